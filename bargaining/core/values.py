@@ -1,0 +1,372 @@
+r"""The four kinds of parameter value, and how a model's fields are brought to one kind.
+
+Every model accepts, for each parameter, one of
+
+* an **exact** number: ``int``, :class:`fractions.Fraction` (kept exact; results are ``Fraction``);
+* a **float** (results are floats);
+* an **array**: a numpy array or a list of numbers (results are arrays, broadcast across fields,
+  computed with no Python loop per point);
+* a **symbolic** sympy expression (results are sympy expressions; a sympy ``Rational`` counts as
+  symbolic, so sympy in gives sympy out).
+
+:func:`normalize` brings all the fields of one model to the most general kind among them
+(symbolic > array > float > exact), so arithmetic never mixes, say, a ``Fraction`` into a float
+array (numpy would silently make an ``object`` array of it). Validation is three-valued in the
+manner of ``sympy.stats``: a check raises only when the condition is *definitely* false, so a
+free symbol passes and a symbol declared ``negative=True`` is refused.
+
+>>> from fractions import Fraction
+>>> values, kind = normalize({"power": Fraction(1, 2), "costs": 1})
+>>> kind, values["costs"]
+('exact', Fraction(1, 1))
+>>> normalize({"power": 0.5, "costs": 1})[0]["costs"]
+1.0
+
+Importing this module does not import sympy: a value is recognised as symbolic by the module its
+type comes from.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Literal
+
+import numpy as np
+
+from .errors import Description, ParameterTypeError, ParameterValueError
+
+__all__ = [
+    "Case",
+    "Kind",
+    "Regime",
+    "check_discount",
+    "check_nonnegative",
+    "check_positive",
+    "check_probability",
+    "check_range",
+    "is_symbolic",
+    "kind_of",
+    "maximum",
+    "minimum",
+    "normalize",
+    "power",
+    "select",
+    "select_label",
+]
+
+Kind = Literal["exact", "float", "array", "symbolic"]
+_RANK: dict[str, int] = {"exact": 0, "float": 1, "array": 2, "symbolic": 3}
+_ACCEPTED = "a real number, Fraction, sympy expression or numeric array"
+
+
+def is_symbolic(value: Any) -> bool:
+    """Whether ``value`` is a sympy object, decided without importing sympy."""
+    return type(value).__module__.startswith("sympy")
+
+
+def kind_of(field: str, value: Any) -> Kind:
+    """Classify one value, refusing what no model can take (strings, bools, complex numbers)."""
+    if isinstance(value, (bool, np.bool_)):
+        raise ParameterTypeError(field, _ACCEPTED + ", not a bool", value)
+    if isinstance(value, (int, Fraction, np.integer)):
+        return "exact"
+    if isinstance(value, (float, np.floating)):
+        return "float"
+    if isinstance(value, (np.ndarray, list, tuple)):
+        return "array"
+    if is_symbolic(value):
+        import sympy
+
+        if not isinstance(value, sympy.Expr):
+            raise ParameterTypeError(field, _ACCEPTED + " (a sympy expression, not a relation)", value)
+        if value.is_real is False:
+            raise ParameterValueError(field, "real", value)
+        return "symbolic"
+    raise ParameterTypeError(field, _ACCEPTED, value)
+
+
+def _as_array(field: str, value: Any) -> np.ndarray:
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "b" or value.dtype.kind not in "iuf":
+            raise ParameterTypeError(field, "an array of real numbers", value)
+        return value.astype(float, copy=False)
+    if isinstance(value, (list, tuple)):
+        for item in _flatten(value):
+            if isinstance(item, (bool, np.bool_)) or not isinstance(item, numbers.Real):
+                raise ParameterTypeError(field, "an array of real numbers", item)
+        try:
+            return np.asarray(value, dtype=float)
+        except ValueError as error:  # ragged nesting
+            raise ParameterTypeError(field, "a rectangular array of real numbers", value) from error
+    return np.asarray(float(value))
+
+
+def _flatten(items: Iterable[Any]) -> Iterable[Any]:
+    for item in items:
+        if isinstance(item, (list, tuple)):
+            yield from _flatten(item)
+        else:
+            yield item
+
+
+def _convert(field: str, value: Any, kind: Kind) -> Any:
+    if kind == "symbolic":
+        import sympy
+
+        if isinstance(value, (np.ndarray, list, tuple)):
+            raise ParameterTypeError(field, "a scalar when other fields are symbolic", value)
+        return sympy.sympify(value) if not is_symbolic(value) else value  # numbers only, never str
+    if kind == "array":
+        return _as_array(field, value)
+    if kind == "float":
+        return float(value)
+    return Fraction(int(value)) if isinstance(value, (int, np.integer)) else value
+
+
+def normalize(fields: Mapping[str, Any]) -> tuple[dict[str, Any], Kind]:
+    """Bring every field to the most general kind among them; return the values and that kind.
+
+    Arrays must broadcast against each other; the error names the fields whose shapes clash.
+
+    >>> normalize({"power": [0.2, 0.4], "costs": 0})[0]["costs"]
+    array(0.)
+    >>> normalize({"power": [0.2, 0.4], "costs": [1, 2, 3]})
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: costs must be broadcastable with power's shape (2,) (got shape (3,))
+    """
+    kinds = {name: kind_of(name, value) for name, value in fields.items()}
+    kind: Kind = max(kinds.values(), key=_RANK.__getitem__, default="exact")
+    converted = {name: _convert(name, value, kind) for name, value in fields.items()}
+    if kind == "array":
+        shape: tuple[int, ...] = ()
+        first = ""
+        for name, value in converted.items():
+            try:
+                shape = np.broadcast_shapes(shape, value.shape)
+            except ValueError:
+                raise ParameterValueError(
+                    name, f"broadcastable with {first}'s shape {shape}", Description(f"shape {value.shape}")
+                ) from None
+            if value.shape and not first:
+                first = name
+    return converted, kind
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _is_definitely_false(relation: Any) -> bool:
+    return relation is False or (is_symbolic(relation) and bool(relation == False))  # noqa: E712
+
+
+def check_range(
+    field: str,
+    value: Any,
+    lower: Any = None,
+    upper: Any = None,
+    *,
+    lower_open: bool = False,
+    upper_open: bool = False,
+    requirement: str,
+) -> None:
+    """Raise :class:`ParameterValueError` unless ``lower (<|<=) value (<|<=) upper``.
+
+    NaN and infinite values are refused for every kind; for symbols the check raises only when
+    the bound is definitely violated.
+    """
+    if isinstance(value, np.ndarray):
+        _check_array(field, value, lower, upper, lower_open, upper_open, requirement)
+        return
+    if is_symbolic(value):
+        import sympy
+
+        if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+            raise ParameterValueError(field, "finite", value)
+        below = lower is not None and _is_definitely_false(
+            sympy.Gt(value, lower) if lower_open else sympy.Ge(value, lower)
+        )
+        above = upper is not None and _is_definitely_false(
+            sympy.Lt(value, upper) if upper_open else sympy.Le(value, upper)
+        )
+        if below or above:
+            raise ParameterValueError(field, requirement, value)
+        return
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ParameterValueError(field, "a finite number", value)
+    too_low = lower is not None and (value <= lower if lower_open else value < lower)
+    too_high = upper is not None and (value >= upper if upper_open else value > upper)
+    if too_low or too_high:
+        raise ParameterValueError(field, requirement, value)
+
+
+def _check_array(
+    field: str,
+    value: np.ndarray,
+    lower: Any,
+    upper: Any,
+    lower_open: bool,
+    upper_open: bool,
+    requirement: str,
+) -> None:
+    bad = ~np.isfinite(value)
+    if bad.any():
+        index = tuple(int(i) for i in np.argwhere(bad)[0])
+        raise ParameterValueError(field, "finite", float(value[index]), f"at index {index}")
+    wrong = np.zeros(value.shape, dtype=bool)
+    if lower is not None:
+        wrong |= value <= float(lower) if lower_open else value < float(lower)
+    if upper is not None:
+        wrong |= value >= float(upper) if upper_open else value > float(upper)
+    if wrong.any():
+        index = tuple(int(i) for i in np.argwhere(wrong)[0])
+        raise ParameterValueError(field, requirement, float(value[index]), f"at index {index}")
+
+
+def check_probability(field: str, value: Any) -> None:
+    """A probability: in the closed interval [0, 1]."""
+    check_range(field, value, 0, 1, requirement="a probability in [0, 1]")
+
+
+def check_discount(field: str, value: Any) -> None:
+    """A discount factor: in the open interval (0, 1)."""
+    check_range(
+        field, value, 0, 1, lower_open=True, upper_open=True, requirement="a discount factor in (0, 1)"
+    )
+
+
+def check_nonnegative(field: str, value: Any) -> None:
+    """A cost, a loss, a weight: zero or more."""
+    check_range(field, value, 0, None, requirement="non-negative")
+
+
+def check_positive(field: str, value: Any) -> None:
+    """A strictly positive quantity (a rate, a risk-aversion exponent)."""
+    check_range(field, value, 0, None, lower_open=True, requirement="positive")
+
+
+# --------------------------------------------------------------------------- regimes
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One regime of a piecewise closed form: its name, when it holds, and its value there.
+
+    Cases are tried in order; the first whose condition holds applies, so the last is the
+    catch-all (its condition is ``True``).
+    """
+
+    label: str
+    condition: Any
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    """A regime of a symbolic solution: its name and the region of parameters where it holds."""
+
+    label: str
+    condition: Any
+
+    def latex(self) -> str:
+        """The condition as LaTeX, for a paper."""
+        import sympy
+
+        return str(sympy.latex(self.condition))
+
+
+def _array_select(conditions: Sequence[Any], choices: Sequence[Any]) -> np.ndarray:
+    shape = np.broadcast_shapes(*(np.shape(item) for item in (*conditions, *choices)))
+    masks = [np.broadcast_to(np.asarray(c, dtype=bool), shape) for c in conditions]
+    values = [np.broadcast_to(np.asarray(v), shape) for v in choices]
+    return np.select(masks[:-1], values[:-1], default=values[-1])
+
+
+def select(kind: Kind, cases: Sequence[Case]) -> Any:
+    """The value of a piecewise closed form: ``Piecewise`` for symbols, ``np.select`` for arrays.
+
+    >>> from fractions import Fraction
+    >>> select("exact", [Case("low", Fraction(1) < 0, 0), Case("high", True, Fraction(1, 2))])
+    Fraction(1, 2)
+    """
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.piecewise_fold(sympy.Piecewise(*[(c.value, c.condition) for c in cases]))
+    if kind == "array":
+        return _array_select([c.condition for c in cases], [c.value for c in cases])
+    for case in cases:
+        if case.condition is True or bool(case.condition):
+            return case.value
+    raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
+
+
+def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
+    """The name of the regime that holds: a ``str``, an array of ``str``, or, for symbols, the
+    tuple of :class:`Regime` with the simplified condition under which each one holds."""
+    if kind == "symbolic":
+        import sympy
+
+        regions: dict[str, Any] = {}
+        excluded: Any = sympy.false
+        for case in cases:
+            condition = sympy.And(sympy.sympify(case.condition), sympy.Not(excluded))
+            regions[case.label] = sympy.Or(regions.get(case.label, sympy.false), condition)
+            excluded = sympy.Or(excluded, sympy.sympify(case.condition))
+        simplified = {
+            label: sympy.simplify_logic(region) if region.free_symbols else region
+            for label, region in regions.items()
+        }
+        return tuple(
+            Regime(label, region) for label, region in simplified.items() if region is not sympy.false
+        )
+    if kind == "array":
+        return select(kind, [Case(c.label, c.condition, np.asarray(c.label)) for c in cases])
+    return select(kind, [Case(c.label, c.condition, c.label) for c in cases])
+
+
+# --------------------------------------------------------------------------- kind-aware arithmetic
+
+
+def maximum(kind: Kind, first: Any, second: Any) -> Any:
+    """``max`` for every kind: ``Max`` for symbols, ``np.maximum`` for arrays."""
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.Max(first, second)
+    if kind == "array":
+        return np.maximum(first, second)
+    return first if first >= second else second
+
+
+def minimum(kind: Kind, first: Any, second: Any) -> Any:
+    """``min`` for every kind: ``Min`` for symbols, ``np.minimum`` for arrays."""
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.Min(first, second)
+    if kind == "array":
+        return np.minimum(first, second)
+    return first if first <= second else second
+
+
+def power(kind: Kind, base: Any, exponent: Any) -> Any:
+    """``base ** exponent`` that stays exact: an irrational power of a ``Fraction`` becomes an exact
+    sympy number (``sqrt(2)/2``), and a rational one stays a ``Fraction``.
+
+    >>> from fractions import Fraction
+    >>> power("exact", Fraction(1, 4), Fraction(1, 2)), power("exact", Fraction(1, 2), Fraction(1, 2))
+    (Fraction(1, 2), sqrt(2)/2)
+    """
+    if kind != "exact":
+        return base**exponent
+    if isinstance(exponent, Fraction) and exponent.denominator == 1:
+        return Fraction(base) ** int(exponent)
+    import sympy
+
+    result = sympy.Rational(base) ** sympy.Rational(exponent)
+    return Fraction(int(result.p), int(result.q)) if result.is_Rational else result

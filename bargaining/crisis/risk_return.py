@@ -1,0 +1,198 @@
+r"""The risk–return trade-off of a take-it-or-leave-it demand (Fearon 1995, §3; Powell 1999, ch. 3).
+
+The coercer demands :math:`x`; the target, whose cost of war :math:`c_T` is private and drawn from
+:math:`F`, accepts iff :math:`1 - x \ge 1 - p - c_T`, that is iff :math:`c_T \ge x - p`. War
+therefore comes with probability :math:`F(x - p)`, and the coercer's expected utility is
+
+.. math:: U_C(x) = x\,\bigl(1 - F(x - p)\bigr) + (p - c_C)\,F(x - p).
+
+For :math:`c_T \sim U[\underline c, \bar c]` the first-order condition gives the interior demand
+:math:`x^* = p + (\bar c - c_C)/2` with war probability
+:math:`(\bar c - c_C - 2\underline c) / (2(\bar c - \underline c))`; the demand is clipped to the
+**safe** demand :math:`p + \underline c` (no war) when that is larger, and to the most the
+target can ever concede, :math:`\min(1, p + \bar c)`, when :math:`x^*` is beyond it
+(:mod:`bargaining.crisis.specification` derives all three). For any other distribution the
+optimum is found numerically by :func:`optimal_demand`.
+
+>>> from fractions import Fraction
+>>> RiskReturn(power=Fraction(1, 2), cost_coercer=Fraction(1, 10),
+...            target_cost_low=0, target_cost_high=Fraction(2, 5)).solve()
+RiskReturnSolution(demand=Fraction(13, 20), war_probability=Fraction(3, 8), coercer_utility=Fraction(89, 160), regime='interior')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ConvergenceError, Description, ParameterTypeError, ParameterValueError
+from ..core.model import settle
+from ..core.values import (
+    Case,
+    Kind,
+    check_nonnegative,
+    check_probability,
+    kind_of,
+    maximum,
+    minimum,
+    select,
+    select_label,
+)
+
+__all__ = ["RiskReturn", "RiskReturnSolution", "optimal_demand"]
+
+
+@dataclass(frozen=True, slots=True)
+class RiskReturnSolution:
+    """The coercer's optimal demand, the war probability it accepts and its expected utility.
+
+    ``regime`` is ``"safe"`` (no war risk), ``"interior"`` (the trade-off binds) or ``"capped"``
+    (the demand is the most the target can ever concede); for symbolic inputs it is the tuple of
+    :class:`~bargaining.core.values.Regime` with the condition under which each holds.
+    """
+
+    demand: Any
+    war_probability: Any
+    coercer_utility: Any
+    regime: Any
+
+
+@dataclass(frozen=True, slots=True)
+class RiskReturn:
+    r"""A take-it-or-leave-it demand against a target whose cost of war is :math:`U[\underline c, \bar c]`.
+
+    Parameters
+    ----------
+    power : probability
+        The coercer's probability of winning, :math:`p`.
+    cost_coercer : non-negative
+        The coercer's cost of war, :math:`c_C`.
+    target_cost_low, target_cost_high : non-negative, low < high
+        The support of the target's private cost of war.
+    """
+
+    power: Any
+    cost_coercer: Any
+    target_cost_low: Any
+    target_cost_high: Any
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(
+            self,
+            {
+                "power": check_probability,
+                "cost_coercer": check_nonnegative,
+                "target_cost_low": check_nonnegative,
+                "target_cost_high": check_nonnegative,
+            },
+        )
+        gap = self.target_cost_high - self.target_cost_low
+        if self.kind == "array":
+            if np.any(gap <= 0):
+                index = tuple(int(i) for i in np.argwhere(np.asarray(gap <= 0))[0])
+                raise ParameterValueError(
+                    "target_cost_high",
+                    "greater than target_cost_low",
+                    Description("a smaller value"),
+                    f"at index {index}",
+                )
+        elif not (self.kind == "symbolic" and not gap.is_number) and gap <= 0:
+            raise ParameterValueError(
+                "target_cost_high",
+                f"greater than target_cost_low = {self.target_cost_low}",
+                self.target_cost_high,
+            )
+
+    def war_probability(self, demand: Any) -> Any:
+        """:math:`F(x - p)`, the probability the target fights the demand ``demand``."""
+        low, high = self.target_cost_low, self.target_cost_high
+        share = (demand - self.power - low) / (high - low)
+        return minimum(self.kind, maximum(self.kind, share, 0 * share), 0 * share + 1)
+
+    def coercer_utility(self, demand: Any) -> Any:
+        """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``."""
+        war = self.war_probability(demand)
+        return demand * (1 - war) + (self.power - self.cost_coercer) * war
+
+    def _cases(self) -> list[Case]:
+        p, low, high = self.power, self.target_cost_low, self.target_cost_high
+        interior = p + (high - self.cost_coercer) / 2
+        safe = p + low
+        cap = minimum(self.kind, p + high, 0 * p + 1)
+        return [
+            Case("safe", safe >= cap, cap),  # p + low >= 1: every type concedes the whole stake
+            Case("safe", interior <= safe, safe),
+            Case("capped", interior >= cap, cap),
+            Case("interior", True, interior),
+        ]
+
+    def solve(self) -> RiskReturnSolution:
+        """The optimal demand, clipped to the safe demand or the cap where the trade-off does not bind."""
+        cases = self._cases()
+        demand = select(self.kind, cases)
+        return RiskReturnSolution(
+            demand=demand,
+            war_probability=self.war_probability(demand),
+            coercer_utility=self.coercer_utility(demand),
+            regime=select_label(self.kind, cases),
+        )
+
+
+def optimal_demand(
+    power: float,
+    cost_coercer: float,
+    distribution: Any,
+    *,
+    grid_points: int = 2001,
+    tolerance: float = 1e-10,
+) -> RiskReturnSolution:
+    """The optimal demand against a target cost with any ``scipy.stats`` distribution.
+
+    A dense grid over the demands that can matter, :math:`[p, 1]`, locates the best region (so a
+    multimodal utility does not trap a local search), and a bounded Brent search refines it.
+    The refinement is checked: it must not be worse than the grid, or
+    :class:`~bargaining.core.errors.ConvergenceError` is raised.
+
+    >>> from scipy import stats
+    >>> solution = optimal_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
+    >>> round(solution.demand, 6), round(solution.war_probability, 6)
+    (0.65, 0.375)
+    """
+    for name, value in (("power", power), ("cost_coercer", cost_coercer)):
+        if kind_of(name, value) not in ("exact", "float"):
+            raise ParameterTypeError(name, "a real number", value)
+    check_probability("power", float(power))
+    check_nonnegative("cost_coercer", float(cost_coercer))
+    p, c = float(power), float(cost_coercer)
+    if not (hasattr(distribution, "cdf") and callable(distribution.cdf)):
+        raise ParameterTypeError("distribution", "a scipy.stats distribution with a cdf", distribution)
+    if grid_points < 3:
+        raise ParameterValueError("grid_points", "at least 3", grid_points)
+
+    def utility(demand: Any) -> Any:
+        war = np.asarray(distribution.cdf(np.asarray(demand) - p), dtype=float)
+        return demand * (1 - war) + (p - c) * war
+
+    grid = np.linspace(p, 1.0, grid_points)
+    values = utility(grid)
+    if not np.all(np.isfinite(values)):
+        raise ParameterValueError("distribution", "a distribution with a finite cdf", distribution)
+    best = int(np.argmax(values))
+    from scipy.optimize import minimize_scalar
+
+    left, right = grid[max(best - 1, 0)], grid[min(best + 1, grid_points - 1)]
+    result = minimize_scalar(
+        lambda x: -float(utility(x)),
+        bounds=(left, right),
+        method="bounded",
+        options={"xatol": tolerance},
+    )
+    if not result.success:  # pragma: no cover - bounded Brent on a bracket converges
+        raise ConvergenceError(f"optimal_demand: the bounded search failed: {result.message}")
+    demand = float(result.x) if -result.fun >= values[best] else float(grid[best])
+    war = float(distribution.cdf(demand - p))
+    regime = "safe" if war == 0 else ("capped" if demand >= 1.0 - tolerance else "interior")
+    return RiskReturnSolution(demand, war, float(utility(demand)), regime)

@@ -1,0 +1,99 @@
+r"""Two-type screening: a tough or a soft demand against a target of unknown resolve (Fearon 1995).
+
+The target is *tough* (cost of war :math:`c_L`) with probability :math:`\pi` and *soft*
+(:math:`c_H > c_L`) otherwise. The coercer either makes the **soft demand** :math:`p + c_L`, which
+both types accept, or the **tough demand** :math:`p + c_H` (at most 1), which only the soft type
+accepts, so that war comes with probability :math:`\pi`. Comparing the two expected utilities
+(derived in :mod:`bargaining.crisis.specification`), the tough demand pays iff
+
+.. math:: \pi < \pi^* = \frac{\bar x - p - c_L}{\bar x - p + c_C}, \qquad \bar x = \min(1, p + c_H).
+
+>>> from fractions import Fraction
+>>> Screening(power=Fraction(1, 2), cost_coercer=Fraction(1, 10), cost_tough=Fraction(1, 10),
+...           cost_soft=Fraction(3, 10), prior_tough=Fraction(1, 4)).solve()
+ScreeningSolution(demand=Fraction(4, 5), war_probability=Fraction(1, 4), coercer_utility=Fraction(7, 10), cutoff=Fraction(1, 2), regime='tough demand')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.errors import ParameterValueError
+from ..core.model import settle
+from ..core.values import (
+    Case,
+    Kind,
+    check_nonnegative,
+    check_probability,
+    minimum,
+    select,
+    select_label,
+)
+
+__all__ = ["Screening", "ScreeningSolution"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningSolution:
+    """The coercer's demand against two types, the war it risks, and the prior cut-off."""
+
+    demand: Any
+    war_probability: Any
+    coercer_utility: Any
+    cutoff: Any
+    regime: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """A take-it-or-leave-it demand against a target that is tough with probability ``prior_tough``."""
+
+    power: Any
+    cost_coercer: Any
+    cost_tough: Any
+    cost_soft: Any
+    prior_tough: Any
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(
+            self,
+            {
+                "power": check_probability,
+                "cost_coercer": check_nonnegative,
+                "cost_tough": check_nonnegative,
+                "cost_soft": check_nonnegative,
+                "prior_tough": check_probability,
+            },
+        )
+        if self.kind in ("exact", "float") and self.cost_soft <= self.cost_tough:
+            raise ParameterValueError(
+                "cost_soft", f"greater than cost_tough = {self.cost_tough}", self.cost_soft
+            )
+
+    def solve(self) -> ScreeningSolution:
+        """The better of the soft and the tough demand (the soft one when they tie)."""
+        p, prior = self.power, self.prior_tough
+        soft_demand = minimum(self.kind, p + self.cost_tough, 0 * p + 1)
+        tough_demand = minimum(self.kind, p + self.cost_soft, 0 * p + 1)
+        war_value = p - self.cost_coercer
+        tough_utility = (1 - prior) * tough_demand + prior * war_value
+        gain, risk = tough_demand - soft_demand, tough_demand - war_value
+        # risk = 0 only at power 1 with a costless war, where both demands are the whole stake.
+        cutoff = (
+            select(
+                self.kind,
+                [Case("", risk <= 0, 0 * risk), Case("", True, gain / (risk + (risk <= 0)))],
+            )
+            if self.kind != "symbolic"
+            else gain / risk
+        )
+        cases = [
+            Case("soft demand", tough_utility <= soft_demand, (soft_demand, 0 * prior, soft_demand)),
+            Case("tough demand", True, (tough_demand, prior, tough_utility)),
+        ]
+        demand, war, utility = (
+            select(self.kind, [Case(c.label, c.condition, c.value[i]) for c in cases]) for i in range(3)
+        )
+        return ScreeningSolution(demand, war, utility, cutoff, select_label(self.kind, cases))

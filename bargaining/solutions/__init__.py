@@ -1,0 +1,16 @@
+"""Bargaining solutions, the reference points: Nash, Kalai–Smorodinsky, Rubinstein, linkage.
+
+See ``MODEL.md`` §1. Closed forms are derived in :mod:`bargaining.solutions.specification`.
+"""
+
+from .axiomatic import BargainingProblem, Settlement, SmoothProblem
+from .rubinstein import AlternatingOffers, AlternatingOffersSolution, continuous_time_split
+
+__all__ = [
+    "AlternatingOffers",
+    "AlternatingOffersSolution",
+    "BargainingProblem",
+    "Settlement",
+    "SmoothProblem",
+    "continuous_time_split",
+]

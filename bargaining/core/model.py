@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
+
+from .errors import ParameterValueError
 from .values import Kind, check_range, normalize
 
 __all__ = ["Check", "check_real", "settle", "validated"]
@@ -41,5 +44,11 @@ def validated(values: Mapping[str, Any], checks: Mapping[str, Check]) -> tuple[d
     for free functions whose parameters are not a model's fields."""
     normalized, kind = normalize(values)
     for name, check in checks.items():
-        check(name, normalized[name])
+        try:
+            check(name, normalized[name])
+        except ParameterValueError as error:
+            raw = values[name]
+            if error.field != name or isinstance(raw, (np.ndarray, list, tuple)):
+                raise
+            raise ParameterValueError(name, error.requirement, raw) from None  # as the user gave it
     return normalized, kind

@@ -66,13 +66,19 @@ def bargaining_range(
     kind: Kind,
     war_coercer: Any,
     war_target: Any,
-    risk_coercer: Any = 1,
-    risk_target: Any = 1,
+    risk_coercer: Any = None,
+    risk_target: Any = None,
 ) -> BargainingRange:
-    """The range from the two expected war payoffs (in utility) and the utility exponents."""
-    lower = power(kind, maximum(kind, war_coercer, 0 * war_coercer), 1 / risk_coercer)
-    upper = 1 - power(kind, maximum(kind, war_target, 0 * war_target), 1 / risk_target)
-    return BargainingRange(lower, upper)
+    """The range from the two expected war payoffs (in utility) and the utility exponents
+    (``None``: risk-neutral)."""
+
+    def inverse_utility(war: Any, risk: Any) -> Any:
+        value = maximum(kind, war, 0 * war)
+        return value if risk is None else power(kind, value, 1 / risk)
+
+    return BargainingRange(
+        inverse_utility(war_coercer, risk_coercer), 1 - inverse_utility(war_target, risk_target)
+    )
 
 
 @dataclass(frozen=True, slots=True)

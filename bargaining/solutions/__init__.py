@@ -4,12 +4,15 @@ See ``MODEL.md`` §1. Closed forms are derived in :mod:`bargaining.solutions.spe
 """
 
 from .axiomatic import BargainingProblem, Settlement, SmoothProblem
+from .linkage import IssueLinkage, LinkedSettlement
 from .rubinstein import AlternatingOffers, AlternatingOffersSolution, continuous_time_split
 
 __all__ = [
     "AlternatingOffers",
     "AlternatingOffersSolution",
     "BargainingProblem",
+    "IssueLinkage",
+    "LinkedSettlement",
     "Settlement",
     "SmoothProblem",
     "continuous_time_split",

@@ -80,6 +80,8 @@ def _clip(frontier: list[Point], d: Point) -> list[Point]:
         if start[0] < d[0]:  # enters through u1 = d1
             t = (d[0] - start[0]) / (end[0] - start[0])
             start = (d[0], start[1] + t * (end[1] - start[1]))
+            if start[1] < d[1]:
+                continue
         if end[1] < d[1]:  # leaves through u2 = d2
             t = (d[1] - start[1]) / (end[1] - start[1])
             end = (start[0] + t * (end[0] - start[0]), d[1])
@@ -106,7 +108,7 @@ class BargainingProblem:
     Coordinates may be ``int``, ``Fraction`` (exact results) or ``float``.
     """
 
-    points: tuple[Point, ...]
+    points: Sequence[Point]
     disagreement: Point = (0, 0)
     kind: Kind = field(init=False, repr=False, compare=False)
     frontier: tuple[Point, ...] = field(init=False, repr=False, compare=False)
@@ -123,6 +125,8 @@ class BargainingProblem:
         named = {f"points[{i}][{j}]": raw[i][j] for i in range(len(raw)) for j in range(2)}
         named |= {f"disagreement[{j}]": self.disagreement[j] for j in range(2)}
         values, kind = normalize(named)
+        if kind == "symbolic" and all(value.is_Rational for value in values.values()):
+            kind = "exact"  # sympy Rationals: exact numbers, solved as they are
         if kind not in ("exact", "float"):
             raise ParameterTypeError(
                 "points", "exact or float coordinates (use SmoothProblem for symbols)", self.points

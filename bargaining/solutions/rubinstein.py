@@ -43,6 +43,7 @@ from ..core.values import (
     check_positive,
     check_probability,
     check_range,
+    is_symbolic,
     maximum,
     select,
     select_label,
@@ -188,6 +189,23 @@ class AlternatingOffers:
             q * self.breakdown_second,
         )
 
+    @property
+    def _options_can_bind(self) -> bool:
+        """False when both outside options are exactly zero and breakdown pays at least zero:
+        then ``0 <= k + beta * share`` always, and the ``max`` in the conditions is idle."""
+
+        def exactly(value: Any, test: str) -> bool:
+            if is_symbolic(value):
+                return bool(getattr(value, test) is True)
+            return isinstance(value, Fraction) and (value == 0 if test == "is_zero" else value >= 0)
+
+        zero_options = exactly(self.outside_first, "is_zero") and exactly(self.outside_second, "is_zero")
+        return not (
+            zero_options
+            and exactly(self.breakdown_first, "is_nonnegative")
+            and exactly(self.breakdown_second, "is_nonnegative")
+        )
+
     def _cases(self) -> list[Case]:
         beta1, beta2, k1, k2 = self._effective
         w1, w2 = self.outside_first, self.outside_second
@@ -196,11 +214,8 @@ class AlternatingOffers:
         b0 = (1 - k1 - beta1 * (1 - k2)) / denominator
         a_second, b_second = 1 - w2, 1 - k1 - beta1 * (1 - w2)
         a_first, b_first = 1 - k2 - beta2 * (1 - w1), 1 - w1
-        no_options = Case("no outside option binds", True, (a0, b0))
-        if all(isinstance(v, (int, Fraction)) and v == 0 for v in (w1, w2)) and all(
-            isinstance(v, (int, Fraction)) and v >= 0 for v in (self.breakdown_first, self.breakdown_second)
-        ):
-            return [no_options]  # 0 <= k + beta * share: a zero option never binds
+        if not self._options_can_bind:
+            return [Case("no outside option binds", True, (a0, b0))]
         return [
             Case("no outside option binds", (w2 <= k2 + beta2 * b0) & (w1 <= k1 + beta1 * a0), (a0, b0)),
             Case(
@@ -241,12 +256,16 @@ class AlternatingOffers:
         w1, w2 = self.outside_first, self.outside_second
         # Responder's value of rejecting in the last period: its option or the breakdown payoff.
         first_proposes = periods % 2 == 1  # who proposes in the last period
-        share = 1 - (maximum(self.kind, w2, k2) if first_proposes else maximum(self.kind, w1, k1))
+
+        def at_least(option: Any, continuation: Any) -> Any:
+            return maximum(self.kind, option, continuation) if self._options_can_bind else continuation
+
+        share = 1 - (at_least(w2, k2) if first_proposes else at_least(w1, k1))
         for period in range(periods - 1, 0, -1):
             if period % 2 == 1:  # player 1 proposes, player 2 would propose next and get `share`
-                share = 1 - maximum(self.kind, w2, k2 + beta2 * share)
+                share = 1 - at_least(w2, k2 + beta2 * share)
             else:
-                share = 1 - maximum(self.kind, w1, k1 + beta1 * share)
+                share = 1 - at_least(w1, k1 + beta1 * share)
         return AlternatingOffersSolution(share, None, f"deadline after {periods} periods")
 
 

@@ -1,0 +1,286 @@
+r"""Settling a claim three ways: a symbolic proof, a property test, a counterexample.
+
+:func:`prove`
+    Evaluates the claim's quantities on sympy symbols and decides the sign of the derivative (for
+    a monotone claim) or of the difference (for a relation) on the region. Each parameter
+    :math:`x \in [l, h]` is rewritten :math:`x = l + (h - l)/(1 + t)` with :math:`t \ge 0`, step
+    functions (Heaviside) are bounded below by fresh non-negative symbols, and every branch of a
+    ``Piecewise`` must have the sign. The method is sound (a "proved" is a proof) but incomplete:
+    when sympy cannot decide, the claim goes on to be tested.
+:func:`property_test`
+    A hypothesis search on exact rationals over the region for a point that breaks the claim. When
+    one exists, hypothesis shrinks it to a minimal counterexample; when none is found the claim
+    *holds in tests* on that many examples.
+:func:`search`
+    A targeted search (scipy's differential evolution on floats) for the largest violation, each
+    candidate confirmed in exact arithmetic before it is reported, so float noise never refutes
+    a claim.
+
+:func:`settle` runs them in that order and returns a :class:`Settlement` with the evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ParameterValueError
+from .claim import Claim, MonotoneClaim, RelationClaim, Verdict
+
+__all__ = ["Settlement", "property_test", "prove", "search", "settle"]
+
+DEPTHS: dict[str, int] = {"ci": 150, "user": 2000}
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How a claim was settled, with the evidence a reader needs to check it."""
+
+    claim: Claim
+    verdict: Verdict
+    evidence: str
+    examples: int = 0
+    counterexample: Mapping[str, Any] | None = None
+    values: tuple[Any, Any] | None = None
+    failing_share: float | None = None
+
+
+def _symbols(claim: Claim) -> dict[str, Any]:
+    import sympy
+
+    return {name: sympy.Symbol(name, real=True) for name in claim.region.names}
+
+
+def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, Any]) -> bool:
+    """Whether ``expression`` is ``sign`` (nonnegative, positive, zero) on the whole region."""
+    import sympy
+
+    expression = sympy.piecewise_fold(sympy.sympify(expression))
+    if isinstance(expression, sympy.Piecewise):
+        return all(_has_sign(branch, sign, claim, symbols) for branch, _ in expression.args)
+    steps = {h: sympy.Dummy("h", nonnegative=True) for h in expression.atoms(sympy.Heaviside)}
+    expression = expression.xreplace(steps)
+    substitution = {}
+    for name, (low, high) in claim.region.bounds.items():
+        if low == high:
+            substitution[symbols[name]] = sympy.Rational(low)
+        else:
+            t = sympy.Dummy(f"t_{name}", nonnegative=True)
+            substitution[symbols[name]] = sympy.Rational(low) + sympy.Rational(high - low) / (1 + t)
+    candidate = sympy.factor(sympy.together(expression.xreplace(substitution)))
+    if candidate.has(sympy.Min, sympy.Max, sympy.Abs, sympy.Piecewise):
+        return False
+    if sign == "zero":
+        return bool(sympy.simplify(candidate) == 0)
+    return bool(getattr(candidate, "is_" + sign) is True)
+
+
+def prove(claim: Claim) -> str | None:
+    """A symbolic proof of the claim on its region, as a sentence; ``None`` when sympy cannot decide."""
+    import sympy
+
+    symbols = _symbols(claim)
+    try:
+        if isinstance(claim, MonotoneClaim):
+            expression = claim.quantity(**symbols)
+            derivative = sympy.diff(expression, symbols[claim.parameter])
+            sign = {"nondecreasing": "nonnegative", "increasing": "positive"}.get(claim.direction)
+            target = derivative if sign else -derivative
+            sign = sign or {"nonincreasing": "nonnegative", "decreasing": "positive"}[claim.direction]
+            if _has_sign(target, sign, claim, symbols):
+                relation = (
+                    "≥ 0"
+                    if claim.direction == "nondecreasing"
+                    else (
+                        "> 0"
+                        if claim.direction == "increasing"
+                        else ("≤ 0" if claim.direction == "nonincreasing" else "< 0")
+                    )
+                )
+                return (
+                    f"∂/∂{claim.parameter} = {sympy.simplify(derivative)} {relation} "
+                    f"for all {claim.region.describe()} (sympy)"
+                )
+            return None
+        if isinstance(claim, RelationClaim):
+            difference = sympy.simplify(
+                sympy.sympify(claim.left(**symbols)) - sympy.sympify(claim.right(**symbols))
+            )
+            sign = {"==": "zero", ">=": "nonnegative"}.get(claim.relation, "nonnegative")
+            target = -difference if claim.relation == "<=" else difference
+            if _has_sign(target, sign, claim, symbols):
+                return (
+                    f"left − right = {difference} {'= 0' if sign == 'zero' else claim.relation + ' 0'} "
+                    f"for all {claim.region.describe()} (sympy)"
+                )
+            return None
+    except (TypeError, ValueError, AttributeError, NotImplementedError):
+        return None  # the model does not take symbols here: settle by testing
+    raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
+
+
+def _points(claim: Claim, denominator: int) -> Any:
+    from hypothesis import strategies as st
+
+    return st.fixed_dictionaries(
+        {
+            name: st.fractions(min_value=low, max_value=high, max_denominator=denominator)
+            for name, (low, high) in claim.region.bounds.items()
+        }
+    )
+
+
+def _witness(claim: Claim) -> tuple[Any, Callable[[Any], tuple[Any, Any] | None]]:
+    """A hypothesis strategy of candidate witnesses and the check that finds a violation in one."""
+    from hypothesis import strategies as st
+
+    if isinstance(claim, MonotoneClaim):
+        low, high = claim.region.bounds[claim.parameter]
+        values = st.fractions(min_value=low, max_value=high, max_denominator=60)
+        strategy = st.tuples(_points(claim, 60), values, values).filter(lambda w: w[1] != w[2])
+
+        def check(witness: Any) -> tuple[Any, Any] | None:
+            point, a, b = witness
+            return claim.violation(point, min(a, b), max(a, b))
+
+        return strategy, check
+    if isinstance(claim, RelationClaim):
+        return _points(claim, 60), claim.violation
+    raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
+
+
+def _describe_witness(claim: Claim, witness: Any) -> dict[str, Any]:
+    if isinstance(claim, MonotoneClaim):
+        point, a, b = witness
+        low, high = min(a, b), max(a, b)
+        return {**point, claim.parameter: (low, high)}
+    return dict(witness)
+
+
+def property_test(claim: Claim, examples: int) -> Settlement:
+    """Search ``examples`` exact points of the region for a violation (hypothesis, derandomised)."""
+    from hypothesis import HealthCheck, find, settings
+    from hypothesis.errors import NoSuchExample
+
+    strategy, check = _witness(claim)
+    config = settings(
+        max_examples=examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    try:
+        witness = find(strategy, lambda w: check(w) is not None, settings=config)
+    except NoSuchExample:
+        return Settlement(
+            claim,
+            "holds in tests",
+            f"no counterexample in {examples} exact examples (hypothesis)",
+            examples=examples,
+        )
+    values = check(witness)
+    return Settlement(
+        claim,
+        "refuted",
+        "minimal counterexample found by hypothesis shrinking",
+        examples=examples,
+        counterexample=_describe_witness(claim, witness),
+        values=values,
+    )
+
+
+def _margin(claim: Claim, vector: np.ndarray) -> float:
+    names = claim.region.names
+    point = dict(zip(names, (float(v) for v in vector[: len(names)])))
+    if isinstance(claim, MonotoneClaim):
+        a, b = sorted(float(v) for v in vector[len(names) :])
+        if a == b:
+            return 0.0
+        before = float(claim.quantity(**{**point, claim.parameter: a}))
+        after = float(claim.quantity(**{**point, claim.parameter: b}))
+        gap = before - after
+        return gap if claim.direction in ("nondecreasing", "increasing") else -gap
+    if not isinstance(claim, RelationClaim):
+        raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
+    left, right = float(claim.left(**point)), float(claim.right(**point))
+    return {"==": abs(left - right), "<=": left - right, ">=": right - left}[claim.relation]
+
+
+def search(
+    claim: Claim, *, seed: int = 0, iterations: int = 60, tolerance: float = 1e-9
+) -> Settlement | None:
+    """Differential evolution for the worst violation, confirmed exactly; ``None`` if none is found."""
+    from scipy.optimize import differential_evolution
+
+    names = claim.region.names
+    bounds = [(float(low), float(high)) for low, high in claim.region.bounds.values()]
+    if isinstance(claim, MonotoneClaim):
+        bounds += [tuple(float(v) for v in claim.region.bounds[claim.parameter])] * 2  # type: ignore[list-item]
+    result = differential_evolution(
+        lambda v: -_margin(claim, v), bounds, seed=seed, maxiter=iterations, tol=1e-12, polish=False
+    )
+    if -result.fun <= tolerance:
+        return None
+    exact = [Fraction(float(v)).limit_denominator(10**6) for v in result.x]
+    point = dict(zip(names, exact[: len(names)]))
+    witness: Any = point
+    if isinstance(claim, MonotoneClaim):
+        witness = (point, exact[len(names)], exact[len(names) + 1])
+        values = claim.violation(point, min(witness[1:]), max(witness[1:]))
+    elif isinstance(claim, RelationClaim):
+        values = claim.violation(point)
+    else:  # pragma: no cover - _margin has already refused other claims
+        raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
+    if values is None:  # float noise only: not a counterexample
+        return None
+    return Settlement(
+        claim,
+        "refuted",
+        f"largest violation found by differential evolution (seed {seed}), confirmed in exact arithmetic",
+        counterexample=_describe_witness(claim, witness),
+        values=values,
+    )
+
+
+def _failing_share(claim: Claim, samples: int, seed: int) -> float:
+    rng = np.random.default_rng(seed)
+    names = claim.region.names
+    width = len(names) + (2 if isinstance(claim, MonotoneClaim) else 0)
+    lows = np.array([float(b[0]) for b in claim.region.bounds.values()])
+    highs = np.array([float(b[1]) for b in claim.region.bounds.values()])
+    if isinstance(claim, MonotoneClaim):
+        low, high = (float(v) for v in claim.region.bounds[claim.parameter])
+        lows, highs = np.append(lows, [low, low]), np.append(highs, [high, high])
+    draws = lows + (highs - lows) * rng.random((samples, width))
+    failing = sum(_margin(claim, row) > 1e-9 for row in draws)
+    return failing / samples
+
+
+def settle(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settlement:
+    """Prove, else test, else search; a refuted claim reports the share of the region where it fails."""
+    if depth not in DEPTHS:
+        raise ParameterValueError("depth", f"one of {sorted(DEPTHS)}", depth)
+    proof = prove(claim)
+    if proof is not None:
+        return Settlement(claim, "proved", proof)
+    outcome = property_test(claim, DEPTHS[depth])
+    if outcome.verdict == "holds in tests":
+        targeted = search(claim, seed=seed)
+        if targeted is None:
+            return outcome
+        outcome = targeted
+    share = _failing_share(claim, 400 if depth == "ci" else 5000, seed)
+    return Settlement(
+        outcome.claim,
+        outcome.verdict,
+        outcome.evidence,
+        outcome.examples,
+        outcome.counterexample,
+        outcome.values,
+        share,
+    )

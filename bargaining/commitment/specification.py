@@ -1,0 +1,213 @@
+r"""The symbolic specification of the commitment models: each closed form derived from its setting.
+
+Nothing here is typed in: each function writes down the payoffs (a discounted sum, a Bayes rule, an
+indifference condition) and lets sympy sum, solve or simplify. The numeric layer in
+:mod:`bargaining.commitment` is plain arithmetic; the proofs in ``proofs/test_commitment.py`` hold
+it equal to these derivations for all parameters.
+
+>>> derive_ceasefire()["minimal_patience"]
+(guarantee - renege_gain)/(guarantee - renege_gain - share + war_value)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "derive_ceasefire",
+    "derive_power_shift",
+    "derive_power_transfer",
+    "derive_renewed_demands",
+    "derive_small_steps",
+    "derive_trust_threshold",
+    "derive_war_values",
+    "symbols",
+]
+
+
+def symbols() -> dict[str, Any]:
+    """The real symbols the derivations use, by name (positive unless they can be negative)."""
+    import sympy
+
+    names = (
+        "power power_before power_after discount cost_coercer cost_target one_time_cost_coercer "
+        "one_time_cost_target shift delay bargaining_weight guarantee share renege_gain war_value "
+        "assurance resistance_value demand reward temptation punishment sucker prior size loss steps"
+    )
+    return {name: sympy.Symbol(name, positive=True) for name in names.split()}
+
+
+def derive_war_values() -> dict[str, Any]:
+    r"""Sum the war payoffs from the start of a war and normalise by :math:`1 - \delta`.
+
+    C pays the one-time cost :math:`k_C` at once and receives :math:`p - c_C` in every period,
+    so its normalised value is :math:`(1 - \delta)\bigl(\sum_t \delta^t (p - c_C) - k_C\bigr)`.
+    """
+    import sympy
+
+    s = symbols()
+    p, d, cc, ct, kc, kt = (
+        s["power"],
+        s["discount"],
+        s["cost_coercer"],
+        s["cost_target"],
+        s["one_time_cost_coercer"],
+        s["one_time_cost_target"],
+    )
+    t = sympy.Symbol("t", integer=True, nonnegative=True)
+
+    def normalised(flow: Any, lump: Any) -> Any:
+        series = sympy.summation(d**t, (t, 0, sympy.oo))
+        if isinstance(series, sympy.Piecewise):  # the branch |discount| < 1
+            series = series.args[0][0]
+        total = flow * series
+        return sympy.simplify((1 - d) * (total - lump))
+
+    return {"coercer": normalised(p - cc, kc), "target": normalised(1 - p - ct, kt)}
+
+
+def derive_power_shift() -> dict[str, Any]:
+    r"""The one-time shift (Powell 2006): the ``power_after`` at which a side's war now just pays.
+
+    With :math:`p_0` now and :math:`p_1` for ever, the target can be offered at most the whole
+    flow now and what is left after the coercer's war value from period 1 on:
+    :math:`(1 - \delta) + \delta (1 - w_C(1))`. War comes when its own war value exceeds it. The
+    same with the roles reversed gives the lowest peaceful :math:`p_1`.
+    """
+    import sympy
+
+    s = symbols()
+    before, after, d = s["power_before"], s["power_after"], s["discount"]
+    kc, kt = sympy.symbols("kappa_C kappa_T", nonnegative=True)
+    war_c = {0: before - kc, 1: after - kc}
+    war_t = {0: 1 - before - kt, 1: 1 - after - kt}
+    most_for_target = (1 - d) + d * (1 - war_c[1])
+    most_for_coercer = (1 - d) + d * (1 - war_t[1])
+    (highest,) = sympy.solve(sympy.Eq(war_t[0], most_for_target), after)
+    (lowest,) = sympy.solve(sympy.Eq(war_c[0], most_for_coercer), after)
+    return {"highest": highest, "lowest": lowest, "kappa_coercer": kc, "kappa_target": kt}
+
+
+def derive_power_transfer() -> dict[str, Any]:
+    r"""Giving up an object that shifts power (Fearon 1995; the Budapest Memorandum).
+
+    Each period the sides split the flow from their war values with the target taking the share
+    :math:`\beta` of the surplus: :math:`v_T(q) = w_T(q) + \beta\,(1 - w_C(q) - w_T(q))`, where a
+    guarantee :math:`G` lowers the coercer's war value after the transfer. The shift takes effect
+    after ``delay`` periods; the target's loss is the discounted fall in its value.
+    """
+    import sympy
+
+    s = symbols()
+    p, shift, d, delay, beta, cc, ct, g = (
+        s["power"],
+        s["shift"],
+        s["discount"],
+        s["delay"],
+        s["bargaining_weight"],
+        s["cost_coercer"],
+        s["cost_target"],
+        s["guarantee"],
+    )
+
+    def target_value(power: Any, penalty: Any) -> Any:
+        war_c, war_t = power - cc - penalty, 1 - power - ct
+        return war_t + beta * (1 - war_c - war_t)
+
+    loss = sympy.simplify(d**delay * (target_value(p, 0) - target_value(p + shift, g)))
+    (minimal_guarantee,) = sympy.solve(sympy.Eq(loss, 0), g)
+    return {"loss": loss, "minimal_guarantee": minimal_guarantee}
+
+
+def derive_ceasefire() -> dict[str, Any]:
+    r"""A ceasefire against a one-period renege gain followed by war, with a guarantee.
+
+    Keeping it is worth the share :math:`s` for ever; reneging gives :math:`s + g - G` for one
+    period (the gain, less the guarantor's penalty) and the war value :math:`w` after. In
+    normalised units: keep iff :math:`s \ge (1 - \delta)(s + g - G) + \delta w`.
+    """
+    import sympy
+
+    s = symbols()
+    share, gain, g, war, d = s["share"], s["renege_gain"], s["guarantee"], s["war_value"], s["discount"]
+    keep = share
+    renege = (1 - d) * (share + gain - g) + d * war
+    (patience,) = sympy.solve(sympy.Eq(keep, renege), d)
+    (guarantee,) = sympy.solve(sympy.Eq(keep, renege), g)
+    return {"keep": keep, "renege": renege, "minimal_patience": patience, "minimal_guarantee": guarantee}
+
+
+def derive_renewed_demands() -> dict[str, Any]:
+    r"""Compliance against a coercer who, after each compliance, stops with probability ``assurance``.
+
+    Complying with a demand :math:`x` of this period's flow is worth
+    :math:`V = (1 - \delta)(1 - x) + \delta\,(a \cdot 1 + (1 - a) V)`; resisting is worth
+    :math:`W`. The most that can be compelled solves :math:`V = W`.
+    """
+    import sympy
+
+    s = symbols()
+    a, d, x, resist = s["assurance"], s["discount"], s["demand"], s["resistance_value"]
+    value = sympy.Symbol("V")
+    (comply,) = sympy.solve(sympy.Eq(value, (1 - d) * (1 - x) + d * (a + (1 - a) * value)), value)
+    (most,) = sympy.solve(sympy.Eq(comply, resist), x)
+    return {"comply": sympy.simplify(comply), "most_compellable": sympy.factor(most)}
+
+
+def derive_trust_threshold() -> dict[str, Any]:
+    r"""The assurance game with an uncertain type (Kydd 2005): the trust needed to cooperate.
+
+    A trustworthy side that expects the other to cooperate iff trustworthy (probability
+    :math:`\pi`) compares :math:`\pi R + (1 - \pi)(S + G)` with :math:`\pi T + (1 - \pi) P`; the
+    guarantee :math:`G` makes a betrayal cost less.
+    """
+    import sympy
+
+    s = symbols()
+    r, t, pu, su, g, prior = (
+        s["reward"],
+        s["temptation"],
+        s["punishment"],
+        s["sucker"],
+        s["guarantee"],
+        s["prior"],
+    )
+    cooperate = prior * r + (1 - prior) * (su + g)
+    defect = prior * t + (1 - prior) * pu
+    (threshold,) = sympy.solve(sympy.Eq(cooperate, defect), prior)
+    return {"cooperate": cooperate, "defect": defect, "threshold": threshold}
+
+
+def derive_small_steps() -> dict[str, Any]:
+    r"""Small steps: Bayes on kept steps, the steps needed, and the plan's expected value.
+
+    A greedy type breaks a step of size :math:`s` with probability :math:`s`; a trustworthy type
+    keeps every step. A kept step is worth :math:`s`, a broken one costs :math:`sL`; the big
+    agreement is the same at size 1 and is signed once it pays in expectation.
+    """
+    import sympy
+
+    s = symbols()
+    prior, size, loss, d = s["prior"], s["size"], s["loss"], s["discount"]
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
+    n = sympy.Symbol("n", integer=True, positive=True)
+    kept_greedy = (1 - size) ** k
+    posterior = sympy.simplify(prior / (prior + (1 - prior) * kept_greedy))
+    belief = sympy.Symbol("belief", positive=True)
+    (threshold,) = sympy.solve(sympy.Eq(belief * 1 - (1 - belief) * loss, 0), belief)
+    # the step-k term, unconditionally: reach it, then a trustworthy or a greedy partner
+    reach_greedy = (1 - prior) * kept_greedy
+    step = prior * size + reach_greedy * ((1 - size) * size - size * size * loss)
+    steps_value = sympy.summation(sympy.expand(d**k * step), (k, 0, n - 1))
+    # discount * (1 - size) < 1: keep the geometric branch of each sum
+    steps_value = steps_value.replace(sympy.Piecewise, lambda *branches: branches[-1][0])
+    agreement = d**n * (prior - (1 - prior) * (1 - size) ** n * loss)
+    (steps_needed,) = sympy.solve(sympy.Eq(prior - (1 - prior) * (1 - size) ** n * loss, 0), n)
+    return {
+        "posterior": posterior,
+        "threshold": sympy.simplify(threshold),
+        "steps_value": steps_value,
+        "agreement_value": agreement,
+        "steps_needed": steps_needed,
+        "success_probability": prior + (1 - prior) * (1 - size) ** n,
+    }

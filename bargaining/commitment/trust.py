@@ -1,0 +1,325 @@
+r"""Trust and small steps (in the spirit of Kydd 2005; Watson 1999): the prior cooperation needs.
+
+**The trust game.** Two sides play an assurance game. A *trustworthy* side prefers mutual
+cooperation :math:`R` (``reward``) to exploiting a cooperator :math:`T` (``temptation``), and
+mutual defection :math:`P` (``punishment``) to being exploited :math:`S` (``sucker``); an
+*untrustworthy* side always defects. A side believes the other trustworthy with probability
+:math:`\pi` (``prior``). In the cooperative equilibrium trustworthy types cooperate, and a
+trustworthy side cooperates iff :math:`\pi R + (1 - \pi)(S + G) \ge \pi T + (1 - \pi) P`, where a
+**guarantee** :math:`G` makes a betrayal cost less
+(:func:`~bargaining.commitment.specification.derive_trust_threshold`):
+
+.. math:: \pi^* = \frac{P - S - G}{P - S - G + R - T} \quad (G < P - S), \qquad 0 \text{ otherwise}.
+
+**Small steps.** Before a big agreement (gain 1 if kept, loss :math:`L` if betrayed), the sides
+conclude small agreements of size :math:`s` (gain :math:`s`, loss :math:`sL`). A greedy partner
+breaks a step of size :math:`s` with probability :math:`s` (temptation grows with the stakes); a
+trustworthy one keeps every step. Each kept step raises the belief by Bayes' rule,
+:math:`\pi_k = \pi_0 / (\pi_0 + (1 - \pi_0)(1 - s)^k)`, and the big agreement pays once
+:math:`\pi_k \ge L/(1 + L)`, i.e. after
+
+.. math:: n(s) = \Bigl\lceil \log\frac{\pi_0}{L (1 - \pi_0)} \Big/ \log(1 - s) \Bigr\rceil^+
+
+kept steps. The plan's expected value (:func:`~bargaining.commitment.specification.derive_small_steps`)
+trades the speed of learning (large steps) against the losses from broken steps (small steps);
+:meth:`SmallSteps.best_plan` finds the best size on a grid, and with it the number of steps.
+
+>>> from fractions import Fraction
+>>> TrustGame(reward=4, temptation=3, punishment=3, sucker=0, prior=Fraction(1, 2)).prior_needed()
+Fraction(3, 4)
+>>> steps = SmallSteps(prior=Fraction(1, 2), loss=2, discount=Fraction(9, 10), size=Fraction(1, 2))
+>>> steps.steps_needed(), steps.posterior(1)
+(1, Fraction(2, 3))
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ParameterValueError
+from ..core.model import check_real, settle
+from ..core.values import (
+    Case,
+    Kind,
+    check_discount,
+    check_nonnegative,
+    check_positive,
+    check_probability,
+    check_range,
+    maximum,
+    select,
+    select_label,
+)
+from ._arithmetic import at_least, ratio
+
+__all__ = ["SmallSteps", "SmallStepsPlan", "TrustGame"]
+
+
+@dataclass(frozen=True, slots=True)
+class TrustGame:
+    r"""An assurance game against a partner who is trustworthy with probability ``prior``.
+
+    Parameters
+    ----------
+    reward, temptation, punishment, sucker : real
+        A trustworthy side's payoffs: mutual cooperation, exploiting, mutual defection, exploited.
+        An assurance game needs ``reward > temptation`` and ``punishment > sucker``.
+    prior : probability
+        The belief :math:`\pi` that the partner is trustworthy.
+    guarantee : non-negative
+        What a third party restores to a betrayed cooperator.
+
+    Examples
+    --------
+    A stag hunt (stag 4, hare 3 whatever the other does, stag alone 0): the stag needs a belief of
+    3/4 that the other hunts it too, so hare is risk dominant (Harsanyi and Selten 1988, p. 82).
+
+    >>> from fractions import Fraction
+    >>> game = TrustGame(4, 3, 3, 0, prior=Fraction(2, 3))
+    >>> game.prior_needed(), game.is_cooperative(), game.minimal_guarantee()
+    (Fraction(3, 4), False, Fraction(1, 1))
+    """
+
+    reward: Any
+    temptation: Any
+    punishment: Any
+    sucker: Any
+    prior: Any
+    guarantee: Any = 0
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(
+            self,
+            {
+                "reward": check_real,
+                "temptation": check_real,
+                "punishment": check_real,
+                "sucker": check_real,
+                "prior": check_probability,
+                "guarantee": check_nonnegative,
+            },
+        )
+        check_range(
+            "reward - temptation",
+            self.reward - self.temptation,
+            0,
+            lower_open=True,
+            requirement="positive (a trustworthy side prefers mutual cooperation to exploiting)",
+        )
+        check_range(
+            "punishment - sucker",
+            self.punishment - self.sucker,
+            0,
+            lower_open=True,
+            requirement="positive (being exploited is worse than mutual defection)",
+        )
+
+    def _cases(self) -> list[Case]:
+        exposure = self.punishment - self.sucker - self.guarantee
+        return [
+            Case("guaranteed", exposure <= 0, 0 * exposure),
+            Case("trust needed", True, ratio(self.kind, exposure, exposure + self.reward - self.temptation)),
+        ]
+
+    def prior_needed(self) -> Any:
+        """The least belief in the partner's trustworthiness at which a trustworthy side cooperates."""
+        return select(self.kind, self._cases())
+
+    def regime(self) -> Any:
+        """``"trust needed"`` or ``"guaranteed"`` (the guarantee covers the whole exposure)."""
+        return select_label(self.kind, self._cases())
+
+    def is_cooperative(self) -> Any:
+        """Whether trustworthy types cooperate in equilibrium at ``prior``."""
+        return at_least(self.kind, self.prior, self.prior_needed())
+
+    def minimal_guarantee(self) -> Any:
+        r"""The least guarantee at which the given prior suffices for cooperation."""
+        prior = self.prior
+        needed = (
+            self.punishment
+            - self.sucker
+            - ratio(self.kind, prior * (self.reward - self.temptation), 1 - prior)
+        )
+        full_trust = prior >= 1 if self.kind != "symbolic" else False
+        return select(
+            self.kind,
+            [
+                Case("full trust", full_trust, 0 * prior),
+                Case("", True, maximum(self.kind, needed, 0 * prior)),
+            ],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SmallStepsPlan:
+    """The best plan of small steps: their size, how many, its expected value and chance of success."""
+
+    size: Any
+    steps: Any
+    expected_value: Any
+    success_probability: Any
+
+
+@dataclass(frozen=True, slots=True)
+class SmallSteps:
+    r"""Small agreements before a big one, each kept step raising trust by Bayes' rule.
+
+    Parameters
+    ----------
+    prior : probability, positive
+        The initial belief :math:`\pi_0 > 0` that the partner is trustworthy.
+    loss : positive
+        The loss :math:`L` from a betrayed big agreement, relative to its gain of 1.
+    discount : discount factor
+        :math:`\delta`: one step per period.
+    size : in (0, 1]
+        The size :math:`s` of each small step, relative to the big agreement.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> plan = SmallSteps(Fraction(1, 5), 1, Fraction(9, 10), Fraction(1, 2))
+    >>> plan.threshold, plan.steps_needed(), plan.success_probability()
+    (Fraction(1, 2), 2, Fraction(2, 5))
+    """
+
+    prior: Any
+    loss: Any
+    discount: Any
+    size: Any
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        def check_size(name: str, value: Any) -> None:
+            check_range(name, value, 0, 1, lower_open=True, requirement="in (0, 1]")
+
+        def check_prior(name: str, value: Any) -> None:
+            check_range(name, value, 0, 1, lower_open=True, requirement="a probability in (0, 1]")
+
+        settle(
+            self,
+            {
+                "prior": check_prior,
+                "loss": check_positive,
+                "discount": check_discount,
+                "size": check_size,
+            },
+        )
+
+    @property
+    def threshold(self) -> Any:
+        r"""The belief at which the big agreement pays in expectation, :math:`L/(1 + L)`."""
+        return self.loss / (1 + self.loss)
+
+    def posterior(self, kept: Any) -> Any:
+        """The belief that the partner is trustworthy after ``kept`` kept steps.
+
+        >>> SmallSteps(0.5, 1.0, 0.9, 0.5).posterior(2)
+        0.8
+        """
+        check_nonnegative("kept", kept)
+        greedy = (1 - self.prior) * (1 - self.size) ** kept
+        return self.prior / (self.prior + greedy)
+
+    def steps_needed(self) -> Any:
+        """The number of kept steps after which the big agreement pays (0 if it already does)."""
+        prior, loss, size = self.prior, self.loss, self.size
+        if self.kind == "symbolic":
+            import sympy
+
+            count = sympy.ceiling(sympy.log(prior / (loss * (1 - prior))) / sympy.log(1 - size))
+            return sympy.Max(0, count)
+        if self.kind == "array":
+            ready = prior >= loss * (1 - prior)
+            whole = size >= 1
+            with np.errstate(divide="ignore", invalid="ignore"):
+                estimate = np.ceil(np.log(prior / (loss * (1 - prior))) / np.log(1 - size))
+            count = np.where(ready, 0.0, np.where(whole, 1.0, estimate))
+            # correct the float estimate by one where rounding put it on the wrong side
+            short = ~ready & ~whole & (prior < loss * (1 - prior) * (1 - size) ** count)
+            return np.where(short, count + 1, count).astype(int)
+        return _exact_steps(Fraction(prior), Fraction(loss), Fraction(size))
+
+    def success_probability(self) -> Any:
+        """The chance that every step is kept and the big agreement is reached."""
+        return self.prior + (1 - self.prior) * (1 - self.size) ** self.steps_needed()
+
+    def expected_value(self) -> Any:
+        """The expected value of the plan: ``steps_needed`` steps of ``size``, then the big agreement."""
+        return _plan_value(self.prior, self.loss, self.discount, self.size, self.steps_needed())
+
+    def best_plan(self, sizes: Any = None) -> SmallStepsPlan:
+        """The best step size among ``sizes`` (default: 1/100, 2/100, ..., 1), with its steps and value.
+
+        Exact inputs are evaluated exactly on the grid; float and array inputs with arrays (the grid
+        is a new last axis). Ties go to the larger step.
+
+        >>> from fractions import Fraction
+        >>> SmallSteps(Fraction(1, 5), 1, Fraction(9, 10), Fraction(1, 2)).best_plan(
+        ...     [Fraction(k, 10) for k in range(1, 11)])
+        SmallStepsPlan(size=Fraction(1, 5), steps=7, expected_value=Fraction(...), success_probability=Fraction(...))
+        """
+        if self.kind == "symbolic":
+            raise NotImplementedError("the best plan is a search; give numbers")
+        grid = [Fraction(k, 100) for k in range(1, 101)] if sizes is None else list(sizes)
+        if not grid:
+            raise ParameterValueError("sizes", "a non-empty sequence of step sizes", grid)
+        if self.kind == "exact":
+            plans = [SmallSteps(self.prior, self.loss, self.discount, size) for size in grid]
+            values = [plan.expected_value() for plan in plans]
+            best = max(range(len(plans)), key=lambda i: (values[i], plans[i].size))
+            chosen = plans[best]
+            return SmallStepsPlan(
+                chosen.size, chosen.steps_needed(), values[best], chosen.success_probability()
+            )
+        candidates = np.asarray([float(size) for size in grid])
+        shaped = np.broadcast_shapes(*(np.shape(v) for v in (self.prior, self.loss, self.discount)))
+        expand = (..., None)
+        stack = SmallSteps(
+            np.broadcast_to(np.asarray(self.prior, float), shaped)[expand],
+            np.asarray(self.loss, float)[expand] if np.ndim(self.loss) else float(self.loss),
+            np.asarray(self.discount, float)[expand] if np.ndim(self.discount) else float(self.discount),
+            np.broadcast_to(candidates, (*shaped, candidates.size)),
+        )
+        values = stack.expected_value()
+        steps = stack.steps_needed()
+        success = stack.success_probability()
+        best = values.shape[-1] - 1 - np.argmax(values[..., ::-1], axis=-1)
+
+        def pick(values: np.ndarray) -> np.ndarray:
+            return np.take_along_axis(values, best[..., None], axis=-1)[..., 0]
+
+        size = candidates[best]
+        if not shaped:
+            return SmallStepsPlan(float(size), int(pick(steps)), float(pick(values)), float(pick(success)))
+        return SmallStepsPlan(size, pick(steps), pick(values), pick(success))
+
+
+def _exact_steps(prior: Fraction, loss: Fraction, size: Fraction) -> int:
+    """The least :math:`n \\ge 0` with :math:`\\pi_0 \\ge L (1 - \\pi_0)(1 - s)^n`, exactly."""
+    if prior >= loss * (1 - prior):
+        return 0
+    if size >= 1:
+        return 1
+    estimate = math.log(prior / (loss * (1 - prior))) / math.log(1 - size)
+    count = max(1, math.ceil(estimate) - 1)
+    while prior < loss * (1 - prior) * (1 - size) ** count:  # at most two rounds past the estimate
+        count += 1
+    return count
+
+
+def _plan_value(prior: Any, loss: Any, discount: Any, size: Any, steps: Any) -> Any:
+    """The closed form of the plan's expected value (sums derived in the specification)."""
+    kept_greedy = discount * (1 - size)
+    steps_value = prior * size * (1 - discount**steps) / (1 - discount) + (1 - prior) * size * (
+        1 - size - size * loss
+    ) * (1 - kept_greedy**steps) / (1 - kept_greedy)
+    agreement = discount**steps * (prior - (1 - prior) * (1 - size) ** steps * loss)
+    return steps_value + agreement

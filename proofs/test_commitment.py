@@ -1,0 +1,114 @@
+"""Proofs: the commitment models' numeric layer equals its symbolic derivation, for all parameters."""
+
+import sympy
+
+from bargaining.commitment import (
+    Ceasefire,
+    PowerPath,
+    PowerShift,
+    PowerTransfer,
+    RenewedDemands,
+    SmallSteps,
+    TrustGame,
+)
+from bargaining.commitment import specification as spec
+from bargaining.commitment.trust import _plan_value
+
+
+def test_war_values_are_the_normalised_discounted_war_payoffs():
+    s = spec.symbols()
+    derived = spec.derive_war_values()
+    path = PowerPath(
+        [s["power"]], s["discount"], s["cost_coercer"], s["cost_target"],
+        s["one_time_cost_coercer"], s["one_time_cost_target"],
+    )
+    war_c, war_t = path.war_values()
+    assert sympy.simplify(war_c[0] - derived["coercer"]) == 0
+    assert sympy.simplify(war_t[0] - derived["target"]) == 0
+
+
+def test_power_shift_bounds_solve_the_indifference_conditions():
+    s = spec.symbols()
+    derived = spec.derive_power_shift()
+    shift = PowerShift(s["power_before"], s["power_after"], s["discount"], s["cost_coercer"], s["cost_target"],
+                       s["one_time_cost_coercer"], s["one_time_cost_target"])
+    lowest, highest = shift.peaceful_range()
+    kappa = {
+        derived["kappa_coercer"]: s["cost_coercer"] + (1 - s["discount"]) * s["one_time_cost_coercer"],
+        derived["kappa_target"]: s["cost_target"] + (1 - s["discount"]) * s["one_time_cost_target"],
+    }
+    assert sympy.simplify(highest - derived["highest"].subs(kappa)) == 0
+    assert sympy.simplify(lowest - derived["lowest"].subs(kappa)) == 0
+
+
+def test_the_path_test_on_a_one_step_path_binds_exactly_at_powells_bound():
+    """At the derived highest power the target's pair constraint of the path test holds with equality."""
+    s = spec.symbols()
+    derived = spec.derive_power_shift()
+    kc, kt = derived["kappa_coercer"], derived["kappa_target"]
+    path = PowerPath([s["power_before"], derived["highest"]], s["discount"], kc, kt)
+    war_c, war_t = path.war_values()
+    assert sympy.simplify(war_t[0] + s["discount"] * war_c[1] - 1) == 0
+
+
+def test_transfer_loss_and_minimal_guarantee_are_derived():
+    s = spec.symbols()
+    derived = spec.derive_power_transfer()
+    model = PowerTransfer(s["power"], s["shift"], s["discount"], s["delay"], s["bargaining_weight"],
+                          s["cost_coercer"], s["cost_target"], s["guarantee"])
+    assert sympy.simplify(model.target_loss() - derived["loss"]) == 0
+    assert sympy.simplify(model.minimal_guarantee() - derived["minimal_guarantee"]) == 0
+
+
+def test_ceasefire_thresholds_solve_the_keep_or_renege_indifference():
+    s = spec.symbols()
+    derived = spec.derive_ceasefire()
+    share, war, gain, guarantee, delta = s["share"], s["war_value"], s["renege_gain"], s["guarantee"], s["discount"]
+    model = Ceasefire(sympy.Rational(1, 2), sympy.Rational(1, 2), delta, guarantee=guarantee)
+    cases = {case.label: case.value for case in model._side_cases(share, war, gain)}
+    assert sympy.simplify(cases["patience"] - derived["minimal_patience"]) == 0
+    needed = gain - delta * (share - war) / (1 - delta)
+    assert sympy.simplify(needed - derived["minimal_guarantee"].subs(guarantee, guarantee)) == 0
+    # and the side's keep condition is the derived one
+    kept = sympy.simplify(delta * (share - war) - (1 - delta) * (gain - guarantee))
+    assert sympy.simplify(kept - (derived["keep"] - derived["renege"])) == 0
+
+
+def test_renewed_demands_most_compellable_solves_compliance_equals_resistance():
+    s = spec.symbols()
+    derived = spec.derive_renewed_demands()
+    a, delta, p, ct, x = s["assurance"], s["discount"], s["power"], s["cost_target"], s["demand"]
+    model = RenewedDemands(a, delta, p, ct)
+    interior = model._cases()[0].value
+    expected = derived["most_compellable"].subs(s["resistance_value"], 1 - p - ct)
+    assert sympy.simplify(interior - expected) == 0
+    assert sympy.simplify(model.compliance_value(x) - derived["comply"]) == 0
+
+
+def test_trust_threshold_and_minimal_guarantee_are_derived():
+    s = spec.symbols()
+    derived = spec.derive_trust_threshold()
+    r, t, p, su, g, prior = (s[n] for n in ("reward", "temptation", "punishment", "sucker", "guarantee", "prior"))
+    game = TrustGame(r, t, p, su, prior, g)
+    cases = {case.label: case.value for case in game._cases()}
+    assert sympy.simplify(cases["trust needed"] - derived["threshold"]) == 0
+    (guarantee,) = sympy.solve(sympy.Eq(derived["cooperate"], derived["defect"]), g)
+    interior = p - su - prior * (r - t) / (1 - prior)
+    assert sympy.simplify(interior - guarantee) == 0
+
+
+def test_small_steps_posterior_threshold_and_value_are_derived():
+    s = spec.symbols()
+    derived = spec.derive_small_steps()
+    prior, loss, delta, size = s["prior"], s["loss"], s["discount"], s["size"]
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
+    n = sympy.Symbol("n", integer=True, positive=True)
+    model = SmallSteps(prior, loss, delta, size)
+    assert sympy.simplify(model.posterior(k) - derived["posterior"]) == 0
+    assert sympy.simplify(model.threshold - derived["threshold"]) == 0
+    value = _plan_value(prior, loss, delta, size, n)
+    assert sympy.simplify(value - derived["steps_value"] - derived["agreement_value"]) == 0
+    count = model.steps_needed()
+    inner = count.args[1].args[0]  # Max(0, ceiling(inner))
+    scale = sympy.log(1 - size)  # both are log(ratio) / log(1 - size): compare the ratios
+    assert sympy.simplify(sympy.exp(inner * scale) - sympy.exp(derived["steps_needed"] * scale)) == 0

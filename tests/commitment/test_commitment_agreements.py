@@ -1,0 +1,208 @@
+"""Ceasefires and guarantees, renewed demands, objects that shift power: literature cases,
+independent checks (direct payoff comparison, value iteration) and properties of the theory."""
+
+import math
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bargaining import ParameterValueError
+from bargaining.commitment import Ceasefire, PowerTransfer, RenewedDemands
+from bargaining.crisis import FirstStrike
+from tests.strategies import costs, discounts, fractions, probabilities
+
+gains = fractions(0, F(1, 2), denominator=20)
+
+# --------------------------------------------------------------------------- ceasefires
+
+
+def test_grim_trigger_threshold_of_the_prisoners_dilemma():
+    """Axelrod (1984, p. 10) payoffs T, R, P = 5, 3, 1 (scaled by 1/6): delta >= (T-R)/(T-P) = 1/2."""
+    truce = Ceasefire(F(1, 2), F(1, 2), F(1, 2), F(1, 3), F(1, 3), F(1, 3), F(1, 3))
+    assert truce.minimal_patience() == F(5 - 3, 5 - 1)
+    assert truce.is_self_enforcing()
+    assert not Ceasefire(F(1, 2), F(1, 2), F(49, 100), F(1, 3), F(1, 3), F(1, 3), F(1, 3)).is_self_enforcing()
+
+
+@given(probabilities, fractions(F(1, 4), F(3, 4)), fractions(0, F(1, 4)), fractions(0, F(1, 4)), costs, costs, discounts)
+def test_without_renege_gains_the_ceasefire_is_fearons_first_strike_range(x, p, fc, ft, cc, ct, delta):
+    """Fearon (1995, "preemptive war"): kept iff the share lies in [p + f_C - c_C, p - f_T + c_T]."""
+    truce = Ceasefire(x, p, delta, cc, ct, first_strike_coercer=fc, first_strike_target=ft)
+    interval = FirstStrike(p, fc, ft, cc, ct).bargaining_range()
+    in_range = p + fc - cc <= x <= p - ft + ct
+    assert truce.is_self_enforcing() == in_range
+    if interval.lower == p + fc - cc and interval.upper == p - ft + ct:
+        assert truce.is_self_enforcing() == bool(interval.contains(x))
+
+
+@given(probabilities, probabilities, discounts, costs, costs, gains, gains, gains)
+def test_the_verdict_is_the_direct_comparison_of_keeping_and_reneging(x, p, delta, cc, ct, gc, gt, guarantee):
+    """Independent check: sum the payoff streams of keeping and of reneging for each side."""
+    truce = Ceasefire(x, p, delta, cc, ct, gc, gt, guarantee=guarantee)
+    kept = True
+    for share, war, gain in [(x, p - cc, gc), (1 - x, 1 - p - ct, gt)]:
+        horizon = 400  # the tail beyond is below delta**400 < 1e-8
+        keep = sum((1 - delta) * delta**t * share for t in range(horizon))
+        renege = (1 - delta) * (share + gain - guarantee) + sum((1 - delta) * delta**t * war for t in range(1, horizon))
+        kept &= keep >= renege - F(1, 10**6)
+    if abs(min(delta * (x - p + cc) - (1 - delta) * (gc - guarantee),
+               delta * (1 - x - 1 + p + ct) - (1 - delta) * (gt - guarantee))) > F(1, 10**5):
+        assert truce.is_self_enforcing() == kept
+
+
+@given(probabilities, probabilities, discounts, costs, costs, gains, gains, gains, gains)
+def test_a_guarantee_never_makes_a_ceasefire_less_self_enforcing(x, p, delta, cc, ct, gc, gt, g, extra):
+    weak = Ceasefire(x, p, delta, cc, ct, gc, gt, guarantee=g)
+    strong = Ceasefire(x, p, delta, cc, ct, gc, gt, guarantee=g + extra)
+    assert strong.minimal_patience() <= weak.minimal_patience()
+    assert strong.is_self_enforcing() or not weak.is_self_enforcing()
+
+
+@given(probabilities, probabilities, discounts, costs, costs, gains, gains, gains)
+def test_thresholds_are_exact_and_monotone(x, p, delta, cc, ct, gc, gt, g):
+    truce = Ceasefire(x, p, delta, cc, ct, gc, gt, guarantee=g)
+    solution = truce.solve()
+    # at the minimal guarantee the ceasefire holds
+    assert Ceasefire(x, p, delta, cc, ct, gc, gt, guarantee=solution.minimal_guarantee).is_self_enforcing()
+    assert solution.is_self_enforcing == (g >= solution.minimal_guarantee)
+    if solution.regime == "patience":
+        assert Ceasefire(x, p, solution.minimal_patience, cc, ct, gc, gt, guarantee=g).is_self_enforcing()
+        assert solution.is_self_enforcing == (delta >= solution.minimal_patience)
+    if solution.regime == "unconditional":
+        assert solution.is_self_enforcing
+    # a more patient side needs a smaller guarantee, when the ceasefire beats war for both;
+    # when it is worth less than war to a side, patience makes that side keener to renege
+    more_patient = Ceasefire(x, p, (1 + delta) / 2, cc, ct, gc, gt, guarantee=g)
+    if all(share >= war for share, war, _ in truce.sides()):
+        assert more_patient.minimal_guarantee() <= solution.minimal_guarantee
+
+
+def test_ceasefire_kinds():
+    solution = Ceasefire(np.array([0.3, 0.5, 0.7]), 0.5, 0.8, 0.1, 0.1, 0.2, 0.2).solve()
+    np.testing.assert_allclose(solution.minimal_patience, [1, 2 / 3, 1])
+    assert solution.regime.tolist() == ["never", "patience", "never"]
+    x, gain = sympy.symbols("x g", positive=True)
+    symbolic = Ceasefire(x, F(1, 2), F(1, 2), F(1, 10), F(1, 10), gain, gain).solve()
+    assert {regime.label for regime in symbolic.regime} == {"never", "patience"}
+    value = symbolic.minimal_patience.subs({x: sympy.Rational(1, 2), gain: sympy.Rational(1, 2)})
+    assert value == Ceasefire(F(1, 2), F(1, 2), F(1, 2), F(1, 10), F(1, 10), F(1, 2), F(1, 2)).minimal_patience()
+    assert Ceasefire(F(1, 2), F(1, 2), F(1, 2), F(1, 10), F(1, 10)).solve().regime == "unconditional"
+
+
+# --------------------------------------------------------------------------- renewed demands
+
+
+def test_without_assurance_the_most_compellable_is_fearons_upper_bound():
+    """Fearon (1995, p. 387): the target accepts any x <= p + c_T."""
+    assert RenewedDemands(0, F(9, 10), F(1, 2), F(1, 10)).most_compellable() == F(3, 5)
+
+
+def test_schelling_assurance_raises_what_can_be_compelled():
+    """Schelling (1966, p. 74): compliance must not be followed by more demands."""
+    low = RenewedDemands(F(1, 10), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
+    high = RenewedDemands(F(1, 2), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
+    assert low == F(7, 25) and high == F(3, 5)
+
+
+def _complies_by_value_iteration(model: RenewedDemands, demand: F) -> bool:
+    """T's optimal stopping problem solved backward over a long finite horizon (floats)."""
+    a, delta = float(model.assurance), float(model.discount)
+    resist = float(model.resistance_value)
+    value = resist  # at the horizon, facing a demand, T can always resist
+    comply = 0.0
+    for _ in range(3000):
+        comply = (1 - delta) * (1 - float(demand)) + delta * (a * 1 + (1 - a) * value)
+        value = max(comply, resist)
+    return comply >= resist - 1e-9
+
+
+@given(probabilities, discounts, probabilities, costs, probabilities)
+def test_compliance_matches_value_iteration(a, delta, p, ct, demand):
+    model = RenewedDemands(a, delta, p, ct)
+    gap = model.compliance_value(demand) - model.resistance_value
+    if abs(gap) > F(1, 10**6):
+        assert model.complies(demand) == _complies_by_value_iteration(model, demand)
+    most = model.most_compellable()
+    assert model.complies(most)
+    if most < 1:
+        assert not model.complies(most + F(1, 10**6))
+
+
+@given(probabilities, probabilities, discounts, probabilities, costs)
+def test_most_compellable_rises_with_assurance_and_patience(a, b, delta, p, ct):
+    low, high = sorted((a, b))
+    assert RenewedDemands(low, delta, p, ct).most_compellable() <= RenewedDemands(high, delta, p, ct).most_compellable()
+    assert RenewedDemands(a, delta, p, ct).most_compellable() <= RenewedDemands(a, (1 + delta) / 2, p, ct).most_compellable()
+
+
+def test_renewed_demands_kinds():
+    model = RenewedDemands(np.array([0.0, 0.5, 1.0]), 0.8, 0.1, 0.1)
+    np.testing.assert_allclose(model.most_compellable(), [0.2, 0.6, 1.0])
+    assert model.regime().tolist() == ["interior", "interior", "whole flow"]
+    a = sympy.Symbol("a", positive=True)
+    regimes = RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).regime()
+    assert [r.label for r in regimes] == ["interior", "whole flow"]
+    with pytest.raises(ParameterValueError, match=r"demand must be a probability in \[0, 1\] \(got 2\)"):
+        RenewedDemands(0, F(1, 2), F(1, 2)).complies(2)
+
+
+# --------------------------------------------------------------------------- objects that shift power
+
+
+def test_budapest_transfer_needs_the_discounted_shift_up_front():
+    """Fearon (1995, p. 408, the third commitment problem): a coercer who dictates the terms
+    (beta = 0) gains exactly what the target loses; only up-front payment can compensate."""
+    model = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2)
+    assert model.target_loss() == F(81, 100) * F(1, 5)
+    assert model.compensation() == model.target_loss()
+    assert model.is_acceptable(model.compensation()) and not model.is_acceptable(0)
+    assert model.minimal_guarantee() == math.inf
+
+
+@given(probabilities, gains, discounts, st.integers(0, 5), probabilities, gains)
+def test_transfer_loss_is_the_direct_difference_of_discounted_streams(p, shift, delta, delay, beta, guarantee):
+    if p + shift > 1:
+        return
+    model = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee)
+    keep = model.target_value(False)
+    stream = sum((1 - delta) * delta**t * (keep if t < delay else model.target_value(True)) for t in range(delay)) + (
+        delta**delay * model.target_value(True)
+    )
+    assert model.target_loss() == keep - stream
+    assert model.is_acceptable(model.compensation())
+    # a guarantee never makes the transfer costlier; the minimal one removes the loss
+    stronger = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee + F(1, 10))
+    assert stronger.target_loss() <= model.target_loss()
+    if beta > 0:
+        enforced = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), model.minimal_guarantee())
+        assert enforced.target_loss() == 0 and enforced.is_acceptable()
+
+
+def test_transfer_kinds():
+    model = PowerTransfer(0.5, np.array([0.0, 0.2]), 0.9, 0, np.array([[0.0], [0.5]]))
+    np.testing.assert_allclose(model.minimal_guarantee(), [[0, np.inf], [0, 0.4]])
+    beta = sympy.Symbol("beta", positive=True)
+    assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_guarantee() == sympy.Rational(1, 5) / beta
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Ceasefire(F(3, 2), F(1, 2), F(1, 2)), r"share must be a probability in \[0, 1\] \(got 3/2\)"),
+        (lambda: Ceasefire(F(1, 2), F(1, 2), F(1, 2), guarantee=-1), r"guarantee must be non-negative \(got -1\)"),
+        (lambda: Ceasefire(F(1, 2), F(9, 10), F(1, 2), first_strike_coercer=F(1, 5)), r"power \+ first_strike_coercer must be a probability in \[0, 1\] \(got 11/10\)"),
+        (lambda: Ceasefire(F(1, 2), F(1, 2), 1), r"discount must be a discount factor in \(0, 1\) \(got 1\)"),
+        (lambda: RenewedDemands(F(3, 2), F(1, 2), F(1, 2)), r"assurance must be a probability in \[0, 1\] \(got 3/2\)"),
+        (lambda: RenewedDemands(0, F(1, 2), F(1, 2), -1), r"cost_target must be non-negative \(got -1\)"),
+        (lambda: PowerTransfer(F(9, 10), F(1, 5), F(1, 2)), r"power \+ shift must be a probability in \[0, 1\] \(got 11/10\)"),
+        (lambda: PowerTransfer(F(1, 2), -1, F(1, 2)), r"shift must be non-negative \(got -1\)"),
+        (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), delay=-1), r"delay must be non-negative \(got -1\)"),
+    ],
+)
+def test_bad_agreement_inputs_are_refused(build, message):
+    with pytest.raises(ParameterValueError, match=message):
+        build()

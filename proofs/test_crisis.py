@@ -59,3 +59,28 @@ def test_screening_cutoff_is_the_indifference_prior():
     cutoff = cutoff.subs({sympy.Min(1, s["power"] + s["cost_soft"]): s["power"] + s["cost_soft"],
                           sympy.Min(1, s["power"] + s["cost_tough"]): s["power"] + s["cost_tough"]})
     assert sympy.simplify(cutoff - spec.derive_screening_cutoff()) == 0
+
+
+def test_mutual_optimism_range_is_its_derivation():
+    derived = spec.derive_mutual_optimism_range()
+    pc, qt, cc, ct = derived["symbols"]
+    interval = MutualOptimism(pc, qt, cc, ct).bargaining_range()
+    assert interval.lower.subs(sympy.Max(pc - cc, 0), pc - cc) == derived["lower"]
+    assert sympy.simplify(interval.upper.subs(sympy.Max(qt - ct, 0), qt - ct) - derived["upper"]) == 0
+    # the derived emptiness condition is optimism > total cost
+    condition = derived["empty_when"]
+    assert sympy.simplify(condition.rhs - (1 - qt + cc + ct)) == 0
+
+
+def test_first_strike_range_is_its_derivation():
+    from bargaining.crisis import FirstStrike
+
+    derived = spec.derive_first_strike_range()
+    p, fc, ft, cc, ct = derived["symbols"]
+    interval = FirstStrike(p, fc, ft, cc, ct).bargaining_range()
+    lower_war, upper_war = p + fc - cc, 1 - (p - ft) - ct
+    lower = interval.lower.subs(sympy.Max(lower_war, 0), lower_war)
+    upper = interval.upper.subs(sympy.Max(upper_war, 0), upper_war)
+    assert sympy.simplify(lower - derived["lower"]) == 0 and sympy.simplify(upper - derived["upper"]) == 0
+    # empty exactly when the two advantages exceed the total cost of war
+    assert sympy.simplify((derived["lower"] - derived["upper"]) - (fc + ft - cc - ct)) == 0

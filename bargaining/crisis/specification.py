@@ -16,6 +16,8 @@ from typing import Any
 
 __all__ = [
     "derive_bargaining_range",
+    "derive_first_strike_range",
+    "derive_mutual_optimism_range",
     "derive_risk_return",
     "derive_screening_cutoff",
     "symbols",
@@ -98,3 +100,26 @@ def derive_screening_cutoff() -> Any:
     tough = (1 - prior) * (p + ch) + prior * (p - cc)
     (cutoff,) = sympy.solve(sympy.Eq(soft, tough), prior)
     return cutoff
+
+
+def derive_mutual_optimism_range() -> dict[str, Any]:
+    r"""Each side compares a deal with war *by its own belief*: solve
+    :math:`x = p_C - c_C` and :math:`1 - x = q_T - c_T`, and the emptiness condition."""
+    import sympy
+
+    pc, qt, cc, ct, x = sympy.symbols("p_C q_T c_C c_T x", positive=True)
+    (lower,) = sympy.solve(sympy.Eq(x, pc * 1 + (1 - pc) * 0 - cc), x)
+    (upper,) = sympy.solve(sympy.Eq(1 - x, qt * 1 + (1 - qt) * 0 - ct), x)
+    empty = sympy.solve(sympy.Gt(lower - upper, 0), pc)  # in terms of C's belief
+    return {"lower": lower, "upper": upper, "empty_when": empty, "symbols": (pc, qt, cc, ct)}
+
+
+def derive_first_strike_range() -> dict[str, Any]:
+    r"""Each side compares a deal with striking first: the coercer wins with :math:`p + f_C` when it
+    strikes first, with :math:`p - f_T` when the target does."""
+    import sympy
+
+    p, fc, ft, cc, ct, x = sympy.symbols("p f_C f_T c_C c_T x", positive=True)
+    (lower,) = sympy.solve(sympy.Eq(x, (p + fc) - cc), x)
+    (upper,) = sympy.solve(sympy.Eq(1 - x, (1 - (p - ft)) - ct), x)
+    return {"lower": lower, "upper": upper, "symbols": (p, fc, ft, cc, ct)}

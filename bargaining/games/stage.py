@@ -1,0 +1,666 @@
+r"""Two-player stage games: every Nash equilibrium, verified exactly, degenerate games included.
+
+A bimatrix game :math:`(A, B)` gives the row player :math:`x^\top A y` and the column player
+:math:`x^\top B y` for mixed strategies :math:`x \in \Delta_n`, :math:`y \in \Delta_m`. With
+payoffs shifted to be positive, the **best-response polytopes**
+
+.. math:: P = \{x \ge 0 : B^\top x \le 1\}, \qquad Q = \{y \ge 0 : A y \le 1\}
+
+label a point by the pure strategies it makes unplayed (:math:`x_i = 0`, :math:`y_j = 0`) or best
+responses (:math:`(B^\top x)_j = 1`, :math:`(A y)_i = 1`). The Nash equilibria are the completely
+labelled pairs :math:`(x, y) \ne (0, 0)`, normalised (Mangasarian 1964; von Stengel 2002,
+Handbook of Game Theory III, ch. 45, Thm 2.4). In a **nondegenerate** game both polytopes are
+simple and equilibria are isolated; bargaining games are degenerate by nature (a responder is
+indifferent at its threshold), and then the equilibria form **components**: each maximal clique
+:math:`X \times Y` of the bipartite graph of compatible vertices spans the convex set
+:math:`\mathrm{conv}(X) \times \mathrm{conv}(Y)` of equilibria, and cliques sharing a vertex are
+connected (Avis, Rosenberg, Savani & von Stengel 2010, Economic Theory 42: 9–37).
+
+:func:`equilibria` enumerates the vertices in floating point (Qhull on the polar polytope, or
+every basis for small games), matches labels with a loose tolerance, then **rebuilds every
+candidate vertex exactly** from its tight constraints (fraction-free elimination on integers) and
+keeps only the pairs whose labels hold exactly. Every equilibrium returned is a ``Fraction``
+profile checked by :func:`is_nash`; degeneracy is decided exactly and said
+(:class:`~bargaining.core.errors.DegenerateGameWarning`).
+
+>>> game = prisoners_dilemma()
+>>> result = equilibria(game)
+>>> [(e.row, e.column) for e in result.extreme]
+[((Fraction(0, 1), Fraction(1, 1)), (Fraction(0, 1), Fraction(1, 1)))]
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from ..core.values import Kind
+from .tree import GameTree, convert_number, payoff_kind
+
+__all__ = [
+    "Component",
+    "MixedEquilibrium",
+    "StageEquilibria",
+    "StageGame",
+    "assurance_game",
+    "chicken",
+    "equilibria",
+    "is_nash",
+    "nashpy_equilibria",
+    "prisoners_dilemma",
+    "sanctions_game",
+    "strategic_form",
+]
+
+_BRUTE_FORCE_BASES = 3000
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class StageGame:
+    """A two-player game in strategic form: the row player's and the column player's payoffs.
+
+    Parameters
+    ----------
+    row_payoffs, column_payoffs : nested sequences of numbers
+        :math:`A` and :math:`B`, one row per row action; ints, Fractions, floats or sympy
+        expressions (equilibria need numbers; symbols serve the closed forms).
+    row_actions, column_actions : sequences of str, optional
+        Action labels (default ``r1, r2, ...`` and ``c1, c2, ...``).
+    players : pair of str
+
+    Examples
+    --------
+    >>> StageGame([[1, 0], [0, 1]], [[1, 0], [0, 1]]).row_payoffs[0]
+    (Fraction(1, 1), Fraction(0, 1))
+    """
+
+    row_payoffs: Any
+    column_payoffs: Any
+    row_actions: tuple[str, ...] = ()
+    column_actions: tuple[str, ...] = ()
+    players: tuple[str, str] = ("Row", "Column")
+    kind: Kind = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        rows = _matrix("row_payoffs", self.row_payoffs)
+        columns = _matrix("column_payoffs", self.column_payoffs)
+        if (len(rows), len(rows[0])) != (len(columns), len(columns[0])):
+            raise ParameterValueError(
+                "column_payoffs",
+                f"of the shape of row_payoffs {len(rows), len(rows[0])}",
+                (len(columns), len(columns[0])),
+            )
+        kinds = {
+            payoff_kind(f"{name}[{i}][{j}]", v)
+            for name, matrix in (("row_payoffs", rows), ("column_payoffs", columns))
+            for i, row in enumerate(matrix)
+            for j, v in enumerate(row)
+        }
+        kind: Kind = "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
+        object.__setattr__(
+            self, "row_payoffs", tuple(tuple(convert_number(v, kind) for v in r) for r in rows)
+        )
+        object.__setattr__(
+            self, "column_payoffs", tuple(tuple(convert_number(v, kind) for v in r) for r in columns)
+        )
+        object.__setattr__(self, "kind", kind)
+        row_actions = tuple(self.row_actions) or tuple(f"r{i + 1}" for i in range(len(rows)))
+        column_actions = tuple(self.column_actions) or tuple(f"c{j + 1}" for j in range(len(rows[0])))
+        for name, labels, size in (
+            ("row_actions", row_actions, len(rows)),
+            ("column_actions", column_actions, len(rows[0])),
+        ):
+            if len(labels) != size or len(set(labels)) != size or not all(isinstance(a, str) for a in labels):
+                raise ParameterValueError(name, f"{size} distinct labels (str)", labels)
+        object.__setattr__(self, "row_actions", row_actions)
+        object.__setattr__(self, "column_actions", column_actions)
+        players = tuple(self.players)
+        if len(players) != 2 or not all(isinstance(p, str) for p in players):
+            raise ParameterValueError("players", "two names (str)", self.players)
+        object.__setattr__(self, "players", players)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(number of row actions, number of column actions)."""
+        return len(self.row_payoffs), len(self.row_payoffs[0])
+
+    def payoffs(self, row: Sequence[Any], column: Sequence[Any]) -> tuple[Any, Any]:
+        """Both players' expected payoffs from the mixed strategies ``row`` and ``column``.
+
+        >>> StageGame([[1, 0], [0, 1]], [[1, 0], [0, 1]]).payoffs((Fraction(1, 2),) * 2, (1, 0))
+        (Fraction(1, 2), Fraction(1, 2))
+        """
+        return _bilinear(self.row_payoffs, row, column), _bilinear(self.column_payoffs, row, column)
+
+
+def _matrix(name: str, value: Any) -> list[list[Any]]:
+    if isinstance(value, np.ndarray):
+        if value.ndim != 2:
+            raise ParameterValueError(name, "a matrix (2 dimensions)", f"{value.ndim} dimensions")
+        value = value.tolist()
+    if (
+        not isinstance(value, (list, tuple))
+        or not value
+        or not all(isinstance(r, (list, tuple)) for r in value)
+    ):
+        raise ParameterTypeError(name, "a non-empty matrix (a sequence of rows)", value)
+    width = len(value[0])
+    if width == 0 or any(len(r) != width for r in value):
+        raise ParameterValueError(name, "rectangular with at least one column", [len(r) for r in value])
+    return [list(r) for r in value]
+
+
+def _bilinear(matrix: Sequence[Sequence[Any]], row: Sequence[Any], column: Sequence[Any]) -> Any:
+    total: Any = 0
+    for x, line in zip(row, matrix):
+        if x != 0:
+            total += x * sum(y * v for y, v in zip(column, line) if y != 0)
+    return total if not isinstance(total, int) else Fraction(total)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class MixedEquilibrium:
+    """A Nash equilibrium: each player's mixed strategy (exact) and the payoffs."""
+
+    row: tuple[Fraction, ...]
+    column: tuple[Fraction, ...]
+    payoffs: tuple[Fraction, Fraction]
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A connected component of equilibria: the maximal cliques that make it up, each a pair of
+    sets of extreme strategies (by index into :attr:`StageEquilibria.row_vertices` and
+    :attr:`~StageEquilibria.column_vertices`) whose every mixture is an equilibrium."""
+
+    cliques: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+
+    @property
+    def is_isolated(self) -> bool:
+        """Whether the component is a single equilibrium."""
+        return len(self.cliques) == 1 and all(len(side) == 1 for side in self.cliques[0])
+
+
+@dataclass(frozen=True, slots=True)
+class StageEquilibria:
+    """All extreme equilibria of a bimatrix game, the components they form, and degeneracy."""
+
+    game: StageGame
+    extreme: tuple[MixedEquilibrium, ...]
+    row_vertices: tuple[tuple[Fraction, ...], ...]
+    column_vertices: tuple[tuple[Fraction, ...], ...]
+    components: tuple[Component, ...]
+    is_degenerate: bool
+
+
+# --------------------------------------------------------------------------- exact checks
+
+
+def is_nash(game: StageGame, row: Sequence[Any], column: Sequence[Any]) -> bool:
+    """Whether ``(row, column)`` is a Nash equilibrium, checked exactly (no tolerance).
+
+    >>> is_nash(prisoners_dilemma(), (0, 1), (0, 1)), is_nash(prisoners_dilemma(), (1, 0), (1, 0))
+    (True, False)
+    """
+    if game.kind == "symbolic":
+        raise ParameterTypeError("game", "numeric payoffs to check an equilibrium", game.kind)
+    n, m = game.shape
+    x = _exact_distribution("row", row, n)
+    y = _exact_distribution("column", column, m)
+    a = [[Fraction(v) for v in r] for r in game.row_payoffs]
+    b = [[Fraction(v) for v in r] for r in game.column_payoffs]
+    row_values = [sum(a[i][j] * y[j] for j in range(m)) for i in range(n)]
+    column_values = [sum(x[i] * b[i][j] for i in range(n)) for j in range(m)]
+    row_best, column_best = max(row_values), max(column_values)
+    return all(row_values[i] == row_best for i in range(n) if x[i]) and all(
+        column_values[j] == column_best for j in range(m) if y[j]
+    )
+
+
+def _exact_distribution(name: str, values: Sequence[Any], size: int) -> list[Fraction]:
+    if len(values) != size:
+        raise ParameterValueError(name, f"a mixed strategy over {size} actions", tuple(values))
+    exact = []
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, (int, Fraction, float)):
+            raise ParameterTypeError(name, "probabilities (int, Fraction or float)", v)
+        exact.append(Fraction(v))
+    if any(v < 0 for v in exact) or sum(exact) != 1:
+        raise ParameterValueError(name, "non-negative probabilities summing to 1", tuple(values))
+    return exact
+
+
+def _integer_matrices(game: StageGame) -> tuple[list[list[int]], list[list[int]]]:
+    """Integer payoffs, scaled and shifted to be at least 1 (equilibria are unchanged)."""
+    result = []
+    for matrix in (game.row_payoffs, game.column_payoffs):
+        exact = [[Fraction(v) for v in r] for r in matrix]
+        scale = math.lcm(*(v.denominator for r in exact for v in r))
+        integers = [[int(v * scale) for v in r] for r in exact]
+        low = min(min(r) for r in integers)
+        result.append([[v - low + 1 for v in r] for r in integers])
+    return result[0], result[1]
+
+
+def _solve(rows: list[list[int]], rhs: list[int], size: int) -> list[Fraction] | None:
+    """The unique solution of a consistent integer system of rank ``size``, or ``None``.
+
+    Gauss-Jordan elimination without division (each row kept primitive by its gcd), so the
+    arithmetic is on Python integers and exact.
+    """
+    matrix = [[*r[:], b] for r, b in zip(rows, rhs)]
+    rank = 0
+    for column in range(size):
+        pivot = next((r for r in range(rank, len(matrix)) if matrix[r][column] != 0), None)
+        if pivot is None:
+            return None
+        matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
+        lead_row = matrix[rank]
+        lead = lead_row[column]
+        for r in range(len(matrix)):
+            factor = matrix[r][column]
+            if r == rank or factor == 0:
+                continue
+            combined = [lead * v - factor * w for v, w in zip(matrix[r], lead_row)]
+            divisor = math.gcd(*combined)
+            matrix[r] = [v // divisor for v in combined] if divisor > 1 else combined
+        rank += 1
+    if any(matrix[r][size] != 0 for r in range(rank, len(matrix))):
+        return None
+    return [Fraction(matrix[i][size], matrix[i][i]) for i in range(size)]
+
+
+# --------------------------------------------------------------------------- vertices
+
+
+def _constraints(payoffs_t: list[list[int]], dim: int, labels_first: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Rows ``G`` and right-hand sides ``h`` of ``G z <= h`` for a best-response polytope."""
+    other = len(payoffs_t)
+    g = (
+        np.vstack([-np.eye(dim), np.asarray(payoffs_t, dtype=float)])
+        if labels_first
+        else np.vstack([np.asarray(payoffs_t, dtype=float), -np.eye(dim)])
+    )
+    h = (
+        np.concatenate([np.zeros(dim), np.ones(other)])
+        if labels_first
+        else np.concatenate([np.ones(other), np.zeros(dim)])
+    )
+    return g, h
+
+
+def _float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray:
+    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point."""
+    count = g.shape[0]
+    if math.comb(count, dim) <= _BRUTE_FORCE_BASES or dim < 2:
+        bases = np.array(list(itertools.combinations(range(count), dim)))
+        systems = g[bases]
+        determinants = np.linalg.det(systems)
+        good = np.abs(determinants) > 1e-12 * np.abs(systems).max(initial=1.0) ** dim
+        points = np.linalg.solve(systems[good], h[bases[good]][..., None])[..., 0]
+    else:
+        from scipy.spatial import ConvexHull
+
+        center = np.full(dim, 1.0 / (dim * max(float(g.max()), 1.0) * 4.0))
+        slack = h - g @ center
+        hull = ConvexHull(g / slack[:, None])
+        points = center - hull.equations[:, :-1] / hull.equations[:, -1:]
+    feasible = np.all(points @ g.T <= h + 1e-9 * (1 + np.abs(h)), axis=1)
+    points = points[feasible]
+    if len(points) == 0:  # pragma: no cover - the origin is always a vertex
+        return points
+    rounded = np.round(points, 9)
+    _, unique = np.unique(rounded, axis=0, return_index=True)
+    return points[np.sort(unique)]
+
+
+def _label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = 1e-7) -> np.ndarray:
+    tight = np.abs(points @ g.T - h) <= tolerance * (1 + np.abs(h))
+    weights = (1 << np.arange(g.shape[0], dtype=np.int64)).astype(np.int64)
+    masks: np.ndarray = (tight.astype(np.int64) * weights).sum(axis=1)
+    return masks
+
+
+def _exact_vertex(
+    label_mask: int, rows: list[list[int]], rhs: list[int], dim: int
+) -> tuple[tuple[Fraction, ...], int] | None:
+    """Rebuild a vertex exactly from its (float) tight labels; return it and its exact labels."""
+    tight = [k for k in range(len(rows)) if label_mask >> k & 1]
+    solution = _solve([rows[k] for k in tight], [rhs[k] for k in tight], dim)
+    if solution is None:
+        return None
+    values = [sum(Fraction(c) * s for c, s in zip(row, solution)) for row in rows]
+    if any(v > b for v, b in zip(values, rhs)):
+        return None
+    exact_mask = sum(1 << k for k, (v, b) in enumerate(zip(values, rhs)) if v == b)
+    return tuple(solution), exact_mask
+
+
+# --------------------------------------------------------------------------- enumeration
+
+
+def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
+    """Every extreme Nash equilibrium of a bimatrix game, exactly, and the components.
+
+    Parameters
+    ----------
+    game : StageGame
+        Numeric payoffs (exact or float; floats are taken at their exact binary value).
+    warn : bool
+        Emit :class:`~bargaining.core.errors.DegenerateGameWarning` for a degenerate game.
+
+    Examples
+    --------
+    Matching pennies has one equilibrium, fully mixed:
+
+    >>> result = equilibria(StageGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]))
+    >>> result.extreme[0].row, result.is_degenerate
+    ((Fraction(1, 2), Fraction(1, 2)), False)
+    """
+    if not isinstance(game, StageGame):
+        raise ParameterTypeError("game", "a StageGame", game)
+    if game.kind == "symbolic":
+        raise ParameterTypeError("game", "numeric payoffs (symbols: use the closed forms)", game.kind)
+    n, m = game.shape
+    a, b = _integer_matrices(game)
+    b_t = [[b[i][j] for i in range(n)] for j in range(m)]
+    # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
+    p_rows = [[-1 if k == i else 0 for k in range(n)] for i in range(n)] + b_t
+    p_rhs = [0] * n + [1] * m
+    # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
+    q_rows = [r[:] for r in a] + [[-1 if k == j else 0 for k in range(m)] for j in range(m)]
+    q_rhs = [1] * n + [0] * m
+    p_g, p_h = np.asarray(p_rows, dtype=float), np.asarray(p_rhs, dtype=float)
+    q_g, q_h = np.asarray(q_rows, dtype=float), np.asarray(q_rhs, dtype=float)
+    p_points, q_points = _float_vertices(p_g, p_h, n), _float_vertices(q_g, q_h, m)
+    p_masks, q_masks = _label_masks(p_points, p_g, p_h), _label_masks(q_points, q_g, q_h)
+    full = (1 << (n + m)) - 1
+    origin_p, origin_q = (1 << n) - 1, ((1 << m) - 1) << n
+    p_keep = (p_masks & origin_p) != origin_p
+    q_keep = (q_masks & origin_q) != origin_q
+    pairs = np.argwhere(((p_masks[:, None] | q_masks[None, :]) == full) & p_keep[:, None] & q_keep[None, :])
+    suspicious_p = {int(i) for i in np.flatnonzero(_popcount(p_masks) > n)}
+    suspicious_q = {int(j) for j in np.flatnonzero(_popcount(q_masks) > m)}
+    exact_p: dict[int, tuple[tuple[Fraction, ...], int] | None] = {}
+    exact_q: dict[int, tuple[tuple[Fraction, ...], int] | None] = {}
+    for i in {int(i) for i, _ in pairs} | suspicious_p:
+        exact_p[i] = _exact_vertex(int(p_masks[i]), p_rows, p_rhs, n)
+    for j in {int(j) for _, j in pairs} | suspicious_q:
+        exact_q[j] = _exact_vertex(int(q_masks[j]), q_rows, q_rhs, m)
+    degenerate = any(
+        v is not None and _bits(v[1]) > n and v[1] & origin_p != origin_p for v in exact_p.values()
+    ) or any(v is not None and _bits(v[1]) > m and v[1] & origin_q != origin_q for v in exact_q.values())
+    compatible: list[tuple[int, int]] = []
+    for i, j in pairs:
+        left, right = exact_p[int(i)], exact_q[int(j)]
+        if left is not None and right is not None and left[1] | right[1] == full:
+            compatible.append((int(i), int(j)))
+    row_ids = sorted({i for i, _ in compatible}, key=lambda i: _normalised(exact_p[i]), reverse=True)  # type: ignore[arg-type]
+    column_ids = sorted({j for _, j in compatible}, key=lambda j: _normalised(exact_q[j]), reverse=True)  # type: ignore[arg-type]
+    row_vertices = tuple(_normalised(exact_p[i]) for i in row_ids)  # type: ignore[arg-type]
+    column_vertices = tuple(_normalised(exact_q[j]) for j in column_ids)  # type: ignore[arg-type]
+    edges = sorted((row_ids.index(i), column_ids.index(j)) for i, j in compatible)
+    extreme = []
+    for r, c in edges:
+        x, y = row_vertices[r], column_vertices[c]
+        if not is_nash(game, x, y):  # pragma: no cover - exact labels imply equilibrium
+            raise AssertionError("an exactly labelled pair failed the best-response check")
+        extreme.append(MixedEquilibrium(x, y, game.payoffs(x, y)))
+    components = _components(edges)
+    if degenerate and warn:
+        warnings.warn(
+            f"the game is degenerate: {len(extreme)} extreme equilibria in {len(components)} component(s)",
+            DegenerateGameWarning,
+            stacklevel=2,
+        )
+    return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
+
+
+def _popcount(masks: np.ndarray) -> np.ndarray:
+    return np.array([bin(int(v)).count("1") for v in masks], dtype=int)
+
+
+def _bits(mask: int) -> int:
+    return bin(mask).count("1")
+
+
+def _normalised(vertex: tuple[tuple[Fraction, ...], int]) -> tuple[Fraction, ...]:
+    total = sum(vertex[0])
+    return tuple(v / total for v in vertex[0])
+
+
+def _components(edges: list[tuple[int, int]]) -> tuple[Component, ...]:
+    """Maximal bicliques of the compatibility graph, grouped into connected components."""
+    neighbours: dict[int, frozenset[int]] = {}
+    for r, c in edges:
+        neighbours[r] = neighbours.get(r, frozenset()) | {c}
+    family: set[frozenset[int]] = set(neighbours.values())
+    frontier = set(family)
+    for _ in range(len(edges) + 1):  # closure under intersection; bounded by the number of subsets seen
+        new = {left & right for left in frontier for right in family} - family - {frozenset()}
+        if not new:
+            break
+        family |= new
+        frontier = new
+    cliques = []
+    for columns in family:
+        rows = frozenset(r for r, near in neighbours.items() if columns <= near)
+        cliques.append((rows, columns))
+    maximal = [
+        (rows, columns)
+        for rows, columns in cliques
+        if not any((rows <= r2 and columns <= c2) and (rows, columns) != (r2, c2) for r2, c2 in cliques)
+    ]
+    maximal = sorted(set(maximal), key=lambda q: (sorted(q[0]), sorted(q[1])))
+    groups: list[list[tuple[frozenset[int], frozenset[int]]]] = []
+    for clique in maximal:
+        touching = [g for g in groups if any(clique[0] & o[0] or clique[1] & o[1] for o in g)]
+        merged = [clique]
+        for group in touching:
+            merged.extend(group)
+            groups.remove(group)
+        groups.append(merged)
+    components = [
+        Component(tuple(sorted((tuple(sorted(r)), tuple(sorted(c))) for r, c in group))) for group in groups
+    ]
+    return tuple(sorted(components, key=lambda comp: comp.cliques))
+
+
+# --------------------------------------------------------------------------- nashpy
+
+
+def nashpy_equilibria(game: StageGame, method: str = "support") -> tuple[MixedEquilibrium, ...]:
+    """The equilibria nashpy finds (``"support"`` or ``"vertex"`` enumeration), each made exact
+    on its support and kept only if it passes the exact best-response check :func:`is_nash`.
+
+    Nashpy's enumerations assume a nondegenerate game: on a degenerate one they can return a
+    subset of the extreme equilibria (compare with :func:`equilibria`).
+
+    >>> [e.row for e in nashpy_equilibria(prisoners_dilemma())]
+    [(Fraction(0, 1), Fraction(1, 1))]
+    """
+    import nashpy
+
+    if method not in ("support", "vertex"):
+        raise ParameterValueError("method", "'support' or 'vertex'", method)
+    if game.kind == "symbolic":
+        raise ParameterTypeError("game", "numeric payoffs", game.kind)
+    a = np.asarray(game.row_payoffs, dtype=float)
+    b = np.asarray(game.column_payoffs, dtype=float)
+    solver = nashpy.Game(a, b)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nashpy warns on degenerate games; we check every answer
+        found = list(solver.support_enumeration() if method == "support" else solver.vertex_enumeration())
+    result: list[MixedEquilibrium] = []
+    for x, y in found:
+        exact = _snap(game, np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+        if exact is not None and exact not in result:
+            result.append(exact)
+    return tuple(result)
+
+
+def _snap(game: StageGame, x: np.ndarray, y: np.ndarray) -> MixedEquilibrium | None:
+    """Make a floating equilibrium exact: solve the indifference conditions on its support."""
+    a, b = _integer_matrices(game)
+    n, m = game.shape
+    support_x = [i for i in range(n) if x[i] > 1e-9]
+    support_y = [j for j in range(m) if y[j] > 1e-9]
+    # x on its support makes the column player indifferent over support_y; y likewise
+    rows_x = [[b[i][j] - b[i][support_y[0]] for i in support_x] for j in support_y[1:]] + [
+        [1] * len(support_x)
+    ]
+    rows_y = [[a[i][j] - a[support_x[0]][j] for j in support_y] for i in support_x[1:]] + [
+        [1] * len(support_y)
+    ]
+    solution_x = _solve(rows_x, [0] * (len(rows_x) - 1) + [1], len(support_x))
+    solution_y = _solve(rows_y, [0] * (len(rows_y) - 1) + [1], len(support_y))
+    exact_x = [Fraction(0)] * n
+    exact_y = [Fraction(0)] * m
+    if solution_x is None or solution_y is None:
+        solution_x = [Fraction(float(x[i])).limit_denominator(10**9) for i in support_x]
+        solution_y = [Fraction(float(y[j])).limit_denominator(10**9) for j in support_y]
+    for i, v in zip(support_x, solution_x):
+        exact_x[i] = v
+    for j, v in zip(support_y, solution_y):
+        exact_y[j] = v
+    if any(v < 0 for v in exact_x + exact_y) or sum(exact_x) != 1 or sum(exact_y) != 1:
+        return None
+    if not is_nash(game, exact_x, exact_y):
+        return None
+    return MixedEquilibrium(tuple(exact_x), tuple(exact_y), game.payoffs(exact_x, exact_y))
+
+
+# --------------------------------------------------------------------------- from a tree
+
+
+def strategic_form(
+    tree: GameTree,
+) -> tuple[StageGame, tuple[dict[str, str], ...], tuple[dict[str, str], ...]]:
+    """The strategic form of a two-player tree: the game, and each pure strategy as a mapping
+    from the player's information sets to actions (in the order of the rows and columns).
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> tree = GameTree(("A", "B"), decide("A", {"l": decide("B", {"x": outcome(1, 1), "y": outcome(0, 0)}),
+    ...                                         "r": outcome(2, 0)}))
+    >>> game, rows, columns = strategic_form(tree)
+    >>> game.row_actions, game.column_actions, game.row_payoffs
+    (('l', 'r'), ('x', 'y'), ((Fraction(1, 1), Fraction(0, 1)), (Fraction(2, 1), Fraction(2, 1))))
+    """
+    if len(tree.players) != 2:
+        raise ParameterValueError("tree", "a two-player game", len(tree.players))
+    plans: list[list[dict[str, str]]] = []
+    for player in range(2):
+        infosets = [s for s in tree.infosets if s.player == player]
+        plans.append(
+            [
+                dict(zip((s.label for s in infosets), choice))
+                for choice in itertools.product(*(s.actions for s in infosets))
+            ]
+        )
+    rows, columns = [], []
+    for row_plan in plans[0]:
+        row_line, column_line = [], []
+        for column_plan in plans[1]:
+            values = tree.expected_payoffs({**row_plan, **column_plan})
+            row_line.append(values[0])
+            column_line.append(values[1])
+        rows.append(row_line)
+        columns.append(column_line)
+
+    def name(plan: dict[str, str]) -> str:
+        return " / ".join(plan.values()) or "(no move)"
+
+    players = (tree.players[0], tree.players[1])
+    game = StageGame(
+        rows, columns, tuple(name(p) for p in plans[0]), tuple(name(p) for p in plans[1]), players
+    )
+    return game, tuple(plans[0]), tuple(plans[1])
+
+
+# --------------------------------------------------------------------------- named games
+
+
+def _ordered(names: Sequence[str], values: Sequence[Any], requirement: str) -> None:
+    for (upper_name, upper), (lower_name, lower) in itertools.pairwise(zip(names, values)):
+        if not upper > lower:
+            raise ParameterValueError(upper_name, f"greater than {lower_name} ({requirement})", upper)
+
+
+def prisoners_dilemma(
+    temptation: Any = 5, reward: Any = 3, punishment: Any = 1, sucker: Any = 0
+) -> StageGame:
+    """The prisoner's dilemma, :math:`T > R > P > S`: defecting dominates, mutual defection is the
+    unique equilibrium (Rapoport & Chammah 1965). Actions ``cooperate``, ``defect``.
+
+    >>> prisoners_dilemma().row_payoffs
+    ((Fraction(3, 1), Fraction(0, 1)), (Fraction(5, 1), Fraction(1, 1)))
+    """
+    _ordered(
+        ("temptation", "reward", "punishment", "sucker"),
+        (temptation, reward, punishment, sucker),
+        "T > R > P > S",
+    )
+    row = [[reward, sucker], [temptation, punishment]]
+    return StageGame(row, [list(r) for r in zip(*row)], ("cooperate", "defect"), ("cooperate", "defect"))
+
+
+def assurance_game(reward: Any = 4, temptation: Any = 3, punishment: Any = 2, sucker: Any = 0) -> StageGame:
+    """The assurance (trust, stag-hunt) game, :math:`R > T \\ge P > S`: cooperating pays only if
+    the other cooperates too (Jervis 1978; Kydd 2005, ch. 1). Actions ``cooperate``, ``defect``.
+
+    >>> len(equilibria(assurance_game()).extreme)
+    3
+    """
+    _ordered(("reward", "temptation"), (reward, temptation), "R > T >= P > S")
+    if not temptation >= punishment:
+        raise ParameterValueError("temptation", "at least punishment (R > T >= P > S)", temptation)
+    _ordered(("punishment", "sucker"), (punishment, sucker), "R > T >= P > S")
+    row = [[reward, sucker], [temptation, punishment]]
+    return StageGame(row, [list(r) for r in zip(*row)], ("cooperate", "defect"), ("cooperate", "defect"))
+
+
+def chicken(win: Any = 3, tie: Any = 2, lose: Any = 1, crash: Any = 0) -> StageGame:
+    """Chicken, the crisis game of resolve, :math:`W > \\text{tie} > L > \\text{crash}`: whoever
+    stands firm while the other swerves wins (Snyder & Diesing 1977, ch. 2). Actions ``swerve``,
+    ``stand firm``.
+
+    >>> [e.payoffs for e in equilibria(chicken()).extreme]
+    [(Fraction(1, 1), Fraction(3, 1)), (Fraction(3, 2), Fraction(3, 2)), (Fraction(3, 1), Fraction(1, 1))]
+    """
+    _ordered(("win", "tie", "lose", "crash"), (win, tie, lose, crash), "win > tie > lose > crash")
+    row = [[tie, lose], [win, crash]]
+    return StageGame(row, [list(r) for r in zip(*row)], ("swerve", "stand firm"), ("swerve", "stand firm"))
+
+
+def sanctions_game(
+    compliance_value: Any = 2,
+    sanction_cost: Any = 1,
+    punishment_value: Any = 2,
+    target_sanction_cost: Any = 3,
+    compliance_cost: Any = 1,
+) -> StageGame:
+    r"""The sanctions game of Tsebelis (1990, JCR 34: 3–28): the sender sanctions or not, the
+    target complies or defies, simultaneously. Sanctioning costs the sender ``sanction_cost``
+    :math:`s` and pays it ``punishment_value`` :math:`p` against a defier; compliance is worth
+    :math:`v` to it. Sanctions cost the target :math:`h` and are lifted if it complies, which
+    costs it :math:`k`. With :math:`p > s` and :math:`h > k` the only equilibrium is mixed, and the
+    sender's sanction probability :math:`k / h` depends on the *target's* payoffs alone.
+
+    >>> equilibria(sanctions_game()).extreme[0].row
+    (Fraction(1, 3), Fraction(2, 3))
+    """
+    v, s, p, h, k = compliance_value, sanction_cost, punishment_value, target_sanction_cost, compliance_cost
+    row = [[v - s, p - s], [v, 0 * v]]
+    column = [[-k, -h], [-k, 0 * k]]
+    return StageGame(row, column, ("sanction", "no sanction"), ("comply", "defy"), ("Sender", "Target"))

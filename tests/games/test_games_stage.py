@@ -1,0 +1,179 @@
+"""Stage games: exact enumeration against Gambit and brute force, degenerate games, nashpy's misses."""
+
+import warnings
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bargaining.core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from bargaining.games.stage import (
+    StageGame,
+    assurance_game,
+    chicken,
+    equilibria,
+    is_nash,
+    nashpy_equilibria,
+    prisoners_dilemma,
+    sanctions_game,
+    strategic_form,
+)
+from bargaining.games.tree import GameTree, decide, outcome
+
+
+def two_demand_ultimatum() -> StageGame:
+    """The proposer demands 2 or 1 of a pie of 2; the responder accepts or rejects the high demand
+    (the low one is always accepted). At the high demand the responder gets 0 either way."""
+    return StageGame([[2, 0], [1, 1]], [[0, 0], [1, 1]], ("demand 2", "demand 1"), ("accept", "reject"))
+
+
+def test_two_demand_ultimatum_all_extreme_equilibria_and_the_component_where_nashpy_returns_two():
+    with pytest.warns(DegenerateGameWarning, match="degenerate: 4 extreme equilibria in 1 component"):
+        result = equilibria(two_demand_ultimatum())
+    half = (Fraction(1, 2), Fraction(1, 2))
+    high, low, accept, reject = (1, 0), (0, 1), (1, 0), (0, 1)
+    assert {(e.row, e.column) for e in result.extreme} == {(high, accept), (high, half), (low, half), (low, reject)}
+    assert result.is_degenerate and len(result.components) == 1
+    # the component: demand 2 against any response accepting at least half the time, every
+    # mixture of demands against the even response, and demand 1 against rejecting at least half
+    assert result.components[0].cliques == (((0,), (0, 1)), ((0, 1), (1,)), ((1,), (1, 2)))
+    assert not result.components[0].is_isolated
+    for method in ("support", "vertex"):
+        found = nashpy_equilibria(two_demand_ultimatum(), method)
+        assert len(found) == 2  # nashpy returns two of the four
+        assert {(e.row, e.column) for e in found} < {(e.row, e.column) for e in result.extreme}
+
+
+def test_full_strategic_form_of_the_ultimatum_tree_has_seven_extreme_equilibria():
+    tree = GameTree(("Proposer", "Responder"), decide("Proposer", {
+        "demand 2": decide("Responder", {"accept": outcome(2, 0), "reject": outcome(0, 0)}),
+        "demand 1": decide("Responder", {"accept": outcome(1, 1), "reject": outcome(0, 0)})}))
+    game, _, columns = strategic_form(tree)
+    assert len(columns) == 4
+    result = equilibria(game, warn=False)
+    assert len(result.extreme) == 7 and len(result.components) == 1  # as Gambit's enummixed
+    assert len(nashpy_equilibria(game, "vertex")) == 2
+
+
+def brute_force_pure(game: StageGame) -> set:
+    n, m = game.shape
+    return {(i, j) for i in range(n) for j in range(m)
+            if is_nash(game, [int(k == i) for k in range(n)], [int(k == j) for k in range(m)])}
+
+
+@given(st.integers(2, 4), st.integers(2, 4), st.data())
+def test_every_answer_is_exactly_an_equilibrium_and_every_pure_equilibrium_is_found(n, m, data):
+    values = st.integers(-3, 3)
+    a = [[data.draw(values) for _ in range(m)] for _ in range(n)]
+    b = [[data.draw(values) for _ in range(m)] for _ in range(n)]
+    game = StageGame(a, b)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        result = equilibria(game)
+    assert result.extreme, "every finite game has an equilibrium (Nash 1951)"
+    for e in result.extreme:
+        assert is_nash(game, e.row, e.column)
+    found = {(e.row.index(1), e.column.index(1)) for e in result.extreme if 1 in e.row and 1 in e.column}
+    assert found == brute_force_pure(game)
+    if not result.is_degenerate:
+        assert len(result.extreme) % 2 == 1  # the index theorem: odd in nondegenerate games
+        assert all(c.is_isolated for c in result.components)
+
+
+@given(st.integers(2, 4), st.data())
+def test_same_sets_as_gambit_exact_enumeration(n, data):
+    gbt = pytest.importorskip("pygambit")
+    values = st.integers(0, 3)
+    a = np.array([[data.draw(values) for _ in range(n)] for _ in range(n)])
+    b = np.array([[data.draw(values) for _ in range(n)] for _ in range(n)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        ours = {(e.row, e.column) for e in equilibria(StageGame(a, b)).extreme}
+    g = gbt.Game.from_arrays(a, b)
+    players = list(g.players)
+    theirs = {
+        tuple(tuple(Fraction(p[s]) for s in player.strategies) for player in players)
+        for p in gbt.nash.enummixed_solve(g, rational=True).equilibria
+    }
+    assert ours == theirs
+
+
+def test_large_games_go_through_qhull_and_nashpy_finds_a_subset():
+    rng = np.random.default_rng(7)
+    a, b = rng.integers(0, 1000, size=(2, 7, 7))
+    result = equilibria(StageGame(a, b))
+    assert not result.is_degenerate
+    ours = {(e.row, e.column) for e in result.extreme}
+    assert len(ours) == 5  # as Gambit's exact enummixed on this game
+    # nashpy's support enumeration (floating point) misses two of the five on this nondegenerate game
+    found = {(e.row, e.column) for e in nashpy_equilibria(StageGame(a, b), "support")}
+    assert found < ours and len(found) == 3
+
+
+def test_float_payoffs_are_taken_at_their_exact_value():
+    result = equilibria(StageGame([[0.5, 0.0], [0.0, 0.25]], [[0.25, 0.0], [0.0, 0.5]]))
+    assert result.extreme[1].row == (Fraction(2, 3), Fraction(1, 3))
+
+
+def test_named_conflict_games():
+    # prisoner's dilemma: unique, pure; chicken: two pure and one mixed (Snyder & Diesing 1977)
+    assert [e.payoffs for e in equilibria(prisoners_dilemma()).extreme] == [(1, 1)]
+    mixed = equilibria(chicken()).extreme[1]
+    assert mixed.row == (Fraction(1, 2), Fraction(1, 2))
+    assert len(equilibria(assurance_game()).extreme) == 3
+    # Tsebelis (1990): the sender's sanction probability is k/h, set by the target's payoffs
+    sanctions = equilibria(sanctions_game(compliance_cost=1, target_sanction_cost=4)).extreme
+    assert sanctions[0].row[0] == Fraction(1, 4)
+    assert sanctions_game(compliance_value=3).payoffs((1, 0), (1, 0)) == (2, -1)
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (lambda: prisoners_dilemma(temptation=2), ParameterValueError, "temptation must be greater than reward (T > R > P > S) (got 2)"),
+        (lambda: chicken(tie=0), ParameterValueError, "tie must be greater than lose"),
+        (lambda: assurance_game(temptation=5), ParameterValueError, "reward must be greater than temptation"),
+        (lambda: assurance_game(temptation=1), ParameterValueError, "temptation must be at least punishment"),
+        (lambda: assurance_game(sucker=2), ParameterValueError, "punishment must be greater than sucker"),
+        (lambda: StageGame([[1, 2]], [[1]]), ParameterValueError, "column_payoffs must be of the shape of row_payoffs (1, 2) (got (1, 1))"),
+        (lambda: StageGame([[1, 2], [1]], [[1]]), ParameterValueError, "row_payoffs must be rectangular"),
+        (lambda: StageGame("AB", [[1]]), ParameterTypeError, "row_payoffs must be a non-empty matrix"),
+        (lambda: StageGame(np.zeros(3), [[1]]), ParameterValueError, "row_payoffs must be a matrix (2 dimensions) (got the string '1 dimensions')"),
+        (lambda: StageGame([[True]], [[1]]), ParameterTypeError, "row_payoffs[0][0] must be"),
+        (lambda: StageGame([[1]], [[1]], ("a", "b")), ParameterValueError, "row_actions must be 1 distinct labels (str) (got ('a', 'b'))"),
+        (lambda: StageGame([[1]], [[1]], players=("A",)), ParameterValueError, "players must be two names (str)"),
+        (lambda: is_nash(prisoners_dilemma(), (1,), (1, 0)), ParameterValueError, "row must be a mixed strategy over 2 actions (got (1,))"),
+        (lambda: is_nash(prisoners_dilemma(), (0.5, 0.6), (1, 0)), ParameterValueError, "row must be non-negative probabilities summing to 1"),
+        (lambda: is_nash(prisoners_dilemma(), ("a", 1), (1, 0)), ParameterTypeError, "row must be probabilities"),
+        (lambda: equilibria("PD"), ParameterTypeError, "game must be a StageGame (got str the string 'PD')"),
+        (lambda: nashpy_equilibria(prisoners_dilemma(), "lemke"), ParameterValueError, "method must be 'support' or 'vertex'"),
+    ],
+)
+def test_bad_inputs(build, error, message):
+    with pytest.raises(error) as caught:
+        build()
+    assert message in str(caught.value)
+
+
+def test_symbolic_stage_games_hold_symbols_but_do_not_enumerate():
+    import sympy
+
+    t = sympy.Symbol("t", positive=True)
+    game = StageGame([[t, 0], [0, 1]], [[1, 0], [0, t]])
+    assert game.kind == "symbolic"
+    for call in (equilibria, nashpy_equilibria, lambda g: is_nash(g, (1, 0), (1, 0))):
+        with pytest.raises(ParameterTypeError, match="numeric payoffs"):
+            call(game)
+    with pytest.raises(ParameterValueError, match="tree must be a two-player game"):
+        strategic_form(GameTree(("A",), decide("A", {"x": outcome(1)})))
+
+
+def test_degenerate_pure_ties_and_one_dimensional_games():
+    # a 1 x 3 game: the row player has no choice, the column player is indifferent between two
+    with pytest.warns(DegenerateGameWarning):
+        result = equilibria(StageGame([[1, 1, 1]], [[2, 2, 0]]))
+    assert [e.column for e in result.extreme] == [(1, 0, 0), (0, 1, 0)]
+    assert len(result.components) == 1 and result.components[0].cliques == (((0,), (0, 1)),)
+    assert all(is_nash(result.game, e.row, e.column) for e in result.extreme)

@@ -261,8 +261,9 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
         carry[..., block] = running
         running = np.maximum(local[..., block, 0], decay * running)
     weights = discount ** (_BLOCK - np.arange(_BLOCK, dtype=float))
-    result = np.maximum(local, carry[..., None] * weights)
-    return result.reshape((*lead, blocks * _BLOCK))[..., :length]
+    result: np.ndarray = np.maximum(local, carry[..., None] * weights)
+    trimmed: np.ndarray = result.reshape((*lead, blocks * _BLOCK))[..., :length]
+    return trimmed
 
 
 def _sequential_minimum(war: Sequence[Any], discount: Any, kind: Kind) -> tuple[Any, ...]:

@@ -1,0 +1,212 @@
+r"""The symbolic specification of coercive diplomacy: every closed form derived from its setting.
+
+Nothing here is typed in: each function writes down the payoffs of the ultimatum game of
+:mod:`bargaining.coercion.ultimatum` (or of the small models of
+:mod:`bargaining.coercion.limits`) and lets sympy integrate, solve the indifference condition or
+the first-order condition. The numeric layer is plain arithmetic; the proofs in
+``proofs/test_coercion.py`` hold it equal to these derivations for all parameters.
+
+>>> derive_credibility()
+(audience_cost + execution_high)/(execution_high - execution_low)
+>>> derive_compliance()["cutoff_resolve"]
+(carrot*carrot_credibility - demand + discount_weight*execution*threat - vagueness)/(discount_weight*execution*threat)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "derive_compliance",
+    "derive_crawford_sobel",
+    "derive_credibility",
+    "derive_gaussian_margin",
+    "derive_optimal_demand",
+    "derive_schelling_minimum_risk",
+    "derive_semi_separating_posterior",
+    "derive_utilities",
+    "symbols",
+]
+
+
+def symbols() -> dict[str, Any]:
+    """The real symbols the derivations use, by name (positive where the model says so)."""
+    import sympy
+
+    positive = (
+        "demand threat carrot carrot_credibility carrot_efficiency discount_weight execution "
+        "resolve_width vagueness bias margin stake width"
+    )
+    real = "audience_cost execution_low execution_high resolve_low resolve_high risk w resolve need"
+    found = {name: sympy.Symbol(name, positive=True) for name in positive.split()}
+    found.update({name: sympy.Symbol(name, real=True) for name in real.split()})
+    return found
+
+
+def derive_credibility() -> Any:
+    r"""P(the coercer executes | resistance) from its own will: :math:`P(w \ge -a)`, :math:`w \sim U`.
+
+    Integrates the uniform density over :math:`[-a, w_{hi}]` (the interior regime, where
+    :math:`w_{lo} \le -a \le w_{hi}`).
+    """
+    import sympy
+
+    s = symbols()
+    low, high, a, w = s["execution_low"], s["execution_high"], s["audience_cost"], s["w"]
+    density = 1 / (high - low)
+    return sympy.simplify(sympy.integrate(density, (w, -a, high)))
+
+
+def derive_compliance() -> dict[str, Any]:
+    r"""The target's indifference and the compliance and war probabilities (uniform blur and resolve).
+
+    A target of resolve :math:`R` loses :math:`L = \ell\,(1 - R)` if the threat is executed, which
+    happens with probability :math:`e` after resistance, at the deadline (weight :math:`\tau`). It
+    complies by conceding the demand plus the vagueness margin, :math:`x + \sigma`, and then
+    receives the carrot with probability :math:`\kappa`. Indifference gives the cutoff resolve;
+    :math:`R \sim U[r_{lo}, r_{hi}]` gives the probabilities.
+    """
+    import sympy
+
+    s = symbols()
+    x, sigma, s_, kappa = s["demand"], s["vagueness"], s["carrot"], s["carrot_credibility"]
+    ell, e, tau, resolve = s["threat"], s["execution"], s["discount_weight"], s["resolve"]
+    low, high = s["resolve_low"], s["resolve_high"]
+    comply = -(x + sigma) + kappa * s_
+    resist = -e * tau * ell * (1 - resolve)
+    (cutoff,) = sympy.solve(sympy.Eq(comply, resist), resolve)
+    compliance = (cutoff - low) / (high - low)
+    war = e * (1 - compliance)
+    return {
+        "cutoff_resolve": cutoff,
+        "compliance": compliance,
+        "war": war,
+        "back_down": (1 - e) * (1 - compliance),
+    }
+
+
+def derive_utilities() -> dict[str, Any]:
+    r"""Each side's expected utility in the interior regime, integrated over both private values.
+
+    The target's payoff is integrated over :math:`R \sim U[r_{lo}, r_{hi}]` on each side of the
+    cutoff; the coercer's fallback after resistance integrates :math:`\max(w, -a)` (it executes
+    iff :math:`w \ge -a`) over :math:`w \sim U[w_{lo}, w_{hi}]` in the regime
+    :math:`w_{lo} \le -a \le w_{hi}`, mixed with the Schelling risk :math:`\rho` of automatic
+    execution.
+    """
+    import sympy
+
+    s = symbols()
+    x, sigma, s_, kappa = s["demand"], s["vagueness"], s["carrot"], s["carrot_credibility"]
+    ell, e, tau, resolve = s["threat"], s["execution"], s["discount_weight"], s["resolve"]
+    low, high, cost = s["resolve_low"], s["resolve_high"], s["carrot_efficiency"]
+    a, w, wl, wh, rho = s["audience_cost"], s["w"], s["execution_low"], s["execution_high"], s["risk"]
+    cutoff = derive_compliance()["cutoff_resolve"]
+    density = 1 / (high - low)
+    target = sympy.integrate((kappa * s_ - x - sigma) * density, (resolve, low, cutoff)) + sympy.integrate(
+        -e * tau * ell * (1 - resolve) * density, (resolve, cutoff, high)
+    )
+    will = (sympy.integrate(-a, (w, wl, -a)) + sympy.integrate(w, (w, -a, wh))) / (wh - wl)
+    chance = sympy.integrate(w, (w, wl, wh)) / (wh - wl)
+    fallback = rho * chance + (1 - rho) * will
+    compliance = derive_compliance()["compliance"]
+    coercer = compliance * (x - cost * kappa * s_) + (1 - compliance) * tau * fallback
+    return {"target": sympy.simplify(target), "fallback": sympy.simplify(fallback), "coercer": coercer}
+
+
+def derive_optimal_demand() -> Any:
+    r"""The coercer's interior optimal demand: the root of :math:`\partial U_C / \partial x = 0`.
+
+    The fallback value after resistance is a symbol ``need`` here (it does not depend on the
+    demand); the second derivative is checked to be negative.
+    """
+    import sympy
+
+    s = symbols()
+    x, s_, kappa = s["demand"], s["carrot"], s["carrot_credibility"]
+    ell, e, tau = s["threat"], s["execution"], s["discount_weight"]
+    low, high, cost, fallback = s["resolve_low"], s["resolve_high"], s["carrot_efficiency"], s["need"]
+    compliance = derive_compliance()["compliance"]
+    utility = compliance * (x - cost * kappa * s_) + (1 - compliance) * fallback
+    (interior,) = sympy.solve(sympy.diff(utility, x), x)
+    curvature = sympy.simplify(sympy.diff(utility, x, 2) * ell * e * tau * (high - low))
+    if curvature != -2:  # pragma: no cover - a derivation that no longer holds
+        raise ArithmeticError(f"U_C is not concave in the demand: {curvature}")
+    return sympy.simplify(interior)
+
+
+def derive_gaussian_margin() -> dict[str, Any]:
+    r"""The margin a complying target adds when the condition is blurred by a half-normal.
+
+    The condition asks for at least :math:`x`; what counts is :math:`x + \sigma |Z|`. Conceding
+    :math:`x + m` is recognised with probability :math:`\operatorname{erf}(m / (\sigma\sqrt 2))`;
+    the target gains ``stake`` :math:`S` (threat avoided plus carrot) when recognised. The first
+    -order condition gives the margin; the gain at the optimum, set to zero, gives the
+    compliance threshold as the root of :math:`h(u) = x / \sigma` in :math:`u = m / \sigma`.
+    """
+    import sympy
+
+    s = symbols()
+    m, sigma, stake, x = s["margin"], s["vagueness"], s["stake"], s["demand"]
+    u = sympy.Symbol("u", positive=True)
+    recognised = sympy.erf(m / (sigma * sympy.sqrt(2)))
+    gain = recognised * stake - x - m
+    (margin,) = sympy.solve(sympy.diff(gain, m), m)
+    stake_at = sympy.solve(sympy.Eq(sympy.diff(gain, m).subs(m, u * sigma), 0), stake)[0]
+    threshold = sympy.simplify((gain.subs({m: u * sigma, stake: stake_at}) + x) / sigma)
+    return {"margin": margin, "stake_at": stake_at, "threshold_function": threshold, "u": u}
+
+
+def derive_schelling_minimum_risk() -> Any:
+    r"""Schelling's minimum risk: the smallest chance of execution that makes compliance pay.
+
+    A target that loses :math:`L` from the executed threat and :math:`x` from complying is
+    indifferent at :math:`\rho L = x` (Schelling 1960, ch. 8, the threat that leaves something
+    to chance).
+    """
+    import sympy
+
+    s = symbols()
+    (minimum,) = sympy.solve(sympy.Eq(s["risk"] * s["threat"], s["demand"]), s["risk"])
+    return minimum
+
+
+def derive_crawford_sobel() -> dict[str, Any]:
+    r"""The uniform-quadratic cheap-talk partition (Crawford & Sobel 1982, §4).
+
+    The sender's bias is :math:`b`; the boundary type :math:`a_i` is indifferent between the
+    receiver's actions :math:`(a_{i-1} + a_i)/2` and :math:`(a_i + a_{i+1})/2`, which gives the
+    second-order difference equation solved here with :math:`a_0 = 0`, :math:`a_N = 1`.
+    """
+    import sympy
+
+    s = symbols()
+    b = s["bias"]
+    i = sympy.Symbol("i", integer=True)
+    n = sympy.Symbol("N", integer=True, positive=True)
+    before, here, after = sympy.symbols("before here after", real=True)
+
+    def loss(action: Any, sender: Any) -> Any:
+        return -((action - sender - b) ** 2)
+
+    indifference = sympy.Eq(loss((before + here) / 2, here), loss((here + after) / 2, here))
+    roots = [root for root in sympy.solve(indifference, after) if sympy.simplify(root - before) != 0]
+    (step,) = roots  # the other root is the degenerate after = before
+    a = sympy.Function("a")
+    recurrence = a(i + 2) - step.subs({before: a(i), here: a(i + 1)})
+    general = sympy.rsolve(recurrence, a(i))
+    constants = sorted(general.free_symbols - {i, b}, key=str)
+    solved = sympy.solve([general.subs(i, 0), general.subs(i, n) - 1], constants, dict=True)[0]
+    boundary = sympy.expand(general.subs(solved))
+    return {"boundary": boundary, "i": i, "N": n, "bias": b}
+
+
+def derive_semi_separating_posterior() -> Any:
+    r"""Bayes' rule when one type plays a message for sure and the other with probability
+    :math:`\beta`: the posterior on the sure type, solved for :math:`\beta` given the posterior
+    that makes the mixing type indifferent."""
+    import sympy
+
+    prior, beta, posterior = sympy.symbols("prior beta posterior", positive=True)
+    (mixing,) = sympy.solve(sympy.Eq(posterior, prior / (prior + (1 - prior) * beta)), beta)
+    return mixing

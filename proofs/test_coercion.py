@@ -1,0 +1,164 @@
+"""Proofs: the numeric layer of bargaining.coercion, evaluated on symbols, equals the derivations.
+
+Each test holds for all parameters in the stated regime (sympy simplifies the difference to 0).
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from bargaining.coercion import Ultimatum, comparative_statics, optimal_demand
+from bargaining.coercion.signalling import SignallingGame
+from bargaining.coercion.specification import (
+    derive_compliance,
+    derive_crawford_sobel,
+    derive_credibility,
+    derive_gaussian_margin,
+    derive_optimal_demand,
+    derive_schelling_minimum_risk,
+    derive_semi_separating_posterior,
+    derive_utilities,
+    symbols,
+)
+from bargaining.coercion.ultimatum import _clip, _compliance_cases, _credibility_cases, _fallback
+
+S = symbols()
+
+
+def interior(cases):
+    return cases[-1].value
+
+
+def test_credibility_interior_equals_the_integral() -> None:
+    value = interior(_credibility_cases("symbolic", S["audience_cost"], S["execution_low"], S["execution_high"]))
+    assert sympy.simplify(value - derive_credibility()) == 0
+
+
+def test_compliance_interior_equals_the_indifference_solution() -> None:
+    leverage = S["execution"] * S["discount_weight"] * S["threat"]
+    need = S["demand"] + S["vagueness"] - S["carrot_credibility"] * S["carrot"]
+    value = interior(_compliance_cases("symbolic", leverage, need, S["resolve_low"], S["resolve_high"]))
+    derived = derive_compliance()
+    assert sympy.simplify(value - derived["compliance"]) == 0
+    assert sympy.simplify(S["execution"] * (1 - value) - derived["war"]) == 0
+
+
+def test_compliance_regime_boundaries_are_where_the_interior_formula_hits_zero_and_one() -> None:
+    compliance = derive_compliance()["compliance"]
+    leverage = S["execution"] * S["discount_weight"] * S["threat"]
+    need = S["demand"] + S["vagueness"] - S["carrot_credibility"] * S["carrot"]
+    at_full = compliance.subs(S["demand"], sympy.solve(sympy.Eq(leverage * (1 - S["resolve_high"]), need), S["demand"])[0])
+    at_none = compliance.subs(S["demand"], sympy.solve(sympy.Eq(leverage * (1 - S["resolve_low"]), need), S["demand"])[0])
+    assert sympy.simplify(at_full - 1) == 0 and sympy.simplify(at_none) == 0
+
+
+def test_fallback_equals_the_integrated_coercer_value() -> None:
+    a, low, high, risk = S["audience_cost"], S["execution_low"], S["execution_high"], S["risk"]
+    cut = _clip("symbolic", -a, low, high)
+    value = _fallback("symbolic", a, low, high, risk).xreplace({cut: -a})
+    assert sympy.simplify(value - derive_utilities()["fallback"]) == 0
+
+
+def test_utilities_of_the_symbolic_ultimatum_equal_the_integrals_in_the_interior() -> None:
+    """Regime: some but not all targets comply; the coercer's will is uncertain (w_lo < -a < w_hi)."""
+    derived = derive_utilities()
+    e, tau = S["execution"], S["discount_weight"]
+    leverage = e * tau * S["threat"]
+    need = S["demand"] + S["vagueness"] - S["carrot_credibility"] * S["carrot"]
+    low, high = S["resolve_low"], S["resolve_high"]
+    comply = interior(_compliance_cases("symbolic", leverage, need, low, high))
+    width = high - low
+    # the numeric layer's expression for the target (ultimatum._uniform_outcome)
+    above = ((1 - low - comply * width) ** 2 - (1 - high) ** 2) / (2 * width)
+    target = -comply * need - leverage * above
+    assert sympy.simplify(target - derived["target"]) == 0
+    fallback = derive_utilities()["fallback"]
+    coercer = comply * (S["demand"] - S["carrot_efficiency"] * S["carrot_credibility"] * S["carrot"]) + (
+        1 - comply
+    ) * tau * fallback
+    assert sympy.simplify(coercer - derived["coercer"]) == 0
+
+
+def test_the_symbolic_ultimatum_reduces_to_the_derivation_in_the_interior() -> None:
+    """The whole public path on symbols: with full credibility (w_lo = 0 >= -a) and no deadline
+    discount, the Piecewise's partial-compliance branch is the derived formula."""
+    x, ell = sympy.symbols("x ell", positive=True)
+    outcome = Ultimatum(x, threat=ell, execution_low=0, execution_high=1, resolve_low=0, resolve_high=1).outcome()
+    branches = {str(c): v for v, c in outcome.compliance_probability.args}
+    derived = derive_compliance()["compliance"].subs(
+        {S["execution"]: 1, S["discount_weight"]: 1, S["threat"]: ell, S["demand"]: x, S["vagueness"]: 0,
+         S["carrot"]: 0, S["resolve_low"]: 0, S["resolve_high"]: 1}
+    )
+    assert any(sympy.simplify(value - derived) == 0 for value in branches.values())
+    labels = {regime.label for regime in outcome.regime}
+    assert labels == {"no compliance", "partial compliance"}
+
+
+def test_optimal_demand_interior_equals_the_first_order_condition() -> None:
+    fallback = sympy.Symbol("fallback", real=True)
+    derived = derive_optimal_demand().subs(S["need"], fallback)
+    leverage = S["execution"] * S["discount_weight"] * S["threat"]
+    carrot = S["carrot_credibility"] * S["carrot"]
+    numeric = (leverage * (1 - S["resolve_low"]) + carrot - S["vagueness"] + S["carrot_efficiency"] * carrot + fallback) / 2
+    assert sympy.simplify(numeric - derived) == 0
+
+
+def test_optimal_demand_on_symbols_is_exact_at_a_point() -> None:
+    t = sympy.Symbol("t", positive=True)
+    demand, _ = optimal_demand(Ultimatum(sympy.Rational(1, 2), threat=t, audience_cost=1))
+    assert demand.subs(t, sympy.Rational(3, 2)) == sympy.Rational(3, 4)
+
+
+def test_schelling_minimum_risk_is_demand_over_loss() -> None:
+    assert derive_schelling_minimum_risk() == S["demand"] / S["threat"]
+
+
+def test_gaussian_margin_and_threshold_function() -> None:
+    """The threshold function h(u) has derivative sqrt(pi/2) u e^{u^2/2} erf(u/sqrt 2) >= 0, so the
+    bisection of gaussian_compliance_stake has a unique root; and h(u) >= sqrt(pi/2) e^{u^2/2}
+    erf(1/sqrt2) - u exceeds any r at u = sqrt(2 log(1+r)) + 2 (the bracket used)."""
+    derived = derive_gaussian_margin()
+    u = derived["u"]
+    h = derived["threshold_function"]
+    slope = sympy.simplify(sympy.diff(h, u) - sympy.sqrt(sympy.pi / 2) * u * sympy.exp(u**2 / 2) * sympy.erf(u / sympy.sqrt(2)))
+    assert slope == 0
+    assert h.subs(u, 0) == 0
+    stake = derived["stake_at"]
+    margin = derived["margin"].subs(S["stake"], stake)
+    assert sympy.simplify(sympy.expand_log(margin**2, force=True) - (u * S["vagueness"]) ** 2) == 0
+
+
+def test_crawford_sobel_boundaries_close_form() -> None:
+    derived = derive_crawford_sobel()
+    i, n, b = derived["i"], derived["N"], derived["bias"]
+    assert sympy.expand(derived["boundary"] - (i / n + 2 * b * i * (i - n))) == 0
+
+
+def test_semi_separating_mixing_probability_inverts_bayes_rule() -> None:
+    prior, posterior = sympy.symbols("prior posterior", positive=True)
+    mixing = derive_semi_separating_posterior()
+    game_formula = prior * (1 - posterior) / (posterior * (1 - prior))  # signalling._semi_separating
+    assert sympy.simplify(mixing - game_formula) == 0
+    assert SignallingGame  # the game module uses this formula for a resolute pure type
+
+
+def test_comparative_statics_derivatives_are_those_of_the_numeric_layer() -> None:
+    leverage = S["execution"] * S["discount_weight"] * S["threat"]
+    need = S["demand"] + S["vagueness"] - S["carrot_credibility"] * S["carrot"]
+    comply = interior(_compliance_cases("symbolic", leverage, need, S["resolve_low"], S["resolve_high"]))
+    war = S["execution"] * (1 - comply)
+    need_symbol = sympy.Symbol("need", real=True)
+    width = S["resolve_width"]
+    for statement in comparative_statics():
+        expression = comply if statement.quantity == "compliance" else war
+        derivative = sympy.diff(expression, S[statement.instrument])
+        derivative = derivative.subs(S["demand"], need_symbol - S["vagueness"] + S["carrot_credibility"] * S["carrot"])
+        derivative = derivative.subs(S["resolve_high"], S["resolve_low"] + width)
+        assert sympy.simplify(derivative - statement.derivative) == 0
+        if statement.sign == "positive":
+            assert statement.derivative.is_positive
+        if statement.sign == "negative":
+            assert statement.derivative.is_negative
+        if statement.sign == "depends":
+            ratio = sympy.simplify(statement.derivative / need_symbol)
+            assert ratio.is_positive or ratio.is_negative

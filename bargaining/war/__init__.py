@@ -1,0 +1,49 @@
+"""The war as a repeated coercive bargaining game (``MODEL.md`` §5).
+
+Learning and mutual optimism over a battle lattice (:mod:`~bargaining.war.learning`,
+:mod:`~bargaining.war.lattice`), George's three strategies as pressure schedules
+(:mod:`~bargaining.war.strategies`), wars of attrition (:mod:`~bargaining.war.attrition`),
+duration regimes calibrated to a stated regularity (:mod:`~bargaining.war.durations`), the Markov
+perfect equilibrium on a front-line grid (:mod:`~bargaining.war.equilibrium`) and plots
+(:mod:`~bargaining.war.plots`). Closed forms are derived in :mod:`bargaining.war.specification`.
+"""
+
+from .attrition import PrivateWarOfAttrition, WarOfAttrition
+from .durations import ESSAY_COW, ESSAY_UCDP, DurationMixture, DurationRegularity, calibrate
+from .equilibrium import FrontLineWar, MarkovPerfectEquilibrium
+from .lattice import MonteCarloEstimate, SettlementDistribution, simulate
+from .learning import LearningWar
+from .plots import plot_durations
+from .strategies import (
+    CoaseSolution,
+    CoaseTwoPeriod,
+    TryAndSee,
+    TurningTheScrew,
+    Ultimatum,
+    compare,
+    credibility,
+)
+
+__all__ = [
+    "ESSAY_COW",
+    "ESSAY_UCDP",
+    "CoaseSolution",
+    "CoaseTwoPeriod",
+    "DurationMixture",
+    "DurationRegularity",
+    "FrontLineWar",
+    "LearningWar",
+    "MarkovPerfectEquilibrium",
+    "MonteCarloEstimate",
+    "PrivateWarOfAttrition",
+    "SettlementDistribution",
+    "TryAndSee",
+    "TurningTheScrew",
+    "Ultimatum",
+    "WarOfAttrition",
+    "calibrate",
+    "compare",
+    "credibility",
+    "plot_durations",
+    "simulate",
+]

@@ -1,0 +1,256 @@
+r"""The learning war: mutual optimism that battles dispel (Slantchev 2003; Smith & Stam 2004).
+
+The coercer C and the target T fight a sequence of battles; C wins each with a fixed but unknown
+probability :math:`\theta` (``battle_odds``). Each side holds its own Beta prior over
+:math:`\theta`: C's has mean :math:`m_C` (``coercer_belief``) and strength
+:math:`N_C = a_C + b_C` pseudo-battles (``coercer_confidence``); T's has strength :math:`N_T` and
+mean :math:`1 - q_T`, where :math:`q_T` (``target_belief``) is T's belief that *it* wins a battle,
+as in :class:`bargaining.crisis.MutualOptimism`. Battles are public, so after :math:`n` battles of
+which C won :math:`k` the posterior means are
+
+.. math:: \hat m_C = \frac{m_C N_C + k}{N_C + n}, \qquad \hat m_T = \frac{(1 - q_T) N_T + k}{N_T + n}.
+
+Each period the sides compare a settlement with fighting one more battle and being paid their
+expected war share (the per-battle costs :math:`c_C, c_T` are what a settlement saves): the
+**subjective range** is :math:`[\hat m_C - c_C,\ \hat m_T + c_T]`, and a settlement needs it
+non-empty. This is the *principle of convergence*: war goes on while the sides' estimates of the
+battlefield are too far apart, and ends once the public record has pulled them together
+(Slantchev 2003, "The Principle of Convergence in Wartime Negotiations", APSR 97(4); Smith & Stam
+2004, "Bargaining and the Nature of War", JCR 48(6)). Optionally, the war ends militarily once one
+side leads by ``decisive_margin`` battles (the Smith–Stam front line).
+
+With **equally confident** priors (:math:`N_C = N_T = N`) the gap between the posterior means is
+:math:`N (m_C - m_T)/(N + n)` whatever the battles' outcomes, so the war lasts a known number of
+battles, :math:`\lceil N (\Delta - c)/c \rceil` with :math:`\Delta = m_C + q_T - 1` the optimism and
+:math:`c = c_C + c_T` (derived in :func:`~bargaining.war.specification.derive_learning_settlement`).
+In general the time to settlement is random; :meth:`LearningWar.duration_distribution` computes its
+distribution exactly over the battle lattice (:mod:`bargaining.war.lattice`).
+
+>>> from fractions import Fraction
+>>> war = LearningWar(coercer_belief=Fraction(4, 5), target_belief=Fraction(4, 5),
+...                   coercer_confidence=10, target_confidence=10, battle_odds=Fraction(1, 2),
+...                   cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+>>> war.settlement_battles()
+Fraction(50, 1)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ParameterValueError
+from ..core.model import settle
+from ..core.values import (
+    Case,
+    Kind,
+    check_nonnegative,
+    check_positive,
+    check_probability,
+    check_range,
+    select,
+)
+from ._kinds import ceiling
+from .lattice import Schedule, SettlementDistribution, run_lattice
+
+__all__ = ["LearningWar"]
+
+
+def _check_open_probability(field_name: str, value: Any) -> None:
+    check_range(
+        field_name,
+        value,
+        0,
+        1,
+        lower_open=True,
+        upper_open=True,
+        requirement="a prior mean in (0, 1) (a Beta prior needs both parameters positive)",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LearningWar:
+    r"""A war of battles whose odds the sides learn, each from its own Beta prior.
+
+    Parameters
+    ----------
+    coercer_belief : probability in (0, 1)
+        :math:`m_C`, the coercer's prior mean of its battle odds :math:`\theta`.
+    target_belief : probability in (0, 1)
+        :math:`q_T`, the target's prior mean of *its* battle odds :math:`1 - \theta`.
+    coercer_confidence, target_confidence : positive
+        Prior strengths :math:`N_C, N_T` (pseudo-battles: :math:`a + b` of each Beta prior).
+    battle_odds : probability
+        The true :math:`\theta` that generates the battles.
+    cost_coercer, cost_target : non-negative
+        Each side's cost of one more battle, in units of the stake.
+    decisive_margin : positive int or None
+        The war ends militarily when one side leads by this many battles (None: never).
+
+    Examples
+    --------
+    Priors that agree (no optimism beyond the costs) settle before the first battle:
+
+    >>> from fractions import Fraction
+    >>> LearningWar(Fraction(1, 2), Fraction(1, 2), 4, 4, Fraction(1, 2)).settlement_battles()
+    Fraction(0, 1)
+    """
+
+    coercer_belief: Any
+    target_belief: Any
+    coercer_confidence: Any
+    target_confidence: Any
+    battle_odds: Any
+    cost_coercer: Any = 0
+    cost_target: Any = 0
+    decisive_margin: int | None = None
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(self, {name: check for name, check in _CHECKS.items()})
+        margin = self.decisive_margin
+        if margin is not None and (
+            isinstance(margin, bool) or not isinstance(margin, (int, np.integer)) or margin < 1
+        ):
+            raise ParameterValueError(
+                "decisive_margin", "a positive integer number of battles or None", margin
+            )
+
+    @staticmethod
+    def numeric_fields() -> tuple[str, ...]:
+        """The names of the numeric parameters, in order."""
+        return tuple(_CHECKS)
+
+    def expanded(self, name: str) -> Any:
+        """A parameter with a trailing axis for the battle lattice when the kind is ``array``."""
+        value = getattr(self, name)
+        return (
+            value[..., None]
+            if self.kind == "array"
+            else np.asarray(value, dtype=object if self.kind == "exact" else float)[None]
+        )
+
+    def as_float(self) -> LearningWar:
+        """The same war with float parameters (for sampling)."""
+        floats: dict[str, Any] = {name: float(getattr(self, name)) for name in _CHECKS}
+        return dataclasses.replace(self, **floats)
+
+    @property
+    def optimism(self) -> Any:
+        r""":math:`m_C + q_T - 1`: how far the two priors over-promise victory."""
+        return self.coercer_belief + self.target_belief - 1
+
+    def posterior_means(self, battles: int, coercer_wins: Any, *, expanded: bool = False) -> tuple[Any, Any]:
+        r"""Both sides' posterior means of :math:`\theta` after ``battles`` battles, ``coercer_wins`` won by C.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2))
+        >>> war.posterior_means(10, 5)
+        (Fraction(13, 20), Fraction(7, 20))
+        """
+        get = self.expanded if expanded else (lambda name: getattr(self, name))
+        strength_c, strength_t = get("coercer_confidence"), get("target_confidence")
+        mean_c = (get("coercer_belief") * strength_c + coercer_wins) / (strength_c + battles)
+        mean_t = ((1 - get("target_belief")) * strength_t + coercer_wins) / (strength_t + battles)
+        return mean_c, mean_t
+
+    def bargaining_range(self, battles: int, coercer_wins: Any) -> Any:
+        """The subjective range after a battle record (a :class:`bargaining.crisis.BargainingRange`).
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> war.bargaining_range(0, 0).is_empty, war.bargaining_range(50, 25).is_empty
+        (True, False)
+        """
+        from ..crisis import MutualOptimism
+
+        mean_c, mean_t = self.posterior_means(battles, coercer_wins)
+        return MutualOptimism(mean_c, 1 - mean_t, self.cost_coercer, self.cost_target).bargaining_range()
+
+    def settlement_battles(self, escalation: Any = 0) -> Any:
+        r"""The known number of battles before settlement when both priors are equally confident.
+
+        ``escalation`` :math:`g` makes the target's cost of a battle :math:`c_T + g n` (the screw),
+        which settles sooner. Decisive victories (``decisive_margin``) are ignored here.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2),
+        ...                   Fraction(1, 20), Fraction(1, 20))
+        >>> war.settlement_battles(escalation=Fraction(1, 100))
+        Fraction(15, 1)
+        """
+        check_nonnegative("escalation", escalation)
+        strength = self.coercer_confidence
+        unequal = strength != self.target_confidence
+        if np.any(unequal) if self.kind != "symbolic" else bool(unequal == True):  # noqa: E712
+            raise ParameterValueError(
+                "target_confidence", "equal to coercer_confidence for the closed form", self.target_confidence
+            )
+        cost = self.cost_coercer + self.cost_target
+        gap = self.optimism
+        if self.kind != "symbolic" and np.any((cost + escalation == 0) & (gap > cost)):
+            raise ParameterValueError(
+                "cost_coercer + cost_target + escalation",
+                "positive for a finite settlement date (costless war never closes the gap)",
+                cost + escalation,
+            )
+        if self.kind == "symbolic":
+            safe_cost: Any = cost
+        elif self.kind == "array":
+            safe_cost = np.where(cost > 0, cost, 1.0)
+        else:
+            safe_cost = cost if cost != 0 else 1
+        if not (isinstance(escalation, (int, Fraction)) and escalation == 0):
+            from ._kinds import square_root
+
+            g = escalation
+            radicand = 4 * strength * g * gap + (strength * g) ** 2 - 2 * strength * cost * g + cost**2
+            battles = (-strength * g - cost + square_root(self.kind, radicand)) / (2 * g)
+        else:
+            battles = strength * (gap - cost) / safe_cost
+        if self.kind in ("exact", "float") and gap <= cost:
+            return 0 * gap
+        return select(
+            self.kind,
+            [
+                Case("settles at once", gap <= cost, 0 * gap),
+                Case("settles when the gap closes", True, ceiling(self.kind, battles)),
+            ],
+        )
+
+    def duration_distribution(self, horizon: int, schedule: Schedule | None = None) -> SettlementDistribution:
+        """The exact distribution of how and when the war ends, by DP over the battle lattice.
+
+        ``schedule`` is a pressure schedule from :mod:`bargaining.war.strategies` (default: try-and-see).
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 6, Fraction(1, 2),
+        ...                   Fraction(1, 20), Fraction(1, 20))
+        >>> distribution = war.duration_distribution(horizon=6)
+        >>> distribution.settled_by(3), distribution.settled_by(6)
+        (Fraction(1, 8), Fraction(7, 32))
+        """
+        if self.kind == "symbolic":
+            from ._kinds import require_numeric
+
+            require_numeric(self.kind, "the lattice DP", "battle_odds", self.battle_odds)
+        if schedule is None:
+            from .strategies import TryAndSee
+
+            schedule = TryAndSee()
+        return run_lattice(self, horizon, schedule)
+
+
+_CHECKS = {
+    "coercer_belief": _check_open_probability,
+    "target_belief": _check_open_probability,
+    "coercer_confidence": check_positive,
+    "target_confidence": check_positive,
+    "battle_odds": check_probability,
+    "cost_coercer": check_nonnegative,
+    "cost_target": check_nonnegative,
+}

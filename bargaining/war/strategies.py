@@ -1,0 +1,351 @@
+r"""George's three strategies of coercive diplomacy as pressure schedules on one learning war.
+
+George (*Forceful Persuasion*, 1991, pp. 7–9) distinguishes **try-and-see** (a demand, no deadline,
+no threat: wait and see), **turning the screw** (pressure that rises step by step) and the
+**ultimatum** (a demand, a deadline, a threat). Here each is a rule for the coercer's demand and
+the target's cost in each period of a :class:`~bargaining.war.LearningWar`, so the three can be
+compared on the *same* war: same priors, same battles, same costs. After :math:`n` battles with
+posterior means :math:`\hat m_C, \hat m_T` and the target's cost of a battle :math:`c_T(n)`:
+
+* :class:`TryAndSee`: the coercer revises its demand every period to the most the target accepts,
+  :math:`x_n = \min(1, \hat m_T + c_T)`, as soon as that beats its own value of fighting on,
+  :math:`\hat m_C - c_C`; i.e. a settlement as soon as the subjective range is non-empty. No
+  commitment: the demand softens as the target's beliefs harden. :class:`CoaseTwoPeriod` shows
+  what that lack of commitment costs when the target's cost is private (the Coase problem).
+* :class:`TurningTheScrew`: the same, but the target's cost of a battle rises,
+  :math:`c_T(n) = c_T + g\,n`; the range widens every period.
+* :class:`Ultimatum`: a fixed demand :math:`\bar x` and a deadline :math:`D`. Up to :math:`D` the
+  target accepts iff :math:`\bar x \le \hat m_T + c_T + \kappa L`, where :math:`L` is the threat (the
+  target's loss) and :math:`\kappa` its credibility (the probability the coercer executes,
+  :func:`credibility`, from audience costs as in ``MODEL.md`` §4). The demand never softens before
+  :math:`D`; if the target still refuses at :math:`D` the threat is executed with probability
+  :math:`\kappa` and the coercer falls back to try-and-see.
+
+:func:`compare` runs the schedules on one war and returns an :class:`xarray.Dataset` with
+:math:`P(\text{settlement by } t)`, the duration distribution, the expected terms and each side's
+expected costs per strategy.
+
+>>> from fractions import Fraction
+>>> war = LearningWar(coercer_belief=Fraction(7, 10), target_belief=Fraction(7, 10),
+...                   coercer_confidence=4, target_confidence=8, battle_odds=Fraction(1, 2),
+...                   cost_coercer=Fraction(1, 40), cost_target=Fraction(1, 40), decisive_margin=6)
+>>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 100)),
+...               Ultimatum(demand=Fraction(11, 20), deadline=4, threat=Fraction(1, 5),
+...                         credibility=Fraction(1, 2))]
+>>> for strategy in strategies:
+...     d = war.duration_distribution(horizon=60, schedule=strategy)
+...     print(f"{d.strategy:17} median {d.median():2d} battles, P(settle) {float(d.settlement_probability):.3f}, "
+...           f"terms {float(d.expected_terms):.3f}")
+try-and-see       median 28 battles, P(settle) 0.305, terms 0.480
+turning the screw median 10 battles, P(settle) 0.892, terms 0.515
+ultimatum         median 14 battles, P(settle) 0.572, terms 0.526
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ParameterValueError
+from ..core.model import settle
+from ..core.values import (
+    Case,
+    Kind,
+    check_discount,
+    check_nonnegative,
+    check_positive,
+    check_probability,
+    check_range,
+    select,
+)
+from .lattice import Schedule
+from .learning import LearningWar
+
+__all__ = [
+    "CoaseSolution",
+    "CoaseTwoPeriod",
+    "TryAndSee",
+    "TurningTheScrew",
+    "Ultimatum",
+    "compare",
+    "credibility",
+]
+
+
+def _try_and_see(war: LearningWar, mean_coercer: Any, mean_target: Any, target_cost: Any) -> tuple[Any, Any]:
+    upper = mean_target + target_cost
+    lower = mean_coercer - war.expanded("cost_coercer")
+    terms = np.where(upper < 1, upper, 1 + 0 * upper)
+    return lower <= upper, terms
+
+
+@dataclass(frozen=True, slots=True)
+class TryAndSee:
+    """Try-and-see: the coercer demands what the target accepts, revised every period, no threat.
+
+    >>> from fractions import Fraction
+    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+    >>> war.duration_distribution(60, TryAndSee()).median()
+    50
+    """
+
+    name: str = field(default="try-and-see", init=False)
+
+    def target_cost(self, war: LearningWar, battles: int) -> Any:
+        """The target's (constant) cost of a battle."""
+        return war.expanded("cost_target")
+
+    def decide(
+        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
+    ) -> tuple[Any, Any]:
+        """Settle wherever the subjective range is non-empty, at its top end."""
+        return _try_and_see(war, mean_coercer, mean_target, target_cost)
+
+    def penalty_target(self, war: LearningWar, battles: int) -> Any:
+        """No threat: no lump cost."""
+        return 0 * war.expanded("cost_target")
+
+
+@dataclass(frozen=True, slots=True)
+class TurningTheScrew:
+    r"""Turning the screw: the target's cost of the :math:`n`-th battle is :math:`c_T + g\,n`.
+
+    Parameters
+    ----------
+    escalation : non-negative
+        :math:`g`, the rise in the target's cost per battle (sanctions tightened, arms delivered).
+
+    >>> from fractions import Fraction
+    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+    >>> war.duration_distribution(60, TurningTheScrew(Fraction(1, 100))).median()
+    15
+    """
+
+    escalation: Any
+    name: str = field(default="turning the screw", init=False)
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(self, {"escalation": check_nonnegative})
+
+    def target_cost(self, war: LearningWar, battles: int) -> Any:
+        """The target's rising cost of the battle fought after ``battles`` battles."""
+        g = self.escalation[..., None] if self.kind == "array" else self.escalation
+        return war.expanded("cost_target") + g * battles
+
+    def decide(
+        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
+    ) -> tuple[Any, Any]:
+        """Try-and-see against the target's current, higher cost."""
+        return _try_and_see(war, mean_coercer, mean_target, target_cost)
+
+    def penalty_target(self, war: LearningWar, battles: int) -> Any:
+        """No lump cost: the pressure is in the flow."""
+        return 0 * war.expanded("cost_target")
+
+
+def credibility(audience_cost: Any, value_low: Any, value_high: Any) -> Any:
+    r"""The probability that a coercer executes its threat, from audience costs (``MODEL.md`` §4).
+
+    The coercer's net value of executing is private, :math:`w \sim U[w_{lo}, w_{hi}]`; backing down
+    after a public threat costs it :math:`a`, so it executes iff :math:`w \ge -a`:
+    :math:`\kappa = \min(1, \max(0, (w_{hi} + a)/(w_{hi} - w_{lo})))`.
+
+    A minimal stand-in for the credibility of ``bargaining.coercion`` until that package exports
+    one (the same formula; consolidate then).
+
+    >>> from fractions import Fraction
+    >>> credibility(Fraction(1, 4), -1, Fraction(1, 4))
+    Fraction(2, 5)
+    """
+    from ..core.model import check_real, validated
+
+    values, kind = validated(
+        {"audience_cost": audience_cost, "value_low": value_low, "value_high": value_high},
+        {"audience_cost": check_nonnegative, "value_low": check_real, "value_high": check_real},
+    )
+    a, low, high = values["audience_cost"], values["value_low"], values["value_high"]
+    if kind != "symbolic" and np.any(np.asarray(high <= low)):
+        raise ParameterValueError("value_high", "above value_low", high)
+    share = (high + a) / (high - low)
+    return select(
+        kind,
+        [
+            Case("never executes", share <= 0, 0 * share),
+            Case("always executes", share >= 1, 0 * share + 1),
+            Case("executes when its value beats the audience cost", True, share),
+        ],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Ultimatum:
+    r"""An ultimatum: a fixed demand, a deadline in battles, and a threat of given credibility.
+
+    Parameters
+    ----------
+    demand : probability
+        :math:`\bar x`, the coercer's share demanded, never softened before the deadline.
+    deadline : non-negative int
+        :math:`D`, the period at which the threat falls if the target has not accepted.
+    threat : non-negative
+        :math:`L`, the target's loss when the threat is executed (stake units).
+    credibility : probability
+        :math:`\kappa`, the probability the coercer executes (see :func:`credibility`).
+
+    >>> from fractions import Fraction
+    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+    >>> war.duration_distribution(60, Ultimatum(Fraction(1, 2), 5, Fraction(1, 2), 1)).median()
+    0
+    """
+
+    demand: Any
+    deadline: int
+    threat: Any
+    credibility: Any
+    name: str = field(default="ultimatum", init=False)
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(
+            self, {"demand": check_probability, "threat": check_nonnegative, "credibility": check_probability}
+        )
+        if (
+            isinstance(self.deadline, bool)
+            or not isinstance(self.deadline, (int, np.integer))
+            or self.deadline < 0
+        ):
+            raise ParameterValueError("deadline", "a non-negative integer number of battles", self.deadline)
+
+    def _field(self, name: str) -> Any:
+        value = getattr(self, name)
+        return value[..., None] if self.kind == "array" else value
+
+    def target_cost(self, war: LearningWar, battles: int) -> Any:
+        """The target's (constant) cost of a battle."""
+        return war.expanded("cost_target")
+
+    def decide(
+        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
+    ) -> tuple[Any, Any]:
+        """Up to the deadline: accept the fixed demand iff it beats fighting and facing the threat."""
+        if battles > self.deadline:
+            return _try_and_see(war, mean_coercer, mean_target, target_cost)
+        demand = self._field("demand")
+        expected_threat = self._field("credibility") * self._field("threat")
+        accept = demand <= mean_target + target_cost + expected_threat
+        return accept, demand + 0 * mean_target
+
+    def penalty_target(self, war: LearningWar, battles: int) -> Any:
+        """At the deadline the threat falls on a target still fighting, with probability ``credibility``."""
+        executed = self._field("credibility") * self._field("threat")
+        zero = 0 * war.expanded("cost_target")
+        return zero + executed if battles == self.deadline else zero + 0 * executed
+
+
+def compare(
+    war: LearningWar,
+    strategies: Sequence[Schedule],
+    horizon: int,
+    calibration: str = "uncalibrated model periods (one battle each)",
+) -> Any:
+    """Run each schedule on the same war; one :class:`xarray.Dataset` with a ``strategy`` dimension.
+
+    Holds, per strategy and period: ``settlement``, ``settled_by``, ``survival``, ``hazard``,
+    decisive ends; per strategy: ``expected_terms``, ``expected_cost_coercer``,
+    ``expected_cost_target``, ``median_duration`` (NaN where beyond the horizon) and ``unresolved``.
+
+    >>> from fractions import Fraction
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 4, 4, Fraction(1, 2), Fraction(1, 40), Fraction(1, 40))
+    >>> table = compare(war, [TryAndSee(), TurningTheScrew(Fraction(1, 100))], horizon=40)
+    >>> table["median_duration"].values.tolist()
+    [28.0, 9.0]
+    """
+    import xarray
+
+    if not strategies:
+        raise ParameterValueError("strategies", "a non-empty sequence of pressure schedules", strategies)
+    tables = []
+    for strategy in strategies:
+        distribution = war.duration_distribution(horizon, strategy)
+        table = distribution.to_dataset(calibration)
+        reached = np.cumsum(np.asarray(distribution.ended, dtype=float), axis=-1) >= 0.5
+        median = np.where(reached.any(axis=-1), np.argmax(reached, axis=-1), np.nan)
+        table["median_duration"] = (table["unresolved"].dims, np.asarray(median, dtype=float))
+        tables.append(table)
+    combined = xarray.concat(tables, dim="strategy")
+    combined = combined.assign_coords(strategy=[s.name for s in strategies])
+    combined.attrs = {"time_unit": "battles", "calibration": calibration}
+    return combined
+
+
+@dataclass(frozen=True, slots=True)
+class CoaseSolution:
+    """Try-and-see over two periods without commitment, and the committed benchmark.
+
+    Demands are ``power + price``; ``cutoff`` is the target cost above which it accepts at once.
+    """
+
+    first_demand: Any
+    second_demand: Any
+    cutoff: Any
+    coercer_gain: Any
+    committed_demand: Any
+    committed_gain: Any
+
+
+@dataclass(frozen=True, slots=True)
+class CoaseTwoPeriod:
+    r"""The Coase problem of try-and-see: two demands against a target with a private cost of war.
+
+    The target's cost of a period of war :math:`c_T` is uniform on :math:`[0, \bar c]`; the
+    coercer's war share is :math:`p` and its own cost is sunk (0). In each of two periods the
+    coercer demands :math:`x_t = p + q_t`; a refused demand means a period of war (discount
+    :math:`\delta`), and after the second refusal the war goes on. Without commitment, the second
+    demand is chosen against the types that refused the first, so the first-period cut-off type is
+    indifferent between accepting now and waiting for the softer demand (Fudenberg & Tirole 1991,
+    *Game Theory*, §10.2.1, the two-period example; Sobel & Takahashi 1983):
+
+    .. math:: v_1 = \bar c\,\frac{2 - \delta}{4 - 3\delta}, \quad
+              q_1 = \bar c\,\frac{(2 - \delta)^2}{2(4 - 3\delta)}, \quad q_2 = v_1 / 2,
+
+    (derived in :func:`~bargaining.war.specification.derive_coase_two_period`). A coercer that can
+    commit never softens: it demands :math:`p + \bar c/2` in both periods and gains :math:`\bar c/4`,
+    more than the :math:`\bar c (2 - \delta)^2 / (4 (4 - 3\delta))` it gains without commitment.
+
+    >>> from fractions import Fraction
+    >>> CoaseTwoPeriod(Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)).solve()
+    CoaseSolution(first_demand=Fraction(29, 40), second_demand=Fraction(13, 20), cutoff=Fraction(3, 10), coercer_gain=Fraction(9, 80), committed_demand=Fraction(3, 4), committed_gain=Fraction(1, 8))
+    """
+
+    power: Any
+    cost_high: Any
+    discount: Any
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(self, {"power": check_probability, "cost_high": check_positive, "discount": check_discount})
+        check_range(
+            "power + cost_high",
+            self.power + self.cost_high,
+            None,
+            1,
+            requirement="at most 1 (a demand cannot exceed the whole stake)",
+        )
+
+    def solve(self) -> CoaseSolution:
+        """The two demands, the cut-off, and the gains with and without commitment."""
+        p, cbar, delta = self.power, self.cost_high, self.discount
+        cutoff = cbar * (2 - delta) / (4 - 3 * delta)
+        first_price = cbar * (2 - delta) ** 2 / (2 * (4 - 3 * delta))
+        return CoaseSolution(
+            first_demand=p + first_price,
+            second_demand=p + cutoff / 2,
+            cutoff=cutoff,
+            coercer_gain=cbar * (2 - delta) ** 2 / (4 * (4 - 3 * delta)),
+            committed_demand=p + cbar / 2,
+            committed_gain=cbar / 4,
+        )

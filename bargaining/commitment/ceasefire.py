@@ -98,7 +98,7 @@ class Ceasefire:
 
     Examples
     --------
-    The repeated prisoner's dilemma of Axelrod (1984, p. 10), payoffs T, R, P = 5, 3, 1 scaled
+    The repeated prisoner's dilemma of Axelrod (1984), payoffs T, R, P = 5, 3, 1 scaled
     to shares: grim trigger needs :math:`\delta \ge (T - R)/(T - P) = 1/2`.
 
     >>> from fractions import Fraction

@@ -293,7 +293,7 @@ class PowerPath:
 
     Examples
     --------
-    Powell (2006, p. 181): a large, rapid shift in power causes war; a small one does not.
+    Powell (2006): a large, rapid shift in power causes war; a small one does not.
 
     >>> from fractions import Fraction
     >>> PowerPath([Fraction(1, 2), Fraction(9, 10)], discount=Fraction(9, 10),

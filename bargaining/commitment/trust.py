@@ -77,7 +77,7 @@ class TrustGame:
     Examples
     --------
     A stag hunt (stag 4, hare 3 whatever the other does, stag alone 0): the stag needs a belief of
-    3/4 that the other hunts it too, so hare is risk dominant (Harsanyi and Selten 1988, p. 82).
+    3/4 that the other hunts it too, so hare is risk dominant (Harsanyi and Selten 1988).
 
     >>> from fractions import Fraction
     >>> game = TrustGame(4, 3, 3, 0, prior=Fraction(2, 3))

@@ -21,7 +21,7 @@ gains = fractions(0, F(1, 2), denominator=20)
 
 
 def test_grim_trigger_threshold_of_the_prisoners_dilemma():
-    """Axelrod (1984, p. 10) payoffs T, R, P = 5, 3, 1 (scaled by 1/6): delta >= (T-R)/(T-P) = 1/2."""
+    """Axelrod (1984) payoffs T, R, P = 5, 3, 1 (scaled by 1/6): delta >= (T-R)/(T-P) = 1/2."""
     truce = Ceasefire(F(1, 2), F(1, 2), F(1, 2), F(1, 3), F(1, 3), F(1, 3), F(1, 3))
     assert truce.minimal_patience() == F(5 - 3, 5 - 1)
     assert truce.is_self_enforcing()
@@ -102,7 +102,7 @@ def test_without_assurance_the_most_compellable_is_fearons_upper_bound():
 
 
 def test_schelling_assurance_raises_what_can_be_compelled():
-    """Schelling (1966, p. 74): compliance must not be followed by more demands."""
+    """Schelling (1966): compliance must not be followed by more demands."""
     low = RenewedDemands(F(1, 10), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
     high = RenewedDemands(F(1, 2), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
     assert low == F(7, 25) and high == F(3, 5)
@@ -154,7 +154,7 @@ def test_renewed_demands_kinds():
 
 
 def test_budapest_transfer_needs_the_discounted_shift_up_front():
-    """Fearon (1995, p. 408, the third commitment problem): a coercer who dictates the terms
+    """Fearon (1995, the third commitment problem): a coercer who dictates the terms
     (beta = 0) gains exactly what the target loses; only up-front payment can compensate."""
     model = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2)
     assert model.target_loss() == F(81, 100) * F(1, 5)

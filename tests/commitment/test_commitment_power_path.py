@@ -76,7 +76,7 @@ def test_krainin_slow_decline_passes_every_one_step_test_and_still_causes_war():
 
 
 def test_a_shift_causes_war_only_in_the_last_period_before_it():
-    """Powell (2006, p. 181) and Krainin (2017): the declining side waits for the last moment."""
+    """Powell (2006) and Krainin (2017): the declining side waits for the last moment."""
     path = PowerPath([F(1, 5)] * 5 + [F(4, 5)], F(9, 10), F(1, 20), F(1, 20))
     solution = path.solve()
     assert solution.is_peaceful is False and solution.war_period == 4

@@ -20,7 +20,7 @@ losses = fractions(F(1, 10), 3, denominator=10)
 
 def test_stag_hunt_needs_three_quarters_trust():
     """A stag hunt (stag 4, hare 3, stag alone 0): hare is risk dominant (Harsanyi and Selten
-    1988, p. 82) because the stag needs a belief above 1/2, here 3/4."""
+    1988) because the stag needs a belief above 1/2, here 3/4."""
     game = TrustGame(4, 3, 3, 0, prior=F(2, 3))
     assert game.prior_needed() == F(3, 4) and not game.is_cooperative()
     assert game.minimal_guarantee() == 1

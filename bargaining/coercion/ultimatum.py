@@ -408,6 +408,8 @@ class Ultimatum:
 
     def _uniform_outcome(self) -> UltimatumOutcome:
         kind = self.kind
+        if kind == "array":
+            return self._uniform_outcome_array()
         execution = self.credibility()
         leverage = execution * self.discount_weight * self.threat
         need = self.need()
@@ -428,10 +430,35 @@ class Ultimatum:
             coercer,
             target,
         ]
-        regime = select_label(kind, cases)
-        if kind == "array":
-            shape = np.broadcast_shapes(*(np.shape(v) for v in values))
-            values = [np.broadcast_to(v, shape).copy() for v in values]
+        return UltimatumOutcome(*values, select_label(kind, cases))  # type: ignore[call-arg]
+
+    def _uniform_outcome_array(self) -> UltimatumOutcome:
+        """The same closed forms as :meth:`_uniform_outcome`, fused for arrays: clips instead of
+        three-way selects, integer-coded regime labels, no copies where shapes already agree."""
+        low_w, high_w, a = self.execution_low, self.execution_high, self.audience_cost
+        will = np.clip((high_w + a) / (high_w - low_w), 0.0, 1.0)
+        execution = self.risk + (1 - self.risk) * will
+        leverage = execution * (self.discount_weight * self.threat)
+        need = self.need()
+        low, high = self.resolve_low, self.resolve_high
+        width = high - low
+        spread = leverage * width
+        positive = spread > 0
+        ratio = (leverage * (1 - low) - need) / np.where(positive, spread, 1.0)
+        full = leverage * (1 - high) >= need
+        none = leverage * (1 - low) <= need
+        comply = np.where(full, 1.0, np.where(none, 0.0, np.clip(ratio, 0.0, 1.0)))
+        resist = 1 - comply
+        above = ((1 - low - comply * width) ** 2 - (1 - high) ** 2) / (2 * width)
+        target = -comply * need - leverage * above
+        value_comply, value_resist = self._coercer_values()
+        coercer = value_resist + comply * (value_comply - value_resist)
+        code = full.astype(np.int8) * 2 + (~full & ~none)
+        regime = np.array(["no compliance", "partial compliance", "full compliance"])[code]
+        values = [comply, execution * resist, (1 - execution) * resist, execution, coercer, target]
+        shape = np.broadcast_shapes(*(np.shape(v) for v in values), regime.shape)
+        values = [v if np.shape(v) == shape else np.broadcast_to(v, shape).copy() for v in values]
+        if regime.shape != shape:
             regime = np.broadcast_to(regime, shape).copy()
         return UltimatumOutcome(*values, regime)  # type: ignore[call-arg]
 

@@ -24,7 +24,7 @@ MODELS: dict[str, tuple[str, str, str]] = {
     "crisis": ("bargaining.crisis", "Crisis", "bargaining_range"),
     "risk-return": ("bargaining.crisis", "RiskReturn", "solve"),
     "screening": ("bargaining.crisis", "Screening", "solve"),
-    "ultimatum": ("bargaining.coercion", "Ultimatum", "solve"),
+    "ultimatum": ("bargaining.coercion", "Ultimatum", "outcome"),
 }
 
 

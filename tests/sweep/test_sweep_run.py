@@ -192,3 +192,9 @@ def test_a_model_that_is_not_a_dataclass_sweeps_by_its_keyword_arguments():
 
     result = sweep(Doubling, x=[1.0, 2.0], progress=False)
     assert result["solve"].values.tolist() == [2.0, 4.0]
+
+
+def test_the_ultimatum_sweeps_by_its_registered_name():
+    result = sweep("ultimatum", demand=[0.2, 0.8], audience_cost=[0.0, 1.0], progress=False)
+    assert result["compliance_probability"].dims == ("demand", "audience_cost")
+    assert set(json.loads(result["regime"].attrs["labels"])) >= set(regime_labels(result["regime"]).values.ravel())

@@ -4,11 +4,13 @@ Learning and mutual optimism over a battle lattice (:mod:`~bargaining.war.learni
 :mod:`~bargaining.war.lattice`), George's three strategies as pressure schedules
 (:mod:`~bargaining.war.strategies`), wars of attrition (:mod:`~bargaining.war.attrition`),
 duration regimes calibrated to a stated regularity (:mod:`~bargaining.war.durations`), the Markov
-perfect equilibrium on a front-line grid (:mod:`~bargaining.war.equilibrium`) and plots
+perfect equilibrium on a front-line grid (:mod:`~bargaining.war.equilibrium`), commitment inside
+the war (:mod:`~bargaining.war.ceasefire`) and plots
 (:mod:`~bargaining.war.plots`). Closed forms are derived in :mod:`bargaining.war.specification`.
 """
 
 from .attrition import PrivateWarOfAttrition, WarOfAttrition
+from .ceasefire import SelfEnforcing
 from .durations import ESSAY_COW, ESSAY_UCDP, DurationMixture, DurationRegularity, calibrate
 from .equilibrium import FrontLineWar, MarkovPerfectEquilibrium
 from .lattice import MonteCarloEstimate, SettlementDistribution, simulate
@@ -36,6 +38,7 @@ __all__ = [
     "MarkovPerfectEquilibrium",
     "MonteCarloEstimate",
     "PrivateWarOfAttrition",
+    "SelfEnforcing",
     "SettlementDistribution",
     "TryAndSee",
     "TurningTheScrew",

@@ -52,14 +52,12 @@ import numpy as np
 from ..core.errors import ParameterValueError
 from ..core.model import settle
 from ..core.values import (
-    Case,
     Kind,
     check_discount,
     check_nonnegative,
     check_positive,
     check_probability,
     check_range,
-    select,
 )
 from .lattice import Schedule
 from .learning import LearningWar
@@ -147,38 +145,28 @@ class TurningTheScrew:
         return 0 * war.expanded("cost_target")
 
 
-def credibility(audience_cost: Any, value_low: Any, value_high: Any) -> Any:
+def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any = 0) -> Any:
     r"""The probability that a coercer executes its threat, from audience costs (``MODEL.md`` §4).
 
     The coercer's net value of executing is private, :math:`w \sim U[w_{lo}, w_{hi}]`; backing down
-    after a public threat costs it :math:`a`, so it executes iff :math:`w \ge -a`:
-    :math:`\kappa = \min(1, \max(0, (w_{hi} + a)/(w_{hi} - w_{lo})))`.
-
-    A minimal stand-in for the credibility of ``bargaining.coercion`` until that package exports
-    one (the same formula; consolidate then).
+    after a public threat costs it :math:`a`, so it executes iff :math:`w \ge -a`, and Schelling's
+    ``risk`` :math:`\rho` adds a chance that the threat falls whatever it wants:
+    :math:`\kappa = \rho + (1 - \rho) P(w \ge -a)`. Computed by
+    :meth:`bargaining.coercion.Ultimatum.credibility` (the one-shot model of §4).
 
     >>> from fractions import Fraction
     >>> credibility(Fraction(1, 4), -1, Fraction(1, 4))
     Fraction(2, 5)
     """
-    from ..core.model import check_real, validated
+    from ..coercion import Ultimatum as OneShot
 
-    values, kind = validated(
-        {"audience_cost": audience_cost, "value_low": value_low, "value_high": value_high},
-        {"audience_cost": check_nonnegative, "value_low": check_real, "value_high": check_real},
-    )
-    a, low, high = values["audience_cost"], values["value_low"], values["value_high"]
-    if kind != "symbolic" and np.any(np.asarray(high <= low)):
-        raise ParameterValueError("value_high", "above value_low", high)
-    share = (high + a) / (high - low)
-    return select(
-        kind,
-        [
-            Case("never executes", share <= 0, 0 * share),
-            Case("always executes", share >= 1, 0 * share + 1),
-            Case("executes when its value beats the audience cost", True, share),
-        ],
-    )
+    return OneShot(
+        0,
+        audience_cost=audience_cost,
+        execution_low=value_low,
+        execution_high=value_high,
+        risk=risk,
+    ).credibility()
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +207,31 @@ class Ultimatum:
             or self.deadline < 0
         ):
             raise ParameterValueError("deadline", "a non-negative integer number of battles", self.deadline)
+
+    @classmethod
+    def from_coercion(cls, one_shot: Any, deadline: int | None = None) -> Ultimatum:
+        """The war's ultimatum from a one-shot :class:`bargaining.coercion.Ultimatum` (§4).
+
+        Its demand, its threat and its credibility (audience costs, execution values, Schelling's
+        risk) carry over; ``deadline`` counts battles (default: the one-shot deadline, if fixed).
+
+        >>> from fractions import Fraction
+        >>> from bargaining.coercion import Ultimatum as OneShot
+        >>> one_shot = OneShot(Fraction(3, 5), deadline=4, audience_cost=Fraction(1, 4), threat=Fraction(1, 5),
+        ...                    execution_low=-1, execution_high=Fraction(1, 4))
+        >>> Ultimatum.from_coercion(one_shot)
+        Ultimatum(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), name='ultimatum')
+        """
+        from ..coercion import Ultimatum as OneShot
+
+        if not isinstance(one_shot, OneShot):
+            raise ParameterValueError("one_shot", "a bargaining.coercion.Ultimatum", one_shot)
+        chosen = one_shot.deadline if deadline is None else deadline
+        if chosen is None:
+            raise ParameterValueError(
+                "deadline", "a number of battles (the one-shot ultimatum has none)", chosen
+            )
+        return cls(one_shot.demand, chosen, one_shot.threat, one_shot.credibility())
 
     def _field(self, name: str) -> Any:
         value = getattr(self, name)

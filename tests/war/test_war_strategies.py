@@ -179,8 +179,24 @@ def test_credibility_from_audience_costs():
     assert np.allclose(credibility([0.0, 0.5, 5.0], -1.0, 1.0), [0.5, 0.75, 1.0])
     a = sympy.Symbol("a", positive=True)
     assert credibility(a, -1, 1).subs(a, sympy.Rational(1, 2)) == sympy.Rational(3, 4)
-    with pytest.raises(ParameterValueError, match="value_high must be above value_low"):
+    with pytest.raises(ParameterValueError, match="execution_high must be greater than execution_low"):
         credibility(0, 1, 1)
+    # Schelling's risk: the threat falls with probability rho whatever the coercer wants
+    assert credibility(0, -1, 1, risk=F(1, 2)) == F(3, 4)
+
+
+def test_ultimatum_from_the_one_shot_coercion_model():
+    from bargaining.coercion import Ultimatum as OneShot
+
+    one_shot = OneShot(F(11, 20), deadline=4, audience_cost=F(1, 4), threat=F(1, 5), execution_low=-1,
+                       execution_high=F(1, 4))
+    ultimatum = Ultimatum.from_coercion(one_shot)
+    assert ultimatum == Ultimatum(F(11, 20), 4, F(1, 5), F(2, 5))
+    assert Ultimatum.from_coercion(one_shot, deadline=2).deadline == 2
+    with pytest.raises(ParameterValueError, match="deadline must be a number of battles"):
+        Ultimatum.from_coercion(OneShot(F(1, 2), deadline=None, urgency=F(1, 2)))
+    with pytest.raises(ParameterValueError, match=r"one_shot must be a bargaining\.coercion\.Ultimatum"):
+        Ultimatum.from_coercion("ultimatum")
 
 
 @pytest.mark.parametrize(

@@ -183,6 +183,12 @@ class Ultimatum:
         :math:`L`, the target's loss when the threat is executed (stake units).
     credibility : probability
         :math:`\kappa`, the probability the coercer executes (see :func:`credibility`).
+    carrot : non-negative
+        :math:`s`, an inducement worth :math:`s` to the target if it accepts (George's "carrots"):
+        the target accepts iff :math:`\bar x - s \le \hat m_T + c_T + \kappa L`.
+    carrot_efficiency : non-negative
+        :math:`e`, the carrot's cost to the coercer per unit of value: the coercer's net terms are
+        :math:`\bar x - e s`; with :math:`e = 1` a carrot is exactly a smaller demand.
 
     >>> from fractions import Fraction
     >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
@@ -194,12 +200,21 @@ class Ultimatum:
     deadline: int
     threat: Any
     credibility: Any
+    carrot: Any = 0
+    carrot_efficiency: Any = 1
     name: str = field(default="ultimatum", init=False)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         settle(
-            self, {"demand": check_probability, "threat": check_nonnegative, "credibility": check_probability}
+            self,
+            {
+                "demand": check_probability,
+                "threat": check_nonnegative,
+                "credibility": check_probability,
+                "carrot": check_nonnegative,
+                "carrot_efficiency": check_nonnegative,
+            },
         )
         if (
             isinstance(self.deadline, bool)
@@ -212,15 +227,16 @@ class Ultimatum:
     def from_coercion(cls, one_shot: Any, deadline: int | None = None) -> Ultimatum:
         """The war's ultimatum from a one-shot :class:`bargaining.coercion.Ultimatum` (§4).
 
-        Its demand, its threat and its credibility (audience costs, execution values, Schelling's
-        risk) carry over; ``deadline`` counts battles (default: the one-shot deadline, if fixed).
+        Its demand, its threat, its credibility (audience costs, execution values, Schelling's
+        risk) and its carrot (valued at its delivery probability) carry over; ``deadline`` counts
+        battles (default: the one-shot deadline, if fixed).
 
         >>> from fractions import Fraction
         >>> from bargaining.coercion import Ultimatum as OneShot
         >>> one_shot = OneShot(Fraction(3, 5), deadline=4, audience_cost=Fraction(1, 4), threat=Fraction(1, 5),
         ...                    execution_low=-1, execution_high=Fraction(1, 4))
         >>> Ultimatum.from_coercion(one_shot)
-        Ultimatum(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), name='ultimatum')
+        Ultimatum(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), carrot=Fraction(0, 1), carrot_efficiency=Fraction(1, 1), name='ultimatum')
         """
         from ..coercion import Ultimatum as OneShot
 
@@ -231,7 +247,14 @@ class Ultimatum:
             raise ParameterValueError(
                 "deadline", "a number of battles (the one-shot ultimatum has none)", chosen
             )
-        return cls(one_shot.demand, chosen, one_shot.threat, one_shot.credibility())
+        return cls(
+            one_shot.demand,
+            chosen,
+            one_shot.threat,
+            one_shot.credibility(),
+            carrot=one_shot.carrot * one_shot.carrot_credibility,
+            carrot_efficiency=one_shot.carrot_efficiency,
+        )
 
     def _field(self, name: str) -> Any:
         value = getattr(self, name)
@@ -249,8 +272,9 @@ class Ultimatum:
             return _try_and_see(war, mean_coercer, mean_target, target_cost)
         demand = self._field("demand")
         expected_threat = self._field("credibility") * self._field("threat")
-        accept = demand <= mean_target + target_cost + expected_threat
-        return accept, demand + 0 * mean_target
+        carrot = self._field("carrot")
+        accept = demand - carrot <= mean_target + target_cost + expected_threat
+        return accept, demand - self._field("carrot_efficiency") * carrot + 0 * mean_target
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
         """At the deadline the threat falls on a target still fighting, with probability ``credibility``."""

@@ -36,6 +36,15 @@ def test_essay_regularity_most_wars_last_months_and_those_past_a_year_about_a_de
     assert np.mean(durations <= mixture.median()) == pytest.approx(0.5, abs=0.005)
 
 
+def test_mixture_dataset_is_labelled_with_its_dataset_definition():
+    table = calibrate(ESSAY_UCDP).to_dataset(np.linspace(0, 240, 25))
+    assert table.attrs["calibration"].startswith("UCDP/PRIO conflict episodes")
+    assert float(table["survival"].sel(time=0)) == 1
+    assert np.all(np.diff(table["hazard"].values) <= 1e-12)
+    with pytest.raises(ParameterValueError, match="times must be a one-dimensional grid"):
+        calibrate(ESSAY_UCDP).to_dataset([-1.0])
+
+
 def test_the_dataset_definition_changes_the_tail():
     cow, ucdp = calibrate(ESSAY_COW), calibrate(ESSAY_UCDP)
     assert cow.long_mean != pytest.approx(ucdp.long_mean, rel=0.05)

@@ -106,6 +106,17 @@ def test_ultimatum_never_softens_before_its_deadline_and_falls_back_after():
     assert ultimatum.penalty_target(WAR, 2) == np.asarray([F(0)], dtype=object)
 
 
+def test_a_carrot_at_full_efficiency_is_exactly_a_smaller_demand():
+    """MODEL §7 ("combine sticks and carrots"): with carrot_efficiency = 1 a carrot s is a demand x - s;
+    a cheaper carrot (efficiency below 1) settles as often on better terms for the coercer."""
+    smaller = WAR.duration_distribution(40, Ultimatum(F(1, 2), 4, F(1, 5), F(1, 2)))
+    carrot = WAR.duration_distribution(40, Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2), carrot=F(1, 20)))
+    assert list(smaller.settlement) == list(carrot.settlement) and list(smaller.terms) == list(carrot.terms)
+    cheap = WAR.duration_distribution(40, Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2), F(1, 20), F(1, 2)))
+    assert list(cheap.settlement) == list(carrot.settlement)
+    assert cheap.expected_terms > carrot.expected_terms
+
+
 def test_a_credible_enough_ultimatum_settles_at_once():
     distribution = WAR.duration_distribution(10, Ultimatum(F(1, 2), 5, F(1, 2), 1))
     assert distribution.settlement[0] == 1 and distribution.expected_terms == F(1, 2)
@@ -192,6 +203,9 @@ def test_ultimatum_from_the_one_shot_coercion_model():
                        execution_high=F(1, 4))
     ultimatum = Ultimatum.from_coercion(one_shot)
     assert ultimatum == Ultimatum(F(11, 20), 4, F(1, 5), F(2, 5))
+    sweetened = OneShot(F(11, 20), deadline=4, carrot=F(1, 10), carrot_credibility=F(1, 2), carrot_efficiency=F(1, 2))
+    assert Ultimatum.from_coercion(sweetened).carrot == F(1, 20)
+    assert Ultimatum.from_coercion(sweetened).carrot_efficiency == F(1, 2)
     assert Ultimatum.from_coercion(one_shot, deadline=2).deadline == 2
     with pytest.raises(ParameterValueError, match="deadline must be a number of battles"):
         Ultimatum.from_coercion(OneShot(F(1, 2), deadline=None, urgency=F(1, 2)))
@@ -211,6 +225,7 @@ def test_ultimatum_from_the_one_shot_coercion_model():
         (lambda: CoaseTwoPeriod(F(1, 2), F(1, 2), 1), r"discount must be a discount factor in \(0, 1\) \(got 1\)"),
         (lambda: CoaseTwoPeriod(F(3, 4), F(1, 2), F(1, 2)), r"power \+ cost_high must be at most 1"),
         (lambda: credibility(-1, 0, 1), r"audience_cost must be non-negative"),
+        (lambda: Ultimatum(F(1, 2), 1, 0, 1, carrot=-1), r"carrot must be non-negative \(got -1\)"),
     ],
 )
 def test_bad_strategy_parameters_are_refused(build, message):

@@ -318,9 +318,17 @@ def _encode(name: str, labels: np.ndarray, table: tuple[str, ...]) -> np.ndarray
 
 
 def _token(value: Any, field: str = "fixed") -> str:
-    """A canonical text of a fixed parameter, for the key and the Dataset attributes."""
+    """A canonical text of a fixed parameter, for the key and the Dataset attributes.
+
+    Besides numbers, ``None`` (an unset option such as a deadline never fixed) and strings (a
+    named option such as ``blur="gaussian"``) are allowed; the model validates them.
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, str):
+        return json.dumps(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise ParameterTypeError(field, "a real number (fixed parameters of a sweep)", value)
+        raise ParameterTypeError(field, "a real number, None or a string (fixed parameters of a sweep)", value)
     if isinstance(value, numbers.Integral):
         return str(int(value))
     if isinstance(value, Fraction):

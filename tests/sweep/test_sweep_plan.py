@@ -165,7 +165,7 @@ def test_axis_values_and_fixed_values_are_recorded_canonically():
         (RiskReturn, "solve", {**RISK_FIXED, "power": 0.5}, {"power": [0.5], "target_cost_high": [1]}, None,
          ParameterValueError, "power must be either fixed or an axis, not both (got 0.5)"),
         (RiskReturn, "solve", {**RISK_FIXED, "target_cost_high": "1"}, {"power": [0.5]}, None,
-         ParameterTypeError, "target_cost_high must be a real number (fixed parameters of a sweep) (got str the string '1')"),
+         ParameterTypeError, "target_cost_high must be a real number, Fraction, sympy expression or numeric array (got str the string '1')"),
         (RiskReturn, "solve", {**RISK_FIXED, "target_cost_high": float("inf")}, {"power": [0.5]}, None,
          ParameterValueError, "target_cost_high must be finite (got inf)"),
         (RiskReturn, "solve", RISK_FIXED, {"power": [0.5], "target_cost_high": [1]}, 0, ParameterValueError,
@@ -191,3 +191,14 @@ def test_a_solver_returning_what_a_sweep_cannot_store_is_refused():
         make_plan(Strange, "solve", {}, {"x": [1.0]}, None)
     with pytest.raises(SweepError, match=r"Strange.tuple returned tuple: a sweep needs a dataclass"):
         make_plan(Strange, "tuple", {}, {"x": [1.0]}, None)
+
+
+def test_fixed_options_that_are_not_numbers_reach_the_model():
+    """A deadline never fixed (None) is a legitimate fixed value; the model decides."""
+    from bargaining.sweep import sweep
+
+    result = sweep("ultimatum", "outcome", fixed={"demand": 0.2, "threat": 0.5, "execution_low": -1.0,
+                                                  "execution_high": 0.25, "deadline": None, "urgency": 0.1},
+                   audience_cost=[0.1, 0.5], progress=False)
+    np.testing.assert_allclose(result["war_probability"].values, [0.28, 0.6])
+    assert '"deadline": "None"' in result.attrs["fixed"]

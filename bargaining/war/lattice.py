@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from ..core.errors import ConvergenceError, ParameterValueError
+from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from ..core.values import Kind
 
 if TYPE_CHECKING:
@@ -120,6 +120,12 @@ class SettlementDistribution:
         r""":math:`P(\text{the war ends at } t)` by either route."""
         return self.settlement + self.coercer_victory + self.target_victory
 
+    def _require_numbers(self, what: str) -> None:
+        if self.kind == "symbolic":
+            raise ParameterTypeError(
+                "battle_odds", f"a number for the {what} (it compares probabilities)", self.ended[..., -1]
+            )
+
     def _scalar(self, value: Any) -> Any:
         return value if self.kind == "array" else value[()] if isinstance(value, np.ndarray) else value
 
@@ -146,6 +152,13 @@ class SettlementDistribution:
         r""":math:`h(t) = P(\text{ends at } t \mid \text{on at } t)`; 0 once the war is surely over."""
         survival = self.survival()
         before = np.concatenate([np.ones_like(survival[..., :1]), survival[..., :-1]], axis=-1)
+        if self.kind == "symbolic":
+            import sympy
+
+            ratio = np.frompyfunc(
+                lambda ended, alive: 0 * ended if alive == 0 else sympy.cancel(ended / alive), 2, 1
+            )
+            return ratio(self.ended, before)
         positive = before > 0
         if self.kind == "exact":
             positive = positive.astype(bool)
@@ -157,6 +170,7 @@ class SettlementDistribution:
 
         Raises :class:`~bargaining.core.errors.ConvergenceError` if the horizon is too short.
         """
+        self._require_numbers("median")
         reached = np.cumsum(self.ended, axis=-1) * 2 >= 1
         if self.kind == "exact":
             reached = reached.astype(bool)
@@ -201,6 +215,8 @@ class SettlementDistribution:
         """
         import xarray
 
+        self._require_numbers("dataset")
+
         def floats(value: Any) -> np.ndarray:
             return np.asarray(value, dtype=float)
 
@@ -230,11 +246,48 @@ class SettlementDistribution:
 
 
 def _zeros(kind: Kind, shape: tuple[int, ...]) -> np.ndarray:
-    if kind == "exact":
+    if kind in ("exact", "symbolic"):
         out = np.empty(shape, dtype=object)
-        out.fill(Fraction(0))
+        if kind == "exact":
+            out.fill(Fraction(0))
+        else:
+            import sympy
+
+            out.fill(sympy.Integer(0))
         return out
     return np.zeros(shape)
+
+
+def _undecidable(schedule: Any) -> ParameterTypeError:
+    return ParameterTypeError(
+        "schedule", "numbers wherever the lattice compares (only battle_odds may be a symbol)", schedule
+    )
+
+
+def _decide(schedule: Schedule, war: LearningWar, battles: int, *arguments: Any) -> tuple[Any, Any]:
+    """The schedule's decision; a comparison that depends on a symbol has no truth value."""
+    try:
+        return schedule.decide(war, battles, *arguments)
+    except TypeError:
+        raise _undecidable(schedule) from None
+
+
+def _mask(settle: Any, shape: tuple[int, ...], schedule: Schedule) -> np.ndarray:
+    """The settlement region as booleans."""
+    try:
+        return np.broadcast_to(np.asarray(settle, dtype=bool), shape)
+    except TypeError:
+        raise _undecidable(schedule) from None
+
+
+def _expand(kind: Kind, values: np.ndarray) -> np.ndarray:
+    """Keep symbolic probabilities as expanded polynomials in the battle odds."""
+    if kind != "symbolic":
+        return values
+    import sympy
+
+    expanded: np.ndarray = np.frompyfunc(sympy.expand, 1, 1)(values)
+    return expanded
 
 
 def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> SettlementDistribution:
@@ -246,7 +299,11 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     # a schedule with array parameters (a sweep of escalations, demands) adds its own leading axes
     first_means = war.posterior_means(0, np.zeros(1, dtype=int), expanded=True)
     first_cost = schedule.target_cost(war, 0)
-    probes = (*schedule.decide(war, 0, *first_means, first_cost), first_cost, schedule.penalty_target(war, 0))
+    probes = (
+        *_decide(schedule, war, 0, *first_means, first_cost),
+        first_cost,
+        schedule.penalty_target(war, 0),
+    )
     shape = np.broadcast_shapes(shape, *(np.shape(probe)[:-1] for probe in probes))
     series = {
         name: _zeros(kind, (*shape, horizon + 1))
@@ -260,15 +317,20 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
         )
     }
     mass = _zeros(kind, (*shape, 1))
-    mass[..., 0] = Fraction(1) if kind == "exact" else 1.0
+    mass[..., 0] = 1 + mass[..., 0]
     margin = war.decisive_margin
     cost_coercer = war.expanded("cost_coercer")
+    strength_c, strength_t = war.expanded("coercer_confidence"), war.expanded("target_confidence")
+    pseudo_c = war.expanded("coercer_belief") * strength_c
+    pseudo_t = (1 - war.expanded("target_belief")) * strength_t
+    exact_wins = kind in ("exact", "symbolic")
     for n in range(horizon + 1):
-        wins = np.arange(n + 1) if kind != "exact" else np.array(list(range(n + 1)), dtype=object)
-        mean_coercer, mean_target = war.posterior_means(n, wins, expanded=True)
+        wins = np.array(list(range(n + 1)), dtype=object) if exact_wins else np.arange(n + 1)
+        mean_coercer = (pseudo_c + wins) / (strength_c + n)
+        mean_target = (pseudo_t + wins) / (strength_t + n)
         target_cost = schedule.target_cost(war, n)
-        settle, terms = schedule.decide(war, n, mean_coercer, mean_target, target_cost)
-        settle = np.broadcast_to(np.asarray(settle, dtype=bool), mass.shape)
+        settle, terms = _decide(schedule, war, n, mean_coercer, mean_target, target_cost)
+        settle = _mask(settle, mass.shape, schedule)
         settled = np.where(settle, mass, 0 * mass)
         series["settlement"][..., n] = np.sum(settled, axis=-1)
         series["terms"][..., n] = np.sum(settled * terms, axis=-1)
@@ -283,7 +345,7 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
         following = _zeros(kind, (*shape, n + 2))
         following[..., :-1] += mass * (1 - theta)
         following[..., 1:] += mass * theta
-        mass = following
+        mass = _expand(kind, following)
         if margin is not None:
             lead = 2 * np.arange(n + 2) - (n + 1)
             won, lost = lead >= margin, lead <= -margin

@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ParameterValueError
+from ..core.errors import ParameterTypeError, ParameterValueError
 from ..core.model import settle
 from ..core.values import (
     Case,
@@ -131,7 +131,7 @@ class LearningWar:
         return (
             value[..., None]
             if self.kind == "array"
-            else np.asarray(value, dtype=object if self.kind == "exact" else float)[None]
+            else np.asarray(value, dtype=float if self.kind == "float" else object)[None]
         )
 
     def as_float(self) -> LearningWar:
@@ -226,6 +226,8 @@ class LearningWar:
         """The exact distribution of how and when the war ends, by DP over the battle lattice.
 
         ``schedule`` is a pressure schedule from :mod:`bargaining.war.strategies` (default: try-and-see).
+        A symbolic ``battle_odds`` (with every other parameter a number) gives each probability as
+        a polynomial in the odds: the stopping region depends on beliefs only, not on the truth.
 
         >>> from fractions import Fraction
         >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 6, Fraction(1, 2),
@@ -235,9 +237,12 @@ class LearningWar:
         (Fraction(1, 8), Fraction(7, 32))
         """
         if self.kind == "symbolic":
-            from ._kinds import require_numeric
-
-            require_numeric(self.kind, "the lattice DP", "battle_odds", self.battle_odds)
+            for name in _CHECKS:
+                value = getattr(self, name)
+                if name != "battle_odds" and value.free_symbols:
+                    raise ParameterTypeError(
+                        name, "a number for the lattice DP (only battle_odds may be a symbol)", value
+                    )
         if schedule is None:
             from .strategies import TryAndSee
 

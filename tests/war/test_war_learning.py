@@ -225,10 +225,40 @@ def test_bad_solver_arguments_are_refused(call, message):
         call(war)
 
 
+def test_symbolic_battle_odds_give_polynomials_that_match_the_exact_lattice():
+    """Symbols in, expressions out: the stopping region depends on beliefs only, so every probability
+    is a polynomial in the true odds; evaluated at 2/5 it is the exact Fraction lattice."""
+    theta = sympy.Symbol("theta", positive=True)
+    symbolic = LearningWar(F(7, 10), F(3, 5), 2, 5, theta, F(1, 20), F(1, 30), decisive_margin=3).duration_distribution(9)
+    exact = LearningWar(F(7, 10), F(3, 5), 2, 5, F(2, 5), F(1, 20), F(1, 30), decisive_margin=3).duration_distribution(9)
+    for polynomial, value in zip(symbolic.settlement, exact.settlement):
+        assert sympy.Rational(value.numerator, value.denominator) == sympy.expand(polynomial).subs(theta, sympy.Rational(2, 5))
+    total = sympy.expand(sum(symbolic.ended) + symbolic.unresolved)
+    assert total == 1
+    assert sympy.simplify(symbolic.hazard()[2] - symbolic.ended[2] / symbolic.survival()[1]) == 0
+    # equal-strength priors: settlement after 2 (0.6 - 0.1) / 0.1 = 10 battles on every path, whatever theta
+    known = LearningWar(F(4, 5), F(4, 5), 2, 2, theta, F(1, 20), F(1, 20)).duration_distribution(10)
+    assert sympy.expand(known.settlement[10]) == 1
+    with pytest.raises(ParameterTypeError, match="battle_odds must be a number for the median"):
+        symbolic.median()
+    with pytest.raises(ParameterTypeError, match="battle_odds must be a number for the dataset"):
+        symbolic.to_dataset()
+
+
 def test_symbolic_and_array_wars_are_refused_where_the_solver_needs_numbers():
     war = LearningWar(sympy.Symbol("m", positive=True), F(3, 5), 2, 2, F(1, 2))
-    with pytest.raises(ParameterTypeError, match="battle_odds must be a number or array for the lattice DP"):
+    with pytest.raises(ParameterTypeError, match="coercer_belief must be a number for the lattice DP"):
         war.duration_distribution(3)
+    theta = sympy.Symbol("theta", positive=True)
+    screw = LearningWar(F(3, 5), F(3, 5), 2, 2, theta, F(1, 20), F(1, 20))
+    from bargaining.war import TurningTheScrew
+
+    with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+        screw.duration_distribution(3, TurningTheScrew(sympy.Symbol("g", positive=True)))
+    from bargaining.war import Ultimatum
+
+    with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+        screw.duration_distribution(3, Ultimatum(sympy.Symbol("x", positive=True), 2, F(1, 5), F(1, 2)))
     arrays = LearningWar([0.6, 0.7], 0.6, 2.0, 2.0, 0.5, 0.05, 0.05)
     with pytest.raises(ParameterValueError, match="war must be a war with scalar parameters"):
         simulate(arrays, 3, TryAndSee(), 10, np.random.default_rng(0))

@@ -124,16 +124,28 @@ class WarOfAttrition:
 
     @property
     def hazard_intercept(self) -> Any:
-        """:math:`a`: the war's hazard of ending at its start."""
+        """:math:`a`: the war's hazard of ending at its start.
+
+        >>> WarOfAttrition(2, 1, Fraction(1, 10), Fraction(1, 5)).hazard_intercept
+        Fraction(1, 4)
+        """
         return self.cost_coercer / self.value_coercer + self.cost_target / self.value_target
 
     @property
     def hazard_slope(self) -> Any:
-        """:math:`b`: how fast the hazard rises with escalation."""
+        """:math:`b`: how fast the hazard rises with escalation.
+
+        >>> WarOfAttrition(1, 2, 0, 0, 1, 1).hazard_slope
+        Fraction(3, 2)
+        """
         return self.escalation_coercer / self.value_coercer + self.escalation_target / self.value_target
 
     def hazard(self, times: Any) -> Any:
-        """:math:`h(t) = a + b t`, the rate at which a war still on at :math:`t` ends."""
+        """:math:`h(t) = a + b t`, the rate at which a war still on at :math:`t` ends.
+
+        >>> WarOfAttrition(1, 1, Fraction(1, 10), Fraction(1, 10), 0, Fraction(1, 10)).hazard(2)
+        Fraction(2, 5)
+        """
         return self.hazard_intercept + self.hazard_slope * _times(self.kind, times)
 
     def survival(self, times: Any) -> Any:
@@ -151,13 +163,21 @@ class WarOfAttrition:
         return exponential(self.kind, exponent)
 
     def median_duration(self) -> Any:
-        r"""The median war length, :math:`2\ln 2 / (a + \sqrt{a^2 + 2 b \ln 2})`."""
+        r"""The median war length, :math:`2\ln 2 / (a + \sqrt{a^2 + 2 b \ln 2})`.
+
+        >>> WarOfAttrition(1, 1, Fraction(1, 4), Fraction(1, 4)).median_duration()
+        2*log(2)
+        """
         a, b, kind = self.hazard_intercept, self.hazard_slope, self.kind
         log2 = logarithm(kind, 2 + 0 * a) if kind == "array" else logarithm(kind, 2)
         return 2 * log2 / (a + square_root(kind, a * a + 2 * b * log2))
 
     def mean_duration(self) -> Any:
-        r"""The expected war length :math:`E[T] = \int_0^\infty S(t)\,dt`."""
+        r"""The expected war length :math:`E[T] = \int_0^\infty S(t)\,dt`.
+
+        >>> WarOfAttrition(1, 1, Fraction(1, 4), Fraction(1, 4)).mean_duration()
+        Fraction(2, 1)
+        """
         a, b, kind = self.hazard_intercept, self.hazard_slope, self.kind
         if kind in ("exact", "symbolic"):
             import sympy
@@ -199,11 +219,19 @@ class WarOfAttrition:
         )
 
     def expected_cost_coercer(self) -> Any:
-        r""":math:`E\int_0^T c_C(t)\,dt = \int_0^\infty c_C(t) S(t)\,dt`."""
+        r""":math:`E\int_0^T c_C(t)\,dt = \int_0^\infty c_C(t) S(t)\,dt`.
+
+        >>> WarOfAttrition(2, 1, Fraction(1, 10), Fraction(1, 5)).expected_cost_coercer()
+        Fraction(2, 5)
+        """
         return self._flow_integral(self.cost_coercer, self.escalation_coercer)
 
     def expected_cost_target(self) -> Any:
-        r""":math:`E\int_0^T c_T(t)\,dt`."""
+        r""":math:`E\int_0^T c_T(t)\,dt`.
+
+        >>> WarOfAttrition(2, 1, Fraction(1, 10), Fraction(1, 5)).expected_cost_target()
+        Fraction(4, 5)
+        """
         return self._flow_integral(self.cost_target, self.escalation_target)
 
     def _flow_integral(self, level: Any, slope: Any) -> Any:
@@ -273,7 +301,11 @@ class PrivateWarOfAttrition:
         return self.value_high * (-u - logarithm(self.kind, 1 - u))
 
     def holdout_time(self, value: Any) -> Any:
-        r"""When a side of value :math:`v` gives up: :math:`K^{-1}(\beta(v)) = 2\beta / (c + \sqrt{c^2 + 2 g \beta})`."""
+        r"""When a side of value :math:`v` gives up: :math:`K^{-1}(\beta(v)) = 2\beta / (c + \sqrt{c^2 + 2 g \beta})`.
+
+        >>> PrivateWarOfAttrition(1, 1).holdout_time(Fraction(1, 2))
+        -1/2 + log(2)
+        """
         beta = self.holdout_cost(value)
         c, g = self.cost, self.escalation
         root = square_root(self.kind, c * c + 2 * g * beta)
@@ -287,7 +319,11 @@ class PrivateWarOfAttrition:
         return result
 
     def cumulative_cost(self, times: Any) -> Any:
-        """:math:`K(t) = c t + g t^2 / 2`."""
+        """:math:`K(t) = c t + g t^2 / 2`.
+
+        >>> PrivateWarOfAttrition(1, Fraction(1, 2), Fraction(1, 4)).cumulative_cost(2)
+        Fraction(3, 2)
+        """
         t = _times(self.kind, times)
         return self.cost * t + self.escalation * t * t / 2
 
@@ -317,7 +353,11 @@ class PrivateWarOfAttrition:
         return result if self.kind == "array" or np.ndim(y) else float(result)
 
     def median_duration(self) -> Any:
-        r"""The median war length: the holdout time of the value :math:`\bar v(1 - 1/\sqrt 2)`."""
+        r"""The median war length: the holdout time of the value :math:`\bar v(1 - 1/\sqrt 2)`.
+
+        >>> PrivateWarOfAttrition(2, 1).median_duration()
+        -2 + log(2) + sqrt(2)
+        """
         share = 1 - 1 / square_root(self.kind, 2 + 0 * self.value_high if self.kind == "array" else 2)
         return self.holdout_time(self.value_high * share)
 
@@ -328,6 +368,11 @@ class PrivateWarOfAttrition:
         floats and arrays use Gauss–Laguerre quadrature with ``nodes`` points after the change of
         variable :math:`m = 1 - e^{-r}` (smooth integrand); exact and symbolic inputs return the
         exact, unevaluated ``sympy.Integral`` (call ``.evalf()`` for digits).
+
+        >>> PrivateWarOfAttrition(3, Fraction(1, 2)).mean_duration()
+        Fraction(1, 1)
+        >>> round(PrivateWarOfAttrition(3.0, 0.5, 0.1).mean_duration(), 5)
+        0.79905
         """
         kind, vbar, c, g = self.kind, self.value_high, self.cost, self.escalation
         if kind == "symbolic" or (kind == "exact" and g != 0):

@@ -93,23 +93,49 @@ class SelfEnforcing:
         object.__setattr__(self, "name", f"{self.schedule.name}, self-enforcing")
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
-        """The wrapped schedule's cost of a battle to the target."""
+        """The wrapped schedule's cost of a battle to the target.
+
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(0.5, 0.5, 4.0, 4.0, 0.5, 0.05, 0.05)
+        >>> SelfEnforcing(TryAndSee(), 0.4, 0.9).target_cost(war, 3).tolist()
+        [0.05]
+        """
         return self.schedule.target_cost(war, battles)
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
-        """The wrapped schedule's lump costs."""
+        """The wrapped schedule's lump costs.
+
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(0.5, 0.5, 4.0, 4.0, 0.5, 0.05, 0.05)
+        >>> SelfEnforcing(TryAndSee(), 0.4, 0.9).penalty_target(war, 3).tolist()
+        [0.0]
+        """
         return self.schedule.penalty_target(war, battles)
 
     def decide(
         self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
     ) -> tuple[Any, Any]:
-        """Settle where the wrapped schedule would *and* a deal would hold through the shift."""
+        """Settle where the wrapped schedule would *and* a deal would hold through the shift.
+
+        >>> import numpy as np
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(0.5, 0.5, 4.0, 4.0, 0.5, 0.05, 0.05)
+        >>> means = np.array([0.5])
+        >>> SelfEnforcing(TryAndSee(), 0.4, 0.9).decide(war, 0, means, means, 0.05)[0].tolist()
+        [False]
+        """
         settle_there, terms = self.schedule.decide(war, battles, mean_coercer, mean_target, target_cost)
         holds = self.holds(war, (mean_coercer + mean_target) / 2)
         return np.asarray(settle_there, dtype=bool) & holds, terms
 
     def holds(self, war: LearningWar, power: Any, guarantee: Any = None) -> Any:
-        """Whether a peaceful division exists on the path ``[power, power + shift]`` (elementwise)."""
+        """Whether a peaceful division exists on the path ``[power, power + shift]`` (elementwise).
+
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(0.5, 0.5, 4.0, 4.0, 0.5, 0.05, 0.05)
+        >>> SelfEnforcing(TryAndSee(), 0.4, 0.9).holds(war, [0.5, 0.9]).tolist()  # 0.9 -> 1: a small shift
+        [False, True]
+        """
         from ..commitment import PowerPath
 
         costs = []

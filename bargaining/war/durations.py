@@ -167,12 +167,20 @@ class DurationMixture:
         return exponential(self.kind, value)
 
     def survival(self, time: Any) -> Any:
-        """:math:`P(T > t)`."""
+        """:math:`P(T > t)`.
+
+        >>> DurationMixture(0.5, 1.0, 2.0, label="model periods").survival(0.0)
+        1.0
+        """
         w = self.short_weight
         return w * self._exp(-time / self.short_mean) + (1 - w) * self._exp(-time / self.long_mean)
 
     def hazard(self, time: Any) -> Any:
-        """The hazard :math:`f(t)/S(t)`: it falls from the mixture mean rate toward :math:`1/\\mu_l`."""
+        """The hazard :math:`f(t)/S(t)`: it falls from the mixture mean rate toward :math:`1/\\mu_l`.
+
+        >>> DurationMixture(0.5, 1.0, 2.0, label="model periods").hazard(0.0)
+        0.75
+        """
         w = self.short_weight
         density = (
             w * self._exp(-time / self.short_mean) / self.short_mean
@@ -181,11 +189,20 @@ class DurationMixture:
         return density / self.survival(time)
 
     def mean(self) -> Any:
-        """:math:`w\\mu_s + (1 - w)\\mu_l`."""
+        """:math:`w\\mu_s + (1 - w)\\mu_l`.
+
+        >>> from fractions import Fraction
+        >>> DurationMixture(Fraction(1, 4), 1, 5, label="model periods").mean()
+        Fraction(4, 1)
+        """
         return self.short_weight * self.short_mean + (1 - self.short_weight) * self.long_mean
 
     def mean_beyond(self, horizon: Any) -> Any:
-        """:math:`E[T \\mid T > h]`: the mean total length of the wars that outlast ``horizon``."""
+        """:math:`E[T \\mid T > h]`: the mean total length of the wars that outlast ``horizon``.
+
+        >>> DurationMixture(1.0, 3.0, 3.0, label="model periods").mean_beyond(12.0)  # memoryless: 12 + 3
+        15.0
+        """
         w = self.short_weight
         tail = (
             w * self._exp(-horizon / self.short_mean) * self.short_mean
@@ -225,7 +242,11 @@ class DurationMixture:
         )
 
     def median(self) -> float:
-        """The median length (the mixture's median has no closed form: bisection, float result)."""
+        """The median length (the mixture's median has no closed form: bisection, float result).
+
+        >>> round(DurationMixture(1.0, 1.0, 1.0, label="model periods").median(), 6)  # ln 2
+        0.693147
+        """
         low, high = 0.0, float(np.max(np.asarray(self.long_mean, dtype=float))) * 2.0
         weight, short, long_ = (
             np.asarray(x, dtype=float) for x in (self.short_weight, self.short_mean, self.long_mean)

@@ -75,7 +75,13 @@ class MarkovPerfectEquilibrium:
     kind: Kind
 
     def share(self, start: int, proposer: int = 0) -> Any:
-        """The coercer's agreed share when ``proposer`` (0 coercer, 1 target) proposes at ``start``."""
+        """The coercer's agreed share when ``proposer`` (0 coercer, 1 target) proposes at ``start``.
+
+        >>> from fractions import Fraction
+        >>> solved = FrontLineWar(Fraction(1, 2), 0, 0, Fraction(1, 2), Fraction(1, 2), width=2, stalemate=1).solve()
+        >>> solved.share(1), solved.share(1, proposer=1)
+        (Fraction(2, 3), Fraction(1, 3))
+        """
         width = np.shape(self.offer)[-1] - 1
         if isinstance(start, bool) or not isinstance(start, (int, np.integer)) or not 0 < start < width:
             raise ParameterValueError("start", f"an interior front position in [1, {width - 1}]", start)

@@ -69,7 +69,11 @@ class Schedule(Protocol):
 
 
 def check_horizon(horizon: Any) -> int:
-    """A horizon is a positive integer number of battles, at most a million."""
+    """A horizon is a positive integer number of battles, at most a million.
+
+    >>> check_horizon(60)
+    60
+    """
     if (
         isinstance(horizon, bool)
         or not isinstance(horizon, (int, np.integer))
@@ -117,7 +121,14 @@ class SettlementDistribution:
 
     @property
     def ended(self) -> Any:
-        r""":math:`P(\text{the war ends at } t)` by either route."""
+        r""":math:`P(\text{the war ends at } t)` by either route.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.ended.tolist()
+        [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 4)]
+        """
         return self.settlement + self.coercer_victory + self.target_victory
 
     def _require_numbers(self, what: str) -> None:
@@ -145,11 +156,25 @@ class SettlementDistribution:
         return self._scalar(np.sum(self.settlement[..., :stop], axis=-1))
 
     def survival(self) -> Any:
-        r""":math:`S(t) = P(\text{war still on after period } t)`."""
+        r""":math:`S(t) = P(\text{war still on after period } t)`.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.survival().tolist()
+        [Fraction(1, 1), Fraction(1, 1), Fraction(3, 4), Fraction(1, 2)]
+        """
         return 1 - np.cumsum(self.ended, axis=-1)
 
     def hazard(self) -> Any:
-        r""":math:`h(t) = P(\text{ends at } t \mid \text{on at } t)`; 0 once the war is surely over."""
+        r""":math:`h(t) = P(\text{ends at } t \mid \text{on at } t)`; 0 once the war is surely over.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.hazard().tolist()
+        [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 3)]
+        """
         survival = self.survival()
         before = np.concatenate([np.ones_like(survival[..., :1]), survival[..., :-1]], axis=-1)
         if self.kind == "symbolic":
@@ -169,6 +194,12 @@ class SettlementDistribution:
         """The first period by which the war has ended with probability at least 1/2.
 
         Raises :class:`~bargaining.core.errors.ConvergenceError` if the horizon is too short.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.median()
+        3
         """
         self._require_numbers("median")
         reached = np.cumsum(self.ended, axis=-1) * 2 >= 1
@@ -183,7 +214,14 @@ class SettlementDistribution:
 
     @property
     def settlement_probability(self) -> Any:
-        r""":math:`P(\text{settlement by the horizon})`."""
+        r""":math:`P(\text{settlement by the horizon})`.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.settlement_probability
+        Fraction(1, 2)
+        """
         return self._scalar(np.sum(self.settlement, axis=-1))
 
     @property
@@ -191,6 +229,12 @@ class SettlementDistribution:
         r""":math:`E[x \mid \text{settlement}]`, the coercer's expected share when a deal is struck.
 
         Raises :class:`~bargaining.core.errors.ParameterValueError` when no settlement happens.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.expected_terms
+        Fraction(103, 288)
         """
         mass = np.sum(self.settlement, axis=-1)
         if np.any(mass == 0):
@@ -199,12 +243,26 @@ class SettlementDistribution:
 
     @property
     def expected_cost_coercer(self) -> Any:
-        """The coercer's expected total cost of fighting up to the end or the horizon."""
+        """The coercer's expected total cost of fighting up to the end or the horizon.
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.expected_cost_coercer
+        Fraction(13, 32)
+        """
         return self._scalar(np.sum(self.cost_coercer, axis=-1))
 
     @property
     def expected_cost_target(self) -> Any:
-        """The target's expected total cost (battles and any executed threat)."""
+        """The target's expected total cost (battles and any executed threat).
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> distribution.expected_cost_target
+        Fraction(13, 32)
+        """
         return self._scalar(np.sum(self.cost_target, axis=-1))
 
     def to_dataset(self, calibration: str = "uncalibrated model periods (one battle each)") -> Any:
@@ -212,6 +270,13 @@ class SettlementDistribution:
 
         Time is in battles; ``calibration`` names what a period means and which duration dataset,
         if any, the war was calibrated to (see :mod:`bargaining.war.durations`).
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+        >>> distribution = war.duration_distribution(horizon=3)
+        >>> table = distribution.to_dataset("one battle = one month (assumed)")
+        >>> table["survival"].values.tolist(), table.attrs["calibration"]
+        ([1.0, 1.0, 0.75, 0.5], 'one battle = one month (assumed)')
         """
         import xarray
 
@@ -291,7 +356,13 @@ def _expand(kind: Kind, values: np.ndarray) -> np.ndarray:
 
 
 def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> SettlementDistribution:
-    """Push the probability mass through the battle lattice under ``schedule`` (see the module)."""
+    """Push the probability mass through the battle lattice under ``schedule`` (see the module).
+
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
+    >>> run_lattice(war, 3, TryAndSee()).settlement.tolist()
+    [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 4)]
+    """
     horizon = check_horizon(horizon)
     kind = war.kind
     theta = war.expanded("battle_odds")
@@ -387,6 +458,13 @@ def simulate(
     """Sample ``paths`` wars under the same rules as :func:`run_lattice` (floats; scalar parameters).
 
     A cross-check of the exact DP, never a substitute for it: its error falls as ``paths ** -0.5``.
+
+    >>> import numpy as np
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(0.75, 0.75, 2.0, 6.0, 0.5, 0.125, 0.125)
+    >>> estimate = simulate(war, 3, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
+    >>> bool(abs(estimate.ended_by[3] - 0.5) < 4 * estimate.ended_by_error[3])  # exact: 1/2 by t = 3
+    True
     """
     horizon = check_horizon(horizon)
     if isinstance(paths, bool) or not isinstance(paths, (int, np.integer)) or not 1 <= paths <= 10**8:

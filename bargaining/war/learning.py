@@ -122,11 +122,19 @@ class LearningWar:
 
     @staticmethod
     def numeric_fields() -> tuple[str, ...]:
-        """The names of the numeric parameters, in order."""
+        """The names of the numeric parameters, in order.
+
+        >>> LearningWar.numeric_fields()[:2]
+        ('coercer_belief', 'target_belief')
+        """
         return tuple(_CHECKS)
 
     def expanded(self, name: str) -> Any:
-        """A parameter with a trailing axis for the battle lattice when the kind is ``array``."""
+        """A parameter with a trailing axis for the battle lattice when the kind is ``array``.
+
+        >>> LearningWar([0.6, 0.7], 0.6, 2.0, 2.0, 0.5).expanded("coercer_belief").shape
+        (2, 1)
+        """
         value = getattr(self, name)
         return (
             value[..., None]
@@ -135,13 +143,23 @@ class LearningWar:
         )
 
     def as_float(self) -> LearningWar:
-        """The same war with float parameters (for sampling)."""
+        """The same war with float parameters (for sampling).
+
+        >>> from fractions import Fraction
+        >>> LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2)).as_float().coercer_belief
+        0.6
+        """
         floats: dict[str, Any] = {name: float(getattr(self, name)) for name in _CHECKS}
         return dataclasses.replace(self, **floats)
 
     @property
     def optimism(self) -> Any:
-        r""":math:`m_C + q_T - 1`: how far the two priors over-promise victory."""
+        r""":math:`m_C + q_T - 1`: how far the two priors over-promise victory.
+
+        >>> from fractions import Fraction
+        >>> LearningWar(Fraction(7, 10), Fraction(3, 5), 2, 2, Fraction(1, 2)).optimism
+        Fraction(3, 10)
+        """
         return self.coercer_belief + self.target_belief - 1
 
     def posterior_means(self, battles: int, coercer_wins: Any, *, expanded: bool = False) -> tuple[Any, Any]:

@@ -93,17 +93,37 @@ class TryAndSee:
     name: str = field(default="try-and-see", init=False)
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
-        """The target's (constant) cost of a battle."""
+        """The target's (constant) cost of a battle.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> TryAndSee().target_cost(war, 4).tolist()
+        [Fraction(1, 20)]
+        """
         return war.expanded("cost_target")
 
     def decide(
         self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
     ) -> tuple[Any, Any]:
-        """Settle wherever the subjective range is non-empty, at its top end."""
+        """Settle wherever the subjective range is non-empty, at its top end.
+
+        >>> import numpy as np
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> means = np.array([Fraction(1, 2)], dtype=object)
+        >>> TryAndSee().decide(war, 0, means, means, TryAndSee().target_cost(war, 0))
+        (array([ True]), array([Fraction(11, 20)], dtype=object))
+        """
         return _try_and_see(war, mean_coercer, mean_target, target_cost)
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
-        """No threat: no lump cost."""
+        """No threat: no lump cost.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> TryAndSee().penalty_target(war, 4).tolist()
+        [Fraction(0, 1)]
+        """
         return 0 * war.expanded("cost_target")
 
 
@@ -130,18 +150,39 @@ class TurningTheScrew:
         settle(self, {"escalation": check_nonnegative})
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
-        """The target's rising cost of the battle fought after ``battles`` battles."""
+        """The target's rising cost of the battle fought after ``battles`` battles.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> TurningTheScrew(Fraction(1, 100)).target_cost(war, 5).tolist()
+        [Fraction(1, 10)]
+        """
         g = self.escalation[..., None] if self.kind == "array" else self.escalation
         return war.expanded("cost_target") + g * battles
 
     def decide(
         self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
     ) -> tuple[Any, Any]:
-        """Try-and-see against the target's current, higher cost."""
+        """Try-and-see against the target's current, higher cost.
+
+        >>> import numpy as np
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> means = np.array([Fraction(1, 2)], dtype=object)
+        >>> screw = TurningTheScrew(Fraction(1, 100))
+        >>> screw.decide(war, 5, means, means, screw.target_cost(war, 5))[1].tolist()
+        [Fraction(3, 5)]
+        """
         return _try_and_see(war, mean_coercer, mean_target, target_cost)
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
-        """No lump cost: the pressure is in the flow."""
+        """No lump cost: the pressure is in the flow.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> TurningTheScrew(Fraction(1, 100)).penalty_target(war, 4).tolist()
+        [Fraction(0, 1)]
+        """
         return 0 * war.expanded("cost_target")
 
 
@@ -261,13 +302,27 @@ class Ultimatum:
         return value[..., None] if self.kind == "array" else value
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
-        """The target's (constant) cost of a battle."""
+        """The target's (constant) cost of a battle.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).target_cost(war, 4).tolist()
+        [Fraction(1, 20)]
+        """
         return war.expanded("cost_target")
 
     def decide(
         self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
     ) -> tuple[Any, Any]:
-        """Up to the deadline: accept the fixed demand iff it beats fighting and facing the threat."""
+        """Up to the deadline: accept the fixed demand iff it beats fighting and facing the threat.
+
+        >>> import numpy as np
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> means = np.array([Fraction(1, 2)], dtype=object)
+        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).decide(war, 0, means, means, Fraction(1, 20))
+        (array([False]), array([Fraction(7, 10)], dtype=object))
+        """
         if battles > self.deadline:
             return _try_and_see(war, mean_coercer, mean_target, target_cost)
         demand = self._field("demand")
@@ -277,7 +332,13 @@ class Ultimatum:
         return accept, demand - self._field("carrot_efficiency") * carrot + 0 * mean_target
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
-        """At the deadline the threat falls on a target still fighting, with probability ``credibility``."""
+        """At the deadline the threat falls on a target still fighting, with probability ``credibility``.
+
+        >>> from fractions import Fraction
+        >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
+        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).penalty_target(war, 2).tolist()
+        [Fraction(1, 10)]
+        """
         executed = self._field("credibility") * self._field("threat")
         zero = 0 * war.expanded("cost_target")
         return zero + executed if battles == self.deadline else zero + 0 * executed
@@ -374,7 +435,12 @@ class CoaseTwoPeriod:
         )
 
     def solve(self) -> CoaseSolution:
-        """The two demands, the cut-off, and the gains with and without commitment."""
+        """The two demands, the cut-off, and the gains with and without commitment.
+
+        >>> from fractions import Fraction
+        >>> CoaseTwoPeriod(0, 1, Fraction(1, 2)).solve().cutoff
+        Fraction(3, 5)
+        """
         p, cbar, delta = self.power, self.cost_high, self.discount
         cutoff = cbar * (2 - delta) / (4 - 3 * delta)
         first_price = cbar * (2 - delta) ** 2 / (2 * (4 - 3 * delta))

@@ -258,6 +258,43 @@ class FrontLineWar:
         offer[..., 1:-1] = share
         return MarkovPerfectEquilibrium(value_c, value_t, full_agree, offer, sweeps, residual, self.kind)
 
+    def solve_with_deadline(self, periods: int) -> MarkovPerfectEquilibrium:
+        """Exact backward induction when the war must end in ``periods`` rounds of offers.
+
+        After the last round an undecided war is worth nothing to either side, so the last proposer
+        keeps everything its opponent's (zero) value of rejecting leaves it; every earlier round is
+        one Bellman step, in exact arithmetic for exact inputs. As ``periods`` grows it tends to
+        :meth:`solve`; with a frozen front and no costs it is Rubinstein's game with a deadline
+        (:meth:`bargaining.solutions.AlternatingOffers.solve_with_deadline`).
+
+        >>> from fractions import Fraction
+        >>> war = FrontLineWar(Fraction(1, 2), 0, 0, Fraction(1, 2), Fraction(1, 2), width=2, stalemate=1)
+        >>> war.solve_with_deadline(3).share(1)
+        Fraction(3, 4)
+        """
+        if (
+            isinstance(periods, bool)
+            or not isinstance(periods, (int, np.integer))
+            or not 1 <= periods <= 10**6
+        ):
+            raise ParameterValueError("periods", "an integer number of rounds in [1, 10**6]", periods)
+        params = self._params()
+        exact = self.kind == "exact"
+        shape = np.shape(np.broadcast(*params.values()))[:-2] if self.kind == "array" else ()
+        value_c, value_t = self._boundary(shape, exact=exact)
+        agree: Any = None
+        share: Any = None
+        for _ in range(int(periods)):
+            new_c, new_t, agree, share, _, _ = self._bellman(value_c, value_t, params)
+            value_c[..., 1:-1], value_t[..., 1:-1] = new_c, new_t
+        full_agree = np.zeros(np.shape(value_c), dtype=bool)
+        full_agree[..., 1:-1] = agree
+        offer = np.zeros(np.shape(value_c), dtype=object if exact else float)
+        if exact:
+            offer.fill(Fraction(0))
+        offer[..., 1:-1] = share
+        return MarkovPerfectEquilibrium(value_c, value_t, full_agree, offer, int(periods), 0.0, self.kind)
+
     def _solve_exact(
         self, params: dict[str, Any], agree: Any, give_c_positive: Any, give_t_positive: Any, iterations: int
     ) -> MarkovPerfectEquilibrium:

@@ -118,6 +118,27 @@ def test_array_parameters_match_scalar_solves():
     assert arrays.share(2).shape == (2,)
 
 
+@given(fractions(F(1, 10), F(9, 10), 10), fractions(F(1, 10), F(9, 10), 10), st.integers(1, 12))
+def test_a_deadline_with_a_frozen_front_is_rubinstein_with_a_deadline(delta_c, delta_t, periods):
+    """Stahl (1972) / Rubinstein (1982) with a deadline: exact backward induction equals
+    bargaining.solutions.AlternatingOffers.solve_with_deadline."""
+    war = FrontLineWar(F(1, 2), 0, 0, delta_c, delta_t, width=2, stalemate=1)
+    assert war.solve_with_deadline(periods).share(1) == AlternatingOffers(delta_c, delta_t).solve_with_deadline(periods).first_share
+
+
+def test_long_deadlines_converge_to_the_stationary_equilibrium():
+    war = FrontLineWar(F(3, 5), F(1, 20), F(1, 10), F(9, 10), F(19, 20), width=5, stalemate=F(1, 3))
+    stationary = war.solve()
+    floats = FrontLineWar(0.6, 0.05, 0.1, 0.9, 0.95, width=5, stalemate=1 / 3)
+    np.testing.assert_allclose(floats.solve_with_deadline(400).value_coercer, np.asarray(stationary.value_coercer, dtype=float), atol=1e-9)
+    short = war.solve_with_deadline(3)
+    assert all(isinstance(v, F) for v in short.offer.ravel())
+    arrays = FrontLineWar(np.array([0.4, 0.6]), 0.05, 0.1, 0.9, 0.95, width=5, stalemate=1 / 3).solve_with_deadline(5)
+    np.testing.assert_allclose(arrays.value_coercer[1], floats.solve_with_deadline(5).value_coercer)
+    with pytest.raises(ParameterValueError, match=r"periods must be an integer number of rounds in \[1, 10\*\*6\] \(got 0\)"):
+        war.solve_with_deadline(0)
+
+
 def test_value_iteration_that_stops_short_raises():
     with pytest.raises(ConvergenceError, match="value iteration stopped after 3 sweeps"):
         FrontLineWar(0.5, 0.01, 0.01, 0.99, 0.99, width=50).solve(max_iterations=3)

@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/bargaining
+	$(BIN)/bargaining analyze --output bargaining-report
 
 lint: $(STAMP)
 	$(BIN)/ruff check bargaining tests proofs benchmarks

@@ -1,0 +1,279 @@
+"""Loading scenario files: data, never code, and strict.
+
+:func:`load` reads a TOML file with :mod:`tomllib` and checks it against
+:mod:`bargaining.scenarios.schema`: an unknown section or key, a missing key, a value of the
+wrong type or out of its range, a reason left empty or a range that does not contain its value
+each raise :class:`ScenarioError`, which names the file, the section and key, the line, the
+requirement and the value received. Nothing in a file is evaluated: numbers are TOML numbers or
+strings such as ``"3/5"`` parsed by :class:`fractions.Fraction`.
+
+>>> from bargaining.scenarios import load, presets
+>>> scenario = load(presets()["vague-threat"])
+>>> scenario.title
+'The vague threat of January 2025'
+>>> scenario.value("ultimatum", "demand")
+Fraction(1, 5)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import BargainingError, Description
+from .schema import FIELDS, SECTIONS, STRATEGIES, Field
+
+__all__ = ["Assumption", "Scenario", "ScenarioError", "load", "presets"]
+
+PRESETS = Path(__file__).parent / "presets"
+_HEADER = ("name", "title", "description", "strategy")
+
+
+class ScenarioError(BargainingError, ValueError):
+    """A scenario file that cannot be used; the message says where and why."""
+
+    def __init__(
+        self, path: Path | str, where: str, requirement: str, received: Any = None, line: int | None = None
+    ):
+        self.path, self.where, self.requirement, self.received, self.line = (
+            path,
+            where,
+            requirement,
+            received,
+            line,
+        )
+        at = f" (line {line})" if line else ""
+        got = "" if received is None else f" (got {_show(received)})"
+        super().__init__(f"{path}: {where}{at} must be {requirement}{got}")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Description):
+        return str(value)
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, Fraction):
+        return str(value)
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """One number of a scenario with its reason and its range for the sensitivity analysis."""
+
+    section: str
+    key: str
+    value: Fraction | int | None
+    reason: str
+    low: Fraction | int | None
+    high: Fraction | int | None
+    line: int | None = None
+
+    @property
+    def meaning(self) -> str:
+        """What the number stands for (from the schema)."""
+        return FIELDS[self.section][self.key].meaning
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A loaded scenario: its header and every assumption, by ``(section, key)``."""
+
+    name: str
+    title: str
+    description: str
+    strategy: str
+    assumptions: Mapping[tuple[str, str], Assumption]
+    path: Path | None = None
+
+    def value(self, section: str, key: str) -> Any:
+        """The value of one assumption."""
+        return self.assumptions[(section, key)].value
+
+    def section(self, name: str) -> dict[str, Any]:
+        """Every value of one section, by key."""
+        return {key: a.value for (section, key), a in self.assumptions.items() if section == name}
+
+    def with_value(self, section: str, key: str, value: Any) -> Scenario:
+        """The same scenario with one assumption changed (for the sensitivity analysis)."""
+        changed = dict(self.assumptions)
+        changed[(section, key)] = replace(changed[(section, key)], value=value)
+        return replace(self, assumptions=changed)
+
+
+def _line_of(lines: list[str], section: str | None, key: str | None) -> int | None:
+    current = None
+    for number, text in enumerate(lines, start=1):
+        header = re.match(r"\s*\[\s*([A-Za-z0-9_-]+)\s*\]", text)
+        if header:
+            current = header.group(1)
+            if key is None and current == section:
+                return number
+            continue
+        if key is not None and current == section and re.match(rf"\s*{re.escape(key)}\s*=", text):
+            return number
+    return None
+
+
+class _Reader:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path, self.lines = path, text.splitlines()
+
+    def error(
+        self, section: str | None, key: str | None, requirement: str, received: Any = None
+    ) -> ScenarioError:
+        where = f"[{section}] {key}" if section and key else (f"[{section}]" if section else str(key))
+        line = _line_of(self.lines, section, key.split(".")[0] if key else None)
+        return ScenarioError(self.path, where, requirement, received, line)
+
+    def number(self, section: str, key: str, field: Field, raw: Any, part: str) -> Fraction | int | None:
+        label = key if part == "value" else f"{key}.{part}"
+        if field.domain == "deadline" and raw == "none":
+            return None
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            raise self.error(
+                section, label, 'a number (an integer, a decimal or a string such as "3/5")', raw
+            )
+        if isinstance(raw, float):
+            if not math.isfinite(raw):
+                raise self.error(section, label, "a finite number", raw)
+            value: Fraction | int = Fraction(repr(raw))
+        elif isinstance(raw, str):
+            try:
+                value = Fraction(raw.strip())
+            except (ValueError, ZeroDivisionError):
+                raise self.error(
+                    section, label, 'a number (an integer, a decimal or a string such as "3/5")', raw
+                ) from None
+        else:
+            value = raw
+        if field.domain in ("count", "deadline"):
+            if isinstance(value, Fraction):
+                if value.denominator != 1:
+                    raise self.error(section, label, field.requirement, raw)
+                value = int(value)
+        elif isinstance(value, int):
+            value = Fraction(value)
+        if not field.admits(value):
+            raise self.error(section, label, field.requirement, raw)
+        return value
+
+    def assumption(self, section: str, key: str, field: Field, entry: Any) -> Assumption:
+        if not isinstance(entry, dict):
+            raise self.error(
+                section, key, 'a table { value = ..., reason = "...", range = [low, high] }', entry
+            )
+        unknown = sorted(set(entry) - {"value", "reason", "range"})
+        if unknown:
+            raise self.error(
+                section, key, "a table with only value, reason and range", Description(f"key {unknown[0]!r}")
+            )
+        for part in ("value", "reason", "range"):
+            if part not in entry:
+                raise self.error(section, key, f"a table with a {part}", Description(f"no {part}"))
+        value = self.number(section, key, field, entry["value"], "value")
+        reason = entry["reason"]
+        if not isinstance(reason, str) or not reason.strip():
+            raise self.error(section, f"{key}.reason", "a non-empty string saying why", reason)
+        bounds = entry["range"]
+        if not isinstance(bounds, list) or len(bounds) != 2:
+            raise self.error(section, f"{key}.range", "a list [low, high] of two numbers", bounds)
+        low, high = (self.number(section, key, field, bound, "range") for bound in bounds)
+        numeric = all(isinstance(v, (int, Fraction)) for v in (low, high))
+        if numeric and low > high:  # type: ignore[operator]
+            raise self.error(section, f"{key}.range", "a list [low, high] with low <= high", bounds)
+        if numeric and value is not None and not (low <= value <= high):  # type: ignore[operator]
+            raise self.error(section, f"{key}.range", f"a range that contains the value {value}", bounds)
+        return Assumption(section, key, value, reason.strip(), low, high, _line_of(self.lines, section, key))
+
+
+def load(path: str | Path) -> Scenario:
+    """Read and check one scenario file; raise :class:`ScenarioError` on any problem."""
+    path = Path(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as error:
+        raise ScenarioError(path, "the file", "readable", error.strerror or str(error)) from None
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScenarioError(path, "the file", "UTF-8 text") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise ScenarioError(
+            path, "the file", f"valid TOML ({error})", line=int(line.group(1)) if line else None
+        ) from None
+    reader = _Reader(path, text)
+    allowed = {"scenario", *SECTIONS}
+    for name in document:
+        if name not in allowed:
+            raise reader.error(
+                name, None, f"one of the sections {sorted(allowed)}", Description(f"unknown section [{name}]")
+            )
+    header = document.get("scenario")
+    if not isinstance(header, dict):
+        raise reader.error("scenario", None, "a [scenario] table with name, title, description and strategy")
+    for key in header:
+        if key not in _HEADER:
+            raise reader.error(
+                "scenario", key, f"one of {list(_HEADER)}", Description(f"unknown key {key!r}")
+            )
+    for key in _HEADER:
+        if not isinstance(header.get(key), str) or not header[key].strip():
+            raise reader.error(
+                "scenario", key, "a non-empty string", header.get(key, Description(f"no {key}"))
+            )
+    if header["strategy"] not in STRATEGIES:
+        raise reader.error("scenario", "strategy", f"one of {list(STRATEGIES)}", header["strategy"])
+    assumptions: dict[tuple[str, str], Assumption] = {}
+    for section, fields in FIELDS.items():
+        table = document.get(section)
+        if not isinstance(table, dict):
+            raise reader.error(
+                section, None, f"a [{section}] table: {SECTIONS[section]}", None if table is None else table
+            )
+        for key in table:
+            if key not in fields:
+                raise reader.error(
+                    section, key, f"one of the keys {sorted(fields)}", Description(f"unknown key {key!r}")
+                )
+        for key, field in fields.items():
+            if key not in table:
+                raise reader.error(section, key, f"set ({field.meaning})", Description("nothing"))
+            assumptions[(section, key)] = reader.assumption(section, key, field, table[key])
+    return Scenario(
+        header["name"].strip(),
+        header["title"].strip(),
+        header["description"].strip(),
+        header["strategy"],
+        assumptions,
+        path,
+    )
+
+
+def presets() -> dict[str, Path]:
+    """The bundled Ukraine scenarios, by name, in the order of MODEL.md §8."""
+    order = [
+        "status-quo",
+        "vague-threat",
+        "specific-threat",
+        "specific-carrots",
+        "small-steps",
+        "lower-the-temperature",
+        "security-guarantees",
+    ]
+    found = {path.stem: path for path in PRESETS.glob("*.toml")}
+    return {name: found[name] for name in order if name in found} | {
+        name: path for name, path in sorted(found.items()) if name not in order
+    }

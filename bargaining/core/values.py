@@ -280,10 +280,13 @@ class Regime:
 
 
 def _array_select(conditions: Sequence[Any], choices: Sequence[Any]) -> np.ndarray:
+    """The first case that holds, element by element: a chain of ``np.where`` from the last
+    case back (each pass broadcasts, so no mask is materialised beyond the result's shape)."""
     shape = np.broadcast_shapes(*(np.shape(item) for item in (*conditions, *choices)))
-    masks = [np.broadcast_to(np.asarray(c, dtype=bool), shape) for c in conditions]
-    values = [np.broadcast_to(np.asarray(v), shape) for v in choices]
-    return np.select(masks[:-1], values[:-1], default=values[-1])
+    result = np.broadcast_to(np.asarray(choices[-1]), shape)
+    for condition, choice in zip(reversed(conditions[:-1]), reversed(choices[:-1])):
+        result = np.where(condition, choice, result)
+    return np.asarray(result)
 
 
 def select(kind: Kind, cases: Sequence[Case]) -> Any:
@@ -324,8 +327,10 @@ def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
         return tuple(
             Regime(label, region) for label, region in simplified.items() if region is not sympy.false
         )
-    if kind == "array":
-        return select(kind, [Case(c.label, c.condition, np.asarray(c.label)) for c in cases])
+    if kind == "array":  # integer codes first (cheap), then one lookup into the labels
+        names = list(dict.fromkeys(c.label for c in cases))
+        codes = _array_select([c.condition for c in cases], [np.int8(names.index(c.label)) for c in cases])
+        return np.asarray(names)[codes]
     return select(kind, [Case(c.label, c.condition, c.label) for c in cases])
 
 

@@ -328,7 +328,9 @@ def _token(value: Any, field: str = "fixed") -> str:
     if isinstance(value, str):
         return json.dumps(value)
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise ParameterTypeError(field, "a real number, None or a string (fixed parameters of a sweep)", value)
+        raise ParameterTypeError(
+            field, "a real number, None or a string (fixed parameters of a sweep)", value
+        )
     if isinstance(value, numbers.Integral):
         return str(int(value))
     if isinstance(value, Fraction):

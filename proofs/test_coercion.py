@@ -162,3 +162,35 @@ def test_comparative_statics_derivatives_are_those_of_the_numeric_layer() -> Non
         if statement.sign == "depends":
             ratio = sympy.simplify(statement.derivative / need_symbol)
             assert ratio.is_positive or ratio.is_negative
+
+
+def test_public_outcome_utilities_equal_the_integrals_at_interior_points() -> None:
+    """Through the public path (``Ultimatum.outcome``), not a restatement of its formulas: at exact
+    interior points (0 < P(comply) < 1, w_lo < -a < w_hi) both utilities equal the integrated
+    derivation of :func:`derive_utilities`."""
+    from fractions import Fraction as F
+
+    derived = derive_utilities()
+    points = [
+        dict(demand=F(1, 5), vagueness=F(1, 20), deadline=1, audience_cost=F(1, 2), threat=F(1, 2), carrot=F(1, 10),
+             carrot_efficiency=F(1, 2), carrot_credibility=F(1, 2), risk=F(1, 10), execution_low=-1,
+             execution_high=F(1, 4)),
+        dict(demand=F(3, 10), vagueness=0, deadline=2, audience_cost=F(1, 4), threat=F(4, 5), carrot=0,
+             carrot_efficiency=1, carrot_credibility=1, risk=0, execution_low=F(-1, 2), execution_high=F(1, 2)),
+        dict(demand=F(1, 10), vagueness=F(1, 10), deadline=1, audience_cost=F(1, 10), threat=F(3, 5),
+             carrot=F(1, 5), carrot_efficiency=F(1, 4), carrot_credibility=F(3, 4), risk=F(1, 5),
+             execution_low=F(-3, 2), execution_high=F(1, 5), resolve_low=F(1, 10), resolve_high=F(9, 10)),
+    ]
+    checked = 0
+    for point in points:
+        ultimatum = Ultimatum(**point)
+        outcome = ultimatum.outcome()
+        if not 0 < outcome.compliance_probability < 1:
+            continue
+        values = {S[name]: value for name, value in point.items() if name in S and name != "deadline"}
+        values |= {S["execution"]: outcome.credibility, S["discount_weight"]: ultimatum.discount_weight,
+                   S["resolve_low"]: point.get("resolve_low", 0), S["resolve_high"]: point.get("resolve_high", 1)}
+        assert sympy.nsimplify(derived["target"].subs(values)) == outcome.target_utility
+        assert sympy.nsimplify(derived["coercer"].subs(values)) == outcome.coercer_utility
+        checked += 1
+    assert checked == 3

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import ConvergenceError, Description, ParameterTypeError, ParameterValueError
-from ..core.model import settle
+from ..core.model import settle, validated
 from ..core.values import (
     Case,
     Kind,
@@ -106,16 +106,31 @@ class RiskReturn:
                 self.target_cost_high,
             )
 
+    def _with_demand(self, demand: Any) -> tuple[dict[str, Any], Kind]:
+        """The model's fields and ``demand`` brought to one kind (a demand array on a scalar model
+        gives arrays), the demand checked as a share."""
+        names = ("power", "cost_coercer", "target_cost_low", "target_cost_high")
+        return validated(
+            {"demand": demand, **{name: getattr(self, name) for name in names}}, {"demand": check_probability}
+        )
+
     def war_probability(self, demand: Any) -> Any:
-        """:math:`F(x - p)`, the probability the target fights the demand ``demand``."""
-        low, high = self.target_cost_low, self.target_cost_high
-        share = (demand - self.power - low) / (high - low)
-        return minimum(self.kind, maximum(self.kind, share, 0 * share), 0 * share + 1)
+        """:math:`F(x - p)`, the probability the target fights the demand ``demand``.
+
+        >>> RiskReturn(0.5, 0.1, 0.0, 0.4).war_probability([0.4, 0.6, 1.0])
+        array([0.  , 0.25, 1.  ])
+        """
+        v, kind = self._with_demand(demand)
+        low, high = v["target_cost_low"], v["target_cost_high"]
+        share = (v["demand"] - v["power"] - low) / (high - low)
+        zero = 0 * share + 0  # + 0 turns numpy's -0.0 (from a negative share) into 0.0
+        return minimum(kind, maximum(kind, share, zero), zero + 1)
 
     def coercer_utility(self, demand: Any) -> Any:
         """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``."""
+        v, _ = self._with_demand(demand)
         war = self.war_probability(demand)
-        return demand * (1 - war) + (self.power - self.cost_coercer) * war
+        return v["demand"] * (1 - war) + (v["power"] - v["cost_coercer"]) * war
 
     def _cases(self) -> list[Case]:
         p, low, high = self.power, self.target_cost_low, self.target_cost_high

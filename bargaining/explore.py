@@ -345,7 +345,7 @@ class Explorer:
     """
 
     def __init__(self, initial: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
-        import ipywidgets  # type: ignore[import-untyped]
+        import ipywidgets
 
         self.settings = dict(settings)
         self.sliders = {

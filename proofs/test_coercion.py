@@ -20,7 +20,8 @@ from bargaining.coercion.specification import (
     derive_utilities,
     symbols,
 )
-from bargaining.coercion.ultimatum import _clip, _compliance_cases, _credibility_cases, _fallback
+from bargaining.coercion.ultimatum import _compliance_cases, _credibility_cases, _fallback
+from bargaining.core.values import clip
 
 S = symbols()
 
@@ -54,7 +55,7 @@ def test_compliance_regime_boundaries_are_where_the_interior_formula_hits_zero_a
 
 def test_fallback_equals_the_integrated_coercer_value() -> None:
     a, low, high, risk = S["audience_cost"], S["execution_low"], S["execution_high"], S["risk"]
-    cut = _clip("symbolic", -a, low, high)
+    cut = clip("symbolic", -a, low, high)
     value = _fallback("symbolic", a, low, high, risk).xreplace({cut: -a})
     assert sympy.simplify(value - derive_utilities()["fallback"]) == 0
 

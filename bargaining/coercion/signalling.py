@@ -47,7 +47,17 @@ import numpy as np
 
 from ..core.errors import ParameterTypeError, ParameterValueError
 from ..core.model import check_real, settle
-from ..core.values import Case, Kind, check_nonnegative, check_probability, check_range, select
+from ..core.values import (
+    Case,
+    Kind,
+    check_nonnegative,
+    check_probability,
+    check_range,
+    maximum,
+    minimum,
+    ratio,
+    select,
+)
 from .ultimatum import _check_order, _compliance_cases
 
 __all__ = ["MESSAGES", "Equilibrium", "SignallingGame", "regime_map"]
@@ -219,16 +229,16 @@ class SignallingGame:
         for name in (RESOLUTE, IRRESOLUTE):
             slope, intercept = self._affine(message, name)
             room = equilibrium[name] - intercept
-            bound = _ratio_safe(kind, room, slope)
-            low = _where(kind, slope < 0, _max(kind, low, bound), low)
-            high = _where(kind, slope > 0, _min(kind, high, bound), high)
+            bound = ratio(kind, room, slope)
+            low = _where(kind, slope < 0, maximum(kind, low, bound), low)
+            high = _where(kind, slope > 0, minimum(kind, high, bound), high)
             ok = np.logical_and(ok, _where(kind, slope == 0, room >= 0, True))
         return np.logical_and(ok, low <= high)
 
     def _intuitive(self, message: str, equilibrium: dict[str, Any]) -> Any:
         """Whether the off-path ``message`` does *not* break the equilibrium (Cho & Kreps 1987)."""
         best = {
-            name: _max(
+            name: maximum(
                 self.kind,
                 self.payoff(name, message, 0 * self.prior_resolute),
                 self.payoff(name, message, 0 * self.prior_resolute + 1),
@@ -302,27 +312,25 @@ class SignallingGame:
         alone_belief = 0 * prior + (1 if mixer == RESOLUTE else 0)
         target = self.payoff(mixer, alone, alone_belief)
         slope, intercept = self._affine(shared, mixer)
-        compliance = _ratio_safe(
-            kind, target - intercept, slope
-        )  # P_c at `shared` making the mixer indifferent
+        compliance = ratio(kind, target - intercept, slope)  # P_c at `shared` making the mixer indifferent
         a, s = self._message(shared)
         execute_resolute = self._executes(self.resolute_value, a)
         execute_irresolute = self._executes(self.irresolute_value, a)
         need = self.demand + self.vagueness - self.carrot_credibility * s
         low, high = self.resolve_low, self.resolve_high
         denominator = (1 - low) - compliance * (high - low)
-        leverage = _ratio_safe(kind, need, denominator)  # invert P_c = (A(1-low) - need)/(A(high-low))
+        leverage = ratio(kind, need, denominator)  # invert P_c = (A(1-low) - need)/(A(high-low))
         spread = execute_resolute - execute_irresolute
-        belief = _ratio_safe(kind, _ratio_safe(kind, leverage, self.threat) - execute_irresolute, spread)
+        belief = ratio(kind, ratio(kind, leverage, self.threat) - execute_irresolute, spread)
         valid = np.logical_and(np.logical_and(slope != 0, spread != 0), self.threat > 0)
         valid = np.logical_and(valid, np.logical_and(compliance > 0, compliance < 1))
         valid = np.logical_and(valid, np.logical_and(need > 0, denominator > 0))
         if pure == RESOLUTE:  # belief at `shared` is above the prior, below one
             valid = np.logical_and(valid, np.logical_and(belief > prior, belief < 1))
-            mixing = _ratio_safe(kind, prior * (1 - belief), belief * (1 - prior))
+            mixing = ratio(kind, prior * (1 - belief), belief * (1 - prior))
         else:
             valid = np.logical_and(valid, np.logical_and(belief > 0, belief < prior))
-            mixing = _ratio_safe(kind, belief * (1 - prior), prior * (1 - belief))
+            mixing = ratio(kind, belief * (1 - prior), prior * (1 - belief))
         payoffs = {mixer: target, pure: self.payoff(pure, shared, belief)}
         incentive = self.payoff(pure, alone, alone_belief) <= payoffs[pure]
         exists, intuitive = self._off_path({shared, alone}, payoffs)
@@ -405,21 +413,6 @@ def _weak_flag(equilibrium: Equilibrium) -> Any:
         if "carrot" in message:
             flag = np.logical_or(flag, belief < prior)
     return flag
-
-
-def _ratio_safe(kind: Kind, numerator: Any, denominator: Any) -> Any:
-    if kind == "array":
-        den = np.asarray(denominator, dtype=float)
-        return np.asarray(numerator, dtype=float) / np.where(den != 0, den, 1.0)
-    return numerator / denominator if denominator != 0 else 0 * numerator
-
-
-def _max(kind: Kind, first: Any, second: Any) -> Any:
-    return np.maximum(first, second) if kind == "array" else max(first, second)
-
-
-def _min(kind: Kind, first: Any, second: Any) -> Any:
-    return np.minimum(first, second) if kind == "array" else min(first, second)
 
 
 def regime_map(

@@ -61,8 +61,8 @@ from ..core.values import (
     check_nonnegative,
     check_probability,
     check_range,
-    maximum,
-    minimum,
+    clip,
+    ratio,
     select,
     select_label,
 )
@@ -92,26 +92,12 @@ class UltimatumOutcome:
     regime: Any
 
 
-def _ratio(kind: Kind, numerator: Any, denominator: Any) -> Any:
-    """``numerator / denominator`` where the denominator may vanish in a branch that is not taken."""
-    if kind == "array":
-        den = np.asarray(denominator, dtype=float)
-        return np.asarray(numerator, dtype=float) / np.where(den != 0, den, 1.0)
-    if kind == "symbolic":
-        return numerator / denominator if denominator.is_zero is not True else 0 * numerator
-    return numerator / denominator if denominator != 0 else 0 * numerator
-
-
-def _clip(kind: Kind, value: Any, low: Any, high: Any) -> Any:
-    return minimum(kind, maximum(kind, value, low), high)
-
-
 def _credibility_cases(kind: Kind, audience_cost: Any, low: Any, high: Any) -> list[Case]:
     """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime."""
     return [
         Case("never executes", high + audience_cost <= 0, 0 * audience_cost),
         Case("always executes", low + audience_cost >= 0, 0 * audience_cost + 1),
-        Case("uncertain", True, _ratio(kind, high + audience_cost, high - low)),
+        Case("uncertain", True, ratio(kind, high + audience_cost, high - low)),
     ]
 
 
@@ -123,7 +109,7 @@ def _compliance_cases(kind: Kind, leverage: Any, need: Any, low: Any, high: Any)
         Case(
             "partial compliance",
             True,
-            _ratio(kind, leverage * (1 - low) - need, leverage * (high - low)),
+            ratio(kind, leverage * (1 - low) - need, leverage * (high - low)),
         ),
     ]
 
@@ -131,7 +117,7 @@ def _compliance_cases(kind: Kind, leverage: Any, need: Any, low: Any, high: Any)
 def _fallback(kind: Kind, audience_cost: Any, low: Any, high: Any, risk: Any) -> Any:
     """C's expected value after resistance, before discounting: chance execution mixed with
     :math:`E[\\max(w, -a)]` (execute iff :math:`w \\ge -a`, else pay the audience cost)."""
-    cut = _clip(kind, -audience_cost, low, high)
+    cut = clip(kind, -audience_cost, low, high)
     will = ((cut - low) * (-audience_cost) + (high * high - cut * cut) / 2) / (high - low)
     chance = (high + low) / 2
     return risk * chance + (1 - risk) * will
@@ -623,9 +609,9 @@ def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
     safe = leverage * (1 - high) + carrot - sigma  # largest demand every type complies with
     hopeless = leverage * (1 - low) + carrot - sigma  # smallest demand no type complies with
     zero, one = 0 * interior, 0 * interior + 1
-    lower = _clip(kind, safe, zero, one)
-    upper = _clip(kind, hopeless, zero, one)
-    demand = _clip(kind, interior, lower, upper)
+    lower = clip(kind, safe, zero, one)
+    upper = clip(kind, hopeless, zero, one)
+    demand = clip(kind, interior, lower, upper)
     utility = replace(ultimatum, demand=demand).outcome().coercer_utility
     if kind == "array":
         shape = np.broadcast_shapes(np.shape(demand), np.shape(utility))

@@ -48,14 +48,18 @@ from ..core.model import settle
 from ..core.values import (
     Case,
     Kind,
+    at_least,
     check_discount,
     check_nonnegative,
     check_probability,
+    every,
     maximum,
+    negation,
+    ratio,
     select,
     select_label,
+    some,
 )
-from ._arithmetic import at_least, every, negation, ratio, some
 
 __all__ = ["Ceasefire", "CeasefireSolution"]
 

@@ -32,13 +32,13 @@ from ..core.model import settle, validated
 from ..core.values import (
     Case,
     Kind,
+    at_least,
     check_discount,
     check_nonnegative,
     check_probability,
     select,
     select_label,
 )
-from ._arithmetic import at_least
 
 __all__ = ["RenewedDemands"]
 

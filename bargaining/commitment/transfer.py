@@ -40,13 +40,14 @@ from ..core.model import settle
 from ..core.values import (
     Case,
     Kind,
+    at_least,
     check_discount,
     check_nonnegative,
     check_probability,
     maximum,
+    ratio,
     select,
 )
-from ._arithmetic import at_least, ratio
 
 __all__ = ["PowerTransfer"]
 

@@ -46,16 +46,17 @@ from ..core.model import check_real, settle
 from ..core.values import (
     Case,
     Kind,
+    at_least,
     check_discount,
     check_nonnegative,
     check_positive,
     check_probability,
     check_range,
     maximum,
+    ratio,
     select,
     select_label,
 )
-from ._arithmetic import at_least, ratio
 
 __all__ = ["SmallSteps", "SmallStepsPlan", "TrustGame"]
 

@@ -43,19 +43,25 @@ __all__ = [
     "Case",
     "Kind",
     "Regime",
+    "at_least",
     "check_discount",
     "check_nonnegative",
     "check_positive",
     "check_probability",
     "check_range",
+    "clip",
+    "every",
     "is_symbolic",
     "kind_of",
     "maximum",
     "minimum",
+    "negation",
     "normalize",
     "power",
+    "ratio",
     "select",
     "select_label",
+    "some",
 ]
 
 Kind = Literal["exact", "float", "array", "symbolic"]
@@ -375,3 +381,75 @@ def power(kind: Kind, base: Any, exponent: Any) -> Any:
 
     result = sympy.Rational(base) ** sympy.Rational(exponent)
     return Fraction(int(result.p), int(result.q)) if result.is_Rational else result
+
+
+def ratio(kind: Kind, numerator: Any, denominator: Any) -> Any:
+    """``numerator / denominator`` where the denominator is non-zero, and 0 where it is zero.
+
+    For ``Case`` values that ``select`` evaluates eagerly: the branch that divides by zero is never
+    the one selected, but numpy must not warn and exact arithmetic must not raise.
+
+    >>> ratio("exact", Fraction(1), Fraction(0)), ratio("array", np.array([1.0, 1.0]), np.array([2.0, 0.0]))
+    (Fraction(0, 1), array([0.5, 0. ]))
+    """
+    if kind == "symbolic":
+        return numerator / denominator if getattr(denominator, "is_zero", None) is not True else 0 * numerator
+    if kind == "array":
+        numerator, denominator = np.broadcast_arrays(
+            np.asarray(numerator, float), np.asarray(denominator, float)
+        )
+        return np.divide(numerator, denominator, out=np.zeros(numerator.shape), where=denominator != 0)
+    return numerator / denominator if denominator != 0 else 0 * numerator
+
+
+def clip(kind: Kind, value: Any, low: Any, high: Any) -> Any:
+    """``min(max(value, low), high)`` for every kind."""
+    return minimum(kind, maximum(kind, value, low), high)
+
+
+def at_least(kind: Kind, left: Any, right: Any) -> Any:
+    """``left >= right`` for every kind: a bool, a bool array, or a sympy relation."""
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.Ge(left, right)
+    return left >= right
+
+
+def every(kind: Kind, *conditions: Any) -> Any:
+    """The conjunction of conditions for every kind (``And`` for symbols)."""
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.And(*conditions)
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result = result & condition
+    return result
+
+
+def some(kind: Kind, *conditions: Any) -> Any:
+    """The disjunction of conditions for every kind (``Or`` for symbols)."""
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.Or(*conditions)
+    result = conditions[0]
+    for condition in conditions[1:]:
+        result = result | condition
+    return result
+
+
+def negation(kind: Kind, condition: Any) -> Any:
+    """``not condition`` for every kind (``Not`` for symbols, ``~`` for arrays).
+
+    >>> negation("array", np.array([True, False])), negation("exact", True)
+    (array([False,  True]), False)
+    """
+    if kind == "symbolic":
+        import sympy
+
+        return sympy.Not(condition)
+    if kind == "array":
+        return ~np.asarray(condition, dtype=bool)
+    return not condition

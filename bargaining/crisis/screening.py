@@ -27,6 +27,7 @@ from ..core.values import (
     check_nonnegative,
     check_probability,
     minimum,
+    ratio,
     select,
     select_label,
 )
@@ -81,14 +82,7 @@ class Screening:
         tough_utility = (1 - prior) * tough_demand + prior * war_value
         gain, risk = tough_demand - soft_demand, tough_demand - war_value
         # risk = 0 only at power 1 with a costless war, where both demands are the whole stake.
-        cutoff = (
-            select(
-                self.kind,
-                [Case("", risk <= 0, 0 * risk), Case("", True, gain / (risk + (risk <= 0)))],
-            )
-            if self.kind != "symbolic"
-            else gain / risk
-        )
+        cutoff = ratio(self.kind, gain, risk)
         cases = [
             Case("soft demand", tough_utility <= soft_demand, (soft_demand, 0 * prior, soft_demand)),
             Case("tough demand", True, (tough_demand, prior, tough_utility)),

@@ -23,6 +23,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check bargaining tests proofs benchmarks
 	$(BIN)/ruff format --check bargaining
+	$(BIN)/nbstripout --verify notebooks/*.ipynb
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -44,6 +44,13 @@ from ..core.values import (
 __all__ = ["RiskReturn", "RiskReturnSolution", "optimal_demand"]
 
 
+def _uniform_cdf(kind: Kind, cost: Any, low: Any, high: Any) -> Any:
+    """:math:`F(c)` for :math:`U[\\underline c, \\bar c]`, clipped to [0, 1]."""
+    share = (cost - low) / (high - low)
+    zero = 0 * share + 0  # + 0 turns numpy's -0.0 (from a negative share) into 0.0
+    return minimum(kind, maximum(kind, share, zero), zero + 1)
+
+
 @dataclass(frozen=True, slots=True)
 class RiskReturnSolution:
     """The coercer's optimal demand, the war probability it accepts and its expected utility.
@@ -121,10 +128,7 @@ class RiskReturn:
         array([0.  , 0.25, 1.  ])
         """
         v, kind = self._with_demand(demand)
-        low, high = v["target_cost_low"], v["target_cost_high"]
-        share = (v["demand"] - v["power"] - low) / (high - low)
-        zero = 0 * share + 0  # + 0 turns numpy's -0.0 (from a negative share) into 0.0
-        return minimum(kind, maximum(kind, share, zero), zero + 1)
+        return _uniform_cdf(kind, v["demand"] - v["power"], v["target_cost_low"], v["target_cost_high"])
 
     def coercer_utility(self, demand: Any) -> Any:
         """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``."""
@@ -148,10 +152,12 @@ class RiskReturn:
         """The optimal demand, clipped to the safe demand or the cap where the trade-off does not bind."""
         cases = self._cases()
         demand = select(self.kind, cases)
+        # the demand is built from the fields, so it already has their kind: no re-validation
+        war = _uniform_cdf(self.kind, demand - self.power, self.target_cost_low, self.target_cost_high)
         return RiskReturnSolution(
             demand=demand,
-            war_probability=self.war_probability(demand),
-            coercer_utility=self.coercer_utility(demand),
+            war_probability=war,
+            coercer_utility=demand * (1 - war) + (self.power - self.cost_coercer) * war,
             regime=select_label(self.kind, cases),
         )
 

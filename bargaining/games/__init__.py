@@ -1,4 +1,8 @@
-"""Games (MODEL.md §6): game trees solved in symbols, credibility, stage and repeated games, Gambit files."""
+"""Games (MODEL.md §6): game trees solved in symbols, credibility certificates, signalling games,
+stage games verified exactly (one at a time or in vectorised batches), repeated games, Gambit files.
+
+Only :mod:`bargaining.games.stage` uses nashpy, and only inside :func:`nashpy_equilibria`.
+"""
 
 from .backward import (
     ACCEPT_WHEN_INDIFFERENT,
@@ -11,25 +15,123 @@ from .backward import (
     perfect_information_subgames,
     prefer,
 )
-from .tree import Chance, Decision, GameTree, Infoset, Outcome, chance, crisis_game, decide, outcome
+from .batch import (
+    BatchEquilibria,
+    batch_equilibria,
+)
+from .credibility import (
+    CredibilityCertificate,
+    NonCredibleMove,
+    credibility_certificate,
+)
+from .gambit_io import (
+    read_efg,
+    read_nfg,
+    write_efg,
+    write_nfg,
+)
+from .repeated import (
+    PayoffSet,
+    RepeatedGame,
+    grim_trigger_threshold,
+    tit_for_tat_threshold,
+)
+from .signalling import (
+    IntuitiveCriterion,
+    SignallingEquilibria,
+    SignallingEquilibrium,
+    SignallingGame,
+    beer_quiche,
+    belief_region,
+    crisis_signalling_game,
+    education_game,
+    intuitive_criterion,
+    is_pbe,
+    perfect_bayesian_equilibria,
+)
+from .stage import (
+    Component,
+    MixedEquilibrium,
+    StageEquilibria,
+    StageGame,
+    assurance_game,
+    chicken,
+    equilibria,
+    is_nash,
+    nashpy_equilibria,
+    prisoners_dilemma,
+    sanctions_game,
+    strategic_form,
+)
+from .tree import (
+    Chance,
+    Decision,
+    GameTree,
+    Infoset,
+    Outcome,
+    chance,
+    convert_number,
+    crisis_game,
+    decide,
+    outcome,
+    payoff_kind,
+)
 
 __all__ = [
     "ACCEPT_WHEN_INDIFFERENT",
     "FIRST_LISTED",
     "BackwardInduction",
+    "BatchEquilibria",
     "Chance",
+    "Component",
+    "CredibilityCertificate",
     "Decision",
     "GameTree",
     "Infoset",
+    "IntuitiveCriterion",
+    "MixedEquilibrium",
+    "NonCredibleMove",
     "Outcome",
+    "PayoffSet",
+    "RepeatedGame",
+    "SignallingEquilibria",
+    "SignallingEquilibrium",
+    "SignallingGame",
+    "StageEquilibria",
+    "StageGame",
     "SubgamePerfectEquilibrium",
     "Tie",
     "TieRule",
+    "assurance_game",
     "backward_induction",
+    "batch_equilibria",
+    "beer_quiche",
+    "belief_region",
     "chance",
+    "chicken",
+    "convert_number",
+    "credibility_certificate",
     "crisis_game",
+    "crisis_signalling_game",
     "decide",
+    "education_game",
+    "equilibria",
+    "grim_trigger_threshold",
+    "intuitive_criterion",
+    "is_nash",
+    "is_pbe",
+    "nashpy_equilibria",
     "outcome",
+    "payoff_kind",
+    "perfect_bayesian_equilibria",
     "perfect_information_subgames",
     "prefer",
+    "prisoners_dilemma",
+    "read_efg",
+    "read_nfg",
+    "sanctions_game",
+    "strategic_form",
+    "tit_for_tat_threshold",
+    "write_efg",
+    "write_nfg",
 ]

@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from ..core.errors import ConvergenceError, DegenerateGameWarning, ParameterTypeError, ParameterValueError
 from ..core.values import Kind
 from .tree import GameTree, convert_number, payoff_kind
 
@@ -242,14 +242,17 @@ def _exact_distribution(name: str, values: Sequence[Any], size: int) -> list[Fra
 
 
 def _integer_matrices(game: StageGame) -> tuple[list[list[int]], list[list[int]]]:
-    """Integer payoffs, scaled and shifted to be at least 1 (equilibria are unchanged)."""
+    """Integer payoffs, scaled and shifted into [span, 2 span] (equilibria are unchanged by a
+    positive scale and a shift): positive, and within a factor 2 of each other, so that the
+    floating-point stage is well conditioned however large the integers."""
     result = []
     for matrix in (game.row_payoffs, game.column_payoffs):
         exact = [[Fraction(v) for v in r] for r in matrix]
         scale = math.lcm(*(v.denominator for r in exact for v in r))
         integers = [[int(v * scale) for v in r] for r in exact]
         low = min(min(r) for r in integers)
-        result.append([[v - low + 1 for v in r] for r in integers])
+        span = max(max(r) for r in integers) - low or 1
+        result.append([[v - low + span for v in r] for r in integers])
     return result[0], result[1]
 
 
@@ -381,8 +384,13 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
     q_rows = [r[:] for r in a] + [[-1 if k == j else 0 for k in range(m)] for j in range(m)]
     q_rhs = [1] * n + [0] * m
+    # The float polytopes are scaled so that payoff rows lie in (0, 1]: floats taken at their exact
+    # binary value become integers near 2**52, and unscaled vertices near 1e-16 would defeat the
+    # tolerances. Scaling a polytope leaves its labels, and so the exact rebuild, unchanged.
     p_g, p_h = np.asarray(p_rows, dtype=float), np.asarray(p_rhs, dtype=float)
     q_g, q_h = np.asarray(q_rows, dtype=float), np.asarray(q_rhs, dtype=float)
+    p_g[n:] /= p_g[n:].max()
+    q_g[:n] /= q_g[:n].max()
     p_points, q_points = _float_vertices(p_g, p_h, n), _float_vertices(q_g, q_h, m)
     p_masks, q_masks = _label_masks(p_points, p_g, p_h), _label_masks(q_points, q_g, q_h)
     full = (1 << (n + m)) - 1
@@ -417,6 +425,12 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         if not is_nash(game, x, y):  # pragma: no cover - exact labels imply equilibrium
             raise AssertionError("an exactly labelled pair failed the best-response check")
         extreme.append(MixedEquilibrium(x, y, game.payoffs(x, y)))
+    if not extreme:  # pragma: no cover - every finite game has an equilibrium (Nash 1951)
+        raise ConvergenceError(
+            f"equilibria: the vertex enumeration of this {n}x{m} game found no equilibrium, which "
+            "every finite game has; the floating-point stage failed (payoffs spanning too many orders "
+            "of magnitude?)"
+        )
     components = _components(edges)
     if degenerate and warn:
         warnings.warn(

@@ -88,13 +88,16 @@ def test_continuous_random_games_odd_counts_best_responses_and_nashpy_a_subset(s
         assert expected <= {(rounded(x), rounded(y)) for x, y in zip(rows, columns)}
 
 
-def test_a_degenerate_float_game_the_exact_solver_cannot_scale_is_refused_not_dropped():
-    # stage.equilibria finds nothing on floats with long binary expansions (its scaling to
-    # integers overflows its float phase); the batch says so rather than return no equilibria
+def test_a_degenerate_float_game_goes_to_the_exact_solver_and_comes_back_whole():
+    # floats with long binary expansions (once a failure of stage.equilibria's float phase)
+    from bargaining.games.stage import StageGame, equilibria
+
     a = np.array([[[0.1, 0.3], [0.1, 0.7]]])
     b = np.array([[[0.2, 0.9], [0.6, 0.4]]])
-    with pytest.raises(ParameterValueError, match="payoffs the exact solver can scale for degenerate game 0"):
-        batch_equilibria(a, b)
+    result = batch_equilibria(a, b)
+    assert result.is_degenerate.tolist() == [True]
+    exact = equilibria(StageGame(a[0].tolist(), b[0].tolist()), warn=False)
+    assert result.counts.tolist() == [len(exact.extreme)] and len(exact.extreme) >= 1
 
 
 def test_the_named_conflict_games_in_one_batch():

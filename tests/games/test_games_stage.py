@@ -177,3 +177,29 @@ def test_degenerate_pure_ties_and_one_dimensional_games():
     assert [e.column for e in result.extreme] == [(1, 0, 0), (0, 1, 0)]
     assert len(result.components) == 1 and result.components[0].cliques == (((0,), (0, 1)),)
     assert all(is_nash(result.game, e.row, e.column) for e in result.extreme)
+
+
+def test_float_payoffs_are_solved_not_silently_dropped():
+    """Regression: floats taken at their exact binary value become integers near 2**52; the float
+    stage must still find the equilibria (it once returned none for this game)."""
+    from bargaining.games.stage import StageGame, equilibria, is_nash
+
+    game = StageGame([[0.29264204, 0.29292218], [0.43074492, 0.99905876]],
+                     [[0.2929399, 0.7577306], [0.63567416, 0.74042866]])
+    found = equilibria(game)
+    assert len(found.extreme) >= 1
+    assert all(is_nash(game, e.row, e.column) for e in found.extreme)
+    big = StageGame([[3 * 10**6, 0], [5 * 10**6, 10**6]], [[3 * 10**6, 5 * 10**6], [0, 10**6]])
+    assert [(e.row, e.column) for e in equilibria(big).extreme] == [((0, 1), (0, 1))]
+
+
+def test_random_float_games_always_have_an_equilibrium():
+    import numpy as np
+
+    from bargaining.games.stage import StageGame, equilibria
+
+    rng = np.random.default_rng(7)
+    for _ in range(30):
+        n, m = rng.integers(2, 5, size=2)
+        game = StageGame(rng.random((n, m)).tolist(), rng.random((n, m)).tolist())
+        assert len(equilibria(game, warn=False).extreme) % 2 == 1  # nondegenerate: an odd number

@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import DegenerateGameWarning, Description, ParameterTypeError, ParameterValueError
+from ..core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
 from .stage import StageEquilibria, StageGame, equilibria
 
 __all__ = ["BatchEquilibria", "batch_equilibria"]
@@ -276,12 +276,6 @@ def batch_equilibria(row_payoffs: Any, column_payoffs: Any, tolerance: float = 1
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DegenerateGameWarning)
             result = equilibria(StageGame(a[g], b[g]), warn=False)
-        if not result.extreme:  # every finite game has one: the exact solver could not scale these floats
-            raise ParameterValueError(
-                "row_payoffs",
-                f"payoffs the exact solver can scale for degenerate game {g} (integers or short decimals)",
-                Description("floats with long binary expansions"),
-            )
         exact[g] = result
         for equilibrium in result.extreme:
             extra_games.append(g)

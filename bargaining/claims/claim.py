@@ -83,17 +83,36 @@ class Region:
 
 @dataclass(frozen=True)
 class Claim:
-    """What every claim has: its words, the essay's principle, the region, the expected verdict."""
+    """What every claim has: its words, the essay's principle, the region, the expected verdict.
+
+    ``budget`` caps what the ``ci`` depth spends on an expensive claim: at most ``budget``
+    examples, and hypothesis' shrinking of a counterexample stops after ``budget`` more calls (the
+    counterexample reported is the simplest reached by then). ``None``: the depth's full count and
+    shrinking to the end. The ``user`` depth ignores it.
+    """
+
+    def __post_init__(self) -> None:
+        _check_budget(self.budget)
 
     statement: str
     principle: str
     region: Region
     expected: Verdict | None = field(default=None, kw_only=True)
     source: str = field(default="", kw_only=True)
+    budget: int | None = field(default=None, kw_only=True)
 
     def mutated(self, **changes: Any) -> Claim:
         """The same claim with some parts replaced (a broken model, for a mutation test)."""
         return replace(self, **changes)
+
+
+def _check_budget(budget: Any) -> None:
+    if budget is None:
+        return
+    if isinstance(budget, bool) or not isinstance(budget, int):
+        raise ParameterTypeError("budget", "a whole number of hypothesis calls or None", budget)
+    if budget < 1:
+        raise ParameterValueError("budget", "at least 1 call (or None)", budget)
 
 
 def _check_callable(name: str, value: Any) -> None:
@@ -110,6 +129,7 @@ class MonotoneClaim(Claim):
     direction: Direction = field(default="nondecreasing", kw_only=True)
 
     def __post_init__(self) -> None:
+        _check_budget(self.budget)
         _check_callable("quantity", self.quantity)
         if self.parameter not in self.region.bounds:
             raise ParameterValueError(
@@ -142,6 +162,7 @@ class RelationClaim(Claim):
     relation: Relation = field(default="==", kw_only=True)
 
     def __post_init__(self) -> None:
+        _check_budget(self.budget)
         _check_callable("left", self.left)
         _check_callable("right", self.right)
         if self.relation not in ("==", "<=", ">="):

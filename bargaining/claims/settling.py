@@ -55,15 +55,10 @@ def _symbols(claim: Claim) -> dict[str, Any]:
     return {name: sympy.Symbol(name, real=True) for name in claim.region.names}
 
 
-def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, Any]) -> bool:
-    """Whether ``expression`` is ``sign`` (nonnegative, positive, zero) on the whole region."""
+def _region_substitution(claim: Claim, symbols: Mapping[str, Any]) -> dict[Any, Any]:
+    """Each parameter :math:`x \\in [l, h]` as :math:`l + (h - l)/(1 + t)`, :math:`t \\ge 0` (fixed if l = h)."""
     import sympy
 
-    expression = sympy.piecewise_fold(sympy.sympify(expression))
-    if isinstance(expression, sympy.Piecewise):
-        return all(_has_sign(branch, sign, claim, symbols) for branch, _ in expression.args)
-    steps = {h: sympy.Dummy("h", nonnegative=True) for h in expression.atoms(sympy.Heaviside)}
-    expression = expression.xreplace(steps)
     substitution = {}
     for name, (low, high) in claim.region.bounds.items():
         if low == high:
@@ -71,6 +66,35 @@ def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, An
         else:
             t = sympy.Dummy(f"t_{name}", nonnegative=True)
             substitution[symbols[name]] = sympy.Rational(low) + sympy.Rational(high - low) / (1 + t)
+    return substitution
+
+
+def _possible(condition: Any, substitution: Mapping[Any, Any]) -> bool:
+    """Whether a ``Piecewise`` branch's condition may hold somewhere in the region (sound: only a
+    condition that sympy reduces to ``False`` on the region's parametrisation is dropped)."""
+    import sympy
+
+    try:
+        reduced = sympy.sympify(condition).xreplace(dict(substitution))
+    except (TypeError, ValueError, AttributeError, NotImplementedError):  # pragma: no cover - sympy quirk
+        return True
+    return reduced is not sympy.false
+
+
+def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, Any]) -> bool:
+    """Whether ``expression`` is ``sign`` (nonnegative, positive, zero) on the whole region."""
+    import sympy
+
+    expression = sympy.piecewise_fold(sympy.sympify(expression))
+    substitution = _region_substitution(claim, symbols)
+    if isinstance(expression, sympy.Piecewise):
+        return all(
+            _has_sign(branch, sign, claim, symbols)
+            for branch, condition in expression.args
+            if _possible(condition, substitution)
+        )
+    steps = {h: sympy.Dummy("h", nonnegative=True) for h in expression.atoms(sympy.Heaviside)}
+    expression = expression.xreplace(steps)
     candidate = sympy.factor(sympy.together(expression.xreplace(substitution)))
     if candidate.has(sympy.Min, sympy.Max, sympy.Abs, sympy.Piecewise):
         return False
@@ -107,12 +131,15 @@ def prove(claim: Claim) -> str | None:
                 )
             return None
         if isinstance(claim, RelationClaim):
-            difference = sympy.simplify(
-                sympy.sympify(claim.left(**symbols)) - sympy.sympify(claim.right(**symbols))
-            )
+            raw = sympy.sympify(claim.left(**symbols)) - sympy.sympify(claim.right(**symbols))
             sign = {"==": "zero", ">=": "nonnegative"}.get(claim.relation, "nonnegative")
-            target = -difference if claim.relation == "<=" else difference
-            if _has_sign(target, sign, claim, symbols):
+            flip = -1 if claim.relation == "<=" else 1
+            proved = _has_sign(flip * raw, sign, claim, symbols)
+            if not proved and not raw.has(sympy.Piecewise):
+                # simplify is slow on regimes (Piecewise) and rarely decides them: only plain algebra
+                proved = _has_sign(flip * sympy.simplify(raw), sign, claim, symbols)
+            if proved:
+                difference = sympy.simplify(raw)
                 return (
                     f"left − right = {difference} {'= 0' if sign == 'zero' else claim.relation + ' 0'} "
                     f"for all {claim.region.describe()} (sympy)"
@@ -121,6 +148,11 @@ def prove(claim: Claim) -> str | None:
     except (TypeError, ValueError, AttributeError, NotImplementedError):
         return None  # the model does not take symbols here: settle by testing
     raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
+
+
+def _denominator(claim: Claim) -> int:
+    """Hypothesis draws fractions with denominators up to 60, or up to the region's own bounds'."""
+    return max(60, *(int(bound.denominator) for pair in claim.region.bounds.values() for bound in pair))
 
 
 def _points(claim: Claim, denominator: int) -> Any:
@@ -140,8 +172,9 @@ def _witness(claim: Claim) -> tuple[Any, Callable[[Any], tuple[Any, Any] | None]
 
     if isinstance(claim, MonotoneClaim):
         low, high = claim.region.bounds[claim.parameter]
-        values = st.fractions(min_value=low, max_value=high, max_denominator=60)
-        strategy = st.tuples(_points(claim, 60), values, values).filter(lambda w: w[1] != w[2])
+        denominator = _denominator(claim)
+        values = st.fractions(min_value=low, max_value=high, max_denominator=denominator)
+        strategy = st.tuples(_points(claim, denominator), values, values).filter(lambda w: w[1] != w[2])
 
         def check(witness: Any) -> tuple[Any, Any] | None:
             point, a, b = witness
@@ -149,7 +182,7 @@ def _witness(claim: Claim) -> tuple[Any, Callable[[Any], tuple[Any, Any] | None]
 
         return strategy, check
     if isinstance(claim, RelationClaim):
-        return _points(claim, 60), claim.violation
+        return _points(claim, _denominator(claim)), claim.violation
     raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
 
 
@@ -161,8 +194,17 @@ def _describe_witness(claim: Claim, witness: Any) -> dict[str, Any]:
     return dict(witness)
 
 
-def property_test(claim: Claim, examples: int) -> Settlement:
-    """Search ``examples`` exact points of the region for a violation (hypothesis, derandomised)."""
+class _ShrinkingSpent(BaseException):
+    """Raised inside hypothesis' search to stop shrinking once a claim's budget is spent (a
+    ``BaseException`` so that hypothesis does not take it for a failure to shrink in turn)."""
+
+
+def property_test(claim: Claim, examples: int, *, shrink_calls: int | None = None) -> Settlement:
+    """Search ``examples`` exact points of the region for a violation (hypothesis, derandomised).
+
+    A violation is shrunk to a minimal counterexample; with ``shrink_calls`` shrinking stops after
+    that many calls and the simplest counterexample reached is reported.
+    """
     from hypothesis import HealthCheck, find, settings
     from hypothesis.errors import NoSuchExample
 
@@ -174,8 +216,23 @@ def property_test(claim: Claim, examples: int) -> Settlement:
         deadline=None,
         suppress_health_check=list(HealthCheck),
     )
+    simplest: list[Any] = []
+    calls = 0
+
+    def violated(witness: Any) -> bool:
+        nonlocal calls
+        if simplest:  # shrinking: hypothesis only tries candidates simpler than the last one found
+            calls += 1
+            if shrink_calls is not None and calls > shrink_calls:
+                raise _ShrinkingSpent
+        found = check(witness) is not None
+        if found:
+            simplest.append(witness)
+        return found
+
+    evidence = "minimal counterexample found by hypothesis shrinking"
     try:
-        witness = find(strategy, lambda w: check(w) is not None, settings=config)
+        witness = find(strategy, violated, settings=config)
     except NoSuchExample:
         return Settlement(
             claim,
@@ -183,11 +240,14 @@ def property_test(claim: Claim, examples: int) -> Settlement:
             f"no counterexample in {examples} exact examples (hypothesis)",
             examples=examples,
         )
+    except _ShrinkingSpent:
+        witness = simplest[-1]
+        evidence = f"counterexample found by hypothesis, shrunk for {shrink_calls} calls"
     values = check(witness)
     return Settlement(
         claim,
         "refuted",
-        "minimal counterexample found by hypothesis shrinking",
+        evidence,
         examples=examples,
         counterexample=_describe_witness(claim, witness),
         values=values,
@@ -268,7 +328,14 @@ def settle(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settlement:
     proof = prove(claim)
     if proof is not None:
         return Settlement(claim, "proved", proof)
-    outcome = property_test(claim, DEPTHS[depth])
+    examples, shrink_calls = DEPTHS[depth], None
+    if depth == "ci" and claim.budget is not None:
+        examples, shrink_calls = min(examples, claim.budget), claim.budget
+    outcome = (
+        property_test(claim, examples)
+        if shrink_calls is None
+        else property_test(claim, examples, shrink_calls=shrink_calls)
+    )
     if outcome.verdict == "holds in tests":
         targeted = search(claim, seed=seed)
         if targeted is None:

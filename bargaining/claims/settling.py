@@ -103,6 +103,26 @@ def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, An
     return bool(getattr(candidate, "is_" + sign) is True)
 
 
+def _continuous_on_region(expression: Any, claim: Claim, symbols: Mapping[str, Any]) -> bool:
+    """Whether ``expression`` is known to be continuous on the region, so that the sign of its
+    derivative, branch by branch, decides its monotonicity.
+
+    Conservative: ``Max``/``Min``/``Abs`` are continuous; a ``Piecewise`` with more than one branch
+    possible on the region may jump between regimes, and step functions (floor, ceiling, sign,
+    Heaviside) do jump, so either makes the claim go to testing instead of being "proved".
+    """
+    import sympy
+
+    expression = sympy.piecewise_fold(sympy.sympify(expression))
+    if expression.has(sympy.floor, sympy.ceiling, sympy.frac, sympy.sign, sympy.Heaviside, sympy.Mod):
+        return False
+    substitution = _region_substitution(claim, symbols)
+    for piecewise in expression.atoms(sympy.Piecewise):
+        if sum(1 for _, condition in piecewise.args if _possible(condition, substitution)) > 1:
+            return False
+    return True
+
+
 def prove(claim: Claim) -> str | None:
     """A symbolic proof of the claim on its region, as a sentence; ``None`` when sympy cannot decide."""
     import sympy
@@ -111,6 +131,8 @@ def prove(claim: Claim) -> str | None:
     try:
         if isinstance(claim, MonotoneClaim):
             expression = claim.quantity(**symbols)
+            if not _continuous_on_region(expression, claim, symbols):
+                return None  # a sign of the derivative says nothing across a jump: test instead
             derivative = sympy.diff(expression, symbols[claim.parameter])
             sign = {"nondecreasing": "nonnegative", "increasing": "positive"}.get(claim.direction)
             target = derivative if sign else -derivative

@@ -107,7 +107,9 @@ def test_models_that_refuse_symbols_are_tested_instead():
 
 
 def test_report_writes_markdown_and_html(tmp_path, capsys):
-    outcomes = report(output=tmp_path)
+    from bargaining.claims.catalogue import crisis_claims
+
+    outcomes = report(crisis_claims(), output=tmp_path)  # the CLI below settles the whole catalogue
     text = (tmp_path / "claims.md").read_text()
     assert text.startswith("# Claims report") and "| claim | principle | verdict |" in text
     assert "<table>" in (tmp_path / "claims.html").read_text()
@@ -175,3 +177,21 @@ def test_settle_falls_back_to_the_targeted_search(monkeypatch):
     monkeypatch.setattr(settle_module, "property_test", lambda c, n: missed)
     outcome = settle(claim)
     assert outcome.verdict == "refuted" and "differential evolution" in outcome.evidence
+
+
+def test_a_downward_jump_between_regimes_is_never_proved_monotone():
+    """Soundness: each regime rises (derivative 1), but the quantity drops by 1/2 at x = 1/2; the
+    prover must not call it non-decreasing, and the test finds the drop."""
+
+    def sawtooth(x):
+        if isinstance(x, sympy.Basic):
+            return sympy.Piecewise((x, x < sympy.Rational(1, 2)), (x - sympy.Rational(1, 2), True))
+        return x if x < F(1, 2) else x - F(1, 2)
+
+    claim = MonotoneClaim("rises", "t", Region({"x": (0, 1)}), quantity=sawtooth, parameter="x")
+    assert prove(claim) is None
+    outcome = settle(claim)
+    assert outcome.verdict == "refuted" and outcome.values[0] > outcome.values[1]
+    steps = MonotoneClaim("rises", "t", Region({"x": (0, 3)}), quantity=lambda x: -sympy.floor(x) if
+                          isinstance(x, sympy.Basic) else -(x // 1), parameter="x")
+    assert prove(steps) is None  # d/dx floor(x) = 0 almost everywhere proves nothing

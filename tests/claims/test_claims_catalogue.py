@@ -26,6 +26,7 @@ from bargaining.claims import (
     prove,
     settle,
 )
+from bargaining.claims.essay._shared import CI_BUDGET
 from bargaining.coercion import SignallingGame, Ultimatum
 from bargaining.commitment import PowerPath
 from bargaining.war import ESSAY_COW, CoaseTwoPeriod, calibrate
@@ -62,7 +63,7 @@ def test_every_row_of_the_model_table_has_claims_with_source_region_and_expected
     groups = [catalogue.coercion_claims(), catalogue.commitment_claims(), catalogue.war_claims()]
     assert sum(len(group) for group in groups) + len(catalogue.crisis_claims()) == len(CLAIMS)
     for group in groups:
-        assert all(claim.budget is not None and claim.budget >= catalogue._CI_BUDGET for claim in group)
+        assert all(claim.budget is not None and claim.budget >= CI_BUDGET for claim in group)
 
 
 def test_the_catalogue_expects_every_verdict_in_every_group_that_can_show_it():

@@ -1,0 +1,1 @@
+"""The essay's claims, one module per section of MODEL.md."""

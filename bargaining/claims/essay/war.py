@@ -1,0 +1,229 @@
+"""The essay's claims on the war models (MODEL.md §5): optimism, the three strategies, duration."""
+
+from __future__ import annotations
+
+from fractions import Fraction as F
+from typing import Any
+
+from ..claim import Claim, MonotoneClaim, Region, RelationClaim
+from ._shared import CI_BUDGET as _CI_BUDGET
+
+
+def _battles_before_settlement(coercer_belief: Any, confidence: Any) -> Any:
+    from ...war import LearningWar
+
+    war = LearningWar(coercer_belief, F(7, 10), confidence, confidence, F(1, 2), F(1, 40), F(1, 40))
+    return war.settlement_battles()
+
+
+def _battles_by_confidence(confidence: Any, coercer_belief: Any) -> Any:
+    return _battles_before_settlement(coercer_belief, confidence)
+
+
+def _screwed_settlement_battles(escalation: Any, coercer_belief: Any) -> Any:
+    from ...war import LearningWar
+
+    war = LearningWar(coercer_belief, F(7, 10), 4, 4, F(1, 2), F(1, 40), F(1, 40))
+    return war.settlement_battles(escalation=escalation)
+
+
+def _settled_by_horizon(escalation: Any, battle_odds: Any) -> Any:
+    """P(settlement within 8 battles) of an unequally confident learning war under the screw
+    (exact lattice DP; decisive at a lead of 4 battles)."""
+    from ...war import LearningWar, TurningTheScrew
+
+    war = LearningWar(F(7, 10), F(7, 10), 2, 6, battle_odds, F(1, 40), F(1, 40), decisive_margin=4)
+    return war.duration_distribution(8, TurningTheScrew(escalation)).settled_by(8)
+
+
+def _coase(power: Any, cost_high: Any, discount: Any) -> Any:
+    from ...war import CoaseTwoPeriod
+
+    return CoaseTwoPeriod(power, cost_high, discount).solve()
+
+
+def _ultimatum_gain(power: Any, cost_high: Any, discount: Any) -> Any:
+    return _coase(power, cost_high, discount).committed_gain
+
+
+def _try_and_see_gain(power: Any, cost_high: Any, discount: Any) -> Any:
+    return _coase(power, cost_high, discount).coercer_gain
+
+
+def _ultimatum_war(power: Any, cost_high: Any, discount: Any) -> Any:
+    """P(the target refuses both demands) when the demand is committed: types below its price."""
+    solution = _coase(power, cost_high, discount)
+    return (solution.committed_demand - power) / cost_high
+
+
+def _try_and_see_war(power: Any, cost_high: Any, discount: Any) -> Any:
+    """P(the target refuses both demands) under try-and-see: types below the softer second price."""
+    solution = _coase(power, cost_high, discount)
+    return (solution.second_demand - power) / cost_high
+
+
+def _attrition_survival(escalation_target: Any, time: Any, cost_target: Any) -> Any:
+    """P(the war of attrition is still on at ``time``), both sides valuing the prize at 1 and the
+    coercer's cost 1/10 a period."""
+    from ...war import WarOfAttrition
+
+    return WarOfAttrition(1, 1, F(1, 10), cost_target, 0, escalation_target).survival(time)
+
+
+def _self_enforcing_deal(guarantee: Any, shift: Any) -> Any:
+    """1 if a settlement at even power holds through a ceasefire shift (exact PowerPath test)."""
+    from ...war import LearningWar, SelfEnforcing, TryAndSee
+
+    war = LearningWar(F(1, 2), F(1, 2), 4, 4, F(1, 2), F(1, 20), F(1, 20))
+    rule = SelfEnforcing(TryAndSee(), shift, F(9, 10), guarantee=guarantee)
+    return 1 if bool(rule.holds(war, F(1, 2))) else 0
+
+
+def _mixture(short_weight: Any, short_mean: Any, long_extra: Any) -> Any:
+    from ...war import DurationMixture
+
+    return DurationMixture(short_weight, short_mean, short_mean + long_extra, label="months")
+
+
+def _remaining_after_a_year(short_weight: Any, short_mean: Any, long_extra: Any) -> Any:
+    return _mixture(short_weight, short_mean, long_extra).mean_beyond(12) - 12
+
+
+def _mean_duration(short_weight: Any, short_mean: Any, long_extra: Any) -> Any:
+    return _mixture(short_weight, short_mean, long_extra).mean()
+
+
+def _hazard(time: Any, short_weight: Any, long_extra: Any) -> Any:
+    return _mixture(short_weight, 4, long_extra).hazard(time)
+
+
+def war_claims() -> list[Claim]:
+    """Claims on the war: learning, George's three strategies, attrition, durations (§5)."""
+    coase_region = Region(
+        {"power": (0, F(1, 2)), "cost_high": (F(1, 100), F(1, 2)), "discount": (F(1, 20), F(999, 1000))}
+    )
+    mixture_region = {"short_weight": (0, 1), "short_mean": (1, 6), "long_extra": (0, 200)}
+    return [
+        MonotoneClaim(
+            "A war both sides think they can win lasts until beliefs converge: the more optimistic "
+            "the coercer, the more battles before the subjective range opens (learning war)",
+            "mutual optimism",
+            Region({"coercer_belief": (F(3, 10), F(9, 10)), "confidence": (1, 20)}),
+            quantity=_battles_before_settlement,
+            parameter="coercer_belief",
+            direction="nondecreasing",
+            expected="holds in tests",
+            budget=_CI_BUDGET,
+            source="Slantchev (2003), 'The principle of convergence in wartime negotiations', APSR "
+            "97(4); Smith & Stam (2004), JCR 48(6)",
+        ),
+        MonotoneClaim(
+            "Firmer priors take longer to converge: the more confident both sides' priors, the more "
+            "battles before settlement (learning war)",
+            "mutual optimism",
+            Region({"confidence": (1, 20), "coercer_belief": (F(3, 10), F(9, 10))}),
+            quantity=_battles_by_confidence,
+            parameter="confidence",
+            direction="nondecreasing",
+            expected="holds in tests",
+            budget=_CI_BUDGET,
+            source="Slantchev (2003); Smith & Stam (2004)",
+        ),
+        RelationClaim(
+            "An ultimatum extracts more than try-and-see: a coercer that commits to its demand gains "
+            "at least what one that softens it gains (two periods, private cost of war)",
+            "the three strategies",
+            coase_region,
+            left=_ultimatum_gain,
+            right=_try_and_see_gain,
+            relation=">=",
+            expected="proved",
+            budget=_CI_BUDGET,
+            source="Fudenberg & Tirole (1991), Game Theory, §10.2.1; Sobel & Takahashi (1983)",
+        ),
+        RelationClaim(
+            "... but an ultimatum fails more often: the target refuses a committed demand to the end "
+            "at least as often as it refuses try-and-see's softening demands",
+            "the three strategies",
+            coase_region,
+            left=_ultimatum_war,
+            right=_try_and_see_war,
+            relation=">=",
+            expected="proved",
+            budget=_CI_BUDGET,
+            source="Fudenberg & Tirole (1991), §10.2.1: the Coase problem of a coercer that cannot commit",
+        ),
+        MonotoneClaim(
+            "Turning the screw shortens the learning war: the battles before settlement never rise "
+            "with the escalation of the target's cost",
+            "the three strategies",
+            Region({"escalation": (0, F(1, 10)), "coercer_belief": (F(3, 10), F(9, 10))}),
+            quantity=_screwed_settlement_battles,
+            parameter="escalation",
+            direction="nonincreasing",
+            expected="holds in tests",
+            budget=_CI_BUDGET,
+            source="George (1991): turning the screw; Slantchev (2003)",
+        ),
+        MonotoneClaim(
+            "Turning the screw never lowers the chance that the war is settled within 8 battles "
+            "(unequal priors, decisive victories possible; exact lattice DP)",
+            "the three strategies",
+            Region({"escalation": (0, F(1, 10)), "battle_odds": (F(1, 4), F(3, 4))}),
+            quantity=_settled_by_horizon,
+            parameter="escalation",
+            direction="nondecreasing",
+            expected="holds in tests",
+            budget=_CI_BUDGET,
+            source="George (1991); Smith & Stam (2004)",
+        ),
+        MonotoneClaim(
+            "The screw shortens wars of attrition: the chance that the war is still on at any date "
+            "never rises as the target's cost escalates faster (so every quantile of its length falls)",
+            "the three strategies",
+            Region({"escalation_target": (0, 1), "time": (0, 20), "cost_target": (F(1, 20), F(1, 2))}),
+            quantity=_attrition_survival,
+            parameter="escalation_target",
+            direction="nonincreasing",
+            expected="proved",
+            budget=_CI_BUDGET,
+            source="Hendricks, Weiss & Wilson (1988), IER 29(4); Fudenberg & Tirole (1991), §4.5.2",
+        ),
+        MonotoneClaim(
+            "Guarantees restore agreements inside the war: a settlement that must survive a "
+            "ceasefire power shift never stops holding as the guarantee grows",
+            "mutual mistrust, Budapest, Minsk",
+            Region({"guarantee": (0, 3), "shift": (0, F(1, 2))}),
+            quantity=_self_enforcing_deal,
+            parameter="guarantee",
+            direction="nondecreasing",
+            expected="holds in tests",
+            budget=_CI_BUDGET,
+            source="Fearon (1995); Powell (2006); Walter (1997)",
+        ),
+        RelationClaim(
+            "Wars that outlast a year last much longer: the expected remaining length of a war past "
+            "12 months is at least the unconditional mean length (two-regime mixture)",
+            "duration",
+            Region(mixture_region),
+            left=_remaining_after_a_year,
+            right=_mean_duration,
+            relation=">=",
+            expected="holds in tests",
+            budget=_CI_BUDGET,
+            source="Barlow & Proschan (1975): mixtures of exponentials have decreasing failure "
+            "rates; Bennett & Stam (1996), 'The duration of interstate wars', APSR 90(2)",
+        ),
+        MonotoneClaim(
+            "The longer a war has lasted, the less likely it is to end now: the hazard of ending "
+            "never rises with time (two-regime mixture, short regime 4 months)",
+            "duration",
+            Region({"time": (0, 120), "short_weight": (0, 1), "long_extra": (0, 200)}),
+            quantity=_hazard,
+            parameter="time",
+            direction="nonincreasing",
+            expected="proved",
+            budget=_CI_BUDGET,
+            source="Barlow & Proschan (1975); Bennett & Stam (1996)",
+        ),
+    ]

@@ -10,22 +10,14 @@ repetitions, measured in this run on this machine.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
 
+from benchmarks.timing import best_of
+
 DISCOUNT, COST = 0.99, 0.02
 LP_LIMIT = 10**5
-
-
-def _best(function: Any, repeat: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return min(times), result
 
 
 def _paths(length: int) -> list[np.ndarray]:
@@ -47,11 +39,11 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
         ours_total, lp_total, verdicts = 0.0, 0.0, []
         for power in _paths(length):
             path = PowerPath(power, DISCOUNT, COST, COST)
-            seconds, verdict = _best(path.is_peaceful, 5)
+            seconds, verdict = best_of(path.is_peaceful, 5)
             ours_total += seconds
-            solve_seconds, solution = _best(path.solve, 3)
+            solve_seconds, solution = best_of(path.solve, 3)
             if length <= LP_LIMIT:
-                lp_seconds, lp_verdict = _best(lambda p=path: is_peaceful_by_linear_program(p), 1 if length >= 10**5 else 3)
+                lp_seconds, lp_verdict = best_of(lambda p=path: is_peaceful_by_linear_program(p), 1 if length >= 10**5 else 3)
                 lp_total += lp_seconds
                 verdicts.append((verdict, lp_verdict, solution.war_period))
             else:

@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from benchmarks.timing import best_of
+
 FIXED = {"cost_coercer": 0.1, "target_cost_low": 0.0}
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,15 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 def _axes(points: int) -> dict[str, np.ndarray]:
     side = round(points**0.5)
     return {"power": np.linspace(0, 1, side), "target_cost_high": np.linspace(0.05, 1, side)}
-
-
-def _best(function: Any, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def _bare_numpy(power: np.ndarray, high: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -67,9 +60,9 @@ def throughput(quick: bool) -> tuple[dict[str, Any], float]:
     def ours_single() -> None:
         result["sweep"] = sweep(RiskReturn, fixed=FIXED, progress=False, scheduler="synchronous", **axes)
 
-    threads_time = _best(ours, 2)
-    single_time = _best(ours_single, 3)
-    reference_time = _best(lambda: _bare_numpy(power, high), 3)
+    threads_time = best_of(ours, 2)[0]
+    single_time = best_of(ours_single, 3)[0]
+    reference_time = best_of(lambda: _bare_numpy(power, high), 3)[0]
     demand, _, utility, regime = _bare_numpy(power, high)
     agree = bool(
         np.allclose(result["sweep"]["demand"].values, demand, atol=1e-12)
@@ -113,7 +106,7 @@ def scipy_loop(quick: bool, sweep_rate: float) -> dict[str, Any]:
 
             optimize.minimize_scalar(negative_utility, bounds=(p, 1.0), method="bounded")
 
-    rate = count / _best(loop, 1)
+    rate = count / best_of(loop, 1)[0]
     return {
         "name": "sweep against a per-point loop through scipy",
         "measured": {"label": "bargaining.sweep, one core", "value": sweep_rate, "unit": "points/s"},

@@ -16,22 +16,14 @@ Every timing is the best of a few repetitions, measured in this run on this mach
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from typing import Any
 
 import numpy as np
 
+from benchmarks.timing import best_of
+
 TARGET_ERROR = 0.005
-
-
-def _best(function: Any, repeat: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return min(times), result
 
 
 def _war(horizon: int, kind: str = "float") -> Any:
@@ -73,7 +65,7 @@ def _monte_carlo(war: Any, horizon: int) -> tuple[float, float, int]:
     from bargaining.war import TryAndSee, simulate
 
     paths = int(np.ceil(0.25 / TARGET_ERROR**2))  # worst case p = 1/2
-    seconds, estimate = _best(lambda: simulate(war, horizon, TryAndSee(), paths, np.random.default_rng(1)), 1)
+    seconds, estimate = best_of(lambda: simulate(war, horizon, TryAndSee(), paths, np.random.default_rng(1)), 1)
     return seconds, float(np.max(estimate.settled_by_error)), paths
 
 
@@ -83,13 +75,13 @@ def _lattice_entries(quick: bool) -> list[dict[str, Any]]:
     entries = []
     for horizon in horizons:
         war = _war(horizon)
-        seconds, distribution = _best(lambda h=horizon, w=war: w.duration_distribution(h), 1 if horizon >= 10**4 else 3)
+        seconds, distribution = best_of(lambda h=horizon, w=war: w.duration_distribution(h), 1 if horizon >= 10**4 else 3)
         tracemalloc.start()  # memory in a separate run: tracing slows the allocations it counts
         war.duration_distribution(horizon)
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         if horizon <= python_limit:
-            loop_seconds, loop = _best(lambda h=horizon, w=war: _python_lattice(w, h), 1)
+            loop_seconds, loop = best_of(lambda h=horizon, w=war: _python_lattice(w, h), 1)
             difference = float(np.max(np.abs(np.asarray(loop) - distribution.settlement)))
             entries.append(
                 {
@@ -119,8 +111,8 @@ def _lattice_entries(quick: bool) -> list[dict[str, Any]]:
         )
     for horizon in [10**2] if quick else [10**2, 3 * 10**2]:
         exact, war = _war(horizon, "exact"), _war(horizon)
-        exact_seconds, exact_distribution = _best(lambda h=horizon, w=exact: w.duration_distribution(h), 1)
-        float_seconds, _ = _best(lambda h=horizon, w=war: w.duration_distribution(h), 3)
+        exact_seconds, exact_distribution = best_of(lambda h=horizon, w=exact: w.duration_distribution(h), 1)
+        float_seconds, _ = best_of(lambda h=horizon, w=war: w.duration_distribution(h), 3)
         denominator = max(v.denominator for v in exact_distribution.settlement)
         entries.append(
             {
@@ -168,11 +160,11 @@ def _value_iteration_entries(quick: bool) -> list[dict[str, Any]]:
         war = FrontLineWar(0.55, 0.01, 0.01, 0.95, 0.95, width, stalemate=0.2)
         params = war._params()
         value_c, value_t = war._boundary((), exact=False)
-        sweep_seconds, _ = _best(lambda vc=value_c, vt=value_t, p=params, w=war: w._bellman(vc, vt, p), 5)
+        sweep_seconds, _ = best_of(lambda vc=value_c, vt=value_t, p=params, w=war: w._bellman(vc, vt, p), 5)
         loop_c = [list(row) for row in value_c]
         loop_t = [list(row) for row in value_t]
-        loop_seconds, _ = _best(lambda w=war, c=loop_c, t=loop_t: _python_sweep(w, c, t), 1 if width >= 10**4 else 3)
-        solve_seconds, equilibrium = _best(lambda w=war: w.solve(tolerance=1e-10), 1)
+        loop_seconds, _ = best_of(lambda w=war, c=loop_c, t=loop_t: _python_sweep(w, c, t), 1 if width >= 10**4 else 3)
+        solve_seconds, equilibrium = best_of(lambda w=war: w.solve(tolerance=1e-10), 1)
         entries.append(
             {
                 "name": f"MPE value iteration, {width + 1} states: one Bellman sweep",

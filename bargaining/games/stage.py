@@ -17,11 +17,14 @@ indifferent at its threshold), and then the equilibria form **components**: each
 connected (Avis, Rosenberg, Savani & von Stengel 2010, Economic Theory 42: 9–37).
 
 :func:`equilibria` enumerates the vertices in floating point (Qhull on the polar polytope, or
-every basis for small games), matches labels with a loose tolerance, then **rebuilds every
-candidate vertex exactly** from its tight constraints (fraction-free elimination on integers) and
-keeps only the pairs whose labels hold exactly. Every equilibrium returned is a ``Fraction``
-profile checked by :func:`is_nash`; degeneracy is decided exactly and said
-(:class:`~bargaining.core.errors.DegenerateGameWarning`).
+every basis for small games), labels them with a loose tolerance and pairs them (a vertex with
+the generic number of labels by lookup of its complement, any other against every vertex), then
+**rebuilds every candidate vertex exactly** from its tight constraints (on its support only, by
+fraction-free elimination on Python integers) and keeps only the pairs whose labels hold exactly
+and that pass an exact best-response check. Every equilibrium returned is a ``Fraction`` profile;
+degeneracy is decided exactly and said (:class:`~bargaining.core.errors.DegenerateGameWarning`).
+Float noise can only make a candidate fail the exact test, never make one up, and the loose
+tolerance errs on the side of more labels, so that no equilibrium is lost to rounding.
 
 >>> game = prisoners_dilemma()
 >>> result = equilibria(game)
@@ -37,6 +40,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -60,7 +64,10 @@ __all__ = [
     "strategic_form",
 ]
 
-_BRUTE_FORCE_BASES = 3000
+_BRUTE_FORCE_BASES = 100
+_MAX_LABELS = 64
+_ZERO = Fraction(0)
+_Vertex = tuple[list[int], int, list[int]]  # integer coordinates, exact label mask, payoff rows at it
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -88,6 +95,9 @@ class StageGame:
     column_actions: tuple[str, ...] = ()
     players: tuple[str, str] = ("Row", "Column")
     kind: Kind = field(init=False, repr=False)
+    _integers: tuple[list[list[int]], list[list[int]]] | None = field(
+        init=False, repr=False, compare=False, default=None
+    )
 
     def __post_init__(self) -> None:
         rows = _matrix("row_payoffs", self.row_payoffs)
@@ -98,20 +108,23 @@ class StageGame:
                 f"of the shape of row_payoffs {len(rows), len(rows[0])}",
                 (len(columns), len(columns[0])),
             )
-        kinds = {
-            payoff_kind(f"{name}[{i}][{j}]", v)
-            for name, matrix in (("row_payoffs", rows), ("column_payoffs", columns))
-            for i, row in enumerate(matrix)
-            for j, v in enumerate(row)
-        }
-        kind: Kind = "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
-        object.__setattr__(
-            self, "row_payoffs", tuple(tuple(convert_number(v, kind) for v in r) for r in rows)
+        kind: Kind | None = _array_kind(self.row_payoffs, self.column_payoffs)
+        if kind is None:
+            kinds = {
+                payoff_kind(f"{name}[{i}][{j}]", v)
+                for name, matrix in (("row_payoffs", rows), ("column_payoffs", columns))
+                for i, row in enumerate(matrix)
+                for j, v in enumerate(row)
+            }
+            kind = "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
+        convert: Any = (
+            Fraction if kind == "exact" else float if kind == "float" else partial(convert_number, kind=kind)
         )
-        object.__setattr__(
-            self, "column_payoffs", tuple(tuple(convert_number(v, kind) for v in r) for r in columns)
-        )
+        object.__setattr__(self, "row_payoffs", tuple(tuple(map(convert, r)) for r in rows))
+        object.__setattr__(self, "column_payoffs", tuple(tuple(map(convert, r)) for r in columns))
         object.__setattr__(self, "kind", kind)
+        if kind == "exact" and _all_int(rows, columns):  # kept for the exact solver's integer stage
+            object.__setattr__(self, "_integers", (rows, columns))
         row_actions = tuple(self.row_actions) or tuple(f"r{i + 1}" for i in range(len(rows)))
         column_actions = tuple(self.column_actions) or tuple(f"c{j + 1}" for j in range(len(rows[0])))
         for name, labels, size in (
@@ -139,6 +152,21 @@ class StageGame:
         (Fraction(1, 2), Fraction(1, 2))
         """
         return _bilinear(self.row_payoffs, row, column), _bilinear(self.column_payoffs, row, column)
+
+
+def _all_int(*matrices: list[list[Any]]) -> bool:
+    return all(type(v) is int for matrix in matrices for r in matrix for v in r)
+
+
+def _array_kind(rows: Any, columns: Any) -> Kind | None:
+    """The kind of two numpy matrices of plain numbers, checked at once (integers: exact; any
+    float: float), or ``None`` to check entry by entry (and name the bad entry)."""
+    arrays = (rows, columns)
+    if not all(isinstance(v, np.ndarray) and v.dtype.kind in "iuf" and v.ndim == 2 for v in arrays):
+        return None
+    if any(v.dtype.kind == "f" and not np.isfinite(v).all() for v in arrays):
+        return None
+    return "float" if any(v.dtype.kind == "f" for v in arrays) else "exact"
 
 
 def _matrix(name: str, value: Any) -> list[list[Any]]:
@@ -245,23 +273,36 @@ def _integer_matrices(game: StageGame) -> tuple[list[list[int]], list[list[int]]
     """Integer payoffs, scaled and shifted into [span, 2 span] (equilibria are unchanged by a
     positive scale and a shift): positive, and within a factor 2 of each other, so that the
     floating-point stage is well conditioned however large the integers."""
+    (a, _), (b, _) = _integer_payoffs(game)
+    return a, b
+
+
+def _integer_payoffs(game: StageGame) -> tuple[tuple[list[list[int]], tuple[int, int]], ...]:
+    """Each player's integer matrix and the map back, ``(scale, offset)``: an original payoff is
+    ``(integer - offset) / scale``."""
     result = []
-    for matrix in (game.row_payoffs, game.column_payoffs):
-        exact = [[Fraction(v) for v in r] for r in matrix]
-        scale = math.lcm(*(v.denominator for r in exact for v in r))
-        integers = [[int(v * scale) for v in r] for r in exact]
+    for k, matrix in enumerate((game.row_payoffs, game.column_payoffs)):
+        if game._integers is not None:  # integer payoffs as given
+            scale, integers = 1, game._integers[k]
+        else:
+            exact = [[v if isinstance(v, Fraction) else Fraction(v) for v in r] for r in matrix]
+            scale = math.lcm(*(v.denominator for r in exact for v in r))
+            integers = [[v.numerator * (scale // v.denominator) for v in r] for r in exact]
         low = min(min(r) for r in integers)
         span = max(max(r) for r in integers) - low or 1
-        result.append([[v - low + span for v in r] for r in integers])
-    return result[0], result[1]
+        result.append(([[v - low + span for v in r] for r in integers], (scale, span - low)))
+    return tuple(result)
 
 
-def _solve(rows: list[list[int]], rhs: list[int], size: int) -> list[Fraction] | None:
-    """The unique solution of a consistent integer system of rank ``size``, or ``None``.
+def _solve_integer(rows: list[list[int]], rhs: list[int], size: int) -> tuple[list[int], int] | None:
+    """The unique solution of a consistent integer system of rank ``size`` as integer numerators
+    over one positive common denominator, or ``None``.
 
     Gauss-Jordan elimination without division (each row kept primitive by its gcd), so the
     arithmetic is on Python integers and exact.
     """
+    if len(rows) == size:
+        return _solve_square(rows, rhs)
     matrix = [[*r[:], b] for r, b in zip(rows, rhs)]
     rank = 0
     for column in range(size):
@@ -281,26 +322,51 @@ def _solve(rows: list[list[int]], rhs: list[int], size: int) -> list[Fraction] |
         rank += 1
     if any(matrix[r][size] != 0 for r in range(rank, len(matrix))):
         return None
-    return [Fraction(matrix[i][size], matrix[i][i]) for i in range(size)]
+    denominator = math.lcm(*(abs(matrix[i][i]) for i in range(size)))
+    numerators = [matrix[i][size] * (denominator // matrix[i][i]) for i in range(size)]
+    return numerators, denominator
+
+
+def _solve_square(rows: list[list[int]], rhs: list[int]) -> tuple[list[int], int] | None:
+    """A square integer system by Bareiss's fraction-free elimination (every division exact) and
+    fraction-free back substitution: the solution times the determinant is an integer vector
+    (Cramer). ``None`` if the matrix is singular."""
+    size = len(rows)
+    matrix = [[*r, b] for r, b in zip(rows, rhs)]
+    previous = 1
+    for column in range(size):
+        pivot = next((r for r in range(column, size) if matrix[r][column] != 0), None)
+        if pivot is None:
+            return None
+        matrix[column], matrix[pivot] = matrix[pivot], matrix[column]
+        lead_row = matrix[column]
+        lead = lead_row[column]
+        for r in range(column + 1, size):
+            row = matrix[r]
+            factor = row[column]
+            matrix[r] = [(lead * v - factor * w) // previous for v, w in zip(row, lead_row)]
+        previous = lead
+    determinant = matrix[size - 1][size - 1]
+    numerators = [0] * size
+    for i in range(size - 1, -1, -1):
+        row = matrix[i]
+        rest = row[size] * determinant - sum(row[j] * numerators[j] for j in range(i + 1, size))
+        numerators[i] = rest // row[i]
+    if determinant < 0:
+        return [-v for v in numerators], -determinant
+    return numerators, determinant
+
+
+def _solve(rows: list[list[int]], rhs: list[int], size: int) -> list[Fraction] | None:
+    """:func:`_solve_integer` as Fractions."""
+    solution = _solve_integer(rows, rhs, size)
+    if solution is None:
+        return None
+    numerators, denominator = solution
+    return [Fraction(v, denominator) for v in numerators]
 
 
 # --------------------------------------------------------------------------- vertices
-
-
-def _constraints(payoffs_t: list[list[int]], dim: int, labels_first: bool) -> tuple[np.ndarray, np.ndarray]:
-    """Rows ``G`` and right-hand sides ``h`` of ``G z <= h`` for a best-response polytope."""
-    other = len(payoffs_t)
-    g = (
-        np.vstack([-np.eye(dim), np.asarray(payoffs_t, dtype=float)])
-        if labels_first
-        else np.vstack([np.asarray(payoffs_t, dtype=float), -np.eye(dim)])
-    )
-    h = (
-        np.concatenate([np.zeros(dim), np.ones(other)])
-        if labels_first
-        else np.concatenate([np.ones(other), np.zeros(dim)])
-    )
-    return g, h
 
 
 def _float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray:
@@ -320,34 +386,67 @@ def _float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray:
         hull = ConvexHull(g / slack[:, None])
         points = center - hull.equations[:, :-1] / hull.equations[:, -1:]
     feasible = np.all(points @ g.T <= h + 1e-9 * (1 + np.abs(h)), axis=1)
-    points = points[feasible]
-    if len(points) == 0:  # pragma: no cover - the origin is always a vertex
-        return points
-    rounded = np.round(points, 9)
-    _, unique = np.unique(rounded, axis=0, return_index=True)
-    return points[np.sort(unique)]
+    return points[feasible]
 
 
 def _label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = 1e-7) -> np.ndarray:
     tight = np.abs(points @ g.T - h) <= tolerance * (1 + np.abs(h))
-    weights = (1 << np.arange(g.shape[0], dtype=np.int64)).astype(np.int64)
-    masks: np.ndarray = (tight.astype(np.int64) * weights).sum(axis=1)
+    weights = np.left_shift(np.uint64(1), np.arange(g.shape[0], dtype=np.uint64))
+    masks: np.ndarray = (tight.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
     return masks
 
 
 def _exact_vertex(
-    label_mask: int, rows: list[list[int]], rhs: list[int], dim: int
-) -> tuple[tuple[Fraction, ...], int] | None:
-    """Rebuild a vertex exactly from its (float) tight labels; return it and its exact labels."""
-    tight = [k for k in range(len(rows)) if label_mask >> k & 1]
-    solution = _solve([rows[k] for k in tight], [rhs[k] for k in tight], dim)
+    label_mask: int, payoff: list[list[int]], payoff_base: int, coordinate_base: int
+) -> _Vertex | None:
+    r"""Rebuild a vertex of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` exactly from its
+    (float) tight labels.
+
+    Label ``coordinate_base + i`` is :math:`z_i = 0` and ``payoff_base + k`` is
+    :math:`(\text{payoff}\, z)_k = 1`. Only the support is solved for (the tight payoff rows
+    over the nonzero coordinates), in integers. Returns the vertex's integer coordinates over a
+    common denominator (dropped: a vertex is used up to scale), its exact labels and the payoff
+    rows at it (:math:`\text{payoff}\, z` on the same scale), or ``None`` if the labels do not
+    determine a feasible point other than the origin.
+    """
+    dim = len(payoff[0])
+    support = [i for i in range(dim) if not label_mask >> (coordinate_base + i) & 1]
+    tight = [k for k in range(len(payoff)) if label_mask >> (payoff_base + k) & 1]
+    if not support:
+        return None
+    solution = _solve_integer(
+        [[payoff[k][i] for i in support] for k in tight], [1] * len(tight), len(support)
+    )
     if solution is None:
         return None
-    values = [sum(Fraction(c) * s for c, s in zip(row, solution)) for row in rows]
-    if any(v > b for v, b in zip(values, rhs)):
+    numerators, denominator = solution
+    if any(v < 0 for v in numerators):
         return None
-    exact_mask = sum(1 << k for k, (v, b) in enumerate(zip(values, rhs)) if v == b)
-    return tuple(solution), exact_mask
+    vertex = [0] * dim
+    for i, v in zip(support, numerators):
+        vertex[i] = v
+    exact_mask = 0
+    for i, v in enumerate(vertex):
+        if v == 0:
+            exact_mask |= 1 << (coordinate_base + i)
+    terms = [[row[i] * v for row in payoff] for i, v in zip(support, numerators)]
+    values = list(map(sum, zip(*terms)))
+    for k, value in enumerate(values):
+        if value > denominator:
+            return None
+        if value == denominator:
+            exact_mask |= 1 << (payoff_base + k)
+    return vertex, exact_mask, values
+
+
+def _best_responses(x: list[int], y: list[int], row_values: list[int], column_values: list[int]) -> bool:
+    """Whether ``x`` and ``y`` (unnormalised mixed strategies) are best responses to each other,
+    given the row player's payoff of each row against ``y`` and the column player's payoff of each
+    column against ``x`` (integers on one scale each): exact, no tolerance."""
+    row_best, column_best = max(row_values), max(column_values)
+    return all(row_values[i] == row_best for i, v in enumerate(x) if v) and all(
+        column_values[j] == column_best for j, v in enumerate(y) if v
+    )
 
 
 # --------------------------------------------------------------------------- enumeration
@@ -376,7 +475,14 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     if game.kind == "symbolic":
         raise ParameterTypeError("game", "numeric payoffs (symbols: use the closed forms)", game.kind)
     n, m = game.shape
-    a, b = _integer_matrices(game)
+    if n + m > _MAX_LABELS:
+        raise ParameterValueError(
+            "game",
+            f"at most {_MAX_LABELS} actions in all for vertex enumeration (the labels are 64-bit masks; "
+            "the number of vertices grows exponentially beyond)",
+            f"a {n}x{m} game",
+        )
+    (a, (row_scale, row_offset)), (b, (column_scale, column_offset)) = _integer_payoffs(game)
     b_t = [[b[i][j] for i in range(n)] for j in range(m)]
     # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
     p_rows = [[-1 if k == i else 0 for k in range(n)] for i in range(n)] + b_t
@@ -392,39 +498,55 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     p_g[n:] /= p_g[n:].max()
     q_g[:n] /= q_g[:n].max()
     p_points, q_points = _float_vertices(p_g, p_h, n), _float_vertices(q_g, q_h, m)
-    p_masks, q_masks = _label_masks(p_points, p_g, p_h), _label_masks(q_points, q_g, q_h)
+    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
+    # vertex once per simplex of a non-simplicial facet)
+    p_masks = np.unique(_label_masks(p_points, p_g, p_h))
+    q_masks = np.unique(_label_masks(q_points, q_g, q_h))
     full = (1 << (n + m)) - 1
     origin_p, origin_q = (1 << n) - 1, ((1 << m) - 1) << n
-    p_keep = (p_masks & origin_p) != origin_p
-    q_keep = (q_masks & origin_q) != origin_q
-    pairs = np.argwhere(((p_masks[:, None] | q_masks[None, :]) == full) & p_keep[:, None] & q_keep[None, :])
-    suspicious_p = {int(i) for i in np.flatnonzero(_popcount(p_masks) > n)}
-    suspicious_q = {int(j) for j in np.flatnonzero(_popcount(q_masks) > m)}
-    exact_p: dict[int, tuple[tuple[Fraction, ...], int] | None] = {}
-    exact_q: dict[int, tuple[tuple[Fraction, ...], int] | None] = {}
-    for i in {int(i) for i, _ in pairs} | suspicious_p:
-        exact_p[i] = _exact_vertex(int(p_masks[i]), p_rows, p_rhs, n)
-    for j in {int(j) for _, j in pairs} | suspicious_q:
-        exact_q[j] = _exact_vertex(int(q_masks[j]), q_rows, q_rhs, m)
+    pairs = _complete_pairs(p_masks, q_masks, n, m)
+    exact_p: dict[int, _Vertex | None] = {}
+    exact_q: dict[int, _Vertex | None] = {}
+    # vertices with more than the generic number of labels decide degeneracy, paired or not
+    for i in {i for i, _ in pairs} | {int(i) for i in np.flatnonzero(np.bitwise_count(p_masks) > n)}:
+        exact_p[i] = _exact_vertex(int(p_masks[i]), b_t, n, 0)
+    for j in {j for _, j in pairs} | {int(j) for j in np.flatnonzero(np.bitwise_count(q_masks) > m)}:
+        exact_q[j] = _exact_vertex(int(q_masks[j]), a, 0, n)
     degenerate = any(
         v is not None and _bits(v[1]) > n and v[1] & origin_p != origin_p for v in exact_p.values()
     ) or any(v is not None and _bits(v[1]) > m and v[1] & origin_q != origin_q for v in exact_q.values())
-    compatible: list[tuple[int, int]] = []
+    # a vertex is determined by its exact labels: they key it, so one found twice counts once
+    row_found: dict[int, _Vertex] = {}
+    column_found: dict[int, _Vertex] = {}
+    compatible: set[tuple[int, int]] = set()
     for i, j in pairs:
-        left, right = exact_p[int(i)], exact_q[int(j)]
+        left, right = exact_p[i], exact_q[j]
         if left is not None and right is not None and left[1] | right[1] == full:
-            compatible.append((int(i), int(j)))
-    row_ids = sorted({i for i, _ in compatible}, key=lambda i: _normalised(exact_p[i]), reverse=True)  # type: ignore[arg-type]
-    column_ids = sorted({j for _, j in compatible}, key=lambda j: _normalised(exact_q[j]), reverse=True)  # type: ignore[arg-type]
-    row_vertices = tuple(_normalised(exact_p[i]) for i in row_ids)  # type: ignore[arg-type]
-    column_vertices = tuple(_normalised(exact_q[j]) for j in column_ids)  # type: ignore[arg-type]
-    edges = sorted((row_ids.index(i), column_ids.index(j)) for i, j in compatible)
+            # exact labels imply an equilibrium; the best-response check confirms it, exactly:
+            # right[2] is A y (the row player's payoff of each row), left[2] is B'x
+            if not _best_responses(left[0], right[0], right[2], left[2]):  # pragma: no cover
+                raise AssertionError("an exactly labelled pair failed the best-response check")
+            row_found[left[1]], column_found[right[1]] = left, right
+            compatible.add((left[1], right[1]))
+    row_exact = {k: _normalised(v[0]) for k, v in row_found.items()}
+    column_exact = {k: _normalised(v[0]) for k, v in column_found.items()}
+    row_keys = sorted(row_exact, key=row_exact.__getitem__, reverse=True)
+    column_keys = sorted(column_exact, key=column_exact.__getitem__, reverse=True)
+    row_vertices = tuple(row_exact[k] for k in row_keys)
+    column_vertices = tuple(column_exact[k] for k in column_keys)
+    row_position = {k: r for r, k in enumerate(row_keys)}
+    column_position = {k: c for c, k in enumerate(column_keys)}
+    edges = sorted((row_position[x], column_position[y]) for x, y in compatible)
     extreme = []
     for r, c in edges:
-        x, y = row_vertices[r], column_vertices[c]
-        if not is_nash(game, x, y):  # pragma: no cover - exact labels imply equilibrium
-            raise AssertionError("an exactly labelled pair failed the best-response check")
-        extreme.append(MixedEquilibrium(x, y, game.payoffs(x, y)))
+        (x, _, column_values), (y, _, row_values) = row_found[row_keys[r]], column_found[column_keys[c]]
+        # payoffs through the integer game: x'Ay = (x'A_int y - offset) / scale, as x, y sum to 1
+        total = sum(x) * sum(y)
+        row_value = Fraction(_dot(x, row_values) - row_offset * total, total * row_scale)
+        column_value = Fraction(_dot(y, column_values) - column_offset * total, total * column_scale)
+        if game.kind == "float":  # payoffs in the kind of the game, as StageGame.payoffs gives them
+            row_value, column_value = float(row_value), float(column_value)  # type: ignore[assignment]
+        extreme.append(MixedEquilibrium(row_vertices[r], column_vertices[c], (row_value, column_value)))
     if not extreme:  # pragma: no cover - every finite game has an equilibrium (Nash 1951)
         raise ConvergenceError(
             f"equilibria: the vertex enumeration of this {n}x{m} game found no equilibrium, which "
@@ -441,21 +563,58 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
 
 
-def _popcount(masks: np.ndarray) -> np.ndarray:
-    return np.array([bin(int(v)).count("1") for v in masks], dtype=int)
-
-
 def _bits(mask: int) -> int:
     return bin(mask).count("1")
 
 
-def _normalised(vertex: tuple[tuple[Fraction, ...], int]) -> tuple[Fraction, ...]:
-    total = sum(vertex[0])
-    return tuple(v / total for v in vertex[0])
+def _normalised(vertex: list[int]) -> tuple[Fraction, ...]:
+    total = sum(vertex)
+    return tuple(Fraction(v, total) if v else _ZERO for v in vertex)
+
+
+def _dot(left: list[int], right: list[int]) -> int:
+    return sum(v * w for v, w in zip(left, right) if v)
+
+
+def _complete_pairs(p_masks: np.ndarray, q_masks: np.ndarray, n: int, m: int) -> list[tuple[int, int]]:
+    """The pairs of vertices (other than the origins) whose label masks cover all ``n + m`` labels.
+
+    A vertex with exactly the generic number of labels (``n`` in ``P``, ``m`` in ``Q``) can only
+    complete with a vertex carrying the complementary labels, found by sorted lookup; vertices with
+    more labels (degenerate, or noise) are matched against every vertex of the other polytope.
+    """
+    full = np.uint64((1 << (n + m)) - 1)
+    origin_p, origin_q = np.uint64((1 << n) - 1), np.uint64(((1 << m) - 1) << n)
+    p_ids = np.flatnonzero((p_masks & origin_p) != origin_p)
+    q_ids = np.flatnonzero((q_masks & origin_q) != origin_q)
+    p_count, q_count = np.bitwise_count(p_masks[p_ids]), np.bitwise_count(q_masks[q_ids])
+    p_simple, q_simple = p_ids[p_count == n], q_ids[q_count == m]
+    order = np.argsort(q_masks[q_simple], kind="stable")
+    sorted_q = q_masks[q_simple][order]
+    wanted = full ^ p_masks[p_simple]
+    found = np.searchsorted(sorted_q, wanted)
+    found_ok = found < len(sorted_q)
+    hit = np.zeros(len(wanted), dtype=bool)
+    hit[found_ok] = sorted_q[found[found_ok]] == wanted[found_ok]
+    pairs: set[tuple[int, int]] = set()
+    for i, k in zip(p_simple[hit], found[hit]):
+        # equal masks may repeat (one vertex found twice): take every copy
+        while k < len(sorted_q) and sorted_q[k] == full ^ p_masks[i]:
+            pairs.add((int(i), int(q_simple[order[k]])))
+            k += 1
+    p_other, q_other = p_ids[p_count != n], q_ids[q_count != m]
+    for left, right in ((p_other, q_ids), (p_ids, q_other)):
+        if len(left) and len(right):
+            covered = (p_masks[left][:, None] | q_masks[right][None, :]) == full
+            pairs.update((int(left[i]), int(right[j])) for i, j in zip(*np.nonzero(covered)))
+    return sorted(pairs)
 
 
 def _components(edges: list[tuple[int, int]]) -> tuple[Component, ...]:
     """Maximal bicliques of the compatibility graph, grouped into connected components."""
+    row_ends, column_ends = [r for r, _ in edges], [c for _, c in edges]
+    if len(set(row_ends)) == len(edges) and len(set(column_ends)) == len(edges):  # all isolated
+        return tuple(Component((((r,), (c,)),)) for r, c in sorted(edges))
     neighbours: dict[int, frozenset[int]] = {}
     for r, c in edges:
         neighbours[r] = neighbours.get(r, frozenset()) | {c}

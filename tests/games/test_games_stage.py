@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining.core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
@@ -203,3 +203,96 @@ def test_random_float_games_always_have_an_equilibrium():
         n, m = rng.integers(2, 5, size=2)
         game = StageGame(rng.random((n, m)).tolist(), rng.random((n, m)).tolist())
         assert len(equilibria(game, warn=False).extreme) % 2 == 1  # nondegenerate: an odd number
+
+
+@given(st.integers(5, 7), st.integers(0, 2**32 - 1))
+def test_the_qhull_path_agrees_with_every_basis_on_degenerate_games(n, seed):
+    """The two float stages (Qhull on the polar, and solving every basis) are independent; after
+    the exact rebuild both must give the same extreme equilibria and components, on games with
+    payoffs in {0, 1, 2} (degenerate almost always)."""
+    import bargaining.games.stage as stage
+
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, 3, size=(2, n, n - 1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        hull = equilibria(StageGame(a, b))
+        saved = stage._BRUTE_FORCE_BASES
+        stage._BRUTE_FORCE_BASES = 10**6
+        try:
+            bases = equilibria(StageGame(a, b))
+        finally:
+            stage._BRUTE_FORCE_BASES = saved
+    assert [(e.row, e.column, e.payoffs) for e in hull.extreme] == [(e.row, e.column, e.payoffs) for e in bases.extreme]
+    assert hull.components == bases.components and hull.is_degenerate == bases.is_degenerate
+
+
+@settings(max_examples=20)  # Gambit's exact enumeration takes about 0.1-0.5 s a game at these sizes
+@given(st.integers(5, 7), st.data())
+def test_same_sets_as_gambit_on_larger_degenerate_games(n, data):
+    gbt = pytest.importorskip("pygambit")
+    values = st.integers(0, 2)
+    a = np.array([[data.draw(values) for _ in range(n)] for _ in range(n)])
+    b = np.array([[data.draw(values) for _ in range(n)] for _ in range(n)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        ours = {(e.row, e.column) for e in equilibria(StageGame(a, b)).extreme}
+    g = gbt.Game.from_arrays(a, b)
+    theirs = {
+        tuple(tuple(Fraction(p[s]) for s in player.strategies) for player in g.players)
+        for p in gbt.nash.enummixed_solve(g, rational=True).equilibria
+    }
+    assert ours == theirs
+
+
+@given(st.integers(1, 5), st.data())
+def test_fraction_free_solvers_agree_with_fraction_elimination(size, data):
+    from bargaining.games.stage import _solve, _solve_integer
+
+    values = st.integers(-50, 50)
+    rows = [[data.draw(values) for _ in range(size)] for _ in range(size)]
+    rhs = [data.draw(values) for _ in range(size)]
+    import sympy
+
+    matrix = sympy.Matrix(rows)
+    solution = _solve(rows, rhs, size)
+    if matrix.det() == 0:
+        assert solution is None
+        return
+    expected = [Fraction(int(v.p), int(v.q)) for v in matrix.LUsolve(sympy.Matrix(rhs))]
+    assert solution == expected
+    numerators, denominator = _solve_integer(rows, rhs, size)
+    assert denominator > 0 and [Fraction(v, denominator) for v in numerators] == expected
+    # an over-determined consistent system (a repeated row) goes through Gauss-Jordan
+    assert _solve([*rows, rows[0]], [*rhs, rhs[0]], size) == expected
+    assert _solve([*rows, rows[0]], [*rhs, rhs[0] + 1], size) is None
+
+
+def test_games_too_large_for_64_bit_labels_are_refused_clearly():
+    with pytest.raises(ParameterValueError, match=r"game must be at most 64 actions in all .* \(got the string 'a 33x32 game'\)"):
+        equilibria(StageGame(np.ones((33, 32), dtype=int), np.ones((33, 32), dtype=int)))
+
+
+def test_payoffs_come_in_the_kind_of_the_game():
+    exact = equilibria(chicken()).extreme[1]
+    assert exact.payoffs == (Fraction(3, 2), Fraction(3, 2)) and isinstance(exact.payoffs[0], Fraction)
+    floats = equilibria(StageGame(np.array([[2.0, 1.0], [3.0, 0.0]]), np.array([[2.0, 3.0], [1.0, 0.0]]))).extreme[1]
+    assert floats.payoffs == (1.5, 1.5) and isinstance(floats.payoffs[0], float)
+    # numpy integer and float arrays take the fast path and give the same game as nested lists
+    assert StageGame(np.array([[1, 2]]), np.array([[3, 4]])).row_payoffs == StageGame([[1, 2]], [[3, 4]]).row_payoffs
+    with pytest.raises(ParameterValueError, match=r"row_payoffs\[0\]\[1\] must be a finite number \(got nan\)"):
+        StageGame(np.array([[1.0, np.nan]]), np.array([[1.0, 2.0]]))
+
+
+def test_exact_vertex_rebuild_refuses_labels_that_do_not_make_a_vertex():
+    """The float stage's labels are only a guess: the exact rebuild must refuse the origin, a
+    singular system, a point with a negative coordinate and an infeasible point."""
+    from bargaining.games.stage import _exact_vertex
+
+    # labels 0, 1: z_0 = 0, z_1 = 0; labels 2, 3: payoff rows tight (payoff z = 1)
+    assert _exact_vertex(0b0011, [[1, 2], [2, 1]], 2, 0) is None  # the origin
+    assert _exact_vertex(0b1100, [[1, 1], [2, 2]], 2, 0) is None  # singular
+    assert _exact_vertex(0b1100, [[1, 2], [2, 3]], 2, 0) is None  # solves to (-1, 1)
+    assert _exact_vertex(0b0101, [[1, 1], [1, 3]], 2, 0) is None  # z = (0, 1) breaks row 2
+    vertex, mask, values = _exact_vertex(0b1100, [[1, 2], [2, 1]], 2, 0)
+    assert (vertex, mask, values) == ([1, 1], 0b1100, [3, 3])  # (1/3, 1/3) over the denominator 3

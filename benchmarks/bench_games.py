@@ -154,9 +154,15 @@ def _bimatrix(quick: bool) -> list[dict[str, Any]]:
     return entries
 
 
-def _binary_tree(depth: int, rng: np.random.Generator) -> GameTree:
-    leaves = rng.random((2**depth, 2))
-    level = [outcome(float(x), float(y)) for x, y in leaves]
+def _binary_tree(depth: int, rng: np.random.Generator, symbol: Any = None) -> GameTree:
+    """A random binary tree of ``2**(depth + 1) - 1`` nodes, players alternating; float payoffs,
+    or with ``symbol`` (a positive sympy Symbol) payoffs ``symbol * k + 1`` and ``symbol * k``
+    with random integers ``k`` (every comparison is then decided by the sign of the symbol, so the
+    equilibrium is unique and the cost is sympy's per comparison)."""
+    if symbol is None:
+        level = [outcome(float(x), float(y)) for x, y in rng.random((2**depth, 2))]
+    else:
+        level = [outcome(symbol * int(x) + 1, symbol * int(y)) for x, y in rng.integers(1, 1000, (2**depth, 2))]
     for d in range(depth):
         player = "A" if (depth - d) % 2 else "B"
         level = [decide(player, {"l": level[2 * k], "r": level[2 * k + 1]}) for k in range(len(level) // 2)]
@@ -212,6 +218,72 @@ def _trees(quick: bool) -> list[dict[str, Any]]:
                 "target": "linear in the number of nodes (ratio near 1)",
                 "notes": f"total {elapsed:.3f} s; {len(result.equilibria)} SPE; random float payoffs, binary tree",
             }
+        )
+    return entries + _symbolic_trees(quick, rng) + _tree_memory(quick, rng)
+
+
+def _per_node_entry(name: str, value: float, unit: str, baseline: float, what: str, notes: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "measured": {"label": "bargaining.games", "value": value, "unit": unit},
+        "reference": {"label": f"{what} per node at 1023 nodes", "value": baseline, "unit": unit},
+        "ratio": baseline / value,
+        "ratio_meaning": f"{what} per node at 10^3 nodes / {what} per node here (1: linear)",
+        "target": "linear in the number of nodes (ratio near 1)",
+        "notes": notes,
+    }
+
+
+def _symbolic_trees(quick: bool, rng: np.random.Generator) -> list[dict[str, Any]]:
+    """Backward induction with sympy payoffs: time per node (linear?), and the price of symbols
+    against the same tree shape in floats. pygambit takes no symbols, so it has no entry here."""
+    import sympy
+
+    x = sympy.Symbol("x", positive=True)
+    entries, baseline = [], 0.0
+    for depth in [9] if quick else [9, 11, 13]:
+        tree = _binary_tree(depth, rng, symbol=x)
+        elapsed, result = _timed(lambda t: backward_induction(t, tie_rule=FIRST_LISTED), tree)
+        numeric, _ = _timed(lambda t: backward_induction(t, tie_rule=FIRST_LISTED), _binary_tree(depth, rng))
+        per_node = elapsed / tree.size * 1e6
+        baseline = baseline or per_node
+        entries.append(
+            _per_node_entry(
+                f"backward induction, symbolic payoffs, {tree.size} nodes (time per node)",
+                per_node,
+                "us/node",
+                baseline,
+                "time",
+                f"total {elapsed:.3f} s, {len(result.equilibria)} SPE; the same shape in floats takes "
+                f"{numeric:.4f} s ({elapsed / numeric:.0f}x: the price of sympy comparisons)",
+            )
+        )
+    return entries
+
+
+def _tree_memory(quick: bool, rng: np.random.Generator) -> list[dict[str, Any]]:
+    """Peak memory allocated by backward induction (tracemalloc, the tree itself excluded), per
+    node, against the tree's own size."""
+    import tracemalloc
+
+    entries, baseline = [], 0.0
+    for depth in [9, 12] if quick else [9, 13, 16]:
+        tree = _binary_tree(depth, rng)
+        tracemalloc.start()
+        backward_induction(tree, tie_rule=FIRST_LISTED)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        per_node = peak / tree.size
+        baseline = baseline or per_node
+        entries.append(
+            _per_node_entry(
+                f"backward induction, {tree.size} nodes (peak memory per node)",
+                per_node,
+                "B/node",
+                baseline,
+                "peak memory",
+                f"peak {peak / 2**20:.1f} MiB traced by tracemalloc during the solve (the tree excluded)",
+            )
         )
     return entries
 

@@ -8,16 +8,17 @@ repetitions (the machine is shared, so the best is the least disturbed).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from bargaining.sweep.plan import SLAB_POINTS
 from benchmarks.timing import best_of
 
 FIXED = {"cost_coercer": 0.1, "target_cost_low": 0.0}
@@ -54,15 +55,23 @@ def throughput(quick: bool) -> tuple[dict[str, Any], float]:
     result: dict[str, Any] = {}
 
     def ours() -> None:
+        result.pop("sweep", None)  # free the last result first, as a user's loop would
         result["sweep"] = sweep(RiskReturn, fixed=FIXED, progress=False, **axes)
 
     power, high = axes["power"][:, None], axes["target_cost_high"][None, :]
     def ours_single() -> None:
+        result.pop("sweep", None)
         result["sweep"] = sweep(RiskReturn, fixed=FIXED, progress=False, scheduler="synchronous", **axes)
 
-    threads_time = best_of(ours, 2)[0]
+    def bare_chunked() -> None:  # the same formula by hand over cache-sized blocks of rows
+        rows = max(1, SLAB_POINTS // high.size)
+        for start in range(0, power.shape[0], rows):
+            _bare_numpy(power[start : start + rows], high)
+
+    threads_time = best_of(ours, 3)[0]
     single_time = best_of(ours_single, 3)[0]
     reference_time = best_of(lambda: _bare_numpy(power, high), 3)[0]
+    chunked_time = best_of(bare_chunked, 3)[0]
     demand, _, utility, regime = _bare_numpy(power, high)
     agree = bool(
         np.allclose(result["sweep"]["demand"].values, demand, atol=1e-12)
@@ -82,7 +91,10 @@ def throughput(quick: bool) -> tuple[dict[str, Any], float]:
         "notes": (
             f"threads on {cores} cores: {points / threads_time / cores:.3g} points/s/core; results agree with "
             f"the bare formula: {agree}. The sweep calls the model's public solver (validation, "
-            "np.select over the cases, string regime labels) and encodes labels to codes."
+            "the regime cases, regimes as integer codes) in cache-sized slabs of "
+            f"{SLAB_POINTS} points, which is where it gains over the formula on the whole grid at once; "
+            f"the same bare formula hand-chunked the same way runs at {points / chunked_time:.3g} points/s "
+            f"(the sweep reaches {per_core * chunked_time / points:.2f} of it)."
         ),
     }
     return entry, per_core
@@ -120,7 +132,7 @@ def scipy_loop(quick: bool, sweep_rate: float) -> dict[str, Any]:
 
 
 def scaling(quick: bool) -> dict[str, Any]:
-    from distributed import LocalCluster
+    from distributed import Client, LocalCluster
 
     from bargaining.crisis import RiskReturn
     from bargaining.sweep import sweep
@@ -131,12 +143,18 @@ def scaling(quick: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as scratch:
         for workers in (1, 2):
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                              dashboard_address=None) as cluster:
-                store = Path(scratch) / f"scaling-{workers}.zarr"
-                started = time.perf_counter()
-                sweep(RiskReturn, fixed=FIXED, store=store, scheduler=cluster.scheduler_address,
-                      progress=False, **axes)
-                seconds[workers] = time.perf_counter() - started
+                              dashboard_address=None) as cluster, Client(cluster) as client:
+                # warm every worker (imports, first allocations) on a small sweep, untimed
+                sweep(RiskReturn, fixed=FIXED, store=Path(scratch) / f"warm-{workers}.zarr", scheduler=client,
+                      progress=False, chunks=2**14, **_axes(10**5))
+                runs = iter(range(2))
+
+                def one_run(workers: int = workers, runs: Any = runs) -> None:
+                    store = Path(scratch) / f"scaling-{workers}-{next(runs)}.zarr"
+                    sweep(RiskReturn, fixed=FIXED, store=store, scheduler=client, progress=False, **axes)
+                    shutil.rmtree(store)
+
+                seconds[workers] = best_of(one_run, 2)[0]
     return {
         "name": f"scaling with workers, RiskReturn over {points:.1e} points to Zarr",
         "measured": {"label": "2 workers (LocalCluster, processes)", "value": points / seconds[2], "unit": "points/s"},
@@ -144,8 +162,9 @@ def scaling(quick: bool) -> dict[str, Any]:
         "ratio": seconds[1] / seconds[2],
         "ratio_meaning": "speed-up of 2 workers over 1 (time 1 / time 2)",
         "target": ">= 1.7",
-        "notes": f"{seconds[1]:.1f} s with 1 worker, {seconds[2]:.1f} s with 2, writing every chunk to a Zarr store; "
-                 "cluster start-up excluded; the machine has 2 cores shared with other jobs.",
+        "notes": f"{seconds[1]:.1f} s with 1 worker, {seconds[2]:.1f} s with 2 (best of 2 each, after an untimed "
+                 "warm-up sweep), writing every chunk to a Zarr store on the local disk; cluster start-up excluded. "
+                 "Both workers and the client share the machine's 2 cores, its 32 MiB L3 cache and its disk.",
     }
 
 

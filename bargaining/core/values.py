@@ -28,9 +28,11 @@ type comes from.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
 import numbers
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
@@ -43,6 +45,7 @@ __all__ = [
     "Case",
     "Kind",
     "Regime",
+    "RegimeCodes",
     "at_least",
     "check_discount",
     "check_nonnegative",
@@ -59,6 +62,7 @@ __all__ = [
     "normalize",
     "power",
     "ratio",
+    "regime_codes",
     "select",
     "select_label",
     "some",
@@ -336,8 +340,50 @@ def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
     if kind == "array":  # integer codes first (cheap), then one lookup into the labels
         names = list(dict.fromkeys(c.label for c in cases))
         codes = _array_select([c.condition for c in cases], [np.int8(names.index(c.label)) for c in cases])
+        if _AS_CODES.get():
+            return RegimeCodes(codes, tuple(names))
         return np.asarray(names)[codes]
     return select(kind, [Case(c.label, c.condition, c.label) for c in cases])
+
+
+@dataclass(frozen=True, slots=True)
+class RegimeCodes:
+    """Array regime labels as small integer codes into ``names``: what :func:`select_label`
+    gives inside :func:`regime_codes` instead of an array of strings."""
+
+    codes: np.ndarray
+    names: tuple[str, ...]
+
+    def labels(self) -> np.ndarray:
+        """The labels as an array of strings (what :func:`select_label` gives outside)."""
+        labels: np.ndarray = np.asarray(self.names)[self.codes]
+        return labels
+
+
+_AS_CODES: contextvars.ContextVar[bool] = contextvars.ContextVar("regime_codes", default=False)
+
+
+@contextlib.contextmanager
+def regime_codes() -> Iterator[None]:
+    """Within this context, array regimes come back as :class:`RegimeCodes` (integer codes and
+    their names) instead of arrays of strings.
+
+    Building a string per point costs more than the closed form itself; the sweep engine, which
+    stores regimes as integer codes anyway, evaluates its chunks in this context. Scalars and
+    symbols are unaffected.
+
+    >>> import numpy as np
+    >>> cases = [Case("low", np.array([True, False]), 0), Case("high", True, 1)]
+    >>> with regime_codes():
+    ...     coded = select_label("array", cases)
+    >>> coded.codes.tolist(), coded.names, coded.labels().tolist()
+    ([0, 1], ('low', 'high'), ['low', 'high'])
+    """
+    token = _AS_CODES.set(True)
+    try:
+        yield
+    finally:
+        _AS_CODES.reset(token)
 
 
 # --------------------------------------------------------------------------- kind-aware arithmetic

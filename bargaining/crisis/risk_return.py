@@ -47,7 +47,11 @@ __all__ = ["RiskReturn", "RiskReturnSolution", "optimal_demand"]
 def _uniform_cdf(kind: Kind, cost: Any, low: Any, high: Any) -> Any:
     """:math:`F(c)` for :math:`U[\\underline c, \\bar c]`, clipped to [0, 1]."""
     share = (cost - low) / (high - low)
-    zero = 0 * share + 0  # + 0 turns numpy's -0.0 (from a negative share) into 0.0
+    if kind == "array":  # one pass; + 0.0 turns -0.0 (from a negative share) into 0.0
+        clipped = np.clip(share, 0.0, 1.0)
+        clipped += 0.0
+        return clipped
+    zero = 0 * share + 0  # + 0 turns a float -0.0 into 0.0
     return minimum(kind, maximum(kind, share, zero), zero + 1)
 
 
@@ -140,7 +144,7 @@ class RiskReturn:
         p, low, high = self.power, self.target_cost_low, self.target_cost_high
         interior = p + (high - self.cost_coercer) / 2
         safe = p + low
-        cap = minimum(self.kind, p + high, 0 * p + 1)
+        cap = minimum(self.kind, p + high, 1.0 if self.kind == "array" else 0 * p + 1)
         return [
             Case("safe", safe >= cap, cap),  # p + low >= 1: every type concedes the whole stake
             Case("safe", interior <= safe, safe),

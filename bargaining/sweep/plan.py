@@ -33,12 +33,15 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import BargainingError, Description, ParameterTypeError, ParameterValueError
+from ..core.values import RegimeCodes, regime_codes
 from .metadata import Metadata, metadata_for, model_path
 
-__all__ = ["DEFAULT_CHUNK_POINTS", "FORMAT", "Plan", "SweepError", "VariableSpec", "make_plan"]
+__all__ = ["DEFAULT_CHUNK_POINTS", "FORMAT", "SLAB_POINTS", "Plan", "SweepError", "VariableSpec", "make_plan"]
 
 #: Points per chunk when the caller gives no ``chunks``: a few tens of MB per output variable.
 DEFAULT_CHUNK_POINTS = 1 << 20
+#: Points per vectorised call of the model inside a chunk: the temporaries stay in cache.
+SLAB_POINTS = 1 << 17
 #: The version of the store layout; part of every key.
 FORMAT = 1
 _PROBE_POINTS = 4096
@@ -102,17 +105,36 @@ class Plan:
             for index, size, n in zip(block, self.chunk_shape, self.shape)
         )
 
-    def evaluate(self, block: tuple[int, ...]) -> dict[str, np.ndarray]:
-        """The outputs on one chunk, from one vectorised call of the model; categorical outputs
-        as integer codes."""
+    def evaluate(
+        self, block: tuple[int, ...], out: Mapping[str, np.ndarray] | None = None
+    ) -> dict[str, np.ndarray]:
+        """The outputs on one chunk; categorical outputs as integer codes.
+
+        The chunk is computed in slabs of at most :data:`SLAB_POINTS` points, one vectorised
+        call of the model each: a chunk is sized for storage and scheduling, a slab for the
+        processor's cache (the temporaries of a closed form over a slab stay in cache, which
+        makes the sweep faster than the same formula over the whole grid at once). With
+        ``out`` (one array of the chunk's shape per variable, such as views into the whole
+        result) the slabs are written there, with no intermediate copy.
+        """
         region = self.region(block)
-        values = {name: axis[part] for (name, axis), part in zip(self.axes.items(), region)}
-        outputs = _call(self.model, self.method, self.fixed, values)
         shape = tuple(part.stop - part.start for part in region)
-        arrays: dict[str, np.ndarray] = {}
-        for name, spec in self.variables.items():
-            value = np.broadcast_to(np.asarray(outputs[name]), shape)
-            arrays[name] = _encode(name, value, spec.labels) if spec.labels else value.astype(spec.dtype)
+        arrays = (
+            dict(out)
+            if out is not None
+            else {name: np.empty(shape, dtype=spec.dtype) for name, spec in self.variables.items()}
+        )
+        for slab in _slabs(shape, SLAB_POINTS):
+            values = {
+                name: axis[part.start + local.start : part.start + local.stop]
+                for (name, axis), part, local in zip(self.axes.items(), region, slab)
+            }
+            outputs = _call(self.model, self.method, self.fixed, values)
+            slab_shape = tuple(local.stop - local.start for local in slab)
+            for name, spec in self.variables.items():
+                value = outputs[name]
+                coded = _encode(name, value, spec.labels) if spec.labels else value
+                arrays[name][slab] = np.broadcast_to(coded, slab_shape)
         return arrays
 
     def attrs(self) -> dict[str, Any]:
@@ -123,6 +145,31 @@ class Plan:
             "fixed": json.dumps({name: _token(value) for name, value in self.fixed.items()}),
             "sweep_key": self.key,
         }
+
+
+def _slabs(shape: tuple[int, ...], budget: int) -> Iterator[tuple[slice, ...]]:
+    """Cut a C-ordered block of ``shape`` into contiguous slabs of at most ``budget`` points
+    (at least one point along every axis): whole trailing axes, a run along one axis, single
+    indices before it.
+
+    >>> [tuple((s.start, s.stop) for s in slab) for slab in _slabs((2, 3), 4)]
+    [((0, 1), (0, 3)), ((1, 2), (0, 3))]
+    """
+    split = len(shape) - 1
+    while split > 0 and math.prod(shape[split:]) <= budget:
+        split -= 1
+    trailing = math.prod(shape[split + 1 :])
+    if split == 0 and trailing * shape[0] <= budget:
+        yield tuple(slice(0, n) for n in shape)
+        return
+    step = max(1, budget // trailing)
+    for leading in itertools.product(*(range(n) for n in shape[:split])):
+        for start in range(0, shape[split], step):
+            yield (
+                *(slice(i, i + 1) for i in leading),
+                slice(start, min(start + step, shape[split])),
+                *(slice(0, n) for n in shape[split + 1 :]),
+            )
 
 
 # --------------------------------------------------------------------------- building a plan
@@ -253,7 +300,7 @@ def _probe(
     outputs = _call(model, method, fixed, sample)
     variables: dict[str, VariableSpec] = {}
     for name, value in outputs.items():
-        array = np.asarray(value)
+        array = value.labels() if isinstance(value, RegimeCodes) else np.asarray(value)
         known = metadata.variables.get(name)
         attrs: dict[str, Any] = known.attrs() if known else {}
         if array.dtype.kind in "US":
@@ -289,7 +336,8 @@ def _call(
     arguments = dict(fixed)
     for position, (name, values) in enumerate(axes.items()):
         arguments[name] = values.reshape([-1 if i == position else 1 for i in range(count)])
-    result = getattr(model(**arguments), method)()
+    with regime_codes():  # regimes as integer codes: no string per point
+        result = getattr(model(**arguments), method)()
     if dataclasses.is_dataclass(result) and not isinstance(result, type):
         return {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
     if isinstance(result, np.ndarray):
@@ -300,18 +348,32 @@ def _call(
     )
 
 
-def _encode(name: str, labels: np.ndarray, table: tuple[str, ...]) -> np.ndarray:
-    """Integer codes of a label array against the plan's label table (no loop per point)."""
+def _encode(name: str, labels: Any, table: tuple[str, ...]) -> np.ndarray:
+    """Integer codes of a label array (or of :class:`RegimeCodes`) against the plan's label table
+    (no loop per point)."""
+    dtype = np.int8 if len(table) < 128 else np.int16
+    if isinstance(labels, RegimeCodes):
+        outside = [code for code, label in enumerate(labels.names) if label not in table]
+        if outside and np.isin(labels.codes, outside).any():
+            present = np.unique(labels.codes[np.isin(labels.codes, outside)])
+            _unknown_labels(name, sorted(labels.names[code] for code in present), table)
+        lookup = np.array([table.index(n) if n in table else -1 for n in labels.names], dtype=dtype)
+        translated: np.ndarray = lookup[labels.codes]
+        return translated
+    labels = np.asarray(labels)
     codes = np.full(labels.shape, -1, dtype=np.int16)
     for code, label in enumerate(table):
         codes[labels == label] = code
     if np.any(codes < 0):
-        unknown = sorted({str(label) for label in np.unique(labels[codes < 0])})
-        raise SweepError(
-            f"{name} took the label(s) {unknown}, not met on the probe grid nor declared in the "
-            f"model's sweep metadata {list(table)}: declare every label in Metadata.regimes"
-        )
-    return codes.astype(np.int8 if len(table) < 128 else np.int16)
+        _unknown_labels(name, sorted({str(label) for label in np.unique(labels[codes < 0])}), table)
+    return codes.astype(dtype)
+
+
+def _unknown_labels(name: str, unknown: list[str], table: tuple[str, ...]) -> None:
+    raise SweepError(
+        f"{name} took the label(s) {unknown}, not met on the probe grid nor declared in the "
+        f"model's sweep metadata {list(table)}: declare every label in Metadata.regimes"
+    )
 
 
 # --------------------------------------------------------------------------- the key

@@ -59,7 +59,12 @@ def test_exact_float_and_array_layers_agree(p, cc, low, spread):
     assert floats.demand == pytest.approx(float(exact.demand), abs=1e-12)
     assert floats.war_probability == pytest.approx(float(exact.war_probability), abs=1e-12)
     np.testing.assert_allclose(array.demand, float(exact.demand), atol=1e-12)
-    assert array.regime[0] == exact.regime == floats.regime
+    assert array.regime[0] == floats.regime  # the array layer is the float layer, point by point
+    # the regimes meet where the exact candidates tie; there rounding may pick either label (the
+    # demand is the same on both sides), elsewhere the float label must be the exact one
+    interior, safe, cap = p + (spread + low - cc) / 2, p + low, min(p + low + spread, F(1))
+    if interior not in (safe, cap) and safe != cap:
+        assert floats.regime == exact.regime
 
 
 def test_symbolic_solution_is_piecewise_with_regimes():

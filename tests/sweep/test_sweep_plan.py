@@ -1,5 +1,6 @@
 """The plan of a sweep: validation, chunking, the key, and one vectorised call per chunk."""
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from bargaining import ParameterTypeError, ParameterValueError
 from bargaining.crisis import Crisis, RiskReturn
 from bargaining.sweep import Metadata, SweepError, make_plan, metadata_for
-from bargaining.sweep.plan import DEFAULT_CHUNK_POINTS
+from bargaining.sweep.plan import DEFAULT_CHUNK_POINTS, SLAB_POINTS
 from tests.strategies import costs, fractions, probabilities
 from tests.sweep.sweep_models import Counted, Labelled, Strange
 
@@ -53,12 +54,41 @@ def test_every_point_of_a_chunk_equals_the_exact_model_at_that_point(power, cost
                 assert labels[outputs["regime"][i, j]] == floating.regime
 
 
-def test_a_chunk_is_one_call_of_the_model_whatever_its_size():
+def test_a_chunk_is_a_few_vectorised_calls_of_cache_sized_slabs_never_a_loop_per_point():
     plan = make_plan(Counted, "solve", {}, {"x": np.arange(1000.0), "y": np.arange(300.0)}, {"x": 500})
     Counted.calls.clear()
     outputs = [plan.evaluate(block) for block in plan.blocks()]
-    assert Counted.calls == [500 * 300, 500 * 300]
+    # each chunk of 150,000 points is computed in slabs of whole rows of at most SLAB_POINTS points
+    rows = SLAB_POINTS // 300
+    per_chunk = [rows * 300] * (500 // rows) + ([500 % rows * 300] if 500 % rows else [])
+    assert Counted.calls == per_chunk * 2 and max(Counted.calls) <= SLAB_POINTS
     assert np.array_equal(np.concatenate([o["solve"] for o in outputs]), 2 * np.arange(1000.0)[:, None] + np.arange(300.0))
+
+
+@given(
+    st.lists(st.integers(1, 9), min_size=1, max_size=4),
+    st.integers(1, 200),
+)
+def test_slabs_cover_a_chunk_exactly_once_within_the_budget(shape, budget):
+    from bargaining.sweep.plan import _slabs
+
+    covered = np.zeros(shape, dtype=int)
+    for slab in _slabs(tuple(shape), budget):
+        assert math.prod(part.stop - part.start for part in slab) <= budget
+        covered[slab] += 1
+    assert np.all(covered == 1)
+
+
+def test_slabbed_and_whole_chunks_give_identical_results(monkeypatch):
+    import bargaining.sweep.plan as plan_module
+
+    axes = {"power": np.linspace(0, 1, 37), "target_cost_high": np.linspace(0.05, 1, 23), "cost_coercer": np.linspace(0, 0.3, 5)}
+    plan = make_plan(RiskReturn, "solve", {"target_cost_low": 0.0}, axes, None)
+    whole = plan.evaluate((0, 0, 0))
+    monkeypatch.setattr(plan_module, "SLAB_POINTS", 17)
+    slabbed = plan.evaluate((0, 0, 0))
+    for name in whole:
+        assert np.array_equal(whole[name], slabbed[name])
 
 
 @pytest.mark.parametrize(
@@ -202,3 +232,16 @@ def test_fixed_options_that_are_not_numbers_reach_the_model():
                    audience_cost=[0.1, 0.5], progress=False)
     np.testing.assert_allclose(result["war_probability"].values, [0.28, 0.6])
     assert '"deadline": "None"' in result.attrs["fixed"]
+
+
+def test_regime_codes_are_translated_to_the_plan_table_and_unknown_ones_refused():
+    from bargaining.core.values import RegimeCodes
+    from bargaining.sweep.plan import _encode
+
+    coded = RegimeCodes(np.array([[0, 1], [1, 0]], dtype=np.int8), ("interior", "safe", "never seen"))
+    table = ("safe", "interior", "capped")
+    assert _encode("regime", coded, table).tolist() == [[1, 0], [0, 1]]  # a name absent from the chunk is fine
+    with pytest.raises(SweepError, match=r"regime took the label\(s\) \['never seen'\]"):
+        _encode("regime", RegimeCodes(np.array([2, 0], dtype=np.int8), coded.names), table)
+    # the string path gives the same codes
+    assert _encode("regime", coded.labels(), table).tolist() == [[1, 0], [0, 1]]

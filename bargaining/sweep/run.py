@@ -44,7 +44,7 @@ import platform
 import shutil
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -303,9 +303,8 @@ def _check_key(path: Path, plan: Plan, key: Any) -> None:
 # --------------------------------------------------------------------------- the allocator of a worker
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt parameters (glibc malloc.h)
-_GLIBC_MMAP_DEFAULT = 128 * 1024
 _allocator_lock = threading.Lock()
-_allocator_users = 0
+_allocator_widened = False
 
 
 def _glibc() -> Any:
@@ -317,37 +316,32 @@ def _glibc() -> Any:
     return ctypes.CDLL(None).mallopt
 
 
-@contextlib.contextmanager
-def _roomy_allocator() -> Iterator[None]:
-    """Let numpy's temporaries come from the heap while a chunk is computed and written.
+def _widen_allocator() -> None:
+    """Let numpy's temporaries come from the heap in a ``dask.distributed`` worker.
 
-    A ``dask.distributed`` nanny starts its workers with ``MALLOC_TRIM_THRESHOLD_`` set (to give
-    memory back to the system eagerly). Setting it switches off glibc's adaptive ``mmap``
-    threshold, so every array over 128 KiB is a fresh ``mmap`` whose pages fault in one by one:
-    measured here, a chunk's closed form ran 3.6 times slower in such a worker than in a plain
-    process. For the duration of our tasks (counted across a worker's threads) the thresholds are
-    raised (16 MiB for ``mmap``, 64 MiB for trimming) and then put back (128 KiB, glibc's fixed
-    default once the trim threshold is set, and the nanny's trim threshold). A process that did
-    not set the variable keeps glibc's adaptive behaviour and is left alone.
+    A nanny starts its workers with ``MALLOC_TRIM_THRESHOLD_`` set (to give memory back to the
+    system eagerly). Setting it switches off glibc's adaptive ``mmap`` threshold, so every array
+    over 128 KiB is a fresh ``mmap`` whose pages fault in one by one: measured here, a chunk's
+    closed form ran 3.6 times slower in such a worker than in a plain process. The first sweep
+    task in such a process raises the thresholds for the rest of its life (``mmap`` 16 MiB, trim
+    64 MiB: up to 64 MiB of freed heap is kept for reuse instead of handed back at once; putting
+    them back after every task would hand the heap back and fault it in again for the next).
+    A process that did not set the variable keeps glibc's adaptive behaviour; one that also set
+    ``MALLOC_MMAP_THRESHOLD_`` chose its allocator and is left alone (that is the way to opt out).
     """
-    global _allocator_users
-    mallopt = _glibc() if "MALLOC_TRIM_THRESHOLD_" in os.environ else None
-    if mallopt is None or "MALLOC_MMAP_THRESHOLD_" in os.environ:
-        yield
+    global _allocator_widened
+    if _allocator_widened:
         return
     with _allocator_lock:
-        if _allocator_users == 0:
+        if _allocator_widened:
+            return
+        _allocator_widened = True
+        if "MALLOC_TRIM_THRESHOLD_" not in os.environ or "MALLOC_MMAP_THRESHOLD_" in os.environ:
+            return
+        mallopt = _glibc()
+        if mallopt is not None:
             mallopt(_M_MMAP_THRESHOLD, 1 << 24)
             mallopt(_M_TRIM_THRESHOLD, 1 << 26)
-        _allocator_users += 1
-    try:
-        yield
-    finally:
-        with _allocator_lock:
-            _allocator_users -= 1
-            if _allocator_users == 0:
-                mallopt(_M_MMAP_THRESHOLD, _GLIBC_MMAP_DEFAULT)
-                mallopt(_M_TRIM_THRESHOLD, int(os.environ["MALLOC_TRIM_THRESHOLD_"]))
 
 
 class _Evaluate:
@@ -357,8 +351,8 @@ class _Evaluate:
         self.plan = plan
 
     def __call__(self, block: tuple[int, ...]) -> tuple[tuple[int, ...], dict[str, np.ndarray]]:
-        with _roomy_allocator():
-            return block, self.plan.evaluate(block)
+        _widen_allocator()
+        return block, self.plan.evaluate(block)
 
 
 class _EvaluateInto:
@@ -385,13 +379,13 @@ class _Write:
     def __call__(self, block: tuple[int, ...]) -> tuple[int, ...]:
         import zarr
 
-        with _roomy_allocator():
-            arrays = self.plan.evaluate(block)
-            group: Any = zarr.open_group(self.path, mode="r+")
-            region = self.plan.region(block)
-            for name, values in arrays.items():
-                group[name][region] = values
-            group[f"{_BOOKKEEPING}/done"][block] = True  # after the data: a mark means the chunk is whole
+        _widen_allocator()
+        arrays = self.plan.evaluate(block)
+        group: Any = zarr.open_group(self.path, mode="r+")
+        region = self.plan.region(block)
+        for name, values in arrays.items():
+            group[name][region] = values
+        group[f"{_BOOKKEEPING}/done"][block] = True  # after the data: a mark means the chunk is whole
         return block
 
 

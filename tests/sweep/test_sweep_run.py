@@ -200,29 +200,29 @@ def test_the_ultimatum_sweeps_by_its_registered_name():
     assert set(json.loads(result["regime"].attrs["labels"])) >= set(regime_labels(result["regime"]).values.ravel())
 
 
-def test_the_allocator_is_widened_only_in_nanny_workers_and_restored_after(monkeypatch):
+def test_the_allocator_is_widened_once_and_only_in_nanny_workers(monkeypatch):
     """A dask nanny sets MALLOC_TRIM_THRESHOLD_, which fixes glibc's mmap threshold at 128 KiB
-    (every numpy temporary a fresh mmap); our tasks widen both thresholds while they run (counted
-    across threads: only the outermost sets and restores) and put back the nanny's values."""
+    (every numpy temporary a fresh mmap); the first sweep task in such a process raises both
+    thresholds once. A plain process, or one whose mmap threshold was chosen, is left alone."""
     import bargaining.sweep.run as run
 
     calls = []
     monkeypatch.setattr(run, "_glibc", lambda: lambda parameter, value: calls.append((parameter, value)))
-    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
-    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
-    with run._roomy_allocator():
-        pass
-    assert calls == []  # a plain process keeps glibc's adaptive thresholds
-    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
-    with run._roomy_allocator():
-        with run._roomy_allocator():
-            assert calls == [(-3, 1 << 24), (-1, 1 << 26)]
-        assert len(calls) == 2
-    assert calls[2:] == [(-3, 128 * 1024), (-1, 65536)]
-    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "1000000")
-    with run._roomy_allocator():
-        pass
-    assert len(calls) == 4  # the user chose an mmap threshold: left alone
+
+    def widen(**environment):
+        monkeypatch.setattr(run, "_allocator_widened", False)  # a fresh process
+        for name in ("MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        calls.clear()
+        run._widen_allocator()
+        run._widen_allocator()  # the second task changes nothing
+        return list(calls)
+
+    assert widen() == []  # a plain process keeps glibc's adaptive thresholds
+    assert widen(MALLOC_TRIM_THRESHOLD_="65536") == [(-3, 1 << 24), (-1, 1 << 26)]
+    assert widen(MALLOC_TRIM_THRESHOLD_="65536", MALLOC_MMAP_THRESHOLD_="1000000") == []  # opted out
 
 
 def test_glibc_mallopt_is_found_on_this_machine():

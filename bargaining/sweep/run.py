@@ -377,16 +377,32 @@ class _Write:
         self.path = path
 
     def __call__(self, block: tuple[int, ...]) -> tuple[int, ...]:
-        import zarr
-
         _widen_allocator()
         arrays = self.plan.evaluate(block)
-        group: Any = zarr.open_group(self.path, mode="r+")
+        targets = _opened(self.path, self.plan)
         region = self.plan.region(block)
         for name, values in arrays.items():
-            group[name][region] = values
-        group[f"{_BOOKKEEPING}/done"][block] = True  # after the data: a mark means the chunk is whole
+            targets[name][region] = values
+        targets[_DONE][block] = True  # after the data: a mark means the chunk is whole
         return block
+
+
+_DONE = f"{_BOOKKEEPING}/done"
+_opened_stores: dict[tuple[str, str], dict[str, Any]] = {}
+
+
+def _opened(path: str, plan: Plan) -> dict[str, Any]:
+    """The Zarr arrays a chunk writes to, opened once per process and sweep (keyed by the path
+    and the sweep's key, which fixes the layout; a handful are kept)."""
+    import zarr
+
+    key = (path, plan.key)
+    if key not in _opened_stores:
+        group: Any = zarr.open_group(path, mode="r+")
+        if len(_opened_stores) >= 4:
+            _opened_stores.pop(next(iter(_opened_stores)))
+        _opened_stores[key] = {name: group[name] for name in (*plan.variables, _DONE)}
+    return _opened_stores[key]
 
 
 # --------------------------------------------------------------------------- schedulers and progress

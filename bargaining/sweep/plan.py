@@ -1,11 +1,12 @@
 r"""The plan of a sweep: its axes, its chunks, its output variables, its key; and one chunk's
-evaluation as a single vectorised call of the model.
+evaluation by a few vectorised calls of the model.
 
 A sweep evaluates a model over the Cartesian grid :math:`A_1 \times \dots \times A_d` of its
-axes. The grid is cut into rectangular chunks; a chunk is evaluated by **one** call of the
-model with each axis' slice reshaped to broadcast along its own dimension (the models broadcast
-their array fields), so no Python loop ever runs per point. The plan is a small, picklable
-value: it is what travels to Dask workers, and its :attr:`Plan.key` (a hash of everything that
+axes. The grid is cut into rectangular chunks (what is scheduled and stored); a chunk is
+evaluated in cache-sized slabs, each by **one** call of the model with each axis' slice reshaped
+to broadcast along its own dimension (the models broadcast their array fields), so no Python
+loop ever runs per point. The plan is a small, picklable value: it is what travels to Dask
+workers, and its :attr:`Plan.key` (a hash of everything that
 determines the result) is what keeps a resumed sweep from mixing with another one.
 
 >>> from bargaining.crisis import RiskReturn

@@ -189,7 +189,7 @@ def _dataset(plan: Plan, data: Mapping[str, Any]) -> xarray.Dataset:
 def _in_memory(plan: Plan, scheduler: Any, progress: bool) -> xarray.Dataset:
     arrays = {name: np.empty(plan.shape, dtype=spec.dtype) for name, spec in plan.variables.items()}
     if scheduler is None or scheduler in _SHARED_MEMORY:  # each task writes its own region
-        _execute(_EvaluateInto(plan, arrays), list(plan.blocks()), scheduler, progress, lambda _: None)
+        _execute(_EvaluateInto(plan, arrays), list(plan.blocks()), scheduler, progress, None)
         return _dataset(plan, arrays)
 
     def collect(result: tuple[tuple[int, ...], dict[str, np.ndarray]]) -> None:
@@ -233,7 +233,7 @@ def _zarr(plan: Plan, path: Path, scheduler: Any, progress: bool) -> xarray.Data
     done = np.asarray(marks[...])
     pending = [block for block in plan.blocks() if not done[block]]
     if pending:
-        _execute(_Write(plan, str(path)), pending, scheduler, progress, lambda _: None)
+        _execute(_Write(plan, str(path)), pending, scheduler, progress, None)
     bookkeeping.attrs["complete"] = True
     result: xarray.Dataset = xarray.open_zarr(path, consolidated=False)
     return result
@@ -423,9 +423,10 @@ def _execute(
     items: list[Any],
     scheduler: Any,
     progress: bool,
-    collect: Callable[[Any], None],
+    collect: Callable[[Any], None] | None,
 ) -> None:
-    """Run ``function`` on every item on the chosen scheduler, passing each result to ``collect``."""
+    """Run ``function`` on every item on the chosen scheduler, passing each result to ``collect``
+    (``None``: the tasks' results are not needed, and on a cluster are not fetched)."""
     if scheduler is None or (isinstance(scheduler, str) and scheduler in _LOCAL):
         _execute_local(function, items, scheduler or "threads", progress, collect)
         return
@@ -451,7 +452,7 @@ def _execute_local(
     items: Iterable[Any],
     scheduler: str,
     progress: bool,
-    collect: Callable[[Any], None],
+    collect: Callable[[Any], None] | None,
 ) -> None:
     dask = _module("dask")
     diagnostics = _module("dask.diagnostics")
@@ -459,8 +460,9 @@ def _execute_local(
     bar = diagnostics.ProgressBar(minimum=PROGRESS_AFTER) if progress else contextlib.nullcontext()
     with bar:
         results = dask.compute(*tasks, scheduler=scheduler)
-    for result in results:
-        collect(result)
+    if collect is not None:
+        for result in results:
+            collect(result)
 
 
 def _execute_distributed(
@@ -468,11 +470,16 @@ def _execute_distributed(
     function: Callable[[Any], Any],
     items: list[Any],
     progress: bool,
-    collect: Callable[[Any], None],
+    collect: Callable[[Any], None] | None,
 ) -> None:
     distributed = _module("distributed")
     futures = client.map(function, items, pure=False)
     if progress:
         distributed.progress(futures)
+    if collect is None:  # the tasks keep their results (a chunk written): fetch nothing, raise any error
+        for future in distributed.as_completed(futures):
+            if future.status == "error":
+                future.result()
+        return
     for _, result in distributed.as_completed(futures, with_results=True):
         collect(result)

@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 import zarr
 
-from bargaining.sweep import is_complete, sweep
-from tests.sweep.sweep_models import GatedRiskReturn
+from bargaining.sweep import SweepError, is_complete, sweep
+from tests.sweep.sweep_models import GatedRiskReturn, Labelled
 
 ROOT = Path(__file__).resolve().parents[2]
 ARGUMENTS = {
@@ -112,6 +112,11 @@ def test_a_worker_killed_mid_sweep_on_a_local_cluster_costs_nothing(tmp_path, mo
         with Client(cluster) as client:
             # a second sweep on the same cluster through a Client, with its progress bar
             small = sweep(GatedRiskReturn, scheduler=client, **{**ARGUMENTS, "progress": True})
+            # an error raised in a worker while writing a chunk reaches the caller (results of
+            # written chunks are not fetched, errors are)
+            with pytest.raises(SweepError, match=r"regime took the label\(s\) \['extra'\]"):
+                sweep(Labelled, store=tmp_path / "bad.zarr", scheduler=client, chunks=10, progress=False,
+                      x=np.arange(100) / 100)
     uninterrupted = sweep(GatedRiskReturn, **ARGUMENTS)
     assert is_complete(store) and marked(store) == 10
     assert result.load().identical(uninterrupted)

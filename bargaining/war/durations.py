@@ -138,7 +138,10 @@ class DurationMixture:
     short_mean, long_mean : positive
         :math:`\mu_s \le \mu_l`, the regimes' mean lengths (in the unit of ``label``).
     label : str
-        The dataset definition (and unit) the mixture is calibrated to.
+        The dataset definition the mixture is calibrated to.
+    time_unit : str
+        The unit of the means and of every time (``"months"`` for :func:`calibrate`); the axis
+        label of :func:`~bargaining.war.plot_durations`.
 
     >>> from fractions import Fraction
     >>> DurationMixture(Fraction(1, 2), 1, 3, label="model periods").mean()
@@ -149,6 +152,7 @@ class DurationMixture:
     short_mean: Any
     long_mean: Any
     label: str
+    time_unit: str = "periods"
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -158,6 +162,8 @@ class DurationMixture:
         )
         if not isinstance(self.label, str) or not self.label.strip():
             raise ParameterValueError("label", "the dataset definition the durations refer to", self.label)
+        if not isinstance(self.time_unit, str) or not self.time_unit.strip():
+            raise ParameterValueError("time_unit", "the unit of time (a non-empty str)", self.time_unit)
         if self.kind != "symbolic" and np.any(np.asarray(self.long_mean < self.short_mean)):
             raise ParameterValueError("long_mean", "at least short_mean", self.long_mean)
 
@@ -214,8 +220,8 @@ class DurationMixture:
         """Survival and hazard on a grid of ``times`` as an :class:`xarray.Dataset` (floats), labelled.
 
         >>> table = calibrate(ESSAY_COW).to_dataset([0, 12, 120])
-        >>> table.attrs["calibration"].startswith("COW interstate wars")
-        True
+        >>> table.attrs["calibration"].startswith("COW interstate wars"), table.attrs["time_unit"]
+        (True, 'months')
         """
         import xarray
 
@@ -226,7 +232,7 @@ class DurationMixture:
             np.asarray(getattr(self, name), dtype=float)[..., None]
             for name in ("short_weight", "short_mean", "long_mean")
         )
-        floats = DurationMixture(weight, short, long_, label=self.label)
+        floats = DurationMixture(weight, short, long_, label=self.label, time_unit=self.time_unit)
         return xarray.Dataset(
             {
                 "survival": (("time",), np.asarray(floats.survival(grid), dtype=float).reshape(grid.shape)),
@@ -235,6 +241,7 @@ class DurationMixture:
             coords={"time": grid},
             attrs={
                 "calibration": self.label,
+                "time_unit": self.time_unit,
                 "short_weight": float(self.short_weight),
                 "short_mean": float(self.short_mean),
                 "long_mean": float(self.long_mean),
@@ -338,4 +345,5 @@ def calibrate(
         short_mean=short,
         long_mean=long_mean,
         label=f"{regularity.dataset} [assumed regularity, see DurationRegularity.note]",
+        time_unit="months",  # the regularities are stated in months
     )

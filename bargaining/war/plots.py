@@ -52,13 +52,15 @@ def plot_durations(table: Any, axes: Any = None) -> Any:
     )
     for index, strategy in enumerate(strategies):
         selected = table.isel(strategy=index) if "strategy" in table.dims else table
-        axes[0].step(selected["time"], selected["survival"], where="post", label=str(strategy))
-        axes[1].step(selected["time"], selected["hazard"], where="post", label=str(strategy))
+        label = str(strategy) or None  # an unnamed curve (a duration mixture's table) has no legend entry
+        axes[0].step(selected["time"], selected["survival"], where="post", label=label)
+        axes[1].step(selected["time"], selected["hazard"], where="post", label=label)
     axes[0].set_title("survival: P(war still on after t)")
     axes[1].set_title("hazard: P(ends at t | on at t)")
     unit = table.attrs.get("time_unit", "periods")
     for axis in axes:
         axis.set_xlabel(f"time ({unit})")
-        axis.legend()
+        if any(str(strategy) for strategy in strategies):
+            axis.legend()
     figure.suptitle(str(table.attrs.get("calibration", "")), fontsize="small")
     return figure

@@ -45,6 +45,20 @@ def test_mixture_dataset_is_labelled_with_its_dataset_definition():
         calibrate(ESSAY_UCDP).to_dataset([-1.0])
 
 
+def test_a_calibrated_mixture_plots_in_months_and_a_model_one_in_its_own_unit():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from bargaining.war import plot_durations
+
+    months = plot_durations(calibrate(ESSAY_COW).to_dataset(np.linspace(0, 240, 25)))
+    assert [axis.get_xlabel() for axis in months.axes] == ["time (months)"] * 2
+    assert all(axis.get_legend() is None for axis in months.axes)  # one unnamed curve: no legend
+    battles = DurationMixture(0.5, 1.0, 4.0, label="model", time_unit="battles").to_dataset([0, 1, 2])
+    assert battles.attrs["time_unit"] == "battles"
+    assert DurationMixture(0.5, 1.0, 4.0, label="model").to_dataset([0.0]).attrs["time_unit"] == "periods"
+
+
 def test_the_dataset_definition_changes_the_tail():
     cow, ucdp = calibrate(ESSAY_COW), calibrate(ESSAY_UCDP)
     assert cow.long_mean != pytest.approx(ucdp.long_mean, rel=0.05)
@@ -77,6 +91,7 @@ def test_exact_mixture_mean_and_array_median():
         (lambda: DurationRegularity("COW", 4, 12, 0.25, 10, "a"), r"mean_beyond must be longer than the horizon"),
         (lambda: DurationMixture(F(1, 2), 3, 1, label="x"), r"long_mean must be at least short_mean"),
         (lambda: DurationMixture(F(1, 2), 1, 3, label=""), r"label must be the dataset definition"),
+        (lambda: DurationMixture(F(1, 2), 1, 3, label="x", time_unit=""), r"time_unit must be the unit of time"),
         (lambda: DurationMixture(2, 1, 3, label="x"), r"short_weight must be a probability"),
         (lambda: calibrate("COW"), r"regularity must be a DurationRegularity"),
         (lambda: calibrate(DurationRegularity("COW", 30, 12, 0.9, 13, "a")), r"regularity must be a regularity some"),

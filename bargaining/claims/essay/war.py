@@ -82,7 +82,9 @@ def _self_enforcing_deal(guarantee: Any, shift: Any) -> Any:
 def _mixture(short_weight: Any, short_mean: Any, long_extra: Any) -> Any:
     from ...war import DurationMixture
 
-    return DurationMixture(short_weight, short_mean, short_mean + long_extra, label="months")
+    return DurationMixture(
+        short_weight, short_mean, short_mean + long_extra, label="months", time_unit="months"
+    )
 
 
 def _remaining_after_a_year(short_weight: Any, short_mean: Any, long_extra: Any) -> Any:

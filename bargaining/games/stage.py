@@ -47,6 +47,18 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, DegenerateGameWarning, ParameterTypeError, ParameterValueError
 from ..core.values import Kind
+from ._polytope import (
+    Vertex,
+    best_responses,
+    bits,
+    complete_pairs,
+    dot,
+    exact_vertex,
+    float_vertices,
+    label_masks,
+    normalised,
+    solve_exact,
+)
 from .tree import GameTree, convert_number, payoff_kind
 
 __all__ = [
@@ -64,10 +76,7 @@ __all__ = [
     "strategic_form",
 ]
 
-_BRUTE_FORCE_BASES = 100
-_MAX_LABELS = 64
-_ZERO = Fraction(0)
-_Vertex = tuple[list[int], int, list[int]]  # integer coordinates, exact label mask, payoff rows at it
+_MAX_LABELS = 64  # the label masks are 64-bit
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -294,161 +303,6 @@ def _integer_payoffs(game: StageGame) -> tuple[tuple[list[list[int]], tuple[int,
     return tuple(result)
 
 
-def _solve_integer(rows: list[list[int]], rhs: list[int], size: int) -> tuple[list[int], int] | None:
-    """The unique solution of a consistent integer system of rank ``size`` as integer numerators
-    over one positive common denominator, or ``None``.
-
-    Gauss-Jordan elimination without division (each row kept primitive by its gcd), so the
-    arithmetic is on Python integers and exact.
-    """
-    if len(rows) == size:
-        return _solve_square(rows, rhs)
-    matrix = [[*r[:], b] for r, b in zip(rows, rhs)]
-    rank = 0
-    for column in range(size):
-        pivot = next((r for r in range(rank, len(matrix)) if matrix[r][column] != 0), None)
-        if pivot is None:
-            return None
-        matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
-        lead_row = matrix[rank]
-        lead = lead_row[column]
-        for r in range(len(matrix)):
-            factor = matrix[r][column]
-            if r == rank or factor == 0:
-                continue
-            combined = [lead * v - factor * w for v, w in zip(matrix[r], lead_row)]
-            divisor = math.gcd(*combined)
-            matrix[r] = [v // divisor for v in combined] if divisor > 1 else combined
-        rank += 1
-    if any(matrix[r][size] != 0 for r in range(rank, len(matrix))):
-        return None
-    denominator = math.lcm(*(abs(matrix[i][i]) for i in range(size)))
-    numerators = [matrix[i][size] * (denominator // matrix[i][i]) for i in range(size)]
-    return numerators, denominator
-
-
-def _solve_square(rows: list[list[int]], rhs: list[int]) -> tuple[list[int], int] | None:
-    """A square integer system by Bareiss's fraction-free elimination (every division exact) and
-    fraction-free back substitution: the solution times the determinant is an integer vector
-    (Cramer). ``None`` if the matrix is singular."""
-    size = len(rows)
-    matrix = [[*r, b] for r, b in zip(rows, rhs)]
-    previous = 1
-    for column in range(size):
-        pivot = next((r for r in range(column, size) if matrix[r][column] != 0), None)
-        if pivot is None:
-            return None
-        matrix[column], matrix[pivot] = matrix[pivot], matrix[column]
-        lead_row = matrix[column]
-        lead = lead_row[column]
-        for r in range(column + 1, size):
-            row = matrix[r]
-            factor = row[column]
-            matrix[r] = [(lead * v - factor * w) // previous for v, w in zip(row, lead_row)]
-        previous = lead
-    determinant = matrix[size - 1][size - 1]
-    numerators = [0] * size
-    for i in range(size - 1, -1, -1):
-        row = matrix[i]
-        rest = row[size] * determinant - sum(row[j] * numerators[j] for j in range(i + 1, size))
-        numerators[i] = rest // row[i]
-    if determinant < 0:
-        return [-v for v in numerators], -determinant
-    return numerators, determinant
-
-
-def _solve(rows: list[list[int]], rhs: list[int], size: int) -> list[Fraction] | None:
-    """:func:`_solve_integer` as Fractions."""
-    solution = _solve_integer(rows, rhs, size)
-    if solution is None:
-        return None
-    numerators, denominator = solution
-    return [Fraction(v, denominator) for v in numerators]
-
-
-# --------------------------------------------------------------------------- vertices
-
-
-def _float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray:
-    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point."""
-    count = g.shape[0]
-    if math.comb(count, dim) <= _BRUTE_FORCE_BASES or dim < 2:
-        bases = np.array(list(itertools.combinations(range(count), dim)))
-        systems = g[bases]
-        determinants = np.linalg.det(systems)
-        good = np.abs(determinants) > 1e-12 * np.abs(systems).max(initial=1.0) ** dim
-        points = np.linalg.solve(systems[good], h[bases[good]][..., None])[..., 0]
-    else:
-        from scipy.spatial import ConvexHull
-
-        center = np.full(dim, 1.0 / (dim * max(float(g.max()), 1.0) * 4.0))
-        slack = h - g @ center
-        hull = ConvexHull(g / slack[:, None])
-        points = center - hull.equations[:, :-1] / hull.equations[:, -1:]
-    feasible = np.all(points @ g.T <= h + 1e-9 * (1 + np.abs(h)), axis=1)
-    return points[feasible]
-
-
-def _label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = 1e-7) -> np.ndarray:
-    tight = np.abs(points @ g.T - h) <= tolerance * (1 + np.abs(h))
-    weights = np.left_shift(np.uint64(1), np.arange(g.shape[0], dtype=np.uint64))
-    masks: np.ndarray = (tight.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
-    return masks
-
-
-def _exact_vertex(
-    label_mask: int, payoff: list[list[int]], payoff_base: int, coordinate_base: int
-) -> _Vertex | None:
-    r"""Rebuild a vertex of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` exactly from its
-    (float) tight labels.
-
-    Label ``coordinate_base + i`` is :math:`z_i = 0` and ``payoff_base + k`` is
-    :math:`(\text{payoff}\, z)_k = 1`. Only the support is solved for (the tight payoff rows
-    over the nonzero coordinates), in integers. Returns the vertex's integer coordinates over a
-    common denominator (dropped: a vertex is used up to scale), its exact labels and the payoff
-    rows at it (:math:`\text{payoff}\, z` on the same scale), or ``None`` if the labels do not
-    determine a feasible point other than the origin.
-    """
-    dim = len(payoff[0])
-    support = [i for i in range(dim) if not label_mask >> (coordinate_base + i) & 1]
-    tight = [k for k in range(len(payoff)) if label_mask >> (payoff_base + k) & 1]
-    if not support:
-        return None
-    solution = _solve_integer(
-        [[payoff[k][i] for i in support] for k in tight], [1] * len(tight), len(support)
-    )
-    if solution is None:
-        return None
-    numerators, denominator = solution
-    if any(v < 0 for v in numerators):
-        return None
-    vertex = [0] * dim
-    for i, v in zip(support, numerators):
-        vertex[i] = v
-    exact_mask = 0
-    for i, v in enumerate(vertex):
-        if v == 0:
-            exact_mask |= 1 << (coordinate_base + i)
-    terms = [[row[i] * v for row in payoff] for i, v in zip(support, numerators)]
-    values = list(map(sum, zip(*terms)))
-    for k, value in enumerate(values):
-        if value > denominator:
-            return None
-        if value == denominator:
-            exact_mask |= 1 << (payoff_base + k)
-    return vertex, exact_mask, values
-
-
-def _best_responses(x: list[int], y: list[int], row_values: list[int], column_values: list[int]) -> bool:
-    """Whether ``x`` and ``y`` (unnormalised mixed strategies) are best responses to each other,
-    given the row player's payoff of each row against ``y`` and the column player's payoff of each
-    column against ``x`` (integers on one scale each): exact, no tolerance."""
-    row_best, column_best = max(row_values), max(column_values)
-    return all(row_values[i] == row_best for i, v in enumerate(x) if v) and all(
-        column_values[j] == column_best for j, v in enumerate(y) if v
-    )
-
-
 # --------------------------------------------------------------------------- enumeration
 
 
@@ -497,39 +351,39 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     q_g, q_h = np.asarray(q_rows, dtype=float), np.asarray(q_rhs, dtype=float)
     p_g[n:] /= p_g[n:].max()
     q_g[:n] /= q_g[:n].max()
-    p_points, q_points = _float_vertices(p_g, p_h, n), _float_vertices(q_g, q_h, m)
+    p_points, q_points = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
     # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
     # vertex once per simplex of a non-simplicial facet)
-    p_masks = np.unique(_label_masks(p_points, p_g, p_h))
-    q_masks = np.unique(_label_masks(q_points, q_g, q_h))
+    p_masks = np.unique(label_masks(p_points, p_g, p_h))
+    q_masks = np.unique(label_masks(q_points, q_g, q_h))
     full = (1 << (n + m)) - 1
     origin_p, origin_q = (1 << n) - 1, ((1 << m) - 1) << n
-    pairs = _complete_pairs(p_masks, q_masks, n, m)
-    exact_p: dict[int, _Vertex | None] = {}
-    exact_q: dict[int, _Vertex | None] = {}
+    pairs = complete_pairs(p_masks, q_masks, n, m)
+    exact_p: dict[int, Vertex | None] = {}
+    exact_q: dict[int, Vertex | None] = {}
     # vertices with more than the generic number of labels decide degeneracy, paired or not
     for i in {i for i, _ in pairs} | {int(i) for i in np.flatnonzero(np.bitwise_count(p_masks) > n)}:
-        exact_p[i] = _exact_vertex(int(p_masks[i]), b_t, n, 0)
+        exact_p[i] = exact_vertex(int(p_masks[i]), b_t, n, 0)
     for j in {j for _, j in pairs} | {int(j) for j in np.flatnonzero(np.bitwise_count(q_masks) > m)}:
-        exact_q[j] = _exact_vertex(int(q_masks[j]), a, 0, n)
+        exact_q[j] = exact_vertex(int(q_masks[j]), a, 0, n)
     degenerate = any(
-        v is not None and _bits(v[1]) > n and v[1] & origin_p != origin_p for v in exact_p.values()
-    ) or any(v is not None and _bits(v[1]) > m and v[1] & origin_q != origin_q for v in exact_q.values())
+        v is not None and bits(v[1]) > n and v[1] & origin_p != origin_p for v in exact_p.values()
+    ) or any(v is not None and bits(v[1]) > m and v[1] & origin_q != origin_q for v in exact_q.values())
     # a vertex is determined by its exact labels: they key it, so one found twice counts once
-    row_found: dict[int, _Vertex] = {}
-    column_found: dict[int, _Vertex] = {}
+    row_found: dict[int, Vertex] = {}
+    column_found: dict[int, Vertex] = {}
     compatible: set[tuple[int, int]] = set()
     for i, j in pairs:
         left, right = exact_p[i], exact_q[j]
         if left is not None and right is not None and left[1] | right[1] == full:
             # exact labels imply an equilibrium; the best-response check confirms it, exactly:
             # right[2] is A y (the row player's payoff of each row), left[2] is B'x
-            if not _best_responses(left[0], right[0], right[2], left[2]):  # pragma: no cover
+            if not best_responses(left[0], right[0], right[2], left[2]):  # pragma: no cover
                 raise AssertionError("an exactly labelled pair failed the best-response check")
             row_found[left[1]], column_found[right[1]] = left, right
             compatible.add((left[1], right[1]))
-    row_exact = {k: _normalised(v[0]) for k, v in row_found.items()}
-    column_exact = {k: _normalised(v[0]) for k, v in column_found.items()}
+    row_exact = {k: normalised(v[0]) for k, v in row_found.items()}
+    column_exact = {k: normalised(v[0]) for k, v in column_found.items()}
     row_keys = sorted(row_exact, key=row_exact.__getitem__, reverse=True)
     column_keys = sorted(column_exact, key=column_exact.__getitem__, reverse=True)
     row_vertices = tuple(row_exact[k] for k in row_keys)
@@ -542,8 +396,8 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         (x, _, column_values), (y, _, row_values) = row_found[row_keys[r]], column_found[column_keys[c]]
         # payoffs through the integer game: x'Ay = (x'A_int y - offset) / scale, as x, y sum to 1
         total = sum(x) * sum(y)
-        row_value = Fraction(_dot(x, row_values) - row_offset * total, total * row_scale)
-        column_value = Fraction(_dot(y, column_values) - column_offset * total, total * column_scale)
+        row_value = Fraction(dot(x, row_values) - row_offset * total, total * row_scale)
+        column_value = Fraction(dot(y, column_values) - column_offset * total, total * column_scale)
         if game.kind == "float":  # payoffs in the kind of the game, as StageGame.payoffs gives them
             row_value, column_value = float(row_value), float(column_value)  # type: ignore[assignment]
         extreme.append(MixedEquilibrium(row_vertices[r], column_vertices[c], (row_value, column_value)))
@@ -561,53 +415,6 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             stacklevel=2,
         )
     return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
-
-
-def _bits(mask: int) -> int:
-    return bin(mask).count("1")
-
-
-def _normalised(vertex: list[int]) -> tuple[Fraction, ...]:
-    total = sum(vertex)
-    return tuple(Fraction(v, total) if v else _ZERO for v in vertex)
-
-
-def _dot(left: list[int], right: list[int]) -> int:
-    return sum(v * w for v, w in zip(left, right) if v)
-
-
-def _complete_pairs(p_masks: np.ndarray, q_masks: np.ndarray, n: int, m: int) -> list[tuple[int, int]]:
-    """The pairs of vertices (other than the origins) whose label masks cover all ``n + m`` labels.
-
-    A vertex with exactly the generic number of labels (``n`` in ``P``, ``m`` in ``Q``) can only
-    complete with a vertex carrying the complementary labels, found by sorted lookup; vertices with
-    more labels (degenerate, or noise) are matched against every vertex of the other polytope.
-    """
-    full = np.uint64((1 << (n + m)) - 1)
-    origin_p, origin_q = np.uint64((1 << n) - 1), np.uint64(((1 << m) - 1) << n)
-    p_ids = np.flatnonzero((p_masks & origin_p) != origin_p)
-    q_ids = np.flatnonzero((q_masks & origin_q) != origin_q)
-    p_count, q_count = np.bitwise_count(p_masks[p_ids]), np.bitwise_count(q_masks[q_ids])
-    p_simple, q_simple = p_ids[p_count == n], q_ids[q_count == m]
-    order = np.argsort(q_masks[q_simple], kind="stable")
-    sorted_q = q_masks[q_simple][order]
-    wanted = full ^ p_masks[p_simple]
-    found = np.searchsorted(sorted_q, wanted)
-    found_ok = found < len(sorted_q)
-    hit = np.zeros(len(wanted), dtype=bool)
-    hit[found_ok] = sorted_q[found[found_ok]] == wanted[found_ok]
-    pairs: set[tuple[int, int]] = set()
-    for i, k in zip(p_simple[hit], found[hit]):
-        # equal masks may repeat (one vertex found twice): take every copy
-        while k < len(sorted_q) and sorted_q[k] == full ^ p_masks[i]:
-            pairs.add((int(i), int(q_simple[order[k]])))
-            k += 1
-    p_other, q_other = p_ids[p_count != n], q_ids[q_count != m]
-    for left, right in ((p_other, q_ids), (p_ids, q_other)):
-        if len(left) and len(right):
-            covered = (p_masks[left][:, None] | q_masks[right][None, :]) == full
-            pairs.update((int(left[i]), int(right[j])) for i, j in zip(*np.nonzero(covered)))
-    return sorted(pairs)
 
 
 def _components(edges: list[tuple[int, int]]) -> tuple[Component, ...]:
@@ -696,8 +503,8 @@ def _snap(game: StageGame, x: np.ndarray, y: np.ndarray) -> MixedEquilibrium | N
     rows_y = [[a[i][j] - a[support_x[0]][j] for j in support_y] for i in support_x[1:]] + [
         [1] * len(support_y)
     ]
-    solution_x = _solve(rows_x, [0] * (len(rows_x) - 1) + [1], len(support_x))
-    solution_y = _solve(rows_y, [0] * (len(rows_y) - 1) + [1], len(support_y))
+    solution_x = solve_exact(rows_x, [0] * (len(rows_x) - 1) + [1], len(support_x))
+    solution_y = solve_exact(rows_y, [0] * (len(rows_y) - 1) + [1], len(support_y))
     exact_x = [Fraction(0)] * n
     exact_y = [Fraction(0)] * m
     if solution_x is None or solution_y is None:

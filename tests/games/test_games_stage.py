@@ -210,19 +210,19 @@ def test_the_qhull_path_agrees_with_every_basis_on_degenerate_games(n, seed):
     """The two float stages (Qhull on the polar, and solving every basis) are independent; after
     the exact rebuild both must give the same extreme equilibria and components, on games with
     payoffs in {0, 1, 2} (degenerate almost always)."""
-    import bargaining.games.stage as stage
+    import bargaining.games._polytope as polytope
 
     rng = np.random.default_rng(seed)
     a, b = rng.integers(0, 3, size=(2, n, n - 1))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
         hull = equilibria(StageGame(a, b))
-        saved = stage._BRUTE_FORCE_BASES
-        stage._BRUTE_FORCE_BASES = 10**6
+        saved = polytope.BRUTE_FORCE_BASES
+        polytope.BRUTE_FORCE_BASES = 10**6
         try:
             bases = equilibria(StageGame(a, b))
         finally:
-            stage._BRUTE_FORCE_BASES = saved
+            polytope.BRUTE_FORCE_BASES = saved
     assert [(e.row, e.column, e.payoffs) for e in hull.extreme] == [(e.row, e.column, e.payoffs) for e in bases.extreme]
     assert hull.components == bases.components and hull.is_degenerate == bases.is_degenerate
 
@@ -247,7 +247,8 @@ def test_same_sets_as_gambit_on_larger_degenerate_games(n, data):
 
 @given(st.integers(1, 5), st.data())
 def test_fraction_free_solvers_agree_with_fraction_elimination(size, data):
-    from bargaining.games.stage import _solve, _solve_integer
+    from bargaining.games._polytope import solve_exact as _solve
+    from bargaining.games._polytope import solve_integer as _solve_integer
 
     values = st.integers(-50, 50)
     rows = [[data.draw(values) for _ in range(size)] for _ in range(size)]
@@ -287,7 +288,7 @@ def test_payoffs_come_in_the_kind_of_the_game():
 def test_exact_vertex_rebuild_refuses_labels_that_do_not_make_a_vertex():
     """The float stage's labels are only a guess: the exact rebuild must refuse the origin, a
     singular system, a point with a negative coordinate and an infeasible point."""
-    from bargaining.games.stage import _exact_vertex
+    from bargaining.games._polytope import exact_vertex as _exact_vertex
 
     # labels 0, 1: z_0 = 0, z_1 = 0; labels 2, 3: payoff rows tight (payoff z = 1)
     assert _exact_vertex(0b0011, [[1, 2], [2, 1]], 2, 0) is None  # the origin

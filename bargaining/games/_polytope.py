@@ -23,7 +23,6 @@ __all__ = [
     "BRUTE_FORCE_BASES",
     "Vertex",
     "best_responses",
-    "bits",
     "complete_pairs",
     "dot",
     "exact_vertex",
@@ -193,10 +192,6 @@ def best_responses(x: list[int], y: list[int], row_values: list[int], column_val
     )
 
 
-def bits(mask: int) -> int:
-    return bin(mask).count("1")
-
-
 def normalised(vertex: list[int]) -> tuple[Fraction, ...]:
     total = sum(vertex)
     return tuple(Fraction(v, total) if v else ZERO for v in vertex)
@@ -207,11 +202,12 @@ def dot(left: list[int], right: list[int]) -> int:
 
 
 def complete_pairs(p_masks: np.ndarray, q_masks: np.ndarray, n: int, m: int) -> list[tuple[int, int]]:
-    """The pairs of vertices (other than the origins) whose label masks cover all ``n + m`` labels.
+    """The pairs of vertices (other than the origins) whose label masks cover all ``n + m`` labels;
+    the masks of each polytope are distinct (a vertex is determined by its tight labels).
 
     A vertex with exactly the generic number of labels (``n`` in ``P``, ``m`` in ``Q``) can only
-    complete with a vertex carrying the complementary labels, found by sorted lookup; vertices with
-    more labels (degenerate, or noise) are matched against every vertex of the other polytope.
+    complete with the vertex carrying the complementary labels, found by sorted lookup; vertices
+    with more labels (degenerate, or noise) are matched against every vertex of the other polytope.
     """
     full = np.uint64((1 << (n + m)) - 1)
     origin_p, origin_q = np.uint64((1 << n) - 1), np.uint64(((1 << m) - 1) << n)
@@ -226,12 +222,7 @@ def complete_pairs(p_masks: np.ndarray, q_masks: np.ndarray, n: int, m: int) -> 
     found_ok = found < len(sorted_q)
     hit = np.zeros(len(wanted), dtype=bool)
     hit[found_ok] = sorted_q[found[found_ok]] == wanted[found_ok]
-    pairs: set[tuple[int, int]] = set()
-    for i, k in zip(p_simple[hit], found[hit]):
-        # equal masks may repeat (one vertex found twice): take every copy
-        while k < len(sorted_q) and sorted_q[k] == full ^ p_masks[i]:
-            pairs.add((int(i), int(q_simple[order[k]])))
-            k += 1
+    pairs = {(int(i), int(q_simple[order[k]])) for i, k in zip(p_simple[hit], found[hit])}
     p_other, q_other = p_ids[p_count != n], q_ids[q_count != m]
     for left, right in ((p_other, q_ids), (p_ids, q_other)):
         if len(left) and len(right):

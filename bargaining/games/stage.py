@@ -50,7 +50,6 @@ from ..core.values import Kind
 from ._polytope import (
     Vertex,
     best_responses,
-    bits,
     complete_pairs,
     dot,
     exact_vertex,
@@ -278,17 +277,11 @@ def _exact_distribution(name: str, values: Sequence[Any], size: int) -> list[Fra
     return exact
 
 
-def _integer_matrices(game: StageGame) -> tuple[list[list[int]], list[list[int]]]:
-    """Integer payoffs, scaled and shifted into [span, 2 span] (equilibria are unchanged by a
-    positive scale and a shift): positive, and within a factor 2 of each other, so that the
-    floating-point stage is well conditioned however large the integers."""
-    (a, _), (b, _) = _integer_payoffs(game)
-    return a, b
-
-
 def _integer_payoffs(game: StageGame) -> tuple[tuple[list[list[int]], tuple[int, int]], ...]:
-    """Each player's integer matrix and the map back, ``(scale, offset)``: an original payoff is
-    ``(integer - offset) / scale``."""
+    """Each player's payoffs as integers, scaled and shifted into [span, 2 span] (equilibria are
+    unchanged by a positive scale and a shift: positive, and within a factor 2 of each other, so
+    that the floating-point stage is well conditioned however large the integers), with the map
+    back, ``(scale, offset)``: an original payoff is ``(integer - offset) / scale``."""
     result = []
     for k, matrix in enumerate((game.row_payoffs, game.column_payoffs)):
         if game._integers is not None:  # integer payoffs as given
@@ -338,19 +331,16 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         )
     (a, (row_scale, row_offset)), (b, (column_scale, column_offset)) = _integer_payoffs(game)
     b_t = [[b[i][j] for i in range(n)] for j in range(m)]
+    # The float polytopes, G z <= h, with their payoff rows scaled into (0, 1]: floats taken at their
+    # exact binary value become integers near 2**52, and unscaled vertices near 1e-16 would defeat
+    # the tolerances. Scaling a polytope leaves its labels, and so the exact rebuild, unchanged.
     # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
-    p_rows = [[-1 if k == i else 0 for k in range(n)] for i in range(n)] + b_t
-    p_rhs = [0] * n + [1] * m
+    b_float, a_float = np.asarray(b_t, dtype=float), np.asarray(a, dtype=float)
+    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
+    p_h = np.concatenate([np.zeros(n), np.ones(m)])
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
-    q_rows = [r[:] for r in a] + [[-1 if k == j else 0 for k in range(m)] for j in range(m)]
-    q_rhs = [1] * n + [0] * m
-    # The float polytopes are scaled so that payoff rows lie in (0, 1]: floats taken at their exact
-    # binary value become integers near 2**52, and unscaled vertices near 1e-16 would defeat the
-    # tolerances. Scaling a polytope leaves its labels, and so the exact rebuild, unchanged.
-    p_g, p_h = np.asarray(p_rows, dtype=float), np.asarray(p_rhs, dtype=float)
-    q_g, q_h = np.asarray(q_rows, dtype=float), np.asarray(q_rhs, dtype=float)
-    p_g[n:] /= p_g[n:].max()
-    q_g[:n] /= q_g[:n].max()
+    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
+    q_h = np.concatenate([np.ones(n), np.zeros(m)])
     p_points, q_points = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
     # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
     # vertex once per simplex of a non-simplicial facet)
@@ -367,8 +357,8 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     for j in {j for _, j in pairs} | {int(j) for j in np.flatnonzero(np.bitwise_count(q_masks) > m)}:
         exact_q[j] = exact_vertex(int(q_masks[j]), a, 0, n)
     degenerate = any(
-        v is not None and bits(v[1]) > n and v[1] & origin_p != origin_p for v in exact_p.values()
-    ) or any(v is not None and bits(v[1]) > m and v[1] & origin_q != origin_q for v in exact_q.values())
+        v is not None and v[1].bit_count() > n and v[1] & origin_p != origin_p for v in exact_p.values()
+    ) or any(v is not None and v[1].bit_count() > m and v[1] & origin_q != origin_q for v in exact_q.values())
     # a vertex is determined by its exact labels: they key it, so one found twice counts once
     row_found: dict[int, Vertex] = {}
     column_found: dict[int, Vertex] = {}
@@ -492,7 +482,7 @@ def nashpy_equilibria(game: StageGame, method: str = "support") -> tuple[MixedEq
 
 def _snap(game: StageGame, x: np.ndarray, y: np.ndarray) -> MixedEquilibrium | None:
     """Make a floating equilibrium exact: solve the indifference conditions on its support."""
-    a, b = _integer_matrices(game)
+    (a, _), (b, _) = _integer_payoffs(game)
     n, m = game.shape
     support_x = [i for i in range(n) if x[i] > 1e-9]
     support_y = [j for j in range(m) if y[j] > 1e-9]

@@ -355,9 +355,9 @@ def _encode(name: str, labels: Any, table: tuple[str, ...]) -> np.ndarray:
     dtype = np.int8 if len(table) < 128 else np.int16
     if isinstance(labels, RegimeCodes):
         outside = [code for code, label in enumerate(labels.names) if label not in table]
-        if outside and np.isin(labels.codes, outside).any():
-            present = np.unique(labels.codes[np.isin(labels.codes, outside)])
-            _unknown_labels(name, sorted(labels.names[code] for code in present), table)
+        stray = labels.codes[np.isin(labels.codes, outside)] if outside else labels.codes[:0]
+        if stray.size:
+            _unknown_labels(name, sorted(labels.names[code] for code in np.unique(stray)), table)
         lookup = np.array([table.index(n) if n in table else -1 for n in labels.names], dtype=dtype)
         translated: np.ndarray = lookup[labels.codes]
         return translated

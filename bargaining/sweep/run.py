@@ -188,7 +188,9 @@ def _dataset(plan: Plan, data: Mapping[str, Any]) -> xarray.Dataset:
 
 def _in_memory(plan: Plan, scheduler: Any, progress: bool) -> xarray.Dataset:
     arrays = {name: np.empty(plan.shape, dtype=spec.dtype) for name, spec in plan.variables.items()}
-    if scheduler is None or scheduler in _SHARED_MEMORY:  # each task writes its own region
+    if scheduler is None or (
+        isinstance(scheduler, str) and scheduler in _SHARED_MEMORY
+    ):  # tasks write in place
         _execute(_EvaluateInto(plan, arrays), list(plan.blocks()), scheduler, progress, None)
         return _dataset(plan, arrays)
 

@@ -297,3 +297,22 @@ def test_exact_vertex_rebuild_refuses_labels_that_do_not_make_a_vertex():
     assert _exact_vertex(0b0101, [[1, 1], [1, 3]], 2, 0) is None  # z = (0, 1) breaks row 2
     vertex, mask, values = _exact_vertex(0b1100, [[1, 2], [2, 1]], 2, 0)
     assert (vertex, mask, values) == ([1, 1], 0b1100, [3, 3])  # (1/3, 1/3) over the denominator 3
+
+
+def test_the_exact_best_response_check_refuses_what_is_not_an_equilibrium():
+    """The check behind every equilibrium returned: it must be able to say no. Matching pennies
+    (A = [[1, -1], [-1, 1]] shifted to [[3, 1], [1, 3]], B its negative shifted): only the mixed
+    profile passes; a pure profile, or a mixture against a pure reply, fails."""
+    from bargaining.games._polytope import best_responses
+
+    a, b = [[3, 1], [1, 3]], [[1, 3], [3, 1]]
+
+    def check(x, y):
+        row_values = [sum(v * w for v, w in zip(line, y)) for line in a]  # A y
+        column_values = [sum(b[i][j] * x[i] for i in range(2)) for j in range(2)]  # B'x
+        return best_responses(x, y, row_values, column_values)
+
+    assert check([1, 1], [1, 1])
+    assert not check([1, 0], [1, 0])  # the column player would switch
+    assert not check([1, 1], [1, 0])  # the row player would play row 1 only
+    assert not check([0, 1], [1, 1])  # the column player would play column 1 only

@@ -159,6 +159,7 @@ def test_progress_bar_shows_on_request(capsys, monkeypatch):
         ("gpu", ParameterValueError, "scheduler must be one of ['processes', 'single-threaded', 'sync', "
          "'synchronous', 'threads'] or a dask.distributed address (tcp://...) (got the string 'gpu')"),
         (8, ParameterTypeError, "scheduler must be a scheduler name, an address or a dask.distributed Client (got int 8)"),
+        (["threads"], ParameterTypeError, "scheduler must be a scheduler name, an address or a dask.distributed Client (got list ['threads'])"),
     ],
 )
 def test_bad_schedulers_are_refused(scheduler, error, message):

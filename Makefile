@@ -5,15 +5,19 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+EXTRAS := test,plot,sweep,gambit
+# the versions the suite was verified with; PIP_CONSTRAINT also pins the build back-end
+CONSTRAINTS := requirements/constraints.txt
+PIP_VERSION := 26.3
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test test-latest lock lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test,plot,sweep,gambit]"
+$(STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	PIP_CONSTRAINT=$(CURDIR)/$(CONSTRAINTS) $(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -31,8 +35,25 @@ typecheck: $(STAMP)
 test: $(STAMP) lint typecheck
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest --cov --cov-report=term -q
 
+# the suite against the newest release of every dependency, in a venv of its own, so that drift is
+# seen here before a user sees it; 'make lock' then records the versions that passed
+LATEST := .venv-latest
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade -e ".[$(EXTRAS)]"
+	$(MAKE) lint typecheck BIN=$(LATEST)/bin STAMP=
+	HYPOTHESIS_PROFILE=ci $(LATEST)/bin/python -m pytest -q
+
+lock:
+	@test -x $(LATEST)/bin/python || { echo "run 'make test-latest' first: lock records the versions it verified"; exit 2; }
+	{ sed -n '1,3p' $(CONSTRAINTS); $(LATEST)/bin/python -m pip freeze --exclude-editable | grep -v '^bargaining'; \
+	  grep '^setuptools==' $(CONSTRAINTS); } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(LATEST) .coverage .mypy_cache .ruff_cache .hypothesis

@@ -16,7 +16,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 
-$(STAMP): pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+$(STAMP): pyproject.toml bargaining/_version.py $(CONSTRAINTS) | $(BIN)/python
 	PIP_CONSTRAINT=$(CURDIR)/$(CONSTRAINTS) $(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 

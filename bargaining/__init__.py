@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from ._version import __version__
 from .core.errors import (
     BargainingError,
     ConvergenceError,
@@ -23,8 +24,6 @@ from .core.errors import (
     ParameterTypeError,
     ParameterValueError,
 )
-
-__version__ = "0.1.0"
 
 _SUBPACKAGES = ("claims", "coercion", "commitment", "crisis", "games", "solutions", "sweep", "war")
 

@@ -9,9 +9,10 @@ the depth and the seed. A claim whose functions have no source text (built in C,
 prompt) is not cached. Nothing read from the cache is evaluated: it is JSON, and numbers come
 back as ``Fraction`` from their ``"p/q"`` text.
 
->>> from bargaining.claims.cache import cache_folder
->>> cache_folder().name
-'claims'
+>>> from bargaining.claims import MonotoneClaim, Region
+>>> from bargaining.claims.cache import fingerprint
+>>> fingerprint(MonotoneClaim("|x| rises", "t", Region({"x": (0, 1)}), quantity=abs, parameter="x")) is None
+True
 """
 
 from __future__ import annotations

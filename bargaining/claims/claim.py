@@ -135,6 +135,10 @@ class ClaimError(BargainingError, ValueError):
         where = ", ".join(f"{name} = {_show(value)}" for name, value in self.point.items())
         super().__init__(f"claim {statement!r}: {problem}" + (f" at {where}" if where else ""))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its parts (so it crosses a process boundary intact)."""
+        return (ClaimError, (self.statement, self.problem, self.point))
+
 
 def _show(value: Any) -> str:
     if isinstance(value, tuple):

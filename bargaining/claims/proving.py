@@ -217,7 +217,7 @@ def prove(claim: Claim) -> Proof:
     >>> bound = RelationClaim("x(1 - x) ≤ 1/4", "algebra", Region({"x": (0, 1)}),
     ...                       left=lambda x: x * (1 - x), right=lambda x: Fraction(1, 4), relation="<=")
     >>> print(prove(bound).text)
-    left − right = -(2*x - 1)**2/4 <= 0 for all 0 ≤ x ≤ 1 (sympy)
+    left − right = -x**2 + x - 1/4 <= 0 for all 0 ≤ x ≤ 1 (sympy)
     """
     if not isinstance(claim, MonotoneClaim | RelationClaim):
         raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)

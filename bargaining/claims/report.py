@@ -8,13 +8,16 @@ it follows from, the number of points searched, or the exact counterexample.
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..core.errors import ParameterValueError
 from .claim import VERDICTS, Claim, ClaimError, _show
 from .scenario import scenario_region
-from .settling import Settlement, settle
+from .settling import _FIELDS, DEPTHS, Settlement, settle, settle_cached, store_settlement
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..scenarios import Scenario
@@ -90,14 +93,51 @@ def to_html(outcomes: Sequence[Settlement]) -> str:
     )
 
 
-def _on_scenarios(claim: Claim, scenarios: Sequence[Scenario], depth: str, cache: bool) -> Settlement:
-    """The claim settled on the scenarios' ranges; a claim whose region they do not meet is
-    *undecided* there, with the reason."""
+def _on_scenarios(claim: Claim, scenarios: Sequence[Scenario]) -> Claim | Settlement:
+    """The claim on the scenarios' ranges; a claim whose region they do not meet is *undecided*
+    there, with the reason."""
     try:
         region = scenario_region(claim, *scenarios)
     except ClaimError as error:
         return Settlement(claim, "undecided", f"not settled on these scenarios: {error.problem}")
-    return settle(claim, depth, region=region, cache=cache)
+    return claim.mutated(region=region)
+
+
+_PENDING: list[Claim] = []  # the claims a forked worker settles, by index (inherited, not pickled)
+
+
+def _settle_pending(index: int, depth: str) -> dict[str, Any]:  # pragma: no cover - runs in a worker
+    outcome = settle(_PENDING[index], depth)
+    return {name: getattr(outcome, name) for name in _FIELDS}
+
+
+def _settle_all(claims: Sequence[Claim], depth: str, cache: bool, workers: int) -> list[Settlement]:
+    """Settle each claim (from the cache when it has it), the rest over ``workers`` processes."""
+    outcomes: list[Settlement | None] = [None] * len(claims)
+    if cache:
+        for index, claim in enumerate(claims):
+            stored = settle_cached(claim, depth)
+            if stored is not None:
+                outcomes[index] = stored
+    todo = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    if workers > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _PENDING[:] = claims
+        try:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(todo))) as pool:
+                found = pool.starmap(_settle_pending, [(index, depth) for index in todo], chunksize=1)
+        finally:
+            _PENDING.clear()
+        for index, fields in zip(todo, found):
+            outcomes[index] = Settlement(claims[index], **fields)
+    else:
+        for index in todo:
+            outcomes[index] = settle(claims[index], depth)
+    if cache:
+        for index in todo:
+            outcome = outcomes[index]
+            assert outcome is not None
+            store_settlement(outcome, depth)
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 def report(
@@ -107,21 +147,32 @@ def report(
     *,
     scenarios: Sequence[Scenario] | None = None,
     cache: bool = True,
+    workers: int | None = None,
 ) -> list[Settlement]:
     """Settle ``claims`` (default: the essay's) and, given ``output``, write ``claims.md`` and
     ``claims.html`` there. Returns the settlements.
 
     With ``scenarios``, each claim is settled on the region their assumption ranges span
     (:func:`~bargaining.claims.scenario_region`). ``cache=False`` settles every claim afresh
-    instead of reusing the verdicts this version of the package already found.
+    instead of reusing the verdicts this version of the package already found. ``workers``:
+    how many processes settle the claims not in the cache (default: the machine's cores, at most
+    4; 1 settles them in this process).
     """
     from .catalogue import essay_claims
 
+    if depth not in DEPTHS:
+        raise ParameterValueError("depth", f"one of {sorted(DEPTHS)}", depth)
     chosen = essay_claims() if claims is None else list(claims)
-    if scenarios:
-        outcomes = [_on_scenarios(claim, scenarios, depth, cache) for claim in chosen]
-    else:
-        outcomes = [settle(claim, depth, cache=cache) for claim in chosen]
+    placed = [_on_scenarios(claim, scenarios) for claim in chosen] if scenarios else list(chosen)
+    settled = iter(
+        _settle_all(
+            [item for item in placed if isinstance(item, Claim)],
+            depth,
+            cache,
+            min(os.cpu_count() or 1, 4) if workers is None else workers,
+        )
+    )
+    outcomes = [item if isinstance(item, Settlement) else next(settled) for item in placed]
     if output is not None:
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)

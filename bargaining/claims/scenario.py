@@ -14,8 +14,8 @@ claim and the parameter.
 >>> claim = MonotoneClaim("P(war) rises with the demand", "take small steps",
 ...                       Region({"demand": (0, 1), "cost": (0, 1)}), quantity=lambda demand, cost: demand,
 ...                       parameter="demand", assumptions={"demand": "ultimatum.demand"})
->>> scenario_region(claim, load(presets()["specific-carrots"])).describe()
-'1/10 ≤ demand ≤ 2/5, 0 ≤ cost ≤ 1 (demand: the ranges of specific-carrots; cost: the claim\\'s own)'
+>>> print(scenario_region(claim, load(presets()["specific-carrots"])).describe())
+1/10 ≤ demand ≤ 2/5, 0 ≤ cost ≤ 1 (demand: the ranges of specific-carrots; cost: the claim's own)
 """
 
 from __future__ import annotations

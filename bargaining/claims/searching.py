@@ -147,7 +147,7 @@ def _call(claim: Claim, function: Callable[..., Any], point: Mapping[str, Any]) 
         ) from refusal
 
 
-class _NoArrays(Exception):
+class _NoArraysError(Exception):
     """The quantity does not take arrays: search point by point instead."""
 
 
@@ -160,9 +160,9 @@ def _evaluate(
         try:
             values = np.asarray(function(**points), dtype=float)
         except Exception as refusal:  # any refusal of arrays: the caller searches point by point
-            raise _NoArrays from refusal
+            raise _NoArraysError from refusal
         if values.shape != (count,):
-            raise _NoArrays
+            raise _NoArraysError
         return values
     values = np.empty(count)
     for row in range(count):
@@ -250,9 +250,9 @@ def _simpler(value: Fraction, low: Fraction, high: Fraction) -> list[Fraction]:
     candidates += [value.limit_denominator(q) for q in (1, 2, 4, 5, 10, 20, 100, 1000)]
     seen: list[Fraction] = []
     for candidate in candidates:
-        if low <= candidate <= high and candidate not in seen and candidate != value:
-            if candidate.denominator < value.denominator or candidate in (low, high):
-                seen.append(candidate)
+        simpler = candidate.denominator < value.denominator or candidate in (low, high)
+        if low <= candidate <= high and candidate not in seen and candidate != value and simpler:
+            seen.append(candidate)
     return seen
 
 
@@ -290,7 +290,7 @@ def search(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Search:
     ...                     quantity=lambda x: x - 2 * (x > F(7, 10)) * (x - F(7, 10)))
     >>> found = search(dip)
     >>> found.counterexample, found.values
-    ({'x': (Fraction(7, 10), Fraction(1, 1))}, (Fraction(7, 10), Fraction(2, 5)))
+    ({'x': (Fraction(1, 2), Fraction(1, 1))}, (Fraction(1, 2), Fraction(2, 5)))
     """
     if depth not in DESIGN:
         raise ParameterValueError("depth", f"one of {sorted(DESIGN)}", depth)
@@ -299,7 +299,7 @@ def search(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Search:
     vectorised = True
     try:
         gap, points, a, b, sobol, repaired = _violations(claim, on_arrays, seed, arrays=True)
-    except _NoArrays:
+    except _NoArraysError:
         vectorised = False
         gap, points, a, b, sobol, repaired = _violations(claim, point_by_point, seed, arrays=False)
     kind = (

@@ -29,11 +29,11 @@ from typing import Any
 
 from ..core.errors import ParameterValueError
 from . import cache as _cache
-from .claim import Claim, Region, Verdict
+from .claim import VERDICTS, Claim, Region, Verdict
 from .proving import prove
 from .searching import DESIGN, search
 
-__all__ = ["Settlement", "settle"]
+__all__ = ["Settlement", "settle", "settle_cached", "store_settlement"]
 
 DEPTHS = tuple(DESIGN)
 
@@ -107,9 +107,13 @@ def settle(
     >>> outcome.verdict
     'proved'
     >>> print(outcome.evidence)
-    ∂/∂d1 = 2/(d1 - 2)**2 ≥ 0 for all 1/20 ≤ d1 ≤ 19/20, d2 = 1/2 (sympy)
-    >>> settle(claim, region=Region({"d1": (F(1, 2), 1), "d2": (0, F(1, 2))})).claim.region.describe()
-    '1/2 ≤ d1 ≤ 1, 0 ≤ d2 ≤ 1/2'
+    ∂/∂d1 = -d2*(d2 - 1)/(d1*d2 - 1)**2 ≥ 0 for all 1/20 ≤ d1 ≤ 19/20, d2 = 1/2 (sympy)
+    >>> settle(claim, region=Region({"d1": (F(1, 2), F(9, 10)), "d2": (F(1, 10), F(1, 2))})).verdict
+    'proved'
+    >>> settle(claim, region=Region({"d1": (F(1, 2), 1), "d2": (0, F(1, 2))}))
+    Traceback (most recent call last):
+    ...
+    bargaining.claims.claim.ClaimError: claim 'Patience pays': the model refuses the point (ParameterValueError: discount_second must be a discount factor in (0, 1] (got 0.0)) at d1 = 0.5, d2 = 0.0
     """
     if depth not in DESIGN:
         raise ParameterValueError("depth", f"one of {sorted(DESIGN)}", depth)
@@ -117,18 +121,28 @@ def settle(
         if not isinstance(region, Region):
             raise ParameterValueError("region", "a Region", region)
         claim = claim.mutated(region=region)
-    setting = f"{depth}:{seed}"
     if cache:
-        stored = _cache.load(claim, setting)
-        if stored is not None and stored.get("verdict") in (
-            "proved",
-            "by construction",
-            "holds in tests",
-            "refuted",
-            "undecided",
-        ):
-            return Settlement(claim, cached=True, **{name: stored.get(name) for name in _FIELDS})  # type: ignore[arg-type]
+        stored = settle_cached(claim, depth, seed=seed)
+        if stored is not None:
+            return stored
     outcome = _settle(claim, depth, seed)
     if cache:
-        _cache.store(claim, setting, {name: getattr(outcome, name) for name in _FIELDS})
+        store_settlement(outcome, depth, seed=seed)
     return outcome
+
+
+def settle_cached(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settlement | None:
+    """The claim's settlement from the verdict cache, or ``None`` if it has none.
+
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> settle_cached(MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=abs, parameter="x"))
+    """
+    stored = _cache.load(claim, f"{depth}:{seed}")
+    if stored is None or stored.get("verdict") not in VERDICTS:
+        return None
+    return Settlement(claim, cached=True, **{name: stored.get(name) for name in _FIELDS})
+
+
+def store_settlement(outcome: Settlement, depth: str = "ci", *, seed: int = 0) -> bool:
+    """Keep ``outcome`` in the verdict cache (``False`` if its claim cannot be cached)."""
+    return _cache.store(outcome.claim, f"{depth}:{seed}", {name: getattr(outcome, name) for name in _FIELDS})

@@ -196,7 +196,13 @@ def _refuses_numbers(claim: Claim, error: Exception) -> None:
     """Raise :class:`ClaimError` if the model refuses the region's exact midpoint too: then the
     failure on symbols was the model's, not sympy's."""
     point = _midpoint(claim)
-    functions = [claim.quantity] if isinstance(claim, MonotoneClaim) else [claim.left, claim.right]  # type: ignore[attr-defined]
+    functions = (
+        [claim.quantity]
+        if isinstance(claim, MonotoneClaim)
+        else [claim.left, claim.right]
+        if isinstance(claim, RelationClaim)
+        else []
+    )
     for function in functions:
         try:
             function(**point)

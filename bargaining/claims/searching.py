@@ -264,6 +264,7 @@ def _shrink(
     while changed and spent < calls:
         changed = False
         for name, (low, high) in claim.region.bounds.items():
+            moves: list[Any]
             if isinstance(claim, MonotoneClaim) and name == claim.parameter:
                 moves = [(c, witness[name][1]) for c in _simpler(witness[name][0], low, high)]
                 moves += [(witness[name][0], c) for c in _simpler(witness[name][1], low, high)]

@@ -140,7 +140,8 @@ def settle_cached(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settleme
     stored = _cache.load(claim, f"{depth}:{seed}")
     if stored is None or stored.get("verdict") not in VERDICTS:
         return None
-    return Settlement(claim, cached=True, **{name: stored.get(name) for name in _FIELDS})
+    fields: dict[str, Any] = {name: stored.get(name) for name in _FIELDS}
+    return Settlement(claim, cached=True, **fields)
 
 
 def store_settlement(outcome: Settlement, depth: str = "ci", *, seed: int = 0) -> bool:

@@ -398,3 +398,50 @@ def test_the_essay_report_settles_in_parallel(tmp_path, monkeypatch):
     parallel = report(claims, workers=2, cache=False)
     assert [(o.verdict, o.counterexample) for o in parallel] == [
         (_settled(3).verdict, _settled(3).counterexample), (_settled(2).verdict, _settled(2).counterexample)]
+
+
+def test_fingerprints_follow_closures_defaults_and_claims():
+    from bargaining.claims import cache
+
+    base = MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=lambda x: x * x, parameter="x")
+    negated = base.mutated(quantity=lambda x, q=base.quantity: -q(x))
+    assert cache.fingerprint(negated) != cache.fingerprint(base.mutated(quantity=lambda x, q=abs: -q(x)))
+    holder = [base]
+    inner = base.mutated(quantity=lambda x: x + 0 * len(holder))
+    assert cache.fingerprint(inner) is None  # a list's contents can change: not cached
+
+    def recursive(x):
+        return x if x > 2 else recursive(x + 3)
+
+    assert cache.fingerprint(base.mutated(quantity=recursive)) is not None
+    around = base.mutated(quantity=lambda x, c=base: c.quantity(x))
+    assert "x rises" in cache.fingerprint(around)
+    assert cache.fingerprint(base.mutated(quantity=lambda x, o=object(): x)) is None
+
+    def late():
+        return lambda x: x + value  # noqa: F821 - an empty cell until value is bound
+
+    assert cache.fingerprint(base.mutated(quantity=late())) is not None
+    value = 1  # noqa: F841
+
+
+def test_exact_refusals_fixed_parameters_and_undecided_monotone_claims():
+    def float_only(x):
+        if isinstance(x, F):
+            raise ParameterTypeError("x", "a float", x)
+        return -x
+
+    with pytest.raises(ClaimError, match="refuses the point"):
+        search(MonotoneClaim("falls", "t", Region({"x": (0, 1)}), quantity=float_only, parameter="x"))
+    fixed = MonotoneClaim("fixed", "t", Region({"x": (1, 1), "y": (0, 1)}), quantity=lambda x, y: x + y,
+                          parameter="x")
+    assert settle(fixed).verdict in ("by construction", "holds in tests")
+    wavy = MonotoneClaim("x + sin(8x)/9 rises", "t", Region({"x": (0, 1)}), parameter="x",
+                         quantity=lambda x: x + sympy.sin(8 * x) / 9 if isinstance(x, sympy.Basic) else
+                         x + np.sin(8 * np.asarray(x, dtype=float)) / 9)
+    assert prove(wavy).verdict == "undecided" and "sign of ∂/∂x" in prove(wavy).text
+    outcome = settle(MonotoneClaim("x − x² rises", "t", Region({"x": (0, 1)}), quantity=lambda x: x - x * x,
+                                   parameter="x"))
+    table = markdown([outcome])
+    assert "at x = " in table and "fails on about" in table
+    assert ClaimError("s", "p", {"x": 0.5}).args[0].endswith("at x = 0.5")

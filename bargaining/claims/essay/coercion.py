@@ -1,4 +1,4 @@
-"""The essay's claims on the coercion models (MODEL.md §4): specificity, carrots, credibility."""
+"""The essay's claims on the coercion models: specificity, carrots, credibility."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def _war_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) ->
 
 
 def coercion_claims() -> list[Claim]:
-    """Claims on George's one-shot ultimatum and its signalling extension (MODEL.md §4)."""
+    """Claims on George's one-shot ultimatum and its signalling extension."""
     demand_cost = {"demand": (0, 1), "audience_cost": (0, 1)}
     return [
         MonotoneClaim(
@@ -215,7 +215,7 @@ def coercion_claims() -> list[Claim]:
                 "carrot": "ultimatum.carrot",
                 "audience_cost": "ultimatum.audience_cost",
             },
-            source="MODEL.md §4: a carrot worth s to the target that costs the coercer s",
+            source="the ultimatum's carrot: worth s to the target, costing the coercer s times its efficiency",
         ),
         RelationClaim(
             "With carrot_efficiency = 1 a carrot is exactly a smaller demand for the coercer too: its "
@@ -231,7 +231,7 @@ def coercion_claims() -> list[Claim]:
                 "carrot": "ultimatum.carrot",
                 "audience_cost": "ultimatum.audience_cost",
             },
-            source="MODEL.md §4",
+            source="the ultimatum's carrot (docs/explanation/coercion.md)",
         ),
         MonotoneClaim(
             "A carrot always pays for itself: the coercer's expected utility never falls as the carrot grows",
@@ -329,4 +329,4 @@ def coercion_claims() -> list[Claim]:
     ]
 
 
-# --------------------------------------------------------------------------- commitment (MODEL.md §3)
+# --------------------------------------------------------------------------- commitment

@@ -1,4 +1,4 @@
-"""The essay's claims on the commitment models (MODEL.md §3): mistrust, guarantees, small steps."""
+"""The essay's claims on the commitment models: mistrust, guarantees, small steps."""
 
 from __future__ import annotations
 
@@ -180,4 +180,4 @@ def commitment_claims() -> list[Claim]:
     ]
 
 
-# --------------------------------------------------------------------------- the war (MODEL.md §5)
+# --------------------------------------------------------------------------- the war

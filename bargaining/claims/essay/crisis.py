@@ -1,4 +1,4 @@
-"""The essay's claims on the crisis and bargaining-solution models (MODEL.md §1-§2)."""
+"""The essay's claims on the crisis and bargaining-solution models."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _proposer_share(discount_first: Any, discount_second: Any) -> Any:
 
 
 def crisis_claims() -> list[Claim]:
-    """Claims on the crisis and bargaining-solution models (MODEL.md §1-§2)."""
+    """Claims on the crisis and bargaining-solution models."""
     optimism_region = Region(
         {
             "coercer_belief": (F(1, 2), 1),
@@ -95,7 +95,7 @@ def crisis_claims() -> list[Claim]:
     ]
 
 
-# --------------------------------------------------------------------------- coercion (MODEL.md §4)
+# --------------------------------------------------------------------------- coercion
 #
 # The one-shot ultimatum keeps its defaults where the region does not speak: the threat falls at
 # once (deadline 0), the coercer's net value of executing is w ~ U[-1, 1] and the target's resolve

@@ -1,4 +1,4 @@
-"""The essay's claims on the war models (MODEL.md §5): optimism, the three strategies, duration."""
+"""The essay's claims on the war models: optimism, the three strategies, duration."""
 
 from __future__ import annotations
 

@@ -302,9 +302,7 @@ def analyze(
         from ..claims.report import markdown as claims_markdown
 
         say("settling the claims")
-        settled = tuple(
-            claims_report(None if claims is True else claims, output=folder, scenarios=loaded)
-        )
+        settled = tuple(claims_report(None if claims is True else claims, output=folder, scenarios=loaded))
         doc.heading("Claims")
         doc.paragraph(
             "George's principles as claims on the models, each settled on the region spanned by the "

@@ -416,13 +416,14 @@ def test_fingerprints_follow_closures_defaults_and_claims():
     assert cache.fingerprint(base.mutated(quantity=recursive)) is not None
     around = base.mutated(quantity=lambda x, c=base: c.quantity(x))
     assert "x rises" in cache.fingerprint(around)
-    assert cache.fingerprint(base.mutated(quantity=lambda x, o=object(): x)) is None
+    opaque = object()
+    assert cache.fingerprint(base.mutated(quantity=lambda x, o=opaque: x)) is None
 
     def late():
-        return lambda x: x + value  # noqa: F821 - an empty cell until value is bound
+        return lambda x: x + value  # an empty cell until value is bound
 
     assert cache.fingerprint(base.mutated(quantity=late())) is not None
-    value = 1  # noqa: F841
+    value = 1
 
 
 def test_exact_refusals_fixed_parameters_and_undecided_monotone_claims():

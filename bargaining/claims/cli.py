@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from typing import Any
 
@@ -21,6 +22,9 @@ def add_parser(subparsers: Any) -> None:
         help="settle on the ranges of this scenario (a preset name or a TOML file; repeat for several)",
     )
     parser.add_argument("--no-cache", action="store_true", help="settle every claim afresh")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="processes settling claims (default: the cores, at most 4)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
 
         known = presets()
         scenarios = [load(known.get(name, name)) for name in args.scenario]
-    outcomes = report(output=args.output, depth=args.depth, scenarios=scenarios, cache=not args.no_cache)
+    workers = min(os.cpu_count() or 1, 4) if args.workers is None else max(args.workers, 1)
+    outcomes = report(
+        output=args.output, depth=args.depth, scenarios=scenarios, cache=not args.no_cache, workers=workers
+    )
     print(markdown(outcomes), end="")
     cached = sum(outcome.cached for outcome in outcomes)
     print(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import multiprocessing
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -147,7 +146,7 @@ def report(
     *,
     scenarios: Sequence[Scenario] | None = None,
     cache: bool = True,
-    workers: int | None = None,
+    workers: int = 1,
 ) -> list[Settlement]:
     """Settle ``claims`` (default: the essay's) and, given ``output``, write ``claims.md`` and
     ``claims.html`` there. Returns the settlements.
@@ -155,8 +154,9 @@ def report(
     With ``scenarios``, each claim is settled on the region their assumption ranges span
     (:func:`~bargaining.claims.scenario_region`). ``cache=False`` settles every claim afresh
     instead of reusing the verdicts this version of the package already found. ``workers``:
-    how many processes settle the claims not in the cache (default: the machine's cores, at most
-    4; 1 settles them in this process).
+    how many processes settle the claims not in the cache (1, the default, settles them in this
+    process; more fork workers, where the platform can fork: ``bargaining claims`` uses the
+    machine's cores, at most 4).
     """
     from .catalogue import essay_claims
 
@@ -169,7 +169,7 @@ def report(
             [item for item in placed if isinstance(item, Claim)],
             depth,
             cache,
-            min(os.cpu_count() or 1, 4) if workers is None else workers,
+            workers,
         )
     )
     outcomes = [item if isinstance(item, Settlement) else next(settled) for item in placed]

@@ -70,8 +70,7 @@ def _coercer_utility_by_carrot(demand: Any, carrot: Any, audience_cost: Any) -> 
     return _ultimatum(demand, carrot=carrot, audience_cost=audience_cost).outcome().coercer_utility
 
 
-#: What the ``ci`` depth spends on each claim below: examples, and shrinking calls for a
-#: counterexample (each hypothesis draw of an exact point costs milliseconds; see ``Claim.budget``).
+#: The order in which the signalling game's equilibria are read (see ``SignallingGame.regime``).
 _FORMS = {"separating": 0, "semi-separating": 1, "pooling": 2}
 
 

@@ -1,8 +1,11 @@
-"""Claims: George's principles as first-class, tested statements (MODEL.md §7).
+"""Claims: George's principles as first-class statements a model can settle.
 
-State a claim about any model in a few lines, then settle it: :func:`settle` proves it with sympy
-where it can, tests it with hypothesis on exact rationals, and refutes it with a minimal
-counterexample where it fails. :func:`report` writes the table for a paper's appendix.
+State a claim about any model in a few lines, then settle it: :func:`settle` searches its region
+on arrays for a counterexample (confirmed in exact arithmetic), then proves it with sympy where
+it can, and says what kind of truth the verdict is: *proved*, *by construction* (it follows from
+the model's definitions), *holds in tests*, *refuted* (with the counterexample) or *undecided*.
+:func:`scenario_region` settles a claim on a scenario's assumption ranges; :func:`report` writes
+the table for a paper's appendix.
 
 >>> from fractions import Fraction as F
 >>> from bargaining.claims import MonotoneClaim, Region, settle
@@ -16,21 +19,28 @@ counterexample where it fails. :func:`report` writes the table for a paper's app
 """
 
 from .catalogue import essay_claims
-from .claim import Claim, MonotoneClaim, Region, RelationClaim
+from .claim import VERDICTS, Claim, ClaimError, MonotoneClaim, Region, RelationClaim
+from .proving import Proof, prove
 from .report import markdown, report, to_html
-from .settling import Settlement, property_test, prove, search, settle
+from .scenario import scenario_region
+from .searching import Search, search
+from .settling import Settlement, settle
 
 __all__ = [
+    "VERDICTS",
     "Claim",
+    "ClaimError",
     "MonotoneClaim",
+    "Proof",
     "Region",
     "RelationClaim",
+    "Search",
     "Settlement",
     "essay_claims",
     "markdown",
-    "property_test",
     "prove",
     "report",
+    "scenario_region",
     "search",
     "settle",
     "to_html",

@@ -1,9 +1,10 @@
-"""The claims of the essay (MODEL.md §7), each formalised on the models that exist.
+"""The claims of the essay, each formalised on the models that exist.
 
-Every claim names the essay's principle it formalises, the model and region it speaks of, the
-published source of the result where there is one, and the verdict the theory predicts
-(``expected``); ``tests/claims`` checks each verdict and breaks each model on purpose to show the
-check can fail.
+Every claim names the essay's principle it formalises, the model and region it speaks of (the
+region its source states), the published source of the result where there is one, and, when the
+claim follows from the model's own definitions, why (``construction``). No claim carries the
+verdict it should get: ``tests/claims`` settles each one and breaks each model on purpose to show
+that the verdict, whatever it is, can change.
 """
 
 from __future__ import annotations
@@ -19,5 +20,5 @@ __all__ = ["coercion_claims", "commitment_claims", "crisis_claims", "essay_claim
 
 def essay_claims() -> list[Claim]:
     """Every claim the package formalises: the crisis claims first, then coercion, commitment and
-    the war, which together cover the rows of the table in MODEL.md §7."""
+    the war, which together cover the rows of the essay's table of principles."""
     return crisis_claims() + coercion_claims() + commitment_claims() + war_claims()

@@ -11,9 +11,9 @@ arguments:
   with :math:`R` one of ``==``, ``<=``, ``>=``.
 
 The quantity is any Python callable of the region's parameters built from the package's models,
-so it is exact on ``Fraction`` inputs and symbolic on sympy symbols; that is what lets
-:mod:`bargaining.claims.settle` prove a claim with sympy, test it with hypothesis on exact
-rationals, and refute it with a minimal counterexample.
+so it is exact on ``Fraction`` inputs, symbolic on sympy symbols and vectorised on numpy arrays;
+that is what lets :func:`bargaining.claims.settle` prove a claim with sympy, search thousands of
+points of the region in one array call, and confirm a counterexample in exact arithmetic.
 
 >>> from fractions import Fraction as F
 >>> from bargaining.crisis import RiskReturn
@@ -34,11 +34,12 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Literal
 
-from ..core.errors import ParameterTypeError, ParameterValueError
+from ..core.errors import BargainingError, ParameterTypeError, ParameterValueError
 
-__all__ = ["Claim", "MonotoneClaim", "Region", "RelationClaim", "Verdict"]
+__all__ = ["VERDICTS", "Claim", "ClaimError", "MonotoneClaim", "Region", "RelationClaim", "Verdict"]
 
-Verdict = Literal["proved", "holds in tests", "refuted"]
+Verdict = Literal["proved", "by construction", "holds in tests", "refuted", "undecided"]
+VERDICTS: tuple[Verdict, ...] = ("proved", "by construction", "holds in tests", "refuted", "undecided")
 Direction = Literal["nondecreasing", "nonincreasing", "increasing", "decreasing"]
 Relation = Literal["==", "<=", ">="]
 
@@ -52,6 +53,7 @@ class Region:
     """
 
     bounds: Mapping[str, tuple[Any, Any]]
+    origin: str = ""
 
     def __post_init__(self) -> None:
         if not self.bounds:
@@ -77,28 +79,40 @@ class Region:
         return tuple(self.bounds)
 
     def describe(self) -> str:
-        """The region in words, for a report."""
-        return ", ".join(f"{low} ≤ {name} ≤ {high}" for name, (low, high) in self.bounds.items())
+        """The region in words, for a report (with where it comes from, if it says)."""
+        text = ", ".join(
+            f"{name} = {low}" if low == high else f"{low} ≤ {name} ≤ {high}"
+            for name, (low, high) in self.bounds.items()
+        )
+        return f"{text} ({self.origin})" if self.origin else text
 
 
 @dataclass(frozen=True)
 class Claim:
-    """What every claim has: its words, the essay's principle, the region, the expected verdict.
+    """What every claim has: its words, the essay's principle, the region, and where it comes from.
 
-    ``budget`` caps what the ``ci`` depth spends on an expensive claim: at most ``budget``
-    examples, and hypothesis' shrinking of a counterexample stops after ``budget`` more calls (the
-    counterexample reported is the simplest reached by then). ``None``: the depth's full count and
-    shrinking to the end. The ``user`` depth ignores it.
+    ``construction``: why the claim follows from the model's own definitions, when it does (a
+    carrot of efficiency 1 *is* a smaller demand; a guarantee enters the compensation
+    subtractively). A claim that says so is still checked; when the check finds no counterexample
+    its verdict is *by construction*, with this reason, not *proved*.
+
+    ``assumptions``: which scenario assumption each parameter stands for, as ``"section.key"``
+    (``{"demand": "ultimatum.demand"}``), so that :func:`~bargaining.claims.scenario_region` can
+    settle the claim on a scenario's ranges. A parameter not listed keeps the claim's own range.
+
+    ``budget``: at most this many exact model calls to shrink a counterexample to a simpler one
+    (``None``: the machinery's default, 200).
     """
 
     def __post_init__(self) -> None:
-        _check_budget(self.budget)
+        _check_common(self)
 
     statement: str
     principle: str
     region: Region
-    expected: Verdict | None = field(default=None, kw_only=True)
     source: str = field(default="", kw_only=True)
+    construction: str = field(default="", kw_only=True)
+    assumptions: Mapping[str, str] = field(default_factory=dict, kw_only=True)
     budget: int | None = field(default=None, kw_only=True)
 
     def mutated(self, **changes: Any) -> Claim:
@@ -106,11 +120,52 @@ class Claim:
         return replace(self, **changes)
 
 
+class ClaimError(BargainingError, ValueError):
+    """A claim that cannot be settled: its region is empty, its quantity is not defined at a
+    point of it, or its model refuses a point. The message names the claim and the point.
+
+    >>> raise ClaimError("q rises", "the quantity is not a number (nan)", {"x": 0})
+    Traceback (most recent call last):
+    ...
+    bargaining.claims.claim.ClaimError: claim 'q rises': the quantity is not a number (nan) at x = 0
+    """
+
+    def __init__(self, statement: str, problem: str, point: Mapping[str, Any] | None = None) -> None:
+        self.statement, self.problem, self.point = statement, problem, dict(point or {})
+        where = ", ".join(f"{name} = {_show(value)}" for name, value in self.point.items())
+        super().__init__(f"claim {statement!r}: {problem}" + (f" at {where}" if where else ""))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Rebuilt from its parts (so it crosses a process boundary intact)."""
+        return (ClaimError, (self.statement, self.problem, self.point))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        return " → ".join(_show(v) for v in value)
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _check_common(claim: Claim) -> None:
+    _check_budget(claim.budget)
+    if not isinstance(claim.construction, str):
+        raise ParameterTypeError("construction", "a sentence (str) saying why, or ''", claim.construction)
+    for name, key in dict(claim.assumptions).items():
+        if name not in claim.region.bounds:
+            raise ParameterValueError(
+                f"assumptions[{name!r}]", f"a parameter of the region {claim.region.names}", name
+            )
+        if not isinstance(key, str) or key.count(".") != 1:
+            raise ParameterValueError(f"assumptions[{name!r}]", "a 'section.key' string", key)
+
+
 def _check_budget(budget: Any) -> None:
     if budget is None:
         return
     if isinstance(budget, bool) or not isinstance(budget, int):
-        raise ParameterTypeError("budget", "a whole number of hypothesis calls or None", budget)
+        raise ParameterTypeError("budget", "a whole number of model calls or None", budget)
     if budget < 1:
         raise ParameterValueError("budget", "at least 1 call (or None)", budget)
 
@@ -129,7 +184,7 @@ class MonotoneClaim(Claim):
     direction: Direction = field(default="nondecreasing", kw_only=True)
 
     def __post_init__(self) -> None:
-        _check_budget(self.budget)
+        _check_common(self)
         _check_callable("quantity", self.quantity)
         if self.parameter not in self.region.bounds:
             raise ParameterValueError(
@@ -162,7 +217,7 @@ class RelationClaim(Claim):
     relation: Relation = field(default="==", kw_only=True)
 
     def __post_init__(self) -> None:
-        _check_budget(self.budget)
+        _check_common(self)
         _check_callable("left", self.left)
         _check_callable("right", self.right)
         if self.relation not in ("==", "<=", ">="):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import time
 from typing import Any
 
 __all__ = ["add_parser", "run"]
@@ -12,20 +14,40 @@ def add_parser(subparsers: Any) -> None:
     """Register the ``claims`` sub-command."""
     parser = subparsers.add_parser("claims", help="settle the essay's claims and print the claims report")
     parser.add_argument("--output", help="folder to write claims.md and claims.html into")
-    parser.add_argument("--depth", choices=["ci", "user"], default="ci", help="how many examples to test")
+    parser.add_argument("--depth", choices=["ci", "user"], default="ci", help="how many points to search")
+    parser.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        help="settle on the ranges of this scenario (a preset name or a TOML file; repeat for several)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="settle every claim afresh")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="processes settling claims (default: the cores, at most 4)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Settle, print the Markdown table, say where the files went."""
-    from .report import markdown, report
+    """Settle, print the Markdown table and the count of each verdict, say where the files went."""
+    from .report import counts, markdown, report
 
-    outcomes = report(output=args.output, depth=args.depth)
+    started = time.perf_counter()
+    scenarios = None
+    if args.scenario:
+        from ..scenarios import load, presets
+
+        known = presets()
+        scenarios = [load(known.get(name, name)) for name in args.scenario]
+    workers = min(os.cpu_count() or 1, 4) if args.workers is None else max(args.workers, 1)
+    outcomes = report(
+        output=args.output, depth=args.depth, scenarios=scenarios, cache=not args.no_cache, workers=workers
+    )
     print(markdown(outcomes), end="")
-    counts = {
-        verdict: sum(o.verdict == verdict for o in outcomes)
-        for verdict in ("proved", "holds in tests", "refuted")
-    }
-    print("\n" + ", ".join(f"{count} {verdict}" for verdict, count in counts.items()))
+    cached = sum(outcome.cached for outcome in outcomes)
+    print(
+        f"\n{counts(outcomes)} ({len(outcomes)} claims, {cached} from the cache, "
+        f"{time.perf_counter() - started:.1f} s)"
+    )
     if args.output:
         print(f"wrote {args.output}/claims.md and {args.output}/claims.html")
     return 0

@@ -1,16 +1,27 @@
-"""The claims report: a Markdown and an HTML table to paste into a paper's appendix."""
+"""The claims report: a Markdown and an HTML table to paste into a paper's appendix.
+
+Each row gives the claim, its principle, the verdict (what kind of truth it is), the region it
+was settled on (with where that region comes from) and the evidence: the proof, the definition
+it follows from, the number of points searched, or the exact counterexample.
+"""
 
 from __future__ import annotations
 
 import html
+import multiprocessing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .claim import Claim
-from .settling import Settlement, settle
+from ..core.errors import ParameterValueError
+from .claim import VERDICTS, Claim, ClaimError, _show
+from .scenario import scenario_region
+from .settling import _FIELDS, DEPTHS, Settlement, settle, settle_cached, store_settlement
 
-__all__ = ["markdown", "report", "to_html"]
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from ..scenarios import Scenario
+
+__all__ = ["counts", "markdown", "report", "to_html"]
 
 
 def _evidence(outcome: Settlement) -> str:
@@ -20,38 +31,43 @@ def _evidence(outcome: Settlement) -> str:
         assert outcome.values is not None
         text += f"; at {point}: {_show(outcome.values[0])} vs {_show(outcome.values[1])}"
     if outcome.failing_share is not None:
-        text += f"; fails on about {outcome.failing_share:.0%} of the region (random sample)"
+        text += f"; fails on about {outcome.failing_share:.0%} of the Sobol design"
     return text
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, tuple):
-        return " → ".join(str(v) for v in value)
-    return str(value)
-
-
 def _rows(outcomes: Sequence[Settlement]) -> list[list[str]]:
-    rows = []
-    for outcome in outcomes:
-        claim = outcome.claim
-        rows.append(
-            [
-                claim.statement,
-                claim.principle,
-                outcome.verdict,
-                claim.region.describe(),
-                _evidence(outcome),
-                claim.source,
-            ]
-        )
-    return rows
+    return [
+        [
+            outcome.claim.statement,
+            outcome.claim.principle,
+            outcome.verdict,
+            outcome.claim.region.describe(),
+            _evidence(outcome),
+            outcome.claim.source,
+        ]
+        for outcome in outcomes
+    ]
 
 
 HEADER = ["claim", "principle", "verdict", "region", "evidence", "source"]
 
 
+def counts(outcomes: Sequence[Settlement]) -> str:
+    """How many claims got each verdict, in words.
+
+    >>> counts([])
+    'no claims'
+    """
+    found = [(sum(o.verdict == verdict for o in outcomes), verdict) for verdict in VERDICTS]
+    return ", ".join(f"{count} {verdict}" for count, verdict in found if count) or "no claims"
+
+
 def markdown(outcomes: Sequence[Settlement]) -> str:
-    """The table in Markdown."""
+    """The table in Markdown.
+
+    >>> markdown([]).splitlines()[0]
+    '| claim | principle | verdict | region | evidence | source |'
+    """
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     for row in _rows(outcomes):
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
@@ -59,7 +75,11 @@ def markdown(outcomes: Sequence[Settlement]) -> str:
 
 
 def to_html(outcomes: Sequence[Settlement]) -> str:
-    """The table as a standalone HTML page."""
+    """The table as a standalone HTML page.
+
+    >>> to_html([]).startswith("<!DOCTYPE html>")
+    True
+    """
     head = "".join(f"<th>{html.escape(h)}</th>" for h in HEADER)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in _rows(outcomes)
@@ -72,17 +92,98 @@ def to_html(outcomes: Sequence[Settlement]) -> str:
     )
 
 
+def _on_scenarios(claim: Claim, scenarios: Sequence[Scenario]) -> Claim | Settlement:
+    """The claim on the scenarios' ranges; a claim whose region they do not meet is *undecided*
+    there, with the reason."""
+    try:
+        region = scenario_region(claim, *scenarios)
+    except ClaimError as error:
+        return Settlement(claim, "undecided", f"not settled on these scenarios: {error.problem}")
+    return claim.mutated(region=region)
+
+
+_PENDING: list[Claim] = []  # the claims a forked worker settles, by index (inherited, not pickled)
+
+
+def _settle_pending(index: int, depth: str) -> dict[str, Any]:  # pragma: no cover - runs in a worker
+    outcome = settle(_PENDING[index], depth)
+    return {name: getattr(outcome, name) for name in _FIELDS}
+
+
+def _settle_all(claims: Sequence[Claim], depth: str, cache: bool, workers: int) -> list[Settlement]:
+    """Settle each claim (from the cache when it has it), the rest over ``workers`` processes."""
+    outcomes: list[Settlement | None] = [None] * len(claims)
+    if cache:
+        for index, claim in enumerate(claims):
+            stored = settle_cached(claim, depth)
+            if stored is not None:
+                outcomes[index] = stored
+    todo = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    if workers > 1 and len(todo) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _PENDING[:] = claims
+        try:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(todo))) as pool:
+                found = pool.starmap(_settle_pending, [(index, depth) for index in todo], chunksize=1)
+        finally:
+            _PENDING.clear()
+        for index, fields in zip(todo, found):
+            outcomes[index] = Settlement(claims[index], **fields)
+    else:
+        for index in todo:
+            outcomes[index] = settle(claims[index], depth)
+    if cache:
+        for index in todo:
+            outcome = outcomes[index]
+            assert outcome is not None
+            store_settlement(outcome, depth)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
 def report(
-    claims: Iterable[Claim] | None = None, output: str | Path | None = None, depth: str = "ci"
+    claims: Iterable[Claim] | None = None,
+    output: str | Path | None = None,
+    depth: str = "ci",
+    *,
+    scenarios: Sequence[Scenario] | None = None,
+    cache: bool = True,
+    workers: int = 1,
 ) -> list[Settlement]:
     """Settle ``claims`` (default: the essay's) and, given ``output``, write ``claims.md`` and
-    ``claims.html`` there. Returns the settlements."""
+    ``claims.html`` there. Returns the settlements.
+
+    With ``scenarios``, each claim is settled on the region their assumption ranges span
+    (:func:`~bargaining.claims.scenario_region`). ``cache=False`` settles every claim afresh
+    instead of reusing the verdicts this version of the package already found. ``workers``:
+    how many processes settle the claims not in the cache (1, the default, settles them in this
+    process; more fork workers, where the platform can fork: ``bargaining claims`` uses the
+    machine's cores, at most 4).
+    """
     from .catalogue import essay_claims
 
-    outcomes = [settle(claim, depth) for claim in (essay_claims() if claims is None else claims)]
+    if depth not in DEPTHS:
+        raise ParameterValueError("depth", f"one of {sorted(DEPTHS)}", depth)
+    chosen = essay_claims() if claims is None else list(claims)
+    placed = [_on_scenarios(claim, scenarios) for claim in chosen] if scenarios else list(chosen)
+    settled = iter(
+        _settle_all(
+            [item for item in placed if isinstance(item, Claim)],
+            depth,
+            cache,
+            workers,
+        )
+    )
+    outcomes = [item if isinstance(item, Settlement) else next(settled) for item in placed]
     if output is not None:
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "claims.md").write_text("# Claims report\n\n" + markdown(outcomes), encoding="utf-8")
+        where = (
+            f"Settled on the region spanned by the assumption ranges of {', '.join(s.name for s in scenarios)}"
+            " (each row says which parameters come from them).\n\n"
+            if scenarios
+            else ""
+        )
+        (folder / "claims.md").write_text(
+            "# Claims report\n\n" + where + markdown(outcomes), encoding="utf-8"
+        )
         (folder / "claims.html").write_text(to_html(outcomes), encoding="utf-8")
     return outcomes

@@ -1,44 +1,52 @@
-r"""Settling a claim three ways: a symbolic proof, a property test, a counterexample.
+r"""Settling a claim: search the region on arrays, then prove, and say what kind of truth it is.
 
-:func:`prove`
-    Evaluates the claim's quantities on sympy symbols and decides the sign of the derivative (for
-    a monotone claim) or of the difference (for a relation) on the region. Each parameter
-    :math:`x \in [l, h]` is rewritten :math:`x = l + (h - l)/(1 + t)` with :math:`t \ge 0`, step
-    functions (Heaviside) are bounded below by fresh non-negative symbols, and every branch of a
-    ``Piecewise`` must have the sign. The method is sound (a "proved" is a proof) but incomplete:
-    when sympy cannot decide, the claim goes on to be tested.
-:func:`property_test`
-    A hypothesis search on exact rationals over the region for a point that breaks the claim. When
-    one exists, hypothesis shrinks it to a minimal counterexample; when none is found the claim
-    *holds in tests* on that many examples.
-:func:`search`
-    A targeted search (scipy's differential evolution on floats) for the largest violation, each
-    candidate confirmed in exact arithmetic before it is reported, so float noise never refutes
-    a claim.
+:func:`settle` runs two steps and returns a :class:`Settlement`:
 
-:func:`settle` runs them in that order and returns a :class:`Settlement` with the evidence.
+1. :func:`~bargaining.claims.search` evaluates the claim on thousands of points of the region in
+   one array call (a Sobol design plus the region's corners and edges) and confirms the worst
+   points in exact arithmetic. A confirmed counterexample, shrunk toward the simplest point, makes
+   the claim **refuted**; the settlement gives the share of the design on which it fails.
+2. Otherwise :func:`~bargaining.claims.prove` looks at the claim on sympy symbols:
+
+   * **by construction**: the claim follows from the model's definitions (detected: the two
+     sides of a relation are the same expression, or the parameter enters the quantity linearly;
+     or declared by the claim's ``construction``, with the reason, and checked);
+   * **proved**: a derivation, with the derivative or the difference and its sign on the region;
+   * **holds in tests**: sympy cannot decide, and the search found no counterexample: the
+     evidence gives the number of points and the design;
+   * **undecided**: floats break the claim but exact arithmetic does not confirm it.
+
+``region`` settles the claim on another box (a scenario's ranges, see
+:func:`~bargaining.claims.scenario_region`). ``cache=True`` keeps verdicts in the user's cache
+(:mod:`bargaining.claims.cache`), so a claim is settled once per version of the package.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
-import numpy as np
-
 from ..core.errors import ParameterValueError
-from .claim import Claim, MonotoneClaim, RelationClaim, Verdict
+from . import cache as _cache
+from .claim import VERDICTS, Claim, Region, Verdict
+from .proving import prove
+from .searching import DESIGN, search
 
-__all__ = ["Settlement", "property_test", "prove", "search", "settle"]
+__all__ = ["Settlement", "settle", "settle_cached", "store_settlement"]
 
-DEPTHS: dict[str, int] = {"ci": 150, "user": 2000}
+DEPTHS = tuple(DESIGN)
 
 
 @dataclass(frozen=True)
 class Settlement:
-    """How a claim was settled, with the evidence a reader needs to check it."""
+    """How a claim was settled, with the evidence a reader needs to check it.
+
+    ``claim`` is the claim as settled (its ``region`` is the region used); ``examples`` the
+    number of points (pairs, for a monotone claim) the search evaluated; ``counterexample`` and
+    ``values`` the exact witness of a refutation; ``failing_share`` the share of the Sobol design
+    on which a refuted claim fails (in floats); ``cached`` whether it came from the cache.
+    """
 
     claim: Claim
     verdict: Verdict
@@ -47,329 +55,95 @@ class Settlement:
     counterexample: Mapping[str, Any] | None = None
     values: tuple[Any, Any] | None = None
     failing_share: float | None = None
+    cached: bool = False
 
 
-def _symbols(claim: Claim) -> dict[str, Any]:
-    import sympy
-
-    return {name: sympy.Symbol(name, real=True) for name in claim.region.names}
+_FIELDS = ("verdict", "evidence", "examples", "counterexample", "values", "failing_share")
 
 
-def _region_substitution(claim: Claim, symbols: Mapping[str, Any]) -> dict[Any, Any]:
-    """Each parameter :math:`x \\in [l, h]` as :math:`l + (h - l)/(1 + t)`, :math:`t \\ge 0` (fixed if l = h)."""
-    import sympy
-
-    substitution = {}
-    for name, (low, high) in claim.region.bounds.items():
-        if low == high:
-            substitution[symbols[name]] = sympy.Rational(low)
-        else:
-            t = sympy.Dummy(f"t_{name}", nonnegative=True)
-            substitution[symbols[name]] = sympy.Rational(low) + sympy.Rational(high - low) / (1 + t)
-    return substitution
-
-
-def _possible(condition: Any, substitution: Mapping[Any, Any]) -> bool:
-    """Whether a ``Piecewise`` branch's condition may hold somewhere in the region (sound: only a
-    condition that sympy reduces to ``False`` on the region's parametrisation is dropped)."""
-    import sympy
-
-    try:
-        reduced = sympy.sympify(condition).xreplace(dict(substitution))
-    except (TypeError, ValueError, AttributeError, NotImplementedError):  # pragma: no cover - sympy quirk
-        return True
-    return reduced is not sympy.false
-
-
-def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, Any]) -> bool:
-    """Whether ``expression`` is ``sign`` (nonnegative, positive, zero) on the whole region."""
-    import sympy
-
-    expression = sympy.piecewise_fold(sympy.sympify(expression))
-    substitution = _region_substitution(claim, symbols)
-    if isinstance(expression, sympy.Piecewise):
-        return all(
-            _has_sign(branch, sign, claim, symbols)
-            for branch, condition in expression.args
-            if _possible(condition, substitution)
-        )
-    steps = {h: sympy.Dummy("h", nonnegative=True) for h in expression.atoms(sympy.Heaviside)}
-    expression = expression.xreplace(steps)
-    candidate = sympy.factor(sympy.together(expression.xreplace(substitution)))
-    if candidate.has(sympy.Min, sympy.Max, sympy.Abs, sympy.Piecewise):
-        return False
-    if sign == "zero":
-        return bool(sympy.simplify(candidate) == 0)
-    return bool(getattr(candidate, "is_" + sign) is True)
-
-
-def _continuous_on_region(expression: Any, claim: Claim, symbols: Mapping[str, Any]) -> bool:
-    """Whether ``expression`` is known to be continuous on the region, so that the sign of its
-    derivative, branch by branch, decides its monotonicity.
-
-    Conservative: ``Max``/``Min``/``Abs`` are continuous; a ``Piecewise`` with more than one branch
-    possible on the region may jump between regimes, and step functions (floor, ceiling, sign,
-    Heaviside) do jump, so either makes the claim go to testing instead of being "proved".
-    """
-    import sympy
-
-    expression = sympy.piecewise_fold(sympy.sympify(expression))
-    if expression.has(sympy.floor, sympy.ceiling, sympy.frac, sympy.sign, sympy.Heaviside, sympy.Mod):
-        return False
-    substitution = _region_substitution(claim, symbols)
-    for piecewise in expression.atoms(sympy.Piecewise):
-        if sum(1 for _, condition in piecewise.args if _possible(condition, substitution)) > 1:
-            return False
-    return True
-
-
-def prove(claim: Claim) -> str | None:
-    """A symbolic proof of the claim on its region, as a sentence; ``None`` when sympy cannot decide."""
-    import sympy
-
-    symbols = _symbols(claim)
-    try:
-        if isinstance(claim, MonotoneClaim):
-            expression = claim.quantity(**symbols)
-            if not _continuous_on_region(expression, claim, symbols):
-                return None  # a sign of the derivative says nothing across a jump: test instead
-            derivative = sympy.diff(expression, symbols[claim.parameter])
-            sign = {"nondecreasing": "nonnegative", "increasing": "positive"}.get(claim.direction)
-            target = derivative if sign else -derivative
-            sign = sign or {"nonincreasing": "nonnegative", "decreasing": "positive"}[claim.direction]
-            if _has_sign(target, sign, claim, symbols):
-                relation = (
-                    "≥ 0"
-                    if claim.direction == "nondecreasing"
-                    else (
-                        "> 0"
-                        if claim.direction == "increasing"
-                        else ("≤ 0" if claim.direction == "nonincreasing" else "< 0")
-                    )
-                )
-                return (
-                    f"∂/∂{claim.parameter} = {sympy.simplify(derivative)} {relation} "
-                    f"for all {claim.region.describe()} (sympy)"
-                )
-            return None
-        if isinstance(claim, RelationClaim):
-            raw = sympy.sympify(claim.left(**symbols)) - sympy.sympify(claim.right(**symbols))
-            sign = {"==": "zero", ">=": "nonnegative"}.get(claim.relation, "nonnegative")
-            flip = -1 if claim.relation == "<=" else 1
-            proved = _has_sign(flip * raw, sign, claim, symbols)
-            if not proved and not raw.has(sympy.Piecewise):
-                # simplify is slow on regimes (Piecewise) and rarely decides them: only plain algebra
-                proved = _has_sign(flip * sympy.simplify(raw), sign, claim, symbols)
-            if proved:
-                difference = sympy.simplify(raw)
-                return (
-                    f"left − right = {difference} {'= 0' if sign == 'zero' else claim.relation + ' 0'} "
-                    f"for all {claim.region.describe()} (sympy)"
-                )
-            return None
-    except (TypeError, ValueError, AttributeError, NotImplementedError):
-        return None  # the model does not take symbols here: settle by testing
-    raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
-
-
-def _denominator(claim: Claim) -> int:
-    """Hypothesis draws fractions with denominators up to 60, or up to the region's own bounds'."""
-    return max(60, *(int(bound.denominator) for pair in claim.region.bounds.values() for bound in pair))
-
-
-def _points(claim: Claim, denominator: int) -> Any:
-    from hypothesis import strategies as st
-
-    return st.fixed_dictionaries(
-        {
-            name: st.fractions(min_value=low, max_value=high, max_denominator=denominator)
-            for name, (low, high) in claim.region.bounds.items()
-        }
-    )
-
-
-def _witness(claim: Claim) -> tuple[Any, Callable[[Any], tuple[Any, Any] | None]]:
-    """A hypothesis strategy of candidate witnesses and the check that finds a violation in one."""
-    from hypothesis import strategies as st
-
-    if isinstance(claim, MonotoneClaim):
-        low, high = claim.region.bounds[claim.parameter]
-        denominator = _denominator(claim)
-        values = st.fractions(min_value=low, max_value=high, max_denominator=denominator)
-        strategy = st.tuples(_points(claim, denominator), values, values).filter(lambda w: w[1] != w[2])
-
-        def check(witness: Any) -> tuple[Any, Any] | None:
-            point, a, b = witness
-            return claim.violation(point, min(a, b), max(a, b))
-
-        return strategy, check
-    if isinstance(claim, RelationClaim):
-        return _points(claim, _denominator(claim)), claim.violation
-    raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
-
-
-def _describe_witness(claim: Claim, witness: Any) -> dict[str, Any]:
-    if isinstance(claim, MonotoneClaim):
-        point, a, b = witness
-        low, high = min(a, b), max(a, b)
-        return {**point, claim.parameter: (low, high)}
-    return dict(witness)
-
-
-class _ShrinkingSpent(BaseException):
-    """Raised inside hypothesis' search to stop shrinking once a claim's budget is spent (a
-    ``BaseException`` so that hypothesis does not take it for a failure to shrink in turn)."""
-
-
-def property_test(claim: Claim, examples: int, *, shrink_calls: int | None = None) -> Settlement:
-    """Search ``examples`` exact points of the region for a violation (hypothesis, derandomised).
-
-    A violation is shrunk to a minimal counterexample; with ``shrink_calls`` shrinking stops after
-    that many calls and the simplest counterexample reached is reported.
-    """
-    from hypothesis import HealthCheck, find, settings
-    from hypothesis.errors import NoSuchExample
-
-    strategy, check = _witness(claim)
-    config = settings(
-        max_examples=examples,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    simplest: list[Any] = []
-    calls = 0
-
-    def violated(witness: Any) -> bool:
-        nonlocal calls
-        if simplest:  # shrinking: hypothesis only tries candidates simpler than the last one found
-            calls += 1
-            if shrink_calls is not None and calls > shrink_calls:
-                raise _ShrinkingSpent
-        found = check(witness) is not None
-        if found:
-            simplest.append(witness)
-        return found
-
-    evidence = "minimal counterexample found by hypothesis shrinking"
-    try:
-        witness = find(strategy, violated, settings=config)
-    except NoSuchExample:
+def _settle(claim: Claim, depth: str, seed: int) -> Settlement:
+    found = search(claim, depth, seed=seed)
+    if found.counterexample is not None:
         return Settlement(
             claim,
-            "holds in tests",
-            f"no counterexample in {examples} exact examples (hypothesis)",
-            examples=examples,
+            "refuted",
+            f"counterexample from {found.design}, confirmed in exact arithmetic and shrunk",
+            found.points,
+            found.counterexample,
+            found.values,
+            found.failing_share,
         )
-    except _ShrinkingSpent:
-        witness = simplest[-1]
-        evidence = f"counterexample found by hypothesis, shrunk for {shrink_calls} calls"
-    values = check(witness)
-    return Settlement(
-        claim,
-        "refuted",
-        evidence,
-        examples=examples,
-        counterexample=_describe_witness(claim, witness),
-        values=values,
-    )
-
-
-def _margin(claim: Claim, vector: np.ndarray) -> float:
-    names = claim.region.names
-    point = dict(zip(names, (float(v) for v in vector[: len(names)])))
-    if isinstance(claim, MonotoneClaim):
-        a, b = sorted(float(v) for v in vector[len(names) :])
-        if a == b:
-            return 0.0
-        before = float(claim.quantity(**{**point, claim.parameter: a}))
-        after = float(claim.quantity(**{**point, claim.parameter: b}))
-        gap = before - after
-        return gap if claim.direction in ("nondecreasing", "increasing") else -gap
-    if not isinstance(claim, RelationClaim):
-        raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
-    left, right = float(claim.left(**point)), float(claim.right(**point))
-    return {"==": abs(left - right), "<=": left - right, ">=": right - left}[claim.relation]
-
-
-def search(
-    claim: Claim, *, seed: int = 0, iterations: int = 60, tolerance: float = 1e-9
-) -> Settlement | None:
-    """Differential evolution for the worst violation, confirmed exactly; ``None`` if none is found."""
-    from scipy.optimize import differential_evolution
-
-    names = claim.region.names
-    bounds = [(float(low), float(high)) for low, high in claim.region.bounds.values()]
-    if isinstance(claim, MonotoneClaim):
-        bounds += [tuple(float(v) for v in claim.region.bounds[claim.parameter])] * 2  # type: ignore[list-item]
-    result = differential_evolution(
-        lambda v: -_margin(claim, v), bounds, seed=seed, maxiter=iterations, tol=1e-12, polish=False
-    )
-    if -result.fun <= tolerance:
-        return None
-    exact = [Fraction(float(v)).limit_denominator(10**6) for v in result.x]
-    point = dict(zip(names, exact[: len(names)]))
-    witness: Any = point
-    if isinstance(claim, MonotoneClaim):
-        witness = (point, exact[len(names)], exact[len(names) + 1])
-        values = claim.violation(point, min(witness[1:]), max(witness[1:]))
-    elif isinstance(claim, RelationClaim):
-        values = claim.violation(point)
-    else:  # pragma: no cover - _margin has already refused other claims
-        raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
-    if values is None:  # float noise only: not a counterexample
-        return None
-    return Settlement(
-        claim,
-        "refuted",
-        f"largest violation found by differential evolution (seed {seed}), confirmed in exact arithmetic",
-        counterexample=_describe_witness(claim, witness),
-        values=values,
-    )
-
-
-def _failing_share(claim: Claim, samples: int, seed: int) -> float:
-    rng = np.random.default_rng(seed)
-    names = claim.region.names
-    width = len(names) + (2 if isinstance(claim, MonotoneClaim) else 0)
-    lows = np.array([float(b[0]) for b in claim.region.bounds.values()])
-    highs = np.array([float(b[1]) for b in claim.region.bounds.values()])
-    if isinstance(claim, MonotoneClaim):
-        low, high = (float(v) for v in claim.region.bounds[claim.parameter])
-        lows, highs = np.append(lows, [low, low]), np.append(highs, [high, high])
-    draws = lows + (highs - lows) * rng.random((samples, width))
-    failing = sum(_margin(claim, row) > 1e-9 for row in draws)
-    return failing / samples
-
-
-def settle(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settlement:
-    """Prove, else test, else search; a refuted claim reports the share of the region where it fails."""
-    if depth not in DEPTHS:
-        raise ParameterValueError("depth", f"one of {sorted(DEPTHS)}", depth)
     proof = prove(claim)
-    if proof is not None:
-        return Settlement(claim, "proved", proof)
-    examples, shrink_calls = DEPTHS[depth], None
-    if depth == "ci" and claim.budget is not None:
-        examples, shrink_calls = min(examples, claim.budget), claim.budget
-    outcome = (
-        property_test(claim, examples)
-        if shrink_calls is None
-        else property_test(claim, examples, shrink_calls=shrink_calls)
-    )
-    if outcome.verdict == "holds in tests":
-        targeted = search(claim, seed=seed)
-        if targeted is None:
-            return outcome
-        outcome = targeted
-    share = _failing_share(claim, 400 if depth == "ci" else 5000, seed)
-    return Settlement(
-        outcome.claim,
-        outcome.verdict,
-        outcome.evidence,
-        outcome.examples,
-        outcome.counterexample,
-        outcome.values,
-        share,
-    )
+    tested = f"no counterexample in {found.design}"
+    if found.unconfirmed is not None:
+        return Settlement(
+            claim,
+            "undecided",
+            f"floats break the claim by up to {found.unconfirmed:.3g} but exact arithmetic does not "
+            f"confirm it at the worst points ({found.design}); {proof.text}",
+            found.points,
+        )
+    if proof.verdict == "by construction":
+        return Settlement(claim, "by construction", f"{proof.text}; {tested}", found.points)
+    if claim.construction:
+        checked = proof.text if proof.verdict == "proved" else tested
+        return Settlement(claim, "by construction", f"{claim.construction}; checked: {checked}", found.points)
+    if proof.verdict == "proved":
+        return Settlement(claim, "proved", proof.text, found.points)
+    return Settlement(claim, "holds in tests", f"{tested}; not proved: {proof.text}", found.points)
+
+
+def settle(
+    claim: Claim, depth: str = "ci", *, seed: int = 0, region: Region | None = None, cache: bool = False
+) -> Settlement:
+    """Search, then prove: the claim's verdict with its evidence (see the module's description).
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> from bargaining.solutions import AlternatingOffers
+    >>> claim = MonotoneClaim("Patience pays", "urgency", Region({"d1": (F(1, 20), F(19, 20)), "d2": (F(1, 2), F(1, 2))}),
+    ...                       quantity=lambda d1, d2: AlternatingOffers(d1, d2).solve().first_share, parameter="d1")
+    >>> outcome = settle(claim)
+    >>> outcome.verdict
+    'proved'
+    >>> print(outcome.evidence)
+    ∂/∂d1 = -d2*(d2 - 1)/(d1*d2 - 1)**2 ≥ 0 for all 1/20 ≤ d1 ≤ 19/20, d2 = 1/2 (sympy)
+    >>> settle(claim, region=Region({"d1": (F(1, 2), F(9, 10)), "d2": (F(1, 10), F(1, 2))})).verdict
+    'proved'
+    >>> settle(claim, region=Region({"d1": (F(1, 2), 1), "d2": (0, F(1, 2))}))
+    Traceback (most recent call last):
+    ...
+    bargaining.claims.claim.ClaimError: claim 'Patience pays': the model refuses the point (ParameterValueError: discount_second must be a discount factor in (0, 1] (got 0.0)) at d1 = 0.5, d2 = 0.0
+    """
+    if depth not in DESIGN:
+        raise ParameterValueError("depth", f"one of {sorted(DESIGN)}", depth)
+    if region is not None:
+        if not isinstance(region, Region):
+            raise ParameterValueError("region", "a Region", region)
+        claim = claim.mutated(region=region)
+    if cache:
+        stored = settle_cached(claim, depth, seed=seed)
+        if stored is not None:
+            return stored
+    outcome = _settle(claim, depth, seed)
+    if cache:
+        store_settlement(outcome, depth, seed=seed)
+    return outcome
+
+
+def settle_cached(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settlement | None:
+    """The claim's settlement from the verdict cache, or ``None`` if it has none.
+
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> settle_cached(MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=abs, parameter="x"))
+    """
+    stored = _cache.load(claim, f"{depth}:{seed}")
+    if stored is None or stored.get("verdict") not in VERDICTS:
+        return None
+    fields: dict[str, Any] = {name: stored.get(name) for name in _FIELDS}
+    return Settlement(claim, cached=True, **fields)
+
+
+def store_settlement(outcome: Settlement, depth: str = "ci", *, seed: int = 0) -> bool:
+    """Keep ``outcome`` in the verdict cache (``False`` if its claim cannot be cached)."""
+    return _cache.store(outcome.claim, f"{depth}:{seed}", {name: getattr(outcome, name) for name in _FIELDS})

@@ -302,11 +302,14 @@ def analyze(
         from ..claims.report import markdown as claims_markdown
 
         say("settling the claims")
-        settled = tuple(claims_report(None if claims is True else claims, output=folder))
+        settled = tuple(claims_report(None if claims is True else claims, output=folder, scenarios=loaded))
         doc.heading("Claims")
         doc.paragraph(
-            "George's principles as claims on the models: proved, holding in tests, or refuted with a "
-            "counterexample (full table: claims.md)."
+            "George's principles as claims on the models, each settled on the region spanned by the "
+            "assumption ranges of the scenarios above (the region column says which parameters come "
+            "from them; the others keep the claim's own range). A verdict says what kind of truth it "
+            "is: proved, by construction (it follows from the model's definitions), holds in tests, "
+            "refuted with an exact counterexample, or undecided (full table: claims.md)."
         )
         doc.code(claims_markdown(list(settled)), "markdown")
     _latex_appendix(doc)

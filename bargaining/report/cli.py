@@ -48,11 +48,9 @@ def run(args: argparse.Namespace) -> int:
             f"{'—' if war != war else f'{war:.0f} mo':>10}"
         )
     if report.claims:
-        verdicts = [c.verdict for c in report.claims]
-        print(
-            "claims: "
-            + ", ".join(f"{verdicts.count(v)} {v}" for v in ("proved", "holds in tests", "refuted"))
-        )
+        from ..claims.report import counts
+
+        print("claims: " + counts(list(report.claims)))
     print(
         f"report: {report.markdown} and {report.html} ({len(report.figures)} figures), "
         f"{time.perf_counter() - started:.0f} s"

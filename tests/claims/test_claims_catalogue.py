@@ -1,31 +1,21 @@
-"""The essay's claims on the coercion, commitment and war models (MODEL.md §7).
+"""The essay's claims on the coercion, commitment and war models, checked against brute force.
 
-``tests/claims/test_claims.py`` settles every catalogue claim and breaks each one generically
-(negating the quantity, or shifting one side of a relation). The tests here check what those
-verdicts mean: that each counterexample is the failure the theory predicts (a carrot that signals
-weakness, a slow decline that passes every one-step test, audience costs that deter more than they
-add executions), independent checks of the quantities against closed forms, model-specific
-mutations that repair a refuted claim or break a holding one, and the ``budget`` mechanism that
-keeps the expensive claims within CI's time.
+``tests/claims/test_claims.py`` settles every catalogue claim and breaks each one generically.
+No test here requires a verdict. Each checks that the verdict agrees with an independent
+computation: an exact grid over the claim's region (a violation on the grid must make the claim
+refuted; a refuted claim's counterexample must be one), closed forms the quantities must match,
+and the meaning of a failure the theory predicts (a carrot read as weakness, a slow decline that
+passes every one-step test, a target that would comply anyway), shown on the grid's own witness.
+Model-specific mutations must still refute the claims they break.
 """
 
+import itertools
 import math
 from fractions import Fraction as F
 
 import pytest
-import sympy
 
-from bargaining import ParameterTypeError, ParameterValueError
-from bargaining.claims import (
-    MonotoneClaim,
-    Region,
-    RelationClaim,
-    catalogue,
-    essay_claims,
-    property_test,
-    prove,
-    settle,
-)
+from bargaining.claims import MonotoneClaim, Region, catalogue, essay_claims, settle
 from bargaining.claims.essay._shared import CI_BUDGET
 from bargaining.coercion import SignallingGame, Ultimatum
 from bargaining.commitment import PowerPath
@@ -37,6 +27,35 @@ CLAIMS = essay_claims()
 def _claim(start: str):
     (found,) = [claim for claim in CLAIMS if claim.statement.startswith(start)]
     return found
+
+
+def _grid_witness(claim, steps=4):
+    """The first exact violation on a grid of ``steps + 1`` values per parameter, or ``None``."""
+    axes = {name: sorted({low + (high - low) * F(k, steps) for k in range(steps + 1)})
+            for name, (low, high) in claim.region.bounds.items()}
+    names = list(axes)
+    for values in itertools.product(*axes.values()):
+        point = dict(zip(names, values))
+        if isinstance(claim, MonotoneClaim):
+            rest = {k: v for k, v in point.items() if k != claim.parameter}
+            for low, high in itertools.combinations(axes[claim.parameter], 2):
+                broken = claim.violation(rest, low, high)
+                if broken is not None:
+                    return {**rest, claim.parameter: (low, high)}, broken
+        else:
+            broken = claim.violation(point)
+            if broken is not None:
+                return point, broken
+    return None
+
+
+def _agrees_with_the_grid(claim, steps=4):
+    """The verdict and an exact grid agree: a grid violation means the claim is refuted."""
+    outcome = settle(claim)
+    found = _grid_witness(claim, steps)
+    if found is not None:
+        assert outcome.verdict == "refuted", (found, outcome.evidence)
+    return outcome, found
 
 
 # --------------------------------------------------------------------------- the catalogue as a whole
@@ -54,31 +73,36 @@ MODEL_TABLE = [
 ]
 
 
-def test_every_row_of_the_model_table_has_claims_with_source_region_and_expected_verdict():
+def test_every_row_of_the_model_table_has_claims_with_source_and_region():
     principles = {claim.principle for claim in CLAIMS}
     assert set(MODEL_TABLE) <= principles
     for claim in CLAIMS:
-        assert claim.expected in ("proved", "holds in tests", "refuted"), claim.statement
         assert claim.source and claim.region.names
+        assert not hasattr(claim, "expected")
     groups = [catalogue.coercion_claims(), catalogue.commitment_claims(), catalogue.war_claims()]
     assert sum(len(group) for group in groups) + len(catalogue.crisis_claims()) == len(CLAIMS)
     for group in groups:
         assert all(claim.budget is not None and claim.budget >= CI_BUDGET for claim in group)
 
 
-def test_the_catalogue_expects_every_verdict_in_every_group_that_can_show_it():
-    expected = {claim.expected for claim in CLAIMS}
-    assert expected == {"proved", "holds in tests", "refuted"}
-    for group in (catalogue.coercion_claims(), catalogue.commitment_claims()):
-        assert {claim.expected for claim in group} == {"proved", "holds in tests", "refuted"}
+def test_every_declared_assumption_is_a_scenario_assumption():
+    from bargaining.scenarios import FIELDS
 
-
-def test_refuted_catalogue_claims_survive_the_generic_mutation():
-    """The generic mutation repairs a refuted monotone claim by making the quantity the parameter
-    itself, which only works for claims that the quantity should rise: keep them that way."""
     for claim in CLAIMS:
-        if claim.expected == "refuted":
-            assert isinstance(claim, MonotoneClaim) and claim.direction in ("nondecreasing", "increasing")
+        for key in claim.assumptions.values():
+            section, field = key.split(".")
+            assert field in FIELDS[section], (claim.statement, key)
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["A clearer condition", "A nearer deadline", "Adding a carrot raises compliance", "A carrot always pays",
+     "Audience costs raise compliance", "Audience costs leave the war risk", "Audience costs never lower",
+     "A stronger coercer", "Smaller steps take longer", "Credible assurance", "An ultimatum extracts more",
+     "... but an ultimatum fails"],
+)
+def test_verdicts_agree_with_an_exact_grid(start):
+    _agrees_with_the_grid(_claim(start))
 
 
 # --------------------------------------------------------------------------- get specific
@@ -96,21 +120,18 @@ def test_a_deadline_one_period_away_beats_any_open_ended_threat_but_a_far_one_do
     assert Ultimatum(demand, deadline=6, audience_cost=cost).compliance_probability() < open_ended
 
 
-def test_the_specific_ultimatum_claim_holds_on_a_brute_force_grid():
+def test_the_specific_ultimatum_claim_agrees_with_a_brute_force_grid():
     claim = _claim("A specific ultimatum")
+    outcome = settle(claim)
     grid = [F(k, 4) for k in range(5)]
-    for demand in grid:
-        for urgency in grid:
-            for cost in grid:
-                for vagueness in (0, F(1, 4), F(1, 2)):
-                    point = dict(
-                        demand=demand,
-                        vagueness=vagueness,
-                        urgency=urgency,
-                        audience_cost=cost,
-                        added_audience_cost=F(1, 2),
-                    )
-                    assert claim.violation(point) is None, point
+    broken = [
+        point
+        for demand, urgency, cost, added in itertools.product(grid, grid, grid, (0, F(1, 2), 1))
+        for vagueness in (0, F(1, 4), F(1, 2))
+        if claim.violation(point := dict(demand=demand, vagueness=vagueness, urgency=urgency,
+                                         audience_cost=cost, added_audience_cost=added)) is not None
+    ]
+    assert (outcome.verdict == "refuted") or not broken, broken[:3]
 
 
 def test_breaking_the_condition_into_a_carrot_refutes_get_specific():
@@ -127,34 +148,42 @@ def test_breaking_the_condition_into_a_carrot_refutes_get_specific():
 # --------------------------------------------------------------------------- sticks and carrots
 
 
-def test_a_carrot_that_signals_weakness_is_the_counterexample():
+def test_a_carrot_that_signals_weakness_refutes_the_claim_on_its_own_grid():
+    """Independent of the search: solve the signalling game at every carrot the claim allows (in
+    twentieths) and look for a belief below the prior; if one exists the claim must be refuted,
+    and the game there is in the regime where the carrot signals weakness (George 1991)."""
     claim = _claim("Carrots never signal weakness")
+    beliefs = {F(k, 20): claim.quantity(F(k, 20), F(3, 10)) for k in range(11)}
+    weak = [carrot for carrot, belief in beliefs.items() if belief < beliefs[0]]
     outcome = settle(claim)
-    assert outcome.verdict == "refuted"
-    low, high = outcome.counterexample["carrot"]
-    assert low == 0 and outcome.values == (F(1, 2), F(0))
-    carrot = F(math.floor(high * 20), 20)
-    game = SignallingGame(F(2, 5), F(3, 10), carrot, F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10))
-    assert game.regime().endswith("(carrot signals weakness)")
+    if weak:
+        assert outcome.verdict == "refuted"
+        game = SignallingGame(F(2, 5), F(3, 10), weak[0], F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10))
+        assert game.regime().endswith("(carrot signals weakness)")
+    if outcome.verdict == "refuted":
+        low, high = outcome.counterexample["carrot"]
+        assert F(math.floor(high * 20), 20) in weak or F(math.floor(low * 20), 20) not in weak
 
 
-def test_with_one_type_a_carrot_never_lowers_compliance_so_weakness_needs_signalling():
-    """In the one-type ultimatum (no signalling) the same carrots only raise compliance: it holds in
-    tests; the prover declines it because compliance has several regimes (clipped at 0 and 1),
-    across which a derivative's sign alone cannot rule out a downward jump."""
+def test_with_one_type_a_carrot_is_searched_across_its_regimes():
+    """In the one-type ultimatum compliance has several regimes (clipped at 0 and 1): the prover
+    leaves it undecided, because a derivative's sign alone cannot rule out a downward jump; its
+    verdict comes from the search, and agrees with an exact grid."""
+    from bargaining.claims import prove
+
     claim = _claim("Adding a carrot raises compliance")
-    assert prove(claim) is None
-    assert settle(claim).verdict == "holds in tests"
+    assert prove(claim).verdict == "undecided"
+    _agrees_with_the_grid(claim, steps=6)
 
 
 def test_a_carrot_to_a_target_that_complies_anyway_is_pure_cost():
-    outcome = settle(_claim("A carrot always pays"))
-    point = {k: v for k, v in outcome.counterexample.items() if k != "carrot"}
-    low, high = outcome.counterexample["carrot"]
-    before = Ultimatum(point["demand"], carrot=low, audience_cost=point["audience_cost"]).outcome()
-    after = Ultimatum(point["demand"], carrot=high, audience_cost=point["audience_cost"]).outcome()
+    """A target that complies with a demand of 0 anyway: a carrot buys nothing and costs the
+    coercer its size, so "a carrot always pays" must be refuted."""
+    before = Ultimatum(0, carrot=0, audience_cost=1).outcome()
+    after = Ultimatum(0, carrot=F(1, 2), audience_cost=1).outcome()
+    assert after.compliance_probability == before.compliance_probability == 1
     assert after.coercer_utility < before.coercer_utility
-    assert after.compliance_probability == before.compliance_probability  # bought nothing
+    assert settle(_claim("A carrot always pays")).verdict == "refuted"
 
 
 def test_a_carrot_worth_more_to_the_coercer_than_to_the_target_is_not_a_smaller_demand():
@@ -182,10 +211,15 @@ def test_inside_the_region_the_war_risk_is_the_demand_over_the_threat():
                 assert claim.left(demand, cost, threat) == F(demand) / threat
 
 
-def test_the_unrestricted_audience_cost_claim_fails_where_every_target_fears_the_threat():
+def test_the_unrestricted_audience_cost_claim_and_targets_that_all_fear_the_threat():
+    """Where every target fears the threat somewhat (resolve_high < 1), a more credible threat
+    deters more than it adds executions (Fearon 1997): the war risk falls with the audience cost,
+    so the unrestricted claim must be refuted, and a refutation lies where resolve_high < 1."""
+    assert Ultimatum(F(1, 2), audience_cost=1, resolve_high=F(1, 2)).war_probability() < Ultimatum(
+        F(1, 2), audience_cost=0, resolve_high=F(1, 2)
+    ).war_probability()
     outcome = settle(_claim("Audience costs never lower the war risk"))
-    assert outcome.verdict == "refuted"
-    assert outcome.counterexample["resolve_high"] < 1
+    assert outcome.verdict == "refuted" and outcome.counterexample["resolve_high"] < 1
     before, after = outcome.values
     assert after < before
 
@@ -225,25 +259,30 @@ def test_outside_the_region_audience_costs_raise_the_war_risk_of_a_hopeless_dema
 # --------------------------------------------------------------------------- commitment
 
 
-def test_krainin_counterexample_passes_every_one_step_test_and_still_ends_in_war():
+def test_krainin_slow_decline_passes_every_one_step_test_and_still_ends_in_war():
+    """Krainin (2017): a step of 1/20 a period passes Powell's one-step test, yet three steps end
+    in war; so the claim must be refuted, and its counterexample is such a path."""
+    path = PowerPath([k * F(1, 20) for k in range(4)], F(9, 10), 0, F(1, 10))
+    assert all(path.one_step_verdicts()) and not path.is_peaceful()
     outcome = settle(_claim("If every one-step shift is peaceful"))
+    assert outcome.verdict == "refuted"
     low, high = outcome.counterexample["decline_periods"]
     step = outcome.counterexample["step"]
-    path = PowerPath([k * step for k in range(math.floor(high) + 1)], F(9, 10), 0, F(1, 10))
-    assert all(path.one_step_verdicts()) and not path.is_peaceful()
+    longer = PowerPath([k * step for k in range(math.floor(high) + 1)], F(9, 10), 0, F(1, 10))
+    assert all(longer.one_step_verdicts()) and not longer.is_peaceful()
     assert PowerPath([k * step for k in range(math.floor(low) + 1)], F(9, 10), 0, F(1, 10)).is_peaceful()
 
 
 def test_a_model_that_only_checks_one_step_shifts_cannot_see_the_slow_decline():
-    """Repairing the refuted claim by replacing the exact path test with Powell's one-step test is
-    exactly the mistake Krainin (2017) points out: the claim then holds."""
+    """Replacing the exact path test with Powell's one-step test is the mistake Krainin (2017)
+    points out: on that model the claim is no longer refuted."""
     claim = _claim("If every one-step shift is peaceful")
 
     def one_step_only(decline_periods, step):
         path = PowerPath([k * step for k in range(math.floor(decline_periods) + 1)], F(9, 10), 0, F(1, 10))
         return 1 if all(path.one_step_verdicts()) else 0
 
-    assert settle(claim.mutated(quantity=one_step_only)).verdict in ("proved", "holds in tests")
+    assert settle(claim.mutated(quantity=one_step_only)).verdict != "refuted"
 
 
 def test_a_guarantee_that_rewards_the_violator_breaks_the_guarantee_claims():
@@ -294,82 +333,20 @@ def test_a_single_exponential_regime_has_no_duration_effect():
     assert claim.left(1, 4, 0) == claim.right(1, 4, 0) == 4
 
 
-# --------------------------------------------------------------------------- the mechanism fixes
+# --------------------------------------------------------------------------- the shrinking budget
 
 
-def test_a_budget_caps_examples_and_shrinking_at_the_ci_depth_only(monkeypatch):
-    import bargaining.claims.settling as settling
+def test_a_budget_caps_the_exact_calls_spent_shrinking():
+    claim = _claim("A stronger coercer")
+    spent = []
 
-    def numbers_only(x):
-        if isinstance(x, sympy.Basic):
-            raise TypeError("numbers only")
-        return x
+    def counted(power, cost_coercer):
+        spent.append(1)
+        return claim.quantity(power, cost_coercer)
 
-    holds = MonotoneClaim(
-        "x never falls", "t", Region({"x": (0, 1)}), quantity=numbers_only, parameter="x", budget=7
-    )
-    assert settle(holds).examples == 7
-    asked = []
-
-    def recorded(claim, examples, **options):
-        asked.append((examples, options))
-        return settling.Settlement(claim, "holds in tests", "recorded", examples=examples)
-
-    monkeypatch.setattr(settling, "search", lambda claim, **options: None)
-    monkeypatch.setattr(settling, "property_test", recorded)
-    settle(holds, depth="user")
-    settle(holds)
-    assert asked == [(2000, {}), (7, {"shrink_calls": 7})]
-    monkeypatch.undo()
-    fails = MonotoneClaim(
-        "x never rises",
-        "t",
-        Region({"x": (0, 1), "y": (0, 1)}),
-        quantity=lambda x, y: x * (1 + y) if not isinstance(x, sympy.Basic) else sympy.Abs(x),
-        parameter="x",
-        direction="nonincreasing",
-        budget=1,
-    )
-    outcome = settle(fails)
-    assert outcome.verdict == "refuted" and "shrunk for 1 calls" in outcome.evidence
-    assert fails.violation({"y": outcome.counterexample["y"]}, *outcome.counterexample["x"]) is not None
-    assert "minimal counterexample" in property_test(fails, 50).evidence
-
-
-def test_regions_with_fine_bounds_are_searched():
-    claim = RelationClaim(
-        "x at most 1",
-        "t",
-        Region({"x": (F(1, 100), F(99, 100))}),
-        left=lambda x: x,
-        right=lambda x: 1,
-        relation="<=",
-    )
-    outcome = property_test(claim, 20)
-    assert outcome.verdict == "holds in tests"
-
-
-def test_unreachable_branches_do_not_block_a_proof_but_reachable_ones_do():
-    def quantity(x):
-        return sympy.Piecewise((-x, x < -1), (x, True)) if isinstance(x, sympy.Basic) else x
-
-    claim = MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=quantity, parameter="x")
-    assert prove(claim) is not None
-    reachable = claim.mutated(region=Region({"x": (-2, 1)}))
-    assert prove(reachable) is None
-
-
-@pytest.mark.parametrize(
-    ("budget", "error", "message"),
-    [
-        (0, ParameterValueError, "budget must be at least 1 call (or None) (got 0)"),
-        (F(1, 2), ParameterTypeError, "budget must be a whole number of hypothesis calls or None"),
-        (True, ParameterTypeError, "budget must be a whole number of hypothesis calls or None"),
-    ],
-)
-def test_bad_budgets_are_refused(budget, error, message):
-    with pytest.raises(error) as caught:
-        MonotoneClaim("s", "p", Region({"x": (0, 1)}), quantity=abs, parameter="x", budget=budget)
-    assert message in str(caught.value)
-    with pytest.raises(error):
-        RelationClaim("s", "p", Region({"x": (0, 1)}), left=abs, right=abs, budget=budget)
+    found = settle(claim.mutated(quantity=counted, budget=1))
+    assert found.verdict == "refuted" and claim.violation(
+        {"cost_coercer": found.counterexample["cost_coercer"]}, *found.counterexample["power"]
+    ) is not None
+    exact_calls = sum(1 for _ in spent)
+    assert exact_calls < 40  # one array call per side, the worst points confirmed, one shrinking call

@@ -1,1 +1,1 @@
-"""The essay's claims, one module per section of MODEL.md."""
+"""The essay's claims, one module per model section."""

@@ -1,3 +1,3 @@
-"""What the essay's claims share: the CI budget (examples and shrinking calls at depth "ci")."""
+"""What the essay's claims share: the budget of exact model calls for shrinking a counterexample."""
 
 CI_BUDGET = 100

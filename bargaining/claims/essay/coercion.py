@@ -1,4 +1,4 @@
-"""The essay's claims on the coercion models (MODEL.md §4): specificity, carrots, credibility."""
+"""The essay's claims on the coercion models: specificity, carrots, credibility."""
 
 from __future__ import annotations
 
@@ -70,8 +70,7 @@ def _coercer_utility_by_carrot(demand: Any, carrot: Any, audience_cost: Any) -> 
     return _ultimatum(demand, carrot=carrot, audience_cost=audience_cost).outcome().coercer_utility
 
 
-#: What the ``ci`` depth spends on each claim below: examples, and shrinking calls for a
-#: counterexample (each hypothesis draw of an exact point costs milliseconds; see ``Claim.budget``).
+#: The order in which the signalling game's equilibria are read (see ``SignallingGame.regime``).
 _FORMS = {"separating": 0, "semi-separating": 1, "pooling": 2}
 
 
@@ -125,7 +124,7 @@ def _war_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) ->
 
 
 def coercion_claims() -> list[Claim]:
-    """Claims on George's one-shot ultimatum and its signalling extension (MODEL.md §4)."""
+    """Claims on George's one-shot ultimatum and its signalling extension."""
     demand_cost = {"demand": (0, 1), "audience_cost": (0, 1)}
     return [
         MonotoneClaim(
@@ -136,8 +135,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_compliance_by_vagueness,
             parameter="vagueness",
             direction="nonincreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "vagueness": "ultimatum.vagueness",
+                "audience_cost": "ultimatum.audience_cost",
+            },
             source="George (1991), Forceful Persuasion: the condition, the deadline and the threat",
         ),
         MonotoneClaim(
@@ -148,8 +151,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_compliance_by_deadline,
             parameter="deadline",
             direction="nonincreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "deadline": "ultimatum.deadline",
+                "audience_cost": "ultimatum.audience_cost",
+            },
             source="George (1991): a deadline conveys urgency; Schelling (1966), Arms and Influence",
         ),
         RelationClaim(
@@ -169,8 +176,13 @@ def coercion_claims() -> list[Claim]:
             left=_specific_compliance,
             right=_vague_compliance,
             relation=">=",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "vagueness": "ultimatum.vagueness",
+                "urgency": "ultimatum.urgency",
+                "audience_cost": "ultimatum.audience_cost",
+            },
             source="George (1991); Fearon (1994): public threats and audience costs",
         ),
         MonotoneClaim(
@@ -180,8 +192,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_compliance_by_carrot,
             parameter="carrot",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "carrot": "ultimatum.carrot",
+                "audience_cost": "ultimatum.audience_cost",
+            },
             source="George (1991): carrots as well as sticks; Baldwin (1971), positive sanctions",
         ),
         RelationClaim(
@@ -192,9 +208,13 @@ def coercion_claims() -> list[Claim]:
             left=_carrot_outcome_compliance,
             right=_smaller_demand_compliance,
             relation="==",
-            expected="proved",
             budget=_CI_BUDGET,
-            source="MODEL.md §4: a carrot worth s to the target that costs the coercer s",
+            assumptions={
+                "demand": "ultimatum.demand",
+                "carrot": "ultimatum.carrot",
+                "audience_cost": "ultimatum.audience_cost",
+            },
+            source="the ultimatum's carrot: worth s to the target, costing the coercer s times its efficiency",
         ),
         RelationClaim(
             "With carrot_efficiency = 1 a carrot is exactly a smaller demand for the coercer too: its "
@@ -204,9 +224,13 @@ def coercion_claims() -> list[Claim]:
             left=_carrot_outcome_utility,
             right=_smaller_demand_utility,
             relation="==",
-            expected="proved",
             budget=_CI_BUDGET,
-            source="MODEL.md §4",
+            assumptions={
+                "demand": "ultimatum.demand",
+                "carrot": "ultimatum.carrot",
+                "audience_cost": "ultimatum.audience_cost",
+            },
+            source="the ultimatum's carrot (docs/explanation/coercion.md)",
         ),
         MonotoneClaim(
             "A carrot always pays for itself: the coercer's expected utility never falls as the carrot grows",
@@ -215,8 +239,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_coercer_utility_by_carrot,
             parameter="carrot",
             direction="nondecreasing",
-            expected="refuted",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "carrot": "ultimatum.carrot",
+                "audience_cost": "ultimatum.audience_cost",
+            },
             source="George (1991): concessions can be a reward for bad behaviour; a carrot to a "
             "target that would comply anyway is pure cost",
         ),
@@ -229,8 +257,8 @@ def coercion_claims() -> list[Claim]:
             quantity=_belief_after_carrot,
             parameter="carrot",
             direction="nondecreasing",
-            expected="refuted",
             budget=_CI_BUDGET,
+            assumptions={"carrot": "ultimatum.carrot", "audience_cost": "ultimatum.audience_cost"},
             source="George (1991): inducements may be read as weakness; Cho & Kreps (1987): "
             "the intuitive criterion",
         ),
@@ -242,8 +270,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_war_by_demand,
             parameter="demand",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "audience_cost": "ultimatum.audience_cost",
+                "threat": "ultimatum.threat",
+            },
             source="George (1991): asymmetry of motivation; Fearon (1995): the risk-return trade-off",
         ),
         MonotoneClaim(
@@ -253,8 +285,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_compliance_by_audience_cost,
             parameter="audience_cost",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "audience_cost": "ultimatum.audience_cost",
+                "threat": "ultimatum.threat",
+            },
             source="Fearon (1994), 'Domestic political audiences and the escalation of "
             "international disputes', APSR 88(3)",
         ),
@@ -267,8 +303,12 @@ def coercion_claims() -> list[Claim]:
             left=_war_at_audience_cost,
             right=_war_without_audience_cost,
             relation="==",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "demand": "ultimatum.demand",
+                "audience_cost": "ultimatum.audience_cost",
+                "threat": "ultimatum.threat",
+            },
             source="Fearon (1997), 'Signaling foreign policy interests', JCR 41(1); "
             "docs/explanation/coercion.md: ∂P(war)/∂e = −(1 − r_hi)/(r_hi − r_lo) inside",
         ),
@@ -280,12 +320,12 @@ def coercion_claims() -> list[Claim]:
             quantity=_war_by_audience_cost,
             parameter="audience_cost",
             direction="nondecreasing",
-            expected="refuted",
             budget=2 * _CI_BUDGET,  # shrinking needs more calls to reach the simplest point
+            assumptions={"demand": "ultimatum.demand", "audience_cost": "ultimatum.audience_cost"},
             source="Fearon (1997): where every target fears the threat somewhat (resolve_high < 1) a "
             "more credible threat deters more than it adds executions",
         ),
     ]
 
 
-# --------------------------------------------------------------------------- commitment (MODEL.md §3)
+# --------------------------------------------------------------------------- commitment

@@ -1,4 +1,4 @@
-"""The essay's claims on the commitment models (MODEL.md §3): mistrust, guarantees, small steps."""
+"""The essay's claims on the commitment models: mistrust, guarantees, small steps."""
 
 from __future__ import annotations
 
@@ -79,8 +79,12 @@ def commitment_claims() -> list[Claim]:
             quantity=_trust_after_kept_steps,
             parameter="kept",
             direction="nondecreasing",
-            expected="proved",
             budget=_CI_BUDGET,
+            construction="the belief is Bayes' rule, prior / (prior + (1 − prior)(1 − size)^kept), with a "
+            "trustworthy partner that always keeps a step and a greedy one that keeps it with "
+            "chance 1 − size: each kept step is evidence for the trustworthy type by "
+            "definition",
+            assumptions={"prior": "commitment.trust_prior", "size": "commitment.step_size"},
             source="Kydd (2005), Trust and Mistrust in International Relations; Watson (1999), "
             "'Starting small and renegotiation', JET 85(1)",
         ),
@@ -92,8 +96,8 @@ def commitment_claims() -> list[Claim]:
             quantity=_steps_needed,
             parameter="size",
             direction="nonincreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"prior": "commitment.trust_prior", "size": "commitment.step_size"},
             source="Watson (1999): starting small trades speed against exposure",
         ),
         MonotoneClaim(
@@ -111,8 +115,13 @@ def commitment_claims() -> list[Claim]:
             quantity=_most_compellable,
             parameter="assurance",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={
+                "assurance": "commitment.assurance",
+                "discount": "crisis.discount",
+                "power": "crisis.power",
+                "cost_target": "crisis.cost_target",
+            },
             source="George (1991): the fear of renewed pressure; Schelling (1966): assurance as "
             "the other half of a threat; Sechser (2010), 'Goliath's curse', IO 64(4)",
         ),
@@ -124,8 +133,8 @@ def commitment_claims() -> list[Claim]:
             quantity=_peace_slack_after_shift,
             parameter="shift",
             direction="nonincreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"power": "crisis.power", "discount": "crisis.discount"},
             source="Powell (2006), 'War as a commitment problem', IO 60(1); Fearon (1995)",
         ),
         MonotoneClaim(
@@ -136,7 +145,6 @@ def commitment_claims() -> list[Claim]:
             quantity=_peace_after_slow_decline,
             parameter="decline_periods",
             direction="nondecreasing",
-            expected="refuted",
             budget=_CI_BUDGET,
             source="Krainin (2017), 'Preventive war as a result of long-term shifts in power', "
             "PSRM 5(1): a slow, persistent decline causes war where no single step would",
@@ -149,8 +157,8 @@ def commitment_claims() -> list[Claim]:
             quantity=_ceasefire_patience,
             parameter="guarantee",
             direction="nonincreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"guarantee": "commitment.guarantee", "share": "commitment.ceasefire_share"},
             source="Fortna (2003), 'Scraping by', IO 57(2); Walter (1997), 'The critical barrier to "
             "civil war settlement', IO 51(3)",
         ),
@@ -162,11 +170,14 @@ def commitment_claims() -> list[Claim]:
             quantity=_budapest_compensation,
             parameter="guarantee",
             direction="nonincreasing",
-            expected="proved",
             budget=_CI_BUDGET,
+            construction="the compensation is max(0, the target's discounted loss), and the guarantee "
+            "enters that loss subtractively (through the target's bargaining weight): it "
+            "cannot raise it by definition",
+            assumptions={"guarantee": "commitment.guarantee"},
             source="Fearon (1995): objects that shift power; the Budapest Memorandum (1994)",
         ),
     ]
 
 
-# --------------------------------------------------------------------------- the war (MODEL.md §5)
+# --------------------------------------------------------------------------- the war

@@ -1,4 +1,4 @@
-"""The essay's claims on the crisis and bargaining-solution models (MODEL.md §1-§2)."""
+"""The essay's claims on the crisis and bargaining-solution models."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _proposer_share(discount_first: Any, discount_second: Any) -> Any:
 
 
 def crisis_claims() -> list[Claim]:
-    """Claims on the crisis and bargaining-solution models (MODEL.md §1-§2)."""
+    """Claims on the crisis and bargaining-solution models."""
     optimism_region = Region(
         {
             "coercer_belief": (F(1, 2), 1),
@@ -55,7 +55,9 @@ def crisis_claims() -> list[Claim]:
             quantity=_war_probability_of_demand,
             parameter="demand",
             direction="nondecreasing",
-            expected="proved",
+            construction="P(war) of a demand is defined as F(demand − power), the distribution function of "
+            "the target's cost of war (uniform), and a distribution function never falls",
+            assumptions={"power": "crisis.power"},
             source="Fearon (1995, §3): risk-return trade-off",
         ),
         RelationClaim(
@@ -66,7 +68,7 @@ def crisis_claims() -> list[Claim]:
             left=_range_width,
             right=_cost_minus_optimism,
             relation="==",
-            expected="holds in tests",
+            assumptions={"cost_coercer": "crisis.cost_coercer", "cost_target": "crisis.cost_target"},
             source="Fearon (1995, p. 392); Blainey (1973)",
         ),
         MonotoneClaim(
@@ -76,7 +78,7 @@ def crisis_claims() -> list[Claim]:
             quantity=_optimal_war_risk,
             parameter="power",
             direction="nondecreasing",
-            expected="refuted",
+            assumptions={"power": "crisis.power", "cost_coercer": "crisis.cost_coercer"},
             source="Fearon (1995, p. 395): the war risk of the optimal demand does not "
             "depend on power in the interior, and falls once the demand is capped at the whole stake",
         ),
@@ -87,13 +89,13 @@ def crisis_claims() -> list[Claim]:
             quantity=_proposer_share,
             parameter="discount_first",
             direction="nondecreasing",
-            expected="proved",
+            assumptions={"discount_first": "crisis.discount", "discount_second": "crisis.discount"},
             source="Rubinstein (1982)",
         ),
     ]
 
 
-# --------------------------------------------------------------------------- coercion (MODEL.md §4)
+# --------------------------------------------------------------------------- coercion
 #
 # The one-shot ultimatum keeps its defaults where the region does not speak: the threat falls at
 # once (deadline 0), the coercer's net value of executing is w ~ U[-1, 1] and the target's resolve

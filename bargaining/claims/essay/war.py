@@ -1,4 +1,4 @@
-"""The essay's claims on the war models (MODEL.md §5): optimism, the three strategies, duration."""
+"""The essay's claims on the war models: optimism, the three strategies, duration."""
 
 from __future__ import annotations
 
@@ -114,8 +114,8 @@ def war_claims() -> list[Claim]:
             quantity=_battles_before_settlement,
             parameter="coercer_belief",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"coercer_belief": "war.coercer_belief"},
             source="Slantchev (2003), 'The principle of convergence in wartime negotiations', APSR "
             "97(4); Smith & Stam (2004), JCR 48(6)",
         ),
@@ -127,8 +127,8 @@ def war_claims() -> list[Claim]:
             quantity=_battles_by_confidence,
             parameter="confidence",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"coercer_belief": "war.coercer_belief"},
             source="Slantchev (2003); Smith & Stam (2004)",
         ),
         RelationClaim(
@@ -139,8 +139,16 @@ def war_claims() -> list[Claim]:
             left=_ultimatum_gain,
             right=_try_and_see_gain,
             relation=">=",
-            expected="proved",
             budget=_CI_BUDGET,
+            construction="the committed gain c̄/4 is the best a coercer that commits to its demands can "
+            "get, and try-and-see's two demands are one of the plans it could commit to "
+            "(Stokey 1979): commitment cannot gain less, by the definition of the two "
+            "strategies",
+            assumptions={
+                "power": "crisis.power",
+                "cost_high": "crisis.target_cost_high",
+                "discount": "crisis.discount",
+            },
             source="Fudenberg & Tirole (1991), Game Theory, §10.2.1; Sobel & Takahashi (1983)",
         ),
         RelationClaim(
@@ -151,8 +159,12 @@ def war_claims() -> list[Claim]:
             left=_ultimatum_war,
             right=_try_and_see_war,
             relation=">=",
-            expected="proved",
             budget=_CI_BUDGET,
+            assumptions={
+                "power": "crisis.power",
+                "cost_high": "crisis.target_cost_high",
+                "discount": "crisis.discount",
+            },
             source="Fudenberg & Tirole (1991), §10.2.1: the Coase problem of a coercer that cannot commit",
         ),
         MonotoneClaim(
@@ -163,8 +175,8 @@ def war_claims() -> list[Claim]:
             quantity=_screwed_settlement_battles,
             parameter="escalation",
             direction="nonincreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"escalation": "war.escalation", "coercer_belief": "war.coercer_belief"},
             source="George (1991): turning the screw; Slantchev (2003)",
         ),
         MonotoneClaim(
@@ -175,8 +187,8 @@ def war_claims() -> list[Claim]:
             quantity=_settled_by_horizon,
             parameter="escalation",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"escalation": "war.escalation", "battle_odds": "war.battle_odds"},
             source="George (1991); Smith & Stam (2004)",
         ),
         MonotoneClaim(
@@ -187,8 +199,11 @@ def war_claims() -> list[Claim]:
             quantity=_attrition_survival,
             parameter="escalation_target",
             direction="nonincreasing",
-            expected="proved",
             budget=_CI_BUDGET,
+            construction="the survival is defined as exp(−(a t + b t²/2)) with the hazard's slope b rising "
+            "linearly in the target's escalation: a faster escalation is a higher hazard at "
+            "every date",
+            assumptions={"escalation_target": "war.escalation", "cost_target": "war.cost_target"},
             source="Hendricks, Weiss & Wilson (1988), IER 29(4); Fudenberg & Tirole (1991), §4.5.2",
         ),
         MonotoneClaim(
@@ -199,8 +214,8 @@ def war_claims() -> list[Claim]:
             quantity=_self_enforcing_deal,
             parameter="guarantee",
             direction="nondecreasing",
-            expected="holds in tests",
             budget=_CI_BUDGET,
+            assumptions={"guarantee": "commitment.guarantee"},
             source="Fearon (1995); Powell (2006); Walter (1997)",
         ),
         RelationClaim(
@@ -211,7 +226,6 @@ def war_claims() -> list[Claim]:
             left=_remaining_after_a_year,
             right=_mean_duration,
             relation=">=",
-            expected="holds in tests",
             budget=_CI_BUDGET,
             source="Barlow & Proschan (1975): mixtures of exponentials have decreasing failure "
             "rates; Bennett & Stam (1996), 'The duration of interstate wars', APSR 90(2)",
@@ -224,8 +238,10 @@ def war_claims() -> list[Claim]:
             quantity=_hazard,
             parameter="time",
             direction="nonincreasing",
-            expected="proved",
             budget=_CI_BUDGET,
+            construction="the duration model is a mixture of two exponentials, and every mixture of "
+            "exponentials has a non-increasing hazard (Barlow & Proschan 1975): the model "
+            "builds the claim in",
             source="Barlow & Proschan (1975); Bennett & Stam (1996)",
         ),
     ]

@@ -26,7 +26,17 @@ from .core.errors import (
 
 __version__ = "0.1.0"
 
-_SUBPACKAGES = ("claims", "coercion", "coercive_game", "commitment", "crisis", "games", "solutions", "sweep", "war")
+_SUBPACKAGES = (
+    "claims",
+    "coercion",
+    "coercive_game",
+    "commitment",
+    "crisis",
+    "games",
+    "solutions",
+    "sweep",
+    "war",
+)
 
 __all__ = [
     "BargainingError",

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .design import best_design, best_strategy
 from .exact import solve_exact
+from .grid import infinite_horizon, quantile_types, solve_grid
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .results import GameSolution, Node
 from .simulation import simulate
@@ -28,6 +29,9 @@ __all__ = [
     "UltimatumDesign",
     "best_design",
     "best_strategy",
+    "infinite_horizon",
+    "quantile_types",
     "simulate",
     "solve_exact",
+    "solve_grid",
 ]

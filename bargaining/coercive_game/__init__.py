@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .design import best_design, best_strategy
 from .exact import solve_exact
-from .grid import infinite_horizon, quantile_types, solve_grid
+from .grid import infinite_horizon, quantile_types, solve_grid, solve_strategies
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .results import GameSolution, Node
 from .simulation import simulate
@@ -34,4 +34,5 @@ __all__ = [
     "simulate",
     "solve_exact",
     "solve_grid",
+    "solve_strategies",
 ]

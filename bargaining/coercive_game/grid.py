@@ -29,10 +29,10 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterValueError
 from .exact import _Solver
-from .model import CoerciveGame
+from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
 
-__all__ = ["infinite_horizon", "quantile_types", "solve_grid"]
+__all__ = ["infinite_horizon", "quantile_types", "solve_grid", "solve_strategies"]
 
 _TIE = 1e-12
 
@@ -70,35 +70,46 @@ class _Grid(_Solver):
         self.base = np.array([float(c) for c in self.base_cost])
         self.losses = np.array([float(v) for v in self.loss])
         self.to_state = np.minimum(np.arange(self.n + 1), self.n - 1)
+        ks, rows = np.arange(self.n + 1), np.arange(self.n)
+        self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)  # k > j
 
     def _odds(self, prior: Any, wins: int, t: int) -> float:
         if prior is None:
             return float(self.game.true_odds)
         return float((prior[0] + wins) / (prior[0] + prior[1] + t))
 
-    def _after(self, moved: int, later: dict[int, tuple[Any, Any]]) -> tuple[np.ndarray, np.ndarray]:
-        """C's and T's values at ``moved`` next period, one row per belief k = 0..n after a refusal."""
-        n, margin = self.n, self.game.margin
+    def _after(self, moved: int, later: dict[int, tuple[Any, Any]]) -> tuple[Any, Any]:
+        """C's and T's values at ``moved`` next period, by C's belief (a scalar at a decisive end)."""
+        margin = self.game.margin
         if margin is not None and moved >= margin:
-            return np.ones(n + 1), np.zeros((n + 1, n))
+            return 1.0, 0.0
         if margin is not None and moved <= -margin:
-            return np.zeros(n + 1), np.ones((n + 1, n))
-        value_c, value_t = later[moved]
-        return value_c[self.to_state], value_t[self.to_state]
+            return 0.0, 1.0
+        return later[moved]
 
-    def grid_backward(self) -> None:
+    def grid_backward(self, keep: int = -1, start: tuple[Any, ...] | None = None) -> None:
+        """C's moves and the values, backward from H (or from ``start``: a period, the values
+        after it and the moves already found there); the values after period ``keep`` are kept."""
         game, n = self.game, self.n
         delta = float(game.discount)
         carrot_t, carrot_c = float(self.carrot_target), float(self.carrot_coercer)
         gamma, eta = float(self.gamma), float(game.screw_cost)
         later: dict[int, tuple[Any, Any]] = {}
-        for m in self.fronts[game.horizon + 1]:
-            coercer, target = self._forever(game.horizon + 1, m)
-            later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
         self.moves: dict[tuple[int, int], np.ndarray] = {}
         self.offers: dict[tuple[int, int], np.ndarray] = {}
+        first = game.horizon
+        if start is None:
+            for m in self.fronts[game.horizon + 1]:
+                coercer, target = self._forever(game.horizon + 1, m)
+                later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
+        else:
+            first, later, moves, offers = start
+            self.moves.update(moves)
+            self.offers.update(offers)
         rows = np.arange(n)
-        for t in range(game.horizon, -1, -1):
+        for t in range(first, -1, -1):
+            if t == keep:
+                self.kept = later
             now: dict[int, tuple[Any, Any]] = {}
             for m in self.fronts[t]:
                 wins = (m + t - game.start_front) // 2
@@ -109,15 +120,20 @@ class _Grid(_Solver):
                     flow_c += float(self.threat_value)
                     flow_t = flow_t - float(self.execution) * self.losses
                 if game.margin is None:
-                    cont_c, cont_t = self._after(m, later)
+                    after_c, after_t = self._after(m, later)
+                    cont_c = flow_c + delta * after_c
+                    cont_t = delta * after_t + flow_t
                 else:
                     p_c, p_t = self._odds(game.prior_coercer, wins, t), self._odds(game.prior_target, wins, t)
                     up_c, up_t = self._after(m + 1, later)
                     dn_c, dn_t = self._after(m - 1, later)
-                    cont_c = p_c * up_c + (1 - p_c) * dn_c
-                    cont_t = p_t * up_t + (1 - p_t) * dn_t
-                refuse_c = flow_c + delta * cont_c  # (n + 1,)
-                refuse_t = flow_t[None, :] + delta * cont_t  # (n + 1, n)
+                    cont_c = flow_c + delta * (p_c * up_c + (1 - p_c) * dn_c)
+                    cont_t = np.multiply(delta * p_t, up_t, out=np.empty((n, n)))
+                    cont_t += delta * (1 - p_t) * dn_t if np.ndim(dn_t) else delta * (1 - p_t) * dn_t
+                    cont_t += flow_t
+                # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
+                refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
+                refuse_t = cont_t  # (n, n): row s = belief, column i = type
                 cut, offer = self._grid_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
                 self.moves[(t, m)], self.offers[(t, m)] = cut, offer
                 settled = self.tails[rows] - self.tails[cut]
@@ -128,18 +144,20 @@ class _Grid(_Solver):
                     refuse_c[rows],
                 )
                 accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
-                value_t = np.maximum(refuse_t[cut], accept[:, None])
+                value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
                 now[m] = (value_c, value_t)
             later = now
         self.initial_grid = later[game.start_front]
+        if keep == -1:
+            self.kept = later
 
     def _grid_moves(
         self, t: int, m: int, refuse_c: np.ndarray, refuse_t: np.ndarray, carrot_t: float, carrot_c: float
     ) -> tuple[np.ndarray, np.ndarray]:
         n = self.n
         rows, ks = np.arange(n), np.arange(n + 1)
-        marginal = np.concatenate([[np.nan], refuse_t[ks[1:], ks[1:] - 1]])  # R_T(k - 1; k)
-        first_out = np.concatenate([refuse_t[ks[:-1], ks[:-1]], [np.inf]])  # R_T(k; k)
+        marginal = np.concatenate([[0.0], refuse_t[self.to_state[ks[1:]], ks[1:] - 1]])  # R_T(k - 1; k)
+        first_out = np.concatenate([refuse_t[rows, rows], [np.inf]])  # R_T(k; k)
         if t <= self.deadline:
             accept = 1 - float(self.demand) + carrot_t
             above = accept < first_out - _TIE
@@ -161,23 +179,24 @@ class _Grid(_Solver):
         offer_k = np.minimum(raw, 1.0)
         valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
         valid[0] = False
-        gained = self.tails[rows][:, None] - self.tails[None, ks]
-        values = (
-            gained * (offer_k[None, :] - carrot_c) + self.tails[None, ks] * refuse_c[None, :]
-        ) / self.tails[rows][:, None]
-        values = np.where(valid[None, :] & (ks[None, :] > rows[:, None]), values, -np.inf)
-        values[rows, rows] = refuse_c[rows]
+        # value[j, k] = (F_j - F_k)(x_k - kappa q s) + F_k R_C(k), over F_j, = a_k + b_k / F_j
+        slope = self.tails * (refuse_c - offer_k + carrot_c)
+        values = np.multiply.outer(1.0 / self.tails[:n], slope)
+        values += np.where(valid, offer_k - carrot_c, -np.inf)
+        values += self.above_diagonal
+        values[rows, rows] = refuse_c[:n]
         top = values.max(axis=1)
-        scale = np.maximum(1.0, np.abs(top))
-        near = values >= (top - _TIE * scale)[:, None]
+        near = values >= (top - _TIE * np.maximum(1.0, np.abs(top)))[:, None]
         best = n - np.argmax(near[:, ::-1], axis=1)  # the largest cut-off among the near-ties
         offer = np.where(best > rows, offer_k[best], np.nan)
         self._grid_skimming(t, m, refuse_t, best)
         return best, offer
 
     def _grid_skimming(self, t: int, m: int, refuse_t: np.ndarray, best: np.ndarray) -> None:
-        drops = np.diff(refuse_t, axis=1) < -_TIE  # (n + 1, n - 1): R_T(i + 1; k) < R_T(i; k)
-        chosen = drops[best]  # (n, n - 1), row j
+        if not (refuse_t[:, 1:] < refuse_t[:, :-1] - _TIE).any():
+            return
+        drops = np.diff(refuse_t, axis=1) < -_TIE  # (n, n - 1): R_T(i + 1; s) < R_T(i; s)
+        chosen = drops[self.to_state[best]]  # (n, n - 1), row j
         relevant = chosen & (np.arange(self.n - 1)[None, :] >= np.arange(self.n)[:, None])
         if relevant.any():
             j, i = (int(v) for v in np.argwhere(relevant)[0])
@@ -200,8 +219,10 @@ class _Grid(_Solver):
         execution = float(self.execution)
         for t in range(steps):
             after: dict[int, np.ndarray] = {}
-            for m, block in mass.items():
-                cut, offer = self.moves[(t, m)], self.offers[(t, m)]
+            for m, full in mass.items():
+                active = np.flatnonzero(full.any(axis=1))  # the beliefs C can hold here
+                block = full[active]
+                cut, offer = self.moves[(t, m)][active], self.offers[(t, m)][active]
                 accepted = block * lower[cut]  # rows j: the types below C's cut-off settle
                 per_row = accepted.sum(axis=1)
                 settled_type += accepted.sum(axis=0)
@@ -266,6 +287,39 @@ def solve_grid(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> G
     solver.arrays()
     solver.grid_backward()
     return solver.grid_forward()
+
+
+def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, GameSolution]:
+    """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
+
+    After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
+    try-and-see's values after the deadline (the same numbers, computed once).
+
+    >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
+    >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
+    >>> [round(solutions[name].coercer_utility, 6) for name in ("try_and_see", "screw", "ultimatum")]
+    [0.55, 0.65, 0.55]
+    """
+    if game.kind != "float":
+        game = _as_float(game)
+    patient = _Grid(game, "try_and_see", 1)
+    patient.arrays()
+    if design.deadline > game.horizon:  # the ultimatum solver raises the field-named error
+        _Grid(game, design, 1)
+    patient.grid_backward(keep=design.deadline)
+    committed = _Grid(game, design, 1)
+    committed.arrays()
+    shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
+    offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
+    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers))
+    screw = _Grid(game, "screw", 1)
+    screw.arrays()
+    screw.grid_backward()
+    return {
+        "try_and_see": patient.grid_forward(),
+        "screw": screw.grid_forward(),
+        "ultimatum": committed.grid_forward(),
+    }
 
 
 def _as_float(game: CoerciveGame) -> CoerciveGame:

@@ -13,6 +13,7 @@ from bargaining.coercive_game import (
     infinite_horizon,
     quantile_types,
     solve_grid,
+    solve_strategies,
 )
 from bargaining.core.errors import ConvergenceError, ParameterValueError
 from bargaining.crisis import RiskReturn
@@ -132,3 +133,19 @@ def test_quantile_types_refuses_bad_grids() -> None:
         quantile_types(0)
     with pytest.raises(ParameterValueError, match="distribution"):
         quantile_types(3, stats.norm(0, 1))
+
+
+@given(small_games())
+def test_the_three_strategies_solved_together_are_each_solved_alone(case: tuple[CoerciveGame, Any]) -> None:
+    """The ultimatum's pass reuses try-and-see's values after the deadline: the same numbers."""
+    game, strategy = case
+    design = strategy if isinstance(strategy, UltimatumDesign) else UltimatumDesign(demand=Fraction(3, 4), deadline=0)
+    try:
+        together = solve_strategies(game, design)
+    except NotImplementedError:
+        return
+    for name, alone in (("try_and_see", "try_and_see"), ("screw", "screw"), ("ultimatum", design)):
+        single = solve_grid(game, alone)
+        assert together[name].coercer_utility == single.coercer_utility
+        assert together[name].settled_by == single.settled_by
+        assert together[name].target_utility_by_type == single.target_utility_by_type

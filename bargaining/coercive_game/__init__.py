@@ -20,19 +20,23 @@ from .grid import infinite_horizon, quantile_types, solve_grid, solve_strategies
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .results import GameSolution, Node
 from .simulation import simulate
+from .symbolic import SmallGame, one_period_game, two_period_game
 
 __all__ = [
     "STRATEGIES",
     "CoerciveGame",
     "GameSolution",
     "Node",
+    "SmallGame",
     "UltimatumDesign",
     "best_design",
     "best_strategy",
     "infinite_horizon",
+    "one_period_game",
     "quantile_types",
     "simulate",
     "solve_exact",
     "solve_grid",
     "solve_strategies",
+    "two_period_game",
 ]

@@ -129,7 +129,7 @@ class _Grid(_Solver):
                     dn_c, dn_t = self._after(m - 1, later)
                     cont_c = flow_c + delta * (p_c * up_c + (1 - p_c) * dn_c)
                     cont_t = np.multiply(delta * p_t, up_t, out=np.empty((n, n)))
-                    cont_t += delta * (1 - p_t) * dn_t if np.ndim(dn_t) else delta * (1 - p_t) * dn_t
+                    cont_t += delta * (1 - p_t) * dn_t
                     cont_t += flow_t
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n

@@ -68,10 +68,13 @@ def test_two_period_cutoffs_are_the_first_order_conditions_in_every_regime():
     # C's value is concave in the first cut-off on each side of the kink, where its slope rises
     assert sympy.simplify(derived["concavity"] - S["c_1"] * (3 * S["delta"] - 4) / 2) == 0
     assert sympy.simplify(derived["kink_slope_drop"] - S["delta"] * (carrot_a() - 2 * S["c_1"]) / 2) == 0
-    # the regime boundaries: the second cut-off reaches 1 exactly where the screening regime ends
-    boundary = sympy.solve(sympy.Eq(derived["second_cutoff"].subs(S["u1"], screening), 1), S["c_0"])[0]
-    ends = sympy.solve(sympy.Eq(carrot_a() * (6 - 5 * S["delta"]), 2 * S["c_1"] * (4 - 3 * S["delta"])), S["c_0"])[0]
-    assert sympy.simplify(boundary - ends) == 0
+    # the regime boundaries: the second cut-off reaches 1 exactly where screening stops being feasible
+    a, c1, delta = carrot_a(), S["c_1"], S["delta"]
+    reaches = derived["second_cutoff"].subs(S["u1"], screening) - 1
+    assert sympy.simplify(reaches * 2 * c1 * (4 - 3 * delta) - (a * (6 - 5 * delta) - 2 * c1 * (4 - 3 * delta))) == 0
+    # and screening beats the rest-later optimum exactly where the module's quadratic is negative
+    quadratic = (2 * delta - 3) * a**2 + 4 * (4 - 3 * delta) * c1 * a - 4 * (4 - 3 * delta) * c1**2
+    assert sympy.cancel(derived["switch"] * 4 * c1 * (3 * delta - 4) - delta * quadratic) == 0
 
 
 def test_two_period_without_carrot_or_costs_is_the_coase_screening():

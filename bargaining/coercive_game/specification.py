@@ -83,7 +83,10 @@ def derive_two_period() -> dict[str, Any]:
     first = sympy.solve(sympy.diff(interior, u1), u1)[0]
     everyone_later = first_value.subs(u2, 1)  # the second period settles with every remaining type
     first_all = sympy.solve(sympy.diff(everyone_later, u1), u1)[0]
+    rest_later = sympy.solve(sympy.diff(everyone_later, u1), u1)[0]
+    switch = interior.subs(u1, first) - everyone_later.subs(u1, rest_later)  # screening minus rest-later
     return {
+        "switch": switch,
         "second_cutoff": sympy.factor(second),
         "first_cutoff": sympy.factor(first),
         "first_cutoff_rest_later": sympy.factor(first_all),

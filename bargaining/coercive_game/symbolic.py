@@ -36,6 +36,7 @@ from typing import Any
 from ..core.model import check_real, validated
 from ..core.values import (
     Case,
+    Kind,
     check_discount,
     check_nonnegative,
     check_positive,
@@ -60,7 +61,7 @@ class SmallGame:
     regime: Any
 
 
-def _inputs(values: dict[str, Any]) -> tuple[dict[str, Any], str]:
+def _inputs(values: dict[str, Any]) -> tuple[dict[str, Any], Kind]:
     checks = {
         "power": check_probability,
         "cost_coercer": check_nonnegative,
@@ -158,7 +159,8 @@ def two_period_game(
     screening_second = (a + c1 * screening) / (2 * c1)
     # C's value has a kink where the second cut-off reaches 1; its slope rises there, so both
     # local optima are candidates where both exist (ties: the larger first acceptance set)
-    better = value(screening, screening_second) > value(a / (2 * c1), zero + 1)
+    # value(screening) - value(rest later) = delta Q / (4 c_1 (3 delta - 4)): screening is better iff Q < 0
+    better = (2 * d - 3) * a * a + 4 * (4 - 3 * d) * c1 * a - 4 * (4 - 3 * d) * c1 * c1 < 0
     feasible = a * (6 - 5 * d) < 2 * c1 * (4 - 3 * d)
     screens = every(kind, feasible, some(kind, 3 * a < 4 * c1, better))
     cases_first = [

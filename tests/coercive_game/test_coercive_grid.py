@@ -4,7 +4,7 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining.coercive_game import (
@@ -135,6 +135,7 @@ def test_quantile_types_refuses_bad_grids() -> None:
         quantile_types(3, stats.norm(0, 1))
 
 
+@settings(max_examples=20)
 @given(small_games())
 def test_the_three_strategies_solved_together_are_each_solved_alone(case: tuple[CoerciveGame, Any]) -> None:
     """The ultimatum's pass reuses try-and-see's values after the deadline: the same numbers."""

@@ -5,14 +5,14 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 
 from bargaining.coercive_game import CoerciveGame, quantile_types, solve_grid
 from bargaining.coercive_game.symbolic import one_period_game, two_period_game
 from bargaining.core.errors import ParameterTypeError, ParameterValueError
 from tests.strategies import fractions
 
-TYPES = 400
+TYPES = 200
 
 
 def grid_game(horizon: int, p: Any, c_c: Any, c0: Any, c1: Any, delta: Any, s: Any, kappa: Any, q: Any) -> Any:
@@ -21,6 +21,7 @@ def grid_game(horizon: int, p: Any, c_c: Any, c0: Any, c1: Any, delta: Any, s: A
                         carrot=float(s), carrot_efficiency=float(kappa), carrot_credibility=float(q))
 
 
+@settings(max_examples=25)
 @given(
     p=fractions(0, Fraction(1, 2), 20), c_c=fractions(0, Fraction(1, 4), 20), c0=fractions(0, Fraction(1, 4), 20),
     c1=fractions(Fraction(1, 20), Fraction(1, 4), 20), delta=fractions(Fraction(1, 10), Fraction(9, 10), 10),

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.errors import ParameterTypeError, ParameterValueError
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .results import GameSolution, Node
 
@@ -65,7 +66,9 @@ class _Solver:
         self.game = game
         if isinstance(strategy, UltimatumDesign):
             if strategy.deadline > game.horizon:
-                raise _value_error("deadline", f"at most the horizon H = {game.horizon}", strategy.deadline)
+                raise ParameterValueError(
+                    "deadline", f"at most the horizon H = {game.horizon}", strategy.deadline
+                )
             self.design: UltimatumDesign | None = strategy
             self.name = "ultimatum"
             self.deadline = strategy.deadline
@@ -78,13 +81,13 @@ class _Solver:
             self.demand = None
             self.execution = self.threat_value = game._convert(0)
         else:
-            raise _type_error("strategy", "'try_and_see', 'screw' or an UltimatumDesign", strategy)
+            raise ParameterTypeError("strategy", "'try_and_see', 'screw' or an UltimatumDesign", strategy)
         if (
             isinstance(mixing_steps, bool)
             or not isinstance(mixing_steps, int)
             or not 1 <= mixing_steps <= _MAX_MIXING
         ):
-            raise _value_error("mixing_steps", f"an integer in [1, {_MAX_MIXING}]", mixing_steps)
+            raise ParameterValueError("mixing_steps", f"an integer in [1, {_MAX_MIXING}]", mixing_steps)
         zero, one = game._convert(0), game._convert(1)
         self.zero, self.one = zero, one
         self.steps = mixing_steps
@@ -322,18 +325,6 @@ class _Solver:
             chunk = values[i * self.steps : (i + 1) * self.steps]
             out.append(sum(chunk, self.zero) / game.weights[i] if divide else chunk[0])
         return tuple(out)
-
-
-def _value_error(name: str, requirement: str, value: Any) -> Exception:
-    from ..core.errors import ParameterValueError
-
-    return ParameterValueError(name, requirement, value)
-
-
-def _type_error(name: str, requirement: str, value: Any) -> Exception:
-    from ..core.errors import ParameterTypeError
-
-    return ParameterTypeError(name, requirement, value)
 
 
 def solve_exact(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> GameSolution:

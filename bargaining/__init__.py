@@ -25,7 +25,17 @@ from .core.errors import (
     ParameterValueError,
 )
 
-_SUBPACKAGES = ("claims", "coercion", "commitment", "crisis", "games", "solutions", "sweep", "war")
+_SUBPACKAGES = (
+    "claims",
+    "coercion",
+    "coercive_game",
+    "commitment",
+    "crisis",
+    "games",
+    "solutions",
+    "sweep",
+    "war",
+)
 
 __all__ = [
     "BargainingError",

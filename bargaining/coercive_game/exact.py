@@ -1,0 +1,339 @@
+r"""Exact backward induction of the coercive bargaining game (perfect Bayesian equilibrium).
+
+The state is :math:`(t, m, j)`: the period, the front and the cutoff :math:`j`, the number of
+(sub-)atoms of the least resolute types that have settled; C's belief is the prior truncated to
+the types :math:`j, j+1, \dots` (skimming). Beliefs over the battle odds are a function of
+:math:`(t, m)`: :math:`k = (m - m_0 + t)/2` battles won out of :math:`t`, so the Beta posterior
+predictive is :math:`(\alpha + k)/(\alpha + \beta + t)`.
+
+Refusing at :math:`(t, m)` when C's belief after the refusal is the cutoff :math:`k` is worth,
+to a type :math:`i` (under T's prior) and to C (under C's),
+
+.. math::
+    R_T(i; k) = (1-\delta)(1 - \pi(m) - c_T(\tau_i, t)) - [t = D]\,e\,L(\tau_i)
+                + \delta\,E_T[W_T(i; t+1, m', k)],
+    \qquad
+    R_C(k) = (1-\delta)(\pi(m) - c_C(t)) + [t = D]\,\bar w + \delta\,E_C[V_C(t+1, m', k)],
+
+with :math:`W_T, V_C` the equilibrium values (future offers included: the target anticipates
+every later offer, Fudenberg, Levine & Tirole 1985; Gul, Sonnenschein & Wilson 1986). Settling
+at :math:`x` is worth :math:`1 - x + q s` to T and :math:`x - \kappa q s` to C. Under
+try-and-see (and the screw) C picks the cutoff :math:`k \ge j` that maximises
+
+.. math:: \frac{(F_j - F_k)(x_k - \kappa q s) + F_k R_C(k)}{F_j}, \qquad
+          x_k = 1 + q s - R_T(k-1; k),
+
+(:math:`F_j` the prior mass of the types from :math:`j` on), the offer that leaves the marginal
+type indifferent, or makes no acceptable offer (:math:`k = j`). Ties: T accepts when indifferent;
+C takes the largest acceptance set; a refusal no type should make puts C's belief on the most
+resolute type. Under an ultimatum the demand is fixed until the deadline and the cutoff is the
+largest consistent one (types below it weakly prefer to comply, the first above strictly prefers
+to refuse). Skimming needs :math:`R_T(i; k)` non-decreasing in the type; it is checked at every
+node and a failure raises :class:`NotImplementedError` naming the node.
+
+The marginal type mixes when each atom is split into ``mixing_steps`` equal sub-atoms: C's
+cutoffs then fall inside atoms at multiples of ``1/mixing_steps`` of the atom's mass (a cutoff
+inside an atom is that type's probability of settling). The cost is :math:`O(H M n^2)` arithmetic
+operations: the refusal values :math:`R_T(\cdot; k)` of a state are shared by every cutoff.
+
+The forward pass follows the equilibrium under the true battle odds for every type at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.errors import ParameterTypeError, ParameterValueError
+from .model import STRATEGIES, CoerciveGame, UltimatumDesign
+from .results import GameSolution, Node
+
+__all__ = ["solve_exact"]
+
+_MAX_MIXING = 64
+
+
+def _odds(prior: tuple[Any, Any] | None, theta: Any, wins: int, battles: int) -> Any:
+    if prior is None:
+        return theta
+    alpha, beta = prior
+    return (alpha + wins) / (alpha + beta + battles)
+
+
+class _Solver:
+    """One strategy of one game: the backward pass (values, C's moves) and the forward pass."""
+
+    def __init__(self, game: CoerciveGame, strategy: Any, mixing_steps: int) -> None:
+        self.game = game
+        if isinstance(strategy, UltimatumDesign):
+            if strategy.deadline > game.horizon:
+                raise ParameterValueError(
+                    "deadline", f"at most the horizon H = {game.horizon}", strategy.deadline
+                )
+            self.design: UltimatumDesign | None = strategy
+            self.name = "ultimatum"
+            self.deadline = strategy.deadline
+            self.demand = game._convert(strategy.demand)
+            self.execution, self.threat_value = game._threat(strategy)
+        elif strategy in STRATEGIES:
+            self.design = None
+            self.name = str(strategy)
+            self.deadline = -1
+            self.demand = None
+            self.execution = self.threat_value = game._convert(0)
+        else:
+            raise ParameterTypeError("strategy", "'try_and_see', 'screw' or an UltimatumDesign", strategy)
+        if (
+            isinstance(mixing_steps, bool)
+            or not isinstance(mixing_steps, int)
+            or not 1 <= mixing_steps <= _MAX_MIXING
+        ):
+            raise ParameterValueError("mixing_steps", f"an integer in [1, {_MAX_MIXING}]", mixing_steps)
+        zero, one = game._convert(0), game._convert(1)
+        self.zero, self.one = zero, one
+        self.steps = mixing_steps
+        self.atom = [i for i in range(game.types) for _ in range(mixing_steps)]
+        self.n = len(self.atom)
+        weights = [game.weights[i] / mixing_steps for i in self.atom]
+        self.tail = [sum(weights[j:], zero) for j in range(self.n + 1)]
+        self.weights = weights
+        gamma = game.screw if self.name == "screw" else zero
+        self.gamma = gamma
+        resolve = [game.resolve[i] for i in self.atom]
+        self.base_cost = [game.target_cost + game.target_cost_resolve * (1 - tau) for tau in resolve]
+        self.loss = [game.threat_loss * (1 - tau) for tau in resolve]
+        self.carrot_target = game.carrot_credibility * game.carrot
+        self.carrot_coercer = game.carrot_efficiency * game.carrot_credibility * game.carrot
+        self.fronts = self._fronts()
+
+    def _fronts(self) -> list[list[int]]:
+        game = self.game
+        if game.margin is None:
+            return [[0] for _ in range(game.horizon + 2)]
+        m0, margin = game.start_front, game.margin
+        fronts: list[list[int]] = []
+        for t in range(game.horizon + 2):
+            fronts.append([m for m in range(m0 - t, m0 + t + 1, 2) if -margin < m < margin])
+        return fronts
+
+    # ------------------------------------------------------------------ values at the edges
+
+    def _forever(self, t: int, m: int) -> tuple[Any, list[Any]]:
+        """War forever from period ``t`` at a frozen front: (C's value, T's values by type)."""
+        game, delta = self.game, self.game.discount
+        later = t + delta / (1 - delta)  # the present value of the cost rise gamma * t' from t on
+        share = game.share(m)
+        coercer = share - game.cost_coercer - game.screw_cost * self.gamma * later
+        target = [1 - share - cost - self.gamma * later for cost in self.base_cost]
+        return coercer, target
+
+    def _next(
+        self, t: int, m: int, values: dict[int, tuple[list[Any], list[list[Any]]]], k: int
+    ) -> tuple[tuple[Any, list[Any]], tuple[Any, list[Any]] | None]:
+        """(C's, T's) values at ``t + 1`` after a win for C at ``m``, and after a loss (None: no battles)."""
+        game = self.game
+        state = min(k, self.n - 1)
+        if game.margin is None:
+            coercer, target = values[m]
+            return (coercer[state], target[state]), None
+        out = []
+        for moved in (m + 1, m - 1):
+            if moved >= game.margin:
+                out.append((self.one, [self.zero] * self.n))
+            elif moved <= -game.margin:
+                out.append((self.zero, [self.one] * self.n))
+            else:
+                coercer, target = values[moved]
+                out.append((coercer[state], target[state]))
+        return out[0], out[1]
+
+    # ------------------------------------------------------------------ the backward pass
+
+    def backward(self) -> dict[tuple[int, int, int], Node]:
+        game, delta, n = self.game, self.game.discount, self.n
+        horizon = game.horizon
+        nodes: dict[tuple[int, int, int], Node] = {}
+        later: dict[int, tuple[list[Any], list[list[Any]]]] = {}
+        for m in self.fronts[horizon + 1]:
+            coercer, target = self._forever(horizon + 1, m)
+            later[m] = ([coercer] * n, [target] * n)
+        for t in range(horizon, -1, -1):
+            now: dict[int, tuple[list[Any], list[list[Any]]]] = {}
+            wins_base = t - game.start_front
+            for m in self.fronts[t]:
+                wins = (m + wins_base) // 2
+                p_c = _odds(game.prior_coercer, game.true_odds, wins, t)
+                p_t = _odds(game.prior_target, game.true_odds, wins, t)
+                share = game.share(m)
+                at_deadline = t == self.deadline
+                flow_c = (1 - delta) * (share - game.cost_coercer - game.screw_cost * self.gamma * t)
+                if at_deadline:
+                    flow_c += self.threat_value
+                refuse_c: list[Any] = []
+                refuse_t: list[list[Any]] = []
+                for k in range(n + 1):
+                    (win_c, win_t), lost = self._next(t, m, later, k)
+                    if lost is None:
+                        cont_c, cont_t = win_c, win_t
+                    else:
+                        cont_c = p_c * win_c + (1 - p_c) * lost[0]
+                        cont_t = [p_t * a + (1 - p_t) * b for a, b in zip(win_t, lost[1], strict=True)]
+                    refuse_c.append(flow_c + delta * cont_c)
+                    row = []
+                    for i in range(n):
+                        value = (1 - delta) * (
+                            1 - share - self.base_cost[i] - self.gamma * t
+                        ) + delta * cont_t[i]
+                        if at_deadline:
+                            value -= self.execution * self.loss[i]
+                        row.append(value)
+                    refuse_t.append(row)
+                values_c: list[Any] = []
+                values_t: list[list[Any]] = []
+                for j in range(n):
+                    k, offer = self._move(t, m, j, refuse_c, refuse_t)
+                    nodes[(t, m, j)] = Node(k, offer)
+                    self._check_skimming(t, m, j, refuse_t[k])
+                    accept = None if offer is None else 1 - offer + self.carrot_target
+                    if k == j:
+                        value_c = refuse_c[j]
+                    else:
+                        settled = self.tail[j] - self.tail[k]
+                        value_c = (
+                            settled * (offer - self.carrot_coercer) + self.tail[k] * refuse_c[k]
+                        ) / self.tail[j]
+                    values_c.append(value_c)
+                    values_t.append([r if accept is None or r > accept else accept for r in refuse_t[k]])
+                now[m] = (values_c, values_t)
+            later = now
+        self.initial = later[game.start_front]
+        return nodes
+
+    def _move(
+        self, t: int, m: int, j: int, refuse_c: list[Any], refuse_t: list[list[Any]]
+    ) -> tuple[int, Any]:
+        n = self.n
+        if t <= self.deadline:  # the committed demand: the largest consistent cutoff
+            accept = 1 - self.demand + self.carrot_target
+            for k in range(n, j - 1, -1):
+                below = k == j or accept >= refuse_t[k][k - 1]
+                above = k == n or accept < refuse_t[k][k]
+                if below and above:
+                    return k, (None if k == j else self.demand)
+            raise NotImplementedError(
+                f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
+                "split the atoms (mixing_steps) or change the design"
+            )
+        best_k, best_value, best_offer = j, refuse_c[j], None
+        for k in range(j + 1, n + 1):
+            offer = 1 + self.carrot_target - refuse_t[k][k - 1]
+            if offer < 0:
+                continue
+            if offer > 1:
+                offer = self.one
+                if k < n and not 1 - offer + self.carrot_target < refuse_t[k][k]:
+                    continue
+            settled = self.tail[j] - self.tail[k]
+            value = (settled * (offer - self.carrot_coercer) + self.tail[k] * refuse_c[k]) / self.tail[j]
+            if value >= best_value:
+                best_k, best_value, best_offer = k, value, offer
+        return best_k, best_offer
+
+    def _check_skimming(self, t: int, m: int, j: int, refuse: list[Any]) -> None:
+        for i in range(j, self.n - 1):
+            if refuse[i + 1] < refuse[i]:
+                raise NotImplementedError(
+                    f"single crossing fails at node (t={t}, front={m}, cutoff={j}): type {self.atom[i + 1]} "
+                    f"gains less from refusing than type {self.atom[i]}"
+                )
+
+    # ------------------------------------------------------------------ the forward pass
+
+    def forward(self, nodes: dict[tuple[int, int, int], Node]) -> GameSolution:
+        game, n, zero = self.game, self.n, self.zero
+        theta = game.true_odds
+        mass: dict[tuple[int, int], list[Any]] = {(game.start_front, 0): list(self.weights)}
+        settled_by: list[Any] = []
+        decisive_by: list[Any] = []
+        length = [zero] * (game.horizon + 2)
+        settled_type = [zero] * n
+        executed_type = [zero] * n
+        backs_down = zero
+        terms = zero
+        settled_total = decisive_total = zero
+        for t in range(game.horizon + 1):
+            after: dict[tuple[int, int], list[Any]] = {}
+            for (m, j), vector in sorted(mass.items()):
+                node = nodes[(t, m, j)]
+                k = node.cutoff_after
+                for i in range(j, k):
+                    settled_type[i] += vector[i]
+                    settled_total += vector[i]
+                    length[t] += vector[i]
+                    terms += node.offer * vector[i]
+                refusing = [zero] * k + vector[k:]
+                if t == self.deadline:
+                    for i in range(k, n):
+                        executed_type[i] += self.execution * refusing[i]
+                        backs_down += (1 - self.execution) * refusing[i]
+                state = min(k, n - 1)
+                if game.margin is None:
+                    moves = [(m, game._convert(1))]
+                else:
+                    moves = [(m + 1, theta), (m - 1, 1 - theta)]
+                for moved, chance in moves:
+                    if chance == 0:
+                        continue
+                    if game.margin is not None and abs(moved) >= game.margin:
+                        ended = chance * sum(refusing, zero)
+                        decisive_total += ended
+                        length[t + 1] += ended
+                        continue
+                    target = after.setdefault((moved, state), [zero] * n)
+                    for i in range(k, n):
+                        target[i] += chance * refusing[i]
+            mass = after
+            settled_by.append(settled_total)
+            decisive_by.append(decisive_total)
+        still = sum((sum(vector, zero) for vector in mass.values()), zero)
+        executed = sum(executed_type, zero)
+        coercer_value, target_values = self.initial
+        by_type_t = self._by_type(target_values[0], divide=False)
+        return GameSolution(
+            strategy=self.name,
+            settled_by=tuple(settled_by),
+            decisive_by=tuple(decisive_by),
+            threat_executed=executed,
+            coercer_backs_down=backs_down,
+            still_fighting=still,
+            length=tuple(length[: game.horizon + 2]),
+            expected_terms=None if settled_total == 0 else terms / settled_total,
+            coercer_utility=coercer_value[0],
+            target_utility_by_type=by_type_t,
+            target_utility=sum((w * v for w, v in zip(game.weights, by_type_t, strict=True)), zero),
+            settled_by_type=self._by_type(settled_type, divide=True),
+            threat_executed_by_type=self._by_type(executed_type, divide=True),
+            subjective=game.prior_coercer != game.prior_target,
+            nodes=nodes,
+        )
+
+    def _by_type(self, values: list[Any], *, divide: bool) -> tuple[Any, ...]:
+        """Sub-atoms back to types: probabilities summed over sub-atoms then conditioned on the
+        type (``divide``), values taken from any sub-atom (they are equal)."""
+        game = self.game
+        out = []
+        for i in range(game.types):
+            chunk = values[i * self.steps : (i + 1) * self.steps]
+            out.append(sum(chunk, self.zero) / game.weights[i] if divide else chunk[0])
+        return tuple(out)
+
+
+def solve_exact(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> GameSolution:
+    """The equilibrium of ``strategy`` by backward induction (exact for exact games).
+
+    >>> from fractions import Fraction
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> solve_exact(game, "try_and_see").expected_terms
+    Fraction(7, 10)
+    """
+    solver = _Solver(game, strategy, mixing_steps)
+    return solver.forward(solver.backward())

@@ -1,0 +1,378 @@
+r"""Vectorised backward induction of the coercive bargaining game on a grid of types.
+
+The same equilibrium as :mod:`bargaining.coercive_game.exact`, in floats, with no Python loop
+per type or per cut-off: at each period :math:`t` and front :math:`m` the refusal values
+:math:`R_T(i; k)` of every type :math:`i` under every belief :math:`k` form one
+:math:`(n+1) \times n` array, C's value of every (belief, cut-off) pair one
+:math:`n \times (n+1)` array, and the move is an ``argmax`` (ties, within ``1e-12``, to the
+largest cut-off). The cost is :math:`O(H M n^2)` array operations; the loops are over
+:math:`t` and :math:`m` only.
+
+A continuous type distribution is represented by its quantile grid: :func:`quantile_types` puts
+:math:`n` equally likely types at the quantiles :math:`(i + 1/2)/n`. The grid is exact for a
+discrete prior, and for a continuous one its error shrinks as the grid grows (the explanation
+page reports it against the closed forms of `RiskReturn` and `CoaseTwoPeriod`). C's cut-off is
+searched on the grid; it is not refined between grid points.
+
+:func:`infinite_horizon` takes the limit :math:`H \to \infty` as the limit of finite horizons
+(doubling :math:`H` until two successive values agree), raising
+:class:`~bargaining.core.errors.ConvergenceError` when they do not within ``max_horizon``; it is
+one selection among the equilibria of the infinite game (Ausubel & Deneckere 1989).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ConvergenceError, ParameterValueError
+from .exact import _Solver
+from .model import CoerciveGame, UltimatumDesign
+from .results import GameSolution
+
+__all__ = ["infinite_horizon", "quantile_types", "solve_grid", "solve_strategies"]
+
+_TIE = 1e-12
+
+
+def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
+    """``n`` equally likely types at the quantiles ``(i + 1/2)/n`` of ``distribution`` on [0, 1].
+
+    ``distribution`` is a ``scipy.stats`` distribution (uniform on [0, 1] by default).
+
+    >>> quantile_types(4)
+    (0.125, 0.375, 0.625, 0.875)
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ParameterValueError("n", "a positive integer number of types", n)
+    levels = (np.arange(n) + 0.5) / n
+    values = levels if distribution is None else np.asarray(distribution.ppf(levels), dtype=float)
+    if (
+        np.any(~np.isfinite(values))
+        or np.any(values < 0)
+        or np.any(values > 1)
+        or np.any(np.diff(values) <= 0)
+    ):
+        raise ParameterValueError(
+            "distribution", "a distribution on [0, 1] with distinct quantiles", distribution
+        )
+    return tuple(float(v) for v in values)
+
+
+class _Grid(_Solver):
+    """The float solver: the exact solver's set-up, array arithmetic in the passes."""
+
+    def arrays(self) -> None:
+        self.f = np.array([float(w) for w in self.weights])
+        self.tails = np.concatenate([np.cumsum(self.f[::-1])[::-1], [0.0]])
+        self.base = np.array([float(c) for c in self.base_cost])
+        self.losses = np.array([float(v) for v in self.loss])
+        self.to_state = np.minimum(np.arange(self.n + 1), self.n - 1)
+        ks, rows = np.arange(self.n + 1), np.arange(self.n)
+        self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)  # k > j
+
+    def _odds(self, prior: Any, wins: int, t: int) -> float:
+        if prior is None:
+            return float(self.game.true_odds)
+        return float((prior[0] + wins) / (prior[0] + prior[1] + t))
+
+    def _after(self, moved: int, later: dict[int, tuple[Any, Any]]) -> tuple[Any, Any]:
+        """C's and T's values at ``moved`` next period, by C's belief (a scalar at a decisive end)."""
+        margin = self.game.margin
+        if margin is not None and moved >= margin:
+            return 1.0, 0.0
+        if margin is not None and moved <= -margin:
+            return 0.0, 1.0
+        return later[moved]
+
+    def grid_backward(self, keep: int = -1, start: tuple[Any, ...] | None = None) -> None:
+        """C's moves and the values, backward from H (or from ``start``: a period, the values
+        after it and the moves already found there); the values after period ``keep`` are kept."""
+        game, n = self.game, self.n
+        delta = float(game.discount)
+        carrot_t, carrot_c = float(self.carrot_target), float(self.carrot_coercer)
+        gamma, eta = float(self.gamma), float(game.screw_cost)
+        later: dict[int, tuple[Any, Any]] = {}
+        self.moves: dict[tuple[int, int], np.ndarray] = {}
+        self.offers: dict[tuple[int, int], np.ndarray] = {}
+        first = game.horizon
+        if start is None:
+            for m in self.fronts[game.horizon + 1]:
+                coercer, target = self._forever(game.horizon + 1, m)
+                later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
+        else:
+            first, later, moves, offers = start
+            self.moves.update(moves)
+            self.offers.update(offers)
+        rows = np.arange(n)
+        for t in range(first, -1, -1):
+            if t == keep:
+                self.kept = later
+            now: dict[int, tuple[Any, Any]] = {}
+            for m in self.fronts[t]:
+                wins = (m + t - game.start_front) // 2
+                share = float(game.share(m))
+                flow_c = (1 - delta) * (share - float(game.cost_coercer) - eta * gamma * t)
+                flow_t = (1 - delta) * (1 - share - self.base - gamma * t)
+                if t == self.deadline:
+                    flow_c += float(self.threat_value)
+                    flow_t = flow_t - float(self.execution) * self.losses
+                if game.margin is None:
+                    after_c, after_t = self._after(m, later)
+                    cont_c = flow_c + delta * after_c
+                    cont_t = delta * after_t + flow_t
+                else:
+                    p_c, p_t = self._odds(game.prior_coercer, wins, t), self._odds(game.prior_target, wins, t)
+                    up_c, up_t = self._after(m + 1, later)
+                    dn_c, dn_t = self._after(m - 1, later)
+                    cont_c = flow_c + delta * (p_c * up_c + (1 - p_c) * dn_c)
+                    cont_t = np.multiply(delta * p_t, up_t, out=np.empty((n, n)))
+                    cont_t += delta * (1 - p_t) * dn_t
+                    cont_t += flow_t
+                # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
+                refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
+                refuse_t = cont_t  # (n, n): row s = belief, column i = type
+                cut, offer = self._grid_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
+                self.moves[(t, m)], self.offers[(t, m)] = cut, offer
+                settled = self.tails[rows] - self.tails[cut]
+                value_c = np.where(
+                    cut > rows,
+                    (settled * (np.nan_to_num(offer) - carrot_c) + self.tails[cut] * refuse_c[cut])
+                    / self.tails[rows],
+                    refuse_c[rows],
+                )
+                accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
+                value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
+                now[m] = (value_c, value_t)
+            later = now
+        self.initial_grid = later[game.start_front]
+        if keep == -1:
+            self.kept = later
+
+    def _grid_moves(
+        self, t: int, m: int, refuse_c: np.ndarray, refuse_t: np.ndarray, carrot_t: float, carrot_c: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        n = self.n
+        rows, ks = np.arange(n), np.arange(n + 1)
+        marginal = np.concatenate([[0.0], refuse_t[self.to_state[ks[1:]], ks[1:] - 1]])  # R_T(k - 1; k)
+        first_out = np.concatenate([refuse_t[rows, rows], [np.inf]])  # R_T(k; k)
+        if t <= self.deadline:
+            accept = 1 - float(self.demand) + carrot_t
+            above = accept < first_out - _TIE
+            strict = np.concatenate([[False], accept >= marginal[1:] - _TIE]) & above
+            index = np.where(strict, ks, -1)
+            largest = np.maximum.accumulate(index[::-1])[::-1]  # largest strict k >= position
+            best = np.where(largest[np.minimum(rows + 1, n)] > rows, largest[np.minimum(rows + 1, n)], rows)
+            bad = (best == rows) & ~above[rows]
+            if bad.any():
+                j = int(np.argmax(bad))
+                raise NotImplementedError(
+                    f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
+                    "split the atoms (mixing_steps) or change the design"
+                )
+            offer = np.where(best > rows, float(self.demand), np.nan)
+            self._grid_skimming(t, m, refuse_t, best)
+            return best, offer
+        raw = 1 + carrot_t - marginal
+        offer_k = np.minimum(raw, 1.0)
+        valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
+        valid[0] = False
+        # value[j, k] = (F_j - F_k)(x_k - kappa q s) + F_k R_C(k), over F_j, = a_k + b_k / F_j
+        slope = self.tails * (refuse_c - offer_k + carrot_c)
+        values = np.multiply.outer(1.0 / self.tails[:n], slope)
+        values += np.where(valid, offer_k - carrot_c, -np.inf)
+        values += self.above_diagonal
+        values[rows, rows] = refuse_c[:n]
+        top = values.max(axis=1)
+        near = values >= (top - _TIE * np.maximum(1.0, np.abs(top)))[:, None]
+        best = n - np.argmax(near[:, ::-1], axis=1)  # the largest cut-off among the near-ties
+        offer = np.where(best > rows, offer_k[best], np.nan)
+        self._grid_skimming(t, m, refuse_t, best)
+        return best, offer
+
+    def _grid_skimming(self, t: int, m: int, refuse_t: np.ndarray, best: np.ndarray) -> None:
+        if not (refuse_t[:, 1:] < refuse_t[:, :-1] - _TIE).any():
+            return
+        drops = np.diff(refuse_t, axis=1) < -_TIE  # (n, n - 1): R_T(i + 1; s) < R_T(i; s)
+        chosen = drops[self.to_state[best]]  # (n, n - 1), row j
+        relevant = chosen & (np.arange(self.n - 1)[None, :] >= np.arange(self.n)[:, None])
+        if relevant.any():
+            j, i = (int(v) for v in np.argwhere(relevant)[0])
+            raise NotImplementedError(
+                f"single crossing fails at node (t={t}, front={m}, cutoff={j}): type {self.atom[i + 1]} "
+                f"gains less from refusing than type {self.atom[i]}"
+            )
+
+    def grid_forward(self) -> GameSolution:
+        game, n = self.game, self.n
+        theta = float(game.true_odds)
+        steps = game.horizon + 1
+        mass: dict[int, np.ndarray] = {game.start_front: np.zeros((n, n))}
+        mass[game.start_front][0] = self.f
+        lower = np.arange(n)[None, :] < np.arange(n + 1)[:, None]  # lower[k, i] = i < k
+        settled_by, decisive_by = np.zeros(steps), np.zeros(steps)
+        length = np.zeros(steps + 1)
+        settled_type, executed_type = np.zeros(n), np.zeros(n)
+        backs_down = terms = settled_total = decisive = 0.0
+        execution = float(self.execution)
+        for t in range(steps):
+            after: dict[int, np.ndarray] = {}
+            for m, full in mass.items():
+                active = np.flatnonzero(full.any(axis=1))  # the beliefs C can hold here
+                block = full[active]
+                cut, offer = self.moves[(t, m)][active], self.offers[(t, m)][active]
+                accepted = block * lower[cut]  # rows j: the types below C's cut-off settle
+                per_row = accepted.sum(axis=1)
+                settled_type += accepted.sum(axis=0)
+                settled_total += per_row.sum()
+                length[t] += per_row.sum()
+                terms += float(np.nansum(np.where(per_row > 0, offer, 0.0) * per_row))
+                refusing = block - accepted
+                if t == self.deadline:
+                    executed_type += execution * refusing.sum(axis=0)
+                    backs_down += (1 - execution) * refusing.sum()
+                moved = np.zeros((n, n))
+                np.add.at(moved, self.to_state[cut], refusing)
+                if game.margin is None:
+                    after[m] = after.get(m, 0) + moved
+                    continue
+                for step, chance in ((1, theta), (-1, 1 - theta)):
+                    if abs(m + step) >= game.margin:
+                        decisive += chance * moved.sum()
+                        length[t + 1] += chance * moved.sum()
+                    elif chance:
+                        after[m + step] = after.get(m + step, 0) + chance * moved
+            mass = after
+            settled_by[t], decisive_by[t] = settled_total, decisive
+        still = float(sum(float(block.sum()) for block in mass.values()))
+        value_c, value_t = self.initial_grid
+        by_type = tuple(float(value_t[0, i * self.steps]) for i in range(game.types))
+        weights = [float(w) for w in game.weights]
+        fold = np.add.reduceat
+        starts = np.arange(0, n, self.steps)
+        return GameSolution(
+            strategy=self.name,
+            settled_by=tuple(float(v) for v in settled_by),
+            decisive_by=tuple(float(v) for v in decisive_by),
+            threat_executed=float(executed_type.sum()),
+            coercer_backs_down=float(backs_down),
+            still_fighting=still,
+            length=tuple(float(v) for v in length),
+            expected_terms=None if settled_total == 0 else float(terms / settled_total),
+            coercer_utility=float(value_c[0]),
+            target_utility_by_type=by_type,
+            target_utility=float(np.dot(weights, by_type)),
+            settled_by_type=tuple(float(v) for v in fold(settled_type, starts) / weights),
+            threat_executed_by_type=tuple(float(v) for v in fold(executed_type, starts) / weights),
+            subjective=game.prior_coercer != game.prior_target,
+            nodes={},
+        )
+
+
+def solve_grid(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> GameSolution:
+    """The equilibrium of ``strategy`` by vectorised backward induction, in floats.
+
+    The result's ``nodes`` is empty (C's moves are arrays inside the solver); every other output
+    is that of :func:`~bargaining.coercive_game.exact.solve_exact`, within rounding.
+
+    >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
+    >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
+    0.7
+    """
+    if game.kind != "float":
+        game = _as_float(game)
+    solver = _Grid(game, strategy, mixing_steps)
+    solver.arrays()
+    solver.grid_backward()
+    return solver.grid_forward()
+
+
+def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, GameSolution]:
+    """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
+
+    After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
+    try-and-see's values after the deadline (the same numbers, computed once).
+
+    >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
+    >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
+    >>> [round(solutions[name].coercer_utility, 6) for name in ("try_and_see", "screw", "ultimatum")]
+    [0.55, 0.65, 0.55]
+    """
+    if game.kind != "float":
+        game = _as_float(game)
+    patient = _Grid(game, "try_and_see", 1)
+    patient.arrays()
+    if design.deadline > game.horizon:  # the ultimatum solver raises the field-named error
+        _Grid(game, design, 1)
+    patient.grid_backward(keep=design.deadline)
+    committed = _Grid(game, design, 1)
+    committed.arrays()
+    shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
+    offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
+    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers))
+    screw = _Grid(game, "screw", 1)
+    screw.arrays()
+    screw.grid_backward()
+    return {
+        "try_and_see": patient.grid_forward(),
+        "screw": screw.grid_forward(),
+        "ultimatum": committed.grid_forward(),
+    }
+
+
+def _as_float(game: CoerciveGame) -> CoerciveGame:
+    changes: dict[str, Any] = {}
+    for item in dataclasses.fields(game):
+        if not item.init:
+            continue
+        value = getattr(game, item.name)
+        if item.name in ("horizon", "margin", "start_front", "period_unit"):
+            continue
+        if isinstance(value, tuple):
+            changes[item.name] = tuple(float(v) for v in value)
+        elif value is not None:
+            changes[item.name] = float(value)
+    return dataclasses.replace(game, **changes)
+
+
+def infinite_horizon(
+    game: CoerciveGame,
+    strategy: Any,
+    *,
+    tolerance: float = 1e-9,
+    start: int = 8,
+    max_horizon: int = 2048,
+) -> GameSolution:
+    """The limit :math:`H \\to \\infty` of the finite-horizon equilibria (doubling :math:`H`).
+
+    Stops when C's utility and every type's utility move by less than ``tolerance`` from one
+    horizon to the next; raises :class:`~bargaining.core.errors.ConvergenceError` past
+    ``max_horizon``.
+
+    >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
+    >>> round(infinite_horizon(game, "try_and_see").coercer_utility, 9)
+    0.55
+    """
+    if not (isinstance(start, int) and isinstance(max_horizon, int) and 0 <= start <= max_horizon):
+        raise ParameterValueError("max_horizon", f"an integer at least start = {start}", max_horizon)
+    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy)
+    horizon = start
+    while horizon < max_horizon:
+        horizon = min(2 * horizon + 1, max_horizon)
+        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy)
+        change = max(
+            abs(current.coercer_utility - previous.coercer_utility),
+            *(
+                abs(a - b)
+                for a, b in zip(current.target_utility_by_type, previous.target_utility_by_type, strict=True)
+            ),
+        )
+        if change < tolerance:
+            return current
+        previous = current
+    raise ConvergenceError(
+        f"the finite-horizon equilibria had not converged by H = {max_horizon} "
+        f"(last change {change:.3g} >= tolerance {tolerance:g})"
+    )

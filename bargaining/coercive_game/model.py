@@ -1,0 +1,382 @@
+r"""The coercive bargaining game: one set of primitives for the war as one game.
+
+Units, once. The stake is a flow of 1 per period of a declared length (``period_length`` in
+``period_unit``, a month by default); every value is the normalised present value
+:math:`(1-\delta)\sum_t \delta^t u_t`. A permanent settlement :math:`x` is worth :math:`x`, a
+cost :math:`c` paid every period forever is worth :math:`c`, and a one-off amount :math:`S` at
+period :math:`t` (the threat's loss, a carrot, the coercer's execution value) counts
+:math:`\delta^t S`.
+
+Primitives.
+
+* Periods :math:`t = 0, \dots, H`; discount :math:`\delta` per period; the game starts at war.
+* The front :math:`m_t \in \{-M, \dots, M\}` from ``start_front``; each period of war is one
+  battle that the coercer C wins with probability :math:`\theta` (``true_odds``); :math:`|m| = M`
+  ends the war and the winner takes the whole stake forever. While fighting, C's flow is
+  :math:`\pi(m)` (``front_shares``, by default :math:`(m + M)/(2M)`) and the target T's is
+  :math:`1 - \pi(m)`, each minus its costs. ``margin=None`` means no battles: :math:`\pi \equiv`
+  ``power``. After :math:`H` the front freezes and the war goes on forever with no more offers.
+* Beliefs over :math:`\theta`: each side holds its own Beta prior (commonly known, possibly
+  different) updated on the public battles; ``None`` means the side knows :math:`\theta`.
+* The target's type :math:`\tau` (resolve), private, with finitely many values ``resolve`` and
+  probabilities ``type_weights`` (a point mass is complete information). Its cost of a period of
+  war is :math:`c_T(\tau, t) = c_0 + c_1 (1 - \tau) + \gamma t` and its one-off loss from the threat
+  :math:`L(\tau) = \ell (1 - \tau)`. C's cost is :math:`c_C + \eta \gamma t`.
+* The threat: C's execution value :math:`w \sim U[w_\text{lo}, w_\text{hi}]`, learned at the
+  deadline; with audience cost :math:`a` and Schelling's risk :math:`\rho` the threat is executed
+  with probability :math:`e = \rho + (1 - \rho) P(w \ge -a)` (George 1991; Schelling 1960; Fearon
+  1994 for audience costs).
+* A carrot :math:`s` comes with every settlement: worth :math:`s` to T, costing C
+  :math:`\kappa s`, delivered with probability :math:`q`.
+
+The settlements of this game are permanent (no rearmament, renege gain or renewed demand): the
+durability of §3 is not part of the primitives yet.
+
+>>> from fractions import Fraction
+>>> game = CoerciveGame(discount=Fraction(9, 10), horizon=2, resolve=(0, Fraction(1, 2), 1),
+...                     power=Fraction(1, 2), target_cost=Fraction(1, 20), target_cost_resolve=Fraction(1, 5))
+>>> game.kind, game.types
+('exact', 3)
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from ..core.errors import ParameterTypeError, ParameterValueError
+from ..core.model import check_real, settle
+from ..core.values import Kind, check_discount, check_nonnegative, check_positive, check_probability
+
+if TYPE_CHECKING:
+    from .results import GameSolution
+
+__all__ = ["STRATEGIES", "CoerciveGame", "UltimatumDesign"]
+
+STRATEGIES = ("try_and_see", "screw")
+"""The strategies named by a string; the ultimatum is an :class:`UltimatumDesign`."""
+
+_MAX_HORIZON = 10**4
+_MAX_MARGIN = 10**4
+
+
+def _check_integer(name: str, value: Any, lower: int, upper: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ParameterTypeError(name, f"an integer in [{lower}, {upper}]", value)
+    if not lower <= value <= upper:
+        raise ParameterValueError(name, f"an integer in [{lower}, {upper}]", value)
+    return value
+
+
+def _as_number(name: str, value: Any, kind: Kind) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, Fraction, float)):
+        raise ParameterTypeError(name, "a real number (int, Fraction or float)", value)
+    if kind == "float":
+        return float(value)
+    if isinstance(value, float):
+        raise ParameterTypeError(name, "exact (int or Fraction) like the scalar fields", value)
+    return Fraction(value)
+
+
+def _sequence(name: str, value: Any, kind: Kind) -> tuple[Any, ...]:
+    if not isinstance(value, (tuple, list)) or not value:
+        raise ParameterTypeError(name, "a non-empty tuple of numbers", value)
+    return tuple(_as_number(f"{name}[{index}]", item, kind) for index, item in enumerate(value))
+
+
+def _beta(name: str, value: Any, kind: Kind) -> tuple[Any, Any] | None:
+    if value is None:
+        return None
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        raise ParameterValueError(
+            name, "a proper Beta prior (alpha, beta) with alpha, beta > 0, or None", value
+        )
+    pair = _sequence(name, value, kind)
+    if not all(item > 0 for item in pair):
+        raise ParameterValueError(
+            name, "a proper Beta prior (alpha, beta) with alpha, beta > 0, or None", value
+        )
+    return pair[0], pair[1]
+
+
+@dataclass(frozen=True, slots=True)
+class UltimatumDesign:
+    r"""The ultimatum C commits to at :math:`t = 0`: demand, deadline and audience cost.
+
+    Until the ``deadline`` :math:`D` the demand :math:`x` stands (T may comply at any
+    :math:`t \le D`); after a refusal at :math:`D` the threat is executed with probability
+    :math:`e`; from :math:`D + 1` the game continues as try-and-see. ``schelling_risk`` is
+    :math:`\rho`, the chance the process executes the threat whatever C's value.
+
+    >>> from fractions import Fraction
+    >>> UltimatumDesign(demand=Fraction(3, 4), deadline=0).audience_cost
+    Fraction(0, 1)
+    """
+
+    demand: Any
+    deadline: int
+    audience_cost: Any = 0
+    schelling_risk: Any = 0
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        settle(
+            self,
+            {
+                "demand": check_probability,
+                "audience_cost": check_nonnegative,
+                "schelling_risk": check_probability,
+            },
+        )
+        if self.kind not in ("exact", "float"):
+            raise ParameterTypeError("demand", "an exact or float number (one design at a time)", self.demand)
+        _check_integer("deadline", self.deadline, 0, _MAX_HORIZON)
+
+
+_SCALARS = {
+    "discount": check_discount,
+    "power": check_probability,
+    "true_odds": check_probability,
+    "cost_coercer": check_nonnegative,
+    "target_cost": check_nonnegative,
+    "target_cost_resolve": check_nonnegative,
+    "threat_loss": check_nonnegative,
+    "screw": check_nonnegative,
+    "screw_cost": check_nonnegative,
+    "carrot": check_nonnegative,
+    "carrot_efficiency": check_nonnegative,
+    "carrot_credibility": check_probability,
+    "execution_low": check_real,
+    "execution_high": check_real,
+    "period_length": check_positive,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CoerciveGame:
+    r"""The coercive bargaining game's primitives (see the module docstring for the maths).
+
+    Parameters
+    ----------
+    discount : in (0, 1)
+        :math:`\delta` per period.
+    horizon : int >= 0
+        :math:`H`, the last period with an offer and a battle.
+    resolve : tuple of numbers in [0, 1], strictly increasing
+        The target's possible types :math:`\tau`.
+    type_weights : tuple of probabilities summing to 1, or None (equal weights)
+        The prior over the types; atoms are valid (one type is complete information).
+    power : probability
+        :math:`\pi \equiv p`, C's flow share while fighting when there are no battles.
+    margin : int >= 1 or None
+        :math:`M`, the decisive margin of the front; ``None``: no battles.
+    front_shares : tuple of 2M + 1 probabilities or None
+        :math:`\pi(-M), \dots, \pi(M)`, C's flow while fighting at each front position; by default
+        :math:`(m + M)/(2M)`. The two ends are never paid as flows (the war is over there).
+    start_front : int, :math:`|m_0| < M`
+        :math:`m_0`.
+    true_odds : probability
+        :math:`\theta`, under which outcome probabilities are computed.
+    prior_coercer, prior_target : (alpha, beta) with alpha, beta > 0, or None
+        Each side's Beta prior over :math:`\theta`; ``None``: the side knows :math:`\theta`.
+    cost_coercer, target_cost, target_cost_resolve : non-negative
+        :math:`c_C, c_0, c_1` per period.
+    threat_loss : non-negative
+        :math:`\ell`, the scale of T's one-off loss from the threat.
+    screw, screw_cost : non-negative
+        :math:`\gamma`, the rise of T's cost per period under the screw, and :math:`\eta`, C's
+        cost per unit of it.
+    carrot, carrot_efficiency, carrot_credibility
+        :math:`s \ge 0`, :math:`\kappa \ge 0`, :math:`q \in [0, 1]`.
+    execution_low, execution_high : real, low <= high
+        The support of C's execution value :math:`w`.
+    period_length : positive
+        The length of a period, in ``period_unit``.
+    period_unit : str
+        ``"month"`` by default.
+
+    Raises
+    ------
+    ParameterValueError
+        A value outside its domain, naming the field, the requirement and the value.
+    """
+
+    discount: Any
+    horizon: int
+    resolve: tuple[Any, ...]
+    type_weights: tuple[Any, ...] | None = None
+    power: Any = Fraction(1, 2)
+    margin: int | None = None
+    front_shares: tuple[Any, ...] | None = None
+    start_front: int = 0
+    true_odds: Any = Fraction(1, 2)
+    prior_coercer: tuple[Any, Any] | None = None
+    prior_target: tuple[Any, Any] | None = None
+    cost_coercer: Any = 0
+    target_cost: Any = 0
+    target_cost_resolve: Any = 0
+    threat_loss: Any = 0
+    screw: Any = 0
+    screw_cost: Any = 0
+    carrot: Any = 0
+    carrot_efficiency: Any = 1
+    carrot_credibility: Any = 1
+    execution_low: Any = -1
+    execution_high: Any = 0
+    period_length: Any = 1
+    period_unit: str = "month"
+    kind: Kind = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        kind = settle(self, _SCALARS)
+        if kind not in ("exact", "float"):
+            raise ParameterTypeError(
+                "discount", "exact or float scalars (solve one game per point of a grid)", self.discount
+            )
+        _check_integer("horizon", self.horizon, 0, _MAX_HORIZON)
+        if self.execution_high < self.execution_low:
+            raise ParameterValueError(
+                "execution_high", f"at least execution_low = {self.execution_low}", self.execution_high
+            )
+        self._settle_types(kind)
+        self._settle_front(kind)
+        object.__setattr__(self, "prior_coercer", _beta("prior_coercer", self.prior_coercer, kind))
+        object.__setattr__(self, "prior_target", _beta("prior_target", self.prior_target, kind))
+        if not isinstance(self.period_unit, str) or not self.period_unit:
+            raise ParameterTypeError("period_unit", "a non-empty string", self.period_unit)
+
+    def _settle_types(self, kind: Kind) -> None:
+        resolve = _sequence("resolve", self.resolve, kind)
+        for index, value in enumerate(resolve):
+            if not 0 <= value <= 1:
+                raise ParameterValueError(f"resolve[{index}]", "a type in [0, 1]", value)
+        if any(later <= earlier for earlier, later in itertools.pairwise(resolve)):
+            raise ParameterValueError("resolve", "strictly increasing (one entry per type)", self.resolve)
+        if self.type_weights is None:
+            weights = tuple((1.0 if kind == "float" else Fraction(1)) / len(resolve) for _ in resolve)
+        else:
+            weights = _sequence("type_weights", self.type_weights, kind)
+            if len(weights) != len(resolve):
+                raise ParameterValueError(
+                    "type_weights", f"one weight per type ({len(resolve)})", self.type_weights
+                )
+            if any(weight <= 0 for weight in weights):
+                raise ParameterValueError("type_weights", "positive weights", self.type_weights)
+            total: Any = sum(weights)
+            if (kind == "exact" and total != 1) or abs(total - 1) > 1e-12:
+                raise ParameterValueError("type_weights", "probabilities summing to 1", self.type_weights)
+        if len(resolve) > 1 and self.target_cost_resolve == 0 and self.threat_loss == 0:
+            raise ParameterValueError(
+                "target_cost_resolve",
+                "positive, or threat_loss positive, when there are several types (the type maps must be monotone)",
+                self.target_cost_resolve,
+            )
+        object.__setattr__(self, "resolve", resolve)
+        object.__setattr__(self, "type_weights", weights)
+
+    def _settle_front(self, kind: Kind) -> None:
+        if self.margin is None:
+            if self.front_shares is not None:
+                raise ParameterValueError(
+                    "front_shares", "None when there are no battles (margin=None)", self.front_shares
+                )
+            if self.start_front != 0:
+                raise ParameterValueError(
+                    "start_front", "0 when there are no battles (margin=None)", self.start_front
+                )
+            return
+        margin = _check_integer("margin", self.margin, 1, _MAX_MARGIN)
+        if isinstance(self.start_front, bool) or not isinstance(self.start_front, int):
+            raise ParameterTypeError("start_front", "an integer", self.start_front)
+        if not -margin < self.start_front < margin:
+            raise ParameterValueError(
+                "start_front", f"strictly inside (-{margin}, {margin})", self.start_front
+            )
+        if self.front_shares is None:
+            one = 1.0 if kind == "float" else Fraction(1)
+            shares = tuple(one * (m + margin) / (2 * margin) for m in range(-margin, margin + 1))
+        else:
+            shares = _sequence("front_shares", self.front_shares, kind)
+            if len(shares) != 2 * margin + 1:
+                raise ParameterValueError(
+                    "front_shares", f"2 * margin + 1 = {2 * margin + 1} shares", self.front_shares
+                )
+            for index, share in enumerate(shares):
+                check_probability(f"front_shares[{index}]", share)
+        object.__setattr__(self, "front_shares", shares)
+
+    def solve(self, strategy: Any = "try_and_see", *, mixing_steps: int = 1) -> GameSolution:
+        """The perfect Bayesian equilibrium of ``strategy`` by exact backward induction.
+
+        ``strategy`` is ``"try_and_see"``, ``"screw"`` or an :class:`UltimatumDesign`; see
+        :mod:`bargaining.coercive_game.exact` for the equilibrium and ``mixing_steps``.
+
+        >>> from fractions import Fraction
+        >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+        >>> solution = game.solve("try_and_see")
+        >>> solution.expected_terms, solution.settled, solution.coercer_utility
+        (Fraction(7, 10), Fraction(1, 2), Fraction(3, 5))
+        """
+        from .exact import solve_exact
+
+        return solve_exact(self, strategy, mixing_steps=mixing_steps)
+
+    @property
+    def weights(self) -> tuple[Any, ...]:
+        """The prior probability of each type (``type_weights`` once settled).
+
+        >>> CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.1).weights
+        (0.5, 0.5)
+        """
+        assert self.type_weights is not None  # settled in __post_init__
+        return self.type_weights
+
+    @property
+    def types(self) -> int:
+        """The number of target types."""
+        return len(self.resolve)
+
+    def share(self, front: int) -> Any:
+        r""":math:`\pi(m)`, C's flow share while fighting at ``front``.
+
+        >>> CoerciveGame(discount=0.9, horizon=1, resolve=(0.5,), margin=2).share(1)
+        0.75
+        """
+        if self.margin is None:
+            return self.power
+        assert self.front_shares is not None  # settled in __post_init__
+        return self.front_shares[front + self.margin]
+
+    def execution_probability(self, design: UltimatumDesign) -> Any:
+        r""":math:`e = \rho + (1 - \rho) P(w \ge -a)` for ``design``.
+
+        >>> from fractions import Fraction
+        >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0,))
+        >>> game.execution_probability(UltimatumDesign(demand=1, deadline=0, audience_cost=Fraction(1, 4)))
+        Fraction(1, 4)
+        """
+        return self._threat(design)[0]
+
+    def _threat(self, design: UltimatumDesign) -> tuple[Any, Any]:
+        """(e, C's expected one-off value of the threat stage after a refusal)."""
+        low, high = self.execution_low, self.execution_high
+        a, rho = self._convert(design.audience_cost), self._convert(design.schelling_risk)
+        mean = (low + high) / 2
+        if high == low:
+            executes = 1 if low >= -a else 0
+            kept = low * executes
+        else:
+            cut = min(max(-a, low), high)
+            executes = (high - cut) / (high - low)
+            kept = (high * high - cut * cut) / (2 * (high - low))  # E[w; w >= -a]
+        chosen = kept - a * (1 - executes)
+        return rho + (1 - rho) * executes, rho * mean + (1 - rho) * chosen
+
+    def _convert(self, value: Any) -> Any:
+        if self.kind == "float":
+            return float(value)
+        if isinstance(value, float):
+            raise ParameterTypeError("design", "exact numbers for an exact game", value)
+        return Fraction(value)

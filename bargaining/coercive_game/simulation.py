@@ -1,0 +1,93 @@
+"""A Monte Carlo simulation of the equilibrium strategies: an independent check of the forward pass.
+
+Each run draws the target's type from the prior and the battles from the true odds, and plays
+C's equilibrium moves (the ``nodes`` of the backward pass): the type settles when it lies below
+C's cutoff, the threat falls at the deadline with the execution probability. The frequencies
+estimate the outcome probabilities that the forward pass computes exactly; randomness only
+through ``rng``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..core.errors import ParameterValueError
+from .model import CoerciveGame
+
+__all__ = ["SimulatedOutcomes", "simulate"]
+
+
+@dataclass(frozen=True, slots=True)
+class SimulatedOutcomes:
+    """Frequencies over ``runs`` simulated wars (floats), each with its standard error."""
+
+    runs: int
+    settled: float
+    threat_executed: float
+    still_fighting: float
+    mean_length: float
+    length_error: float
+
+    def standard_error(self, frequency: float) -> float:
+        """The standard error of a frequency over the runs.
+
+        >>> SimulatedOutcomes(100, 0.5, 0.0, 0.0, 1.0, 0.0).standard_error(0.5)
+        0.05
+        """
+        return float(np.sqrt(frequency * (1 - frequency) / self.runs))
+
+
+def simulate(
+    game: CoerciveGame, strategy: Any, rng: np.random.Generator, runs: int = 10_000, *, mixing_steps: int = 1
+) -> SimulatedOutcomes:
+    """Play the equilibrium of ``strategy`` ``runs`` times.
+
+    ``mean_length`` is the mean length of the wars that ended by H + 1 (censored runs excluded).
+
+    >>> from fractions import Fraction
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> simulate(game, "try_and_see", np.random.default_rng(0), runs=1000).settled
+    0.473
+    """
+    from .exact import _Solver
+
+    if isinstance(runs, bool) or not isinstance(runs, int) or runs < 1:
+        raise ParameterValueError("runs", "a positive integer", runs)
+    solver = _Solver(game, strategy, mixing_steps)
+    nodes = solver.backward()
+    weights = np.array([float(w) for w in solver.weights])
+    types = rng.choice(solver.n, size=runs, p=weights / weights.sum())
+    theta = float(game.true_odds)
+    execution = float(solver.execution)
+    settled = executed = still = 0
+    lengths: list[int] = []
+    for draw in types:
+        m, j = game.start_front, 0
+        for t in range(game.horizon + 1):
+            node = nodes[(t, m, j)]
+            if draw < node.cutoff_after:
+                settled += 1
+                lengths.append(t)
+                break
+            if t == solver.deadline and rng.random() < execution:
+                executed += 1
+            j = min(node.cutoff_after, solver.n - 1)
+            if game.margin is not None:
+                m += 1 if rng.random() < theta else -1
+                if abs(m) >= game.margin:
+                    lengths.append(t + 1)
+                    break
+        else:
+            still += 1
+    array = np.array(lengths, dtype=float)
+    return SimulatedOutcomes(
+        runs=runs,
+        settled=settled / runs,
+        threat_executed=executed / runs,
+        still_fighting=still / runs,
+        mean_length=float(array.mean()) if lengths else float("nan"),
+        length_error=float(array.std(ddof=1) / np.sqrt(len(lengths))) if len(lengths) > 1 else float("nan"),
+    )

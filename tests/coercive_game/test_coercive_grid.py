@@ -1,0 +1,152 @@
+"""The vectorised grid solver against the exact solver, and the infinite-horizon limit."""
+
+from fractions import Fraction
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bargaining.coercive_game import (
+    CoerciveGame,
+    UltimatumDesign,
+    infinite_horizon,
+    quantile_types,
+    solve_grid,
+    solve_strategies,
+)
+from bargaining.core.errors import ConvergenceError, ParameterValueError
+from bargaining.crisis import RiskReturn
+from bargaining.war import CoaseTwoPeriod
+from tests.strategies import fractions
+
+
+def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
+    if exact is None or approximate is None:
+        return exact is None and approximate is None
+    if isinstance(exact, tuple):
+        return all(close(a, b, tolerance) for a, b in zip(exact, approximate, strict=True))
+    return abs(float(exact) - approximate) <= tolerance
+
+
+@st.composite
+def small_games(draw: st.DrawFn) -> tuple[CoerciveGame, Any]:
+    n = draw(st.integers(1, 4))
+    resolve = tuple(sorted(draw(st.sets(fractions(0, 1, 12), min_size=n, max_size=n))))
+    raw = [draw(st.integers(1, 4)) for _ in range(n)]
+    weights = tuple(Fraction(r, sum(raw)) for r in raw)
+    battles = draw(st.booleans())
+    margin = draw(st.integers(1, 3)) if battles else None
+    horizon = draw(st.integers(0, 3))
+    prior = st.one_of(st.none(), st.tuples(st.integers(1, 4), st.integers(1, 4)))
+    game = CoerciveGame(
+        discount=draw(fractions(Fraction(1, 10), Fraction(9, 10), 10)),
+        horizon=horizon,
+        resolve=resolve,
+        type_weights=weights,
+        power=draw(fractions(0, 1, 10)),
+        margin=margin,
+        true_odds=draw(fractions(0, 1, 10)),
+        prior_coercer=draw(prior) if battles else None,
+        prior_target=draw(prior) if battles else None,
+        cost_coercer=draw(fractions(0, Fraction(1, 5), 20)),
+        target_cost=draw(fractions(0, Fraction(1, 5), 20)),
+        target_cost_resolve=draw(fractions(Fraction(1, 20), Fraction(1, 2), 20)),
+        threat_loss=draw(fractions(0, 1, 10)),
+        screw=draw(fractions(0, Fraction(1, 10), 20)),
+        screw_cost=draw(fractions(0, 1, 4)),
+        carrot=draw(fractions(0, Fraction(1, 5), 10)),
+        carrot_efficiency=draw(fractions(Fraction(1, 2), 2, 4)),
+        carrot_credibility=draw(fractions(0, 1, 4)),
+        execution_low=-1,
+        execution_high=draw(fractions(-1, 1, 4)),
+    )
+    strategy = draw(
+        st.one_of(
+            st.sampled_from(["try_and_see", "screw"]),
+            st.builds(
+                UltimatumDesign,
+                demand=fractions(0, 1, 10),
+                deadline=st.integers(0, horizon),
+                audience_cost=fractions(0, 1, 4),
+                schelling_risk=fractions(0, 1, 4),
+            ),
+        )
+    )
+    return game, strategy
+
+
+@given(small_games())
+def test_the_grid_solver_is_the_exact_solver_in_floats(case: tuple[CoerciveGame, Any]) -> None:
+    game, strategy = case
+    try:
+        exact = game.solve(strategy)
+    except NotImplementedError:
+        with pytest.raises(NotImplementedError):
+            solve_grid(game, strategy)
+        return
+    grid = solve_grid(game, strategy)
+    for name in ("settled_by", "decisive_by", "threat_executed", "coercer_backs_down", "still_fighting", "length",
+                 "expected_terms", "coercer_utility", "target_utility_by_type", "target_utility", "settled_by_type",
+                 "threat_executed_by_type"):
+        assert close(getattr(exact, name), getattr(grid, name)), name
+
+
+def test_mixing_steps_agree_between_the_solvers() -> None:
+    game = CoerciveGame(discount=Fraction(4, 5), horizon=2, resolve=(0, Fraction(1, 2), 1),
+                        type_weights=(Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)), target_cost_resolve=Fraction(1, 5))
+    exact, grid = game.solve("try_and_see", mixing_steps=2), solve_grid(game, "try_and_see", mixing_steps=2)
+    assert close(exact.coercer_utility, grid.coercer_utility) and close(exact.settled_by_type, grid.settled_by_type)
+
+
+@pytest.mark.parametrize("n", [50, 200])
+def test_the_quantile_grid_approaches_the_continuous_risk_return_and_coase_rows(n: int) -> None:
+    """The grid's error against the continuous-type closed forms (Fearon 1995; Fudenberg &
+    Tirole 1991 §10.2.1) shrinks like 1/n: at most one cell of the cost range."""
+    p, c_c, c1 = 0.5, 0.1, 0.4
+    game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(n), power=p, cost_coercer=c_c, target_cost_resolve=c1)
+    solution = solve_grid(game, "try_and_see")
+    closed = RiskReturn(p, c_c, 0.0, c1).solve()
+    assert abs(solution.coercer_utility - closed.coercer_utility) <= c1 / n
+    assert abs((1 - solution.settled) - closed.war_probability) <= 1 / n
+    coase_game = CoerciveGame(discount=0.5, horizon=1, resolve=quantile_types(n), power=0.25, target_cost_resolve=0.5)
+    coase = CoaseTwoPeriod(0.25, 0.5, 0.5).solve()
+    assert abs(solve_grid(coase_game, "try_and_see").coercer_utility - 0.25 - coase.coercer_gain) <= 0.5 / n
+
+
+def test_infinite_horizon_converges_or_says_so() -> None:
+    game = CoerciveGame(discount=0.5, horizon=0, resolve=quantile_types(5), target_cost_resolve=0.2)
+    limit = infinite_horizon(game, "try_and_see")
+    assert limit.still_fighting < 1e-9
+    patient = CoerciveGame(discount=0.999, horizon=0, resolve=quantile_types(5), target_cost=0.0, target_cost_resolve=0.2)
+    with pytest.raises(ConvergenceError, match="had not converged by H = 20"):
+        infinite_horizon(patient, "screw", start=4, max_horizon=20, tolerance=1e-15)
+    with pytest.raises(ParameterValueError, match="max_horizon"):
+        infinite_horizon(game, "try_and_see", start=10, max_horizon=5)
+
+
+def test_quantile_types_refuses_bad_grids() -> None:
+    from scipy import stats
+
+    assert quantile_types(2, stats.beta(2, 2))[0] < 0.5
+    with pytest.raises(ParameterValueError, match="n must be"):
+        quantile_types(0)
+    with pytest.raises(ParameterValueError, match="distribution"):
+        quantile_types(3, stats.norm(0, 1))
+
+
+@settings(max_examples=20)
+@given(small_games())
+def test_the_three_strategies_solved_together_are_each_solved_alone(case: tuple[CoerciveGame, Any]) -> None:
+    """The ultimatum's pass reuses try-and-see's values after the deadline: the same numbers."""
+    game, strategy = case
+    design = strategy if isinstance(strategy, UltimatumDesign) else UltimatumDesign(demand=Fraction(3, 4), deadline=0)
+    try:
+        together = solve_strategies(game, design)
+    except NotImplementedError:
+        return
+    for name, alone in (("try_and_see", "try_and_see"), ("screw", "screw"), ("ultimatum", design)):
+        single = solve_grid(game, alone)
+        assert together[name].coercer_utility == single.coercer_utility
+        assert together[name].settled_by == single.settled_by
+        assert together[name].target_utility_by_type == single.target_utility_by_type

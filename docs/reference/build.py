@@ -9,7 +9,7 @@ import importlib
 import inspect
 from pathlib import Path
 
-PACKAGES = ["solutions", "crisis", "commitment", "coercion", "games", "war", "claims", "sweep", "scenarios", "report"]
+PACKAGES = ["solutions", "crisis", "commitment", "coercion", "games", "war", "coercive_game", "claims", "sweep", "scenarios", "report"]
 PAGE = Path(__file__).with_name("api.md")
 
 

@@ -42,15 +42,27 @@ from .limits import (
     reputation_cost,
     selection_effect,
 )
-from .signalling import MESSAGES, Equilibrium, SignallingGame, regime_map
+from .signalling import (
+    MESSAGES,
+    NO_EQUILIBRIUM,
+    REFINEMENTS,
+    Equilibrium,
+    EquilibriumSet,
+    SignallingGame,
+    pareto_undominated,
+    regime_map,
+)
 from .ultimatum import Ultimatum, UltimatumOutcome, gaussian_compliance_stake, optimal_demand
 
 __all__ = [
     "MESSAGES",
+    "NO_EQUILIBRIUM",
+    "REFINEMENTS",
     "CheapTalk",
     "Commitments",
     "Design",
     "Equilibrium",
+    "EquilibriumSet",
     "MadmanEffect",
     "SelectionEffect",
     "Sign",
@@ -65,6 +77,7 @@ __all__ = [
     "madman",
     "optimal_demand",
     "optimal_design",
+    "pareto_undominated",
     "regime_map",
     "reputation_cost",
     "selection_effect",

@@ -65,8 +65,9 @@ class ExplorerState:
     """Everything the explorer shows for one setting of the sliders.
 
     The four instruments and the four outcome numbers are exact when the inputs are;
-    ``regime`` is the ultimatum's compliance regime and ``signalling_regime`` names every
-    equilibrium of the signalling game that survives the intuitive criterion at this point. The curves are sampled at
+    ``regime`` is the ultimatum's compliance regime and ``signalling_regime`` names (by form)
+    every equilibrium of the signalling game that survives the intuitive criterion at this point.
+    The curves are sampled at
     ``vagueness_values`` and ``carrot_values``; ``regimes[i, j]`` is the signalling regime at
     ``carrots[i]`` and ``audience_costs[j]``.
     """
@@ -269,7 +270,7 @@ def explorer_state(
         back_down_probability=outcome.back_down_probability,
         credibility=outcome.credibility,
         regime=str(outcome.regime),
-        signalling_regime=str(point.regime()),
+        signalling_regime=str(point.regime(detail=False)),
         vagueness_values=_frozen(vagueness_values),
         compliance_by_vagueness=_frozen(by_vagueness.compliance_probability),
         war_by_vagueness=_frozen(by_vagueness.war_probability),

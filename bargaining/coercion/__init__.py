@@ -50,8 +50,8 @@ from .signalling import (
     EquilibriumSet,
     SignallingGame,
     pareto_undominated,
-    regime_map,
 )
+from .signalling_map import regime_map
 from .ultimatum import Ultimatum, UltimatumOutcome, gaussian_compliance_stake, optimal_demand
 
 __all__ = [

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from bargaining import ParameterTypeError, ParameterValueError
@@ -200,7 +200,7 @@ def reply_faces(game, m, types):
         return [best(F(1) if types[0] == 0 else F(0))]
     lines = [(game.exact_receiver[1][m][a], game.exact_receiver[0][m][a]) for a in range(len(game.actions))]
     points = sorted({F(0), F(1), *(mu for x, y in itertools.combinations(lines, 2) for mu in _crossings(x, y, 0, 1))})
-    middles = [(x + y) / 2 for x, y in zip(points, points[1:])]
+    middles = [(x + y) / 2 for x, y in itertools.pairwise(points)]
     return [best(mu) for mu in points + middles]
 
 
@@ -287,6 +287,11 @@ fractions = st.fractions(min_value=0, max_value=1, max_denominator=12)
     values=st.tuples(st.fractions(-1, F(1, 2), max_denominator=10), st.fractions(-1, F(1, 2), max_denominator=10)),
     risk=fractions.filter(lambda x: x < 1),
 )
+# Points where the three refinements keep three different sets (found by random search; the
+# assertion is agreement with the finite solver, whatever the sets are).
+@example(F(1, 4), F(1, 3), F(1, 20), F(7, 12), (F(-2, 5), F(1, 5)), F(1, 4))
+@example(F(3, 4), F(5, 6), F(1, 10), F(1, 12), (F(-1), F(-2, 5)), F(5, 12))
+@example(F(1), F(1, 6), F(1, 2), F(5, 6), (F(-1, 5), F(1, 5)), F(5, 12))
 def test_pure_equilibria_and_their_refinements_match_the_finite_solver(
     demand, audience_cost, carrot, prior, values, risk
 ) -> None:

@@ -3,9 +3,10 @@ r"""Coercive diplomacy (George 1991): the one-shot ultimatum, its design, signal
 See ``MODEL.md`` §4. :class:`Ultimatum` is the model in George's vocabulary (demand, vagueness,
 deadline, audience cost, threat, carrot, Schelling's risk); its closed forms are derived in
 :mod:`bargaining.coercion.specification`; :mod:`~bargaining.coercion.signalling` holds the
-signalling extension and its regime map, :mod:`~bargaining.coercion.design` the optimal design
-and comparative statics, :mod:`~bargaining.coercion.limits` the limits of specificity,
-favouring conditions, the madman and reputation costs.
+signalling extension and :mod:`~bargaining.coercion.signalling_map` its regime map,
+:mod:`~bargaining.coercion.design` the optimal design and comparative statics,
+:mod:`~bargaining.coercion.limits` the limits of specificity, favouring conditions, the madman and
+reputation costs.
 
 The January 2025 threat ("If we don't make a 'deal,' and soon, I have no other choice but to put
 high levels of Taxes, Tariffs, and Sanctions..."): the condition "make a deal" is vague
@@ -44,7 +45,6 @@ from .limits import (
 )
 from .signalling import (
     MESSAGES,
-    NO_EQUILIBRIUM,
     REFINEMENTS,
     Equilibrium,
     EquilibriumSet,
@@ -56,7 +56,6 @@ from .ultimatum import Ultimatum, UltimatumOutcome, gaussian_compliance_stake, o
 
 __all__ = [
     "MESSAGES",
-    "NO_EQUILIBRIUM",
     "REFINEMENTS",
     "CheapTalk",
     "Commitments",

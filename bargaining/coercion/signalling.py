@@ -81,7 +81,6 @@ from ..core.values import (
     check_range,
     every,
     maximum,
-    minimum,
     negation,
     ratio,
     select,
@@ -347,13 +346,14 @@ class SignallingGame:
             _compliance_cases(self.kind, execution * self.threat, need, self.resolve_low, self.resolve_high),
         )
 
-    def _affine(self, message: str, kind_of_type: str) -> tuple[Any, Any]:
-        """A type's payoff after ``message`` as ``slope * P_c + intercept``."""
+    def _ends(self, message: str, kind_of_type: str) -> tuple[Any, Any]:
+        """A type's payoff after ``message`` if the target complies, and if it resists: the payoff
+        is ``P_c * comply + (1 - P_c) * fallback`` (so that P_c = 0 or 1 gives an end exactly)."""
         a, s = self._message(message)
         value = self.resolute_value if kind_of_type == RESOLUTE else self.irresolute_value
         fallback = self.risk * value + (1 - self.risk) * _where(self.kind, value >= -a, value, -a)
         comply = self.demand - self.carrot_efficiency * self.carrot_credibility * s
-        return comply - fallback, fallback
+        return comply, fallback
 
     def payoff(self, kind_of_type: str, message: str, belief: Any) -> Any:
         """``kind_of_type``'s payoff from ``message`` when the target believes ``belief``.
@@ -361,25 +361,32 @@ class SignallingGame:
         >>> SignallingGame(Fraction(1, 2), 1, Fraction(1, 5), Fraction(1, 2), 0, -2).payoff("resolute", "specific", 1)
         Fraction(1, 4)
         """
-        slope, intercept = self._affine(message, kind_of_type)
-        return slope * self.compliance(message, belief) + intercept
+        return _mix(self._ends(message, kind_of_type), self.compliance(message, belief))
 
     # ---------------------------------------------------------------- equilibrium checks
 
     def _deterred(self, message: str, equilibrium: dict[str, Any]) -> Any:
-        """Whether some belief after the off-path ``message`` keeps both types from sending it."""
-        kind = self.kind
-        low = self.compliance(message, 0 * self.prior_resolute)
-        high = self.compliance(message, 0 * self.prior_resolute + 1)
-        ok: Any = True
+        """Whether some belief after the off-path ``message`` keeps both types from sending it.
+
+        With :math:`g_t(q) = U_t(q) - U^*_t` affine, the compliance levels that deter both types form
+        a closed interval of :math:`[q_0, q_1]` whose ends are :math:`q_0`, :math:`q_1` or a root of
+        some :math:`g_t`; the ends are tried first, without division, so that a float tie
+        (:math:`U_t(q_0) = U^*_t` when the message changes nothing) is decided as it is exactly."""
+        kind, zero = self.kind, 0 * self.prior_resolute
+        replies = (self.compliance(message, zero), self.compliance(message, zero + 1))
+        ends = {name: self._ends(message, name) for name in TYPES}
+
+        def deters(level: Any) -> Any:
+            return every(kind, *(_mix(ends[name], level) <= equilibrium[name] for name in TYPES))
+
+        found = some(kind, deters(replies[0]), deters(replies[1]))
         for name in TYPES:
-            slope, intercept = self._affine(message, name)
-            room = equilibrium[name] - intercept
-            bound = ratio(kind, room, slope)
-            low = _where(kind, slope < 0, maximum(kind, low, bound), low)
-            high = _where(kind, slope > 0, minimum(kind, high, bound), high)
-            ok = np.logical_and(ok, _where(kind, slope == 0, room >= 0, True))
-        return np.logical_and(ok, low <= high)
+            comply, fallback = ends[name]
+            slope = comply - fallback
+            root = ratio(kind, equilibrium[name] - fallback, slope)
+            inside = every(kind, slope != 0, replies[0] <= root, root <= replies[1])
+            found = some(kind, found, every(kind, inside, deters(root)))
+        return found
 
     def _intuitive(self, message: str, equilibrium: dict[str, Any]) -> Any:
         """Whether the off-path ``message`` does *not* break the equilibrium (Cho & Kreps 1987)."""
@@ -407,19 +414,20 @@ class SignallingGame:
         Sobel 1987): see the module docstring; every reply set is an interval of compliance."""
         kind, zero = self.kind, 0 * self.prior_resolute
         replies = (self.compliance(message, zero), self.compliance(message, zero + 1))
-        lines = {name: self._affine(message, name) for name in TYPES}
+        ends = {name: self._ends(message, name) for name in TYPES}
 
         def gain(name: str, level: Any) -> Any:
-            slope, intercept = lines[name]
-            return slope * level + intercept - equilibrium[name]
+            return _mix(ends[name], level) - equilibrium[name]
 
         removed = {}
         for name, other in ((RESOLUTE, IRRESOLUTE), (IRRESOLUTE, RESOLUTE)):
-            slope, intercept = lines[name]
-            bound = ratio(kind, equilibrium[name] - intercept, slope)  # where U_t = U*_t
-            low = _where(kind, slope > 0, maximum(kind, replies[0], bound), replies[0])
-            high = _where(kind, slope < 0, minimum(kind, replies[1], bound), replies[1])
-            empty = some(kind, low > high, every(kind, slope == 0, intercept < equilibrium[name]))
+            comply, fallback = ends[name]
+            # W_t = [low, high]: an end of [q0, q1] where t gains there, else the root of its gain
+            bound = ratio(kind, equilibrium[name] - fallback, comply - fallback)
+            at_low, at_high = gain(name, replies[0]) >= 0, gain(name, replies[1]) >= 0
+            low = _where(kind, at_low, replies[0], bound)
+            high = _where(kind, at_high, replies[1], bound)
+            empty = negation(kind, some(kind, at_low, at_high))
             removed[name] = some(kind, empty, every(kind, gain(other, low) > 0, gain(other, high) > 0))
 
         def deters(level: Any) -> Any:
@@ -508,8 +516,9 @@ class SignallingGame:
         kind, prior = self.kind, self.prior_resolute
         alone_belief = 0 * prior + (1 if mixer == RESOLUTE else 0)
         target = self.payoff(mixer, alone, alone_belief)
-        slope, intercept = self._affine(shared, mixer)
-        compliance = ratio(kind, target - intercept, slope)  # P_c at `shared` making the mixer indifferent
+        comply, fallback = self._ends(shared, mixer)
+        slope = comply - fallback
+        compliance = ratio(kind, target - fallback, slope)  # P_c at `shared` making the mixer indifferent
         a, s = self._message(shared)
         execute_resolute = self._executes(self.resolute_value, a)
         execute_irresolute = self._executes(self.irresolute_value, a)
@@ -645,6 +654,11 @@ class SignallingGame:
             return sum(bool(mask) for mask, _ in survival)
         shape = np.broadcast_shapes(*(np.shape(mask) for mask, _ in survival))
         return sum(np.broadcast_to(mask, shape).astype(int) for mask, _ in survival)
+
+
+def _mix(ends: tuple[Any, Any], level: Any) -> Any:
+    """``level * comply + (1 - level) * fallback``."""
+    return level * ends[0] + (1 - level) * ends[1]
 
 
 def _weak_flag(equilibrium: Equilibrium) -> Any:

@@ -342,6 +342,42 @@ def test_pure_equilibria_and_their_refinements_match_the_finite_solver(
         assert ours == expected, refinement
 
 
+@settings(max_examples=12, deadline=None)
+@given(
+    demand=fractions.filter(lambda x: x > 0),
+    audience_cost=st.fractions(min_value=F(1, 12), max_value=2, max_denominator=12),
+    carrot=st.fractions(min_value=F(1, 20), max_value=F(1, 2), max_denominator=20),
+    prior=fractions.filter(lambda x: 0 < x < 1),
+    values=st.tuples(st.fractions(-1, F(1, 2), max_denominator=10), st.fractions(-1, F(1, 2), max_denominator=10)),
+    risk=fractions.filter(lambda x: x < 1),
+)
+@example(F(2, 5), F(3, 10), F(3, 10), F(1, 2), (F(-1, 10), F(-3, 5)), F(3, 10))
+@example(F(2, 5), F(1, 10), F(1, 10), F(1, 2), (F(-1, 10), F(-3, 5)), F(3, 10))
+@example(F(1, 2), F(1, 2), F(1, 5), F(1, 2), (F(1, 4), F(-1)), F(0))
+@example(F(1, 4), F(1, 3), F(1, 20), F(7, 12), (F(-2, 5), F(1, 5)), F(1, 4))
+@example(F(1), F(1, 6), F(1, 2), F(5, 6), (F(-1, 5), F(1, 5)), F(5, 12))
+def test_every_equilibrium_is_refined_as_the_finite_definitions_refine_it(
+    demand, audience_cost, carrot, prior, values, risk
+) -> None:
+    """Semi-separating equilibria included, and whatever the signs: the refinements look only at
+    the equilibrium payoffs and at what an unsent message can bring, so each equilibrium found is
+    judged again by the finite solver's intuitive criterion and by :func:`d1_survives` on the
+    discretised game (whose replies after an unsent message span the same compliance interval)."""
+    irresolute, resolute = sorted(values)
+    assume(irresolute < resolute)
+    game = SignallingGame(demand, audience_cost, carrot, prior, resolute, irresolute, risk=risk)
+    finite_game = discretised(game)
+    for e in game.equilibria("pbe"):
+        sent = {m for t in TYPES for m, p in e.strategy[t].items() if p > 0}
+        judged = finite.SignallingEquilibrium(
+            e.form, (), (), (), (),
+            tuple(() if m in sent else ((F(1), F(0)),) for m in MESSAGES),
+            (e.payoffs["resolute"], e.payoffs["irresolute"]), 0,
+        )  # fmt: skip
+        assert finite.intuitive_criterion(finite_game, judged).passes == e.intuitive, e.label()
+        assert d1_survives(finite_game, judged) == e.d1, e.label()
+
+
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [

@@ -22,8 +22,9 @@ Beside those numbers the explorer draws the curves of :math:`P(\text{comply})` a
 and the **regime map** of the signalling extension
 (:class:`~bargaining.coercion.SignallingGame`: a coercer that knows whether it is resolute picks
 a plain, specific, carrot or specific-plus-carrot threat; perfect Bayesian equilibria refined by
-the intuitive criterion of Cho & Kreps 1987) over specificity (audience cost) :math:`\times`
-carrot at the current demand and vagueness, with the current point marked.
+the intuitive criterion of Cho & Kreps 1987, every survivor named, so a cell where several survive
+says ``"several: ..."``) over specificity (audience cost) :math:`\times` carrot at the current
+demand and vagueness, with the current point marked.
 
 :func:`explorer_state` is the pure function the widget calls on every change, so everything the
 explorer shows is tested without a browser; :func:`explorer` builds the ipywidgets interface
@@ -64,8 +65,9 @@ class ExplorerState:
     """Everything the explorer shows for one setting of the sliders.
 
     The four instruments and the four outcome numbers are exact when the inputs are;
-    ``regime`` is the ultimatum's compliance regime and ``signalling_regime`` the refined
-    equilibrium of the signalling game at this point. The curves are sampled at
+    ``regime`` is the ultimatum's compliance regime and ``signalling_regime`` names (by form)
+    every equilibrium of the signalling game that survives the intuitive criterion at this point.
+    The curves are sampled at
     ``vagueness_values`` and ``carrot_values``; ``regimes[i, j]`` is the signalling regime at
     ``carrots[i]`` and ``audience_costs[j]``.
     """
@@ -162,7 +164,7 @@ def _regime_grid(
         carrot=grid_carrot,
         **{name: float(value) for name, value in options.items()},
     )
-    return _frozen(audience_costs), _frozen(carrots), _frozen(game.regime())
+    return _frozen(audience_costs), _frozen(carrots), _frozen(game.regime(detail=False))
 
 
 def explorer_state(
@@ -268,7 +270,7 @@ def explorer_state(
         back_down_probability=outcome.back_down_probability,
         credibility=outcome.credibility,
         regime=str(outcome.regime),
-        signalling_regime=str(point.regime()),
+        signalling_regime=str(point.regime(detail=False)),
         vagueness_values=_frozen(vagueness_values),
         compliance_by_vagueness=_frozen(by_vagueness.compliance_probability),
         war_by_vagueness=_frozen(by_vagueness.war_probability),

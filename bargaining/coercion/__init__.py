@@ -3,9 +3,10 @@ r"""Coercive diplomacy (George 1991): the one-shot ultimatum, its design, signal
 See ``MODEL.md`` §4. :class:`Ultimatum` is the model in George's vocabulary (demand, vagueness,
 deadline, audience cost, threat, carrot, Schelling's risk); its closed forms are derived in
 :mod:`bargaining.coercion.specification`; :mod:`~bargaining.coercion.signalling` holds the
-signalling extension and its regime map, :mod:`~bargaining.coercion.design` the optimal design
-and comparative statics, :mod:`~bargaining.coercion.limits` the limits of specificity,
-favouring conditions, the madman and reputation costs.
+signalling extension and :mod:`~bargaining.coercion.signalling_map` its regime map,
+:mod:`~bargaining.coercion.design` the optimal design and comparative statics,
+:mod:`~bargaining.coercion.limits` the limits of specificity, favouring conditions, the madman and
+reputation costs.
 
 The January 2025 threat ("If we don't make a 'deal,' and soon, I have no other choice but to put
 high levels of Taxes, Tariffs, and Sanctions..."): the condition "make a deal" is vague
@@ -42,15 +43,25 @@ from .limits import (
     reputation_cost,
     selection_effect,
 )
-from .signalling import MESSAGES, Equilibrium, SignallingGame, regime_map
+from .signalling import (
+    MESSAGES,
+    REFINEMENTS,
+    Equilibrium,
+    EquilibriumSet,
+    SignallingGame,
+    pareto_undominated,
+)
+from .signalling_map import regime_map
 from .ultimatum import Ultimatum, UltimatumOutcome, gaussian_compliance_stake, optimal_demand
 
 __all__ = [
     "MESSAGES",
+    "REFINEMENTS",
     "CheapTalk",
     "Commitments",
     "Design",
     "Equilibrium",
+    "EquilibriumSet",
     "MadmanEffect",
     "SelectionEffect",
     "Sign",
@@ -65,6 +76,7 @@ __all__ = [
     "madman",
     "optimal_demand",
     "optimal_design",
+    "pareto_undominated",
     "regime_map",
     "reputation_cost",
     "selection_effect",

@@ -2,7 +2,7 @@ r"""The signalling extension: a coercer that knows its resolve chooses its audie
 
 The coercer is *resolute* (net value of executing :math:`w_R`) with prior probability
 :math:`\pi`, otherwise *irresolute* (:math:`w_I < w_R`); it knows its type when it designs the
-ultimatum (MODEL.md §4). It sends one of four messages
+ultimatum. It sends one of four messages
 
 * ``"plain"``: no audience cost, no carrot;
 * ``"specific"``: a public threat with audience cost :math:`a` (George's specific threat);
@@ -13,66 +13,118 @@ After a message with audience cost :math:`a_m` a type executes iff :math:`w_t \g
 (Fearon 1997, tying hands), so its fallback after resistance is :math:`\max(w_t, -a_m)`. The
 target updates its belief :math:`\mu` that the coercer is resolute, expects execution with
 probability :math:`e(\mu) = \mu e_R + (1 - \mu) e_I` and complies as in
-:class:`~bargaining.coercion.ultimatum.Ultimatum` (uniform resolve on :math:`[r_{lo}, r_{hi}]`).
-A type's payoff is
+:class:`~bargaining.coercion.ultimatum.Ultimatum` (uniform resolve on :math:`[r_{lo}, r_{hi}]`),
+with probability :math:`P_c(m, \mu)`, continuous and non-decreasing in :math:`\mu`. A type's
+payoff is affine in it:
 
 .. math:: U_t(m, \mu) = P_c(m, \mu)\,(x - c\kappa s_m) + (1 - P_c(m, \mu))\,\max(w_t, -a_m).
 
-Perfect Bayesian equilibria are enumerated: pooling (4), separating (12) and semi-separating with
-one mixing type (24); off-path beliefs exist iff some achievable compliance probability deters
-both types (each type's payoff is affine in :math:`P_c`, which is monotone in :math:`\mu`, so
-this is an interval intersection, exact). The **intuitive criterion** (Cho & Kreps 1987) removes
-equilibria in which a message is equilibrium-dominated for one type only and the other type
-gains by sending it when believed. Because the irresolute type's fallback is lower, it values
-compliance more and buys it with carrots: where it alone sends a carrot, **the carrot signals
-weakness** (the posterior after it is below the prior).
+**Equilibria.** Perfect Bayesian equilibria are enumerated: pooling (4), separating (12) and
+semi-separating with one mixing type (24). An unsent message is deterred iff some compliance
+:math:`q \in [P_c(m, 0), P_c(m, 1)]` (the replies some belief supports) leaves both types no
+better off: an interval intersection, exact.
 
-Exact in, exact out; arrays give arrays of regime labels with a loop over the 40 candidate
-profiles, never over points.
+**Refinements**, each a set of survivors, never a choice among them (:class:`EquilibriumSet`):
+
+* the **intuitive criterion** (Cho & Kreps 1987, QJE 102: 179–221, §III): after an unsent
+  message, drop the types for which it is equilibrium-dominated (their equilibrium payoff exceeds
+  anything the message could bring); the equilibrium fails if a remaining type gains against every
+  reply to beliefs on the remaining types;
+* **D1** (Banks & Sobel 1987, Econometrica 55: 647–661; Cho & Kreps 1987, §IV): type :math:`t` is
+  dropped after :math:`m` if the replies that make it weakly better off are a subset of those that
+  make another type strictly better off, :math:`D_t \cup D^0_t \subseteq D_{t'}`. The reply sets
+  are intervals of :math:`q`, so with :math:`W_t = [l_t, h_t]` the replies that weakly tempt
+  :math:`t`, :math:`t` is dropped iff :math:`W_t = \emptyset` or :math:`U_{t'} > U^*_{t'}` at
+  both ends of :math:`W_t`. With one type dropped the belief after :math:`m` is the other type,
+  and that reply must deter both; D1 implies the intuitive criterion;
+* **Pareto dominance** among the survivors of a refinement, from the coercer's types' point of
+  view: an equilibrium is dropped if another survivor gives every type at least as much and one
+  type more.
+
+The selection rule is the user's: ``select=None`` keeps every survivor, ``select="pareto"`` the
+Pareto-undominated ones. :meth:`SignallingGame.regime` names the survivors, and a point with
+several says so (``"several: pooling + separating"``), so a regime map shows where the game has
+several equilibria instead of the order in which they were looked for.
+
+Because the irresolute type's fallback is lower, it values compliance more and buys it with
+carrots: where it alone sends a carrot, **the carrot signals weakness** (the posterior after it is
+below the prior).
+
+Numbers give exact results (Fractions stay Fractions); arrays give arrays of regime labels with a
+loop over the 40 candidate profiles (and, for Pareto, their pairs), never over points. Symbols
+are refused: the equilibrium set is enumerated, and its regions are the intersections of 40
+candidates' conditions, each a maximum or minimum of piecewise compliance.
 
 >>> game = SignallingGame(demand=Fraction(2, 5), audience_cost=Fraction(3, 10), carrot=Fraction(3, 10),
 ...                       prior_resolute=Fraction(1, 2), resolute_value=Fraction(-1, 10),
 ...                       irresolute_value=Fraction(-3, 5), risk=Fraction(3, 10))
->>> game.regime()
-'semi-separating: resolute specific / irresolute specific|carrot (carrot signals weakness)'
+>>> game.regime(refinement="intuitive", detail=False)
+'several: pooling + pooling + semi-separating (carrot signals weakness)'
+>>> game.regime(refinement="d1", detail=False)
+'semi-separating (carrot signals weakness)'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from ..core.errors import ParameterTypeError, ParameterValueError
 from ..core.model import check_real, settle
 from ..core.values import (
-    Case,
     Kind,
     check_nonnegative,
     check_probability,
     check_range,
+    every,
     maximum,
-    minimum,
+    negation,
     ratio,
     select,
+    some,
 )
 from .ultimatum import _check_order, _compliance_cases
 
-__all__ = ["MESSAGES", "Equilibrium", "SignallingGame", "regime_map"]
+__all__ = [
+    "MESSAGES",
+    "NO_EQUILIBRIUM",
+    "REFINEMENTS",
+    "Equilibrium",
+    "EquilibriumSet",
+    "SignallingGame",
+    "pareto_undominated",
+]
 
 MESSAGES = ("plain", "specific", "carrot", "specific+carrot")
 RESOLUTE, IRRESOLUTE = "resolute", "irresolute"
+TYPES = (RESOLUTE, IRRESOLUTE)
+#: The refinements whose survivors are reported: every PBE found, the intuitive criterion, D1.
+REFINEMENTS = ("pbe", "intuitive", "d1")
+#: The label of a point where no equilibrium of the enumerated classes survives.
+NO_EQUILIBRIUM = "no equilibrium with at most one mixing type"
+WEAKNESS = " (carrot signals weakness)"
 
 
 @dataclass(frozen=True, slots=True)
 class Equilibrium:
     """One perfect Bayesian equilibrium of the signalling game.
 
-    ``strategy`` maps each type to ``{message: probability}``; ``beliefs`` maps each message sent
-    on the path to the posterior that the coercer is resolute; ``payoffs`` each type's payoff;
-    ``intuitive`` whether it survives the intuitive criterion.
+    Attributes
+    ----------
+    form : str
+        ``"pooling"``, ``"separating"`` or ``"semi-separating"``.
+    strategy : dict
+        Each type's ``{message: probability}``.
+    beliefs : dict
+        The posterior that the coercer is resolute after each message sent on the path, and the
+        ``"prior"``.
+    payoffs : dict
+        Each type's equilibrium payoff.
+    intuitive, d1 : bool
+        Whether it survives the intuitive criterion (Cho & Kreps 1987) and D1 (Banks & Sobel 1987).
     """
 
     form: str
@@ -80,15 +132,108 @@ class Equilibrium:
     beliefs: dict[str, Any]
     payoffs: dict[str, Any]
     intuitive: bool
+    d1: bool
 
     @property
     def carrot_signals_weakness(self) -> bool:
         """Whether a carrot message is sent on the path and lowers the belief in resolve."""
         return bool(_weak_flag(self))
 
-    def label(self) -> str:
-        """A short description: the form, who sends what, and whether a carrot signals weakness."""
-        return _base_label(self) + (" (carrot signals weakness)" if self.carrot_signals_weakness else "")
+    def label(self, detail: bool = True) -> str:
+        """Who sends what (``detail``) or only the form, and whether a carrot signals weakness.
+
+        >>> game = SignallingGame(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1)
+        >>> [e.label() for e in game.equilibria("d1")]
+        ['separating: resolute specific / irresolute plain']
+        """
+        base = _base_label(self) if detail else self.form
+        return base + (WEAKNESS if self.carrot_signals_weakness else "")
+
+
+def pareto_undominated(equilibria: Sequence[Equilibrium]) -> tuple[Equilibrium, ...]:
+    """The equilibria no other one Pareto-dominates from the coercer's types' point of view.
+
+    ``e`` is dominated if some ``f`` in ``equilibria`` gives both types at least as much and one
+    type more; equilibria with equal payoffs are all kept.
+
+    >>> game = SignallingGame(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
+    ...                       Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> [e.label() for e in pareto_undominated(game.equilibria("pbe"))]
+    ['pooling on specific+carrot']
+    >>> [e.label() for e in pareto_undominated(game.equilibria("d1"))]
+    ['pooling on specific']
+    """
+    return tuple(
+        e
+        for e in equilibria
+        if not any(
+            all(f.payoffs[t] >= e.payoffs[t] for t in TYPES)
+            and any(f.payoffs[t] > e.payoffs[t] for t in TYPES)
+            for f in equilibria
+        )
+    )
+
+
+def _check_rule(refinement: Any, select: Any) -> None:
+    if refinement not in REFINEMENTS:
+        raise ParameterValueError("refinement", f"one of {REFINEMENTS}", refinement)
+    if select not in (None, "pareto"):
+        raise ParameterValueError("select", "None (every survivor) or 'pareto'", select)
+
+
+def _several(labels: Sequence[str]) -> str:
+    if not labels:
+        return NO_EQUILIBRIUM
+    return labels[0] if len(labels) == 1 else "several: " + " + ".join(labels)
+
+
+@dataclass(frozen=True, slots=True)
+class EquilibriumSet:
+    """The perfect Bayesian equilibria found and those that survive each refinement.
+
+    Attributes
+    ----------
+    pbe : tuple of Equilibrium
+        Every PBE in the enumerated classes (pooling, separating, one mixing type), in that order.
+    intuitive, d1 : tuple of Equilibrium
+        The survivors of the intuitive criterion and of D1.
+    """
+
+    pbe: tuple[Equilibrium, ...]
+    intuitive: tuple[Equilibrium, ...]
+    d1: tuple[Equilibrium, ...]
+
+    def survivors(self, refinement: str = "intuitive", select: str | None = None) -> tuple[Equilibrium, ...]:
+        """The survivors of ``refinement`` (``"pbe"``, ``"intuitive"`` or ``"d1"``), all of them
+        (``select=None``) or the Pareto-undominated ones among them (``select="pareto"``).
+
+        >>> game = SignallingGame(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
+        ...                       Fraction(-3, 5), risk=Fraction(3, 10))
+        >>> found = game.equilibrium_set()
+        >>> len(found.pbe), len(found.survivors("intuitive")), len(found.survivors("d1"))
+        (10, 10, 7)
+        >>> [e.label() for e in found.survivors("d1", select="pareto")]
+        ['pooling on specific']
+        """
+        _check_rule(refinement, select)
+        survivors: tuple[Equilibrium, ...] = getattr(self, refinement)
+        return pareto_undominated(survivors) if select == "pareto" else survivors
+
+    def label(self, refinement: str = "intuitive", select: str | None = None, detail: bool = True) -> str:
+        """The regime: one survivor's label, ``"several: ..."`` listing each, or :data:`NO_EQUILIBRIUM`.
+
+        >>> game = SignallingGame(Fraction(1, 2), Fraction(1, 2), Fraction(1, 5), Fraction(1, 2), Fraction(1, 4), -1)
+        >>> game.equilibrium_set().label("d1", detail=False)
+        'several: separating + separating (carrot signals weakness)'
+        """
+        return _several([e.label(detail) for e in self.survivors(refinement, select)])
+
+
+class _Candidate(NamedTuple):
+    exists: Any
+    intuitive: Any
+    d1: Any
+    equilibrium: Equilibrium
 
 
 def _base_label(equilibrium: Equilibrium) -> str:
@@ -201,13 +346,14 @@ class SignallingGame:
             _compliance_cases(self.kind, execution * self.threat, need, self.resolve_low, self.resolve_high),
         )
 
-    def _affine(self, message: str, kind_of_type: str) -> tuple[Any, Any]:
-        """A type's payoff after ``message`` as ``slope * P_c + intercept``."""
+    def _ends(self, message: str, kind_of_type: str) -> tuple[Any, Any]:
+        """A type's payoff after ``message`` if the target complies, and if it resists: the payoff
+        is ``P_c * comply + (1 - P_c) * fallback`` (so that P_c = 0 or 1 gives an end exactly)."""
         a, s = self._message(message)
         value = self.resolute_value if kind_of_type == RESOLUTE else self.irresolute_value
         fallback = self.risk * value + (1 - self.risk) * _where(self.kind, value >= -a, value, -a)
         comply = self.demand - self.carrot_efficiency * self.carrot_credibility * s
-        return comply - fallback, fallback
+        return comply, fallback
 
     def payoff(self, kind_of_type: str, message: str, belief: Any) -> Any:
         """``kind_of_type``'s payoff from ``message`` when the target believes ``belief``.
@@ -215,25 +361,32 @@ class SignallingGame:
         >>> SignallingGame(Fraction(1, 2), 1, Fraction(1, 5), Fraction(1, 2), 0, -2).payoff("resolute", "specific", 1)
         Fraction(1, 4)
         """
-        slope, intercept = self._affine(message, kind_of_type)
-        return slope * self.compliance(message, belief) + intercept
+        return _mix(self._ends(message, kind_of_type), self.compliance(message, belief))
 
     # ---------------------------------------------------------------- equilibrium checks
 
     def _deterred(self, message: str, equilibrium: dict[str, Any]) -> Any:
-        """Whether some belief after the off-path ``message`` keeps both types from sending it."""
-        kind = self.kind
-        low = self.compliance(message, 0 * self.prior_resolute)
-        high = self.compliance(message, 0 * self.prior_resolute + 1)
-        ok: Any = True
-        for name in (RESOLUTE, IRRESOLUTE):
-            slope, intercept = self._affine(message, name)
-            room = equilibrium[name] - intercept
-            bound = ratio(kind, room, slope)
-            low = _where(kind, slope < 0, maximum(kind, low, bound), low)
-            high = _where(kind, slope > 0, minimum(kind, high, bound), high)
-            ok = np.logical_and(ok, _where(kind, slope == 0, room >= 0, True))
-        return np.logical_and(ok, low <= high)
+        """Whether some belief after the off-path ``message`` keeps both types from sending it.
+
+        With :math:`g_t(q) = U_t(q) - U^*_t` affine, the compliance levels that deter both types form
+        a closed interval of :math:`[q_0, q_1]` whose ends are :math:`q_0`, :math:`q_1` or a root of
+        some :math:`g_t`; the ends are tried first, without division, so that a float tie
+        (:math:`U_t(q_0) = U^*_t` when the message changes nothing) is decided as it is exactly."""
+        kind, zero = self.kind, 0 * self.prior_resolute
+        replies = (self.compliance(message, zero), self.compliance(message, zero + 1))
+        ends = {name: self._ends(message, name) for name in TYPES}
+
+        def deters(level: Any) -> Any:
+            return every(kind, *(_mix(ends[name], level) <= equilibrium[name] for name in TYPES))
+
+        found = some(kind, deters(replies[0]), deters(replies[1]))
+        for name in TYPES:
+            comply, fallback = ends[name]
+            slope = comply - fallback
+            root = ratio(kind, equilibrium[name] - fallback, slope)
+            inside = every(kind, slope != 0, replies[0] <= root, root <= replies[1])
+            found = some(kind, found, every(kind, inside, deters(root)))
+        return found
 
     def _intuitive(self, message: str, equilibrium: dict[str, Any]) -> Any:
         """Whether the off-path ``message`` does *not* break the equilibrium (Cho & Kreps 1987)."""
@@ -243,7 +396,7 @@ class SignallingGame:
                 self.payoff(name, message, 0 * self.prior_resolute),
                 self.payoff(name, message, 0 * self.prior_resolute + 1),
             )
-            for name in (RESOLUTE, IRRESOLUTE)
+            for name in TYPES
         }
         dominated = {name: equilibrium[name] > best[name] for name in best}
         resolute_breaks = np.logical_and(
@@ -256,27 +409,84 @@ class SignallingGame:
         )
         return np.logical_not(np.logical_or(resolute_breaks, irresolute_breaks))
 
-    def _off_path(self, on_path: set[str], payoffs: dict[str, Any]) -> tuple[Any, Any]:
+    def _d1(self, message: str, equilibrium: dict[str, Any]) -> Any:
+        """Whether the off-path ``message`` does *not* break the equilibrium under D1 (Banks &
+        Sobel 1987): see the module docstring; every reply set is an interval of compliance."""
+        kind, zero = self.kind, 0 * self.prior_resolute
+        replies = (self.compliance(message, zero), self.compliance(message, zero + 1))
+        ends = {name: self._ends(message, name) for name in TYPES}
+
+        def gain(name: str, level: Any) -> Any:
+            return _mix(ends[name], level) - equilibrium[name]
+
+        removed = {}
+        for name, other in ((RESOLUTE, IRRESOLUTE), (IRRESOLUTE, RESOLUTE)):
+            comply, fallback = ends[name]
+            # W_t = [low, high]: an end of [q0, q1] where t gains there, else the root of its gain
+            bound = ratio(kind, equilibrium[name] - fallback, comply - fallback)
+            at_low, at_high = gain(name, replies[0]) >= 0, gain(name, replies[1]) >= 0
+            low = _where(kind, at_low, replies[0], bound)
+            high = _where(kind, at_high, replies[1], bound)
+            empty = negation(kind, some(kind, at_low, at_high))
+            removed[name] = some(kind, empty, every(kind, gain(other, low) > 0, gain(other, high) > 0))
+
+        def deters(level: Any) -> Any:
+            return every(kind, gain(RESOLUTE, level) <= 0, gain(IRRESOLUTE, level) <= 0)
+
+        breaks = some(
+            kind,
+            every(
+                kind,
+                removed[RESOLUTE],
+                negation(kind, removed[IRRESOLUTE]),
+                negation(kind, deters(replies[0])),
+            ),
+            every(
+                kind,
+                removed[IRRESOLUTE],
+                negation(kind, removed[RESOLUTE]),
+                negation(kind, deters(replies[1])),
+            ),
+        )
+        return negation(kind, breaks)
+
+    def _available(self, message: str) -> Any:
+        """Whether ``message`` exists here: a carrot of size 0 is no carrot, an audience cost of 0
+        no specific threat (each such message is the same move as the one without it)."""
+        available: Any = True
+        if "carrot" in message:
+            available = np.logical_and(available, self.carrot > 0)
+        if "specific" in message:
+            available = np.logical_and(available, self.audience_cost > 0)
+        return available
+
+    def _off_path(self, on_path: set[str], payoffs: dict[str, Any]) -> tuple[Any, Any, Any]:
+        """Whether the unsent messages are deterred, and pass the intuitive criterion and D1; with
+        whether the messages sent exist here (folded into the first)."""
         exists: Any = True
         intuitive: Any = True
+        d1: Any = True
         for message in MESSAGES:
-            if message not in on_path:
-                exists = np.logical_and(exists, self._deterred(message, payoffs))
-                intuitive = np.logical_and(intuitive, self._intuitive(message, payoffs))
-        return exists, intuitive
+            missing = np.logical_not(self._available(message))
+            if message in on_path:
+                exists = np.logical_and(exists, np.logical_not(missing))
+                continue
+            exists = np.logical_and(exists, np.logical_or(missing, self._deterred(message, payoffs)))
+            intuitive = np.logical_and(intuitive, np.logical_or(missing, self._intuitive(message, payoffs)))
+            d1 = np.logical_and(d1, np.logical_or(missing, self._d1(message, payoffs)))
+        return exists, intuitive, d1
 
-    def _candidates(self) -> Iterator[tuple[Any, Any, Equilibrium]]:
-        """Every candidate profile: (exists, intuitive, the equilibrium description)."""
+    def _candidates(self) -> Iterator[_Candidate]:
+        """Every candidate profile, in the order pooling, separating, semi-separating."""
         prior = self.prior_resolute
         one = 0 * prior + 1
         for message in MESSAGES:
-            payoffs = {name: self.payoff(name, message, prior) for name in (RESOLUTE, IRRESOLUTE)}
-            exists, intuitive = self._off_path({message}, payoffs)
+            payoffs = {name: self.payoff(name, message, prior) for name in TYPES}
+            exists, intuitive, d1 = self._off_path({message}, payoffs)
             strategy = {RESOLUTE: {message: one}, IRRESOLUTE: {message: one}}
-            yield (
-                exists,
-                intuitive,
-                Equilibrium("pooling", strategy, {message: prior, "prior": prior}, payoffs, True),
+            beliefs = {message: prior, "prior": prior}
+            yield _Candidate(
+                exists, intuitive, d1, Equilibrium("pooling", strategy, beliefs, payoffs, True, True)
             )
         for resolute in MESSAGES:
             for irresolute in MESSAGES:
@@ -290,29 +500,25 @@ class SignallingGame:
                     self.payoff(RESOLUTE, irresolute, 0 * prior) <= payoffs[RESOLUTE],
                     self.payoff(IRRESOLUTE, resolute, one) <= payoffs[IRRESOLUTE],
                 )
-                exists, intuitive = self._off_path({resolute, irresolute}, payoffs)
+                exists, intuitive, d1 = self._off_path({resolute, irresolute}, payoffs)
                 strategy = {RESOLUTE: {resolute: one}, IRRESOLUTE: {irresolute: one}}
                 beliefs = {resolute: one, irresolute: 0 * prior, "prior": prior}
-                yield (
-                    np.logical_and(incentive, exists),
-                    intuitive,
-                    Equilibrium("separating", strategy, beliefs, payoffs, True),
-                )
-        for pure in (RESOLUTE, IRRESOLUTE):
+                equilibrium = Equilibrium("separating", strategy, beliefs, payoffs, True, True)
+                yield _Candidate(np.logical_and(incentive, exists), intuitive, d1, equilibrium)
+        for pure in TYPES:
             mixer = IRRESOLUTE if pure == RESOLUTE else RESOLUTE
             for shared in MESSAGES:
                 for alone in MESSAGES:
                     if shared != alone:
                         yield self._semi_separating(pure, mixer, shared, alone)
 
-    def _semi_separating(
-        self, pure: str, mixer: str, shared: str, alone: str
-    ) -> tuple[Any, Any, Equilibrium]:
+    def _semi_separating(self, pure: str, mixer: str, shared: str, alone: str) -> _Candidate:
         kind, prior = self.kind, self.prior_resolute
         alone_belief = 0 * prior + (1 if mixer == RESOLUTE else 0)
         target = self.payoff(mixer, alone, alone_belief)
-        slope, intercept = self._affine(shared, mixer)
-        compliance = ratio(kind, target - intercept, slope)  # P_c at `shared` making the mixer indifferent
+        comply, fallback = self._ends(shared, mixer)
+        slope = comply - fallback
+        compliance = ratio(kind, target - fallback, slope)  # P_c at `shared` making the mixer indifferent
         a, s = self._message(shared)
         execute_resolute = self._executes(self.resolute_value, a)
         execute_irresolute = self._executes(self.irresolute_value, a)
@@ -333,76 +539,126 @@ class SignallingGame:
             mixing = ratio(kind, belief * (1 - prior), prior * (1 - belief))
         payoffs = {mixer: target, pure: self.payoff(pure, shared, belief)}
         incentive = self.payoff(pure, alone, alone_belief) <= payoffs[pure]
-        exists, intuitive = self._off_path({shared, alone}, payoffs)
+        exists, intuitive, d1 = self._off_path({shared, alone}, payoffs)
         strategy = {pure: {shared: 0 * prior + 1}, mixer: {shared: mixing, alone: 1 - mixing}}
         beliefs = {shared: belief, alone: alone_belief, "prior": prior}
-        equilibrium = Equilibrium("semi-separating", strategy, beliefs, payoffs, True)
-        return np.logical_and(np.logical_and(valid, incentive), exists), intuitive, equilibrium
+        equilibrium = Equilibrium("semi-separating", strategy, beliefs, payoffs, True, True)
+        return _Candidate(
+            np.logical_and(np.logical_and(valid, incentive), exists), intuitive, d1, equilibrium
+        )
+
+    def _survival(self, refinement: str, select: str | None) -> list[tuple[Any, Equilibrium]]:
+        """Each candidate with where it survives ``refinement`` and then ``select`` (elementwise)."""
+        _check_rule(refinement, select)
+        kind = self.kind
+        candidates = list(self._candidates())
+        masks = [
+            c.exists if refinement == "pbe" else np.logical_and(c.exists, getattr(c, refinement))
+            for c in candidates
+        ]
+        if select == "pareto":
+            payoffs = [c.equilibrium.payoffs for c in candidates]
+            undominated = []
+            for i, mine in enumerate(payoffs):
+                dominated: Any = False
+                for j, theirs in enumerate(payoffs):
+                    if j != i:
+                        weakly = every(kind, *(theirs[t] >= mine[t] for t in TYPES))
+                        strictly = some(kind, *(theirs[t] > mine[t] for t in TYPES))
+                        dominated = np.logical_or(dominated, every(kind, masks[j], weakly, strictly))
+                undominated.append(np.logical_and(masks[i], np.logical_not(dominated)))
+            masks = undominated
+        return [(mask, c.equilibrium) for mask, c in zip(masks, candidates)]
 
     # ---------------------------------------------------------------- public answers
 
-    def equilibria(self, *, refine: bool = False) -> list[Equilibrium]:
-        """Every PBE of the classes above (numbers only), optionally only those that are intuitive.
+    def equilibrium_set(self) -> EquilibriumSet:
+        """Every PBE in the enumerated classes and the survivors of each refinement (numbers only).
 
         >>> game = SignallingGame(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2),
         ...                       Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
-        >>> [e.label() for e in game.equilibria(refine=True)][2]
-        'semi-separating: resolute specific / irresolute specific|carrot (carrot signals weakness)'
-        >>> game.equilibria(refine=True)[2].beliefs
+        >>> found = game.equilibrium_set()
+        >>> [e.label() for e in found.d1]
+        ['semi-separating: resolute specific / irresolute specific|carrot (carrot signals weakness)']
+        >>> found.d1[0].beliefs
         {'specific': Fraction(297, 413), 'carrot': Fraction(0, 1), 'prior': Fraction(1, 2)}
         """
         if self.kind == "array":
             raise ParameterTypeError("demand", "numbers (for arrays use regime())", self.demand)
-        found = []
-        for exists, intuitive, equilibrium in self._candidates():
-            if bool(exists) and (bool(intuitive) or not refine):
-                found.append(
-                    Equilibrium(
-                        equilibrium.form,
-                        equilibrium.strategy,
-                        equilibrium.beliefs,
-                        equilibrium.payoffs,
-                        bool(intuitive),
-                    )
-                )
-        return found
+        found = tuple(
+            Equilibrium(
+                c.equilibrium.form,
+                c.equilibrium.strategy,
+                c.equilibrium.beliefs,
+                c.equilibrium.payoffs,
+                bool(c.intuitive),
+                bool(c.d1),
+            )
+            for c in self._candidates()
+            if bool(c.exists)
+        )
+        return EquilibriumSet(found, tuple(e for e in found if e.intuitive), tuple(e for e in found if e.d1))
 
-    def regime(self) -> Any:
-        """The label of the first intuitive equilibrium (separating before semi-separating before
-        pooling), with "(carrot signals weakness)" where a carrot lowers the belief in resolve;
-        an array of labels for arrays.
+    def equilibria(self, refinement: str = "pbe", select: str | None = None) -> tuple[Equilibrium, ...]:
+        """The survivors of ``refinement``, all or (``select="pareto"``) the Pareto-undominated ones;
+        see :meth:`EquilibriumSet.survivors` (numbers only).
 
-        >>> SignallingGame(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1).regime()
-        'separating: resolute specific / irresolute plain'
+        >>> game = SignallingGame(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1)
+        >>> [e.label() for e in game.equilibria()]
+        ['separating: resolute specific / irresolute plain']
         """
-        order = {"separating": 0, "semi-separating": 1, "pooling": 2}
-        candidates = sorted(self._candidates(), key=lambda c: order[c[2].form])
+        return self.equilibrium_set().survivors(refinement, select)
+
+    def regime(self, refinement: str = "intuitive", select: str | None = None, detail: bool = True) -> Any:
+        """The equilibria that survive ``refinement`` (and ``select``), named: one survivor's label,
+        ``"several: <label> + <label> ..."`` where several survive (in the enumeration order:
+        pooling, separating, semi-separating; no survivor is preferred), or :data:`NO_EQUILIBRIUM`.
+        ``detail=False`` names each survivor by its form only. An array of labels for arrays.
+
+        >>> game = SignallingGame(Fraction(2, 5), Fraction(1, 2), Fraction(1, 5), Fraction(3, 10), Fraction(1, 4), -1,
+        ...                       risk=Fraction(1, 2))
+        >>> game.regime("intuitive", detail=False)
+        'several: semi-separating (carrot signals weakness) + semi-separating (carrot signals weakness)'
+        >>> game.regime("d1")
+        'semi-separating: resolute specific / irresolute specific|carrot (carrot signals weakness)'
+        >>> SignallingGame(0.4, np.array([0.3, 1.5]), 0.3, 0.5, -0.1, -0.6, risk=0.3).regime(detail=False)
+        array(['several: pooling + pooling + semi-separating (carrot signals weakness)',
+               'separating (carrot signals weakness)'], dtype='<U70')
+        """
+        survival = self._survival(refinement, select)
         if self.kind != "array":
-            for exists, intuitive, equilibrium in candidates:
-                if bool(exists) and bool(intuitive):
-                    return equilibrium.label()
-            return "no equilibrium with at most one mixing type"
-        none = "no equilibrium with at most one mixing type"
-        surviving = [np.logical_and(exists, intuitive) for exists, intuitive, _ in candidates]
-        labels = select(
-            "array",
-            [
-                *(Case("", ok, np.asarray(_base_label(eq))) for ok, (_, _, eq) in zip(surviving, candidates)),
-                Case("", True, np.asarray(none)),
-            ],
-        )
-        weak = select(
-            "array",
-            [
-                *(
-                    Case("", ok, np.asarray(_weak_flag(eq), dtype=bool))
-                    for ok, (_, _, eq) in zip(surviving, candidates)
-                ),
-                Case("", True, np.asarray(False)),
-            ],
-        )
-        labels = np.asarray(labels).astype(str)
-        return np.where(weak, np.char.add(labels, " (carrot signals weakness)"), labels)
+            return _several([e.label(detail) for mask, e in survival if bool(mask)])
+        shape = np.broadcast_shapes(*(np.shape(mask) for mask, _ in survival))
+        text = np.full(shape, "", dtype=object)
+        count = np.zeros(shape, dtype=int)
+        for mask, equilibrium in survival:
+            mask = np.broadcast_to(mask, shape)
+            base = _base_label(equilibrium) if detail else equilibrium.form
+            piece = np.where(np.broadcast_to(_weak_flag(equilibrium), shape), base + WEAKNESS, base)
+            text = np.where(mask, np.where(count == 0, piece, text + " + " + piece), text)
+            count = count + mask
+        labels = np.where(count == 0, NO_EQUILIBRIUM, np.where(count > 1, "several: " + text, text))
+        return labels.astype(str)
+
+    def equilibrium_count(self, refinement: str = "intuitive", select: str | None = None) -> Any:
+        """How many equilibria survive ``refinement`` (and ``select``): an int, or an int array.
+
+        >>> SignallingGame(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
+        ...                Fraction(-3, 5), risk=Fraction(3, 10)).equilibrium_count("d1")
+        7
+        >>> SignallingGame(0.4, np.array([0.1, 0.3, 1.5]), 0.3, 0.5, -0.1, -0.6, risk=0.3).equilibrium_count()
+        array([4, 3, 1])
+        """
+        survival = self._survival(refinement, select)
+        if self.kind != "array":
+            return sum(bool(mask) for mask, _ in survival)
+        shape = np.broadcast_shapes(*(np.shape(mask) for mask, _ in survival))
+        return sum(np.broadcast_to(mask, shape).astype(int) for mask, _ in survival)
+
+
+def _mix(ends: tuple[Any, Any], level: Any) -> Any:
+    """``level * comply + (1 - level) * fallback``."""
+    return level * ends[0] + (1 - level) * ends[1]
 
 
 def _weak_flag(equilibrium: Equilibrium) -> Any:
@@ -413,57 +669,3 @@ def _weak_flag(equilibrium: Equilibrium) -> Any:
         if "carrot" in message:
             flag = np.logical_or(flag, belief < prior)
     return flag
-
-
-def regime_map(
-    game: SignallingGame,
-    *,
-    audience_costs: Any,
-    carrots: Any,
-    path: Any = None,
-) -> Any:
-    """Draw the equilibrium regime over specificity (audience cost) x carrot size.
-
-    ``game`` fixes every other parameter; the grid is solved in one vectorised call. Returns the
-    matplotlib figure (saved to ``path`` if given) and the label grid.
-
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> game = SignallingGame(0.5, 0.0, 0.0, 0.5, 0.25, -1.0)
-    >>> figure, labels = regime_map(game, audience_costs=[0, 1, 2], carrots=[0, 0.2])
-    >>> labels.shape
-    (2, 3)
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Rectangle
-
-    a = np.asarray(audience_costs, dtype=float)
-    s = np.asarray(carrots, dtype=float)
-    grid_a, grid_s = np.meshgrid(a, s)
-    fields = {name: getattr(game, name) for name in game.__dataclass_fields__ if name != "kind"}
-    fields.update(audience_cost=grid_a, carrot=grid_s)
-    labels = SignallingGame(**fields).regime()
-    names, codes = np.unique(labels, return_inverse=True)
-    names = names.tolist()
-    codes = codes.reshape(labels.shape)
-    figure, axes = plt.subplots(figsize=(8, 5))
-    colours = plt.get_cmap("tab20")(np.linspace(0, 1, max(len(names), 2)))
-    axes.pcolormesh(
-        grid_a,
-        grid_s,
-        codes,
-        cmap=ListedColormap(colours[: len(names)]),
-        shading="auto",
-        vmin=-0.5,
-        vmax=len(names) - 0.5,
-    )
-    handles = [Rectangle((0, 0), 1, 1, color=colours[i]) for i in range(len(names))]
-    axes.legend(handles, names, fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1))
-    axes.set_xlabel("specificity of the threat (audience cost a)")
-    axes.set_ylabel("carrot s")
-    axes.set_title("Signalling regimes (intuitive criterion)")
-    figure.tight_layout()
-    if path is not None:
-        figure.savefig(path)
-    return figure, labels

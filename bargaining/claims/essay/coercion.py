@@ -70,20 +70,17 @@ def _coercer_utility_by_carrot(demand: Any, carrot: Any, audience_cost: Any) -> 
     return _ultimatum(demand, carrot=carrot, audience_cost=audience_cost).outcome().coercer_utility
 
 
-#: The order in which the signalling game's equilibria are read (see ``SignallingGame.regime``).
-_FORMS = {"separating": 0, "semi-separating": 1, "pooling": 2}
-
-
 def _belief_after_carrot(carrot: Any, audience_cost: Any) -> Any:
-    """The target's belief that the coercer is resolute after seeing a carrot of size ``carrot``.
+    """The lowest belief that the coercer is resolute a target can hold after seeing a carrot of
+    size ``carrot``, over every equilibrium that survives the intuitive criterion.
 
     Carrots come in twentieths of the stake (``carrot`` is rounded down to one), so the game is
     solved at most 11 times whatever the search asks (the exact equilibrium enumeration is the
     expensive step). The game is the signalling extension's worked example (demand 2/5, prior 1/2,
-    resolute and irresolute values -1/10 and -3/5, Schelling risk 3/10), solved for its intuitive
-    equilibria and read in the order :meth:`~bargaining.coercion.SignallingGame.regime` uses
-    (separating, then semi-separating, then pooling). The belief is the lowest posterior after a
-    carrot message on that equilibrium's path; with no carrot, or none sent, it is the prior.
+    resolute and irresolute values -1/10 and -3/5, Schelling risk 3/10). No equilibrium is
+    selected: the quantity is the lowest posterior after a carrot message on the path of any
+    survivor (:meth:`~bargaining.coercion.SignallingGame.equilibria` with
+    ``refinement="intuitive"``); with no carrot, or none sent in any survivor, it is the prior.
     """
     return _belief_after_carrot_size(F(math.floor(carrot * 20), 20), audience_cost)
 
@@ -96,11 +93,13 @@ def _belief_after_carrot_size(carrot: F, audience_cost: Any) -> Any:
     if carrot == 0:
         return prior
     game = SignallingGame(F(2, 5), audience_cost, carrot, prior, F(-1, 10), F(-3, 5), risk=F(3, 10))
-    equilibria = sorted(game.equilibria(refine=True), key=lambda found: _FORMS[found.form])
-    if not equilibria:
-        return prior
-    beliefs = [belief for message, belief in equilibria[0].beliefs.items() if "carrot" in message]
-    return min(beliefs) if beliefs else prior
+    beliefs = [
+        belief
+        for found in game.equilibria(refinement="intuitive")
+        for message, belief in found.beliefs.items()
+        if "carrot" in message
+    ]
+    return min(beliefs, default=prior)
 
 
 def _war_by_demand(demand: Any, audience_cost: Any, threat: Any) -> Any:
@@ -250,8 +249,9 @@ def coercion_claims() -> list[Claim]:
         ),
         MonotoneClaim(
             "Carrots never signal weakness: the target's belief that the coercer is resolute after "
-            "a carrot never falls as the carrot grows from none (signalling game, intuitive "
-            "equilibria, demand 2/5, prior 1/2, carrots in twentieths of the stake)",
+            "a carrot never falls as the carrot grows from none (signalling game, the lowest belief "
+            "over every equilibrium surviving the intuitive criterion, demand 2/5, prior 1/2, carrots "
+            "in twentieths of the stake)",
             "combine sticks and carrots",
             Region({"carrot": (0, F(1, 2)), "audience_cost": (F(3, 10), F(3, 10))}),
             quantity=_belief_after_carrot,

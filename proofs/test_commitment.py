@@ -80,9 +80,19 @@ def test_renewed_demands_most_compellable_solves_compliance_equals_resistance():
     a, delta, p, ct, x = s["assurance"], s["discount"], s["power"], s["cost_target"], s["demand"]
     model = RenewedDemands(a, delta, p, ct)
     interior = model._cases()[0].value
-    expected = derived["most_compellable"].subs(s["resistance_value"], 1 - p - ct)
+    expected = derived["most_compellable"].subs(derived["stake"], p + ct)
     assert sympy.simplify(interior - expected) == 0
-    assert sympy.simplify(model.compliance_value(x) - derived["comply"]) == 0
+    assert sympy.simplify(model.submission_value(x) - derived["submit"]) == 0
+    # the equilibrium resists the renewal: W - r(x*) = a delta s (1 - s) / (1 - delta + a delta s) >= 0
+    stake = derived["stake"]
+    assert sympy.simplify(derived["renewal_gap"] - a * delta * stake * (1 - stake) / (1 - delta + a * delta * stake)) == 0
+    # with that branch, the model's compliance value is the derived one
+    resisting = model.compliance_value(x).subs(sympy.Max(1 - p - ct, model.submission_value(x)), 1 - p - ct)
+    assert sympy.simplify(resisting - derived["comply"].subs(s["resistance_value"], 1 - p - ct)) == 0
+    # full assurance is Fearon's p + c_T; more assurance never compels less
+    assert sympy.simplify(expected.subs(a, 1) - (p + ct)) == 0
+    slope = sympy.diff(derived["most_compellable"], a)
+    assert sympy.simplify(slope - delta * stake * (1 - stake) / (1 - delta * stake + a * delta * stake) ** 2) == 0
 
 
 def test_trust_threshold_and_minimal_guarantee_are_derived():

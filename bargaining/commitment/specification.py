@@ -138,20 +138,33 @@ def derive_ceasefire() -> dict[str, Any]:
 
 
 def derive_renewed_demands() -> dict[str, Any]:
-    r"""Compliance against a coercer who, after each compliance, stops with probability ``assurance``.
+    r"""Compliance when the coercer's aims are drawn once: limited with probability ``assurance``.
 
-    Complying with a demand :math:`x` of this period's flow is worth
-    :math:`V = (1 - \delta)(1 - x) + \delta\,(a \cdot 1 + (1 - a) V)`; resisting is worth
-    :math:`W`. The most that can be compelled solves :math:`V = W`.
+    Per unit the target holds, complying for ever with a coercer that renews the demand :math:`x`
+    is worth :math:`r = (1 - x)\,(1 - \delta + \delta r)` (the stationary sum); resisting is worth
+    :math:`W`. Complying with the first demand, then resisting the renewal, is worth
+    :math:`(1 - x)\,[a + (1 - a)(1 - \delta + \delta W)]`; the most that can be compelled solves
+    its equality with :math:`W`, at :math:`W = 1 - s`. ``renewal_gap`` is
+    :math:`W - r(x^*)` (the target resists the renewal where it is non-negative).
     """
     import sympy
 
     s = symbols()
     a, d, x, resist = s["assurance"], s["discount"], s["demand"], s["resistance_value"]
-    value = sympy.Symbol("V")
-    (comply,) = sympy.solve(sympy.Eq(value, (1 - d) * (1 - x) + d * (a + (1 - a) * value)), value)
+    stake = sympy.Symbol("stake", positive=True)
+    value = sympy.Symbol("r")
+    (submit,) = sympy.solve(sympy.Eq(value, (1 - x) * (1 - d + d * value)), value)
+    comply = (1 - x) * (a + (1 - a) * (1 - d + d * resist))
     (most,) = sympy.solve(sympy.Eq(comply, resist), x)
-    return {"comply": sympy.simplify(comply), "most_compellable": sympy.factor(most)}
+    most = sympy.factor(most.subs(resist, 1 - stake))
+    gap = sympy.factor((resist - submit).subs(resist, 1 - stake).subs(x, most))
+    return {
+        "submit": sympy.simplify(submit),
+        "comply": comply,
+        "most_compellable": most,
+        "renewal_gap": gap,
+        "stake": stake,
+    }
 
 
 def derive_trust_threshold() -> dict[str, Any]:

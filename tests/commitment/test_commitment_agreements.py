@@ -96,56 +96,97 @@ def test_ceasefire_kinds():
 # --------------------------------------------------------------------------- renewed demands
 
 
-def test_without_assurance_the_most_compellable_is_fearons_upper_bound():
-    """Fearon (1995, p. 387): the target accepts any x <= p + c_T."""
-    assert RenewedDemands(0, F(9, 10), F(1, 2), F(1, 10)).most_compellable() == F(3, 5)
+def test_with_full_assurance_the_most_compellable_is_fearons_upper_bound():
+    """Fearon (1995, p. 387): against a coercer that asks nothing more, the target accepts any x <= p + c_T."""
+    assert RenewedDemands(1, F(9, 10), F(1, 2), F(1, 10)).most_compellable() == F(3, 5)
 
 
-def test_schelling_assurance_raises_what_can_be_compelled():
-    """Schelling (1966): compliance must not be followed by more demands."""
-    low = RenewedDemands(F(1, 10), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
-    high = RenewedDemands(F(1, 2), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
-    assert low == F(7, 25) and high == F(3, 5)
+def test_assurance_changes_what_is_compelled_in_present_value():
+    """The defect this model replaces: a per-period demand whose present value was p + c_T for every
+    assurance. Measured in present value, the most that can be compelled rises with assurance."""
+    values = [RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).most_compellable() for a in (0, F(1, 2), 1)]
+    assert values == [F(1, 21), F(3, 23), F(1, 5)]
+    assert RenewedDemands(F(1, 2), F(4, 5), F(1, 10), F(1, 10)).resists_renewal(F(3, 23))
 
 
-def _complies_by_value_iteration(model: RenewedDemands, demand: F) -> bool:
-    """T's optimal stopping problem solved backward over a long finite horizon (floats)."""
-    a, delta = float(model.assurance), float(model.discount)
-    resist = float(model.resistance_value)
-    value = resist  # at the horizon, facing a demand, T can always resist
-    comply = 0.0
-    for _ in range(3000):
-        comply = (1 - delta) * (1 - float(demand)) + delta * (a * 1 + (1 - a) * value)
-        value = max(comply, resist)
-    return comply >= resist - 1e-9
+def _complies_by_backward_induction(model: RenewedDemands, demand: float, horizon: int = 400) -> tuple[bool, bool]:
+    """Independent check: T's optimal stopping against the renewing type, solved backward over the
+    sequence of renewals in absolute holdings (no scaling argument, no stationarity), then the first
+    demand by expectation over the type. Returns (complies, sure): the horizon's tail is bounded by
+    ``delta**horizon`` and only a verdict outside that band is sure."""
+    a, delta, war = float(model.assurance), float(model.discount), float(model.resistance_value)
+    x = float(demand)
+    holdings = [(1 - x) ** k for k in range(horizon + 2)]
+    low = high = 0.0  # facing the renewal with holdings[horizon]: resist (low) or keep everything (high)
+    low, high = war * holdings[horizon], max(war * holdings[horizon], holdings[horizon])
+    for k in range(horizon - 1, 0, -1):  # renewal k: T holds holdings[k]
+        comply_low = (1 - delta) * holdings[k + 1] + delta * low
+        comply_high = (1 - delta) * holdings[k + 1] + delta * high
+        low, high = max(war * holdings[k], comply_low), max(war * holdings[k], comply_high)
+    first_low = a * (1 - x) + (1 - a) * ((1 - delta) * (1 - x) + delta * low)
+    first_high = a * (1 - x) + (1 - a) * ((1 - delta) * (1 - x) + delta * high)
+    return first_low >= war, (first_low >= war) == (first_high >= war)
+
+
+def _simulated_value(model: RenewedDemands, demand: float, draws: int = 20000) -> float:
+    """Monte Carlo of the repeated-demand process: draw the type once, play the model's replies."""
+    rng = np.random.default_rng(7)
+    a, delta, war = float(model.assurance), float(model.discount), float(model.resistance_value)
+    x = float(demand)
+    limited = rng.random(draws) < a
+    resists = bool(model.resists_renewal(demand))
+    # per draw: the first period's flow, then either (1 - x) for ever or the renewal played out
+    greedy = (1 - delta) * (1 - x) + delta * (1 - x) * (war if resists else float(model.submission_value(demand)))
+    return float(np.mean(np.where(limited, 1 - x, greedy)))
 
 
 @given(probabilities, discounts, probabilities, costs, probabilities)
-def test_compliance_matches_value_iteration(a, delta, p, ct, demand):
+def test_compliance_matches_backward_induction(a, delta, p, ct, demand):
     model = RenewedDemands(a, delta, p, ct)
-    gap = model.compliance_value(demand) - model.resistance_value
-    if abs(gap) > F(1, 10**6):
-        assert model.complies(demand) == _complies_by_value_iteration(model, demand)
+    complies, sure = _complies_by_backward_induction(model, float(demand))
+    if sure and abs(model.compliance_value(demand) - model.resistance_value) > F(1, 10**6):
+        assert model.complies(demand) == complies
     most = model.most_compellable()
     assert model.complies(most)
     if most < 1:
-        assert not model.complies(most + F(1, 10**6))
+        assert not model.complies(min(most + F(1, 10**6), 1))
+
+
+@given(probabilities, fractions(F(1, 2), F(19, 20)), probabilities, costs)
+def test_the_closed_form_is_the_largest_demand_backward_induction_accepts(a, delta, p, ct):
+    """Bisection on the backward-induction verdict finds the closed form's x* (to 1e-6)."""
+    model = RenewedDemands(a, delta, p, ct)
+    low, high = 0.0, 1.0
+    if _complies_by_backward_induction(model, 1.0)[0]:
+        low = 1.0
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _complies_by_backward_induction(model, middle)[0] else (low, middle)
+    assert low == pytest.approx(float(model.most_compellable()), abs=1e-6)
+
+
+def test_the_compliance_value_matches_a_simulation_of_the_process():
+    model = RenewedDemands(F(3, 10), F(4, 5), F(1, 5), F(1, 10))
+    for demand in (F(1, 20), F(3, 20), F(1, 2)):
+        assert _simulated_value(model, demand) == pytest.approx(float(model.compliance_value(demand)), abs=1e-2)
 
 
 @given(probabilities, probabilities, discounts, probabilities, costs)
-def test_most_compellable_rises_with_assurance_and_patience(a, b, delta, p, ct):
+def test_most_compellable_rises_with_assurance_towards_fearons_bound(a, b, delta, p, ct):
     low, high = sorted((a, b))
-    assert RenewedDemands(low, delta, p, ct).most_compellable() <= RenewedDemands(high, delta, p, ct).most_compellable()
-    assert RenewedDemands(a, delta, p, ct).most_compellable() <= RenewedDemands(a, (1 + delta) / 2, p, ct).most_compellable()
+    first, second = (RenewedDemands(v, delta, p, ct).most_compellable() for v in (low, high))
+    assert first <= second <= RenewedDemands(1, delta, p, ct).most_compellable() == min(1, p + ct)
 
 
 def test_renewed_demands_kinds():
     model = RenewedDemands(np.array([0.0, 0.5, 1.0]), 0.8, 0.1, 0.1)
-    np.testing.assert_allclose(model.most_compellable(), [0.2, 0.6, 1.0])
-    assert model.regime().tolist() == ["interior", "interior", "whole flow"]
-    a = sympy.Symbol("a", positive=True)
-    regimes = RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).regime()
-    assert [r.label for r in regimes] == ["interior", "whole flow"]
+    np.testing.assert_allclose(model.most_compellable(), [1 / 21, 3 / 23, 0.2])
+    assert model.regime().tolist() == ["interior", "interior", "interior"]
+    assert RenewedDemands(0.5, 0.8, 0.6, 0.5).regime() == "whole flow"
+    assert model.resists_renewal(0.1) and not model.resists_renewal(0.01)  # it does not depend on assurance
+    a, p = sympy.symbols("a p", positive=True)
+    assert [r.label for r in RenewedDemands(a, F(4, 5), p, F(1, 10)).regime()] == ["interior", "whole flow"]
+    assert [r.label for r in RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).regime()] == ["interior"]
     with pytest.raises(ParameterValueError, match=r"demand must be a probability in \[0, 1\] \(got 2\)"):
         RenewedDemands(0, F(1, 2), F(1, 2)).complies(2)
 

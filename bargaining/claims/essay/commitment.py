@@ -97,8 +97,8 @@ def commitment_claims() -> list[Claim]:
             source="Watson (1999): starting small trades speed against exposure",
         ),
         MonotoneClaim(
-            "Credible assurance against renewed pressure raises the most that can be compelled: it "
-            "never falls as the chance that the coercer has limited aims rises",
+            "Credible assurance against renewed pressure raises the most that can be compelled: in "
+            "present value, it never falls as the chance that the coercer has limited aims rises",
             "lower the temperature",
             Region(
                 {

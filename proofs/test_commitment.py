@@ -54,10 +54,15 @@ def test_the_path_test_on_a_one_step_path_binds_exactly_at_powells_bound():
 def test_transfer_loss_and_minimal_guarantee_are_derived():
     s = spec.symbols()
     derived = spec.derive_power_transfer()
+    support = derived["support"]
     model = PowerTransfer(s["power"], s["shift"], s["discount"], s["delay"], s["bargaining_weight"],
-                          s["cost_coercer"], s["cost_target"], s["guarantee"])
-    assert sympy.simplify(model.target_loss() - derived["loss"]) == 0
+                          s["cost_coercer"], s["cost_target"], s["guarantee"], support)
+    # no cap (demand_cap = 1): the floor 1 - cap is 0 and the bargained value is the one that counts
+    slack = model.target_loss().replace(sympy.Max, lambda *args: sympy.Add(*[a for a in args if a != 0]))
+    assert sympy.simplify(slack - derived["loss"]) == 0
     assert sympy.simplify(model.minimal_guarantee() - derived["minimal_guarantee"]) == 0
+    assert sympy.simplify(model.minimal_support() - derived["minimal_support"]) == 0
+    assert sympy.simplify(model.sufficient_cap() - derived["sufficient_cap"]) == 0
 
 
 def test_ceasefire_thresholds_solve_the_keep_or_renege_indifference():

@@ -92,9 +92,12 @@ def derive_power_transfer() -> dict[str, Any]:
     r"""Giving up an object that shifts power (Fearon 1995; the Budapest Memorandum).
 
     Each period the sides split the flow from their war values with the target taking the share
-    :math:`\beta` of the surplus: :math:`v_T(q) = w_T(q) + \beta\,(1 - w_C(q) - w_T(q))`, where a
-    guarantee :math:`G` lowers the coercer's war value after the transfer. The shift takes effect
-    after ``delay`` periods; the target's loss is the discounted fall in its value.
+    :math:`\beta` of the surplus: :math:`v_T(q) = w_T(q) + \beta\,(1 - w_C(q) - w_T(q))`. After the
+    transfer a guarantee's penalty :math:`G` lowers the coercer's war value and its support
+    :math:`\sigma` raises the target's; a cap :math:`\kappa` on the coercer's take leaves the target
+    at least :math:`1 - \kappa`. The shift takes effect after ``delay`` periods; the target's loss
+    (the cap slack) is the discounted fall in its value, and each instrument's threshold solves
+    loss = 0.
     """
     import sympy
 
@@ -109,14 +112,24 @@ def derive_power_transfer() -> dict[str, Any]:
         s["cost_target"],
         s["guarantee"],
     )
+    support, cap = sympy.symbols("support demand_cap", positive=True)
 
-    def target_value(power: Any, penalty: Any) -> Any:
-        war_c, war_t = power - cc - penalty, 1 - power - ct
+    def target_value(power: Any, penalty: Any, help_: Any) -> Any:
+        war_c, war_t = power - cc - penalty, 1 - power - ct + help_
         return war_t + beta * (1 - war_c - war_t)
 
-    loss = sympy.simplify(d**delay * (target_value(p, 0) - target_value(p + shift, g)))
+    before = target_value(p, 0, 0)
+    loss = sympy.simplify(d**delay * (before - target_value(p + shift, g, support)))
     (minimal_guarantee,) = sympy.solve(sympy.Eq(loss, 0), g)
-    return {"loss": loss, "minimal_guarantee": minimal_guarantee}
+    (minimal_support,) = sympy.solve(sympy.Eq(loss, 0), support)
+    (sufficient_cap,) = sympy.solve(sympy.Eq(1 - cap, before), cap)
+    return {
+        "loss": loss,
+        "minimal_guarantee": minimal_guarantee,
+        "minimal_support": minimal_support,
+        "sufficient_cap": sufficient_cap,
+        "support": support,
+    }
 
 
 def derive_ceasefire() -> dict[str, Any]:

@@ -204,23 +204,69 @@ def test_budapest_transfer_needs_the_discounted_shift_up_front():
     assert model.minimal_guarantee() == math.inf
 
 
-@given(probabilities, gains, discounts, st.integers(0, 5), probabilities, gains)
-def test_transfer_loss_is_the_direct_difference_of_discounted_streams(p, shift, delta, delay, beta, guarantee):
+def test_budapest_a_dominant_coercer_is_held_by_support_or_a_cap_not_by_a_penalty():
+    """The Budapest Memorandum (1994): Ukraine gives up its arsenal to a coercer that dictates the
+    terms (beta = 0). A penalty on the coercer's war never suffices (it acts only through the
+    target's bargaining weight); a guarantor's support worth the shift, or a cap on the demand at
+    the 1994 terms, does (Fearon 1995: only an enforced guarantee can pay for an object that
+    shifts power)."""
+    model = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2)
+    assert model.minimal_guarantee() == math.inf
+    assert not PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, guarantee=F(1, 2)).is_acceptable()
+    assert model.minimal_support() == F(1, 5) and model.sufficient_cap() == F(1, 2)
+    supported = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, support=model.minimal_support())
+    capped = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, demand_cap=model.sufficient_cap())
+    assert supported.target_loss() == 0 and capped.target_loss() == 0
+    assert not PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, support=F(19, 100)).is_acceptable()
+    assert not PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, demand_cap=F(51, 100)).is_acceptable()
+    # a target that takes the whole surplus is helped by the penalty and not by support
+    whole = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), bargaining_weight=1)
+    assert whole.minimal_support() == math.inf and whole.minimal_guarantee() == F(1, 5)
+    assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), demand_cap=F(1, 2)).minimal_guarantee() == 0
+
+
+def _split_by_brute_force(war_c, war_t, beta, floor):
+    """The target's share of a flow split on a grid: the coercer gets at least its war value and the
+    target its war value plus beta of the surplus, then at least the guaranteed floor."""
+    grid = [F(k, 400) for k in range(401)]
+    feasible = [y for y in grid if y >= war_t + beta * (1 - war_c - war_t)]
+    bargained = min(feasible) if feasible else F(1)
+    return max(bargained, floor)
+
+
+@given(probabilities, gains, discounts, st.integers(0, 5), probabilities, gains, gains, probabilities)
+def test_transfer_loss_is_the_direct_difference_of_discounted_streams(p, shift, delta, delay, beta, guarantee, support, cap):
+    """Independent check: the target's per-period shares summed period by period, with the post-
+    transfer share computed from the war values, the penalty, the support and the cap directly."""
     if p + shift > 1:
         return
-    model = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee)
+    model = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee, support, cap)
     keep = model.target_value(False)
-    stream = sum((1 - delta) * delta**t * (keep if t < delay else model.target_value(True)) for t in range(delay)) + (
-        delta**delay * model.target_value(True)
-    )
+    after_war_c = p + shift - F(1, 10) - guarantee
+    after_war_t = 1 - p - shift - F(1, 10) + support
+    after = max(after_war_t + beta * (1 - after_war_c - after_war_t), 1 - cap)
+    assert model.target_value(True) == after
+    stream = sum((1 - delta) * delta**t * keep for t in range(delay)) + delta**delay * after
     assert model.target_loss() == keep - stream
     assert model.is_acceptable(model.compensation())
-    # a guarantee never makes the transfer costlier; the minimal one removes the loss
-    stronger = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee + F(1, 10))
-    assert stronger.target_loss() <= model.target_loss()
-    if beta > 0:
-        enforced = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), model.minimal_guarantee())
-        assert enforced.target_loss() == 0 and enforced.is_acceptable()
+    # no instrument ever makes the transfer costlier; each minimal one removes the loss where finite
+    for more in ({"guarantee": guarantee + F(1, 10)}, {"support": support + F(1, 10)}, {"demand_cap": cap * F(9, 10)}):
+        fields = {"guarantee": guarantee, "support": support, "demand_cap": cap} | more
+        stronger = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), **fields)
+        assert stronger.target_loss() <= model.target_loss()
+    for name, needed in (("guarantee", model.minimal_guarantee()), ("support", model.minimal_support()),
+                         ("demand_cap", model.sufficient_cap())):
+        if needed != math.inf and (name != "demand_cap" or 0 <= needed <= 1):
+            fields = {"guarantee": guarantee, "support": support, "demand_cap": cap} | {name: max(needed, 0) if name != "demand_cap" else min(needed, cap)}
+            enforced = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), **fields)
+            assert enforced.is_acceptable()
+
+
+def test_the_cap_suffices_exactly_at_the_brute_force_split():
+    """The sufficient cap is the coercer's share before the transfer, found by splitting on a grid."""
+    model = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), bargaining_weight=F(1, 4), cost_coercer=F(1, 10), cost_target=F(1, 10))
+    before = _split_by_brute_force(F(1, 2) - F(1, 10), F(1, 2) - F(1, 10), F(1, 4), 0)
+    assert model.sufficient_cap() == 1 - before
 
 
 def test_transfer_kinds():
@@ -228,6 +274,9 @@ def test_transfer_kinds():
     np.testing.assert_allclose(model.minimal_guarantee(), [[0, np.inf], [0, 0.4]])
     beta = sympy.Symbol("beta", positive=True)
     assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_guarantee() == sympy.Rational(1, 5) / beta
+    assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_support() == sympy.Rational(1, 5) / (1 - beta)
+    np.testing.assert_allclose(model.minimal_support(), [[0, 0.2], [0, 0.4]])
+    np.testing.assert_allclose(PowerTransfer(0.5, 0.2, 0.9, bargaining_weight=np.array([0.0, 1.0])).minimal_support(), [0.2, np.inf])
 
 
 @pytest.mark.parametrize(
@@ -241,6 +290,8 @@ def test_transfer_kinds():
         (lambda: RenewedDemands(0, F(1, 2), F(1, 2), -1), r"cost_target must be non-negative \(got -1\)"),
         (lambda: PowerTransfer(F(9, 10), F(1, 5), F(1, 2)), r"power \+ shift must be a probability in \[0, 1\] \(got 11/10\)"),
         (lambda: PowerTransfer(F(1, 2), -1, F(1, 2)), r"shift must be non-negative \(got -1\)"),
+        (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), support=-1), r"support must be non-negative \(got -1\)"),
+        (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), demand_cap=2), r"demand_cap must be a probability in \[0, 1\] \(got 2\)"),
         (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), delay=-1), r"delay must be non-negative \(got -1\)"),
     ],
 )

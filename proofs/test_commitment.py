@@ -127,3 +127,25 @@ def test_small_steps_posterior_threshold_and_value_are_derived():
     inner = count.args[1].args[0]  # Max(0, ceiling(inner))
     scale = sympy.log(1 - size)  # both are log(ratio) / log(1 - size): compare the ratios
     assert sympy.simplify(sympy.exp(inner * scale) - sympy.exp(derived["steps_needed"] * scale)) == 0
+
+
+def test_proposer_path_offer_and_powells_thresholds_are_derived():
+    """The one-sided test on a one-step shift against the derived thresholds (Powell 2006)."""
+    from bargaining.commitment import ProposerPath
+
+    s = spec.symbols()
+    derived = spec.derive_proposer_path()
+    before, delta = s["power_before"], s["discount"]
+    kt = derived["kappa_target"]
+    assert sympy.simplify(derived["rising_proposes"] - (before + (1 - delta) * kt) / delta) == 0
+    shift = spec.derive_power_shift()
+    assert sympy.simplify(derived["declining_proposes"] - shift["highest"].subs(
+        {shift["kappa_coercer"]: derived["kappa_coercer"], shift["kappa_target"]: kt})) == 0
+    # the model's test at a point just below and just above each threshold
+    half, tenth, cut = sympy.Rational(1, 2), sympy.Rational(1, 10), sympy.Rational(9, 10)
+    values = {before: half, delta: cut, kt: tenth / 2, derived["kappa_coercer"]: tenth / 2}
+    for key, proposer in (("rising_proposes", "coercer"), ("declining_proposes", "target")):
+        threshold = derived[key].subs(values)
+        for after, peaceful in ((threshold, True), (threshold + sympy.Rational(1, 1000), False)):
+            path = PowerPath([half, after], cut, tenth / 2, tenth / 2)
+            assert bool(ProposerPath(path, proposer).is_peaceful()) is peaceful

@@ -9,6 +9,7 @@ the independent check of the power-path test.
 from .ceasefire import Ceasefire, CeasefireSolution
 from .linear_program import is_peaceful_by_linear_program
 from .power_path import TOLERANCE, PowerPath, PowerPathSolution, PowerShift
+from .proposals import ProposerPath, ProposerPathSolution
 from .renewed_demands import RenewedDemands
 from .transfer import PowerTransfer
 from .trust import SmallSteps, SmallStepsPlan, TrustGame
@@ -21,6 +22,8 @@ __all__ = [
     "PowerPathSolution",
     "PowerShift",
     "PowerTransfer",
+    "ProposerPath",
+    "ProposerPathSolution",
     "RenewedDemands",
     "SmallSteps",
     "SmallStepsPlan",

@@ -17,6 +17,7 @@ __all__ = [
     "derive_ceasefire",
     "derive_power_shift",
     "derive_power_transfer",
+    "derive_proposer_path",
     "derive_renewed_demands",
     "derive_small_steps",
     "derive_trust_threshold",
@@ -86,6 +87,38 @@ def derive_power_shift() -> dict[str, Any]:
     (highest,) = sympy.solve(sympy.Eq(war_t[0], most_for_target), after)
     (lowest,) = sympy.solve(sympy.Eq(war_c[0], most_for_coercer), after)
     return {"highest": highest, "lowest": lowest, "kappa_coercer": kc, "kappa_target": kt}
+
+
+def derive_proposer_path() -> dict[str, Any]:
+    r"""One side makes every offer (Powell 2006): the offer, and the one-step shift's war thresholds.
+
+    The responder accepts :math:`y` iff :math:`(1 - \delta) y + \delta \mu' \ge w_R`, so the
+    proposer offers the :math:`y` of equality. For a one-step shift :math:`p_0 \to p_1` (the tail's
+    minimum is the war value :math:`w_R(1) \ge 0`), ``rising_proposes`` is the highest :math:`p_1`
+    at which the declining target can still be bought off (:math:`y \le 1`) when the rising coercer
+    proposes, and ``declining_proposes`` the highest at which the declining target, proposing,
+    prefers its peace value :math:`1 - \mu^C_0` to war.
+    """
+    import sympy
+
+    s = symbols()
+    before, after, d = s["power_before"], s["power_after"], s["discount"]
+    kc, kt = sympy.symbols("kappa_C kappa_T", nonnegative=True)
+    war, following, offer = sympy.symbols("w_R mu_next y", real=True)
+    (indifferent,) = sympy.solve(sympy.Eq((1 - d) * offer + d * following, war), offer)
+    war_t = {0: 1 - before - kt, 1: 1 - after - kt}
+    war_c = {0: before - kc, 1: after - kc}
+    bought = indifferent.subs({war: war_t[0], following: war_t[1]})
+    (rising,) = sympy.solve(sympy.Eq(bought, 1), after)
+    # the declining target proposes: it keeps 1 - mu^C_0 with mu^C_0 = delta w_C(1) when that binds
+    (declining,) = sympy.solve(sympy.Eq(war_t[0] + d * war_c[1], 1), after)
+    return {
+        "offer": indifferent,
+        "rising_proposes": sympy.simplify(rising),
+        "declining_proposes": sympy.simplify(declining),
+        "kappa_coercer": kc,
+        "kappa_target": kt,
+    }
 
 
 def derive_power_transfer() -> dict[str, Any]:

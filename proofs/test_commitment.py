@@ -149,3 +149,30 @@ def test_proposer_path_offer_and_powells_thresholds_are_derived():
         for after, peaceful in ((threshold, True), (threshold + sympy.Rational(1, 1000), False)):
             path = PowerPath([half, after], cut, tenth / 2, tenth / 2)
             assert bool(ProposerPath(path, proposer).is_peaceful()) is peaceful
+
+
+def test_gradualism_path_and_mixing_are_derived():
+    """Watson's (1999) growth of the stakes and the mixed equilibrium, against the model."""
+    from fractions import Fraction
+
+    from bargaining.commitment import Gradualism
+
+    derived = spec.derive_gradualism()
+    s = spec.symbols()
+    greed = derived["symbols"]["temptation"]
+    assert sympy.simplify(derived["growth"] * derived["growth_limit"] - 1) == 0
+    values = {s["discount"]: sympy.Rational(1, 2), greed: 3, s["prior"]: sympy.Rational(1, 5), s["loss"]: 1}
+    plan = Gradualism(Fraction(1, 5), 1, 3, Fraction(1, 2), [Fraction(1, 4)] * 2)
+    assert plan.growth_limit == derived["growth_limit"].subs(values)
+    assert plan.threshold == derived["threshold"].subs(values)
+    solution = plan.solve()
+    steps, reach = plan.betrayal_values()
+    kept = reach - Fraction(1, 4) * 3
+    symbols = derived["symbols"]
+    expected = derived["signing_probability"].subs(values).subs(
+        {symbols["best"]: max(steps), symbols["kept"]: kept, symbols["steps"]: 2})
+    assert solution.regime == "mixed" and solution.signing_probability == expected
+    assert solution.reach_probability == derived["reach_probability"].subs(values)
+    # on Watson's path the greedy type is indifferent between betraying any step and going on
+    path = plan.deterrence_path(3)
+    assert len(set(Gradualism(Fraction(1, 5), 1, 3, Fraction(1, 2), path).betrayal_values()[0])) == 1

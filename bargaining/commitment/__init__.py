@@ -7,6 +7,7 @@ the independent check of the power-path test.
 """
 
 from .ceasefire import Ceasefire, CeasefireSolution
+from .gradualism import Gradualism, GradualismSolution
 from .linear_program import is_peaceful_by_linear_program
 from .power_path import TOLERANCE, PowerPath, PowerPathSolution, PowerShift
 from .proposals import ProposerPath, ProposerPathSolution
@@ -18,6 +19,8 @@ __all__ = [
     "TOLERANCE",
     "Ceasefire",
     "CeasefireSolution",
+    "Gradualism",
+    "GradualismSolution",
     "PowerPath",
     "PowerPathSolution",
     "PowerShift",

@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "derive_ceasefire",
+    "derive_gradualism",
     "derive_power_shift",
     "derive_power_transfer",
     "derive_proposer_path",
@@ -235,6 +236,39 @@ def derive_trust_threshold() -> dict[str, Any]:
     defect = prior * t + (1 - prior) * pu
     (threshold,) = sympy.solve(sympy.Eq(cooperate, defect), prior)
     return {"cooperate": cooperate, "defect": defect, "threshold": threshold}
+
+
+def derive_gradualism() -> dict[str, Any]:
+    r"""Watson's (1999) path of stakes: where a strategic greedy type is indifferent between betraying
+    a step and going on.
+
+    Betraying step :math:`k` of size :math:`\sigma_k` gains :math:`G \sigma_k`; keeping it gains
+    :math:`\sigma_k` and the next period's best option. Indifference between betraying step
+    :math:`k` and step :math:`k + 1` gives the growth of the stakes; between betraying the last
+    step and betraying the big agreement (size 1), the last step :math:`\rho`. With a
+    signing probability :math:`\lambda` the mixed equilibrium's :math:`\lambda` and the greedy
+    type's reach probability :math:`m` solve the two indifferences.
+    """
+    import sympy
+
+    s = symbols()
+    d, prior, loss = s["discount"], s["prior"], s["loss"]
+    greed, current, following, last = sympy.symbols("temptation sigma_k sigma_next sigma_last", positive=True)
+    (growth,) = sympy.solve(sympy.Eq(greed * current, current + d * greed * following), following)
+    (rho,) = sympy.solve(sympy.Eq(greed * last, last + d * greed), last)
+    best, kept, signing, reach, steps = sympy.symbols("B_star K_n lambda m n", positive=True)
+    (signing_value,) = sympy.solve(sympy.Eq(best, kept + d**steps * signing * greed), signing)
+    belief = sympy.Symbol("belief", positive=True)
+    (threshold,) = sympy.solve(sympy.Eq(belief - (1 - belief) * loss, 0), belief)
+    (reach_value,) = sympy.solve(sympy.Eq(prior / (prior + (1 - prior) * reach), threshold), reach)
+    return {
+        "growth": sympy.simplify(growth / current),
+        "growth_limit": sympy.simplify(rho),
+        "signing_probability": signing_value,
+        "reach_probability": sympy.simplify(reach_value),
+        "threshold": threshold,
+        "symbols": {"temptation": greed, "best": best, "kept": kept, "steps": steps},
+    }
 
 
 def derive_small_steps() -> dict[str, Any]:

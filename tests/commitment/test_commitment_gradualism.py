@@ -86,7 +86,7 @@ def test_watsons_path_deters_the_greedy_type_at_every_step(prior, loss, greed, d
         assert on_path.signing_probability == 1
     assert all(b < a or a == 1 for a, b in zip(path[1:], path[:-1]))  # it grows to the big agreement
     if path[-1] < 1:
-        above = list(path[:-1]) + [path[-1] + (1 - path[-1]) / 2]
+        above = [*path[:-1], path[-1] + (1 - path[-1]) / 2]
         assert Gradualism(prior, loss, greed, delta, above).solve().regime == "screening"
 
 

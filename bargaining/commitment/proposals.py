@@ -138,8 +138,8 @@ class ProposerPath:
         minimum = self.responder_minimum()
         delta, kind = self.path.discount, self.path.kind
         if kind == "array":
-            following = np.concatenate([minimum[..., 1:], minimum[..., -1:]], axis=-1)
-            bought = war_r <= (1 - delta) + delta * following + TOLERANCE
+            ahead = np.concatenate([minimum[..., 1:], minimum[..., -1:]], axis=-1)
+            bought = war_r <= (1 - delta) + delta * ahead + TOLERANCE
             content = war_p + minimum <= 1 + TOLERANCE
             verdict = np.all(bought & content, axis=-1)
             return bool(verdict) if np.ndim(verdict) == 0 else verdict

@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import ParameterValueError
@@ -152,6 +152,7 @@ def test_compliance_matches_backward_induction(a, delta, p, ct, demand):
         assert not model.complies(min(most + F(1, 10**6), 1))
 
 
+@settings(max_examples=30)
 @given(probabilities, fractions(F(1, 2), F(19, 20)), probabilities, costs)
 def test_the_closed_form_is_the_largest_demand_backward_induction_accepts(a, delta, p, ct):
     """Bisection on the backward-induction verdict finds the closed form's x* (to 1e-6)."""

@@ -1,7 +1,8 @@
-"""Commitment problems (Powell 2006; Krainin 2017; Fearon 1995): shifting power, objects that shift
-power, self-enforcing ceasefires and guarantees, renewed demands, trust and small steps.
+"""Commitment problems (Powell 2006; Krainin 2017; Fearon 1995): shifting power (with any division
+or one proposer), objects that shift power, self-enforcing ceasefires and guarantees, renewed
+demands, trust and small steps (behavioural, and against a strategic greedy partner).
 
-See ``MODEL.md`` §3. Each model is a frozen dataclass of its parameters; its closed forms are
+Each model is a frozen dataclass of its parameters; its closed forms are
 derived in :mod:`bargaining.commitment.specification`; :func:`is_peaceful_by_linear_program` is
 the independent check of the power-path test.
 """

@@ -25,8 +25,9 @@ and the most the coercer can compel, in present value, is the largest :math:`x` 
 and :math:`x^* = 1` when :math:`s \ge 1`. It rises with assurance to Fearon's (1995) upper end of
 the bargaining range, :math:`p + c_T`, at :math:`a = 1`; without assurance it is
 :math:`s(1 - \delta)/(1 - \delta s)`, which vanishes as the target grows patient: complying only
-invites the next demand, and a patient target would rather fight now. (At the limit, in
-equilibrium the target resists the renewed demand whenever :math:`a > 0`.)
+invites the next demand, and a patient target would rather fight now. In equilibrium the target
+resists a renewed demand (:meth:`RenewedDemands.resists_renewal`; at :math:`a = 0` it is
+indifferent).
 
 >>> from fractions import Fraction
 >>> RenewedDemands(assurance=Fraction(1, 2), discount=Fraction(4, 5), power=Fraction(1, 10),

@@ -1,4 +1,4 @@
-"""The essay's claims on the commitment models (MODEL.md §3): mistrust, guarantees, small steps."""
+"""The essay's claims on the commitment models: mistrust, guarantees, small steps, renewed demands."""
 
 from __future__ import annotations
 

@@ -66,7 +66,8 @@ class GradualismSolution:
     Attributes
     ----------
     regime : str
-        ``"screening"``, ``"pooling"`` or ``"mixed"`` (see :class:`Gradualism`).
+        ``"screening"``, ``"pooling"`` or ``"mixed"`` (see :class:`Gradualism`); ``"no agreement"``
+        when there are no steps and the prior is below the threshold.
     betrayal_step : int or None
         The step a greedy partner betrays when it does not go on to the big agreement (the
         earliest best one); ``None`` when pooling.
@@ -191,9 +192,10 @@ class Gradualism:
         best = max(steps) if steps else None
         if best is not None and best > reach:
             return GradualismSolution("screening", steps.index(best), zero, one, prior, zero)
-        if prior >= threshold or best is None:
-            signed = one if prior >= threshold else zero
-            return GradualismSolution("pooling", None, one, signed, prior * signed, (1 - prior) * signed)
+        if prior >= threshold:
+            return GradualismSolution("pooling", None, one, one, prior, 1 - prior)
+        if best is None:  # no steps and too little trust: the big agreement is not signed
+            return GradualismSolution("no agreement", None, one, zero, zero, zero)
         delta, greed, n = self.discount, self.temptation, len(self.stakes)
         kept_all = reach - delta**n * greed
         signing = (best - kept_all) / (delta**n * greed)

@@ -39,8 +39,10 @@ def _equilibrium_by_search(plan: Gradualism) -> tuple[str, float]:
     prior, threshold = float(plan.prior), float(plan.threshold)
     if not _greedy_reaches(plan, 1.0):
         return "screening", prior
-    if prior >= threshold or not plan.stakes:
-        return "pooling", prior * (1.0 if prior >= threshold else 0.0)
+    if prior >= threshold:
+        return "pooling", prior
+    if not plan.stakes:
+        return "no agreement", 0.0
     low, high = 0.0, 1.0  # the least signing probability at which the greedy type goes on
     for _ in range(60):
         middle = (low + high) / 2
@@ -104,7 +106,7 @@ def test_the_behavioural_model_counted_betrayers_as_success():
 
 def test_pooling_without_steps_and_errors():
     assert Gradualism(F(1, 2), 1, 2, F(1, 2)).solve().regime == "pooling"
-    assert Gradualism(F(1, 5), 1, 2, F(1, 2)).solve().kept_probability == 0
+    assert Gradualism(F(1, 5), 1, 2, F(1, 2)).solve().regime == "no agreement"
     floats = Gradualism(0.2, 1.0, 3.0, 0.5, [0.5, 0.9]).solve()
     assert floats.regime == "screening" and floats.betrayal_step == 1
     with pytest.raises(ParameterValueError, match="temptation must be greater than 1"):

@@ -54,10 +54,15 @@ def test_the_path_test_on_a_one_step_path_binds_exactly_at_powells_bound():
 def test_transfer_loss_and_minimal_guarantee_are_derived():
     s = spec.symbols()
     derived = spec.derive_power_transfer()
+    support = derived["support"]
     model = PowerTransfer(s["power"], s["shift"], s["discount"], s["delay"], s["bargaining_weight"],
-                          s["cost_coercer"], s["cost_target"], s["guarantee"])
-    assert sympy.simplify(model.target_loss() - derived["loss"]) == 0
+                          s["cost_coercer"], s["cost_target"], s["guarantee"], support)
+    # no cap (demand_cap = 1): the floor 1 - cap is 0 and the bargained value is the one that counts
+    slack = model.target_loss().replace(sympy.Max, lambda *args: sympy.Add(*[a for a in args if a != 0]))
+    assert sympy.simplify(slack - derived["loss"]) == 0
     assert sympy.simplify(model.minimal_guarantee() - derived["minimal_guarantee"]) == 0
+    assert sympy.simplify(model.minimal_support() - derived["minimal_support"]) == 0
+    assert sympy.simplify(model.sufficient_cap() - derived["sufficient_cap"]) == 0
 
 
 def test_ceasefire_thresholds_solve_the_keep_or_renege_indifference():
@@ -80,9 +85,19 @@ def test_renewed_demands_most_compellable_solves_compliance_equals_resistance():
     a, delta, p, ct, x = s["assurance"], s["discount"], s["power"], s["cost_target"], s["demand"]
     model = RenewedDemands(a, delta, p, ct)
     interior = model._cases()[0].value
-    expected = derived["most_compellable"].subs(s["resistance_value"], 1 - p - ct)
+    expected = derived["most_compellable"].subs(derived["stake"], p + ct)
     assert sympy.simplify(interior - expected) == 0
-    assert sympy.simplify(model.compliance_value(x) - derived["comply"]) == 0
+    assert sympy.simplify(model.submission_value(x) - derived["submit"]) == 0
+    # the equilibrium resists the renewal: W - r(x*) = a delta s (1 - s) / (1 - delta + a delta s) >= 0
+    stake = derived["stake"]
+    assert sympy.simplify(derived["renewal_gap"] - a * delta * stake * (1 - stake) / (1 - delta + a * delta * stake)) == 0
+    # with that branch, the model's compliance value is the derived one
+    resisting = model.compliance_value(x).subs(sympy.Max(1 - p - ct, model.submission_value(x)), 1 - p - ct)
+    assert sympy.simplify(resisting - derived["comply"].subs(s["resistance_value"], 1 - p - ct)) == 0
+    # full assurance is Fearon's p + c_T; more assurance never compels less
+    assert sympy.simplify(expected.subs(a, 1) - (p + ct)) == 0
+    slope = sympy.diff(derived["most_compellable"], a)
+    assert sympy.simplify(slope - delta * stake * (1 - stake) / (1 - delta * stake + a * delta * stake) ** 2) == 0
 
 
 def test_trust_threshold_and_minimal_guarantee_are_derived():
@@ -112,3 +127,52 @@ def test_small_steps_posterior_threshold_and_value_are_derived():
     inner = count.args[1].args[0]  # Max(0, ceiling(inner))
     scale = sympy.log(1 - size)  # both are log(ratio) / log(1 - size): compare the ratios
     assert sympy.simplify(sympy.exp(inner * scale) - sympy.exp(derived["steps_needed"] * scale)) == 0
+
+
+def test_proposer_path_offer_and_powells_thresholds_are_derived():
+    """The one-sided test on a one-step shift against the derived thresholds (Powell 2006)."""
+    from bargaining.commitment import ProposerPath
+
+    s = spec.symbols()
+    derived = spec.derive_proposer_path()
+    before, delta = s["power_before"], s["discount"]
+    kt = derived["kappa_target"]
+    assert sympy.simplify(derived["rising_proposes"] - (before + (1 - delta) * kt) / delta) == 0
+    shift = spec.derive_power_shift()
+    assert sympy.simplify(derived["declining_proposes"] - shift["highest"].subs(
+        {shift["kappa_coercer"]: derived["kappa_coercer"], shift["kappa_target"]: kt})) == 0
+    # the model's test at a point just below and just above each threshold
+    half, tenth, cut = sympy.Rational(1, 2), sympy.Rational(1, 10), sympy.Rational(9, 10)
+    values = {before: half, delta: cut, kt: tenth / 2, derived["kappa_coercer"]: tenth / 2}
+    for key, proposer in (("rising_proposes", "coercer"), ("declining_proposes", "target")):
+        threshold = derived[key].subs(values)
+        for after, peaceful in ((threshold, True), (threshold + sympy.Rational(1, 1000), False)):
+            path = PowerPath([half, after], cut, tenth / 2, tenth / 2)
+            assert bool(ProposerPath(path, proposer).is_peaceful()) is peaceful
+
+
+def test_gradualism_path_and_mixing_are_derived():
+    """Watson's (1999) growth of the stakes and the mixed equilibrium, against the model."""
+    from fractions import Fraction
+
+    from bargaining.commitment import Gradualism
+
+    derived = spec.derive_gradualism()
+    s = spec.symbols()
+    greed = derived["symbols"]["temptation"]
+    assert sympy.simplify(derived["growth"] * derived["growth_limit"] - 1) == 0
+    values = {s["discount"]: sympy.Rational(1, 2), greed: 3, s["prior"]: sympy.Rational(1, 5), s["loss"]: 1}
+    plan = Gradualism(Fraction(1, 5), 1, 3, Fraction(1, 2), [Fraction(1, 4)] * 2)
+    assert plan.growth_limit == derived["growth_limit"].subs(values)
+    assert plan.threshold == derived["threshold"].subs(values)
+    solution = plan.solve()
+    steps, reach = plan.betrayal_values()
+    kept = reach - Fraction(1, 4) * 3
+    symbols = derived["symbols"]
+    expected = derived["signing_probability"].subs(values).subs(
+        {symbols["best"]: max(steps), symbols["kept"]: kept, symbols["steps"]: 2})
+    assert solution.regime == "mixed" and solution.signing_probability == expected
+    assert solution.reach_probability == derived["reach_probability"].subs(values)
+    # on Watson's path the greedy type is indifferent between betraying any step and going on
+    path = plan.deterrence_path(3)
+    assert len(set(Gradualism(Fraction(1, 5), 1, 3, Fraction(1, 2), path).betrayal_values()[0])) == 1

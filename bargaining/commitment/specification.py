@@ -15,8 +15,10 @@ from typing import Any
 
 __all__ = [
     "derive_ceasefire",
+    "derive_gradualism",
     "derive_power_shift",
     "derive_power_transfer",
+    "derive_proposer_path",
     "derive_renewed_demands",
     "derive_small_steps",
     "derive_trust_threshold",
@@ -88,13 +90,48 @@ def derive_power_shift() -> dict[str, Any]:
     return {"highest": highest, "lowest": lowest, "kappa_coercer": kc, "kappa_target": kt}
 
 
+def derive_proposer_path() -> dict[str, Any]:
+    r"""One side makes every offer (Powell 2006): the offer, and the one-step shift's war thresholds.
+
+    The responder accepts :math:`y` iff :math:`(1 - \delta) y + \delta \mu' \ge w_R`, so the
+    proposer offers the :math:`y` of equality. For a one-step shift :math:`p_0 \to p_1` (the tail's
+    minimum is the war value :math:`w_R(1) \ge 0`), ``rising_proposes`` is the highest :math:`p_1`
+    at which the declining target can still be bought off (:math:`y \le 1`) when the rising coercer
+    proposes, and ``declining_proposes`` the highest at which the declining target, proposing,
+    prefers its peace value :math:`1 - \mu^C_0` to war.
+    """
+    import sympy
+
+    s = symbols()
+    before, after, d = s["power_before"], s["power_after"], s["discount"]
+    kc, kt = sympy.symbols("kappa_C kappa_T", nonnegative=True)
+    war, following, offer = sympy.symbols("w_R mu_next y", real=True)
+    (indifferent,) = sympy.solve(sympy.Eq((1 - d) * offer + d * following, war), offer)
+    war_t = {0: 1 - before - kt, 1: 1 - after - kt}
+    war_c = {0: before - kc, 1: after - kc}
+    bought = indifferent.subs({war: war_t[0], following: war_t[1]})
+    (rising,) = sympy.solve(sympy.Eq(bought, 1), after)
+    # the declining target proposes: it keeps 1 - mu^C_0 with mu^C_0 = delta w_C(1) when that binds
+    (declining,) = sympy.solve(sympy.Eq(war_t[0] + d * war_c[1], 1), after)
+    return {
+        "offer": indifferent,
+        "rising_proposes": sympy.simplify(rising),
+        "declining_proposes": sympy.simplify(declining),
+        "kappa_coercer": kc,
+        "kappa_target": kt,
+    }
+
+
 def derive_power_transfer() -> dict[str, Any]:
     r"""Giving up an object that shifts power (Fearon 1995; the Budapest Memorandum).
 
     Each period the sides split the flow from their war values with the target taking the share
-    :math:`\beta` of the surplus: :math:`v_T(q) = w_T(q) + \beta\,(1 - w_C(q) - w_T(q))`, where a
-    guarantee :math:`G` lowers the coercer's war value after the transfer. The shift takes effect
-    after ``delay`` periods; the target's loss is the discounted fall in its value.
+    :math:`\beta` of the surplus: :math:`v_T(q) = w_T(q) + \beta\,(1 - w_C(q) - w_T(q))`. After the
+    transfer a guarantee's penalty :math:`G` lowers the coercer's war value and its support
+    :math:`\sigma` raises the target's; a cap :math:`\kappa` on the coercer's take leaves the target
+    at least :math:`1 - \kappa`. The shift takes effect after ``delay`` periods; the target's loss
+    (the cap slack) is the discounted fall in its value, and each instrument's threshold solves
+    loss = 0.
     """
     import sympy
 
@@ -109,14 +146,24 @@ def derive_power_transfer() -> dict[str, Any]:
         s["cost_target"],
         s["guarantee"],
     )
+    support, cap = sympy.symbols("support demand_cap", positive=True)
 
-    def target_value(power: Any, penalty: Any) -> Any:
-        war_c, war_t = power - cc - penalty, 1 - power - ct
+    def target_value(power: Any, penalty: Any, help_: Any) -> Any:
+        war_c, war_t = power - cc - penalty, 1 - power - ct + help_
         return war_t + beta * (1 - war_c - war_t)
 
-    loss = sympy.simplify(d**delay * (target_value(p, 0) - target_value(p + shift, g)))
+    before = target_value(p, 0, 0)
+    loss = sympy.simplify(d**delay * (before - target_value(p + shift, g, support)))
     (minimal_guarantee,) = sympy.solve(sympy.Eq(loss, 0), g)
-    return {"loss": loss, "minimal_guarantee": minimal_guarantee}
+    (minimal_support,) = sympy.solve(sympy.Eq(loss, 0), support)
+    (sufficient_cap,) = sympy.solve(sympy.Eq(1 - cap, before), cap)
+    return {
+        "loss": loss,
+        "minimal_guarantee": minimal_guarantee,
+        "minimal_support": minimal_support,
+        "sufficient_cap": sufficient_cap,
+        "support": support,
+    }
 
 
 def derive_ceasefire() -> dict[str, Any]:
@@ -138,20 +185,33 @@ def derive_ceasefire() -> dict[str, Any]:
 
 
 def derive_renewed_demands() -> dict[str, Any]:
-    r"""Compliance against a coercer who, after each compliance, stops with probability ``assurance``.
+    r"""Compliance when the coercer's aims are drawn once: limited with probability ``assurance``.
 
-    Complying with a demand :math:`x` of this period's flow is worth
-    :math:`V = (1 - \delta)(1 - x) + \delta\,(a \cdot 1 + (1 - a) V)`; resisting is worth
-    :math:`W`. The most that can be compelled solves :math:`V = W`.
+    Per unit the target holds, complying for ever with a coercer that renews the demand :math:`x`
+    is worth :math:`r = (1 - x)\,(1 - \delta + \delta r)` (the stationary sum); resisting is worth
+    :math:`W`. Complying with the first demand, then resisting the renewal, is worth
+    :math:`(1 - x)\,[a + (1 - a)(1 - \delta + \delta W)]`; the most that can be compelled solves
+    its equality with :math:`W`, at :math:`W = 1 - s`. ``renewal_gap`` is
+    :math:`W - r(x^*)` (the target resists the renewal where it is non-negative).
     """
     import sympy
 
     s = symbols()
     a, d, x, resist = s["assurance"], s["discount"], s["demand"], s["resistance_value"]
-    value = sympy.Symbol("V")
-    (comply,) = sympy.solve(sympy.Eq(value, (1 - d) * (1 - x) + d * (a + (1 - a) * value)), value)
+    stake = sympy.Symbol("stake", positive=True)
+    value = sympy.Symbol("r")
+    (submit,) = sympy.solve(sympy.Eq(value, (1 - x) * (1 - d + d * value)), value)
+    comply = (1 - x) * (a + (1 - a) * (1 - d + d * resist))
     (most,) = sympy.solve(sympy.Eq(comply, resist), x)
-    return {"comply": sympy.simplify(comply), "most_compellable": sympy.factor(most)}
+    most = sympy.factor(most.subs(resist, 1 - stake))
+    gap = sympy.factor((resist - submit).subs(resist, 1 - stake).subs(x, most))
+    return {
+        "submit": sympy.simplify(submit),
+        "comply": comply,
+        "most_compellable": most,
+        "renewal_gap": gap,
+        "stake": stake,
+    }
 
 
 def derive_trust_threshold() -> dict[str, Any]:
@@ -176,6 +236,39 @@ def derive_trust_threshold() -> dict[str, Any]:
     defect = prior * t + (1 - prior) * pu
     (threshold,) = sympy.solve(sympy.Eq(cooperate, defect), prior)
     return {"cooperate": cooperate, "defect": defect, "threshold": threshold}
+
+
+def derive_gradualism() -> dict[str, Any]:
+    r"""Watson's (1999) path of stakes: where a strategic greedy type is indifferent between betraying
+    a step and going on.
+
+    Betraying step :math:`k` of size :math:`\sigma_k` gains :math:`G \sigma_k`; keeping it gains
+    :math:`\sigma_k` and the next period's best option. Indifference between betraying step
+    :math:`k` and step :math:`k + 1` gives the growth of the stakes; between betraying the last
+    step and betraying the big agreement (size 1), the last step :math:`\rho`. With a
+    signing probability :math:`\lambda` the mixed equilibrium's :math:`\lambda` and the greedy
+    type's reach probability :math:`m` solve the two indifferences.
+    """
+    import sympy
+
+    s = symbols()
+    d, prior, loss = s["discount"], s["prior"], s["loss"]
+    greed, current, following, last = sympy.symbols("temptation sigma_k sigma_next sigma_last", positive=True)
+    (growth,) = sympy.solve(sympy.Eq(greed * current, current + d * greed * following), following)
+    (rho,) = sympy.solve(sympy.Eq(greed * last, last + d * greed), last)
+    best, kept, signing, reach, steps = sympy.symbols("B_star K_n lambda m n", positive=True)
+    (signing_value,) = sympy.solve(sympy.Eq(best, kept + d**steps * signing * greed), signing)
+    belief = sympy.Symbol("belief", positive=True)
+    (threshold,) = sympy.solve(sympy.Eq(belief - (1 - belief) * loss, 0), belief)
+    (reach_value,) = sympy.solve(sympy.Eq(prior / (prior + (1 - prior) * reach), threshold), reach)
+    return {
+        "growth": sympy.simplify(growth / current),
+        "growth_limit": sympy.simplify(rho),
+        "signing_probability": signing_value,
+        "reach_probability": sympy.simplify(reach_value),
+        "threshold": threshold,
+        "symbols": {"temptation": greed, "best": best, "kept": kept, "steps": steps},
+    }
 
 
 def derive_small_steps() -> dict[str, Any]:

@@ -8,18 +8,30 @@ values, the target taking the share :math:`\beta` (``bargaining_weight``) of the
 .. math:: v_T(q) = w_T(q) + \beta\,\bigl(1 - w_C(q) - w_T(q)\bigr), \qquad
           w_C = q - c_C - G, \quad w_T = 1 - q - c_T,
 
-where a **guarantee** :math:`G` is a per-period penalty a third party would impose on the coercer
-if it attacked after the transfer (war values are assumed positive, the interior of the range).
+where a guarantee can act in three ways after the transfer (war values are assumed positive, the
+interior of the range):
+
+- a **penalty** :math:`G` (``guarantee``) a third party would impose on the coercer if it attacked,
+  which lowers the coercer's war value, :math:`w_C = q - c_C - G`, and so helps the target only
+  through its bargaining weight :math:`\beta`;
+- **support** :math:`\sigma` (``support``): the guarantor fights beside the target, raising its war
+  value per period, :math:`w_T = 1 - q - c_T + \sigma`;
+- a **cap** :math:`\kappa` (``demand_cap``) on what the coercer may take per period, enforced by the
+  guarantor, so the target keeps at least :math:`1 - \kappa` (the Budapest Memorandum's pledge to
+  respect the borders is a cap at the terms of 1994).
 No promise of future compensation is credible, since the terms are renegotiated from the new
 power every period; only an **up-front** payment or an enforced guarantee can pay for the object.
 The target's loss from the transfer, in normalised units
 (:func:`~bargaining.commitment.specification.derive_power_transfer`), is
 
-.. math:: L = \delta^{d}\,(\Delta - \beta G),
+.. math:: L = \delta^{d}\,\bigl(v_T(p) - \max(v_T(p + \Delta),\, 1 - \kappa)\bigr)
+          = \delta^{d}\,\bigl(\Delta - \beta G - (1 - \beta)\,\sigma\bigr) \text{ while the cap is slack},
 
-the up-front compensation it needs is :math:`\max(0, L)`, and the guarantee that makes the transfer
-acceptable without compensation is :math:`G^* = \Delta/\beta` (none suffices when the target has no
-bargaining power, :math:`\beta = 0`).
+and the up-front compensation it needs is :math:`\max(0, L)`. Each instrument alone makes the
+transfer acceptable without compensation at: the penalty :math:`G^* = \Delta/\beta` (none suffices
+against a dominant coercer, :math:`\beta = 0`: a penalty on its war changes nothing it concedes);
+the support :math:`\sigma^* = \Delta/(1 - \beta)`, which suffices for a dominant coercer; and the
+cap :math:`\kappa^* = 1 - v_T(p)`, the coercer's share before the transfer, which always suffices.
 
 >>> from fractions import Fraction
 >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10),
@@ -47,6 +59,7 @@ from ..core.values import (
     maximum,
     ratio,
     select,
+    some,
 )
 
 __all__ = ["PowerTransfer"]
@@ -72,6 +85,11 @@ class PowerTransfer:
         Per-period costs of war.
     guarantee : non-negative
         A third party's per-period penalty on the coercer if it attacks after the transfer.
+    support : non-negative
+        What a guarantor's help adds to the target's per-period war value after the transfer.
+    demand_cap : probability
+        The most the coercer may take per period after the transfer, enforced by a guarantor
+        (1: no cap).
 
     Examples
     --------
@@ -79,8 +97,14 @@ class PowerTransfer:
     shift, and only up-front compensation can pay for the transfer:
 
     >>> from fractions import Fraction
-    >>> PowerTransfer(Fraction(1, 2), Fraction(1, 5), Fraction(9, 10)).compensation()
-    Fraction(1, 5)
+    >>> dominant = PowerTransfer(Fraction(1, 2), Fraction(1, 5), Fraction(9, 10))
+    >>> dominant.compensation(), dominant.minimal_guarantee()
+    (Fraction(1, 5), inf)
+
+    Support or a cap on the demand suffices where a penalty cannot:
+
+    >>> dominant.minimal_support(), dominant.sufficient_cap()
+    (Fraction(1, 5), Fraction(1, 2))
     """
 
     power: Any
@@ -91,6 +115,8 @@ class PowerTransfer:
     cost_coercer: Any = 0
     cost_target: Any = 0
     guarantee: Any = 0
+    support: Any = 0
+    demand_cap: Any = 1
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -105,16 +131,22 @@ class PowerTransfer:
                 "cost_coercer": check_nonnegative,
                 "cost_target": check_nonnegative,
                 "guarantee": check_nonnegative,
+                "support": check_nonnegative,
+                "demand_cap": check_probability,
             },
         )
         check_probability("power + shift", self.power + self.shift)
 
     def target_value(self, transferred: bool) -> Any:
         """The target's normalised per-period value before (``False``) or after (``True``) the transfer."""
-        power = self.power + self.shift if transferred else self.power
-        penalty = self.guarantee if transferred else 0 * self.guarantee
-        war_c, war_t = power - self.cost_coercer - penalty, 1 - power - self.cost_target
-        return war_t + self.bargaining_weight * (1 - war_c - war_t)
+        if not transferred:
+            war_c, war_t = self.power - self.cost_coercer, 1 - self.power - self.cost_target
+            return war_t + self.bargaining_weight * (1 - war_c - war_t)
+        power = self.power + self.shift
+        war_c = power - self.cost_coercer - self.guarantee
+        war_t = 1 - power - self.cost_target + self.support
+        bargained = war_t + self.bargaining_weight * (1 - war_c - war_t)
+        return maximum(self.kind, bargained, 1 - self.demand_cap)
 
     def target_loss(self) -> Any:
         """The discounted fall in the target's value from giving the asset up (negative: a gain)."""
@@ -129,21 +161,58 @@ class PowerTransfer:
         """Whether the target gives the asset up for ``compensation`` paid up front."""
         return at_least(self.kind, compensation, self.target_loss())
 
-    def minimal_guarantee(self) -> Any:
-        """The least guarantee that makes the transfer acceptable without compensation.
+    def _capped(self) -> Any:
+        """Whether the cap alone already leaves the target its value before the transfer."""
+        return at_least(self.kind, 1 - self.demand_cap, self.target_value(False))
 
-        ``inf`` when the target has no bargaining power and the shift is positive: a penalty on
-        the coercer's war then changes nothing the target receives.
+    def minimal_guarantee(self) -> Any:
+        """The least penalty that makes the transfer acceptable without compensation (given the
+        support and the cap).
+
+        ``inf`` when the target has no bargaining power and a shortfall remains: a penalty on the
+        coercer's war then changes nothing the target receives.
         """
-        beta, shift = self.bargaining_weight, self.shift
+        beta = self.bargaining_weight
+        shortfall = self.shift - (1 - beta) * self.support
         if self.kind == "symbolic":
-            return shift / beta
+            return shortfall / beta
         never = math.inf if self.kind != "array" else np.inf
         return select(
             self.kind,
             [
-                Case("no shift", shift <= 0, 0 * shift),
-                Case("no bargaining power", beta <= 0, 0 * shift + never),
-                Case("guarantee", True, ratio(self.kind, shift, beta)),
+                Case("no shortfall", some(self.kind, shortfall <= 0, self._capped()), 0 * shortfall),
+                Case("no bargaining power", beta <= 0, 0 * shortfall + never),
+                Case("guarantee", True, ratio(self.kind, shortfall, beta)),
             ],
         )
+
+    def minimal_support(self) -> Any:
+        r"""The least support (added to the target's war value) that makes the transfer acceptable
+        without compensation (given the penalty and the cap): :math:`(\Delta - \beta G)/(1 - \beta)`.
+
+        ``inf`` when the target takes the whole surplus (:math:`\beta = 1`) and a shortfall
+        remains: its value then does not depend on its own war value.
+
+        >>> from fractions import Fraction
+        >>> PowerTransfer(Fraction(1, 2), Fraction(1, 5), Fraction(9, 10), bargaining_weight=Fraction(1, 2),
+        ...               guarantee=Fraction(1, 5)).minimal_support()
+        Fraction(1, 5)
+        """
+        beta = self.bargaining_weight
+        shortfall = self.shift - beta * self.guarantee
+        if self.kind == "symbolic":
+            return shortfall / (1 - beta)
+        never = math.inf if self.kind != "array" else np.inf
+        return select(
+            self.kind,
+            [
+                Case("no shortfall", some(self.kind, shortfall <= 0, self._capped()), 0 * shortfall),
+                Case("whole surplus", beta >= 1, 0 * shortfall + never),
+                Case("support", True, ratio(self.kind, shortfall, 1 - beta)),
+            ],
+        )
+
+    def sufficient_cap(self) -> Any:
+        """The largest cap on the coercer's per-period take that makes the transfer acceptable
+        without compensation: its share before the transfer, :math:`1 - v_T(p)` (the terms frozen)."""
+        return 1 - self.target_value(False)

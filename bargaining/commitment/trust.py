@@ -11,10 +11,12 @@ trustworthy side cooperates iff :math:`\pi R + (1 - \pi)(S + G) \ge \pi T + (1 -
 
 .. math:: \pi^* = \frac{P - S - G}{P - S - G + R - T} \quad (G < P - S), \qquad 0 \text{ otherwise}.
 
-**Small steps.** Before a big agreement (gain 1 if kept, loss :math:`L` if betrayed), the sides
-conclude small agreements of size :math:`s` (gain :math:`s`, loss :math:`sL`). A greedy partner
-breaks a step of size :math:`s` with probability :math:`s` (temptation grows with the stakes); a
-trustworthy one keeps every step. Each kept step raises the belief by Bayes' rule,
+**Small steps (behavioural).** Before a big agreement (gain 1 if kept, loss :math:`L` if
+betrayed), the sides conclude small agreements of size :math:`s` (gain :math:`s`, loss :math:`sL`).
+Here a greedy partner is *not strategic*: it breaks a step of size :math:`s` with probability
+:math:`s` (temptation grows with the stakes), and betrays the big agreement if it gets there; a
+trustworthy one keeps every step. A strategic greedy partner keeps cheap steps to exploit the big
+agreement (Watson 1999); that is :class:`~bargaining.commitment.Gradualism`. Each kept step raises the belief by Bayes' rule,
 :math:`\pi_k = \pi_0 / (\pi_0 + (1 - \pi_0)(1 - s)^k)`, and the big agreement pays once
 :math:`\pi_k \ge L/(1 + L)`, i.e. after
 
@@ -160,12 +162,14 @@ class TrustGame:
 
 @dataclass(frozen=True, slots=True)
 class SmallStepsPlan:
-    """The best plan of small steps: their size, how many, its expected value and chance of success."""
+    """The best plan of small steps: their size, how many, its expected value, the chance that the
+    big agreement is reached and the chance that it is reached and kept."""
 
     size: Any
     steps: Any
     expected_value: Any
-    success_probability: Any
+    reach_probability: Any
+    kept_probability: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +191,8 @@ class SmallSteps:
     --------
     >>> from fractions import Fraction
     >>> plan = SmallSteps(Fraction(1, 5), 1, Fraction(9, 10), Fraction(1, 2))
-    >>> plan.threshold, plan.steps_needed(), plan.success_probability()
-    (Fraction(1, 2), 2, Fraction(2, 5))
+    >>> plan.threshold, plan.steps_needed(), plan.reach_probability(), plan.kept_probability()
+    (Fraction(1, 2), 2, Fraction(2, 5), Fraction(1, 5))
     """
 
     prior: Any
@@ -248,9 +252,26 @@ class SmallSteps:
             return np.where(short, count + 1, count).astype(int)
         return _exact_steps(Fraction(prior), Fraction(loss), Fraction(size))
 
-    def success_probability(self) -> Any:
-        """The chance that every step is kept and the big agreement is reached."""
+    def reach_probability(self) -> Any:
+        """The chance that every step is kept and the big agreement is reached (greedy partners
+        that get there then betray it)."""
         return self.prior + (1 - self.prior) * (1 - self.size) ** self.steps_needed()
+
+    def kept_probability(self) -> Any:
+        """P(the big agreement is reached and kept): only a trustworthy partner keeps it, so this
+        is the prior (the plan always reaches the big agreement for a trustworthy partner).
+
+        >>> from fractions import Fraction
+        >>> SmallSteps(Fraction(1, 5), 1, Fraction(9, 10), Fraction(1, 2)).kept_probability()
+        Fraction(1, 5)
+        """
+        return self.prior + 0 * self.size
+
+    def success_probability(self) -> Any:
+        """P(the big agreement is reached and kept), as :meth:`kept_probability` (this name once
+        counted greedy partners that reach the big agreement and betray it; see
+        :meth:`reach_probability` for that)."""
+        return self.kept_probability()
 
     def expected_value(self) -> Any:
         """The expected value of the plan: ``steps_needed`` steps of ``size``, then the big agreement."""
@@ -265,7 +286,7 @@ class SmallSteps:
         >>> from fractions import Fraction
         >>> SmallSteps(Fraction(1, 5), 1, Fraction(9, 10), Fraction(1, 2)).best_plan(
         ...     [Fraction(k, 10) for k in range(1, 11)])
-        SmallStepsPlan(size=Fraction(1, 5), steps=7, expected_value=Fraction(...), success_probability=Fraction(...))
+        SmallStepsPlan(size=Fraction(1, 5), steps=7, expected_value=Fraction(...), reach_probability=Fraction(...), kept_probability=Fraction(1, 5))
         """
         if self.kind == "symbolic":
             raise NotImplementedError("the best plan is a search; give numbers")
@@ -278,7 +299,11 @@ class SmallSteps:
             best = max(range(len(plans)), key=lambda i: (values[i], plans[i].size))
             chosen = plans[best]
             return SmallStepsPlan(
-                chosen.size, chosen.steps_needed(), values[best], chosen.success_probability()
+                chosen.size,
+                chosen.steps_needed(),
+                values[best],
+                chosen.reach_probability(),
+                chosen.kept_probability(),
             )
         candidates = np.asarray([float(size) for size in grid])
         shaped = np.broadcast_shapes(*(np.shape(v) for v in (self.prior, self.loss, self.discount)))
@@ -291,7 +316,7 @@ class SmallSteps:
         )
         values = stack.expected_value()
         steps = stack.steps_needed()
-        success = stack.success_probability()
+        reach = stack.reach_probability()
         best = values.shape[-1] - 1 - np.argmax(values[..., ::-1], axis=-1)
 
         def pick(values: np.ndarray) -> np.ndarray:
@@ -299,8 +324,13 @@ class SmallSteps:
 
         size = candidates[best]
         if not shaped:
-            return SmallStepsPlan(float(size), int(pick(steps)), float(pick(values)), float(pick(success)))
-        return SmallStepsPlan(size, pick(steps), pick(values), pick(success))
+            kept = float(self.prior)
+            return SmallStepsPlan(
+                float(size), int(pick(steps)), float(pick(values)), float(pick(reach)), kept
+            )
+        return SmallStepsPlan(
+            size, pick(steps), pick(values), pick(reach), np.broadcast_to(self.prior, shaped)
+        )
 
 
 def _exact_steps(prior: Fraction, loss: Fraction, size: Fraction) -> int:

@@ -160,9 +160,9 @@ def _scenario_section(
             ["ultimatum: credibility", _exact(r.outcome.credibility), "Fearon (1994)"],
             ["ceasefire self-enforcing", str(bool(r.ceasefire.is_self_enforcing)), "Powell (2006)"],
             ["least guarantee for the ceasefire", _exact(r.ceasefire.minimal_guarantee), "Powell (2006)"],
-            ["most that can be compelled (renewed demands)", _exact(r.most_compellable), "George (1991)"],
+            ["most that can be compelled (present value)", _exact(r.most_compellable), "George (1991)"],
             [
-                "small steps needed / chance of success",
+                "small steps needed / chance the big agreement is kept",
                 f"{r.steps_needed} / {_exact(r.steps_success)}",
                 "Kydd (2005)",
             ],

@@ -156,7 +156,7 @@ def ceasefire(scenario: Scenario) -> Any:
 
 
 def renewed_demands(scenario: Scenario) -> Any:
-    """The most that can be compelled when compliance may invite new demands."""
+    """The most that can be compelled (a present value) when compliance may invite new demands."""
     from ..commitment import RenewedDemands
 
     c, m = scenario.section("crisis"), scenario.section("commitment")

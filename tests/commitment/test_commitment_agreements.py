@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import ParameterValueError
@@ -96,56 +96,98 @@ def test_ceasefire_kinds():
 # --------------------------------------------------------------------------- renewed demands
 
 
-def test_without_assurance_the_most_compellable_is_fearons_upper_bound():
-    """Fearon (1995, p. 387): the target accepts any x <= p + c_T."""
-    assert RenewedDemands(0, F(9, 10), F(1, 2), F(1, 10)).most_compellable() == F(3, 5)
+def test_with_full_assurance_the_most_compellable_is_fearons_upper_bound():
+    """Fearon (1995, p. 387): against a coercer that asks nothing more, the target accepts any x <= p + c_T."""
+    assert RenewedDemands(1, F(9, 10), F(1, 2), F(1, 10)).most_compellable() == F(3, 5)
 
 
-def test_schelling_assurance_raises_what_can_be_compelled():
-    """Schelling (1966): compliance must not be followed by more demands."""
-    low = RenewedDemands(F(1, 10), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
-    high = RenewedDemands(F(1, 2), F(4, 5), F(1, 10), F(1, 10)).most_compellable()
-    assert low == F(7, 25) and high == F(3, 5)
+def test_assurance_changes_what_is_compelled_in_present_value():
+    """The defect this model replaces: a per-period demand whose present value was p + c_T for every
+    assurance. Measured in present value, the most that can be compelled rises with assurance."""
+    values = [RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).most_compellable() for a in (0, F(1, 2), 1)]
+    assert values == [F(1, 21), F(3, 23), F(1, 5)]
+    assert RenewedDemands(F(1, 2), F(4, 5), F(1, 10), F(1, 10)).resists_renewal(F(3, 23))
 
 
-def _complies_by_value_iteration(model: RenewedDemands, demand: F) -> bool:
-    """T's optimal stopping problem solved backward over a long finite horizon (floats)."""
-    a, delta = float(model.assurance), float(model.discount)
-    resist = float(model.resistance_value)
-    value = resist  # at the horizon, facing a demand, T can always resist
-    comply = 0.0
-    for _ in range(3000):
-        comply = (1 - delta) * (1 - float(demand)) + delta * (a * 1 + (1 - a) * value)
-        value = max(comply, resist)
-    return comply >= resist - 1e-9
+def _complies_by_backward_induction(model: RenewedDemands, demand: float, horizon: int = 400) -> tuple[bool, bool]:
+    """Independent check: T's optimal stopping against the renewing type, solved backward over the
+    sequence of renewals in absolute holdings (no scaling argument, no stationarity), then the first
+    demand by expectation over the type. Returns (complies, sure): the horizon's tail is bounded by
+    ``delta**horizon`` and only a verdict outside that band is sure."""
+    a, delta, war = float(model.assurance), float(model.discount), float(model.resistance_value)
+    x = float(demand)
+    holdings = [(1 - x) ** k for k in range(horizon + 2)]
+    low = high = 0.0  # facing the renewal with holdings[horizon]: resist (low) or keep everything (high)
+    low, high = war * holdings[horizon], max(war * holdings[horizon], holdings[horizon])
+    for k in range(horizon - 1, 0, -1):  # renewal k: T holds holdings[k]
+        comply_low = (1 - delta) * holdings[k + 1] + delta * low
+        comply_high = (1 - delta) * holdings[k + 1] + delta * high
+        low, high = max(war * holdings[k], comply_low), max(war * holdings[k], comply_high)
+    first_low = a * (1 - x) + (1 - a) * ((1 - delta) * (1 - x) + delta * low)
+    first_high = a * (1 - x) + (1 - a) * ((1 - delta) * (1 - x) + delta * high)
+    return first_low >= war, (first_low >= war) == (first_high >= war)
+
+
+def _simulated_value(model: RenewedDemands, demand: float, draws: int = 20000) -> float:
+    """Monte Carlo of the repeated-demand process: draw the type once, play the model's replies."""
+    rng = np.random.default_rng(7)
+    a, delta, war = float(model.assurance), float(model.discount), float(model.resistance_value)
+    x = float(demand)
+    limited = rng.random(draws) < a
+    resists = bool(model.resists_renewal(demand))
+    # per draw: the first period's flow, then either (1 - x) for ever or the renewal played out
+    greedy = (1 - delta) * (1 - x) + delta * (1 - x) * (war if resists else float(model.submission_value(demand)))
+    return float(np.mean(np.where(limited, 1 - x, greedy)))
 
 
 @given(probabilities, discounts, probabilities, costs, probabilities)
-def test_compliance_matches_value_iteration(a, delta, p, ct, demand):
+def test_compliance_matches_backward_induction(a, delta, p, ct, demand):
     model = RenewedDemands(a, delta, p, ct)
-    gap = model.compliance_value(demand) - model.resistance_value
-    if abs(gap) > F(1, 10**6):
-        assert model.complies(demand) == _complies_by_value_iteration(model, demand)
+    complies, sure = _complies_by_backward_induction(model, float(demand))
+    if sure and abs(model.compliance_value(demand) - model.resistance_value) > F(1, 10**6):
+        assert model.complies(demand) == complies
     most = model.most_compellable()
     assert model.complies(most)
     if most < 1:
-        assert not model.complies(most + F(1, 10**6))
+        assert not model.complies(min(most + F(1, 10**6), 1))
+
+
+@settings(max_examples=30)
+@given(probabilities, fractions(F(1, 2), F(19, 20)), probabilities, costs)
+def test_the_closed_form_is_the_largest_demand_backward_induction_accepts(a, delta, p, ct):
+    """Bisection on the backward-induction verdict finds the closed form's x* (to 1e-6)."""
+    model = RenewedDemands(a, delta, p, ct)
+    low, high = 0.0, 1.0
+    if _complies_by_backward_induction(model, 1.0)[0]:
+        low = 1.0
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _complies_by_backward_induction(model, middle)[0] else (low, middle)
+    assert low == pytest.approx(float(model.most_compellable()), abs=1e-6)
+
+
+def test_the_compliance_value_matches_a_simulation_of_the_process():
+    model = RenewedDemands(F(3, 10), F(4, 5), F(1, 5), F(1, 10))
+    for demand in (F(1, 20), F(3, 20), F(1, 2)):
+        assert _simulated_value(model, demand) == pytest.approx(float(model.compliance_value(demand)), abs=1e-2)
 
 
 @given(probabilities, probabilities, discounts, probabilities, costs)
-def test_most_compellable_rises_with_assurance_and_patience(a, b, delta, p, ct):
+def test_most_compellable_rises_with_assurance_towards_fearons_bound(a, b, delta, p, ct):
     low, high = sorted((a, b))
-    assert RenewedDemands(low, delta, p, ct).most_compellable() <= RenewedDemands(high, delta, p, ct).most_compellable()
-    assert RenewedDemands(a, delta, p, ct).most_compellable() <= RenewedDemands(a, (1 + delta) / 2, p, ct).most_compellable()
+    first, second = (RenewedDemands(v, delta, p, ct).most_compellable() for v in (low, high))
+    assert first <= second <= RenewedDemands(1, delta, p, ct).most_compellable() == min(1, p + ct)
 
 
 def test_renewed_demands_kinds():
     model = RenewedDemands(np.array([0.0, 0.5, 1.0]), 0.8, 0.1, 0.1)
-    np.testing.assert_allclose(model.most_compellable(), [0.2, 0.6, 1.0])
-    assert model.regime().tolist() == ["interior", "interior", "whole flow"]
-    a = sympy.Symbol("a", positive=True)
-    regimes = RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).regime()
-    assert [r.label for r in regimes] == ["interior", "whole flow"]
+    np.testing.assert_allclose(model.most_compellable(), [1 / 21, 3 / 23, 0.2])
+    assert model.regime().tolist() == ["interior", "interior", "interior"]
+    assert RenewedDemands(0.5, 0.8, 0.6, 0.5).regime() == "whole flow"
+    assert model.resists_renewal(0.1) and not model.resists_renewal(0.01)  # it does not depend on assurance
+    a, p = sympy.symbols("a p", positive=True)
+    assert [r.label for r in RenewedDemands(a, F(4, 5), p, F(1, 10)).regime()] == ["interior", "whole flow"]
+    assert [r.label for r in RenewedDemands(a, F(4, 5), F(1, 10), F(1, 10)).regime()] == ["interior"]
     with pytest.raises(ParameterValueError, match=r"demand must be a probability in \[0, 1\] \(got 2\)"):
         RenewedDemands(0, F(1, 2), F(1, 2)).complies(2)
 
@@ -163,23 +205,69 @@ def test_budapest_transfer_needs_the_discounted_shift_up_front():
     assert model.minimal_guarantee() == math.inf
 
 
-@given(probabilities, gains, discounts, st.integers(0, 5), probabilities, gains)
-def test_transfer_loss_is_the_direct_difference_of_discounted_streams(p, shift, delta, delay, beta, guarantee):
+def test_budapest_a_dominant_coercer_is_held_by_support_or_a_cap_not_by_a_penalty():
+    """The Budapest Memorandum (1994): Ukraine gives up its arsenal to a coercer that dictates the
+    terms (beta = 0). A penalty on the coercer's war never suffices (it acts only through the
+    target's bargaining weight); a guarantor's support worth the shift, or a cap on the demand at
+    the 1994 terms, does (Fearon 1995: only an enforced guarantee can pay for an object that
+    shifts power)."""
+    model = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2)
+    assert model.minimal_guarantee() == math.inf
+    assert not PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, guarantee=F(1, 2)).is_acceptable()
+    assert model.minimal_support() == F(1, 5) and model.sufficient_cap() == F(1, 2)
+    supported = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, support=model.minimal_support())
+    capped = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, demand_cap=model.sufficient_cap())
+    assert supported.target_loss() == 0 and capped.target_loss() == 0
+    assert not PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, support=F(19, 100)).is_acceptable()
+    assert not PowerTransfer(F(1, 2), F(1, 5), F(9, 10), delay=2, demand_cap=F(51, 100)).is_acceptable()
+    # a target that takes the whole surplus is helped by the penalty and not by support
+    whole = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), bargaining_weight=1)
+    assert whole.minimal_support() == math.inf and whole.minimal_guarantee() == F(1, 5)
+    assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), demand_cap=F(1, 2)).minimal_guarantee() == 0
+
+
+def _split_by_brute_force(war_c, war_t, beta, floor):
+    """The target's share of a flow split on a grid: the coercer gets at least its war value and the
+    target its war value plus beta of the surplus, then at least the guaranteed floor."""
+    grid = [F(k, 400) for k in range(401)]
+    feasible = [y for y in grid if y >= war_t + beta * (1 - war_c - war_t)]
+    bargained = min(feasible) if feasible else F(1)
+    return max(bargained, floor)
+
+
+@given(probabilities, gains, discounts, st.integers(0, 5), probabilities, gains, gains, probabilities)
+def test_transfer_loss_is_the_direct_difference_of_discounted_streams(p, shift, delta, delay, beta, guarantee, support, cap):
+    """Independent check: the target's per-period shares summed period by period, with the post-
+    transfer share computed from the war values, the penalty, the support and the cap directly."""
     if p + shift > 1:
         return
-    model = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee)
+    model = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee, support, cap)
     keep = model.target_value(False)
-    stream = sum((1 - delta) * delta**t * (keep if t < delay else model.target_value(True)) for t in range(delay)) + (
-        delta**delay * model.target_value(True)
-    )
+    after_war_c = p + shift - F(1, 10) - guarantee
+    after_war_t = 1 - p - shift - F(1, 10) + support
+    after = max(after_war_t + beta * (1 - after_war_c - after_war_t), 1 - cap)
+    assert model.target_value(True) == after
+    stream = sum((1 - delta) * delta**t * keep for t in range(delay)) + delta**delay * after
     assert model.target_loss() == keep - stream
     assert model.is_acceptable(model.compensation())
-    # a guarantee never makes the transfer costlier; the minimal one removes the loss
-    stronger = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), guarantee + F(1, 10))
-    assert stronger.target_loss() <= model.target_loss()
-    if beta > 0:
-        enforced = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), model.minimal_guarantee())
-        assert enforced.target_loss() == 0 and enforced.is_acceptable()
+    # no instrument ever makes the transfer costlier; each minimal one removes the loss where finite
+    for more in ({"guarantee": guarantee + F(1, 10)}, {"support": support + F(1, 10)}, {"demand_cap": cap * F(9, 10)}):
+        fields = {"guarantee": guarantee, "support": support, "demand_cap": cap} | more
+        stronger = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), **fields)
+        assert stronger.target_loss() <= model.target_loss()
+    for name, needed in (("guarantee", model.minimal_guarantee()), ("support", model.minimal_support()),
+                         ("demand_cap", model.sufficient_cap())):
+        if needed != math.inf and (name != "demand_cap" or 0 <= needed <= 1):
+            fields = {"guarantee": guarantee, "support": support, "demand_cap": cap} | {name: max(needed, 0) if name != "demand_cap" else min(needed, cap)}
+            enforced = PowerTransfer(p, shift, delta, delay, beta, F(1, 10), F(1, 10), **fields)
+            assert enforced.is_acceptable()
+
+
+def test_the_cap_suffices_exactly_at_the_brute_force_split():
+    """The sufficient cap is the coercer's share before the transfer, found by splitting on a grid."""
+    model = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), bargaining_weight=F(1, 4), cost_coercer=F(1, 10), cost_target=F(1, 10))
+    before = _split_by_brute_force(F(1, 2) - F(1, 10), F(1, 2) - F(1, 10), F(1, 4), 0)
+    assert model.sufficient_cap() == 1 - before
 
 
 def test_transfer_kinds():
@@ -187,6 +275,9 @@ def test_transfer_kinds():
     np.testing.assert_allclose(model.minimal_guarantee(), [[0, np.inf], [0, 0.4]])
     beta = sympy.Symbol("beta", positive=True)
     assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_guarantee() == sympy.Rational(1, 5) / beta
+    assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_support() == sympy.Rational(1, 5) / (1 - beta)
+    np.testing.assert_allclose(model.minimal_support(), [[0, 0.2], [0, 0.4]])
+    np.testing.assert_allclose(PowerTransfer(0.5, 0.2, 0.9, bargaining_weight=np.array([0.0, 1.0])).minimal_support(), [0.2, np.inf])
 
 
 @pytest.mark.parametrize(
@@ -200,6 +291,8 @@ def test_transfer_kinds():
         (lambda: RenewedDemands(0, F(1, 2), F(1, 2), -1), r"cost_target must be non-negative \(got -1\)"),
         (lambda: PowerTransfer(F(9, 10), F(1, 5), F(1, 2)), r"power \+ shift must be a probability in \[0, 1\] \(got 11/10\)"),
         (lambda: PowerTransfer(F(1, 2), -1, F(1, 2)), r"shift must be non-negative \(got -1\)"),
+        (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), support=-1), r"support must be non-negative \(got -1\)"),
+        (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), demand_cap=2), r"demand_cap must be a probability in \[0, 1\] \(got 2\)"),
         (lambda: PowerTransfer(F(1, 2), 0, F(1, 2), delay=-1), r"delay must be non-negative \(got -1\)"),
     ],
 )

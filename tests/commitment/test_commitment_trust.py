@@ -65,7 +65,8 @@ def test_trust_kinds():
 def test_kept_steps_raise_trust_by_bayes_rule():
     steps = SmallSteps(F(1, 5), 1, F(9, 10), F(1, 2))
     assert steps.posterior(0) == F(1, 5) and steps.posterior(1) == F(1, 3) and steps.posterior(2) == F(1, 2)
-    assert steps.steps_needed() == 2 and steps.success_probability() == F(1, 5) + F(4, 5) * F(1, 4)
+    assert steps.steps_needed() == 2 and steps.reach_probability() == F(1, 5) + F(4, 5) * F(1, 4)
+    assert steps.success_probability() == steps.kept_probability() == F(1, 5)  # only the trustworthy keep it
 
 
 @given(open_priors, losses, sizes, st.integers(0, 30))
@@ -116,7 +117,7 @@ def test_monte_carlo_agrees_with_the_success_probability_and_value():
     value += np.where(reached, 0.9**n * np.where(trustworthy, 1.0, -1.5), 0.0)
     error = value.std() / np.sqrt(draws)
     assert abs(value.mean() - plan.expected_value()) < 4 * error
-    assert abs(reached.mean() - plan.success_probability()) < 4 * np.sqrt(0.25 / draws)
+    assert abs(reached.mean() - plan.reach_probability()) < 4 * np.sqrt(0.25 / draws)
 
 
 def test_best_plan_is_the_grid_maximum():

@@ -1,4 +1,4 @@
-"""The essay's claims on the commitment models: mistrust, guarantees, small steps."""
+"""The essay's claims on the commitment models: mistrust, guarantees, small steps, renewed demands."""
 
 from __future__ import annotations
 
@@ -11,9 +11,19 @@ from ._shared import CI_BUDGET as _CI_BUDGET
 
 
 def _trust_after_kept_steps(kept: Any, prior: Any, size: Any) -> Any:
-    from ...commitment import SmallSteps
+    """The equilibrium belief after ``floor(kept)`` kept steps of ten of ``size``, against a
+    strategic greedy partner (temptation 3, loss 2, discount 9/10)."""
+    from ...commitment import Gradualism
 
-    return SmallSteps(prior, 2, F(9, 10), size).posterior(kept)
+    return Gradualism(prior, 2, 3, F(9, 10), [size] * 10).posterior(math.floor(kept))
+
+
+def _kept_after_steps(steps: Any, prior: Any, size: Any) -> Any:
+    """P(the big agreement is reached and kept) after ``floor(steps)`` steps of ``size``, against a
+    strategic greedy partner (temptation 3, loss 2, discount 9/10)."""
+    from ...commitment import Gradualism
+
+    return Gradualism(prior, 2, 3, F(9, 10), [size] * math.floor(steps)).solve().kept_probability
 
 
 def _steps_needed(size: Any, prior: Any) -> Any:
@@ -72,21 +82,32 @@ def commitment_claims() -> list[Claim]:
     """Claims on commitment problems: small steps, renewed demands, power shifts, guarantees (§3)."""
     return [
         MonotoneClaim(
-            "Each kept small step builds trust: the belief that the partner is trustworthy never "
-            "falls with the number of steps kept",
+            "Each kept small step builds trust: against a greedy partner that chooses when to "
+            "betray, the belief that the partner is trustworthy never falls with the number of "
+            "steps kept",
             "take small steps",
             Region({"kept": (0, 10), "prior": (F(1, 20), F(19, 20)), "size": (F(1, 20), F(19, 20))}),
             quantity=_trust_after_kept_steps,
             parameter="kept",
             direction="nondecreasing",
             budget=_CI_BUDGET,
-            construction="the belief is Bayes' rule, prior / (prior + (1 − prior)(1 − size)^kept), with a "
-            "trustworthy partner that always keeps a step and a greedy one that keeps it with "
-            "chance 1 − size: each kept step is evidence for the trustworthy type by "
-            "definition",
             assumptions={"prior": "commitment.trust_prior", "size": "commitment.step_size"},
             source="Kydd (2005), Trust and Mistrust in International Relations; Watson (1999), "
             "'Starting small and renegotiation', JET 85(1)",
+        ),
+        MonotoneClaim(
+            "Starting small secures the big agreement: against a greedy partner that chooses when "
+            "to betray, the chance that the big agreement is reached and kept never falls as more "
+            "small steps precede it",
+            "take small steps",
+            Region({"steps": (0, 8), "prior": (F(1, 20), F(19, 20)), "size": (F(1, 20), F(19, 20))}),
+            quantity=_kept_after_steps,
+            parameter="steps",
+            direction="nondecreasing",
+            budget=_CI_BUDGET,
+            assumptions={"prior": "commitment.trust_prior", "size": "commitment.step_size"},
+            source="Watson (1999), 'Starting small and renegotiation', JET 85(1): a greedy partner "
+            "keeps cheap steps to exploit the big agreement",
         ),
         MonotoneClaim(
             "Smaller steps take longer: the number of kept steps the big agreement needs never "
@@ -101,8 +122,8 @@ def commitment_claims() -> list[Claim]:
             source="Watson (1999): starting small trades speed against exposure",
         ),
         MonotoneClaim(
-            "Credible assurance against renewed pressure raises the most that can be compelled: it "
-            "never falls as the chance that the coercer has limited aims rises",
+            "Credible assurance against renewed pressure raises the most that can be compelled: in "
+            "present value, it never falls as the chance that the coercer has limited aims rises",
             "lower the temperature",
             Region(
                 {

@@ -1,0 +1,152 @@
+"""Stage games decided exactly: near-degenerate and huge-payoff games against an independent exact
+enumeration (every basis of both best-response polytopes, solved in Fractions, written here) and
+against Gambit's exact ``enummixed``; integer inputs of any type."""
+
+import itertools
+import warnings
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bargaining.core.errors import DegenerateGameWarning
+from bargaining.games._polytope import exact_vertices
+from bargaining.games.stage import StageGame, equilibria, is_nash
+
+
+def _solve(rows, rhs):
+    """Gauss-Jordan in Fractions: the unique solution of a square system, or None if singular."""
+    size = len(rows)
+    matrix = [[Fraction(v) for v in r] + [Fraction(b)] for r, b in zip(rows, rhs)]
+    for column in range(size):
+        pivot = next((r for r in range(column, size) if matrix[r][column] != 0), None)
+        if pivot is None:
+            return None
+        matrix[column], matrix[pivot] = matrix[pivot], matrix[column]
+        for r in range(size):
+            if r != column and matrix[r][column] != 0:
+                factor = matrix[r][column] / matrix[column][column]
+                matrix[r] = [v - factor * w for v, w in zip(matrix[r], matrix[column])]
+    return [matrix[i][size] / matrix[i][i] for i in range(size)]
+
+
+def _vertices(payoff, dim):
+    """Every vertex of {z >= 0 : payoff z <= 1} by brute force over all bases: the point and the set
+    of its tight constraints (coordinates first, then payoff rows)."""
+    constraints = [([1 if k == i else 0 for k in range(dim)], 0, True) for i in range(dim)]
+    constraints += [(row, 1, False) for row in payoff]
+    found = {}
+    for basis in itertools.combinations(range(len(constraints)), dim):
+        point = _solve([constraints[k][0] for k in basis], [constraints[k][1] for k in basis])
+        if point is None or any(v < 0 for v in point) or any(sum(map(lambda a, z: a * z, row, point)) > 1 for row in payoff):
+            continue
+        tight = frozenset(k for k, (row, rhs, _) in enumerate(constraints) if sum(a * z for a, z in zip(row, point)) == rhs)
+        found[tuple(point)] = tight
+    return found
+
+
+def brute_force_extreme(a, b):
+    """The extreme equilibria of (A, B) as completely labelled vertex pairs (von Stengel 2002,
+    Thm 2.4), every vertex found by solving every basis exactly."""
+    n, m = len(a), len(a[0])
+    low = min(min(v for r in a for v in r), min(v for r in b for v in r))
+    shift = 1 - Fraction(low)
+    a_pos = [[Fraction(v) + shift for v in r] for r in a]
+    b_t = [[Fraction(b[i][j]) + shift for i in range(n)] for j in range(m)]
+    p = _vertices(b_t, n)  # labels: x_i = 0 are 0..n-1, (B'x)_j = 1 are n..n+m-1
+    q = _vertices(a_pos, m)  # labels: y_j = 0 are 0..m-1, (Ay)_i = 1 are m..m+n-1
+    result = set()
+    for x, x_tight in p.items():
+        if not any(x):
+            continue
+        for y, y_tight in q.items():
+            if not any(y):
+                continue
+            row_labels = {i for i in range(n) if i in x_tight} | {i for i in range(n) if m + i in y_tight}
+            column_labels = {j for j in range(m) if n + j in x_tight} | {j for j in range(m) if j in y_tight}
+            if len(row_labels) == n and len(column_labels) == m:
+                result.add((tuple(v / sum(x) for v in x), tuple(v / sum(y) for v in y)))
+    return result
+
+
+def ours(a, b):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        return {(e.row, e.column) for e in equilibria(StageGame(a, b)).extreme}
+
+
+big = 10**9
+near_entry = st.one_of(st.just(0), st.sampled_from([big, big + 1, big + 2]))
+near_float = st.builds(lambda k, eps: k + eps, st.integers(0, 3), st.sampled_from([0.0, 1e-9, 2e-9]))
+
+
+@st.composite
+def near_degenerate(draw):
+    n, m = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    entry = draw(st.sampled_from([near_entry, near_float]))
+    matrix = st.lists(st.lists(entry, min_size=m, max_size=m), min_size=n, max_size=n)
+    return draw(matrix), draw(matrix)
+
+
+@settings(max_examples=60, deadline=None)
+@given(near_degenerate())
+def test_near_degenerate_games_match_an_independent_exact_enumeration(game):
+    a, b = game
+    found = ours(a, b)
+    assert found == brute_force_extreme(a, b)
+    assert all(is_nash(StageGame(a, b), x, y) for x, y in found)
+
+
+def gambit_extreme(a, b):
+    gbt = pytest.importorskip("pygambit")
+    game = gbt.Game.from_arrays(np.array(a, dtype=object), np.array(b, dtype=object))
+    return {
+        tuple(tuple(Fraction(p[s]) for s in player.strategies) for player in game.players)
+        for p in gbt.nash.enummixed_solve(game, rational=True).equilibria
+    }
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_near_degenerate_4x4_games_match_gambit(seed):
+    rng = np.random.default_rng(seed)
+    if seed % 2:
+        a = [[int(v) for v in r] for r in np.where(rng.random((4, 4)) < 0.3, 0, big + rng.integers(0, 3, (4, 4)))]
+        b = [[int(v) for v in r] for r in np.where(rng.random((4, 4)) < 0.3, 0, big + rng.integers(0, 3, (4, 4)))]
+    else:
+        a = [[int(v) + 1e-9 * int(w) for v, w in zip(r, s)] for r, s in zip(rng.integers(0, 3, (4, 4)), rng.integers(0, 2, (4, 4)))]
+        b = [[int(v) + 1e-9 * int(w) for v, w in zip(r, s)] for r, s in zip(rng.integers(0, 3, (4, 4)), rng.integers(0, 2, (4, 4)))]
+    found = ours(a, b)
+    assert found == brute_force_extreme(a, b)
+    if seed % 2:  # pygambit takes seconds on the denominators 2**k of the floats
+        assert found == gambit_extreme(a, b)
+
+
+def test_huge_payoffs_beside_small_ones_are_decided_exactly():
+    # Gambit's tests/test_games/large_payoff_game.efg in strategic form: +-1e19 beside +-1
+    a = [[10**19, 1], [-(10**19), -1]]
+    b = [[-1, 10**19], [1, -(10**19)]]
+    assert ours(a, b) == brute_force_extreme(a, b)  # pygambit 16.7 returns no equilibrium here
+    floats = [[1e300, 1e-300], [1e-300, 1e300]]
+    assert ours(floats, floats) == brute_force_extreme(floats, floats)
+    assert len(ours(floats, floats)) == 3
+
+
+def test_numpy_integers_inside_lists_become_python_integers():
+    arr = np.array([[10**12, 3], [2, 10**12 + 1]], dtype=np.int64)
+    game = StageGame([list(r) for r in arr], [list(r) for r in arr.T])
+    assert all(type(v.numerator) is int for r in game.row_payoffs for v in r)
+    result = equilibria(game)
+    assert len({(e.row, e.column, e.payoffs) for e in result.extreme}) == 3  # hashable, exact
+    assert ours(arr.tolist(), arr.T.tolist()) == brute_force_extreme(arr.tolist(), arr.T.tolist())
+    fraction = Fraction(np.int64(3), np.int64(4))
+    assert type(StageGame([[fraction]], [[1]]).row_payoffs[0][0].numerator) is int
+
+
+def test_exact_vertex_enumeration_of_a_degenerate_polytope_finds_each_vertex_once():
+    # the cube's corner of {z >= 0 : z_1 + z_2 <= 1, z_1 <= 1, z_2 <= 1}: (1, 0) lies on three constraints
+    vertices = exact_vertices([[1, 1], [1, 0], [0, 1]], 0, 3)
+    points = sorted(tuple(Fraction(v, sum(x[0]) or 1) for v in x[0]) for x in vertices)
+    assert len(vertices) == len({v[1] for v in vertices}) == 2
+    assert points == [(0, 1), (1, 0)]

@@ -121,10 +121,11 @@ def solve_exact(rows: list[list[int]], rhs: list[int], size: int) -> list[Fracti
 TIGHT, CLEAR = 1e-9, 1e-5
 
 
-def float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray | None:
-    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point, or
-    ``None`` when a decision is too close to call (a near-singular basis, a point within
-    :data:`CLEAR` of a constraint without being within :data:`TIGHT`, or Qhull failing)."""
+def float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point, with a
+    flag for each vertex that has a slack too close to call (within :data:`CLEAR` of a constraint
+    without being within :data:`TIGHT`; it must be confirmed exactly), or ``None`` when a basis
+    is too close to singular to call or Qhull fails."""
     count = g.shape[0]
     scale = np.abs(g).max(initial=1.0)
     if math.comb(count, dim) <= BRUTE_FORCE_BASES or dim < 2:
@@ -145,11 +146,11 @@ def float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray | None:
         except QhullError:
             return None
         points = center - hull.equations[:, :-1] / hull.equations[:, -1:]
-    relative = np.abs(points @ g.T - h) / (1 + np.abs(h))
-    if np.any((relative > TIGHT) & (relative <= CLEAR)):
-        return None
-    feasible = np.all(points @ g.T <= h + TIGHT * (1 + np.abs(h)), axis=1)
-    return points[feasible]
+    excess = (points @ g.T - h) / (1 + np.abs(h))
+    feasible = np.all(excess <= CLEAR, axis=1)
+    points, excess = points[feasible], np.abs(excess[feasible])
+    close = np.any((excess > TIGHT) & (excess <= CLEAR), axis=1)
+    return points, close
 
 
 def label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = TIGHT) -> np.ndarray:

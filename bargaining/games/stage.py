@@ -16,15 +16,21 @@ indifferent at its threshold), and then the equilibria form **components**: each
 :math:`\mathrm{conv}(X) \times \mathrm{conv}(Y)` of equilibria, and cliques sharing a vertex are
 connected (Avis, Rosenberg, Savani & von Stengel 2010, Economic Theory 42: 9–37).
 
-:func:`equilibria` enumerates the vertices in floating point (Qhull on the polar polytope, or
-every basis for small games), labels them with a loose tolerance and pairs them (a vertex with
-the generic number of labels by lookup of its complement, any other against every vertex), then
-**rebuilds every candidate vertex exactly** from its tight constraints (on its support only, by
-fraction-free elimination on Python integers) and keeps only the pairs whose labels hold exactly
-and that pass an exact best-response check. Every equilibrium returned is a ``Fraction`` profile;
-degeneracy is decided exactly and said (:class:`~bargaining.core.errors.DegenerateGameWarning`).
-Float noise can only make a candidate fail the exact test, never make one up, and the loose
-tolerance errs on the side of more labels, so that no equilibrium is lost to rounding.
+:func:`equilibria` is exact and complete by construction. Floating point only proposes: the
+vertices are found in floats (Qhull on the polar polytope, or every basis for small games) and
+paired by their labels (a vertex with the generic number of labels by lookup of its complement,
+any other against every vertex). Each float decision is then either certified by its margin (a
+slack within ``1e-9`` of 0 is tight, beyond ``1e-5`` is slack) or checked exactly: every paired
+vertex, every vertex with more than the generic number of labels and every vertex with a slack
+in between is **rebuilt on Python integers** from its tight constraints (on its support, by
+fraction-free elimination) and must carry exactly the labels floats gave it. When floats cannot
+tell the payoffs apart (two entries closer than ``1e-9`` of the largest: near-degenerate games,
+``1e19`` beside ``1``, ``1e300`` beside ``1e-300``), when a basis is too close to singular, Qhull
+fails or any exact check disagrees, both polytopes are enumerated **exactly** instead: a search
+over every feasible basis with fraction-free integer pivoting, complete since the graph of
+feasible bases of a polytope is connected (:func:`~bargaining.games._polytope.exact_vertices`).
+Every equilibrium returned is a ``Fraction`` profile; degeneracy is decided exactly and said
+(:class:`~bargaining.core.errors.DegenerateGameWarning`).
 
 >>> game = prisoners_dilemma()
 >>> result = equilibria(game)
@@ -200,6 +206,9 @@ def _matrix(name: str, value: Any) -> list[list[Any]]:
 def _plain(value: Any) -> Any:
     """Integers of any type (numpy's included) as Python ints and numpy floats as floats, so that
     no fixed-width arithmetic reaches the exact stage and the results hash."""
+    kind = type(value)
+    if kind is int or kind is float or (kind is Fraction and type(value.numerator) is int):
+        return value
     if isinstance(value, (bool, np.bool_)):
         return value  # refused by the kind check, with its name
     if isinstance(value, numbers.Integral):
@@ -402,10 +411,11 @@ def _float_pairs(
     exact check fails (then :func:`_exact_pairs` decides).
 
     Every float decision is either confirmed exactly or certified by its margin: the payoffs are
-    told apart by floats with room to spare (:func:`~._polytope.well_separated`), every slack at
-    every float vertex is within ``TIGHT`` of 0 or beyond ``CLEAR`` (else ``None``), every vertex
-    that is paired or has more than the generic number of labels is rebuilt in integers from its
-    tight constraints and must carry exactly the labels floating point gave it.
+    told apart by floats with room to spare (:func:`~._polytope.well_separated`); a vertex whose
+    slacks are all within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a
+    slack in between, and every vertex that is paired or has more than the generic number of
+    labels, is rebuilt in integers from its tight constraints and must carry exactly the labels
+    floating point gave it.
     """
     if not (well_separated(a) and well_separated(b_t)):
         return None
@@ -418,20 +428,26 @@ def _float_pairs(
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
     q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
     q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_points, q_points = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
-    if p_points is None or q_points is None:
+    p_found, q_found = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
+    if p_found is None or q_found is None:
         return None
     # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
     # vertex once per simplex of a non-simplicial facet)
-    p_masks = np.unique(label_masks(p_points, p_g, p_h))
-    q_masks = np.unique(label_masks(q_points, q_g, q_h))
+    p_masks, p_index = np.unique(label_masks(p_found[0], p_g, p_h), return_inverse=True)
+    q_masks, q_index = np.unique(label_masks(q_found[0], q_g, q_h), return_inverse=True)
     pairs = complete_pairs(p_masks, q_masks, n, m)
-    # vertices with more than the generic number of labels decide degeneracy, paired or not
+    # rebuilt exactly: the paired vertices, those with more than the generic number of labels
+    # (they decide degeneracy, paired or not) and those with a slack too close to call
     rebuilt: list[dict[int, Vertex]] = [{}, {}]
-    for side, masks, payoff, generic, bases in ((0, p_masks, b_t, n, (n, 0)), (1, q_masks, a, m, (0, n))):
-        wanted = {pair[side] for pair in pairs} | {
-            int(k) for k in np.flatnonzero(np.bitwise_count(masks) > generic)
-        }
+    for side, masks, payoff, generic, bases, close in (
+        (0, p_masks, b_t, n, (n, 0), p_index[p_found[1]]),
+        (1, q_masks, a, m, (0, n), q_index[q_found[1]]),
+    ):
+        wanted = (
+            {pair[side] for pair in pairs}
+            | {int(k) for k in np.flatnonzero(np.bitwise_count(masks) > generic)}
+            | {int(k) for k in close}
+        )
         origin = ((1 << n) - 1) if side == 0 else (((1 << m) - 1) << n)
         for k in wanted:
             mask = int(masks[k])

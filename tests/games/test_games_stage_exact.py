@@ -150,3 +150,54 @@ def test_exact_vertex_enumeration_of_a_degenerate_polytope_finds_each_vertex_onc
     points = sorted(tuple(Fraction(v, sum(x[0]) or 1) for v in x[0]) for x in vertices)
     assert len(vertices) == len({v[1] for v in vertices}) == 2
     assert points == [(0, 1), (1, 0)]
+
+
+def test_a_game_beyond_the_exact_enumeration_says_so(monkeypatch):
+    import bargaining.games._polytope as polytope
+    from bargaining.core.errors import ConvergenceError
+
+    monkeypatch.setattr(polytope, "MAX_BASES", 2)
+    with pytest.raises(ConvergenceError, match="too degenerate to be enumerated exactly"):
+        equilibria(StageGame([[0, 1], [1, 0]], [[big, big + 1], [0, big + 2]]))
+
+
+def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
+    from scipy.spatial import QhullError
+
+    import bargaining.games._polytope as polytope
+    import bargaining.games.stage as stage
+
+    rng = np.random.default_rng(3)
+    a, b = rng.integers(0, 100, (2, 6, 6)).tolist()
+    expected = ours(a, b)
+    assert expected == brute_force_extreme(a, b)
+    calls = []
+    real = stage._exact_pairs
+    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+
+    def broken(*args, **kwargs):
+        raise QhullError("QH6154 initial simplex is flat")
+
+    monkeypatch.setattr("scipy.spatial.ConvexHull", broken)  # Qhull fails: exact
+    assert ours(a, b) == expected and len(calls) == 1
+    monkeypatch.undo()
+    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(polytope, "TIGHT", 1e-20)  # every float slack too close to call: all rebuilt
+    monkeypatch.setattr(stage, "exact_vertex", lambda *args: None)  # and no rebuild agrees: exact
+    assert ours(a, b) == expected and len(calls) == 2
+
+
+def test_a_basis_too_close_to_singular_is_left_to_the_exact_enumeration():
+    # the 2x2 bases: rows (1, 1 + 1e-8) and (1, 1) have a relative determinant of about 1e-8
+    a = [[1, 1 + 2**-26], [1, 1]]
+    b = [[1, 0], [0, 1]]
+    assert ours(a, b) == brute_force_extreme(a, b)
+
+
+def test_numpy_floats_inside_lists_become_floats_and_near_singular_bases_are_not_called():
+    from bargaining.games._polytope import float_vertices
+
+    game = StageGame([[np.float64(0.5), 1], [1, 0]], [[1, 0], [0, 1]])
+    assert game.kind == "float" and type(game.row_payoffs[0][0]) is float
+    g = np.array([[-1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [1.0, 1.0 + 1e-10]])
+    assert float_vertices(g, np.array([0.0, 0.0, 1.0, 1.0]), 2) is None

@@ -5,6 +5,7 @@ against Gambit's exact ``enummixed``; integer inputs of any type."""
 import itertools
 import warnings
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -125,9 +126,14 @@ def test_near_degenerate_4x4_games_match_gambit(seed):
 
 def test_huge_payoffs_beside_small_ones_are_decided_exactly():
     # Gambit's tests/test_games/large_payoff_game.efg in strategic form: +-1e19 beside +-1
+    gbt = pytest.importorskip("pygambit")
+    path = Path(__file__).parents[1] / "data" / "gambit" / "tests" / "test_games" / "large_payoff_game.efg"
+    a, b = (m.tolist() for m in gbt.read_efg(str(path)).to_arrays(dtype=Fraction))
+    found = ours(a, b)
+    assert len(found) == 2 and found == brute_force_extreme(a, b)  # pygambit's enummixed finds none
     a = [[10**19, 1], [-(10**19), -1]]
     b = [[-1, 10**19], [1, -(10**19)]]
-    assert ours(a, b) == brute_force_extreme(a, b)  # pygambit 16.7 returns no equilibrium here
+    assert ours(a, b) == brute_force_extreme(a, b)
     floats = [[1e300, 1e-300], [1e-300, 1e300]]
     assert ours(floats, floats) == brute_force_extreme(floats, floats)
     assert len(ours(floats, floats)) == 3

@@ -20,13 +20,17 @@ Pearce & Stacchetti (1990),
           (1-\delta) u_i(a) + \delta w_i \ge (1-\delta) \max_{a_i'} u_i(a_i', a_{-i})
           + \delta \min_{w' \in W} w'_i\}.
 
-:meth:`RepeatedGame.equilibrium_payoffs` iterates the **outer hyperplane approximation** of Judd,
-Yeltekin & Conklin (2003, Econometrica 71: 1239–1254): with directions :math:`h_1, \dots, h_D` on
-the circle, :math:`W_{k+1} = \{w : h_d \cdot w \le c_d\}` with
+:meth:`RepeatedGame.equilibrium_payoffs` computes :math:`V` itself by the algorithm of Abreu &
+Sannikov (2014, Theoretical Economics 9: 313–338): :math:`B` applied to polygons, from the convex
+hull of the stage payoffs, each action profile contributing its own payoff when it is incentive
+compatible and in :math:`W` and otherwise the vertices of :math:`W` cut by its two incentive
+constraints; the iteration stops when two successive polygons agree within ``tolerance`` and
+raises :class:`~bargaining.core.errors.ConvergenceError` otherwise. ``method="outer"`` gives the
+**outer hyperplane approximation** of Judd, Yeltekin & Conklin (2003, Econometrica 71:
+1239–1254): with directions :math:`h_1, \dots, h_D` on the circle,
+:math:`W_{k+1} = \{w : h_d \cdot w \le c_d\}` with
 :math:`c_d = \max_{a} \max_{v \in B_a(W_k)} h_d \cdot v`, from a box that contains every feasible
-payoff. The sets decrease to a superset of :math:`V` that tightens as :math:`D` grows; the
-iteration stops when no :math:`c_d` moves by more than ``tolerance`` and raises
-:class:`~bargaining.core.errors.ConvergenceError` otherwise.
+payoff, a superset of :math:`V` that tightens as :math:`D` grows.
 
 >>> from fractions import Fraction
 >>> grim_trigger_threshold(5, 3, 1), tit_for_tat_threshold(5, 3, 1, 0)

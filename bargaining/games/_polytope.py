@@ -23,6 +23,7 @@ __all__ = [
     "BRUTE_FORCE_BASES",
     "Vertex",
     "best_responses",
+    "closed_under_edges",
     "complete_pairs",
     "dot",
     "exact_vertex",
@@ -158,6 +159,30 @@ def label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: flo
     weights = np.left_shift(np.uint64(1), np.arange(g.shape[0], dtype=np.uint64))
     masks: np.ndarray = (tight.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
     return masks
+
+
+def closed_under_edges(masks: np.ndarray, dim: int) -> bool:
+    """Whether the vertices found (by their label masks) are closed under the edges leaving their
+    simple vertices: at a vertex on exactly ``dim`` constraints each edge is the line of ``dim - 1``
+    of its labels, and the other end of that edge must be found too (a vertex whose labels
+    contain those ``dim - 1``; on a polytope only the edge's two ends do).
+
+    The graph of a polytope is connected (Balinski 1961), so a vertex set containing the origin
+    and closed under every edge contains every vertex. This checks the edges at simple vertices;
+    a vertex missing while every one of its neighbours is degenerate would go unseen (degenerate
+    vertices are rebuilt exactly, and their own labels checked, by the caller).
+    """
+    counts = np.bitwise_count(masks)
+    simple, other = masks[counts == dim], masks[counts > dim]
+    bits = np.arange(64, dtype=np.uint64)
+    present = ((simple[:, None] >> bits[None, :]) & np.uint64(1)).astype(bool)
+    rows, columns = np.nonzero(present)
+    edges = simple[rows] & ~(np.uint64(1) << bits[columns])
+    keys, counts_found = np.unique(edges, return_counts=True)
+    ends = counts_found.copy()
+    if len(other):
+        ends += ((keys[:, None] & ~other[None, :]) == 0).sum(axis=1)
+    return bool(np.all(ends >= 2))
 
 
 def well_separated(matrix: list[list[int]]) -> bool:

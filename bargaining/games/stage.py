@@ -57,6 +57,7 @@ from ..core.values import Kind
 from ._polytope import (
     Vertex,
     best_responses,
+    closed_under_edges,
     complete_pairs,
     dot,
     exact_vertex,
@@ -410,7 +411,10 @@ def _float_pairs(
     floating point and checked exactly, or ``None`` if any decision is too close to call or any
     exact check fails (then :func:`_exact_pairs` decides).
 
-    Every float decision is either confirmed exactly or certified by its margin: the payoffs are
+    No vertex is missing next to a simple vertex: the float vertices must be closed under the
+    edges leaving their simple vertices (:func:`~._polytope.closed_under_edges`), else ``None``.
+    Every float
+    decision is either confirmed exactly or certified by its margin: the payoffs are
     told apart by floats with room to spare (:func:`~._polytope.well_separated`); a vertex whose
     slacks are all within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a
     slack in between, and every vertex that is paired or has more than the generic number of
@@ -435,6 +439,9 @@ def _float_pairs(
     # vertex once per simplex of a non-simplicial facet)
     p_masks, p_index = np.unique(label_masks(p_found[0], p_g, p_h), return_inverse=True)
     q_masks, q_index = np.unique(label_masks(q_found[0], q_g, q_h), return_inverse=True)
+    # no vertex missing: the float vertices closed under the edges of their simple vertices
+    if not (closed_under_edges(p_masks, n) and closed_under_edges(q_masks, m)):
+        return None
     pairs = complete_pairs(p_masks, q_masks, n, m)
     # rebuilt exactly: the paired vertices, those with more than the generic number of labels
     # (they decide degeneracy, paired or not) and those with a slack too close to call

@@ -207,3 +207,33 @@ def test_numpy_floats_inside_lists_become_floats_and_near_singular_bases_are_not
     assert game.kind == "float" and type(game.row_payoffs[0][0]) is float
     g = np.array([[-1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [1.0, 1.0 + 1e-10]])
     assert float_vertices(g, np.array([0.0, 0.0, 1.0, 1.0]), 2) is None
+
+
+def test_a_vertex_missing_from_the_float_stage_is_seen():
+    from bargaining.games._polytope import closed_under_edges, float_vertices, label_masks
+
+    rng = np.random.default_rng(11)
+    a = rng.integers(100, 200, (6, 6)).astype(float)
+    g = np.vstack([a / a.max(), -np.eye(6)])
+    h = np.concatenate([np.ones(6), np.zeros(6)])
+    points, _ = float_vertices(g, h, 6)
+    masks = np.unique(label_masks(points, g, h))
+    assert closed_under_edges(masks, 6)
+    for k in (0, len(masks) // 2, len(masks) - 1):
+        assert not closed_under_edges(np.delete(masks, k), 6)
+    # a degenerate vertex holds the far end of the edges that reach it
+    square = np.array([0b0011, 0b0110, 0b1100, 0b1001], dtype=np.uint64)  # the square's 4 corners
+    assert closed_under_edges(square, 2)
+    assert closed_under_edges(np.array([0b0011, 0b0110, 0b1101], dtype=np.uint64), 2)
+    assert not closed_under_edges(square[:3], 2)
+
+
+def test_a_float_stage_missing_a_vertex_falls_back_to_the_exact_enumeration(monkeypatch):
+    import bargaining.games.stage as stage
+
+    rng = np.random.default_rng(5)
+    a, b = rng.integers(0, 100, (2, 6, 6)).tolist()
+    expected = ours(a, b)
+    real = stage.float_vertices
+    monkeypatch.setattr(stage, "float_vertices", lambda g, h, d: (lambda f: (f[0][1:], f[1][1:]))(real(g, h, d)))
+    assert ours(a, b) == expected == brute_force_extreme(a, b)

@@ -288,6 +288,41 @@ def _tree_memory(quick: bool, rng: np.random.Generator) -> list[dict[str, Any]]:
     return entries
 
 
+def _repeated(quick: bool) -> list[dict[str, Any]]:
+    """The repeated-game payoff set by Abreu-Sannikov against QuantEcon's warm
+    ``RepeatedGame.equilibrium_payoffs`` (numba compiled outside the timing) on QuantEcon's test
+    games, with the largest distance between the two sets' vertices."""
+    import quantecon.game_theory as gt
+
+    from bargaining.games.repeated import RepeatedGame
+
+    cases = [
+        ("Abreu-Sannikov example, discount 0.3", [[16, 3, 0], [21, 10, -1], [9, 5, -5]],
+         [[9, 13, 3], [1, 4, 0], [0, -4, -15]], 0.3),
+        ("prisoner's dilemma, discount 0.9", [[9, 1], [10, 3]], [[9, 10], [1, 3]], 0.9),
+    ]
+    entries = []
+    for name, a, b, discount in cases:
+        theirs = gt.RepeatedGame(gt.NormalFormGame(np.stack([np.array(a, float), np.array(b, float)], -1)), discount)
+        theirs.equilibrium_payoffs()  # compile
+        game = RepeatedGame(StageGame(a, b), discount)
+        elapsed, ours = best_of(game.equilibrium_payoffs, 1 if quick else 3)
+        reference, hull = best_of(theirs.equilibrium_payoffs, 1 if quick else 3)
+        stated = hull.points[hull.vertices]
+        gap = max(float(np.abs(ours.vertices - point).max(axis=1).min()) for point in stated)
+        entries.append(
+            _entry(
+                f"repeated-game payoff set, {name} vs QuantEcon",
+                elapsed,
+                "quantecon",
+                reference,
+                f"{len(ours.vertices)} vertices as QuantEcon's {len(stated)}; largest distance {gap:.1e}; "
+                f"{ours.iterations} iterations",
+            )
+        )
+    return entries
+
+
 def run(quick: bool = False) -> list[dict[str, Any]]:
     """Every benchmark of the games section."""
-    return _bimatrix(quick) + _trees(quick)
+    return _bimatrix(quick) + _repeated(quick) + _trees(quick)

@@ -23,14 +23,17 @@ __all__ = [
     "BRUTE_FORCE_BASES",
     "Vertex",
     "best_responses",
+    "closed_under_edges",
     "complete_pairs",
     "dot",
     "exact_vertex",
+    "exact_vertices",
     "float_vertices",
     "label_masks",
     "normalised",
     "solve_exact",
     "solve_integer",
+    "well_separated",
 ]
 
 #: Below this many bases the vertices are found by solving every basis; above, by Qhull.
@@ -114,31 +117,81 @@ def solve_exact(rows: list[list[int]], rhs: list[int], size: int) -> list[Fracti
 # --------------------------------------------------------------------------- vertices
 
 
-def float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> np.ndarray:
-    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point."""
+#: Relative slacks at most this are tight in floating point; above :data:`CLEAR` they are slack;
+#: a slack in between is too close to call, and the exact enumeration decides.
+TIGHT, CLEAR = 1e-9, 1e-5
+
+
+def float_vertices(g: np.ndarray, h: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point, with a
+    flag for each vertex that has a slack too close to call (within :data:`CLEAR` of a constraint
+    without being within :data:`TIGHT`; it must be confirmed exactly), or ``None`` when a basis
+    is too close to singular to call or Qhull fails."""
     count = g.shape[0]
+    scale = np.abs(g).max(initial=1.0)
     if math.comb(count, dim) <= BRUTE_FORCE_BASES or dim < 2:
         bases = np.array(list(itertools.combinations(range(count), dim)))
         systems = g[bases]
-        determinants = np.linalg.det(systems)
-        good = np.abs(determinants) > 1e-12 * np.abs(systems).max(initial=1.0) ** dim
+        determinants = np.abs(np.linalg.det(systems)) / scale**dim
+        if np.any((determinants > 1e-14) & (determinants <= 1e-8)):
+            return None
+        good = determinants > 1e-14
         points = np.linalg.solve(systems[good], h[bases[good]][..., None])[..., 0]
     else:
-        from scipy.spatial import ConvexHull
+        from scipy.spatial import ConvexHull, QhullError
 
         center = np.full(dim, 1.0 / (dim * max(float(g.max()), 1.0) * 4.0))
         slack = h - g @ center
-        hull = ConvexHull(g / slack[:, None])
+        try:
+            hull = ConvexHull(g / slack[:, None])
+        except QhullError:
+            return None
         points = center - hull.equations[:, :-1] / hull.equations[:, -1:]
-    feasible = np.all(points @ g.T <= h + 1e-9 * (1 + np.abs(h)), axis=1)
-    return points[feasible]
+    excess = (points @ g.T - h) / (1 + np.abs(h))
+    feasible = np.all(excess <= CLEAR, axis=1)
+    points, excess = points[feasible], np.abs(excess[feasible])
+    close = np.any((excess > TIGHT) & (excess <= CLEAR), axis=1)
+    return points, close
 
 
-def label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = 1e-7) -> np.ndarray:
+def label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = TIGHT) -> np.ndarray:
     tight = np.abs(points @ g.T - h) <= tolerance * (1 + np.abs(h))
     weights = np.left_shift(np.uint64(1), np.arange(g.shape[0], dtype=np.uint64))
     masks: np.ndarray = (tight.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
     return masks
+
+
+def closed_under_edges(masks: np.ndarray, dim: int) -> bool:
+    """Whether the vertices found (by their label masks) are closed under the edges leaving their
+    simple vertices: at a vertex on exactly ``dim`` constraints each edge is the line of ``dim - 1``
+    of its labels, and the other end of that edge must be found too (a vertex whose labels
+    contain those ``dim - 1``; on a polytope only the edge's two ends do).
+
+    The graph of a polytope is connected (Balinski 1961), so a vertex set containing the origin
+    and closed under every edge contains every vertex. This checks the edges at simple vertices;
+    a vertex missing while every one of its neighbours is degenerate would go unseen (degenerate
+    vertices are rebuilt exactly, and their own labels checked, by the caller).
+    """
+    counts = np.bitwise_count(masks)
+    simple, other = masks[counts == dim], masks[counts > dim]
+    bits = np.arange(64, dtype=np.uint64)
+    present = ((simple[:, None] >> bits[None, :]) & np.uint64(1)).astype(bool)
+    rows, columns = np.nonzero(present)
+    edges = simple[rows] & ~(np.uint64(1) << bits[columns])
+    keys, counts_found = np.unique(edges, return_counts=True)
+    ends = counts_found.copy()
+    if len(other):
+        ends += ((keys[:, None] & ~other[None, :]) == 0).sum(axis=1)
+    return bool(np.all(ends >= 2))
+
+
+def well_separated(matrix: list[list[int]]) -> bool:
+    """Whether floating point can tell the entries of a positive integer matrix apart with room to
+    spare: every two distinct entries at least ``1e-9`` of the largest apart (Python integers, so
+    no overflow). Otherwise only the exact enumeration is used."""
+    values = sorted({v for row in matrix for v in row})
+    gaps = (right - left for left, right in itertools.pairwise(values))
+    return values[-1] < 2**1000 and all(gap * 10**9 >= values[-1] for gap in gaps)
 
 
 def exact_vertex(
@@ -229,3 +282,84 @@ def complete_pairs(p_masks: np.ndarray, q_masks: np.ndarray, n: int, m: int) -> 
             covered = (p_masks[left][:, None] | q_masks[right][None, :]) == full
             pairs.update((int(left[i]), int(right[j])) for i, j in zip(*np.nonzero(covered)))
     return sorted(pairs)
+
+
+# --------------------------------------------------------------------------- exact enumeration
+
+#: The exact enumeration gives up (and says so) beyond this many feasible bases of one polytope.
+MAX_BASES = 200_000
+
+
+def exact_vertices(payoff: list[list[int]], payoff_base: int, coordinate_base: int) -> list[Vertex]:
+    r"""Every vertex of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` (``payoff`` positive), other
+    than the origin, exactly: a breadth-first search over the feasible bases with fraction-free
+    integer pivoting (every division exact; Edmonds 1967), complete by construction since the
+    graph of feasible bases of a polytope is connected, degenerate pivots included.
+
+    Each basis is a tableau of rows :math:`D\, x_b + \sum_v t_{bv} x_v = c_b` over the nonbasic
+    variables :math:`v`, one positive common denominator :math:`D`. From each basis every
+    nonbasic variable is increased until a basic one reaches 0; each tied minimum ratio gives a
+    feasible neighbour. Labels are numbered as in :func:`exact_vertex`.
+
+    Raises
+    ------
+    ConvergenceError
+        More than :data:`MAX_BASES` feasible bases: the game is too degenerate to be enumerated.
+
+    >>> sorted(v[0] for v in exact_vertices([[2, 1], [1, 3]], 0, 2))
+    [[0, 1], [1, 0], [2, 1]]
+    """
+    from ..core.errors import ConvergenceError
+
+    rows, dim = len(payoff), len(payoff[0])
+    # variables: z_i is dim-wide index i, slack of row r is dim + r; label of each variable
+    label = [coordinate_base + i for i in range(dim)] + [payoff_base + r for r in range(rows)]
+    width = dim + rows
+    # a tableau: (basic variables in row order, denominator, rows as lists over all variables + rhs)
+    start_rows = [[*payoff[r], *(1 if k == r else 0 for k in range(rows)), 1] for r in range(rows)]
+    start = (tuple(range(dim, width)), 1, start_rows)
+    seen = {frozenset(start[0])}
+    queue = [start]
+    found: dict[int, Vertex] = {}
+    while queue:
+        basis, denominator, table = queue.pop()
+        basic = set(basis)
+        values = [0] * width
+        for b, row in zip(basis, table):
+            values[b] = row[width]
+        mask = 0
+        for v in range(width):
+            if values[v] == 0:
+                mask |= 1 << label[v]
+        if mask not in found and any(values[:dim]):
+            coordinates = values[:dim]
+            found[mask] = (coordinates, mask, [denominator - values[dim + r] for r in range(rows)])
+        for entering in range(width):
+            if entering in basic:
+                continue
+            ratios = [(row[width], row[entering], k) for k, row in enumerate(table) if row[entering] > 0]
+            if not ratios:  # pragma: no cover - the polytope is bounded
+                continue
+            best = min(ratios, key=lambda t: Fraction(t[0], t[1]))
+            for rhs, pivot, k in ratios:
+                if rhs * best[1] != best[0] * pivot:
+                    continue
+                new_basis = (*basis[:k], entering, *basis[k + 1 :])
+                key = frozenset(new_basis)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if len(seen) > MAX_BASES:
+                    raise ConvergenceError(
+                        f"exact vertex enumeration: more than {MAX_BASES} feasible bases in one "
+                        "best-response polytope; the game is too degenerate to be enumerated exactly"
+                    )
+                lead = table[k]
+                new_table = [
+                    lead
+                    if r == k
+                    else [(pivot * v - row[entering] * w) // denominator for v, w in zip(row, lead)]
+                    for r, row in enumerate(table)
+                ]
+                queue.append((new_basis, pivot, new_table))
+    return list(found.values())

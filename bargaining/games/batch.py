@@ -34,12 +34,12 @@ import itertools
 import math
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from ..core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from ..core.errors import BargainingError, ParameterTypeError, ParameterValueError
 from .stage import StageEquilibria, StageGame, equilibria
 
 __all__ = ["BatchEquilibria", "batch_equilibria"]
@@ -65,6 +65,9 @@ class BatchEquilibria:
     exact : mapping
         For each degenerate game, the exact :class:`~bargaining.games.stage.StageEquilibria`
         (``Fraction`` strategies and the connected components).
+    failed : mapping
+        Each game the exact solver could not decide, by index, with the reason (it has no rows;
+        every other game is answered).
     """
 
     row: np.ndarray
@@ -74,6 +77,7 @@ class BatchEquilibria:
     offsets: np.ndarray
     is_degenerate: np.ndarray
     exact: Mapping[int, StageEquilibria]
+    failed: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def counts(self) -> np.ndarray:
@@ -271,11 +275,14 @@ def batch_equilibria(row_payoffs: Any, column_payoffs: Any, tolerance: float = 1
     x /= x.sum(axis=1, keepdims=True)
     y /= y.sum(axis=1, keepdims=True)
     exact: dict[int, StageEquilibria] = {}
+    failed: dict[int, str] = {}
     extra_games, extra_x, extra_y = [], [], []
     for g in np.flatnonzero(degenerate).tolist():  # the degenerate minority only
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DegenerateGameWarning)
+        try:
             result = equilibria(StageGame(a[g], b[g]), warn=False)
+        except BargainingError as error:  # one game beyond the solver does not sink the batch
+            failed[g] = f"{type(error).__name__}: {error}"
+            continue
         exact[g] = result
         for equilibrium in result.extreme:
             extra_games.append(g)
@@ -291,4 +298,13 @@ def batch_equilibria(row_payoffs: Any, column_payoffs: Any, tolerance: float = 1
     column_values = np.einsum("ki,kij,kj->k", rows_out, b[sorted_games], columns_out)
     if games and math.isnan(float(np.sum(rows_out))):  # pragma: no cover - vertices are bounded
         raise AssertionError("an equilibrium strategy is not a number")
-    return BatchEquilibria(rows_out, columns_out, row_values, column_values, offsets, degenerate, exact)
+    if failed:
+        warnings.warn(
+            f"batch_equilibria: {len(failed)} game(s) could not be solved and have no rows: "
+            + "; ".join(f"game {g}: {reason}" for g, reason in failed.items()),
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    return BatchEquilibria(
+        rows_out, columns_out, row_values, column_values, offsets, degenerate, exact, failed
+    )

@@ -137,7 +137,7 @@ def read_nfg(text: str) -> StageGame:
     actions = []
     while tokens.peek() != ("brace", "}"):
         if tokens.peek() == ("brace", "{"):
-            actions.append(tokens.strings())
+            actions.append(_distinct(tokens.strings()))
         else:
             count = int(tokens.take("word"))
             actions.append([str(k + 1) for k in range(count)])
@@ -206,6 +206,18 @@ def write_efg(tree: GameTree) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _distinct(labels: list[str]) -> list[str]:
+    """Action labels made distinct as Gambit does not require: a repeated label gets its position
+    (``"1/2"``, ``"1/2"`` becomes ``"1/2"``, ``"1/2 (2)"``), an empty one its position alone."""
+    result: list[str] = []
+    for position, label in enumerate(labels, start=1):
+        candidate = label or str(position)
+        while candidate in result:
+            candidate = f"{candidate} ({position})"
+        result.append(candidate)
+    return result
+
+
 def read_efg(text: str) -> GameTree:
     """A :class:`GameTree` from ``.efg`` text. Outcomes at inner nodes are added to the leaves below."""
     tokens = _Tokens(text, "efg")
@@ -230,6 +242,24 @@ def read_efg(text: str) -> GameTree:
         if number not in outcomes:
             raise ParameterValueError("efg", "outcomes defined before they are reused", number)
         return outcomes[number][1]
+
+    used: dict[str, tuple[int, int]] = {}
+
+    def _infoset_label(name: str, player: int, infoset: int) -> str:
+        """Gambit identifies an information set by (player, number), not by its label, which may
+        be empty or shared: the label is kept where it is unique, else made so."""
+        candidates = [name] if name else []
+        candidates += [
+            f"{name} ({player}:{infoset})"
+            if name
+            else f"{players[player - 1] if player else 'chance'}:{infoset}"
+        ]
+        for label in candidates:
+            if used.setdefault(label, (player, infoset)) == (player, infoset):
+                return label
+        raise ParameterValueError(
+            "efg", "information sets with distinguishable labels", name
+        )  # pragma: no cover
 
     # each frame: (kind, data, children so far, number of children expected, accumulated payoff)
     stack: list[list[Any]] = []
@@ -259,7 +289,11 @@ def read_efg(text: str) -> GameTree:
                     if marker == "c":
                         weights.append(tokens.number())
                 tokens.take("brace", "}")
-                infoset_actions[(player, infoset)] = (name, labels, weights)
+                infoset_actions[(player, infoset)] = (
+                    _infoset_label(name, player, infoset),
+                    _distinct(labels),
+                    weights,
+                )
             if (player, infoset) not in infoset_actions:
                 raise ParameterValueError(
                     "efg", "actions listed at an information set's first node", (player, infoset)
@@ -289,11 +323,7 @@ def read_efg(text: str) -> GameTree:
             if marker == "c":
                 node = Chance(tuple(zip(labels, weights, children)))
             else:
-                node = Decision(
-                    players[player - 1],
-                    tuple(zip(labels, children)),
-                    name or f"{players[player - 1]}:{infoset}",
-                )
+                node = Decision(players[player - 1], tuple(zip(labels, children)), name)
     if root is None or stack:
         raise ParameterValueError("efg", "a complete tree", "a truncated node list")
     return GameTree(tuple(players), root, title)

@@ -20,13 +20,17 @@ Pearce & Stacchetti (1990),
           (1-\delta) u_i(a) + \delta w_i \ge (1-\delta) \max_{a_i'} u_i(a_i', a_{-i})
           + \delta \min_{w' \in W} w'_i\}.
 
-:meth:`RepeatedGame.equilibrium_payoffs` iterates the **outer hyperplane approximation** of Judd,
-Yeltekin & Conklin (2003, Econometrica 71: 1239–1254): with directions :math:`h_1, \dots, h_D` on
-the circle, :math:`W_{k+1} = \{w : h_d \cdot w \le c_d\}` with
+:meth:`RepeatedGame.equilibrium_payoffs` computes :math:`V` itself by the algorithm of Abreu &
+Sannikov (2014, Theoretical Economics 9: 313–338): :math:`B` applied to polygons, from the convex
+hull of the stage payoffs, each action profile contributing its own payoff when it is incentive
+compatible and in :math:`W` and otherwise the vertices of :math:`W` cut by its two incentive
+constraints; the iteration stops when two successive polygons agree within ``tolerance`` and
+raises :class:`~bargaining.core.errors.ConvergenceError` otherwise. ``method="outer"`` gives the
+**outer hyperplane approximation** of Judd, Yeltekin & Conklin (2003, Econometrica 71:
+1239–1254): with directions :math:`h_1, \dots, h_D` on the circle,
+:math:`W_{k+1} = \{w : h_d \cdot w \le c_d\}` with
 :math:`c_d = \max_{a} \max_{v \in B_a(W_k)} h_d \cdot v`, from a box that contains every feasible
-payoff. The sets decrease to a superset of :math:`V` that tightens as :math:`D` grows; the
-iteration stops when no :math:`c_d` moves by more than ``tolerance`` and raises
-:class:`~bargaining.core.errors.ConvergenceError` otherwise.
+payoff, a superset of :math:`V` that tightens as :math:`D` grows.
 
 >>> from fractions import Fraction
 >>> grim_trigger_threshold(5, 3, 1), tit_for_tat_threshold(5, 3, 1, 0)
@@ -89,7 +93,9 @@ def tit_for_tat_threshold(temptation: Any, reward: Any, punishment: Any, sucker:
 
 @dataclass(frozen=True, slots=True)
 class PayoffSet:
-    """An outer approximation of the pure-strategy SPE payoff set: a convex polygon."""
+    """The pure-strategy SPE payoff set (Abreu–Sannikov) or an outer approximation of it (JYC): a
+    convex polygon, its vertices counterclockwise, and the half-planes ``directions . w <= levels``
+    that bound it."""
 
     vertices: np.ndarray
     directions: np.ndarray
@@ -109,7 +115,7 @@ class RepeatedGame:
     Examples
     --------
     >>> from bargaining.games.stage import prisoners_dilemma
-    >>> result = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs(directions=8)
+    >>> result = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs()
     >>> result.contains((3, 3)), result.contains((1, 1)), result.contains((0.5, 0.5))
     (True, True, False)
     """
@@ -130,9 +136,35 @@ class RepeatedGame:
         object.__setattr__(self, "kind", kind)
 
     def equilibrium_payoffs(
-        self, *, directions: int = 64, tolerance: float = 1e-9, max_iterations: int = 10_000
+        self,
+        *,
+        method: str = "abreu_sannikov",
+        directions: int = 64,
+        tolerance: float = 1e-12,
+        max_iterations: int = 10_000,
     ) -> PayoffSet:
-        """The outer hyperplane approximation of the pure-strategy SPE payoff set (JYC 2003)."""
+        r"""The pure-strategy SPE payoff set with public randomisation.
+
+        ``method="abreu_sannikov"`` (default) iterates the APS operator on polygons exactly as
+        Abreu & Sannikov (2014, Theoretical Economics 9: 313–338) do: from the convex hull of the
+        stage payoffs, each action profile :math:`a` contributes :math:`u(a)` if it is incentive
+        compatible and in :math:`W` (a stationary point), else :math:`(1-\delta) u(a) + \delta w`
+        for the vertices :math:`w` of :math:`W` cut by its two incentive constraints
+        :math:`w_i \ge \underline w_i + (1-\delta)/\delta\,(\max_{a_i'} u_i(a_i', a_{-i}) - u_i(a))`;
+        :math:`W_{k+1}` is their convex hull and :math:`\underline w` its lowest payoff of each
+        player. The sets decrease to the payoff set itself (not an approximation); the iteration
+        stops when two successive polygons have the same vertices within ``tolerance`` and raises
+        :class:`~bargaining.core.errors.ConvergenceError` otherwise. ``method="outer"`` is the
+        outer hyperplane approximation of Judd, Yeltekin & Conklin (2003) with ``directions``
+        directions.
+
+        >>> from bargaining.games.stage import StageGame
+        >>> dilemma = StageGame([[9, 1], [10, 3]], [[9, 10], [1, 3]])  # QuantEcon's test game
+        >>> sorted(RepeatedGame(dilemma, 0.9).equilibrium_payoffs().vertices.round(9).tolist())
+        [[3.0, 3.0], [3.0, 9.75], [9.0, 9.0], [9.75, 3.0]]
+        """
+        if method not in ("abreu_sannikov", "outer"):
+            raise ParameterValueError("method", "'abreu_sannikov' or 'outer'", method)
         if not isinstance(directions, int) or directions < 4:
             raise ParameterValueError("directions", "an integer of at least 4", directions)
         if not tolerance > 0:
@@ -142,42 +174,139 @@ class RepeatedGame:
         a = np.asarray(self.stage.row_payoffs, dtype=float)
         b = np.asarray(self.stage.column_payoffs, dtype=float)
         delta = float(self.discount)
-        angles = 2 * np.pi * np.arange(directions) / directions
-        normals = np.column_stack([np.cos(angles), np.sin(angles)])
-        normals[np.abs(normals) < 1e-15] = 0.0
         profiles = [(i, j) for i in range(a.shape[0]) for j in range(a.shape[1])]
         stage = np.array([[a[i, j], b[i, j]] for i, j in profiles])
         deviation = np.array([[a[:, j].max(), b[i, :].max()] for i, j in profiles])
-        box = np.array([[a.min(), b.min()], [a.max(), b.min()], [a.max(), b.max()], [a.min(), b.max()]])
-        polygon = box
-        levels = (normals @ box.T).max(axis=1)
-        change = np.inf
-        for iteration in range(1, max_iterations + 1):
-            punishment = polygon.min(axis=0)
-            candidates = []
-            for payoff, best in zip(stage, deviation):
-                floor = punishment + (1 - delta) / delta * (best - payoff)
-                region = _clip(
-                    _clip(polygon, np.array([-1.0, 0.0]), -floor[0]), np.array([0.0, -1.0]), -floor[1]
-                )
-                if len(region):
-                    candidates.append((1 - delta) * payoff + delta * region)
-            if not candidates:
-                empty = np.empty((0, 2))
-                return PayoffSet(empty, normals, np.full(directions, -np.inf), iteration, 0.0)
-            points = np.vstack(candidates)
-            new_levels = (normals @ points.T).max(axis=1)
-            change = float(np.max(np.abs(new_levels - levels)))
-            levels = new_levels
-            polygon = box
-            for normal, level in zip(normals, levels):
-                polygon = _clip(polygon, normal, level)
-            if change < tolerance:
-                return PayoffSet(polygon, normals, levels, iteration, change)
-        raise ConvergenceError(
-            f"the payoff-set iteration moved by {change:.3g} after {max_iterations} iterations "
-            f"(tolerance {tolerance:g}); raise max_iterations"
+        if method == "abreu_sannikov":
+            return _abreu_sannikov(stage, deviation, delta, tolerance, max_iterations)
+        return _outer(a, b, stage, deviation, delta, directions, tolerance, max_iterations)
+
+
+def _hull(points: np.ndarray) -> np.ndarray:
+    """The vertices of the convex hull of points in the plane, counterclockwise from the lowest
+    (then leftmost) one, collinear points dropped (Andrew's monotone chain)."""
+    unique = np.unique(points, axis=0)
+    if len(unique) <= 2:
+        return unique
+    ordered = sorted(map(tuple, unique))
+    scale = float(np.abs(unique).max()) or 1.0
+
+    def turn(o: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
+        return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
+
+    chains: list[list[tuple[float, float]]] = []
+    for sequence in (ordered, ordered[::-1]):
+        chain: list[tuple[float, float]] = []
+        for point in sequence:
+            while len(chain) >= 2 and turn(chain[-2], chain[-1], point) <= 1e-11 * scale**2:
+                chain.pop()
+            chain.append(point)
+        chains.append(chain[:-1])
+    cycle = chains[0] + chains[1]
+    changed = True
+    while changed and len(cycle) > 3:  # the chains' ends are never tested: drop flat corners there too
+        changed = False
+        for k in range(len(cycle)):
+            if turn(cycle[k - 1], cycle[k], cycle[(k + 1) % len(cycle)]) <= 1e-11 * scale**2:
+                del cycle[k]
+                changed = True
+                break
+    vertices = np.array(cycle)
+    start = np.lexsort((vertices[:, 0], vertices[:, 1]))[0]
+    return np.roll(vertices, -start, axis=0)
+
+
+def _polygon_levels(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Outward unit normals and levels of the edges of a counterclockwise polygon."""
+    if len(vertices) < 3:  # a point or a segment: its bounding directions
+        normals = np.array([[1.0, 0.0], [-1.0, 0.0], [0.0, 1.0], [0.0, -1.0]])
+        if len(vertices) == 2:
+            edge = vertices[1] - vertices[0]
+            normal = np.array([edge[1], -edge[0]]) / np.hypot(*edge)
+            normals = np.vstack([normals, normal, -normal])
+        return normals, (normals @ vertices.T).max(axis=1) if len(vertices) else np.full(
+            len(normals), -np.inf
         )
+    edges = np.roll(vertices, -1, axis=0) - vertices
+    normals = np.column_stack([edges[:, 1], -edges[:, 0]])
+    normals /= np.hypot(normals[:, 0], normals[:, 1])[:, None]
+    return normals, np.einsum("ij,ij->i", normals, vertices)
+
+
+def _abreu_sannikov(
+    stage: np.ndarray, deviation: np.ndarray, delta: float, tolerance: float, max_iterations: int
+) -> PayoffSet:
+    polygon = _hull(stage)
+    gains = (1 - delta) / delta * (deviation - stage)
+    change = np.inf
+    for iteration in range(1, max_iterations + 1):
+        punishment = polygon.min(axis=0)
+        normals, levels = _polygon_levels(polygon)
+        points = []
+        for payoff, gain in zip(stage, gains):
+            floor = punishment + gain
+            if np.all(payoff >= floor - 1e-12) and np.all(normals @ payoff <= levels + 1e-12):
+                points.append(payoff[None, :])  # u(a) itself, repeated for ever
+                continue
+            region = _clip(_clip(polygon, np.array([-1.0, 0.0]), -floor[0]), np.array([0.0, -1.0]), -floor[1])
+            if len(region):
+                points.append((1 - delta) * payoff + delta * region)
+        if not points:
+            return PayoffSet(np.empty((0, 2)), *_polygon_levels(np.empty((0, 2))), iteration, 0.0)
+        new = _hull(np.vstack(points))
+        if len(new) == len(polygon):
+            change = float(np.abs(new - polygon).max())
+            if change < tolerance:
+                return PayoffSet(new, *_polygon_levels(new), iteration, change)
+        polygon = new
+    raise ConvergenceError(
+        f"the Abreu-Sannikov iteration moved by {change:.3g} after {max_iterations} iterations "
+        f"(tolerance {tolerance:g}); raise max_iterations"
+    )
+
+
+def _outer(
+    a: np.ndarray,
+    b: np.ndarray,
+    stage: np.ndarray,
+    deviation: np.ndarray,
+    delta: float,
+    directions: int,
+    tolerance: float,
+    max_iterations: int,
+) -> PayoffSet:
+    """The outer hyperplane approximation (Judd, Yeltekin & Conklin 2003)."""
+    angles = 2 * np.pi * np.arange(directions) / directions
+    normals = np.column_stack([np.cos(angles), np.sin(angles)])
+    normals[np.abs(normals) < 1e-15] = 0.0
+    box = np.array([[a.min(), b.min()], [a.max(), b.min()], [a.max(), b.max()], [a.min(), b.max()]])
+    polygon = box
+    levels = (normals @ box.T).max(axis=1)
+    change = np.inf
+    for iteration in range(1, max_iterations + 1):
+        punishment = polygon.min(axis=0)
+        candidates = []
+        for payoff, best in zip(stage, deviation):
+            floor = punishment + (1 - delta) / delta * (best - payoff)
+            region = _clip(_clip(polygon, np.array([-1.0, 0.0]), -floor[0]), np.array([0.0, -1.0]), -floor[1])
+            if len(region):
+                candidates.append((1 - delta) * payoff + delta * region)
+        if not candidates:
+            empty = np.empty((0, 2))
+            return PayoffSet(empty, normals, np.full(directions, -np.inf), iteration, 0.0)
+        points = np.vstack(candidates)
+        new_levels = (normals @ points.T).max(axis=1)
+        change = float(np.max(np.abs(new_levels - levels)))
+        levels = new_levels
+        polygon = box
+        for normal, level in zip(normals, levels):
+            polygon = _clip(polygon, normal, level)
+        if change < tolerance:
+            return PayoffSet(polygon, normals, levels, iteration, change)
+    raise ConvergenceError(
+        f"the payoff-set iteration moved by {change:.3g} after {max_iterations} iterations "
+        f"(tolerance {tolerance:g}); raise max_iterations"
+    )
 
 
 def _clip(polygon: np.ndarray, normal: np.ndarray, level: float) -> np.ndarray:

@@ -16,15 +16,21 @@ indifferent at its threshold), and then the equilibria form **components**: each
 :math:`\mathrm{conv}(X) \times \mathrm{conv}(Y)` of equilibria, and cliques sharing a vertex are
 connected (Avis, Rosenberg, Savani & von Stengel 2010, Economic Theory 42: 9–37).
 
-:func:`equilibria` enumerates the vertices in floating point (Qhull on the polar polytope, or
-every basis for small games), labels them with a loose tolerance and pairs them (a vertex with
-the generic number of labels by lookup of its complement, any other against every vertex), then
-**rebuilds every candidate vertex exactly** from its tight constraints (on its support only, by
-fraction-free elimination on Python integers) and keeps only the pairs whose labels hold exactly
-and that pass an exact best-response check. Every equilibrium returned is a ``Fraction`` profile;
-degeneracy is decided exactly and said (:class:`~bargaining.core.errors.DegenerateGameWarning`).
-Float noise can only make a candidate fail the exact test, never make one up, and the loose
-tolerance errs on the side of more labels, so that no equilibrium is lost to rounding.
+:func:`equilibria` is exact and complete by construction. Floating point only proposes: the
+vertices are found in floats (Qhull on the polar polytope, or every basis for small games) and
+paired by their labels (a vertex with the generic number of labels by lookup of its complement,
+any other against every vertex). Each float decision is then either certified by its margin (a
+slack within ``1e-9`` of 0 is tight, beyond ``1e-5`` is slack) or checked exactly: every paired
+vertex, every vertex with more than the generic number of labels and every vertex with a slack
+in between is **rebuilt on Python integers** from its tight constraints (on its support, by
+fraction-free elimination) and must carry exactly the labels floats gave it. When floats cannot
+tell the payoffs apart (two entries closer than ``1e-9`` of the largest: near-degenerate games,
+``1e19`` beside ``1``, ``1e300`` beside ``1e-300``), when a basis is too close to singular, Qhull
+fails or any exact check disagrees, both polytopes are enumerated **exactly** instead: a search
+over every feasible basis with fraction-free integer pivoting, complete since the graph of
+feasible bases of a polytope is connected (:func:`~bargaining.games._polytope.exact_vertices`).
+Every equilibrium returned is a ``Fraction`` profile; degeneracy is decided exactly and said
+(:class:`~bargaining.core.errors.DegenerateGameWarning`).
 
 >>> game = prisoners_dilemma()
 >>> result = equilibria(game)
@@ -36,6 +42,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import numbers
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,18 +52,21 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ConvergenceError, DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from ..core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
 from ..core.values import Kind
 from ._polytope import (
     Vertex,
     best_responses,
+    closed_under_edges,
     complete_pairs,
     dot,
     exact_vertex,
+    exact_vertices,
     float_vertices,
     label_masks,
     normalised,
     solve_exact,
+    well_separated,
 )
 from .tree import GameTree, convert_number, payoff_kind
 
@@ -191,7 +201,24 @@ def _matrix(name: str, value: Any) -> list[list[Any]]:
     width = len(value[0])
     if width == 0 or any(len(r) != width for r in value):
         raise ParameterValueError(name, "rectangular with at least one column", [len(r) for r in value])
-    return [list(r) for r in value]
+    return [[_plain(v) for v in r] for r in value]
+
+
+def _plain(value: Any) -> Any:
+    """Integers of any type (numpy's included) as Python ints and numpy floats as floats, so that
+    no fixed-width arithmetic reaches the exact stage and the results hash."""
+    kind = type(value)
+    if kind is int or kind is float or (kind is Fraction and type(value.numerator) is int):
+        return value
+    if isinstance(value, (bool, np.bool_)):
+        return value  # refused by the kind check, with its name
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, Fraction) and type(value.numerator) is not int:  # built from numpy integers
+        return Fraction(int(value.numerator), int(value.denominator))
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
 
 
 def _bilinear(matrix: Sequence[Sequence[Any]], row: Sequence[Any], column: Sequence[Any]) -> Any:
@@ -331,41 +358,15 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         )
     (a, (row_scale, row_offset)), (b, (column_scale, column_offset)) = _integer_payoffs(game)
     b_t = [[b[i][j] for i in range(n)] for j in range(m)]
-    # The float polytopes, G z <= h, with their payoff rows scaled into (0, 1]: floats taken at their
-    # exact binary value become integers near 2**52, and unscaled vertices near 1e-16 would defeat
-    # the tolerances. Scaling a polytope leaves its labels, and so the exact rebuild, unchanged.
-    # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
-    b_float, a_float = np.asarray(b_t, dtype=float), np.asarray(a, dtype=float)
-    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
-    p_h = np.concatenate([np.zeros(n), np.ones(m)])
-    # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
-    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
-    q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_points, q_points = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
-    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
-    # vertex once per simplex of a non-simplicial facet)
-    p_masks = np.unique(label_masks(p_points, p_g, p_h))
-    q_masks = np.unique(label_masks(q_points, q_g, q_h))
+    found = _float_pairs(a, b_t, n, m)
+    pairs, degenerate = found if found is not None else _exact_pairs(a, b_t, n, m)
     full = (1 << (n + m)) - 1
-    origin_p, origin_q = (1 << n) - 1, ((1 << m) - 1) << n
-    pairs = complete_pairs(p_masks, q_masks, n, m)
-    exact_p: dict[int, Vertex | None] = {}
-    exact_q: dict[int, Vertex | None] = {}
-    # vertices with more than the generic number of labels decide degeneracy, paired or not
-    for i in {i for i, _ in pairs} | {int(i) for i in np.flatnonzero(np.bitwise_count(p_masks) > n)}:
-        exact_p[i] = exact_vertex(int(p_masks[i]), b_t, n, 0)
-    for j in {j for _, j in pairs} | {int(j) for j in np.flatnonzero(np.bitwise_count(q_masks) > m)}:
-        exact_q[j] = exact_vertex(int(q_masks[j]), a, 0, n)
-    degenerate = any(
-        v is not None and v[1].bit_count() > n and v[1] & origin_p != origin_p for v in exact_p.values()
-    ) or any(v is not None and v[1].bit_count() > m and v[1] & origin_q != origin_q for v in exact_q.values())
     # a vertex is determined by its exact labels: they key it, so one found twice counts once
     row_found: dict[int, Vertex] = {}
     column_found: dict[int, Vertex] = {}
     compatible: set[tuple[int, int]] = set()
-    for i, j in pairs:
-        left, right = exact_p[i], exact_q[j]
-        if left is not None and right is not None and left[1] | right[1] == full:
+    for left, right in pairs:
+        if left[1] | right[1] == full:
             # exact labels imply an equilibrium; the best-response check confirms it, exactly:
             # right[2] is A y (the row player's payoff of each row), left[2] is B'x
             if not best_responses(left[0], right[0], right[2], left[2]):  # pragma: no cover
@@ -392,11 +393,7 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             row_value, column_value = float(row_value), float(column_value)  # type: ignore[assignment]
         extreme.append(MixedEquilibrium(row_vertices[r], column_vertices[c], (row_value, column_value)))
     if not extreme:  # pragma: no cover - every finite game has an equilibrium (Nash 1951)
-        raise ConvergenceError(
-            f"equilibria: the vertex enumeration of this {n}x{m} game found no equilibrium, which "
-            "every finite game has; the floating-point stage failed (payoffs spanning too many orders "
-            "of magnitude?)"
-        )
+        raise AssertionError(f"the exact vertex enumeration of this {n}x{m} game found no equilibrium")
     components = _components(edges)
     if degenerate and warn:
         warnings.warn(
@@ -405,6 +402,87 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             stacklevel=2,
         )
     return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
+
+
+def _float_pairs(
+    a: list[list[int]], b_t: list[list[int]], n: int, m: int
+) -> tuple[list[tuple[Vertex, Vertex]], bool] | None:
+    """The completely labelled pairs of vertices and whether the game is degenerate, proposed in
+    floating point and checked exactly, or ``None`` if any decision is too close to call or any
+    exact check fails (then :func:`_exact_pairs` decides).
+
+    No vertex is missing next to a simple vertex: the float vertices must be closed under the
+    edges leaving their simple vertices (:func:`~._polytope.closed_under_edges`), else ``None``.
+    Every float
+    decision is either confirmed exactly or certified by its margin: the payoffs are
+    told apart by floats with room to spare (:func:`~._polytope.well_separated`); a vertex whose
+    slacks are all within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a
+    slack in between, and every vertex that is paired or has more than the generic number of
+    labels, is rebuilt in integers from its tight constraints and must carry exactly the labels
+    floating point gave it.
+    """
+    if not (well_separated(a) and well_separated(b_t)):
+        return None
+    # The float polytopes, G z <= h, with their payoff rows scaled into (0, 1]; scaling a polytope
+    # leaves its labels, and so the exact rebuild, unchanged.
+    # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
+    b_float, a_float = np.asarray(b_t, dtype=float), np.asarray(a, dtype=float)
+    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
+    p_h = np.concatenate([np.zeros(n), np.ones(m)])
+    # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
+    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
+    q_h = np.concatenate([np.ones(n), np.zeros(m)])
+    p_found, q_found = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
+    if p_found is None or q_found is None:
+        return None
+    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
+    # vertex once per simplex of a non-simplicial facet)
+    p_masks, p_index = np.unique(label_masks(p_found[0], p_g, p_h), return_inverse=True)
+    q_masks, q_index = np.unique(label_masks(q_found[0], q_g, q_h), return_inverse=True)
+    # no vertex missing: the float vertices closed under the edges of their simple vertices
+    if not (closed_under_edges(p_masks, n) and closed_under_edges(q_masks, m)):
+        return None
+    pairs = complete_pairs(p_masks, q_masks, n, m)
+    # rebuilt exactly: the paired vertices, those with more than the generic number of labels
+    # (they decide degeneracy, paired or not) and those with a slack too close to call
+    rebuilt: list[dict[int, Vertex]] = [{}, {}]
+    for side, masks, payoff, generic, bases, close in (
+        (0, p_masks, b_t, n, (n, 0), p_index[p_found[1]]),
+        (1, q_masks, a, m, (0, n), q_index[q_found[1]]),
+    ):
+        wanted = (
+            {pair[side] for pair in pairs}
+            | {int(k) for k in np.flatnonzero(np.bitwise_count(masks) > generic)}
+            | {int(k) for k in close}
+        )
+        origin = ((1 << n) - 1) if side == 0 else (((1 << m) - 1) << n)
+        for k in wanted:
+            mask = int(masks[k])
+            if mask & origin == origin:
+                continue
+            vertex = exact_vertex(mask, payoff, *bases)
+            if vertex is None or vertex[1] != mask:
+                return None
+            rebuilt[side][k] = vertex
+    degenerate = any(v[1].bit_count() > n for v in rebuilt[0].values()) or any(
+        v[1].bit_count() > m for v in rebuilt[1].values()
+    )
+    return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
+
+
+def _exact_pairs(
+    a: list[list[int]], b_t: list[list[int]], n: int, m: int
+) -> tuple[list[tuple[Vertex, Vertex]], bool]:
+    """The completely labelled pairs and degeneracy from the exact enumeration of every vertex
+    of both polytopes (:func:`~._polytope.exact_vertices`): no floating point at all."""
+    p_vertices, q_vertices = exact_vertices(b_t, n, 0), exact_vertices(a, 0, n)
+    p_masks = np.array([v[1] for v in p_vertices], dtype=np.uint64)
+    q_masks = np.array([v[1] for v in q_vertices], dtype=np.uint64)
+    degenerate = any(v[1].bit_count() > n for v in p_vertices) or any(
+        v[1].bit_count() > m for v in q_vertices
+    )
+    pairs = complete_pairs(p_masks, q_masks, n, m)
+    return [(p_vertices[i], q_vertices[j]) for i, j in pairs], degenerate
 
 
 def _components(edges: list[tuple[int, int]]) -> tuple[Component, ...]:

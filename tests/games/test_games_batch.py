@@ -167,3 +167,35 @@ def test_of_refuses_an_index_outside_the_batch(index):
     result = batch_equilibria(np.zeros((2, 2, 2)), np.zeros((2, 2, 2)))
     with pytest.raises(ParameterValueError, match=r"game must be a game index in \[0, 1\]"):
         result.of(index)
+
+
+def test_a_game_the_exact_solver_cannot_decide_is_named_and_the_others_answered(monkeypatch):
+    import bargaining.games.batch as batch_module
+    from bargaining.core.errors import ConvergenceError
+
+    real = batch_module.equilibria
+
+    def refuse_the_second(game, warn=True):
+        if game.row_payoffs[0][0] == 7:
+            raise ConvergenceError("too degenerate")
+        return real(game, warn=warn)
+
+    monkeypatch.setattr(batch_module, "equilibria", refuse_the_second)
+    ultimatum_a, ultimatum_b = np.array([[2.0, 0.0], [1.0, 1.0]]), np.array([[0.0, 0.0], [1.0, 1.0]])
+    a = np.stack([ultimatum_a, ultimatum_a + 5, np.array([[2.0, 1.0], [3.0, 0.0]])])
+    b = np.stack([ultimatum_b, ultimatum_b, np.array([[2.0, 3.0], [1.0, 0.0]])])
+    with pytest.warns(RuntimeWarning, match="game 1: ConvergenceError: too degenerate"):
+        result = batch_equilibria(a, b)
+    assert list(result.counts) == [4, 0, 3] and dict(result.failed) == {1: "ConvergenceError: too degenerate"}
+
+
+def test_near_degenerate_batch_is_answered_exactly_for_every_game():
+    rng = np.random.default_rng(7)
+    a = np.where(rng.random((200, 3, 3)) < 0.3, 0, 10**9 + rng.integers(0, 3, (200, 3, 3))).astype(float)
+    b = np.where(rng.random((200, 3, 3)) < 0.3, 0, 10**9 + rng.integers(0, 3, (200, 3, 3))).astype(float)
+    result = batch_equilibria(a, b)
+    assert not result.failed and (result.counts >= 1).all()
+    for g in range(200):
+        exact = equilibria(StageGame(a[g], b[g]), warn=False).extreme
+        assert result.counts[g] == len(exact)
+        assert np.allclose(sorted(map(tuple, result.of(g)[0])), sorted(tuple(map(float, e.row)) for e in exact))

@@ -84,7 +84,7 @@ def test_unconverged_iteration_raises():
 )  # QuantEcon 0.11 fails inside qhull on chicken at 0.3, where the set is lower-dimensional
 def test_outer_approximation_contains_quantecon_abreu_sannikov_set(game, discount):
     gt = pytest.importorskip("quantecon.game_theory")
-    ours = RepeatedGame(game, discount).equilibrium_payoffs(directions=32)
+    ours = RepeatedGame(game, discount).equilibrium_payoffs(method="outer", directions=32)
     a = np.asarray(game.row_payoffs, dtype=float)
     b = np.asarray(game.column_payoffs, dtype=float)
     hull = gt.RepeatedGame(gt.NormalFormGame(np.stack([a, b], axis=-1)), discount).equilibrium_payoffs()
@@ -97,11 +97,68 @@ def test_outer_approximation_contains_quantecon_abreu_sannikov_set(game, discoun
 
 def test_grim_trigger_cooperation_is_in_the_set_exactly_above_the_threshold():
     game = prisoners_dilemma()
-    assert RepeatedGame(game, 0.55).equilibrium_payoffs(directions=16).contains((3, 3))
-    assert not RepeatedGame(game, 0.45).equilibrium_payoffs(directions=16).contains((3, 3), 1e-6)
+    assert RepeatedGame(game, 0.55).equilibrium_payoffs(method="outer", directions=16).contains((3, 3))
+    assert not RepeatedGame(game, 0.45).equilibrium_payoffs(method="outer", directions=16).contains((3, 3), 1e-6)
 
 
 def test_a_game_without_pure_equilibria_can_have_an_empty_set():
     pennies = StageGame([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    result = RepeatedGame(pennies, 0.5).equilibrium_payoffs(directions=8)
+    result = RepeatedGame(pennies, 0.5).equilibrium_payoffs(method="outer", directions=8)
     assert len(result.vertices) == 0 and not result.contains((0, 0))
+
+
+def _same_vertices(ours, theirs, tolerance=1e-9):
+    return len(ours) == len(theirs) and all(np.abs(ours - point).max(axis=1).min() <= tolerance for point in theirs)
+
+
+# QuantEcon's tests/test_repeated_game.py: the Abreu-Sannikov (2014) example and a prisoner's dilemma
+AS_EXAMPLE = ([[16, 3, 0], [21, 10, -1], [9, 5, -5]], [[9, 13, 3], [1, 4, 0], [0, -4, -15]], 0.3, [
+    [7.33770472e00, 1.09826253e01], [1.12568240e00, 2.8], [7.33770472e00, 0.0],
+    [7.86308964e00, 0.0], [1.97917977e01, 2.8], [1.55630896e01, 9.1]])
+DILEMMA = ([[9, 1], [10, 3]], [[9, 10], [1, 3]], 0.9, [[3, 3], [9.75, 3], [9, 9], [3, 9.75]])
+
+
+@pytest.mark.parametrize("case", [AS_EXAMPLE, DILEMMA])
+def test_abreu_sannikov_set_equals_quantecons_vertices(case):
+    a, b, discount, stated = case
+    ours = RepeatedGame(StageGame(a, b), discount).equilibrium_payoffs()
+    assert _same_vertices(ours.vertices, np.array(stated, dtype=float), 1e-7)  # stated to 9 digits
+    gt = pytest.importorskip("quantecon.game_theory")
+    bimatrix = np.stack([np.array(a, dtype=float), np.array(b, dtype=float)], axis=-1)
+    hull = gt.RepeatedGame(gt.NormalFormGame(bimatrix), discount).equilibrium_payoffs()
+    assert _same_vertices(ours.vertices, hull.points[hull.vertices])
+    assert all(ours.contains(p, 1e-9) for p in hull.points[hull.vertices])
+
+
+@pytest.mark.parametrize(("game", "discount"), [(prisoners_dilemma(), 0.6), (chicken(), 0.6), (chicken(), 0.9)])
+def test_abreu_sannikov_set_is_inside_the_outer_approximation(game, discount):
+    exact = RepeatedGame(game, discount).equilibrium_payoffs()
+    outer = RepeatedGame(game, discount).equilibrium_payoffs(method="outer", directions=16)
+    assert all(outer.contains(p, 1e-9) for p in exact.vertices)
+
+
+def test_abreu_sannikov_raises_when_unconverged_and_on_a_bad_method():
+    with pytest.raises(ConvergenceError, match=r"Abreu-Sannikov iteration moved by .* after 3 iterations"):
+        RepeatedGame(prisoners_dilemma(), Fraction(9, 10)).equilibrium_payoffs(max_iterations=3)
+    with pytest.raises(ParameterValueError, match="method must be 'abreu_sannikov' or 'outer'"):
+        RepeatedGame(prisoners_dilemma(), 0.5).equilibrium_payoffs(method="jyc")
+
+
+def test_abreu_sannikov_no_pure_equilibrium_gives_the_empty_set():
+    # QuantEcon's test: no pure-action subgame perfect equilibrium at discount 0.05
+    result = RepeatedGame(StageGame([[1, -1], [-2, 1]], [[-1, 2], [2, 0]]), 0.05).equilibrium_payoffs()
+    assert len(result.vertices) == 0 and not result.contains((0, 0))
+
+
+def test_abreu_sannikov_sets_of_lower_dimension():
+    point = RepeatedGame(prisoners_dilemma(), 0.1).equilibrium_payoffs()  # only mutual defection (QuantEcon: QhullError)
+    assert point.vertices.tolist() == [[1.0, 1.0]] and point.contains((1, 1)) and not point.contains((1, 1.1))
+    common = [[2, 0], [0, 1]]  # a common-interest game: every payoff on the diagonal
+    segment = RepeatedGame(StageGame(common, common), 0.5).equilibrium_payoffs()
+    assert segment.vertices.tolist() == [[1.0, 1.0], [2.0, 2.0]]
+    assert segment.contains((1.5, 1.5)) and not segment.contains((1.5, 1.4))
+
+
+def test_outer_approximation_raises_when_unconverged():
+    with pytest.raises(ConvergenceError, match=r"payoff-set iteration moved by .* after 3 iterations"):
+        RepeatedGame(prisoners_dilemma(), Fraction(9, 10)).equilibrium_payoffs(method="outer", max_iterations=3)

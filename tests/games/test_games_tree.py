@@ -100,3 +100,10 @@ def test_bad_queries_name_what_is_wrong(call, message):
     with pytest.raises(ParameterValueError) as caught:
         call(small())
     assert message in str(caught.value)
+
+
+def test_repeated_action_labels_at_a_node_are_refused_by_the_tree():
+    # read_efg keeps Gambit's repeated labels apart; a tree built by hand must name them apart
+    repeated = Chance((("half", Fraction(1, 2), outcome(1, 0)), ("half", Fraction(1, 2), outcome(0, 1))))
+    with pytest.raises(ParameterValueError, match="distinct labels"):
+        GameTree(("A", "B"), repeated)

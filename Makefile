@@ -33,7 +33,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP) lint typecheck
-	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest --cov --cov-report=term -q
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --cov --cov-report=term -q
 
 # the suite against the newest release of every dependency, in a venv of its own, so that drift is
 # seen here before a user sees it; 'make lock' then records the versions that passed
@@ -44,7 +44,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet --upgrade -e ".[$(EXTRAS)]"
 	$(MAKE) lint typecheck BIN=$(LATEST)/bin STAMP=
-	HYPOTHESIS_PROFILE=ci $(LATEST)/bin/python -m pytest -q
+	HYPOTHESIS_PROFILE=ci $(LATEST)/bin/python -m pytest -n auto -q
 
 lock:
 	@test -x $(LATEST)/bin/python || { echo "run 'make test-latest' first: lock records the versions it verified"; exit 2; }

@@ -58,8 +58,12 @@ def parse_number(text: str) -> Fraction:
 
 
 def _exact(value: Any) -> str:
-    """An exact value for the table: a Fraction shortened like an error's (never a wall of digits)."""
-    return short_number(value) if isinstance(value, Fraction) else str(value)
+    """An exact value for the table: a Fraction shortened like an error's, and an exact expression
+    too long for a table cell named by its length (never a wall of digits)."""
+    if isinstance(value, Fraction):
+        return short_number(value)
+    text = str(value)
+    return text if len(text) <= 80 else f"<exact form of {len(text)} characters>"
 
 
 def _decimal(value: Any) -> str:
@@ -83,6 +87,14 @@ _OPTIONS: tuple[tuple[str, str, Fraction, str], ...] = (
 )
 
 
+# A bound on the work of the exact example table (sympy solves with these numbers in it).
+_TABLE_DIGITS = 15
+_TABLE_SIZE = (
+    f"a number of at most {_TABLE_DIGITS} digits above and below the fraction bar (the example "
+    "table is solved exactly; use the Python API for larger numbers)"
+)
+
+
 def _check_options(args: argparse.Namespace) -> None:
     """Refuse an option out of its range, naming the flag, before anything is computed."""
     requirements: dict[str, tuple[str, Callable[[Fraction], bool]]] = {
@@ -99,6 +111,8 @@ def _check_options(args: argparse.Namespace) -> None:
     for flag, attribute, _, _ in _OPTIONS:
         requirement, holds = requirements[attribute]
         value = getattr(args, attribute)
+        if max(abs(value.numerator), value.denominator) >= 10**_TABLE_DIGITS:
+            raise ParameterValueError(flag, _TABLE_SIZE, value)
         if not holds(value):
             raise ParameterValueError(flag, requirement, value)
 

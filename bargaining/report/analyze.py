@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+import re
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import Description, ParameterValueError
+from ..core.paths import writable_folder
 from ..scenarios import Scenario, load, presets
 from .analysis import CALIBRATION, ScenarioResult, Sensitivity, sensitivity, solve_scenario
 from .document import Document
@@ -58,6 +61,7 @@ def _short(value: Any) -> str:
 
 
 def _as_scenarios(scenarios: Sequence[str | Path | Scenario] | None) -> list[Scenario]:
+    """Load the scenarios; refuse an unknown name (listing the presets) and two of one name."""
     if not scenarios:
         return [load(path) for path in presets().values()]
     bundled = presets()
@@ -67,9 +71,28 @@ def _as_scenarios(scenarios: Sequence[str | Path | Scenario] | None) -> list[Sce
             loaded.append(item)
         elif isinstance(item, str) and item in bundled:
             loaded.append(load(bundled[item]))
+        elif isinstance(item, str) and not item.endswith(".toml") and not Path(item).exists():
+            raise ParameterValueError(
+                "scenario", f"a scenario file or one of the presets {', '.join(bundled)}", item
+            )
         else:
             loaded.append(load(item))
+    seen: dict[str, Scenario] = {}
+    for scenario in loaded:
+        if scenario.name in seen:
+            raise ParameterValueError(
+                "scenario",
+                "scenarios of different names (the name keys the report's sections and figures)",
+                Description(f"two named {scenario.name!r}: {seen[scenario.name].path} and {scenario.path}"),
+            )
+        seen[scenario.name] = scenario
     return loaded
+
+
+def _file_name(name: str) -> str:
+    """A scenario name made safe as a file name: anything but letters, digits, ``-`` and ``_``
+    becomes ``_`` (a ``/`` in a name is not a folder)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:80] or "_"
 
 
 def _summary(doc: Document, results: Sequence[ScenarioResult]) -> None:
@@ -254,14 +277,25 @@ def analyze(
     *,
     claims: bool | Sequence[Any] = True,
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> Report:
     """Solve every model for every scenario (default: the bundled presets), run the sensitivity
     analysis, settle the claims (``True``: the essay's; or the claims given; ``False``: none), and
-    write ``report.md``, ``report.html`` and the figures to ``output``."""
+    write ``report.md``, ``report.html`` and the figures to ``output``.
+
+    Before any work, ``output`` is checked (a folder that can be written, without an earlier
+    report unless ``force``), every scenario is loaded, and two scenarios of one name are refused."""
     say = progress or (lambda message: None)
-    folder = Path(output)
-    (folder / "figures").mkdir(parents=True, exist_ok=True)
+    outputs = ["report.md", "report.html"] + (["claims.md", "claims.html"] if claims else [])
+    folder = writable_folder(output, outputs, force=force)
     loaded = _as_scenarios(scenarios)
+    names = [_file_name(scenario.name) for scenario in loaded]
+    if len(set(names)) != len(names):
+        clash = next(name for name in names if names.count(name) > 1)
+        raise ParameterValueError(
+            "scenario", "names that differ as file names (letters, digits, - and _)", Description(clash)
+        )
+    (folder / "figures").mkdir(parents=True, exist_ok=True)
     results: list[ScenarioResult] = []
     all_bars: list[tuple[Sensitivity, ...]] = []
     figure_paths: list[Path] = []
@@ -291,7 +325,7 @@ def analyze(
         f"Signalling regimes over specificity (audience cost) x carrot, around '{anchor.scenario.title}'",
     )
     for result, bars in zip(results, all_bars):
-        name = result.scenario.name
+        name = _file_name(result.scenario.name)
         figures = {"survival": f"figures/survival_{name}.png", "tornado": f"figures/tornado_{name}.png"}
         figure_paths.append(survival_figure(result, folder / figures["survival"]))
         figure_paths.append(tornado_figure(result, bars, folder / figures["tornado"]))
@@ -301,8 +335,16 @@ def analyze(
         from ..claims import report as claims_report
         from ..claims.report import markdown as claims_markdown
 
-        say("settling the claims")
-        settled = tuple(claims_report(None if claims is True else claims, output=folder))
+        from ..claims.catalogue import essay_claims
+
+        to_settle = list(essay_claims() if claims is True else claims)
+
+        def announced() -> Any:
+            for number, claim in enumerate(to_settle, start=1):
+                say(f"settling the claims [{number}/{len(to_settle)}]")
+                yield claim
+
+        settled = tuple(claims_report(announced(), output=folder))
         doc.heading("Claims")
         doc.paragraph(
             "George's principles as claims on the models: proved, holding in tests, or refuted with a "

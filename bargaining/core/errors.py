@@ -61,7 +61,7 @@ def describe(value: Any) -> str:
     """Render a received value for an error message: short, exact, never a wall of numbers.
 
     >>> describe(10**5000), describe("x" * 100)[:30], describe([1, 10**5000])
-    ('1e+5000', "the string 'xxxxxxxxxxxxxxxxx", '<a list of 2 items>')
+    ('1e+5000', "the string 'xxxxxxxxxxxxxxxxxx", '<a list of 2 items>')
     """
     if isinstance(value, Description):
         return str(value)
@@ -80,8 +80,6 @@ def describe(value: Any) -> str:
         size = f" of {len(value)} items" if hasattr(value, "__len__") else ""
         return f"<a {type(value).__name__}{size}>"
     if len(text) > 80:
-        if isinstance(value, (list, tuple)):
-            return f"<a {type(value).__name__} of {len(value)} items>"
         text = text[:77] + "..."
     return text
 

@@ -60,23 +60,25 @@ def _short(value: Any) -> str:
     return f"{float(value):.3f}"
 
 
-def _as_scenarios(scenarios: Sequence[str | Path | Scenario] | None) -> list[Scenario]:
+def _as_scenarios(
+    scenarios: Sequence[str | Path | Scenario] | None, max_horizon: int | None = None
+) -> list[Scenario]:
     """Load the scenarios; refuse an unknown name (listing the presets) and two of one name."""
     if not scenarios:
-        return [load(path) for path in presets().values()]
+        return [load(path, max_horizon=max_horizon) for path in presets().values()]
     bundled = presets()
     loaded = []
     for item in scenarios:
         if isinstance(item, Scenario):
             loaded.append(item)
         elif isinstance(item, str) and item in bundled:
-            loaded.append(load(bundled[item]))
+            loaded.append(load(bundled[item], max_horizon=max_horizon))
         elif isinstance(item, str) and not item.endswith(".toml") and not Path(item).exists():
             raise ParameterValueError(
                 "scenario", f"a scenario file or one of the presets {', '.join(bundled)}", item
             )
         else:
-            loaded.append(load(item))
+            loaded.append(load(item, max_horizon=max_horizon))
     seen: dict[str, Scenario] = {}
     for scenario in loaded:
         if scenario.name in seen:
@@ -278,17 +280,20 @@ def analyze(
     claims: bool | Sequence[Any] = True,
     progress: Callable[[str], None] | None = None,
     force: bool = False,
+    max_horizon: int | None = None,
 ) -> Report:
     """Solve every model for every scenario (default: the bundled presets), run the sensitivity
     analysis, settle the claims (``True``: the essay's; or the claims given; ``False``: none), and
     write ``report.md``, ``report.html`` and the figures to ``output``.
 
     Before any work, ``output`` is checked (a folder that can be written, without an earlier
-    report unless ``force``), every scenario is loaded, and two scenarios of one name are refused."""
+    report unless ``force``), every scenario is loaded, and two scenarios of one name are refused.
+    ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
+    :func:`bargaining.scenarios.load`)."""
     say = progress or (lambda message: None)
     outputs = ["report.md", "report.html"] + (["claims.md", "claims.html"] if claims else [])
     folder = writable_folder(output, outputs, force=force)
-    loaded = _as_scenarios(scenarios)
+    loaded = _as_scenarios(scenarios, max_horizon)
     names = [_file_name(scenario.name) for scenario in loaded]
     if len(set(names)) != len(names):
         clash = next(name for name in names if names.count(name) > 1)

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
+
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import check_real
 from ..core.values import Kind, check_range, normalize
@@ -128,8 +130,15 @@ class BargainingProblem:
         if kind == "symbolic" and all(value.is_Rational for value in values.values()):
             kind = "exact"  # sympy Rationals: exact numbers, solved as they are
         if kind not in ("exact", "float"):
+            name = next(
+                name
+                for name, value in named.items()
+                if isinstance(value, (np.ndarray, list, tuple)) or not getattr(values[name], "is_Rational", True)
+            )
             raise ParameterTypeError(
-                "points", "exact or float coordinates (use SmoothProblem for symbols)", self.points
+                name,
+                "an exact or float number (one problem at a time; SmoothProblem takes symbols)",
+                named[name],
             )
         for name, value in values.items():
             check_real(name, value)

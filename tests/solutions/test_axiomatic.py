@@ -164,7 +164,9 @@ def test_contains_and_frontier_value():
          "disagreement must be strictly dominated by some feasible point"),
         ({"points": [(0, "1")]}, ParameterTypeError, "points[0][1] must be a real number"),
         ({"points": [(0, float("nan"))]}, ParameterValueError, "points[0][1] must be a finite number (got nan)"),
-        ({"points": [(sympy.Symbol("a"), 1)]}, ParameterTypeError, "points must be exact or float coordinates"),
+        ({"points": [(sympy.Symbol("a"), 1)]}, ParameterTypeError, "points[0][0] must be an exact or float number"),
+        ({"points": [(0, 1), (1, 0)], "disagreement": (np.array([0.1, 0.2]), 0)}, ParameterTypeError,
+         "disagreement[0] must be an exact or float number"),  # issue 13: it named points
     ],
 )
 def test_bad_problems_are_refused(kwargs, error, message):

@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .errors import Description, ParameterTypeError, ParameterValueError
+from .errors import Description, ParameterTypeError, ParameterValueError, describe
 
 __all__ = [
     "Case",
@@ -50,6 +50,7 @@ __all__ = [
     "at_least",
     "check_discount",
     "check_nonnegative",
+    "check_order",
     "check_positive",
     "check_probability",
     "check_range",
@@ -314,6 +315,40 @@ def _check_array(
     if wrong.any():
         index = tuple(int(i) for i in np.argwhere(wrong)[0])
         raise ParameterValueError(field, requirement, float(value[index]), f"at index {index}")
+
+
+def check_order(low_field: str, low: Any, high_field: str, high: Any, *, strict: bool = True) -> None:
+    """Raise :class:`ParameterValueError` on ``high_field`` unless ``low < high`` (``<=`` when not
+    ``strict``) for every kind: element by element for arrays (the first index that fails is
+    named), and for symbols only when the order is definitely violated.
+
+    >>> check_order("cost_tough", np.array([0.1, 0.3]), "cost_soft", np.array([0.2, 0.1]))
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: cost_soft must be greater than cost_tough (0.3 there) (got 0.1 at index (1,))
+    """
+    requirement = "greater than" if strict else "at least"
+    if is_symbolic(low) or is_symbolic(high):
+        import sympy
+
+        relation = sympy.Gt(high, low) if strict else sympy.Ge(high, low)
+        if _is_definitely_false(relation):
+            raise ParameterValueError(high_field, f"{requirement} {low_field} = {low}", high)
+        return
+    if isinstance(low, np.ndarray) or isinstance(high, np.ndarray):
+        low_array, high_array = np.broadcast_arrays(np.asarray(low, float), np.asarray(high, float))
+        wrong = ~(high_array > low_array if strict else high_array >= low_array)
+        if wrong.any():
+            index = tuple(int(i) for i in np.argwhere(wrong)[0])
+            raise ParameterValueError(
+                high_field,
+                f"{requirement} {low_field} ({float(low_array[index])!r} there)",
+                float(high_array[index]),
+                f"at index {index}" if index else "",
+            )
+        return
+    if not (high > low if strict else high >= low):
+        raise ParameterValueError(high_field, f"{requirement} {low_field} = {describe(low)}", high)
 
 
 def check_probability(field: str, value: Any) -> None:

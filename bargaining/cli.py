@@ -104,8 +104,8 @@ def _check_options(args: argparse.Namespace) -> None:
         "discount": ("a discount factor in (0, 1)", lambda v: 0 < v < 1),
         "target_cost_low": ("non-negative", lambda v: v >= 0),
         "target_cost_high": (
-            f"at least --target-cost-low ({short_number(args.target_cost_low)})",
-            lambda v: v >= args.target_cost_low,
+            f"greater than --target-cost-low ({short_number(args.target_cost_low)})",
+            lambda v: v > args.target_cost_low,
         ),
     }
     for flag, attribute, _, _ in _OPTIONS:

@@ -51,7 +51,7 @@ def test_flags_are_named_and_not_silently_ignored(capsys):
     assert main(["--discount", "1"]) == 2
     assert "--discount must be a discount factor in (0, 1) (got 1)" in capsys.readouterr().err
     assert main(["--target-cost-low", "1/2"]) == 2
-    assert "--target-cost-high must be at least --target-cost-low (1/2) (got 3/10)" in capsys.readouterr().err
+    assert "--target-cost-high must be greater than --target-cost-low (1/2) (got 3/10)" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_:
         main(["--power", "2", "claims"])
     assert exit_.value.code == 2

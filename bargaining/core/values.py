@@ -264,7 +264,9 @@ def check_range(
     ...
     bargaining.core.errors.ParameterTypeError: weight must be a real number, Fraction, sympy expression or numeric array (got str the string '1/2')
     """
-    if not isinstance(value, (np.ndarray, float, int, Fraction)) and not is_symbolic(value):
+    if isinstance(value, np.ndarray) and value.dtype.kind not in "iuf":
+        value = _as_array(field, value)  # refuses strings, objects and bools with the field named
+    elif not isinstance(value, (np.ndarray, float, int, Fraction)) and not is_symbolic(value):
         if kind_of(field, value) == "array":
             value = _as_array(field, value)
     if isinstance(value, (int, Fraction)) and not isinstance(value, bool):

@@ -60,7 +60,7 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, str):
-        return f"the string {value!r}" if len(value) <= 60 else f"the string {value[:57]!r}..."
+        return f"the string {value!r}" if len(value) <= 40 else f"the string {value[:30]!r}... ({len(value)} characters)"
     if isinstance(value, (int, Fraction)):
         return short_number(value)
     try:

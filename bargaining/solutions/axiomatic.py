@@ -95,6 +95,11 @@ def _clip(frontier: list[Point], d: Point) -> list[Point]:
     return clipped
 
 
+def _check_scalar_weight(weight: Any) -> None:
+    if isinstance(weight, (np.ndarray, list, tuple)):
+        raise ParameterTypeError("weight", "one number (a problem is solved for one weight at a time)", weight)
+
+
 @dataclass(frozen=True, slots=True)
 class BargainingProblem:
     r"""A bargaining problem whose feasible set is the comprehensive convex hull of ``points``.
@@ -185,6 +190,7 @@ class BargainingProblem:
         >>> BargainingProblem([(0, 1), (1, 0)], disagreement=(Fraction(1, 5), 0)).nash(Fraction(1, 3))
         Settlement(first=Fraction(7, 15), second=Fraction(8, 15))
         """
+        _check_scalar_weight(weight)
         check_range(
             "weight",
             weight,
@@ -375,6 +381,7 @@ class SmoothProblem:
         r"""Solve :math:`w\,(f(u) - d_2) + (1 - w)(u - d_1) f'(u) = 0` for :math:`u`."""
         import sympy
 
+        _check_scalar_weight(weight)
         check_range(
             "weight",
             weight,

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the tests package of this tree
+sys.path.append(str(Path(__file__).resolve().parents[2]))  # this tree last: PYTHONPATH picks the package
 
 from tests.fuzz.harness import api_cases, cli_cases, outcome, output_cases, sweep_cases, toml_cases  # noqa: E402
 

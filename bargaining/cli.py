@@ -181,7 +181,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
         description="Game-theoretic bargaining solver for war and coercion. "
         "Without a sub-command, solves an example crisis and prints the reference points.",
     )
-    for flag, attribute, default, help_text in _OPTIONS:
+    for flag, attribute, _, help_text in _OPTIONS:
         # default None: an option given with a sub-command is seen, and refused (see main)
         parser.add_argument(flag, dest=attribute, type=parse_number, default=None, help=help_text)
     runners: dict[str, Callable[[argparse.Namespace], int]] = {}

@@ -14,7 +14,9 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser("claims", help="settle the essay's claims and print the claims report")
     parser.add_argument("--output", help="folder to write claims.md and claims.html into")
     parser.add_argument("--depth", choices=["ci", "user"], default="ci", help="how many examples to test")
-    parser.add_argument("--force", action="store_true", help="overwrite claims.md and claims.html in --output")
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite claims.md and claims.html in --output"
+    )
 
 
 def _announced(claims: Sequence[Any]) -> Iterator[Any]:
@@ -30,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
     """Settle, print the Markdown table, say where the files went.
 
     The output folder is checked before any claim is settled; progress goes to standard error."""
-    import sys
 
     from ..core.paths import writable_folder
     from .catalogue import essay_claims

@@ -41,7 +41,9 @@ def _shown(path: Path, note: str = "") -> Description:
 def _as_path(path: str | os.PathLike[str], flag: str) -> Path:
     text = os.fspath(path)
     if not text or "\x00" in text:
-        raise ParameterValueError(flag, "a non-empty path without NUL characters", Description(repr(text[:60])))
+        raise ParameterValueError(
+            flag, "a non-empty path without NUL characters", Description(repr(text[:60]))
+        )
     return Path(text)
 
 
@@ -52,7 +54,9 @@ def _check_can_write(target: Path, flag: str) -> None:
     while not ancestor.exists() and ancestor != ancestor.parent:
         ancestor = ancestor.parent
     if not ancestor.is_dir():
-        raise ParameterValueError(flag, "a path whose parents are folders", _shown(target, f"{ancestor} is a file"))
+        raise ParameterValueError(
+            flag, "a path whose parents are folders", _shown(target, f"{ancestor} is a file")
+        )
     try:
         with tempfile.TemporaryFile(dir=ancestor):
             pass
@@ -111,6 +115,8 @@ def writable_file(path: str | os.PathLike[str], *, flag: str = "--output", netcd
         except OSError as error:
             raise ParameterValueError(flag, "a readable file", _shown(target, error.strerror or "")) from None
         if netcdf and not head.startswith(_NETCDF_MAGIC):
-            raise ParameterValueError(flag, "a new path or a netCDF file", _shown(target, "which is not netCDF"))
+            raise ParameterValueError(
+                flag, "a new path or a netCDF file", _shown(target, "which is not netCDF")
+            )
     _check_can_write(target, flag)
     return target

@@ -266,9 +266,12 @@ def check_range(
     """
     if isinstance(value, np.ndarray) and value.dtype.kind not in "iuf":
         value = _as_array(field, value)  # refuses strings, objects and bools with the field named
-    elif not isinstance(value, (np.ndarray, float, int, Fraction)) and not is_symbolic(value):
-        if kind_of(field, value) == "array":
-            value = _as_array(field, value)
+    elif (
+        not isinstance(value, (np.ndarray, float, int, Fraction))
+        and not is_symbolic(value)
+        and kind_of(field, value) == "array"  # kind_of refuses what no model takes
+    ):
+        value = _as_array(field, value)
     if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
         _check_exact_size(field, value.numerator, value.denominator, value)
     if isinstance(value, np.ndarray):

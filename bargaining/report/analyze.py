@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-import re
 from pathlib import Path
 from typing import Any
 
@@ -338,9 +338,8 @@ def analyze(
     settled: tuple[Any, ...] = ()
     if claims:
         from ..claims import report as claims_report
-        from ..claims.report import markdown as claims_markdown
-
         from ..claims.catalogue import essay_claims
+        from ..claims.report import markdown as claims_markdown
 
         to_settle = list(essay_claims() if claims is True else claims)
 

@@ -17,6 +17,7 @@ Fraction(1, 5)
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import tomllib
@@ -60,7 +61,11 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, str):
-        return f"the string {value!r}" if len(value) <= 40 else f"the string {value[:30]!r}... ({len(value)} characters)"
+        return (
+            f"the string {value!r}"
+            if len(value) <= 40
+            else f"the string {value[:30]!r}... ({len(value)} characters)"
+        )
     if isinstance(value, (int, Fraction)):
         return short_number(value)
     try:
@@ -156,20 +161,23 @@ class _Reader:
                 raise self.error(section, label, "a finite number", raw)
             value: Fraction | int = Fraction(repr(raw))
         elif isinstance(raw, str):
-            try:
-                value = parse_fraction(raw) if len(raw) <= 100 else None
-            except ValueError:
-                value = None
-            if value is None:
+            parsed: Fraction | None = None
+            with contextlib.suppress(ValueError):
+                parsed = parse_fraction(raw) if len(raw) <= 100 else None
+            if parsed is None:
                 raise self.error(
                     section, label, 'a number (an integer, a decimal or a string such as "3/5")', raw
-                ) from None
+                )
+            value = parsed
         else:
             value = raw
         exact = Fraction(value)
         if max(abs(exact.numerator), exact.denominator) >= 10**MAX_DIGITS:
             raise self.error(
-                section, label, f"a number of at most {MAX_DIGITS} digits above and below the fraction bar", raw
+                section,
+                label,
+                f"a number of at most {MAX_DIGITS} digits above and below the fraction bar",
+                raw,
             )
         if field.domain in ("count", "deadline"):
             if isinstance(value, Fraction):
@@ -253,13 +261,13 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"line (\d+)", str(error))
-        line = int(found.group(1)) if found else None
+        at = int(found.group(1)) if found else None
         message = str(error).split(" (at line")[0]
         if any(word in message for word in ("overwrite", "twice", "mutate")):
             requirement = "set once (a key or table given twice)"
         else:
             requirement = f"valid TOML ({message})"
-        raise ScenarioError(path, _key_at(lines, line) if line else "the file", requirement, line=line) from None
+        raise ScenarioError(path, _key_at(lines, at) if at else "the file", requirement, line=at) from None
     except ValueError as error:  # an integer too long for Python to read
         found = re.search(r"has (\d+) digits", str(error))
         digits = f"a {found.group(1)}-digit integer" if found else str(error)[:60]

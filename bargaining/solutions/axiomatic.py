@@ -97,7 +97,9 @@ def _clip(frontier: list[Point], d: Point) -> list[Point]:
 
 def _check_scalar_weight(weight: Any) -> None:
     if isinstance(weight, (np.ndarray, list, tuple)):
-        raise ParameterTypeError("weight", "one number (a problem is solved for one weight at a time)", weight)
+        raise ParameterTypeError(
+            "weight", "one number (a problem is solved for one weight at a time)", weight
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,8 @@ class BargainingProblem:
             name = next(
                 name
                 for name, value in named.items()
-                if isinstance(value, (np.ndarray, list, tuple)) or not getattr(values[name], "is_Rational", True)
+                if isinstance(value, (np.ndarray, list, tuple))
+                or not getattr(values[name], "is_Rational", True)
             )
             raise ParameterTypeError(
                 name,
@@ -341,9 +344,7 @@ class SmoothProblem:
         inside = list(dict.fromkeys(sympy.simplify(root) for root in inside))
         if not inside and corners:
             positive = [
-                end
-                for end in (low, high)
-                if (end - d1).is_positive and (f.subs(u, end) - d2).is_positive
+                end for end in (low, high) if (end - d1).is_positive and (f.subs(u, end) - d2).is_positive
             ]
             inside = [max(positive, key=lambda end: objective.subs(u, end))] if positive else []
         if len(inside) != 1:

@@ -161,7 +161,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         fixed, axes = parse_parameters(args.parameters, args.max_points)
         if args.method is not None and (args.method.startswith("_") or not args.method.isidentifier()):
-            raise ParameterValueError("--method", f"the name of a public solver method of {args.model}", args.method)
+            raise ParameterValueError(
+                "--method", f"the name of a public solver method of {args.model}", args.method
+            )
         if args.chunks is not None and args.chunks < 1:
             raise ParameterValueError("--chunks", "a positive number of points per chunk", args.chunks)
         finished = _check_output(args.output)
@@ -200,7 +202,9 @@ def _check_output(output: str) -> bool:
     folder = writable_folder(output)
     if folder.exists() and any(folder.iterdir()) and not (folder / "_sweep").is_dir():
         raise ParameterValueError(
-            "--output", "a new path or the Zarr store of a sweep", Description(f"{output!r}, a folder of other files")
+            "--output",
+            "a new path or the Zarr store of a sweep",
+            Description(f"{output!r}, a folder of other files"),
         )
     return is_complete(folder)
 

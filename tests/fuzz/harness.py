@@ -39,16 +39,16 @@ LIMIT = 20
 _WALL = re.compile(r"\d{40,}")
 
 
-class _Hang(Exception):
+class _HangError(Exception):
     pass
 
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`_Hang` after ``seconds`` (SIGALRM; main thread only)."""
+    """Raise :class:`_HangError` after ``seconds`` (SIGALRM; main thread only)."""
 
     def _raise(signum: int, frame: Any) -> None:
-        raise _Hang
+        raise _HangError
 
     previous = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -94,7 +94,7 @@ def outcome(case: Case, limit: float = LIMIT) -> Outcome:
     try:
         with time_limit(limit), contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
             result = case.run()
-    except _Hang:
+    except _HangError:
         return Outcome("crash", f"no answer within {limit} s")
     except SystemExit as stop:  # argparse, or a command's exit status
         text = stderr.getvalue().strip().splitlines()[-1:] or [""]
@@ -109,7 +109,7 @@ def outcome(case: Case, limit: float = LIMIT) -> Outcome:
         if "int_max_str_digits" in text or "integer string conversion" in text:
             return Outcome("crash", text)
         return Outcome("unclear", text)
-    except Exception as error:  # noqa: BLE001 - anything else is a traceback for the user
+    except Exception as error:
         return Outcome("crash", f"{type(error).__name__}: {str(error)[:200]}")
     if isinstance(result, int) and not isinstance(result, bool) and result != 0:  # a command's status
         text = (stderr.getvalue().strip().splitlines() or [""])[-1]
@@ -167,7 +167,14 @@ def bad_values() -> list[tuple[str, Any, bool]]:
 def _api_classes() -> list[tuple[str, Callable[..., Any], dict[str, Any], str | None]]:
     """(name, class, valid keyword arguments, a method to call after construction)."""
     from bargaining.coercion import SignallingGame, Ultimatum
-    from bargaining.commitment import Ceasefire, PowerShift, PowerTransfer, RenewedDemands, SmallSteps, TrustGame
+    from bargaining.commitment import (
+        Ceasefire,
+        PowerShift,
+        PowerTransfer,
+        RenewedDemands,
+        SmallSteps,
+        TrustGame,
+    )
     from bargaining.crisis import Crisis, FirstStrike, MutualOptimism, RiskReturn, Screening
     from bargaining.solutions import AlternatingOffers
     from bargaining.war import LearningWar, PrivateWarOfAttrition, WarOfAttrition

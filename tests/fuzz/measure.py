@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parents[2]))  # this tree last: PYTHONPATH picks the package
 
-from tests.fuzz.harness import api_cases, cli_cases, outcome, output_cases, sweep_cases, toml_cases  # noqa: E402
+from tests.fuzz.harness import api_cases, cli_cases, outcome, output_cases, sweep_cases, toml_cases
 
 VERDICTS = ("clear", "accepted", "unclear", "crash", "silent")
 

@@ -68,11 +68,9 @@ def _exact(value: Any) -> str:
 
 def _decimal(value: Any) -> str:
     try:
-        number = float(value)
+        number = float(value)  # the flags' 15-digit bound keeps every value in float range
     except TypeError:  # pragma: no cover - every example value is numeric
         return str(value)
-    except OverflowError:  # an exact number beyond float range
-        return short_number(value)
     return f"{number:.4f}" if abs(number) < 1e6 else f"{number:.4g}"
 
 

@@ -65,7 +65,7 @@ def describe(value: Any) -> str:
     """
     if isinstance(value, Description):
         return str(value)
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool) or type(value).__name__ in ("bool", "bool_"):  # numpy.bool too
         return repr(bool(value))
     if isinstance(value, (numbers.Integral, Fraction)):
         return short_number(value if isinstance(value, Fraction) else Fraction(int(value)))

@@ -68,10 +68,7 @@ def _show(value: Any) -> str:
         )
     if isinstance(value, (int, Fraction)):
         return short_number(value)
-    try:
-        text = repr(value)
-    except (ValueError, RecursionError):  # an integer too long to print, a structure too deep
-        return f"<a {type(value).__name__}>"
+    text = repr(value)  # a parsed TOML value: no integer is too long to print (see _parse)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -140,9 +140,12 @@ def parse_parameters(
                     f"at most {max_points:,} points (raise it on purpose with --max-points)",
                     Description(f"{points:,} points once {name} has {int(count):,} values"),
                 )
-            low, high = float(start), float(stop)  # both checked against 4300 digits, may overflow
-            if not (np.isfinite(low) and np.isfinite(high)):
-                raise ParameterValueError(name, "axis ends within float range (about ±1.8e308)", value)
+            try:
+                low, high = float(start), float(stop)  # both within 4300 digits, maybe not float range
+            except OverflowError:
+                raise ParameterValueError(
+                    name, "axis ends within float range (about ±1.8e308)", value
+                ) from None
             axes[name] = np.linspace(low, high, int(count))
         else:
             raise ParameterValueError(name, "a value or start:stop:num", value)

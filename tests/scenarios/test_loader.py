@@ -119,6 +119,11 @@ def test_bad_files_get_errors_naming_the_file_the_key_the_line_and_the_value(tmp
     assert re.search(message, str(caught.value)), str(caught.value)
 
 
+def test_a_count_may_be_a_string(tmp_path):
+    text = _replace_line("horizon", 'horizon = { value = "72", reason = "r", range = ["72", "72"] }')
+    assert load(_write(tmp_path, text)).value("war", "horizon") == 72
+
+
 def test_a_byte_order_mark_is_read_as_nothing(tmp_path):
     path = tmp_path / "bom.toml"
     path.write_text("\ufeff" + VALID, encoding="utf-8")

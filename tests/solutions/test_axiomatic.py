@@ -63,6 +63,8 @@ def test_smooth_frontier_solved_symbolically():
     weighted = SmoothProblem(1 - u, u, disagreement=(0, 0)).nash(F(1, 3))
     assert weighted.first == sympy.Rational(1, 3)
     assert SmoothProblem(1 - u, u, disagreement=(a, 0)).nash().first == (a + 1) / 2
+    # with a parameter, KS is solved on the frontier right of d1: gains in proportion to 1 - a and 1
+    assert sympy.simplify(SmoothProblem(1 - u, u, disagreement=(a, 0)).kalai_smorodinsky().first - (1 + a) / 2) == 0
 
 
 def test_smooth_problem_refuses_bad_frontiers():

@@ -34,7 +34,7 @@ def test_exact_numbers_beyond_4300_digits_are_refused_for_every_kind():
 def test_check_range_takes_lists_and_refuses_arrays_of_strings():
     with pytest.raises(ParameterValueError, match=r"^p must be in \[0, 1\] \(got 2.0 at index \(1,\)\)"):
         check_range("p", [0.5, 2], 0, 1, requirement="in [0, 1]")
-    with pytest.raises(ParameterTypeError, match="^p must be an array of real numbers"):
+    with pytest.raises(ParameterTypeError, match=r"^p must be an array of real numbers"):
         check_range("p", np.array(["a"]), 0, 1, requirement="in [0, 1]")
 
 
@@ -63,11 +63,11 @@ def test_parse_fraction_refuses_before_building(text, message):
 
 def test_output_paths(tmp_path):
     (tmp_path / "folder").mkdir()
-    with pytest.raises(ParameterValueError, match="^--output must be a file path"):
+    with pytest.raises(ParameterValueError, match=r"^--output must be a file path"):
         writable_file(tmp_path / "folder")
-    with pytest.raises(ParameterValueError, match="^-o must be a non-empty path"):
+    with pytest.raises(ParameterValueError, match=r"^-o must be a non-empty path"):
         writable_file("", flag="-o")
-    with pytest.raises(ParameterValueError, match="^--output must be a place where files can be written"):
+    with pytest.raises(ParameterValueError, match=r"^--output must be a place where files can be written"):
         writable_folder("/proc/bargaining-test")
     assert writable_file(tmp_path / "new.nc", netcdf=True) == tmp_path / "new.nc"
     (tmp_path / "text.nc").write_text("x")

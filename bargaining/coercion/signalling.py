@@ -40,7 +40,7 @@ profiles, never over points.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -351,8 +351,9 @@ class SignallingGame:
         >>> game.equilibria(refine=True)[2].beliefs
         {'specific': Fraction(297, 413), 'carrot': Fraction(0, 1), 'prior': Fraction(1, 2)}
         """
-        if self.kind == "array":
-            raise ParameterTypeError("demand", "numbers (for arrays use regime())", self.demand)
+        if self.kind == "array":  # name the field given as an array (not always demand)
+            name = next(f.name for f in fields(self) if f.init and np.ndim(getattr(self, f.name)) > 0)
+            raise ParameterTypeError(name, "a number here (for arrays use regime())", getattr(self, name))
         found = []
         for exists, intuitive, equilibrium in self._candidates():
             if bool(exists) and (bool(intuitive) or not refine):

@@ -153,6 +153,7 @@ def test_any_value_in_a_scenario_is_read_or_refused_naming_its_key(tmp_path, key
         (lambda: _crisis(cost_coercer=Fraction(1, 10**5000)), r"^cost_coercer must be .*got 1e-5000"),
         (lambda: _crisis(power=[0.5, 10**5000]), r"^power must be an array of numbers within float range"),
         (lambda: _problem(disagreement=(np.array([0.1, 0.2]), 0)), r"^disagreement\[0\] must be"),
+        (lambda: _signalling(prior_resolute=np.array([0.5, 0.7])).equilibria(), r"^prior_resolute must be a number"),
     ],
 )
 def test_the_issues_wrong_field_and_huge_number_cases(call, message):
@@ -171,6 +172,15 @@ def _problem(**changes):
     from bargaining.solutions import BargainingProblem
 
     return BargainingProblem(**{"points": [(0, 1), (1, 0)], **changes})
+
+
+def _signalling(**changes):
+    from bargaining.coercion import SignallingGame
+
+    half = Fraction(1, 2)
+    base = {"demand": Fraction(1, 5), "audience_cost": Fraction(1, 10), "carrot": 0, "prior_resolute": half,
+            "resolute_value": half, "irresolute_value": -half}
+    return SignallingGame(**{**base, **changes})
 
 
 def _war():

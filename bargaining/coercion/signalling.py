@@ -353,7 +353,7 @@ class SignallingGame:
         """
         if self.kind == "array":  # name the field given as an array (not always demand)
             name = next(f.name for f in fields(self) if f.init and np.ndim(getattr(self, f.name)) > 0)
-            raise ParameterTypeError(name, "a number here (for arrays use regime())", getattr(self, name))
+            raise ParameterTypeError(name, "numbers (for arrays use regime())", getattr(self, name))
         found = []
         for exists, intuitive, equilibrium in self._candidates():
             if bool(exists) and (bool(intuitive) or not refine):

@@ -153,7 +153,7 @@ def test_any_value_in_a_scenario_is_read_or_refused_naming_its_key(tmp_path, key
         (lambda: _crisis(cost_coercer=Fraction(1, 10**5000)), r"^cost_coercer must be .*got 1e-5000"),
         (lambda: _crisis(power=[0.5, 10**5000]), r"^power must be an array of numbers within float range"),
         (lambda: _problem(disagreement=(np.array([0.1, 0.2]), 0)), r"^disagreement\[0\] must be"),
-        (lambda: _signalling(prior_resolute=np.array([0.5, 0.7])).equilibria(), r"^prior_resolute must be a number"),
+        (lambda: _signalling(prior_resolute=np.array([0.5, 0.7])).equilibria(), r"^prior_resolute must be numbers \(for arrays use regime"),
     ],
 )
 def test_the_issues_wrong_field_and_huge_number_cases(call, message):

@@ -74,6 +74,14 @@ def writable_folder(
 
     Without ``force``, a folder that already holds one of ``files`` is refused (results are not
     overwritten silently). Nothing is created.
+
+    >>> import tempfile, pathlib
+    >>> notes = pathlib.Path(tempfile.mkdtemp()) / "notes.txt"
+    >>> _ = notes.write_text("a file, not a folder")
+    >>> writable_folder(notes / "report")
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: --output must be a path whose parents are folders (got '.../notes.txt/report', .../notes.txt is a file)
     """
     folder = _as_path(path, flag)
     if folder.exists() and not folder.is_dir():

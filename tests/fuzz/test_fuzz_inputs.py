@@ -55,14 +55,14 @@ def test_public_constructors_and_methods_refuse_bad_values_naming_the_field(case
         assert not case.must_refuse, f"{case.label} was accepted"
 
 
-@settings(max_examples=30)  # an accepted flag solves the example table (about a second)
+@settings(max_examples=20)  # an accepted flag solves the example table (about a second)
 @given(st.sampled_from(_CLI))
 def test_cli_flags_refused_with_the_flag_named(case):
     result = outcome(case, limit=30)
     assert result.verdict in ("clear", "accepted"), (case.label, result)
 
 
-@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     flag=st.sampled_from(FLAGS),
     text=st.one_of(st.sampled_from(BAD_TEXT), st.text(alphabet="abe/.-_+xn ½", max_size=12)),

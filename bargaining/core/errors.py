@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -31,6 +32,9 @@ __all__ = [
 
 class Description(str):
     """A received value already described in words (``"shape (3,)"``): shown as it is."""
+
+
+_DIGITS = re.compile(r"\d{31}")  # a string holding a run of more digits is shortened
 
 
 def short_number(value: Any) -> str:
@@ -70,7 +74,7 @@ def describe(value: Any) -> str:
     if isinstance(value, (numbers.Integral, Fraction)):
         return short_number(value if isinstance(value, Fraction) else Fraction(int(value)))
     if isinstance(value, str):
-        if len(value) <= 40:
+        if len(value) <= 100 and not _DIGITS.search(value):
             return f"the string {value!r}"
         return f"the string {value[:30]!r}... ({len(value)} characters)"
     if type(value).__module__.startswith("sympy") and getattr(value, "is_Rational", False):

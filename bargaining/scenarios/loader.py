@@ -27,7 +27,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import BargainingError, Description, short_number
+from ..core.errors import BargainingError, Description, describe, short_number
 from ..core.values import parse_fraction
 from .schema import FIELDS, MAX_HORIZON, SECTIONS, STRATEGIES, Field
 
@@ -61,11 +61,7 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, str):
-        return (
-            f"the string {value!r}"
-            if len(value) <= 40
-            else f"the string {value[:30]!r}... ({len(value)} characters)"
-        )
+        return describe(value)
     if isinstance(value, (int, Fraction)):
         return short_number(value)
     text = repr(value)  # a parsed TOML value: no integer is too long to print (see _parse)

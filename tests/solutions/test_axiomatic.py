@@ -63,6 +63,13 @@ def test_smooth_frontier_solved_symbolically():
     weighted = SmoothProblem(1 - u, u, disagreement=(0, 0)).nash(F(1, 3))
     assert weighted.first == sympy.Rational(1, 3)
     assert SmoothProblem(1 - u, u, disagreement=(a, 0)).nash().first == (a + 1) / 2
+    # with a parameter the roots are kept where the gains are not definitely negative
+    x = sympy.Symbol("x")
+    assert SmoothProblem(1 - x**2, x, disagreement=(a, 0)).nash().first == a / 3 + sympy.sqrt(a**2 + 3) / 3
+    with pytest.raises(ParameterValueError, match="exactly one individually rational critical point"):
+        SmoothProblem(a + x**2, x).nash()
+    with pytest.raises(ParameterValueError, match="meets u2 = d2 exactly once right of d1"):
+        SmoothProblem(a * (x**2 + 1), x).kalai_smorodinsky()
     # with a parameter, KS is solved on the frontier right of d1: gains in proportion to 1 - a and 1
     assert sympy.simplify(SmoothProblem(1 - u, u, disagreement=(a, 0)).kalai_smorodinsky().first - (1 + a) / 2) == 0
 

@@ -32,7 +32,6 @@ def run(args: argparse.Namespace) -> int:
     """Settle, print the Markdown table, say where the files went.
 
     The output folder is checked before any claim is settled; progress goes to standard error."""
-
     from ..core.paths import writable_folder
     from .catalogue import essay_claims
     from .report import markdown, report

@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml bargaining/_version.py $(CONSTRAINTS) | $(BIN)/python
 
 demo: $(STAMP)
 	$(BIN)/bargaining
-	$(BIN)/bargaining analyze --output bargaining-report
+	$(BIN)/bargaining analyze --output bargaining-report --force
 
 lint: $(STAMP)
 	$(BIN)/ruff check bargaining tests proofs benchmarks

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from .core.errors import BargainingError
+from .core.errors import BargainingError, ParameterValueError, short_number
 
 __all__ = ["main", "parse_number"]
 
@@ -40,19 +40,79 @@ def parse_number(text: str) -> Fraction:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: must be a number such as 0.6 or 3/5 (got "__import__('os')")
+    >>> parse_number("1e5000")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a number of at most 4300 digits (got 1e+5000)
     """
+    from .core.values import parse_fraction
+
     try:
-        value = Fraction(text.strip())
-    except (ValueError, ZeroDivisionError):
-        raise argparse.ArgumentTypeError(f"must be a number such as 0.6 or 3/5 (got {text!r})") from None
-    return value
+        return parse_fraction(text)
+    except ValueError as error:
+        reason = str(error)
+        if "(got" not in reason:
+            shown = repr(text) if len(text) <= 40 else repr(text[:37]) + "..."
+            reason = f"{reason.replace(', 3/5 or 2e-3', ' or 3/5')} (got {shown})"
+        raise argparse.ArgumentTypeError(f"must be {reason}") from None
+
+
+def _exact(value: Any) -> str:
+    """An exact value for the table: a Fraction shortened like an error's, and an exact expression
+    too long for a table cell named by its length (never a wall of digits)."""
+    if isinstance(value, Fraction):
+        return short_number(value)
+    text = str(value)
+    return text if len(text) <= 80 else f"<exact form of {len(text)} characters>"
 
 
 def _decimal(value: Any) -> str:
     try:
-        return f"{float(value):.4f}"
+        number = float(value)  # the flags' 15-digit bound keeps every value in float range
     except TypeError:  # pragma: no cover - every example value is numeric
         return str(value)
+    return f"{number:.4f}" if abs(number) < 1e6 else f"{number:.4g}"
+
+
+# The example table's options: flag, attribute, default, help, and the requirement of the models.
+_OPTIONS: tuple[tuple[str, str, Fraction, str], ...] = (
+    ("--power", "power", Fraction(3, 5), "coercer's chance of winning (3/5)"),
+    ("--cost-coercer", "cost_coercer", Fraction(1, 10), "coercer's war cost (1/10)"),
+    ("--cost-target", "cost_target", Fraction(3, 20), "target's war cost (3/20)"),
+    ("--discount", "discount", Fraction(9, 10), "per-period discount (9/10)"),
+    ("--target-cost-low", "target_cost_low", Fraction(0), "low end of c_T (0)"),
+    ("--target-cost-high", "target_cost_high", Fraction(3, 10), "high end of c_T (3/10)"),
+)
+
+
+# A bound on the work of the exact example table (sympy solves with these numbers in it).
+_TABLE_DIGITS = 15
+_TABLE_SIZE = (
+    f"a number of at most {_TABLE_DIGITS} digits above and below the fraction bar (the example "
+    "table is solved exactly; use the Python API for larger numbers)"
+)
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse an option out of its range, naming the flag, before anything is computed."""
+    requirements: dict[str, tuple[str, Callable[[Fraction], bool]]] = {
+        "power": ("a probability in [0, 1]", lambda v: 0 <= v <= 1),
+        "cost_coercer": ("non-negative", lambda v: v >= 0),
+        "cost_target": ("non-negative", lambda v: v >= 0),
+        "discount": ("a discount factor in (0, 1)", lambda v: 0 < v < 1),
+        "target_cost_low": ("non-negative", lambda v: v >= 0),
+        "target_cost_high": (
+            f"greater than --target-cost-low ({short_number(args.target_cost_low)})",
+            lambda v: v > args.target_cost_low,
+        ),
+    }
+    for flag, attribute, _, _ in _OPTIONS:
+        requirement, holds = requirements[attribute]
+        value = getattr(args, attribute)
+        if max(abs(value.numerator), value.denominator) >= 10**_TABLE_DIGITS:
+            raise ParameterValueError(flag, _TABLE_SIZE, value)
+        if not holds(value):
+            raise ParameterValueError(flag, requirement, value)
 
 
 def _rows(args: argparse.Namespace) -> list[tuple[str, str, str]]:
@@ -74,36 +134,37 @@ def _rows(args: argparse.Namespace) -> list[tuple[str, str, str]]:
     risk = RiskReturn(p, cc, args.target_cost_low, args.target_cost_high).solve()
 
     def pair(a: Any, b: Any) -> tuple[str, str]:
-        return f"[{a}, {b}]", f"[{_decimal(a)}, {_decimal(b)}]"
+        return f"[{_exact(a)}, {_exact(b)}]", f"[{_decimal(a)}, {_decimal(b)}]"
 
     return [
         ("Bargaining range (coercer's share)", *pair(interval.lower, interval.upper)),
-        ("Nash settlement (war as disagreement)", str(nash.first), _decimal(nash.first)),
-        ("Nash, target risk-averse (sqrt utility)", str(averse_nash.first), _decimal(averse_nash.first)),
-        ("Kalai–Smorodinsky, target risk-averse", str(averse_ks.first), _decimal(averse_ks.first)),
+        ("Nash settlement (war as disagreement)", _exact(nash.first), _decimal(nash.first)),
+        ("Nash, target risk-averse (sqrt utility)", _exact(averse_nash.first), _decimal(averse_nash.first)),
+        ("Kalai–Smorodinsky, target risk-averse", _exact(averse_ks.first), _decimal(averse_ks.first)),
         (
-            f"Rubinstein split (discount {delta}, coercer first)",
-            str(rubinstein.first_share),
+            f"Rubinstein split (discount {_exact(delta)}, coercer first)",
+            _exact(rubinstein.first_share),
             _decimal(rubinstein.first_share),
         ),
-        ("Rubinstein, war as outside option", str(as_option.first_share), _decimal(as_option.first_share)),
+        ("Rubinstein, war as outside option", _exact(as_option.first_share), _decimal(as_option.first_share)),
         (
-            f"Risk–return demand (c_T ~ U[{args.target_cost_low}, {args.target_cost_high}])",
-            str(risk.demand),
+            f"Risk–return demand (c_T ~ U[{_exact(args.target_cost_low)}, {_exact(args.target_cost_high)}])",
+            _exact(risk.demand),
             _decimal(risk.demand),
         ),
-        ("  its war probability", str(risk.war_probability), _decimal(risk.war_probability)),
+        ("  its war probability", _exact(risk.war_probability), _decimal(risk.war_probability)),
         ("  regime", str(risk.regime), ""),
     ]
 
 
 def _print_table(args: argparse.Namespace) -> int:
+    _check_options(args)
     rows = _rows(args)
     header = ("quantity", "exact", "decimal")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(3)]
     title = (
-        f"Example crisis: power {args.power}, war costs {args.cost_coercer} (coercer) and "
-        f"{args.cost_target} (target), discount {args.discount}"
+        f"Example crisis: power {_exact(args.power)}, war costs {_exact(args.cost_coercer)} (coercer) "
+        f"and {_exact(args.cost_target)} (target), discount {_exact(args.discount)}"
     )
     print(title)
     print("-" * len(title))
@@ -118,21 +179,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
         description="Game-theoretic bargaining solver for war and coercion. "
         "Without a sub-command, solves an example crisis and prints the reference points.",
     )
-    number = parse_number
-    parser.add_argument(
-        "--power", type=number, default=Fraction(3, 5), help="coercer's chance of winning (3/5)"
-    )
-    parser.add_argument(
-        "--cost-coercer", type=number, default=Fraction(1, 10), help="coercer's war cost (1/10)"
-    )
-    parser.add_argument(
-        "--cost-target", type=number, default=Fraction(3, 20), help="target's war cost (3/20)"
-    )
-    parser.add_argument("--discount", type=number, default=Fraction(9, 10), help="per-period discount (9/10)")
-    parser.add_argument("--target-cost-low", type=number, default=Fraction(0), help="low end of c_T (0)")
-    parser.add_argument(
-        "--target-cost-high", type=number, default=Fraction(3, 10), help="high end of c_T (3/10)"
-    )
+    for flag, attribute, _, help_text in _OPTIONS:
+        # default None: an option given with a sub-command is seen, and refused (see main)
+        parser.add_argument(flag, dest=attribute, type=parse_number, default=None, help=help_text)
     runners: dict[str, Callable[[argparse.Namespace], int]] = {}
     subparsers = parser.add_subparsers(dest="command")
     for name, module_name in _SUBCOMMANDS.items():
@@ -149,6 +198,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``bargaining`` command; returns the exit status."""
     parser, runners = _parser()
     args = parser.parse_args(argv)
+    given = [flag for flag, attribute, _, _ in _OPTIONS if getattr(args, attribute) is not None]
+    if args.command and given:
+        parser.error(
+            f"{given[0]} sets the example table and cannot be given with the {args.command!r} "
+            f"sub-command (see bargaining {args.command} --help for its own options)"
+        )
+    for _, attribute, default, _ in _OPTIONS:
+        if getattr(args, attribute) is None:
+            setattr(args, attribute, default)
     try:
         if args.command in runners:
             return runners[args.command](args)

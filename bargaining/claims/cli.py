@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from typing import Any
 
@@ -23,15 +24,24 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--no-cache", action="store_true", help="settle every claim afresh")
     parser.add_argument(
+        "--force", action="store_true", help="overwrite claims.md and claims.html in --output"
+    )
+    parser.add_argument(
         "--workers", type=int, default=None, help="processes settling claims (default: the cores, at most 4)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Settle, print the Markdown table and the count of each verdict, say where the files went."""
+    """Settle, print the Markdown table and the count of each verdict, say where the files went.
+
+    The output folder is checked before any claim is settled; progress goes to standard error."""
+    from ..core.paths import writable_folder
+    from .catalogue import essay_claims
     from .report import counts, markdown, report
 
     started = time.perf_counter()
+    if args.output:
+        writable_folder(args.output, ["claims.md", "claims.html"], force=args.force)
     scenarios = None
     if args.scenario:
         from ..scenarios import load, presets
@@ -39,6 +49,12 @@ def run(args: argparse.Namespace) -> int:
         known = presets()
         scenarios = [load(known.get(name, name)) for name in args.scenario]
     workers = min(os.cpu_count() or 1, 4) if args.workers is None else max(args.workers, 1)
+    print(
+        f"settling {len(essay_claims())} claims in {workers} process(es); verdicts already found by this "
+        "version come from the cache",
+        file=sys.stderr,
+        flush=True,
+    )
     outcomes = report(
         output=args.output, depth=args.depth, scenarios=scenarios, cache=not args.no_cache, workers=workers
     )

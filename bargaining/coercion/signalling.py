@@ -67,7 +67,7 @@ candidates' conditions, each a maximum or minimum of piecewise compliance.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -583,8 +583,9 @@ class SignallingGame:
         >>> found.d1[0].beliefs
         {'specific': Fraction(297, 413), 'carrot': Fraction(0, 1), 'prior': Fraction(1, 2)}
         """
-        if self.kind == "array":
-            raise ParameterTypeError("demand", "numbers (for arrays use regime())", self.demand)
+        if self.kind == "array":  # name the field given as an array (not always demand)
+            name = next(f.name for f in fields(self) if f.init and np.ndim(getattr(self, f.name)) > 0)
+            raise ParameterTypeError(name, "numbers (for arrays use regime())", getattr(self, name))
         found = tuple(
             Equilibrium(
                 c.equilibrium.form,

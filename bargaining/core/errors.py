@@ -14,6 +14,9 @@ bargaining.core.errors.ParameterValueError: power must be a probability in [0, 1
 
 from __future__ import annotations
 
+import math
+import numbers
+import re
 from fractions import Fraction
 from typing import Any
 
@@ -31,15 +34,56 @@ class Description(str):
     """A received value already described in words (``"shape (3,)"``): shown as it is."""
 
 
+_DIGITS = re.compile(r"\d{31}")  # a string holding a run of more digits is shortened
+
+
+def short_number(value: Any) -> str:
+    """An exact or float number in at most about 30 characters: huge or tiny numbers and long
+    fractions in scientific notation, computed without ever turning a huge integer into digits
+    (which Python refuses above ``sys.get_int_max_str_digits()``).
+
+    >>> short_number(10**5000), short_number(Fraction(1, 3 * 10**40)), short_number(Fraction(3, 5))
+    ('1e+5000', '3.33e-41', '3/5')
+    """
+    if isinstance(value, float):
+        return repr(value)
+    numerator, denominator = int(value.numerator), int(value.denominator)
+    if abs(numerator) < 10**20 and denominator < 10**20:
+        return str(value)
+    if numerator == 0:  # pragma: no cover - a zero numerator is never long
+        return "0"
+    magnitude = math.log10(abs(numerator)) - math.log10(denominator)
+    exponent = math.floor(magnitude)
+    mantissa = 10 ** (magnitude - exponent)
+    if f"{mantissa:.3g}" == "10":
+        mantissa, exponent = 1.0, exponent + 1
+    sign = "-" if numerator < 0 else ""
+    return f"{sign}{mantissa:.3g}e{exponent:+d}"
+
+
 def describe(value: Any) -> str:
-    """Render a received value for an error message: short, exact, never a wall of numbers."""
+    """Render a received value for an error message: short, exact, never a wall of numbers.
+
+    >>> describe(10**5000), describe("1" * 5000), describe([1, 10**5000])
+    ('1e+5000', "the string '111111111111111111111111111111'... (5000 characters)", '<a list of 2 items>')
+    """
     if isinstance(value, Description):
         return str(value)
-    if isinstance(value, Fraction):
-        return str(value)
+    if isinstance(value, bool) or type(value).__name__ in ("bool", "bool_"):  # numpy.bool too
+        return repr(bool(value))
+    if isinstance(value, (numbers.Integral, Fraction)):
+        return short_number(value if isinstance(value, Fraction) else Fraction(int(value)))
     if isinstance(value, str):
-        return f"the string {value!r}"
-    text = repr(value)
+        if len(value) <= 100 and not _DIGITS.search(value):
+            return f"the string {value!r}"
+        return f"the string {value[:30]!r}... ({len(value)} characters)"
+    if type(value).__module__.startswith("sympy") and getattr(value, "is_Rational", False):
+        return short_number(Fraction(int(value.p), int(value.q)))
+    try:
+        text = repr(value)
+    except ValueError:  # a container holding an integer too long to print
+        size = f" of {len(value)} items" if hasattr(value, "__len__") else ""
+        return f"<a {type(value).__name__}{size}>"
     if len(text) > 80:
         text = text[:77] + "..."
     return text

@@ -32,6 +32,7 @@ import contextlib
 import contextvars
 import math
 import numbers
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -39,7 +40,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from .errors import Description, ParameterTypeError, ParameterValueError
+from .errors import Description, ParameterTypeError, ParameterValueError, describe
 
 __all__ = [
     "Case",
@@ -49,6 +50,7 @@ __all__ = [
     "at_least",
     "check_discount",
     "check_nonnegative",
+    "check_order",
     "check_positive",
     "check_probability",
     "check_range",
@@ -60,6 +62,7 @@ __all__ = [
     "minimum",
     "negation",
     "normalize",
+    "parse_fraction",
     "power",
     "ratio",
     "regime_codes",
@@ -78,11 +81,37 @@ def is_symbolic(value: Any) -> bool:
     return type(value).__module__.startswith("sympy")
 
 
+#: The most decimal digits an exact number may have above or below its fraction bar: Python's own
+#: limit for turning an integer into text (``sys.get_int_max_str_digits()``'s default). Beyond it
+#: a result could not even be printed, and exact arithmetic grows without use; give a float.
+MAX_EXACT_DIGITS = 4300
+_MAX_EXACT = 10**MAX_EXACT_DIGITS
+
+
+def _check_exact_size(field: str, numerator: int, denominator: int, value: Any) -> None:
+    if abs(numerator) >= _MAX_EXACT or denominator >= _MAX_EXACT:
+        raise ParameterValueError(
+            field,
+            f"an exact number with at most {MAX_EXACT_DIGITS} digits above and below the fraction bar "
+            "(give a float for a number this large or this fine)",
+            value,
+        )
+
+
 def kind_of(field: str, value: Any) -> Kind:
-    """Classify one value, refusing what no model can take (strings, bools, complex numbers)."""
+    """Classify one value, refusing what no model can take (strings, bools, complex numbers, exact
+    numbers of more than :data:`MAX_EXACT_DIGITS` digits).
+
+    >>> kind_of("power", Fraction(1, 10**5000))
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: power must be an exact number with at most 4300 digits above and below the fraction bar (give a float for a number this large or this fine) (got 1e-5000)
+    """
     if isinstance(value, (bool, np.bool_)):
         raise ParameterTypeError(field, _ACCEPTED + ", not a bool", value)
     if isinstance(value, (int, Fraction, np.integer)):
+        exact = Fraction(int(value)) if isinstance(value, np.integer) else value
+        _check_exact_size(field, exact.numerator, exact.denominator, value)
         return "exact"
     if isinstance(value, (float, np.floating)):
         return "float"
@@ -95,6 +124,8 @@ def kind_of(field: str, value: Any) -> Kind:
             raise ParameterTypeError(field, _ACCEPTED + " (a sympy expression, not a relation)", value)
         if value.is_real is False:
             raise ParameterValueError(field, "real", value)
+        if value.is_Rational:
+            _check_exact_size(field, int(value.p), int(value.q), value)
         return "symbolic"
     raise ParameterTypeError(field, _ACCEPTED, value)
 
@@ -110,9 +141,42 @@ def _as_array(field: str, value: Any) -> np.ndarray:
                 raise ParameterTypeError(field, "an array of real numbers", item)
         try:
             return np.asarray(value, dtype=float)
+        except OverflowError:
+            raise ParameterValueError(field, "an array of numbers within float range", value) from None
         except ValueError as error:  # ragged nesting
             raise ParameterTypeError(field, "a rectangular array of real numbers", value) from error
     return np.asarray(float(value))
+
+
+_NUMBER_TEXT = re.compile(r"\s*([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(?:\s*/\s*(\d+))?\s*")
+
+
+def parse_fraction(text: str) -> Fraction:
+    """Read ``"3/5"``, ``"0.6"``, ``"2"`` or ``"2e-3"`` exactly; refuse anything else with a
+    :class:`ValueError` that says what is allowed. Nothing is evaluated, and a number of more than
+    :data:`MAX_EXACT_DIGITS` digits (``"1e5000"``) is refused before it is built.
+
+    >>> parse_fraction("3/5"), parse_fraction(" 2.5e-1 ")
+    (Fraction(3, 5), Fraction(1, 4))
+    >>> parse_fraction("1e999999999")
+    Traceback (most recent call last):
+    ...
+    ValueError: a number of at most 4300 digits (got 1e+999999999)
+    """
+    match = _NUMBER_TEXT.fullmatch(text) if isinstance(text, str) and len(text) < 10_000 else None
+    if match is None:
+        raise ValueError("a number such as 0.6, 3/5 or 2e-3")
+    sign, mantissa, exponent, denominator = match.groups()
+    digits = len(mantissa.replace(".", "").lstrip("0")) or 1
+    scale = int(exponent) if exponent and len(exponent) < 12 else (0 if not exponent else 10**12)
+    size = max(digits + abs(scale), len(denominator or ""))
+    if size > MAX_EXACT_DIGITS or (exponent and len(exponent) >= 12):
+        shown = f"{sign}{mantissa}e{scale:+d}" if len(mantissa) < 20 else f"a {digits}-digit number"
+        raise ValueError(f"a number of at most {MAX_EXACT_DIGITS} digits (got {shown})")
+    if denominator is not None and int(denominator) == 0:
+        raise ValueError("a number such as 0.6, 3/5 or 2e-3 (the denominator is zero)")
+    value = Fraction(f"{sign}{mantissa}e{scale}")
+    return value / int(denominator) if denominator is not None else value
 
 
 def _flatten(items: Iterable[Any]) -> Iterable[Any]:
@@ -130,10 +194,15 @@ def _convert(field: str, value: Any, kind: Kind) -> Any:
         if isinstance(value, (np.ndarray, list, tuple)):
             raise ParameterTypeError(field, "a scalar when other fields are symbolic", value)
         return sympy.sympify(value) if not is_symbolic(value) else value  # numbers only, never str
-    if kind == "array":
-        return _as_array(field, value)
-    if kind == "float":
-        return float(value)
+    try:
+        if kind == "array":
+            return _as_array(field, value)
+        if kind == "float":
+            return float(value)
+    except OverflowError:
+        raise ParameterValueError(
+            field, "a number within float range (about ±1.8e308) when other fields are floats", value
+        ) from None
     return Fraction(int(value)) if isinstance(value, (int, np.integer)) else value
 
 
@@ -187,8 +256,24 @@ def check_range(
     """Raise :class:`ParameterValueError` unless ``lower (<|<=) value (<|<=) upper``.
 
     NaN and infinite values are refused for every kind; for symbols the check raises only when
-    the bound is definitely violated.
+    the bound is definitely violated. A value of no numeric kind (a string, ``None``) is refused
+    with :class:`ParameterTypeError`, and a list is checked as an array.
+
+    >>> check_range("weight", "1/2", 0, 1, requirement="a weight in [0, 1]")
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterTypeError: weight must be a real number, Fraction, sympy expression or numeric array (got str the string '1/2')
     """
+    if isinstance(value, np.ndarray) and value.dtype.kind not in "iuf":
+        value = _as_array(field, value)  # refuses strings, objects and bools with the field named
+    elif (
+        not isinstance(value, (np.ndarray, float, int, Fraction))
+        and not is_symbolic(value)
+        and kind_of(field, value) == "array"  # kind_of refuses what no model takes
+    ):
+        value = _as_array(field, value)
+    if isinstance(value, (int, Fraction)) and not isinstance(value, bool):
+        _check_exact_size(field, value.numerator, value.denominator, value)
     if isinstance(value, np.ndarray):
         _check_array(field, value, lower, upper, lower_open, upper_open, requirement)
         return
@@ -235,6 +320,40 @@ def _check_array(
     if wrong.any():
         index = tuple(int(i) for i in np.argwhere(wrong)[0])
         raise ParameterValueError(field, requirement, float(value[index]), f"at index {index}")
+
+
+def check_order(low_field: str, low: Any, high_field: str, high: Any, *, strict: bool = True) -> None:
+    """Raise :class:`ParameterValueError` on ``high_field`` unless ``low < high`` (``<=`` when not
+    ``strict``) for every kind: element by element for arrays (the first index that fails is
+    named), and for symbols only when the order is definitely violated.
+
+    >>> check_order("cost_tough", np.array([0.1, 0.3]), "cost_soft", np.array([0.2, 0.1]))
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: cost_soft must be greater than cost_tough (0.3 there) (got 0.1 at index (1,))
+    """
+    requirement = "greater than" if strict else "at least"
+    if is_symbolic(low) or is_symbolic(high):
+        import sympy
+
+        relation = sympy.Gt(high, low) if strict else sympy.Ge(high, low)
+        if _is_definitely_false(relation):
+            raise ParameterValueError(high_field, f"{requirement} {low_field} = {low}", high)
+        return
+    if isinstance(low, np.ndarray) or isinstance(high, np.ndarray):
+        low_array, high_array = np.broadcast_arrays(np.asarray(low, float), np.asarray(high, float))
+        wrong = ~(high_array > low_array if strict else high_array >= low_array)
+        if wrong.any():
+            index = tuple(int(i) for i in np.argwhere(wrong)[0])
+            raise ParameterValueError(
+                high_field,
+                f"{requirement} {low_field} ({float(low_array[index])!r} there)",
+                float(high_array[index]),
+                f"at index {index}" if index else "",
+            )
+        return
+    if not (high > low if strict else high >= low):
+        raise ParameterValueError(high_field, f"{requirement} {low_field} = {describe(low)}", high)
 
 
 def check_probability(field: str, value: Any) -> None:

@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.errors import ParameterValueError
 from ..core.model import settle
 from ..core.values import (
     Case,
     Kind,
     check_nonnegative,
+    check_order,
     check_probability,
     minimum,
     ratio,
@@ -68,10 +68,7 @@ class Screening:
                 "prior_tough": check_probability,
             },
         )
-        if self.kind in ("exact", "float") and self.cost_soft <= self.cost_tough:
-            raise ParameterValueError(
-                "cost_soft", f"greater than cost_tough = {self.cost_tough}", self.cost_soft
-            )
+        check_order("cost_tough", self.cost_tough, "cost_soft", self.cost_soft)
 
     def solve(self) -> ScreeningSolution:
         """The better of the soft and the tough demand (the soft one when they tie)."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import Description, ParameterValueError
+from ..core.paths import writable_folder
 from ..scenarios import Scenario, load, presets
 from .analysis import CALIBRATION, ScenarioResult, Sensitivity, sensitivity, solve_scenario
 from .document import Document
@@ -57,19 +60,41 @@ def _short(value: Any) -> str:
     return f"{float(value):.3f}"
 
 
-def _as_scenarios(scenarios: Sequence[str | Path | Scenario] | None) -> list[Scenario]:
+def _as_scenarios(
+    scenarios: Sequence[str | Path | Scenario] | None, max_horizon: int | None = None
+) -> list[Scenario]:
+    """Load the scenarios; refuse an unknown name (listing the presets) and two of one name."""
     if not scenarios:
-        return [load(path) for path in presets().values()]
+        return [load(path, max_horizon=max_horizon) for path in presets().values()]
     bundled = presets()
     loaded = []
     for item in scenarios:
         if isinstance(item, Scenario):
             loaded.append(item)
         elif isinstance(item, str) and item in bundled:
-            loaded.append(load(bundled[item]))
+            loaded.append(load(bundled[item], max_horizon=max_horizon))
+        elif isinstance(item, str) and not item.endswith(".toml") and not Path(item).exists():
+            raise ParameterValueError(
+                "scenario", f"a scenario file or one of the presets {', '.join(bundled)}", item
+            )
         else:
-            loaded.append(load(item))
+            loaded.append(load(item, max_horizon=max_horizon))
+    seen: dict[str, Scenario] = {}
+    for scenario in loaded:
+        if scenario.name in seen:
+            raise ParameterValueError(
+                "scenario",
+                "scenarios of different names (the name keys the report's sections and figures)",
+                Description(f"two named {scenario.name!r}: {seen[scenario.name].path} and {scenario.path}"),
+            )
+        seen[scenario.name] = scenario
     return loaded
+
+
+def _file_name(name: str) -> str:
+    """A scenario name made safe as a file name: anything but letters, digits, ``-`` and ``_``
+    becomes ``_`` (a ``/`` in a name is not a folder)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:80] or "_"
 
 
 def _summary(doc: Document, results: Sequence[ScenarioResult]) -> None:
@@ -254,14 +279,28 @@ def analyze(
     *,
     claims: bool | Sequence[Any] = True,
     progress: Callable[[str], None] | None = None,
+    force: bool = False,
+    max_horizon: int | None = None,
 ) -> Report:
     """Solve every model for every scenario (default: the bundled presets), run the sensitivity
     analysis, settle the claims (``True``: the essay's; or the claims given; ``False``: none), and
-    write ``report.md``, ``report.html`` and the figures to ``output``."""
+    write ``report.md``, ``report.html`` and the figures to ``output``.
+
+    Before any work, ``output`` is checked (a folder that can be written, without an earlier
+    report unless ``force``), every scenario is loaded, and two scenarios of one name are refused.
+    ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
+    :func:`bargaining.scenarios.load`)."""
     say = progress or (lambda message: None)
-    folder = Path(output)
+    outputs = ["report.md", "report.html"] + (["claims.md", "claims.html"] if claims else [])
+    folder = writable_folder(output, outputs, force=force)
+    loaded = _as_scenarios(scenarios, max_horizon)
+    names = [_file_name(scenario.name) for scenario in loaded]
+    if len(set(names)) != len(names):
+        clash = next(name for name in names if names.count(name) > 1)
+        raise ParameterValueError(
+            "scenario", "names that differ as file names (letters, digits, - and _)", Description(clash)
+        )
     (folder / "figures").mkdir(parents=True, exist_ok=True)
-    loaded = _as_scenarios(scenarios)
     results: list[ScenarioResult] = []
     all_bars: list[tuple[Sensitivity, ...]] = []
     figure_paths: list[Path] = []
@@ -291,7 +330,7 @@ def analyze(
         f"Signalling regimes over specificity (audience cost) x carrot, around '{anchor.scenario.title}'",
     )
     for result, bars in zip(results, all_bars):
-        name = result.scenario.name
+        name = _file_name(result.scenario.name)
         figures = {"survival": f"figures/survival_{name}.png", "tornado": f"figures/tornado_{name}.png"}
         figure_paths.append(survival_figure(result, folder / figures["survival"]))
         figure_paths.append(tornado_figure(result, bars, folder / figures["tornado"]))

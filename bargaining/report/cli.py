@@ -25,6 +25,13 @@ def add_parser(subparsers: Any) -> None:
         "--output", default="bargaining-report", help="folder for the report (bargaining-report)"
     )
     parser.add_argument("--no-claims", action="store_true", help="skip settling the claims")
+    parser.add_argument(
+        "--max-horizon",
+        type=int,
+        default=None,
+        help="allow a scenario's [war] horizon above 1200 battles (the work grows with it)",
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an earlier report in --output")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         args.scenarios,
         args.output,
         claims=not args.no_claims,
+        force=args.force,
+        max_horizon=args.max_horizon,
         progress=lambda message: print(message, file=sys.stderr, flush=True),
     )
     print(f"{'scenario':24} {'P(comply)':>9} {'P(war)':>7} {'ceasefire':>9} {'median war':>10}")

@@ -17,6 +17,7 @@ Fraction(1, 5)
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import tomllib
@@ -26,8 +27,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import BargainingError, Description
-from .schema import FIELDS, SECTIONS, STRATEGIES, Field
+from ..core.errors import BargainingError, Description, describe, short_number
+from ..core.values import parse_fraction
+from .schema import FIELDS, MAX_HORIZON, SECTIONS, STRATEGIES, Field
 
 __all__ = ["Assumption", "Scenario", "ScenarioError", "load", "presets"]
 
@@ -59,10 +61,10 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, str):
-        return f"the string {value!r}"
-    if isinstance(value, Fraction):
-        return str(value)
-    text = repr(value)
+        return describe(value)
+    if isinstance(value, (int, Fraction)):
+        return short_number(value)
+    text = repr(value)  # a parsed TOML value: no integer is too long to print (see _parse)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -124,9 +126,13 @@ def _line_of(lines: list[str], section: str | None, key: str | None) -> int | No
     return None
 
 
+#: The most digits a scenario number may have above and below its fraction bar.
+MAX_DIGITS = 20
+
+
 class _Reader:
-    def __init__(self, path: Path, text: str) -> None:
-        self.path, self.lines = path, text.splitlines()
+    def __init__(self, path: Path, text: str, max_horizon: int = MAX_HORIZON) -> None:
+        self.path, self.lines, self.max_horizon = path, text.splitlines(), max_horizon
 
     def error(
         self, section: str | None, key: str | None, requirement: str, received: Any = None
@@ -148,14 +154,24 @@ class _Reader:
                 raise self.error(section, label, "a finite number", raw)
             value: Fraction | int = Fraction(repr(raw))
         elif isinstance(raw, str):
-            try:
-                value = Fraction(raw.strip())
-            except (ValueError, ZeroDivisionError):
+            parsed: Fraction | None = None
+            with contextlib.suppress(ValueError):
+                parsed = parse_fraction(raw) if len(raw) <= 100 else None
+            if parsed is None:
                 raise self.error(
                     section, label, 'a number (an integer, a decimal or a string such as "3/5")', raw
-                ) from None
+                )
+            value = parsed
         else:
             value = raw
+        exact = Fraction(value)
+        if max(abs(exact.numerator), exact.denominator) >= 10**MAX_DIGITS:
+            raise self.error(
+                section,
+                label,
+                f"a number of at most {MAX_DIGITS} digits above and below the fraction bar",
+                raw,
+            )
         if field.domain in ("count", "deadline"):
             if isinstance(value, Fraction):
                 if value.denominator != 1:
@@ -165,6 +181,14 @@ class _Reader:
             value = Fraction(value)
         if not field.admits(value):
             raise self.error(section, label, field.requirement, raw)
+        if (section, key) == ("war", "horizon") and value is not None and value > self.max_horizon:
+            raise self.error(
+                section,
+                label,
+                f"at most {self.max_horizon} battles (the work of an analysis grows with it; raise the bound "
+                "on purpose with bargaining analyze --max-horizon N or load(..., max_horizon=N))",
+                raw,
+            )
         return value
 
     def assumption(self, section: str, key: str, field: Field, entry: Any) -> Assumption:
@@ -196,25 +220,74 @@ class _Reader:
         return Assumption(section, key, value, reason.strip(), low, high, _line_of(self.lines, section, key))
 
 
-def load(path: str | Path) -> Scenario:
-    """Read and check one scenario file; raise :class:`ScenarioError` on any problem."""
+#: How deep arrays and tables may nest in a scenario file (the schema needs 2; the parser would
+#: otherwise run out of stack in the thousands).
+MAX_NESTING = 50
+_OPENERS = re.compile(r"[\[{]")
+
+
+def _key_at(lines: list[str], number: int) -> str:
+    """``[section] key`` of the line ``number`` (1-based), as far as a line-by-line reading tells."""
+    section = None
+    for text in lines[:number]:
+        header = re.match(r"\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(#.*)?$", text)
+        if header:
+            section = header.group(1)
+    key = re.match(r"\s*([A-Za-z0-9_.\"'-]+)\s*=", lines[number - 1]) if 0 < number <= len(lines) else None
+    where = f"[{section}]" if section else "the file"
+    return f"{where} {key.group(1)}" if key else where
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    """``tomllib.loads`` with errors that name the file, the line and the key."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if len(_OPENERS.findall(line)) > MAX_NESTING:
+            raise ScenarioError(
+                path,
+                _key_at(lines, number),
+                f"nested at most {MAX_NESTING} arrays or tables deep",
+                Description(f"{len(_OPENERS.findall(line))} brackets on one line"),
+                line=number,
+            )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"line (\d+)", str(error))
+        at = int(found.group(1)) if found else None
+        message = str(error).split(" (at line")[0]
+        if any(word in message for word in ("overwrite", "twice", "mutate")):
+            requirement = "set once (a key or table given twice)"
+        else:
+            requirement = f"valid TOML ({message})"
+        raise ScenarioError(path, _key_at(lines, at) if at else "the file", requirement, line=at) from None
+    except ValueError as error:  # an integer too long for Python to read
+        found = re.search(r"has (\d+) digits", str(error))
+        digits = f"a {found.group(1)}-digit integer" if found else str(error)[:60]
+        raise ScenarioError(
+            path, "the file", f"numbers of at most {MAX_DIGITS} digits", Description(digits)
+        ) from None
+    except RecursionError:  # nesting spread over many lines
+        raise ScenarioError(path, "the file", f"nested at most {MAX_NESTING} arrays or tables deep") from None
+
+
+def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
+    """Read and check one scenario file; raise :class:`ScenarioError` on any problem.
+
+    ``max_horizon`` raises the bound on ``[war] horizon`` (:data:`~bargaining.scenarios.schema.MAX_HORIZON`
+    battles by default), which bounds the work of an analysis.
+    """
     path = Path(path)
     try:
         raw_bytes = path.read_bytes()
     except OSError as error:
         raise ScenarioError(path, "the file", "readable", error.strerror or str(error)) from None
     try:
-        text = raw_bytes.decode("utf-8")
+        text = raw_bytes.decode("utf-8").removeprefix("\ufeff")  # a byte-order mark is harmless
     except UnicodeDecodeError:
         raise ScenarioError(path, "the file", "UTF-8 text") from None
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        raise ScenarioError(
-            path, "the file", f"valid TOML ({error})", line=int(line.group(1)) if line else None
-        ) from None
-    reader = _Reader(path, text)
+    document = _parse(path, text)
+    reader = _Reader(path, text, MAX_HORIZON if max_horizon is None else max_horizon)
     allowed = {"scenario", *SECTIONS}
     for name in document:
         if name not in allowed:

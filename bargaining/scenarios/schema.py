@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-__all__ = ["FIELDS", "SECTIONS", "STRATEGIES", "Field"]
+__all__ = ["FIELDS", "MAX_HORIZON", "SECTIONS", "STRATEGIES", "Field"]
+
+#: The longest war a scenario follows without asking (``[war] horizon``, in battles, one a month):
+#: a century. The analysis's work grows with it; ``load(..., max_horizon=N)`` and
+#: ``bargaining analyze --max-horizon N`` raise it on purpose.
+MAX_HORIZON = 1200
 
 Domain = Literal["probability", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"]
 

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
+
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import check_real
 from ..core.values import Kind, check_range, normalize
@@ -93,6 +95,13 @@ def _clip(frontier: list[Point], d: Point) -> list[Point]:
     return clipped
 
 
+def _check_scalar_weight(weight: Any) -> None:
+    if isinstance(weight, (np.ndarray, list, tuple)):
+        raise ParameterTypeError(
+            "weight", "one number (a problem is solved for one weight at a time)", weight
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class BargainingProblem:
     r"""A bargaining problem whose feasible set is the comprehensive convex hull of ``points``.
@@ -128,8 +137,16 @@ class BargainingProblem:
         if kind == "symbolic" and all(value.is_Rational for value in values.values()):
             kind = "exact"  # sympy Rationals: exact numbers, solved as they are
         if kind not in ("exact", "float"):
+            name = next(
+                name
+                for name, value in named.items()
+                if isinstance(value, (np.ndarray, list, tuple))
+                or not getattr(values[name], "is_Rational", True)
+            )
             raise ParameterTypeError(
-                "points", "exact or float coordinates (use SmoothProblem for symbols)", self.points
+                name,
+                "an exact or float number (one problem at a time; SmoothProblem takes symbols)",
+                named[name],
             )
         for name, value in values.items():
             check_real(name, value)
@@ -176,6 +193,7 @@ class BargainingProblem:
         >>> BargainingProblem([(0, 1), (1, 0)], disagreement=(Fraction(1, 5), 0)).nash(Fraction(1, 3))
         Settlement(first=Fraction(7, 15), second=Fraction(8, 15))
         """
+        _check_scalar_weight(weight)
         check_range(
             "weight",
             weight,
@@ -263,6 +281,82 @@ class SmoothProblem:
                 raise ParameterTypeError(f"disagreement[{j}]", "a number or sympy expression", value)
         object.__setattr__(self, "disagreement", d)
 
+    def _is_numeric(self) -> bool:
+        """Whether the frontier and the disagreement point hold no parameter besides the variable."""
+        free = set(self.frontier.free_symbols) - {self.variable}
+        return not free and not any(value.free_symbols for value in self.disagreement)
+
+    def _individually_rational(self) -> tuple[Any, Any]:
+        r"""The ends :math:`[\ell, h]` of the individually rational part of a numeric frontier.
+
+        :math:`u_1` ranges over the domain where :math:`f` is real (and the variable's own
+        assumptions hold, ``nonnegative=True`` for a share): :math:`\ell = \max(d_1, \inf D)` and
+        :math:`h` is the first point right of :math:`\ell` where :math:`f = d_2`, or :math:`\sup D`
+        when the frontier ends above :math:`d_2` (a negative war payoff: every share is individually
+        rational for the target, so the frontier ends at the coercer's largest share, not at
+        :math:`u_2 = d_2`).
+        """
+        import sympy
+        from sympy.calculus.util import continuous_domain
+
+        u, f = self.variable, self.frontier
+        d1, d2 = self.disagreement
+        base = sympy.Interval(0, sympy.oo) if u.is_nonnegative else sympy.S.Reals
+        domain = continuous_domain(f, u, base)
+        if not isinstance(domain, sympy.Interval):
+            raise ParameterValueError("frontier", "real on one interval of its variable", domain)
+        low = sympy.Max(domain.inf, d1)
+        ends = [
+            root
+            for root in sympy.solve(sympy.Eq(f, d2), u)
+            if root.is_real and domain.contains(root) is sympy.true and (root - low).is_positive
+        ]
+        high = sympy.Min(*ends) if ends else domain.sup
+        if not high.is_finite:
+            raise ParameterValueError(
+                "frontier",
+                "a frontier that meets u2 = d2 exactly once right of d1, or whose domain ends there",
+                Description(f"individually rational for every u1 above {low}"),
+            )
+        return low, high
+
+    def _numeric_pick(self, condition: Any, objective: Any, corners: bool) -> Settlement:
+        """The one root of ``condition`` inside the individually rational part, or (when
+        ``corners``) the end of the frontier's domain where the objective is largest.
+
+        ``sympy.solve`` squares radicals away, so each root is checked against ``condition``
+        itself at 100 digits (a spurious root of the squared equation is dropped)."""
+        import sympy
+
+        u, f = self.variable, self.frontier
+        d1, d2 = self.disagreement
+        low, high = self._individually_rational()
+        scale = 1 + abs(d1) + abs(d2)
+
+        def is_root(root: Any) -> bool:
+            return bool(abs(condition.subs(u, root).evalf(100)) <= 10**-60 * scale)
+
+        inside = [
+            root
+            for root in sympy.solve(condition, u)
+            if root.is_real and (root - low).is_nonnegative and (high - root).is_nonnegative and is_root(root)
+        ]
+        inside = list(dict.fromkeys(sympy.simplify(root) for root in inside))
+        if not inside and corners:
+            positive = [
+                end for end in (low, high) if (end - d1).is_positive and (f.subs(u, end) - d2).is_positive
+            ]
+            inside = [max(positive, key=lambda end: objective.subs(u, end))] if positive else []
+        if len(inside) != 1:
+            raise ParameterValueError(
+                "frontier",
+                "a frontier with exactly one individually rational solution (an interior critical point "
+                "or the end of its domain)",
+                Description(f"{len(inside)} candidates in [{low}, {high}]"),
+            )
+        u1 = inside[0]
+        return Settlement(u1, sympy.simplify(f.subs(u, u1)))
+
     def _pick(self, solutions: list[Any], field_name: str) -> Settlement:
         import sympy
 
@@ -288,6 +382,7 @@ class SmoothProblem:
         r"""Solve :math:`w\,(f(u) - d_2) + (1 - w)(u - d_1) f'(u) = 0` for :math:`u`."""
         import sympy
 
+        _check_scalar_weight(weight)
         check_range(
             "weight",
             weight,
@@ -301,6 +396,9 @@ class SmoothProblem:
         u, f = self.variable, self.frontier
         d1, d2 = self.disagreement
         condition = alpha * (f - d2) + (1 - alpha) * (u - d1) * sympy.diff(f, u)
+        if self._is_numeric():
+            product = (u - d1) ** alpha * (f - d2) ** (1 - alpha)
+            return self._numeric_pick(condition, product, corners=True)
         return self._pick(sympy.solve(condition, u), "frontier")
 
     def kalai_smorodinsky(self) -> Settlement:
@@ -309,6 +407,10 @@ class SmoothProblem:
 
         u, f = self.variable, self.frontier
         d1, d2 = self.disagreement
+        if self._is_numeric():
+            low, high = self._individually_rational()
+            condition = (f - d2) * (high - d1) - (u - d1) * (f.subs(u, low) - d2)
+            return self._numeric_pick(condition, 0, corners=False)
         ideal_second = f.subs(u, d1)
         ends = [
             root

@@ -30,10 +30,13 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import BargainingError, ParameterValueError
+from ..core.errors import BargainingError, Description, ParameterValueError
 from .registry import MODELS
 
-__all__ = ["add_parser", "parse_parameters", "run"]
+__all__ = ["MAX_POINTS", "add_parser", "parse_parameters", "run"]
+
+#: The largest grid the command runs without ``--max-points``: 10^8 points, a few GB of output.
+MAX_POINTS = 10**8
 
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _FRACTION = re.compile(r"[+-]?\d+/\d+")
@@ -70,6 +73,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "--scheduler", default=None, help="threads (default), processes, synchronous or tcp://host:port"
     )
     parser.add_argument(
+        "--max-points",
+        type=int,
+        default=MAX_POINTS,
+        help=f"refuse a grid of more points than this ({MAX_POINTS:.0e}); raise it on purpose",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -81,16 +90,21 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def _number(name: str, text: str) -> Fraction:
     """A decimal or a fraction, read exactly; anything else is refused (never evaluated)."""
+    from ..core.values import parse_fraction
+
     text = text.strip()
     if _DECIMAL.fullmatch(text) or _FRACTION.fullmatch(text):
         try:
-            return Fraction(text)
-        except ZeroDivisionError:
-            pass
+            return parse_fraction(text)
+        except ValueError as error:
+            if "digits" in str(error):
+                raise ParameterValueError(name, str(error).split(" (got")[0], text) from None
     raise ParameterValueError(name, "a number such as 0.25, 1/3 or 2e-3", text)
 
 
-def parse_parameters(items: list[str]) -> tuple[dict[str, Fraction], dict[str, np.ndarray]]:
+def parse_parameters(
+    items: list[str], max_points: int = MAX_POINTS
+) -> tuple[dict[str, Fraction], dict[str, np.ndarray]]:
     """Split ``name=value`` and ``name=start:stop:num`` into fixed values and axes.
 
     >>> fixed, axes = parse_parameters(["power=0:1:3", "cost_target=1/10"])
@@ -103,6 +117,7 @@ def parse_parameters(items: list[str]) -> tuple[dict[str, Fraction], dict[str, n
     """
     fixed: dict[str, Fraction] = {}
     axes: dict[str, np.ndarray] = {}
+    points = 1
     for item in items:
         name, separator, value = item.partition("=")
         name = name.strip()
@@ -115,9 +130,23 @@ def parse_parameters(items: list[str]) -> tuple[dict[str, Fraction], dict[str, n
             fixed[name] = _number(name, value)
         elif len(parts) == 3:
             start, stop = _number(name, parts[0]), _number(name, parts[1])
-            if not _COUNT.fullmatch(parts[2].strip()) or int(parts[2]) < 1:
+            count = parts[2].strip()
+            if not _COUNT.fullmatch(count) or len(count) > 30 or int(count) < 1:
                 raise ParameterValueError(f"{name} count", "a positive whole number of values", parts[2])
-            axes[name] = np.linspace(float(start), float(stop), int(parts[2]))
+            points *= int(count)
+            if points > max_points:
+                raise ParameterValueError(
+                    "the grid",
+                    f"at most {max_points:,} points (raise it on purpose with --max-points)",
+                    Description(f"{points:,} points once {name} has {int(count):,} values"),
+                )
+            try:
+                low, high = float(start), float(stop)  # both within 4300 digits, maybe not float range
+            except OverflowError:
+                raise ParameterValueError(
+                    name, "axis ends within float range (about ±1.8e308)", value
+                ) from None
+            axes[name] = np.linspace(low, high, int(count))
         else:
             raise ParameterValueError(name, "a value or start:stop:num", value)
     return fixed, axes
@@ -133,7 +162,15 @@ def run(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     try:
-        fixed, axes = parse_parameters(args.parameters)
+        fixed, axes = parse_parameters(args.parameters, args.max_points)
+        if args.method is not None and (args.method.startswith("_") or not args.method.isidentifier()):
+            raise ParameterValueError(
+                "--method", f"the name of a public solver method of {args.model}", args.method
+            )
+        if args.chunks is not None and args.chunks < 1:
+            raise ParameterValueError("--chunks", "a positive number of points per chunk", args.chunks)
+        finished = _check_output(args.output)
+        _check_scheduler(args.scheduler)
         result = sweep(
             args.model,
             args.method,
@@ -150,5 +187,47 @@ def run(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - started
     shape = " x ".join(f"{size} {name}" for name, size in result.sizes.items())
     points = int(np.prod(list(result.sizes.values())))
-    print(f"wrote {args.output}: {args.model}, {points} points ({shape}), in {elapsed:.2f} s")
+    if finished:
+        print(f"{args.output} already holds this sweep, complete: nothing written ({points} points, {shape})")
+    else:
+        print(f"wrote {args.output}: {args.model}, {points} points ({shape}), in {elapsed:.2f} s")
     return 0
+
+
+def _check_output(output: str) -> bool:
+    """Refuse an output that cannot be written before any work; return whether it already holds a
+    finished sweep (the run then checks it is this sweep and writes nothing)."""
+    from ..core.paths import writable_file, writable_folder
+    from .run import is_complete
+
+    if output.endswith(".nc"):
+        return writable_file(output, netcdf=True).exists()
+    folder = writable_folder(output)
+    if folder.exists() and any(folder.iterdir()) and not (folder / "_sweep").is_dir():
+        raise ParameterValueError(
+            "--output",
+            "a new path or the Zarr store of a sweep",
+            Description(f"{output!r}, a folder of other files"),
+        )
+    return is_complete(folder)
+
+
+def _check_scheduler(scheduler: str | None) -> None:
+    """Refuse, within seconds, a scheduler address nothing answers at (before any work)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    if scheduler is None or "://" not in scheduler:
+        return
+    parts = urlsplit(scheduler)
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname:
+        return  # other protocols are left to dask to judge
+    try:
+        port = parts.port or 8786
+        with socket.create_connection((parts.hostname, port), timeout=5):
+            pass
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        raise ParameterValueError(
+            "--scheduler", "the address of a running dask scheduler", Description(f"{scheduler!r}: {reason}")
+        ) from None

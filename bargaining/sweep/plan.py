@@ -191,8 +191,8 @@ def make_plan(
     """
     if not isinstance(model, type):
         raise ParameterTypeError("model", "a model class (such as bargaining.crisis.RiskReturn)", model)
-    if not isinstance(method, str) or not callable(getattr(model, method, None)):
-        raise ParameterValueError("method", f"the name of a method of {model.__name__}", method)
+    if not isinstance(method, str) or method.startswith("_") or not callable(getattr(model, method, None)):
+        raise ParameterValueError("method", f"the name of a public method of {model.__name__}", method)
     fixed = dict(fixed or {})
     parameters = _parameters(model)
     axis_values = {name: _axis(name, values) for name, values in axes.items()}

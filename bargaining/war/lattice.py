@@ -364,6 +364,12 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 4)]
     """
     horizon = check_horizon(horizon)
+    if not all(
+        callable(getattr(schedule, name, None)) for name in ("target_cost", "decide", "penalty_target")
+    ):
+        raise ParameterTypeError(
+            "schedule", "a pressure schedule such as bargaining.war.TryAndSee()", schedule
+        )
     kind = war.kind
     theta = war.expanded("battle_odds")
     shape = np.broadcast_shapes(*(np.shape(war.expanded(name)) for name in war.numeric_fields()))[:-1]

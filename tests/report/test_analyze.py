@@ -71,8 +71,28 @@ def test_command_line_main_job(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "specific-threat" in captured.out and f"report: {tmp_path}/report.md" in captured.out
     assert "[1/1] specific-threat: solving the models" in captured.err
-    assert main(["analyze", str(tmp_path / "missing.toml"), "--output", str(tmp_path)]) == 2
+    # issue 13: an earlier report is not overwritten without --force; names are checked first
+    assert main(["analyze", "specific-threat", "--output", str(tmp_path), "--no-claims"]) == 2
+    assert "--output must be a folder without report.md in it (give --force" in capsys.readouterr().err
+    assert main(["analyze", str(tmp_path / "missing.toml"), "--output", str(tmp_path), "--force"]) == 2
     assert "missing.toml: the file must be readable" in capsys.readouterr().err
+    assert main(["analyze", "no-such-preset", "--output", str(tmp_path / "new")]) == 2
+    assert "scenario must be a scenario file or one of the presets status-quo, vague-threat" in capsys.readouterr().err
+    assert main(["analyze", "vague-threat", "vague-threat", "--output", str(tmp_path / "new")]) == 2
+    assert "scenario must be scenarios of different names" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()  # refused before anything was written
+
+
+def test_a_slash_in_a_scenario_name_is_not_a_folder(tmp_path):
+    from dataclasses import replace
+
+    from bargaining.report.analyze import _file_name
+
+    assert _file_name("vague/threat") == "vague_threat" and _file_name("../x") == "___x"
+    scenario = replace(load(presets()["vague-threat"]), name="vague/threat")
+    with pytest.raises(ValueError, match="names that differ as file names"):  # refused before any work
+        analyze([scenario, replace(scenario, name="vague_threat")], tmp_path / "two", claims=False)
+    assert not (tmp_path / "two").exists()
 
 
 def test_document_renders_every_block():

@@ -94,7 +94,20 @@ def _replace_line(key_pattern: str, new: str) -> str:
         (VALID.replace('name = "vague-threat"', 'name = ""'), r"\[scenario\] name \(line 11\) must be a non-empty string"),
         (VALID.replace('name = "vague-threat"', 'name = "x"\nauthor = "me"'),
          r"\[scenario\] author \(line 12\) must be one of \['name', 'title', 'description', 'strategy'\]"),
-        ("power = = 1", r"the file \(line 1\) must be valid TOML"),
+        ("power = = 1", r"the file power \(line 1\) must be valid TOML"),
+        # issue 13: a key given twice, nesting deep enough to exhaust the parser's stack, a number
+        # too long for Python to read, a horizon beyond the bound on work: file, key and line named
+        (_replace_line("demand", 'demand = { value = 0.2, reason = "r", range = [0.1, 0.4] }\ndemand = 1'),
+         r"\[ultimatum\] demand \(line \d+\) must be set once"),
+        (VALID + "\n[extra]\nx = " + "[" * 5000 + "]" * 5000 + "\n",
+         r"\[extra\] x \(line \d+\) must be nested at most 50 arrays or tables deep \(got 5000 brackets"),
+        ("x = 1" + "0" * 5000 + "\n" + VALID, r"the file must be numbers of at most 20 digits \(got a 5001-digit integer\)"),
+        (_replace_line("horizon", 'horizon = { value = 1000000, reason = "r", range = [1, 1000000] }'),
+         r"\[war\] horizon \(line \d+\) must be at most 1200 battles .* --max-horizon N"),
+        (_replace_line("demand", 'demand = { value = "1e5000", reason = "r", range = [0.1, 0.4] }'),
+         r"\[ultimatum\] demand \(line \d+\) must be a number"),
+        (_replace_line("threat", 'threat = { value = 1e30, reason = "r", range = [0, 1e30] }'),
+         r"\[ultimatum\] threat \(line \d+\) must be a number of at most 20 digits"),
         (VALID.split("[war]")[0], r"\[war\] must be a \[war\] table"),
     ],
 )
@@ -104,6 +117,17 @@ def test_bad_files_get_errors_naming_the_file_the_key_the_line_and_the_value(tmp
         load(path)
     assert str(caught.value).startswith(f"{path}: ")
     assert re.search(message, str(caught.value)), str(caught.value)
+
+
+def test_a_count_may_be_a_string(tmp_path):
+    text = _replace_line("horizon", 'horizon = { value = "72", reason = "r", range = ["72", "72"] }')
+    assert load(_write(tmp_path, text)).value("war", "horizon") == 72
+
+
+def test_a_byte_order_mark_is_read_as_nothing(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_text("\ufeff" + VALID, encoding="utf-8")
+    assert load(path).name == "vague-threat"
 
 
 def test_unreadable_and_non_utf8_files(tmp_path):

@@ -63,6 +63,15 @@ def test_smooth_frontier_solved_symbolically():
     weighted = SmoothProblem(1 - u, u, disagreement=(0, 0)).nash(F(1, 3))
     assert weighted.first == sympy.Rational(1, 3)
     assert SmoothProblem(1 - u, u, disagreement=(a, 0)).nash().first == (a + 1) / 2
+    # with a parameter the roots are kept where the gains are not definitely negative
+    x = sympy.Symbol("x")
+    assert SmoothProblem(1 - x**2, x, disagreement=(a, 0)).nash().first == a / 3 + sympy.sqrt(a**2 + 3) / 3
+    with pytest.raises(ParameterValueError, match="exactly one individually rational critical point"):
+        SmoothProblem(a + x**2, x).nash()
+    with pytest.raises(ParameterValueError, match="meets u2 = d2 exactly once right of d1"):
+        SmoothProblem(a * (x**2 + 1), x).kalai_smorodinsky()
+    # with a parameter, KS is solved on the frontier right of d1: gains in proportion to 1 - a and 1
+    assert sympy.simplify(SmoothProblem(1 - u, u, disagreement=(a, 0)).kalai_smorodinsky().first - (1 + a) / 2) == 0
 
 
 def test_smooth_problem_refuses_bad_frontiers():
@@ -164,7 +173,9 @@ def test_contains_and_frontier_value():
          "disagreement must be strictly dominated by some feasible point"),
         ({"points": [(0, "1")]}, ParameterTypeError, "points[0][1] must be a real number"),
         ({"points": [(0, float("nan"))]}, ParameterValueError, "points[0][1] must be a finite number (got nan)"),
-        ({"points": [(sympy.Symbol("a"), 1)]}, ParameterTypeError, "points must be exact or float coordinates"),
+        ({"points": [(sympy.Symbol("a"), 1)]}, ParameterTypeError, "points[0][0] must be an exact or float number"),
+        ({"points": [(0, 1), (1, 0)], "disagreement": (np.array([0.1, 0.2]), 0)}, ParameterTypeError,
+         "disagreement[0] must be an exact or float number"),  # issue 13: it named points
     ],
 )
 def test_bad_problems_are_refused(kwargs, error, message):
@@ -179,3 +190,62 @@ def test_weights_outside_the_open_unit_interval_are_refused():
     u = sympy.Symbol("u")
     with pytest.raises(ParameterValueError, match="weight must be a bargaining weight"):
         SmoothProblem(1 - u, u).nash(0)
+
+
+def _grid_nash_and_ks(frontier, d1, d2, low, high, points=400001):
+    """Brute force, independent of sympy: the Nash product's argmax on a grid of the coercer's
+    shares, and the Kalai–Smorodinsky point by bisection of gains in proportion to the ideal."""
+    grid = np.linspace(low, high, points)
+    values = frontier(grid)
+    rational = (grid > d1) & (values > d2)
+    product = np.where(rational, (grid - d1) * (values - d2), -1.0)
+    nash = grid[np.argmax(product)]
+
+
+    def bisect(gap, left, right):
+        for _ in range(200):
+            middle = (left + right) / 2
+            left, right = (middle, right) if gap(middle) > 0 else (left, middle)
+        return left
+
+    ideal_first = high if frontier(high) >= d2 else bisect(lambda x: frontier(x) - d2, max(low, d1), high)
+    ideal_second = frontier(max(low, d1))
+    ks = bisect(
+        lambda x: (frontier(x) - d2) / (ideal_second - d2) - (x - d1) / (ideal_first - d1), max(low, d1), ideal_first
+    )
+    return nash, ks
+
+
+@pytest.mark.parametrize(
+    ("power", "cost_coercer", "cost_target"),
+    [
+        (F(3, 5), F(1, 10), F(3, 20)),  # the example: both war payoffs positive
+        (F(3, 5), F(1, 10), F(1, 2)),  # the target's war payoff is negative (--cost-target 0.5)
+        (F(9, 10), F(1, 10), F(3, 20)),  # --power 0.9
+        (F(1), F(1, 10), F(3, 20)),  # --power 1
+        (F(3, 5), F(5), F(3, 20)),  # the coercer's war payoff is negative (--cost-coercer 5)
+        (F(1, 5), F(2), F(2)),  # both negative
+    ],
+)
+def test_smooth_problem_with_negative_war_payoffs_matches_brute_force(power, cost_coercer, cost_target):
+    """The risk-averse target of the example table (u2 = sqrt(1 - u1), u1 a share in [0, 1]) with
+    war as disagreement. A negative war payoff puts d below the frontier's end: the individually
+    rational part then ends at the end of the share's domain, and Nash or KS may sit there. Held
+    against a grid search and a bisection that know nothing of sympy (issue 13)."""
+    u = sympy.Symbol("u", nonnegative=True)
+    d1, d2 = power - cost_coercer, 1 - power - cost_target
+    problem = SmoothProblem(sympy.sqrt(1 - u), u, disagreement=(d1, d2))
+    nash, ks = problem.nash(), problem.kalai_smorodinsky()
+    grid_nash, grid_ks = _grid_nash_and_ks(lambda x: np.sqrt(np.clip(1 - x, 0, None)), float(d1), float(d2), 0, 1)
+    assert abs(float(nash.first) - grid_nash) < 1e-5
+    assert abs(float(ks.first) - grid_ks) < 1e-9
+    assert sympy.simplify(nash.second - sympy.sqrt(1 - nash.first)) == 0
+
+
+def test_smooth_problem_nash_at_the_end_of_the_domain():
+    """u2 = 1 - u1 on u1 >= 0 with d = (-2, 0): the product (u + 2)(1 - u) peaks at u = -1/2,
+    outside the domain, so the Nash point is its end u1 = 0 (exactly)."""
+    u = sympy.Symbol("u", nonnegative=True)
+    assert SmoothProblem(1 - u, u, disagreement=(-2, 0)).nash() == Settlement(0, 1)
+    with pytest.raises(ParameterValueError, match="real on one interval"):
+        SmoothProblem(sympy.sqrt(u**2 - 1) * 0 + 1 / (u - 1), u).nash()

@@ -74,3 +74,16 @@ def test_the_installed_command_has_the_sweep_subcommand(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"wrote {output}: crisis, 5 points (5 power)")
     assert xr.load_dataset(output)["upper"].values.tolist() == pytest.approx([0.1, 0.35, 0.6, 0.85, 1.0])
+
+
+def test_issue_13_a_finished_sweep_is_not_written_again_and_bad_inputs_stop_first(tmp_path, capsys):
+    from bargaining.cli import main
+
+    argv = ["sweep", "crisis", "power=0:1:3", "cost_coercer=1/10", "cost_target=1/10", "-o", str(tmp_path / "s.nc")]
+    assert main(argv) == 0 and "wrote" in capsys.readouterr().out
+    assert main(argv) == 0
+    assert "already holds this sweep, complete: nothing written" in capsys.readouterr().out
+    assert main([*argv[:2], "power=0:1e400:3", *argv[3:]]) == 2
+    assert "power must be axis ends within float range" in capsys.readouterr().err
+    assert main([*argv[:2], "power=0:1:100000", "cost_coercer=0:1:1000000", *argv[4:]]) == 2
+    assert "the grid must be at most 100,000,000 points (raise it on purpose with --max-points)" in capsys.readouterr().err

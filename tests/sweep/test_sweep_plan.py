@@ -171,7 +171,7 @@ def test_axis_values_and_fixed_values_are_recorded_canonically():
         ("RiskReturn", "solve", {}, {"power": [0.5]}, None, ParameterTypeError,
          "model must be a model class (such as bargaining.crisis.RiskReturn) (got str the string 'RiskReturn')"),
         (RiskReturn, "fly", {}, {"power": [0.5]}, None, ParameterValueError,
-         "method must be the name of a method of RiskReturn (got the string 'fly')"),
+         "method must be the name of a public method of RiskReturn (got the string 'fly')"),
         (RiskReturn, "solve", RISK_FIXED, {}, None, ParameterValueError,
          "axes must be at least one axis given as name=values (got none)"),
         (RiskReturn, "solve", RISK_FIXED, {"power": "0:1:3", "target_cost_high": [1]}, None, ParameterTypeError,

@@ -7,7 +7,7 @@ says which way in ``ratio_meaning``), ``target`` and ``notes``. Usage::
 
     python -m benchmarks            # the full suite
     python -m benchmarks --quick    # small sizes, for a smoke run
-    python -m benchmarks crisis     # only bench_crisis.py
+    python -m benchmarks crisis     # only bench_crisis.py (the other modules' entries are kept)
 """
 
 from __future__ import annotations
@@ -44,15 +44,24 @@ def main() -> None:
             print(f"  {entry['name']}: ratio {entry.get('ratio')} ({entry.get('ratio_meaning', '')})", flush=True)
         print(f"  done in {time.perf_counter() - started:.1f} s", flush=True)
     RESULTS.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    for entry in entries:
+        entry.setdefault("date", stamp)
     meta = {"machine": platform.machine(), "python": platform.python_version(), "quick": args.quick,
-            "date": time.strftime("%Y-%m-%d %H:%M:%S")}
+            "date": stamp}
+    previous = RESULTS / "results.json"
+    if args.only and previous.exists():  # a partial run replaces only the modules it ran
+        kept = [e for e in json.loads(previous.read_text())["entries"] if e.get("module") not in names]
+        entries = kept + entries
+        meta["partial"] = sorted(names)
     (RESULTS / "results.json").write_text(json.dumps({"meta": meta, "entries": entries}, indent=2, default=str))
-    lines = ["| benchmark | ours | reference | ratio | meaning | target |", "|---|---|---|---|---|---|"]
+    lines = ["| benchmark | ours | reference | ratio | meaning | target | run |", "|---|---|---|---|---|---|---|"]
     for e in entries:
         m, r = e["measured"], e["reference"]
         lines.append(
             f"| {e['name']} | {m['value']:.4g} {m['unit']} ({m['label']}) | {r['value']:.4g} {r['unit']} ({r['label']}) "  # type: ignore[index]
-            f"| {e.get('ratio', float('nan')):.3g} | {e.get('ratio_meaning', '')} | {e.get('target', '')} |"
+            f"| {e.get('ratio', float('nan')):.3g} | {e.get('ratio_meaning', '')} | {e.get('target', '')} "
+            f"| {e.get('date', meta['date'])} |"
         )
     (RESULTS / "results.md").write_text("\n".join(lines) + "\n")
     print(f"wrote {RESULTS / 'results.json'} and {RESULTS / 'results.md'}")

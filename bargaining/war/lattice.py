@@ -57,10 +57,9 @@ class Schedule(Protocol):
         """The target's cost of the battle fought after ``battles`` battles."""
         ...  # pragma: no cover
 
-    def decide(
-        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
-    ) -> tuple[Any, Any]:
-        """Where a settlement is reached (a boolean array over the lattice) and its terms."""
+    def policy(self, war: LearningWar, horizon: int) -> list[tuple[Any, Any]]:
+        r"""Per period :math:`n = 0, \dots, H`: where a settlement is reached (booleans over the
+        coercer's wins :math:`k`) and its terms (the coercer's share)."""
         ...  # pragma: no cover
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
@@ -329,10 +328,10 @@ def _undecidable(schedule: Any) -> ParameterTypeError:
     )
 
 
-def _decide(schedule: Schedule, war: LearningWar, battles: int, *arguments: Any) -> tuple[Any, Any]:
-    """The schedule's decision; a comparison that depends on a symbol has no truth value."""
+def _policy(schedule: Schedule, war: LearningWar, horizon: int) -> list[tuple[Any, Any]]:
+    """The schedule's policy; a comparison that depends on a symbol has no truth value."""
     try:
-        return schedule.decide(war, battles, *arguments)
+        return schedule.policy(war, horizon)
     except TypeError:
         raise _undecidable(schedule) from None
 
@@ -368,13 +367,8 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     theta = war.expanded("battle_odds")
     shape = np.broadcast_shapes(*(np.shape(war.expanded(name)) for name in war.numeric_fields()))[:-1]
     # a schedule with array parameters (a sweep of escalations, demands) adds its own leading axes
-    first_means = war.posterior_means(0, np.zeros(1, dtype=int), expanded=True)
-    first_cost = schedule.target_cost(war, 0)
-    probes = (
-        *_decide(schedule, war, 0, *first_means, first_cost),
-        first_cost,
-        schedule.penalty_target(war, 0),
-    )
+    policy = _policy(schedule, war, horizon)
+    probes = (*policy[0], schedule.target_cost(war, 0), schedule.penalty_target(war, 0))
     shape = np.broadcast_shapes(shape, *(np.shape(probe)[:-1] for probe in probes))
     series = {
         name: _zeros(kind, (*shape, horizon + 1))
@@ -391,16 +385,9 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     mass[..., 0] = 1 + mass[..., 0]
     margin = war.decisive_margin
     cost_coercer = war.expanded("cost_coercer")
-    strength_c, strength_t = war.expanded("coercer_confidence"), war.expanded("target_confidence")
-    pseudo_c = war.expanded("coercer_belief") * strength_c
-    pseudo_t = (1 - war.expanded("target_belief")) * strength_t
-    exact_wins = kind in ("exact", "symbolic")
     for n in range(horizon + 1):
-        wins = np.array(list(range(n + 1)), dtype=object) if exact_wins else np.arange(n + 1)
-        mean_coercer = (pseudo_c + wins) / (strength_c + n)
-        mean_target = (pseudo_t + wins) / (strength_t + n)
         target_cost = schedule.target_cost(war, n)
-        settle, terms = _decide(schedule, war, n, mean_coercer, mean_target, target_cost)
+        settle, terms = policy[n]
         settle = _mask(settle, mass.shape, schedule)
         settled = np.where(settle, mass, 0 * mass)
         series["settlement"][..., n] = np.sum(settled, axis=-1)
@@ -474,6 +461,7 @@ def simulate(
     if not isinstance(rng, np.random.Generator):
         raise ParameterValueError("rng", "a numpy.random.Generator (np.random.default_rng(seed))", rng)
     numeric = war.as_float()
+    policy = schedule.policy(numeric, horizon)
     theta = float(numeric.battle_odds)
     wins = np.zeros(paths, dtype=np.int64)
     live = np.ones(paths, dtype=bool)
@@ -482,13 +470,12 @@ def simulate(
     terms = np.zeros(paths)
     margin = war.decisive_margin
     for n in range(horizon + 1):
-        mean_coercer, mean_target = numeric.posterior_means(n, wins, expanded=False)
-        settle, offer = schedule.decide(
-            numeric, n, mean_coercer, mean_target, schedule.target_cost(numeric, n)
-        )
-        now = live & np.broadcast_to(np.asarray(settle, dtype=bool), live.shape)
+        settle, offer = policy[n]
+        settle_k = np.broadcast_to(np.asarray(settle, dtype=bool), (n + 1,))
+        offer_k = np.broadcast_to(np.asarray(offer, dtype=float), (n + 1,))
+        now = live & settle_k[wins]
         settled_at[now], ended_at[now] = n, n
-        terms[now] = np.broadcast_to(np.asarray(offer, dtype=float), live.shape)[now]
+        terms[now] = offer_k[wins][now]
         live &= ~now
         if n == horizon:
             break

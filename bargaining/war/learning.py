@@ -54,8 +54,10 @@ from ..core.values import (
     check_range,
     select,
 )
+from . import race
 from ._kinds import ceiling
 from .lattice import Schedule, SettlementDistribution, run_lattice
+from .strategies import TryAndSee
 
 __all__ = ["LearningWar"]
 
@@ -90,6 +92,9 @@ class LearningWar:
         Each side's cost of one more battle, in units of the stake.
     decisive_margin : positive int or None
         The war ends militarily when one side leads by this many battles (None: never).
+    discount : number in (0, 1]
+        :math:`\delta`, the discount factor per battle (1: none), used in each side's value of
+        fighting the whole war (:mod:`bargaining.war.race`).
 
     Examples
     --------
@@ -108,6 +113,7 @@ class LearningWar:
     cost_coercer: Any = 0
     cost_target: Any = 0
     decisive_margin: int | None = None
+    discount: Any = 1
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -176,18 +182,36 @@ class LearningWar:
         mean_t = ((1 - get("target_belief")) * strength_t + coercer_wins) / (strength_t + battles)
         return mean_c, mean_t
 
-    def bargaining_range(self, battles: int, coercer_wins: Any) -> Any:
-        """The subjective range after a battle record (a :class:`bargaining.crisis.BargainingRange`).
+    def bargaining_range(self, battles: int, coercer_wins: int, horizon: int) -> Any:
+        r"""The subjective range of the whole war at a lattice node (a :class:`bargaining.crisis.BargainingRange`).
+
+        :math:`[W_C,\ 1 - W_T]`: each side's value of fighting the remaining war to the decisive
+        margin or to the ``horizon`` (:func:`bargaining.war.race.war_values`). With
+        ``horizon == battles`` one final battle decides, and the range is the one-battle range
+        :math:`[\hat m_C - c_C,\ \hat m_T + c_T]` of the closed form.
 
         >>> from fractions import Fraction
         >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> war.bargaining_range(0, 0).is_empty, war.bargaining_range(50, 25).is_empty
-        (True, False)
+        >>> war.bargaining_range(0, 0, 0)
+        BargainingRange(lower=Fraction(3, 4), upper=Fraction(1, 4))
+        >>> war.bargaining_range(50, 25, 50).is_empty
+        False
         """
-        from ..crisis import MutualOptimism
+        from ..crisis.range import BargainingRange
 
-        mean_c, mean_t = self.posterior_means(battles, coercer_wins)
-        return MutualOptimism(mean_c, 1 - mean_t, self.cost_coercer, self.cost_target).bargaining_range()
+        for name, value, top in (
+            ("horizon", horizon, 10**6),
+            ("battles", battles, horizon),
+            ("coercer_wins", coercer_wins, battles),
+        ):
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 0 <= value <= top:
+                raise ParameterValueError(name, f"an integer in [0, {top}]", value)
+        coercer, target = race.war_values(self, horizon)
+        lower, upper = (
+            value[()] if isinstance(value, np.ndarray) and value.ndim == 0 else value
+            for value in (coercer[battles][..., coercer_wins], 1 - target[battles][..., coercer_wins])
+        )
+        return BargainingRange(lower, upper)
 
     def settlement_battles(self, escalation: Any = 0) -> Any:
         r"""The known number of battles before settlement when both priors are equally confident.
@@ -261,11 +285,7 @@ class LearningWar:
                     raise ParameterTypeError(
                         name, "a number for the lattice DP (only battle_odds may be a symbol)", value
                     )
-        if schedule is None:
-            from .strategies import TryAndSee
-
-            schedule = TryAndSee()
-        return run_lattice(self, horizon, schedule)
+        return run_lattice(self, horizon, TryAndSee() if schedule is None else schedule)
 
 
 _CHECKS = {
@@ -276,4 +296,7 @@ _CHECKS = {
     "battle_odds": check_probability,
     "cost_coercer": check_nonnegative,
     "cost_target": check_nonnegative,
+    "discount": lambda name, value: check_range(
+        name, value, 0, 1, lower_open=True, requirement="a discount factor in (0, 1]"
+    ),
 }

@@ -103,3 +103,19 @@ def test_mixture_weight_is_the_derived_one():
     s = spec.symbols()
     weight = short_weight(s["short_mean"], s["long_mean"], s["share_beyond"], s["horizon"])
     assert sympy.simplify(weight - spec.derive_mixture_weight()) == 0
+
+
+def test_private_attrition_hazard_is_minus_the_log_derivative_of_survival():
+    """h = -d/dt ln S with S = W0(-exp(-1 - K(t)/vbar))^2 and K = c t + g t^2 / 2: sympy differentiates
+    the survival symbolically; the closed form 2 (c + g t) / (vbar (1 + W)) must equal it."""
+    vbar, c, g, t = sympy.symbols("vbar c g t", positive=True)
+    war = PrivateWarOfAttrition(vbar, c, g)
+    survival = war.survival(t)
+    derived = sympy.simplify(-sympy.diff(survival, t) / survival)
+    assert sympy.simplify(derived - war.hazard(t)) == 0
+    # and at rational points, against a central difference of the float survival
+    numeric = PrivateWarOfAttrition(1.5, 0.2, 0.05)
+    for time in (0.3, 2.0, 9.0):
+        step = 1e-6
+        slope = (numeric.survival(time + step) - numeric.survival(time - step)) / (2 * step)
+        assert abs(-slope / numeric.survival(time) - numeric.hazard(time)) < 1e-6

@@ -352,6 +352,45 @@ class PrivateWarOfAttrition:
         result = np.real(lambertw(-np.exp(-1 - np.asarray(y, dtype=float)), 0)) ** 2
         return result if self.kind == "array" or np.ndim(y) else float(result)
 
+    def hazard(self, times: Any) -> Any:
+        r""":math:`h(t) = -S'(t)/S(t) = 2\,k(t) / \bigl(\bar v\,(1 + W)\bigr)`, :math:`k = c + g t`, :math:`W = W_0(-e^{-1 - K(t)/\bar v})`.
+
+        The rate at which the war ends among wars still on. Derived from the model, not assumed:
+        with constant costs :math:`W` rises from :math:`-1` toward 0, so the hazard **falls** from
+        infinity toward :math:`2c/\bar v` (the sides still fighting are ever more resolute: selection
+        on private values); escalation :math:`g` pushes it back up. Times must be positive (the
+        hazard is infinite at 0, where the weakest types quit at once). Checked against
+        :math:`-\frac{d}{dt}\ln S` in ``proofs/test_war.py``.
+
+        >>> PrivateWarOfAttrition(1, Fraction(1, 10)).hazard(1)
+        1/(5*(LambertW(-exp(-11/10)) + 1))
+        >>> round(PrivateWarOfAttrition(1.0, 0.1).hazard(1000.0), 6)
+        0.2
+        """
+        t = _times(self.kind, times)
+        if self.kind != "symbolic" and np.any(np.asarray(t, dtype=float) <= 0):
+            raise ParameterValueError("times", "positive for the hazard (it is infinite at 0)", times)
+        y = self.cumulative_cost(t) / self.value_high
+        rate = self.cost + self.escalation * t
+        if self.kind in ("exact", "symbolic"):
+            import sympy
+
+            def one(level: Any, flow: Any) -> Any:
+                w = sympy.LambertW(-sympy.exp(-1 - sympy.sympify(level)))
+                return 2 * sympy.sympify(flow) / (sympy.sympify(self.value_high) * (1 + w))
+
+            if isinstance(y, np.ndarray):
+                flows = np.broadcast_to(rate, y.shape)
+                return np.asarray(
+                    [one(v, f) for v, f in zip(np.ravel(y), np.ravel(flows), strict=True)], dtype=object
+                ).reshape(y.shape)
+            return one(y, rate)
+        from scipy.special import lambertw
+
+        w = np.real(lambertw(-np.exp(-1 - np.asarray(y, dtype=float)), 0))
+        result = 2 * np.asarray(rate, dtype=float) / (np.asarray(self.value_high, dtype=float) * (1 + w))
+        return result if self.kind == "array" or np.ndim(y) else float(result)
+
     def median_duration(self) -> Any:
         r"""The median war length: the holdout time of the value :math:`\bar v(1 - 1/\sqrt 2)`.
 

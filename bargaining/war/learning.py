@@ -272,11 +272,11 @@ class LearningWar:
         a polynomial in the odds: the stopping region depends on beliefs only, not on the truth.
 
         >>> from fractions import Fraction
-        >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 6, Fraction(1, 2),
-        ...                   Fraction(1, 20), Fraction(1, 20))
-        >>> distribution = war.duration_distribution(horizon=6)
-        >>> distribution.settled_by(3), distribution.settled_by(6)
-        (Fraction(1, 8), Fraction(7, 32))
+        >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2),
+        ...                   Fraction(1, 100), Fraction(1, 100), decisive_margin=4)
+        >>> distribution = war.duration_distribution(horizon=20)
+        >>> distribution.settled_by(3), distribution.settlement_probability
+        (Fraction(1, 8), Fraction(3017, 4096))
         """
         if self.kind == "symbolic":
             for name in _CHECKS:

@@ -28,18 +28,18 @@ expected costs per strategy.
 >>> from fractions import Fraction
 >>> from bargaining.war import LearningWar
 >>> war = LearningWar(coercer_belief=Fraction(7, 10), target_belief=Fraction(7, 10),
-...                   coercer_confidence=4, target_confidence=8, battle_odds=Fraction(1, 2),
-...                   cost_coercer=Fraction(1, 40), cost_target=Fraction(1, 40), decisive_margin=6)
->>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 100)),
-...               Ultimatum(demand=Fraction(11, 20), deadline=4, threat=Fraction(1, 5),
+...                   coercer_confidence=2, target_confidence=4, battle_odds=Fraction(1, 2),
+...                   cost_coercer=Fraction(1, 100), cost_target=Fraction(1, 100), decisive_margin=4)
+>>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 200)),
+...               Ultimatum(demand=Fraction(11, 20), deadline=2, threat=Fraction(1, 5),
 ...                         credibility=Fraction(1, 2))]
 >>> for strategy in strategies:
-...     d = war.duration_distribution(horizon=60, schedule=strategy)
+...     d = war.duration_distribution(horizon=20, schedule=strategy)
 ...     print(f"{d.strategy:17} median {d.median():2d} battles, P(settle) {float(d.settlement_probability):.3f}, "
 ...           f"terms {float(d.expected_terms):.3f}")
-try-and-see       median 28 battles, P(settle) 0.305, terms 0.480
-turning the screw median 10 battles, P(settle) 0.892, terms 0.515
-ultimatum         median 14 battles, P(settle) 0.572, terms 0.526
+try-and-see       median  8 battles, P(settle) 0.737, terms 0.265
+turning the screw median  1 battles, P(settle) 1.000, terms 0.602
+ultimatum         median  6 battles, P(settle) 0.874, terms 0.328
 """
 
 from __future__ import annotations
@@ -101,9 +101,9 @@ class TryAndSee:
 
     >>> from fractions import Fraction
     >>> from bargaining.war import LearningWar
-    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-    >>> war.duration_distribution(60, TryAndSee()).median()
-    50
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> war.duration_distribution(20, TryAndSee()).median()
+    8
     """
 
     name: str = field(default="try-and-see", init=False)
@@ -157,9 +157,9 @@ class TurningTheScrew:
 
     >>> from fractions import Fraction
     >>> from bargaining.war import LearningWar
-    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-    >>> war.duration_distribution(60, TurningTheScrew(Fraction(1, 100))).median()
-    15
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> war.duration_distribution(20, TurningTheScrew(Fraction(1, 200))).median()
+    1
     """
 
     escalation: Any
@@ -251,9 +251,9 @@ class Ultimatum:
 
     >>> from fractions import Fraction
     >>> from bargaining.war import LearningWar
-    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-    >>> war.duration_distribution(60, Ultimatum(Fraction(1, 2), 5, Fraction(1, 2), 1)).median()
-    0
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> war.duration_distribution(20, Ultimatum(Fraction(11, 20), 2, Fraction(1, 5), Fraction(1, 2))).median()
+    6
     """
 
     demand: Any
@@ -396,10 +396,10 @@ def compare(
 
     >>> from fractions import Fraction
     >>> from bargaining.war import LearningWar
-    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 4, 4, Fraction(1, 2), Fraction(1, 40), Fraction(1, 40))
-    >>> table = compare(war, [TryAndSee(), TurningTheScrew(Fraction(1, 100))], horizon=40)
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> table = compare(war, [TryAndSee(), TurningTheScrew(Fraction(1, 200))], horizon=20)
     >>> table["median_duration"].values.tolist()
-    [28.0, 9.0]
+    [8.0, 1.0]
     """
     import xarray
 

@@ -210,7 +210,9 @@ class SettlementDistribution:
         t = int(period)
         if t > self.horizon:
             raise ParameterValueError("period", f"at most the horizon {self.horizon}", period)
-        ends = np.concatenate([self.ended, np.asarray(self.unresolved)[..., None] + 0 * self.ended[..., :1]], axis=-1)
+        ends = np.concatenate(
+            [self.ended, np.asarray(self.unresolved)[..., None] + 0 * self.ended[..., :1]], axis=-1
+        )
         later = np.arange(self.horizon + 2) - t
         alive = np.sum(ends[..., t + 1 :], axis=-1)
         total = np.sum(ends[..., t + 1 :] * later[t + 1 :], axis=-1)

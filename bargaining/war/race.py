@@ -138,7 +138,9 @@ def continuation(
     return values
 
 
-def war_values(war: LearningWar, horizon: int, target_cost: Callable[[int], Any] | None = None) -> tuple[list[Any], list[Any]]:
+def war_values(
+    war: LearningWar, horizon: int, target_cost: Callable[[int], Any] | None = None
+) -> tuple[list[Any], list[Any]]:
     r"""Each side's subjective value of fighting the whole remaining war, at every lattice node.
 
     Returns ``(coercer, target)``: lists over periods :math:`n = 0, \dots, H` of arrays over
@@ -156,7 +158,9 @@ def war_values(war: LearningWar, horizon: int, target_cost: Callable[[int], Any]
     cost_c = war.expanded("cost_coercer")
     cost_t = war.expanded("cost_target")
     coercer = continuation(war, horizon, "coercer", lambda n: cost_c)
-    target = continuation(war, horizon, "target", target_cost if target_cost is not None else lambda n: cost_t)
+    target = continuation(
+        war, horizon, "target", target_cost if target_cost is not None else lambda n: cost_t
+    )
     return coercer, target
 
 
@@ -238,4 +242,3 @@ def simulate_race(
         value_error=float(np.sqrt(np.var(value) / paths)),
         paths=int(paths),
     )
-

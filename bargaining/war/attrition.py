@@ -36,6 +36,7 @@ All closed forms are derived in :func:`~bargaining.war.specification.derive_attr
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -260,6 +261,16 @@ class WarOfAttrition:
         return result
 
 
+def _principal_lambert(level: Any) -> Any:
+    """:math:`W_0(-e^{-1 - y})` for floats; scipy gives NaN at the branch point (y = 0), where it is -1."""
+    from scipy.special import lambertw
+
+    argument = -np.exp(-1 - np.asarray(level, dtype=float))
+    at_branch = argument <= -math.exp(-1)
+    safe = np.where(at_branch, -0.5, argument)
+    return np.where(at_branch, -1.0, np.real(lambertw(safe, 0)))
+
+
 @dataclass(frozen=True, slots=True)
 class PrivateWarOfAttrition:
     r"""The symmetric war of attrition with private values uniform on :math:`[0, \bar v]`.
@@ -347,9 +358,8 @@ class PrivateWarOfAttrition:
             if isinstance(y, np.ndarray):
                 return np.asarray([one(v) for v in np.ravel(y)], dtype=object).reshape(y.shape)
             return one(y)
-        from scipy.special import lambertw
 
-        result = np.real(lambertw(-np.exp(-1 - np.asarray(y, dtype=float)), 0)) ** 2
+        result = _principal_lambert(y) ** 2
         return result if self.kind == "array" or np.ndim(y) else float(result)
 
     def hazard(self, times: Any) -> Any:
@@ -385,9 +395,8 @@ class PrivateWarOfAttrition:
                     [one(v, f) for v, f in zip(np.ravel(y), np.ravel(flows), strict=True)], dtype=object
                 ).reshape(y.shape)
             return one(y, rate)
-        from scipy.special import lambertw
 
-        w = np.real(lambertw(-np.exp(-1 - np.asarray(y, dtype=float)), 0))
+        w = _principal_lambert(y)
         result = 2 * np.asarray(rate, dtype=float) / (np.asarray(self.value_high, dtype=float) * (1 + w))
         return result if self.kind == "array" or np.ndim(y) else float(result)
 

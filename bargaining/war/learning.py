@@ -10,21 +10,25 @@ which C won :math:`k` the posterior means are
 
 .. math:: \hat m_C = \frac{m_C N_C + k}{N_C + n}, \qquad \hat m_T = \frac{(1 - q_T) N_T + k}{N_T + n}.
 
-Each period the sides compare a settlement with fighting one more battle and being paid their
-expected war share (the per-battle costs :math:`c_C, c_T` are what a settlement saves): the
-**subjective range** is :math:`[\hat m_C - c_C,\ \hat m_T + c_T]`, and a settlement needs it
-non-empty. This is the *principle of convergence*: war goes on while the sides' estimates of the
+Each period the sides compare a settlement with fighting the **whole remaining war**: each side's
+subjective probability of winning the race to the decisive margin (``decisive_margin`` battles of
+lead on the front), under its own posterior, discounted (``discount``) to the date the race ends,
+minus its expected discounted costs (:mod:`bargaining.war.race`). The **subjective range** at a
+node is :math:`[W_C,\ 1 - W_T]` (:meth:`LearningWar.bargaining_range`), and a settlement needs it
+non-empty. This is the *principle of convergence*: war goes on while the sides' readings of the
 battlefield are too far apart, and ends once the public record has pulled them together
 (Slantchev 2003, "The Principle of Convergence in Wartime Negotiations", APSR 97(4); Smith & Stam
-2004, "Bargaining and the Nature of War", JCR 48(6)). Optionally, the war ends militarily once one
-side leads by ``decisive_margin`` battles (the Smith–Stam front line).
+2004, "Bargaining and the Nature of War", JCR 48(6)); with a common prior there is no war.
 
+The **one-battle restriction** (the horizon equal to the battles fought: one final battle decides)
+values war at the posterior mean minus one battle's cost, :math:`[\hat m_C - c_C,\ \hat m_T + c_T]`.
 With **equally confident** priors (:math:`N_C = N_T = N`) the gap between the posterior means is
-:math:`N (m_C - m_T)/(N + n)` whatever the battles' outcomes, so the war lasts a known number of
-battles, :math:`\lceil N (\Delta - c)/c \rceil` with :math:`\Delta = m_C + q_T - 1` the optimism and
-:math:`c = c_C + c_T` (derived in :func:`~bargaining.war.specification.derive_learning_settlement`).
-In general the time to settlement is random; :meth:`LearningWar.duration_distribution` computes its
-distribution exactly over the battle lattice (:mod:`bargaining.war.lattice`).
+:math:`N (m_C - m_T)/(N + n)` whatever the battles' outcomes, so that range opens after a known
+number of battles, :math:`\lceil N (\Delta - c)/c \rceil` with :math:`\Delta = m_C + q_T - 1` the
+optimism and :math:`c = c_C + c_T` (:meth:`LearningWar.settlement_battles`, derived in
+:func:`~bargaining.war.specification.derive_learning_settlement`). The war valued whole settles at a
+random date; :meth:`LearningWar.duration_distribution` computes its distribution exactly over the
+battle lattice (:mod:`bargaining.war.lattice`).
 
 >>> from fractions import Fraction
 >>> war = LearningWar(coercer_belief=Fraction(4, 5), target_belief=Fraction(4, 5),
@@ -214,7 +218,13 @@ class LearningWar:
         return BargainingRange(lower, upper)
 
     def settlement_battles(self, escalation: Any = 0) -> Any:
-        r"""The known number of battles before settlement when both priors are equally confident.
+        r"""The battles before the **one-battle** range opens, when both priors are equally confident.
+
+        The date at which :math:`\hat m_C - c_C \le \hat m_T + c_T` on every record: the closed form of
+        the restriction in which each period's next battle is taken to decide the war
+        (``bargaining_range(n, k, n)``). It is not the settlement date of the war valued whole
+        (:meth:`duration_distribution`), which is random and comes later or earlier as the race is
+        worth more or less than a battle.
 
         ``escalation`` :math:`g` makes the target's cost of a battle :math:`c_T + g n` (the screw),
         which settles sooner. Decisive victories (``decisive_margin``) are ignored here.

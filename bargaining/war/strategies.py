@@ -4,22 +4,25 @@ George (*Forceful Persuasion*, 1991, pp. 7–9) distinguishes **try-and-see** (a
 no threat: wait and see), **turning the screw** (pressure that rises step by step) and the
 **ultimatum** (a demand, a deadline, a threat). Here each is a rule for the coercer's demand and
 the target's cost in each period of a :class:`~bargaining.war.LearningWar`, so the three can be
-compared on the *same* war: same priors, same battles, same costs. After :math:`n` battles with
-posterior means :math:`\hat m_C, \hat m_T` and the target's cost of a battle :math:`c_T(n)`:
+compared on the *same* war: same priors, same battles, same costs. At a lattice node each side's
+value of fighting on is its value of the whole remaining war, :math:`W_C` and :math:`W_T`
+(:func:`bargaining.war.race.war_values`: the subjective race to the decisive margin minus the
+expected discounted costs). Each schedule computes its **policy** over the whole lattice once,
+backward: where a settlement is reached and on what terms.
 
 * :class:`TryAndSee`: the coercer revises its demand every period to the most the target accepts,
-  :math:`x_n = \min(1, \hat m_T + c_T)`, as soon as that beats its own value of fighting on,
-  :math:`\hat m_C - c_C`; i.e. a settlement as soon as the subjective range is non-empty. No
-  commitment: the demand softens as the target's beliefs harden. :class:`CoaseTwoPeriod` shows
-  what that lack of commitment costs when the target's cost is private (the Coase problem).
+  :math:`x = \min(1, 1 - W_T)`, wherever that is at least its own value of fighting on, :math:`W_C`;
+  i.e. a settlement as soon as the subjective range is non-empty. No commitment: the demand moves
+  with the target's beliefs. :class:`CoaseTwoPeriod` shows what that lack of commitment costs when
+  the target's cost is private (the Coase problem).
 * :class:`TurningTheScrew`: the same, but the target's cost of a battle rises,
-  :math:`c_T(n) = c_T + g\,n`; the range widens every period.
-* :class:`Ultimatum`: a fixed demand :math:`\bar x` and a deadline :math:`D`. Up to :math:`D` the
-  target accepts iff :math:`\bar x \le \hat m_T + c_T + \kappa L`, where :math:`L` is the threat (the
-  target's loss) and :math:`\kappa` its credibility (the probability the coercer executes,
-  :func:`credibility`, from audience costs as in ``MODEL.md`` §4). The demand never softens before
-  :math:`D`; if the target still refuses at :math:`D` the threat is executed with probability
-  :math:`\kappa` and the coercer falls back to try-and-see.
+  :math:`c_T(n) = c_T + g\,n`, and its value of fighting counts every future rise.
+* :class:`Ultimatum`: a fixed demand :math:`\bar x`, a deadline :math:`D` and a threat :math:`L`
+  executed with credibility :math:`\kappa` (:func:`credibility`, from audience costs as in the
+  one-shot model). The demand never softens before :math:`D`; the target may accept at any period
+  up to :math:`D`, and accepts iff :math:`1 - \bar x + s` is at least its equilibrium value of
+  refusing (the battle's cost, :math:`\kappa L` at :math:`D`, and the discounted continuation, in
+  which it may accept later and faces try-and-see after :math:`D`).
 
 :func:`compare` runs the schedules on one war and returns an :class:`xarray.Dataset` with
 :math:`P(\text{settlement by } t)`, the duration distribution, the expected terms and each side's
@@ -205,7 +208,7 @@ class TurningTheScrew:
 
 
 def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any = 0) -> Any:
-    r"""The probability that a coercer executes its threat, from audience costs (``MODEL.md`` §4).
+    r"""The probability that a coercer executes its threat, from audience costs (the one-shot model).
 
     The coercer's net value of executing is private, :math:`w \sim U[w_{lo}, w_{hi}]`; backing down
     after a public threat costs it :math:`a`, so it executes iff :math:`w \ge -a`, and Schelling's

@@ -1,4 +1,9 @@
-"""The essay's claims on the war models (MODEL.md §5): optimism, the three strategies, duration."""
+"""The essay's claims on the war models: optimism, the three strategies, duration.
+
+The two claims on the duration mixture are true by construction (every mixture of exponentials has
+a falling hazard and a rising mean residual life) and say so in their statements; the duration
+claims marked "derived" test what the war models themselves produce.
+"""
 
 from __future__ import annotations
 

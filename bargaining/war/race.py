@@ -100,6 +100,10 @@ def continuation(
     [Fraction(13, 20)]
     """
     side = _side(side)
+    if isinstance(horizon, bool) or not isinstance(horizon, (int, np.integer)) or not 0 <= horizon <= 10**6:
+        raise ParameterValueError("horizon", "an integer number of battles in [0, 1000000]", horizon)
+    if not callable(cost):
+        raise ParameterValueError("cost", "a callable of the period (the side's cost of that battle)", cost)
     exact = war.kind in ("exact", "symbolic")
     delta = war.expanded("discount")
     if side == "coercer":

@@ -252,6 +252,10 @@ def test_bad_race_arguments_are_refused():
     war = LearningWar(0.6, 0.6, 2.0, 2.0, 0.5)
     with pytest.raises(ParameterValueError, match="side must be 'coercer' or 'target'"):
         continuation(war, 3, "neutral", lambda n: 0.0)
+    with pytest.raises(ParameterValueError, match=r"horizon must be an integer number of battles"):
+        war_values(war, -1)
+    with pytest.raises(ParameterValueError, match=r"cost must be a callable of the period"):
+        continuation(war, 3, "coercer", 0.1)
     with pytest.raises(ParameterValueError, match="paths must be an integer"):
         simulate_race(war, 3, "coercer", 0, np.random.default_rng(0))
     with pytest.raises(ParameterValueError, match=r"rng must be a numpy\.random\.Generator"):

@@ -27,28 +27,49 @@ TARGET_ERROR = 0.005
 
 
 def _war(horizon: int, kind: str = "float") -> Any:
-    """Optimistic priors (4 and 20 pseudo-battles) with costs 6/H: settlements spread over the horizon."""
+    """Optimistic priors (4 and 20 pseudo-battles) on a front of margin ~sqrt(H)/2, each battle costing
+    1/(10 M^2): the whole war costs about a tenth of the stake, so settlements spread over the horizon."""
+    import math
     from fractions import Fraction as F
 
     from bargaining.war import LearningWar
 
-    war = LearningWar(F(7, 10), F(7, 10), 4, 20, F(1, 2), F(6, horizon), F(6, horizon))
+    margin = max(4, math.isqrt(horizon) // 2)
+    cost = F(1, 10 * margin * margin)
+    war = LearningWar(F(7, 10), F(7, 10), 4, 20, F(1, 2), cost, cost, decisive_margin=margin)
     return war if kind == "exact" else war.as_float()
 
 
 def _python_lattice(war: Any, horizon: int) -> list[float]:
-    """The try-and-see lattice DP with a Python loop over every lattice point."""
-    a_c = war.coercer_belief * war.coercer_confidence
-    a_t = (1 - war.target_belief) * war.target_confidence
-    n_c, n_t, theta = war.coercer_confidence, war.target_confidence, war.battle_odds
-    cost_c, cost_t = war.cost_coercer, war.cost_target
+    """The try-and-see lattice DP with a Python loop over every lattice point: each side's value of the
+    whole war by backward induction (race to the margin, one final battle at the horizon), then the
+    forward pass of the probability mass."""
+    margin, theta = war.decisive_margin, war.battle_odds
+    sides = (
+        (war.coercer_belief * war.coercer_confidence, war.coercer_confidence, war.cost_coercer, 1.0, 0.0),
+        ((1 - war.target_belief) * war.target_confidence, war.target_confidence, war.cost_target, 0.0, 1.0),
+    )
+    values = []
+    for pseudo, strength, cost, up_pay, down_pay in sides:
+        table: list[list[float]] = [[] for _ in range(horizon + 1)]
+        for n in range(horizon, -1, -1):
+            row = []
+            for k in range(n + 1):
+                rho = (pseudo + k) / (strength + n)
+                if n == horizon:
+                    up, down = up_pay, down_pay
+                else:
+                    up = up_pay if 2 * (k + 1) - (n + 1) >= margin else table[n + 1][k + 1]
+                    down = down_pay if 2 * k - (n + 1) <= -margin else table[n + 1][k]
+                row.append(-cost + rho * up + (1 - rho) * down)
+            table[n] = row
+        values.append(table)
+    coercer, target = values
     mass = [1.0]
     settled = [0.0] * (horizon + 1)
     for n in range(horizon + 1):
         for k in range(n + 1):
-            mean_c = (a_c + k) / (n_c + n)
-            mean_t = (a_t + k) / (n_t + n)
-            if mean_c - cost_c <= mean_t + cost_t:
+            if coercer[n][k] <= min(1.0, 1 - target[n][k]):
                 settled[n] += mass[k]
                 mass[k] = 0.0
         if n == horizon:
@@ -57,6 +78,9 @@ def _python_lattice(war: Any, horizon: int) -> list[float]:
         for k in range(n + 1):
             following[k] += mass[k] * (1 - theta)
             following[k + 1] += mass[k] * theta
+        for k in range(n + 2):
+            if abs(2 * k - (n + 1)) >= margin:
+                following[k] = 0.0
         mass = following
     return settled
 

@@ -103,3 +103,37 @@ def test_mixture_weight_is_the_derived_one():
     s = spec.symbols()
     weight = short_weight(s["short_mean"], s["long_mean"], s["share_beyond"], s["horizon"])
     assert sympy.simplify(weight - spec.derive_mixture_weight()) == 0
+
+
+def test_private_attrition_hazard_is_minus_the_log_derivative_of_survival():
+    """h = -d/dt ln S with S = W0(-exp(-1 - K(t)/vbar))^2 and K = c t + g t^2 / 2: sympy differentiates
+    the survival symbolically; the closed form 2 (c + g t) / (vbar (1 + W)) must equal it."""
+    vbar, c, g, t = sympy.symbols("vbar c g t", positive=True)
+    war = PrivateWarOfAttrition(vbar, c, g)
+    survival = war.survival(t)
+    derived = sympy.simplify(-sympy.diff(survival, t) / survival)
+    assert sympy.simplify(derived - war.hazard(t)) == 0
+    # and at rational points, against a central difference of the float survival
+    numeric = PrivateWarOfAttrition(1.5, 0.2, 0.05)
+    for time in (0.3, 2.0, 9.0):
+        step = 1e-6
+        slope = (numeric.survival(time + step) - numeric.survival(time - step)) / (2 * step)
+        assert abs(-slope / numeric.survival(time) - numeric.hazard(time)) < 1e-6
+
+
+def test_whole_war_value_nests_the_one_battle_value_and_the_predictive_is_a_martingale():
+    """Symbols in: at the horizon one final battle decides, W_C = -c_C + delta m_C (the one-battle value
+    of the old range, at delta = 1); with no decisive margin the posterior predictive is a martingale
+    (Polya urn), so H more battles only add their discounted costs:
+    W_C = -c_C (1 + delta + ... + delta^H) + delta^(H+1) m_C."""
+    from bargaining.war.race import war_values
+
+    m, q, n_c, n_t, c, d = sympy.symbols("m q N_C N_T c delta", positive=True)
+    war = LearningWar(m, q, n_c, n_t, sympy.Rational(1, 2), c, c, discount=d)
+    coercer, target = war_values(war, 0)
+    assert sympy.simplify(coercer[0][0] - (-c + d * m)) == 0
+    assert sympy.simplify(target[0][0] - (-c + d * q)) == 0
+    for horizon in (1, 2):
+        coercer, _ = war_values(war, horizon)
+        expected = -c * sum(d**i for i in range(horizon + 1)) + d ** (horizon + 1) * m
+        assert sympy.simplify(coercer[0][0] - expected) == 0

@@ -1,7 +1,8 @@
-"""The war as a repeated coercive bargaining game (``MODEL.md`` §5).
+"""The war as a repeated coercive bargaining game.
 
 Learning and mutual optimism over a battle lattice (:mod:`~bargaining.war.learning`,
-:mod:`~bargaining.war.lattice`), George's three strategies as pressure schedules
+:mod:`~bargaining.war.lattice`), each side valuing the whole war as a race to the decisive margin
+(:mod:`~bargaining.war.race`), George's three strategies as pressure schedules
 (:mod:`~bargaining.war.strategies`), wars of attrition (:mod:`~bargaining.war.attrition`),
 duration regimes calibrated to a stated regularity (:mod:`~bargaining.war.durations`), the Markov
 perfect equilibrium on a front-line grid (:mod:`~bargaining.war.equilibrium`), commitment inside
@@ -16,6 +17,7 @@ from .equilibrium import FrontLineWar, MarkovPerfectEquilibrium
 from .lattice import MonteCarloEstimate, SettlementDistribution, simulate
 from .learning import LearningWar
 from .plots import plot_durations
+from .race import RaceEstimate, continuation, simulate_race, war_values
 from .strategies import (
     CoaseSolution,
     CoaseTwoPeriod,
@@ -38,6 +40,7 @@ __all__ = [
     "MarkovPerfectEquilibrium",
     "MonteCarloEstimate",
     "PrivateWarOfAttrition",
+    "RaceEstimate",
     "SelfEnforcing",
     "SettlementDistribution",
     "TryAndSee",
@@ -46,7 +49,10 @@ __all__ = [
     "WarOfAttrition",
     "calibrate",
     "compare",
+    "continuation",
     "credibility",
     "plot_durations",
     "simulate",
+    "simulate_race",
+    "war_values",
 ]

@@ -36,6 +36,7 @@ All closed forms are derived in :func:`~bargaining.war.specification.derive_attr
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -260,6 +261,16 @@ class WarOfAttrition:
         return result
 
 
+def _principal_lambert(level: Any) -> Any:
+    """:math:`W_0(-e^{-1 - y})` for floats; scipy gives NaN at the branch point (y = 0), where it is -1."""
+    from scipy.special import lambertw
+
+    argument = -np.exp(-1 - np.asarray(level, dtype=float))
+    at_branch = argument <= -math.exp(-1)
+    safe = np.where(at_branch, -0.5, argument)
+    return np.where(at_branch, -1.0, np.real(lambertw(safe, 0)))
+
+
 @dataclass(frozen=True, slots=True)
 class PrivateWarOfAttrition:
     r"""The symmetric war of attrition with private values uniform on :math:`[0, \bar v]`.
@@ -347,9 +358,46 @@ class PrivateWarOfAttrition:
             if isinstance(y, np.ndarray):
                 return np.asarray([one(v) for v in np.ravel(y)], dtype=object).reshape(y.shape)
             return one(y)
-        from scipy.special import lambertw
 
-        result = np.real(lambertw(-np.exp(-1 - np.asarray(y, dtype=float)), 0)) ** 2
+        result = _principal_lambert(y) ** 2
+        return result if self.kind == "array" or np.ndim(y) else float(result)
+
+    def hazard(self, times: Any) -> Any:
+        r""":math:`h(t) = -S'(t)/S(t) = 2\,k(t) / \bigl(\bar v\,(1 + W)\bigr)`, :math:`k = c + g t`, :math:`W = W_0(-e^{-1 - K(t)/\bar v})`.
+
+        The rate at which the war ends among wars still on. Derived from the model, not assumed:
+        with constant costs :math:`W` rises from :math:`-1` toward 0, so the hazard **falls** from
+        infinity toward :math:`2c/\bar v` (the sides still fighting are ever more resolute: selection
+        on private values); escalation :math:`g` pushes it back up. Times must be positive (the
+        hazard is infinite at 0, where the weakest types quit at once). Checked against
+        :math:`-\frac{d}{dt}\ln S` in ``proofs/test_war.py``.
+
+        >>> PrivateWarOfAttrition(1, Fraction(1, 10)).hazard(1)
+        1/(5*(LambertW(-exp(-11/10)) + 1))
+        >>> round(PrivateWarOfAttrition(1.0, 0.1).hazard(1000.0), 6)
+        0.2
+        """
+        t = _times(self.kind, times)
+        if self.kind != "symbolic" and np.any(np.asarray(t, dtype=float) <= 0):
+            raise ParameterValueError("times", "positive for the hazard (it is infinite at 0)", times)
+        y = self.cumulative_cost(t) / self.value_high
+        rate = self.cost + self.escalation * t
+        if self.kind in ("exact", "symbolic"):
+            import sympy
+
+            def one(level: Any, flow: Any) -> Any:
+                w = sympy.LambertW(-sympy.exp(-1 - sympy.sympify(level)))
+                return 2 * sympy.sympify(flow) / (sympy.sympify(self.value_high) * (1 + w))
+
+            if isinstance(y, np.ndarray):
+                flows = np.broadcast_to(rate, y.shape)
+                return np.asarray(
+                    [one(v, f) for v, f in zip(np.ravel(y), np.ravel(flows), strict=True)], dtype=object
+                ).reshape(y.shape)
+            return one(y, rate)
+
+        w = _principal_lambert(y)
+        result = 2 * np.asarray(rate, dtype=float) / (np.asarray(self.value_high, dtype=float) * (1 + w))
         return result if self.kind == "array" or np.ndim(y) else float(result)
 
     def median_duration(self) -> Any:

@@ -24,7 +24,7 @@ decisive victory or when the power path changes: the long *commitment* wars of
 >>> from bargaining.war import LearningWar, TryAndSee
 >>> war = LearningWar(Fraction(1, 2), Fraction(1, 2), 4, 4, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20),
 ...                   decisive_margin=3)
->>> war.bargaining_range(0, 0).is_empty   # the sides agree: a range exists before any battle
+>>> war.bargaining_range(0, 0, horizon=30).is_empty   # the sides agree: a range exists at once
 False
 >>> rearming = SelfEnforcing(TryAndSee(), shift=Fraction(2, 5), discount=Fraction(9, 10))
 >>> war.duration_distribution(30, rearming).settlement_probability  # ... but no deal would hold
@@ -85,7 +85,7 @@ class SelfEnforcing:
         settle(self, {"shift": _check_shift, "discount": check_discount, "guarantee": check_nonnegative})
         if self.kind in ("array", "symbolic"):
             raise ParameterValueError("shift, discount, guarantee", "scalars (numbers)", self.shift)
-        for method in ("target_cost", "decide", "penalty_target"):
+        for method in ("target_cost", "policy", "penalty_target"):
             if not callable(getattr(self.schedule, method, None)):
                 raise ParameterValueError(
                     "schedule", "a pressure schedule (TryAndSee, TurningTheScrew, Ultimatum)", self.schedule
@@ -112,21 +112,22 @@ class SelfEnforcing:
         """
         return self.schedule.penalty_target(war, battles)
 
-    def decide(
-        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
-    ) -> tuple[Any, Any]:
+    def policy(self, war: LearningWar, horizon: int) -> list[tuple[Any, Any]]:
         """Settle where the wrapped schedule would *and* a deal would hold through the shift.
 
-        >>> import numpy as np
         >>> from bargaining.war import LearningWar, TryAndSee
         >>> war = LearningWar(0.5, 0.5, 4.0, 4.0, 0.5, 0.05, 0.05)
-        >>> means = np.array([0.5])
-        >>> SelfEnforcing(TryAndSee(), 0.4, 0.9).decide(war, 0, means, means, 0.05)[0].tolist()
+        >>> SelfEnforcing(TryAndSee(), 0.4, 0.9).policy(war, 0)[0][0].tolist()
         [False]
         """
-        settle_there, terms = self.schedule.decide(war, battles, mean_coercer, mean_target, target_cost)
-        holds = self.holds(war, (mean_coercer + mean_target) / 2)
-        return np.asarray(settle_there, dtype=bool) & holds, terms
+        policy = []
+        exact = war.kind in ("exact", "symbolic")
+        for n, (settle_there, terms) in enumerate(self.schedule.policy(war, horizon)):
+            wins = np.array(list(range(n + 1)), dtype=object) if exact else np.arange(n + 1)
+            mean_coercer, mean_target = war.posterior_means(n, wins, expanded=True)
+            holds = self.holds(war, (mean_coercer + mean_target) / 2)
+            policy.append((np.asarray(settle_there, dtype=bool) & holds, terms))
+        return policy
 
     def holds(self, war: LearningWar, power: Any, guarantee: Any = None) -> Any:
         """Whether a peaceful division exists on the path ``[power, power + shift]`` (elementwise).

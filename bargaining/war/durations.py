@@ -8,7 +8,13 @@ end when beliefs converge but when the power shift is played out: long *commitme
 .. math:: S(t) = w\,e^{-t/\mu_s} + (1 - w)\,e^{-t/\mu_l},
 
 with weight :math:`w` on the short regime (mean :math:`\mu_s`) and :math:`1 - w` on the long one
-(mean :math:`\mu_l`). Its hazard falls over time: wars that last are wars that will last.
+(mean :math:`\mu_l`). Its hazard falls over time and its mean residual life rises: wars that last
+are wars that will last. That is **true by construction**: every mixture of exponentials has a
+decreasing hazard (Barlow & Proschan 1975), whatever the weights and means, so it is an assumption
+of this model and says nothing about wars. Where a war model produces its own durations the
+regularity is tested as an outcome instead: :meth:`bargaining.war.PrivateWarOfAttrition.hazard`
+(falls: selection on private resolve), :meth:`bargaining.war.SettlementDistribution.mean_remaining`
+of the learning war (falls with time: the opposite).
 
 The essay's regularity ("most last a few months; when they last longer than a year such wars
 typically take a decade") is a statement about a *dataset*, and the tail depends on the dataset's
@@ -183,6 +189,8 @@ class DurationMixture:
 
     def hazard(self, time: Any) -> Any:
         """The hazard :math:`f(t)/S(t)`: it falls from the mixture mean rate toward :math:`1/\\mu_l`.
+
+        It falls for every mixture of exponentials (true by construction, not a finding).
 
         >>> DurationMixture(0.5, 1.0, 2.0, label="model periods").hazard(0.0)
         0.75

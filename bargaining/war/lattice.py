@@ -20,10 +20,11 @@ exact inputs the lattice holds ``Fraction`` objects, so every probability is an 
 
 >>> from fractions import Fraction
 >>> from bargaining.war import LearningWar
->>> war = LearningWar(Fraction(7, 10), Fraction(6, 10), 4, 4, Fraction(1, 2),
-...                   Fraction(1, 20), Fraction(1, 20))
->>> war.duration_distribution(horizon=10).settled_by(10)
-Fraction(1, 1)
+>>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2),
+...                   Fraction(1, 30), Fraction(1, 30), decisive_margin=3)
+>>> distribution = war.duration_distribution(horizon=8)
+>>> distribution.settled_by(8), distribution.unresolved
+(Fraction(21, 32), Fraction(1, 16))
 """
 
 from __future__ import annotations
@@ -57,10 +58,9 @@ class Schedule(Protocol):
         """The target's cost of the battle fought after ``battles`` battles."""
         ...  # pragma: no cover
 
-    def decide(
-        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
-    ) -> tuple[Any, Any]:
-        """Where a settlement is reached (a boolean array over the lattice) and its terms."""
+    def policy(self, war: LearningWar, horizon: int) -> list[tuple[Any, Any]]:
+        r"""Per period :math:`n = 0, \dots, H`: where a settlement is reached (booleans over the
+        coercer's wins :math:`k`) and its terms (the coercer's share)."""
         ...  # pragma: no cover
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
@@ -124,10 +124,10 @@ class SettlementDistribution:
         r""":math:`P(\text{the war ends at } t)` by either route.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.ended.tolist()
-        [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 4)]
+        [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 8), Fraction(1, 8), Fraction(1, 4), Fraction(1, 8), Fraction(1, 16), Fraction(0, 1)]
         """
         return self.settlement + self.coercer_victory + self.target_victory
 
@@ -145,10 +145,10 @@ class SettlementDistribution:
 
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 2, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=4)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 2, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.settled_by(1), distribution.settled_by(2)
-        (Fraction(0, 1), Fraction(1, 1))
+        (Fraction(0, 1), Fraction(1, 2))
         """
         if isinstance(period, bool) or not isinstance(period, (int, np.integer)) or period < 0:
             raise ParameterValueError("period", "a non-negative integer", period)
@@ -159,10 +159,10 @@ class SettlementDistribution:
         r""":math:`S(t) = P(\text{war still on after period } t)`.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.survival().tolist()
-        [Fraction(1, 1), Fraction(1, 1), Fraction(3, 4), Fraction(1, 2)]
+        [Fraction(1, 1), Fraction(1, 1), Fraction(3, 4), Fraction(5, 8), Fraction(1, 2), Fraction(1, 4), Fraction(1, 8), Fraction(1, 16), Fraction(1, 16)]
         """
         return 1 - np.cumsum(self.ended, axis=-1)
 
@@ -170,10 +170,10 @@ class SettlementDistribution:
         r""":math:`h(t) = P(\text{ends at } t \mid \text{on at } t)`; 0 once the war is surely over.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.hazard().tolist()
-        [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 3)]
+        [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 6), Fraction(1, 5), Fraction(1, 2), Fraction(1, 2), Fraction(1, 2), Fraction(0, 1)]
         """
         survival = self.survival()
         before = np.concatenate([np.ones_like(survival[..., :1]), survival[..., :-1]], axis=-1)
@@ -190,16 +190,46 @@ class SettlementDistribution:
         safe = np.where(positive, before, 1)
         return np.where(positive, self.ended / safe, 0 * self.ended)
 
+    def mean_remaining(self, period: int) -> Any:
+        r""":math:`E[T - t \mid T > t]`: the expected further length of a war still on after period :math:`t`.
+
+        :math:`T` is the period the war ends by either route; a war still on at the horizon is
+        counted as ending at :math:`H + 1`, with the horizon's final battle (the convention of the
+        valuation in :mod:`bargaining.war.race`), so beyond the horizon this is a lower bound. 0 once
+        the war is surely over. Time in battles (uncalibrated unless the war was calibrated).
+
+        >>> from bargaining.war import LearningWar
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
+        >>> distribution.mean_remaining(0), distribution.mean_remaining(2)
+        (Fraction(35, 8), Fraction(19, 6))
+        """
+        self._require_numbers("mean remaining length")
+        if isinstance(period, bool) or not isinstance(period, (int, np.integer)) or period < 0:
+            raise ParameterValueError("period", "a non-negative integer", period)
+        t = int(period)
+        if t > self.horizon:
+            raise ParameterValueError("period", f"at most the horizon {self.horizon}", period)
+        ends = np.concatenate(
+            [self.ended, np.asarray(self.unresolved)[..., None] + 0 * self.ended[..., :1]], axis=-1
+        )
+        later = np.arange(self.horizon + 2) - t
+        alive = np.sum(ends[..., t + 1 :], axis=-1)
+        total = np.sum(ends[..., t + 1 :] * later[t + 1 :], axis=-1)
+        positive = np.asarray(alive > 0, dtype=bool)
+        safe = np.where(positive, alive, 1 + 0 * alive)
+        return self._scalar(np.where(positive, total / safe, 0 * total))
+
     def median(self) -> Any:
         """The first period by which the war has ended with probability at least 1/2.
 
         Raises :class:`~bargaining.core.errors.ConvergenceError` if the horizon is too short.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.median()
-        3
+        4
         """
         self._require_numbers("median")
         reached = np.cumsum(self.ended, axis=-1) * 2 >= 1
@@ -217,10 +247,10 @@ class SettlementDistribution:
         r""":math:`P(\text{settlement by the horizon})`.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.settlement_probability
-        Fraction(1, 2)
+        Fraction(21, 32)
         """
         return self._scalar(np.sum(self.settlement, axis=-1))
 
@@ -231,10 +261,10 @@ class SettlementDistribution:
         Raises :class:`~bargaining.core.errors.ParameterValueError` when no settlement happens.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.expected_terms
-        Fraction(103, 288)
+        Fraction(14442089, 69189120)
         """
         mass = np.sum(self.settlement, axis=-1)
         if np.any(mass == 0):
@@ -246,10 +276,10 @@ class SettlementDistribution:
         """The coercer's expected total cost of fighting up to the end or the horizon.
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.expected_cost_coercer
-        Fraction(13, 32)
+        Fraction(7, 48)
         """
         return self._scalar(np.sum(self.cost_coercer, axis=-1))
 
@@ -258,10 +288,10 @@ class SettlementDistribution:
         """The target's expected total cost (battles and any executed threat).
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> distribution.expected_cost_target
-        Fraction(13, 32)
+        Fraction(7, 48)
         """
         return self._scalar(np.sum(self.cost_target, axis=-1))
 
@@ -272,11 +302,11 @@ class SettlementDistribution:
         if any, the war was calibrated to (see :mod:`bargaining.war.durations`).
 
         >>> from bargaining.war import LearningWar
-        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-        >>> distribution = war.duration_distribution(horizon=3)
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> distribution = war.duration_distribution(horizon=8)
         >>> table = distribution.to_dataset("one battle = one month (assumed)")
         >>> table["survival"].values.tolist(), table.attrs["calibration"]
-        ([1.0, 1.0, 0.75, 0.5], 'one battle = one month (assumed)')
+        ([1.0, 1.0, 0.75, 0.625, 0.5, 0.25, 0.125, 0.0625, 0.0625], 'one battle = one month (assumed)')
         """
         import xarray
 
@@ -329,10 +359,10 @@ def _undecidable(schedule: Any) -> ParameterTypeError:
     )
 
 
-def _decide(schedule: Schedule, war: LearningWar, battles: int, *arguments: Any) -> tuple[Any, Any]:
-    """The schedule's decision; a comparison that depends on a symbol has no truth value."""
+def _policy(schedule: Schedule, war: LearningWar, horizon: int) -> list[tuple[Any, Any]]:
+    """The schedule's policy; a comparison that depends on a symbol has no truth value."""
     try:
-        return schedule.decide(war, battles, *arguments)
+        return schedule.policy(war, horizon)
     except TypeError:
         raise _undecidable(schedule) from None
 
@@ -359,9 +389,9 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     """Push the probability mass through the battle lattice under ``schedule`` (see the module).
 
     >>> from bargaining.war import LearningWar, TryAndSee
-    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 8), Fraction(1, 8))
-    >>> run_lattice(war, 3, TryAndSee()).settlement.tolist()
-    [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(1, 4)]
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+    >>> run_lattice(war, 8, TryAndSee()).settlement.tolist()
+    [Fraction(0, 1), Fraction(0, 1), Fraction(1, 4), Fraction(0, 1), Fraction(1, 8), Fraction(5, 32), Fraction(1, 8), Fraction(0, 1), Fraction(0, 1)]
     """
     horizon = check_horizon(horizon)
     if not all(
@@ -374,13 +404,8 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     theta = war.expanded("battle_odds")
     shape = np.broadcast_shapes(*(np.shape(war.expanded(name)) for name in war.numeric_fields()))[:-1]
     # a schedule with array parameters (a sweep of escalations, demands) adds its own leading axes
-    first_means = war.posterior_means(0, np.zeros(1, dtype=int), expanded=True)
-    first_cost = schedule.target_cost(war, 0)
-    probes = (
-        *_decide(schedule, war, 0, *first_means, first_cost),
-        first_cost,
-        schedule.penalty_target(war, 0),
-    )
+    policy = _policy(schedule, war, horizon)
+    probes = (*policy[0], schedule.target_cost(war, 0), schedule.penalty_target(war, 0))
     shape = np.broadcast_shapes(shape, *(np.shape(probe)[:-1] for probe in probes))
     series = {
         name: _zeros(kind, (*shape, horizon + 1))
@@ -397,16 +422,9 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     mass[..., 0] = 1 + mass[..., 0]
     margin = war.decisive_margin
     cost_coercer = war.expanded("cost_coercer")
-    strength_c, strength_t = war.expanded("coercer_confidence"), war.expanded("target_confidence")
-    pseudo_c = war.expanded("coercer_belief") * strength_c
-    pseudo_t = (1 - war.expanded("target_belief")) * strength_t
-    exact_wins = kind in ("exact", "symbolic")
     for n in range(horizon + 1):
-        wins = np.array(list(range(n + 1)), dtype=object) if exact_wins else np.arange(n + 1)
-        mean_coercer = (pseudo_c + wins) / (strength_c + n)
-        mean_target = (pseudo_t + wins) / (strength_t + n)
         target_cost = schedule.target_cost(war, n)
-        settle, terms = _decide(schedule, war, n, mean_coercer, mean_target, target_cost)
+        settle, terms = policy[n]
         settle = _mask(settle, mass.shape, schedule)
         settled = np.where(settle, mass, 0 * mass)
         series["settlement"][..., n] = np.sum(settled, axis=-1)
@@ -467,9 +485,9 @@ def simulate(
 
     >>> import numpy as np
     >>> from bargaining.war import LearningWar, TryAndSee
-    >>> war = LearningWar(0.75, 0.75, 2.0, 6.0, 0.5, 0.125, 0.125)
-    >>> estimate = simulate(war, 3, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
-    >>> bool(abs(estimate.ended_by[3] - 0.5) < 4 * estimate.ended_by_error[3])  # exact: 1/2 by t = 3
+    >>> war = LearningWar(0.75, 0.75, 2.0, 6.0, 0.5, 1 / 30, 1 / 30, 3)
+    >>> estimate = simulate(war, 8, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
+    >>> bool(abs(estimate.ended_by[5] - 0.75) < 4 * estimate.ended_by_error[5])  # exact: 3/4 by t = 5
     True
     """
     horizon = check_horizon(horizon)
@@ -480,6 +498,7 @@ def simulate(
     if not isinstance(rng, np.random.Generator):
         raise ParameterValueError("rng", "a numpy.random.Generator (np.random.default_rng(seed))", rng)
     numeric = war.as_float()
+    policy = schedule.policy(numeric, horizon)
     theta = float(numeric.battle_odds)
     wins = np.zeros(paths, dtype=np.int64)
     live = np.ones(paths, dtype=bool)
@@ -488,13 +507,12 @@ def simulate(
     terms = np.zeros(paths)
     margin = war.decisive_margin
     for n in range(horizon + 1):
-        mean_coercer, mean_target = numeric.posterior_means(n, wins, expanded=False)
-        settle, offer = schedule.decide(
-            numeric, n, mean_coercer, mean_target, schedule.target_cost(numeric, n)
-        )
-        now = live & np.broadcast_to(np.asarray(settle, dtype=bool), live.shape)
+        settle, offer = policy[n]
+        settle_k = np.broadcast_to(np.asarray(settle, dtype=bool), (n + 1,))
+        offer_k = np.broadcast_to(np.asarray(offer, dtype=float), (n + 1,))
+        now = live & settle_k[wins]
         settled_at[now], ended_at[now] = n, n
-        terms[now] = np.broadcast_to(np.asarray(offer, dtype=float), live.shape)[now]
+        terms[now] = offer_k[wins][now]
         live &= ~now
         if n == horizon:
             break

@@ -10,21 +10,25 @@ which C won :math:`k` the posterior means are
 
 .. math:: \hat m_C = \frac{m_C N_C + k}{N_C + n}, \qquad \hat m_T = \frac{(1 - q_T) N_T + k}{N_T + n}.
 
-Each period the sides compare a settlement with fighting one more battle and being paid their
-expected war share (the per-battle costs :math:`c_C, c_T` are what a settlement saves): the
-**subjective range** is :math:`[\hat m_C - c_C,\ \hat m_T + c_T]`, and a settlement needs it
-non-empty. This is the *principle of convergence*: war goes on while the sides' estimates of the
+Each period the sides compare a settlement with fighting the **whole remaining war**: each side's
+subjective probability of winning the race to the decisive margin (``decisive_margin`` battles of
+lead on the front), under its own posterior, discounted (``discount``) to the date the race ends,
+minus its expected discounted costs (:mod:`bargaining.war.race`). The **subjective range** at a
+node is :math:`[W_C,\ 1 - W_T]` (:meth:`LearningWar.bargaining_range`), and a settlement needs it
+non-empty. This is the *principle of convergence*: war goes on while the sides' readings of the
 battlefield are too far apart, and ends once the public record has pulled them together
 (Slantchev 2003, "The Principle of Convergence in Wartime Negotiations", APSR 97(4); Smith & Stam
-2004, "Bargaining and the Nature of War", JCR 48(6)). Optionally, the war ends militarily once one
-side leads by ``decisive_margin`` battles (the Smith–Stam front line).
+2004, "Bargaining and the Nature of War", JCR 48(6)); with a common prior there is no war.
 
+The **one-battle restriction** (the horizon equal to the battles fought: one final battle decides)
+values war at the posterior mean minus one battle's cost, :math:`[\hat m_C - c_C,\ \hat m_T + c_T]`.
 With **equally confident** priors (:math:`N_C = N_T = N`) the gap between the posterior means is
-:math:`N (m_C - m_T)/(N + n)` whatever the battles' outcomes, so the war lasts a known number of
-battles, :math:`\lceil N (\Delta - c)/c \rceil` with :math:`\Delta = m_C + q_T - 1` the optimism and
-:math:`c = c_C + c_T` (derived in :func:`~bargaining.war.specification.derive_learning_settlement`).
-In general the time to settlement is random; :meth:`LearningWar.duration_distribution` computes its
-distribution exactly over the battle lattice (:mod:`bargaining.war.lattice`).
+:math:`N (m_C - m_T)/(N + n)` whatever the battles' outcomes, so that range opens after a known
+number of battles, :math:`\lceil N (\Delta - c)/c \rceil` with :math:`\Delta = m_C + q_T - 1` the
+optimism and :math:`c = c_C + c_T` (:meth:`LearningWar.settlement_battles`, derived in
+:func:`~bargaining.war.specification.derive_learning_settlement`). The war valued whole settles at a
+random date; :meth:`LearningWar.duration_distribution` computes its distribution exactly over the
+battle lattice (:mod:`bargaining.war.lattice`).
 
 >>> from fractions import Fraction
 >>> war = LearningWar(coercer_belief=Fraction(4, 5), target_belief=Fraction(4, 5),
@@ -54,8 +58,10 @@ from ..core.values import (
     check_range,
     select,
 )
+from . import race
 from ._kinds import ceiling
 from .lattice import Schedule, SettlementDistribution, run_lattice
+from .strategies import TryAndSee
 
 __all__ = ["LearningWar"]
 
@@ -90,6 +96,9 @@ class LearningWar:
         Each side's cost of one more battle, in units of the stake.
     decisive_margin : positive int or None
         The war ends militarily when one side leads by this many battles (None: never).
+    discount : number in (0, 1]
+        :math:`\delta`, the discount factor per battle (1: none), used in each side's value of
+        fighting the whole war (:mod:`bargaining.war.race`).
 
     Examples
     --------
@@ -108,6 +117,7 @@ class LearningWar:
     cost_coercer: Any = 0
     cost_target: Any = 0
     decisive_margin: int | None = None
+    discount: Any = 1
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -176,21 +186,45 @@ class LearningWar:
         mean_t = ((1 - get("target_belief")) * strength_t + coercer_wins) / (strength_t + battles)
         return mean_c, mean_t
 
-    def bargaining_range(self, battles: int, coercer_wins: Any) -> Any:
-        """The subjective range after a battle record (a :class:`bargaining.crisis.BargainingRange`).
+    def bargaining_range(self, battles: int, coercer_wins: int, horizon: int) -> Any:
+        r"""The subjective range of the whole war at a lattice node (a :class:`bargaining.crisis.BargainingRange`).
+
+        :math:`[W_C,\ 1 - W_T]`: each side's value of fighting the remaining war to the decisive
+        margin or to the ``horizon`` (:func:`bargaining.war.race.war_values`). With
+        ``horizon == battles`` one final battle decides, and the range is the one-battle range
+        :math:`[\hat m_C - c_C,\ \hat m_T + c_T]` of the closed form.
 
         >>> from fractions import Fraction
         >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> war.bargaining_range(0, 0).is_empty, war.bargaining_range(50, 25).is_empty
-        (True, False)
+        >>> war.bargaining_range(0, 0, 0)
+        BargainingRange(lower=Fraction(3, 4), upper=Fraction(1, 4))
+        >>> war.bargaining_range(50, 25, 50).is_empty
+        False
         """
-        from ..crisis import MutualOptimism
+        from ..crisis.range import BargainingRange
 
-        mean_c, mean_t = self.posterior_means(battles, coercer_wins)
-        return MutualOptimism(mean_c, 1 - mean_t, self.cost_coercer, self.cost_target).bargaining_range()
+        for name, value, top in (
+            ("horizon", horizon, 10**6),
+            ("battles", battles, horizon),
+            ("coercer_wins", coercer_wins, battles),
+        ):
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 0 <= value <= top:
+                raise ParameterValueError(name, f"an integer in [0, {top}]", value)
+        coercer, target = race.war_values(self, horizon)
+        lower, upper = (
+            value[()] if isinstance(value, np.ndarray) and value.ndim == 0 else value
+            for value in (coercer[battles][..., coercer_wins], 1 - target[battles][..., coercer_wins])
+        )
+        return BargainingRange(lower, upper)
 
     def settlement_battles(self, escalation: Any = 0) -> Any:
-        r"""The known number of battles before settlement when both priors are equally confident.
+        r"""The battles before the **one-battle** range opens, when both priors are equally confident.
+
+        The date at which :math:`\hat m_C - c_C \le \hat m_T + c_T` on every record: the closed form of
+        the restriction in which each period's next battle is taken to decide the war
+        (``bargaining_range(n, k, n)``). It is not the settlement date of the war valued whole
+        (:meth:`duration_distribution`), which is random and comes later or earlier as the race is
+        worth more or less than a battle.
 
         ``escalation`` :math:`g` makes the target's cost of a battle :math:`c_T + g n` (the screw),
         which settles sooner. Decisive victories (``decisive_margin``) are ignored here.
@@ -248,11 +282,11 @@ class LearningWar:
         a polynomial in the odds: the stopping region depends on beliefs only, not on the truth.
 
         >>> from fractions import Fraction
-        >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 6, Fraction(1, 2),
-        ...                   Fraction(1, 20), Fraction(1, 20))
-        >>> distribution = war.duration_distribution(horizon=6)
-        >>> distribution.settled_by(3), distribution.settled_by(6)
-        (Fraction(1, 8), Fraction(7, 32))
+        >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2),
+        ...                   Fraction(1, 100), Fraction(1, 100), decisive_margin=4)
+        >>> distribution = war.duration_distribution(horizon=20)
+        >>> distribution.settled_by(3), distribution.settlement_probability
+        (Fraction(1, 8), Fraction(3017, 4096))
         """
         if self.kind == "symbolic":
             for name in _CHECKS:
@@ -261,11 +295,7 @@ class LearningWar:
                     raise ParameterTypeError(
                         name, "a number for the lattice DP (only battle_odds may be a symbol)", value
                     )
-        if schedule is None:
-            from .strategies import TryAndSee
-
-            schedule = TryAndSee()
-        return run_lattice(self, horizon, schedule)
+        return run_lattice(self, horizon, TryAndSee() if schedule is None else schedule)
 
 
 _CHECKS = {
@@ -276,4 +306,7 @@ _CHECKS = {
     "battle_odds": check_probability,
     "cost_coercer": check_nonnegative,
     "cost_target": check_nonnegative,
+    "discount": lambda name, value: check_range(
+        name, value, 0, 1, lower_open=True, requirement="a discount factor in (0, 1]"
+    ),
 }

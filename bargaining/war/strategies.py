@@ -4,48 +4,52 @@ George (*Forceful Persuasion*, 1991, pp. 7–9) distinguishes **try-and-see** (a
 no threat: wait and see), **turning the screw** (pressure that rises step by step) and the
 **ultimatum** (a demand, a deadline, a threat). Here each is a rule for the coercer's demand and
 the target's cost in each period of a :class:`~bargaining.war.LearningWar`, so the three can be
-compared on the *same* war: same priors, same battles, same costs. After :math:`n` battles with
-posterior means :math:`\hat m_C, \hat m_T` and the target's cost of a battle :math:`c_T(n)`:
+compared on the *same* war: same priors, same battles, same costs. At a lattice node each side's
+value of fighting on is its value of the whole remaining war, :math:`W_C` and :math:`W_T`
+(:func:`bargaining.war.race.war_values`: the subjective race to the decisive margin minus the
+expected discounted costs). Each schedule computes its **policy** over the whole lattice once,
+backward: where a settlement is reached and on what terms.
 
 * :class:`TryAndSee`: the coercer revises its demand every period to the most the target accepts,
-  :math:`x_n = \min(1, \hat m_T + c_T)`, as soon as that beats its own value of fighting on,
-  :math:`\hat m_C - c_C`; i.e. a settlement as soon as the subjective range is non-empty. No
-  commitment: the demand softens as the target's beliefs harden. :class:`CoaseTwoPeriod` shows
-  what that lack of commitment costs when the target's cost is private (the Coase problem).
+  :math:`x = \min(1, 1 - W_T)`, wherever that is at least its own value of fighting on, :math:`W_C`;
+  i.e. a settlement as soon as the subjective range is non-empty. No commitment: the demand moves
+  with the target's beliefs. :class:`CoaseTwoPeriod` shows what that lack of commitment costs when
+  the target's cost is private (the Coase problem).
 * :class:`TurningTheScrew`: the same, but the target's cost of a battle rises,
-  :math:`c_T(n) = c_T + g\,n`; the range widens every period.
-* :class:`Ultimatum`: a fixed demand :math:`\bar x` and a deadline :math:`D`. Up to :math:`D` the
-  target accepts iff :math:`\bar x \le \hat m_T + c_T + \kappa L`, where :math:`L` is the threat (the
-  target's loss) and :math:`\kappa` its credibility (the probability the coercer executes,
-  :func:`credibility`, from audience costs as in ``MODEL.md`` §4). The demand never softens before
-  :math:`D`; if the target still refuses at :math:`D` the threat is executed with probability
-  :math:`\kappa` and the coercer falls back to try-and-see.
+  :math:`c_T(n) = c_T + g\,n`, and its value of fighting counts every future rise.
+* :class:`Ultimatum`: a fixed demand :math:`\bar x`, a deadline :math:`D` and a threat :math:`L`
+  executed with credibility :math:`\kappa` (:func:`credibility`, from audience costs as in the
+  one-shot model). The demand never softens before :math:`D`; the target may accept at any period
+  up to :math:`D`, and accepts iff :math:`1 - \bar x + s` is at least its equilibrium value of
+  refusing (the battle's cost, :math:`\kappa L` at :math:`D`, and the discounted continuation, in
+  which it may accept later and faces try-and-see after :math:`D`).
 
 :func:`compare` runs the schedules on one war and returns an :class:`xarray.Dataset` with
 :math:`P(\text{settlement by } t)`, the duration distribution, the expected terms and each side's
 expected costs per strategy.
 
 >>> from fractions import Fraction
+>>> from bargaining.war import LearningWar
 >>> war = LearningWar(coercer_belief=Fraction(7, 10), target_belief=Fraction(7, 10),
-...                   coercer_confidence=4, target_confidence=8, battle_odds=Fraction(1, 2),
-...                   cost_coercer=Fraction(1, 40), cost_target=Fraction(1, 40), decisive_margin=6)
->>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 100)),
-...               Ultimatum(demand=Fraction(11, 20), deadline=4, threat=Fraction(1, 5),
+...                   coercer_confidence=2, target_confidence=4, battle_odds=Fraction(1, 2),
+...                   cost_coercer=Fraction(1, 100), cost_target=Fraction(1, 100), decisive_margin=4)
+>>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 200)),
+...               Ultimatum(demand=Fraction(11, 20), deadline=2, threat=Fraction(1, 5),
 ...                         credibility=Fraction(1, 2))]
 >>> for strategy in strategies:
-...     d = war.duration_distribution(horizon=60, schedule=strategy)
+...     d = war.duration_distribution(horizon=20, schedule=strategy)
 ...     print(f"{d.strategy:17} median {d.median():2d} battles, P(settle) {float(d.settlement_probability):.3f}, "
 ...           f"terms {float(d.expected_terms):.3f}")
-try-and-see       median 28 battles, P(settle) 0.305, terms 0.480
-turning the screw median 10 battles, P(settle) 0.892, terms 0.515
-ultimatum         median 14 battles, P(settle) 0.572, terms 0.526
+try-and-see       median  8 battles, P(settle) 0.737, terms 0.265
+turning the screw median  1 battles, P(settle) 1.000, terms 0.602
+ultimatum         median  6 battles, P(settle) 0.874, terms 0.328
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -60,7 +64,10 @@ from ..core.values import (
     check_range,
 )
 from .lattice import Schedule
-from .learning import LearningWar
+from .race import war_values
+
+if TYPE_CHECKING:
+    from .learning import LearningWar
 
 __all__ = [
     "CoaseSolution",
@@ -73,11 +80,22 @@ __all__ = [
 ]
 
 
-def _try_and_see(war: LearningWar, mean_coercer: Any, mean_target: Any, target_cost: Any) -> tuple[Any, Any]:
-    upper = mean_target + target_cost
-    lower = mean_coercer - war.expanded("cost_coercer")
-    terms = np.where(upper < 1, upper, 1 + 0 * upper)
-    return lower <= upper, terms
+Policy = list[tuple[Any, Any]]
+
+
+def _try_and_see(war: LearningWar, horizon: int, target_cost: Callable[[int], Any]) -> Policy:
+    """Settle wherever the subjective range of the whole war is non-empty, at its top end."""
+    coercer, target = war_values(war, horizon, target_cost)
+    policy = []
+    for value_c, value_t in zip(coercer, target, strict=True):
+        upper = 1 - value_t
+        terms = np.where(_as_bool(upper < 1), upper, 1 + 0 * upper)
+        policy.append((_as_bool(value_c <= terms), terms))
+    return policy
+
+
+def _as_bool(values: Any) -> np.ndarray:
+    return np.asarray(values, dtype=bool)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +103,10 @@ class TryAndSee:
     """Try-and-see: the coercer demands what the target accepts, revised every period, no threat.
 
     >>> from fractions import Fraction
-    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-    >>> war.duration_distribution(60, TryAndSee()).median()
-    50
+    >>> from bargaining.war import LearningWar
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> war.duration_distribution(20, TryAndSee()).median()
+    8
     """
 
     name: str = field(default="try-and-see", init=False)
@@ -96,30 +115,33 @@ class TryAndSee:
         """The target's (constant) cost of a battle.
 
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
         >>> TryAndSee().target_cost(war, 4).tolist()
         [Fraction(1, 20)]
         """
         return war.expanded("cost_target")
 
-    def decide(
-        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
-    ) -> tuple[Any, Any]:
-        """Settle wherever the subjective range is non-empty, at its top end.
+    def policy(self, war: LearningWar, horizon: int) -> Policy:
+        r"""Per period, where a settlement is reached (the whole-war range is non-empty) and its terms.
 
-        >>> import numpy as np
+        The coercer demands the most the target accepts, :math:`\min(1, 1 - W_T)`, and settles
+        wherever that is at least its own value of fighting on, :math:`W_C`.
+
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> means = np.array([Fraction(1, 2)], dtype=object)
-        >>> TryAndSee().decide(war, 0, means, means, TryAndSee().target_cost(war, 0))
-        (array([ True]), array([Fraction(11, 20)], dtype=object))
+        >>> TryAndSee().policy(war, 0)  # one battle decides: the range [3/5 - 1/20, 2/5 + 1/20] is empty
+        [(array([False]), array([Fraction(9, 20)], dtype=object))]
         """
-        return _try_and_see(war, mean_coercer, mean_target, target_cost)
+        cost = war.expanded("cost_target")
+        return _try_and_see(war, horizon, lambda n: cost)
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
         """No threat: no lump cost.
 
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
         >>> TryAndSee().penalty_target(war, 4).tolist()
         [Fraction(0, 1)]
@@ -137,9 +159,10 @@ class TurningTheScrew:
         :math:`g`, the rise in the target's cost per battle (sanctions tightened, arms delivered).
 
     >>> from fractions import Fraction
-    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-    >>> war.duration_distribution(60, TurningTheScrew(Fraction(1, 100))).median()
-    15
+    >>> from bargaining.war import LearningWar
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> war.duration_distribution(20, TurningTheScrew(Fraction(1, 200))).median()
+    1
     """
 
     escalation: Any
@@ -153,6 +176,7 @@ class TurningTheScrew:
         """The target's rising cost of the battle fought after ``battles`` battles.
 
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
         >>> TurningTheScrew(Fraction(1, 100)).target_cost(war, 5).tolist()
         [Fraction(1, 10)]
@@ -160,25 +184,22 @@ class TurningTheScrew:
         g = self.escalation[..., None] if self.kind == "array" else self.escalation
         return war.expanded("cost_target") + g * battles
 
-    def decide(
-        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
-    ) -> tuple[Any, Any]:
-        """Try-and-see against the target's current, higher cost.
+    def policy(self, war: LearningWar, horizon: int) -> Policy:
+        """Try-and-see against the target's rising costs (its value of fighting counts every one).
 
-        >>> import numpy as np
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> means = np.array([Fraction(1, 2)], dtype=object)
-        >>> screw = TurningTheScrew(Fraction(1, 100))
-        >>> screw.decide(war, 5, means, means, screw.target_cost(war, 5))[1].tolist()
-        [Fraction(3, 5)]
+        >>> [bool(settle[0]) for settle, _ in TurningTheScrew(Fraction(1, 10)).policy(war, 2)]
+        [True, True, True]
         """
-        return _try_and_see(war, mean_coercer, mean_target, target_cost)
+        return _try_and_see(war, horizon, lambda n: self.target_cost(war, n))
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
         """No lump cost: the pressure is in the flow.
 
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
         >>> TurningTheScrew(Fraction(1, 100)).penalty_target(war, 4).tolist()
         [Fraction(0, 1)]
@@ -187,7 +208,7 @@ class TurningTheScrew:
 
 
 def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any = 0) -> Any:
-    r"""The probability that a coercer executes its threat, from audience costs (``MODEL.md`` §4).
+    r"""The probability that a coercer executes its threat, from audience costs (the one-shot model).
 
     The coercer's net value of executing is private, :math:`w \sim U[w_{lo}, w_{hi}]`; backing down
     after a public threat costs it :math:`a`, so it executes iff :math:`w \ge -a`, and Schelling's
@@ -232,9 +253,10 @@ class Ultimatum:
         :math:`\bar x - e s`; with :math:`e = 1` a carrot is exactly a smaller demand.
 
     >>> from fractions import Fraction
-    >>> war = LearningWar(Fraction(4, 5), Fraction(4, 5), 10, 10, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-    >>> war.duration_distribution(60, Ultimatum(Fraction(1, 2), 5, Fraction(1, 2), 1)).median()
-    0
+    >>> from bargaining.war import LearningWar
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> war.duration_distribution(20, Ultimatum(Fraction(11, 20), 2, Fraction(1, 5), Fraction(1, 2))).median()
+    6
     """
 
     demand: Any
@@ -305,36 +327,55 @@ class Ultimatum:
         """The target's (constant) cost of a battle.
 
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
         >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).target_cost(war, 4).tolist()
         [Fraction(1, 20)]
         """
         return war.expanded("cost_target")
 
-    def decide(
-        self, war: LearningWar, battles: int, mean_coercer: Any, mean_target: Any, target_cost: Any
-    ) -> tuple[Any, Any]:
-        """Up to the deadline: accept the fixed demand iff it beats fighting and facing the threat.
+    def policy(self, war: LearningWar, horizon: int) -> Policy:
+        r"""The target's best timing against the standing demand, then try-and-see after the deadline.
 
-        >>> import numpy as np
+        At a period :math:`n \le D` the target accepts iff :math:`1 - \bar x + s` is at least its
+        equilibrium value of refusing: the battle's cost, the threat's expected loss
+        :math:`\kappa L` if :math:`n = D`, and the discounted continuation, in which it may still
+        accept before the deadline and after it faces try-and-see (the coercer then demands
+        :math:`\min(1, 1 - W_T)` where the whole-war range is non-empty). Ties: it accepts.
+
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> means = np.array([Fraction(1, 2)], dtype=object)
-        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).decide(war, 0, means, means, Fraction(1, 20))
+        >>> settle, terms = Ultimatum(Fraction(7, 10), 0, Fraction(1, 5), Fraction(1, 2)).policy(war, 0)[0]
+        >>> settle, terms  # 3/10 < 3/5 - 1/20 - 1/10: the target refuses and fights
         (array([False]), array([Fraction(7, 10)], dtype=object))
         """
-        if battles > self.deadline:
-            return _try_and_see(war, mean_coercer, mean_target, target_cost)
-        demand = self._field("demand")
-        expected_threat = self._field("credibility") * self._field("threat")
-        carrot = self._field("carrot")
-        accept = demand - carrot <= mean_target + target_cost + expected_threat
-        return accept, demand - self._field("carrot_efficiency") * carrot + 0 * mean_target
+        from .race import continuation
+
+        cost = war.expanded("cost_target")
+        fallback = _try_and_see(war, horizon, lambda n: cost)
+        accept_worth = 1 - self._field("demand") + self._field("carrot")
+        accepted: dict[int, Any] = {}
+
+        def stop(n: int, fight: Any) -> tuple[Any, Any]:
+            if n > self.deadline:
+                settle, terms = fallback[n]
+                return settle, 1 - terms
+            accepted[n] = _as_bool(accept_worth + 0 * fight >= fight)
+            return accepted[n], accept_worth
+
+        continuation(war, horizon, "target", lambda n: cost, stop, lambda n: self.penalty_target(war, n))
+        terms = self._field("demand") - self._field("carrot_efficiency") * self._field("carrot")
+        return [
+            (accepted[n], terms + 0 * fallback[n][1]) if n <= self.deadline else fallback[n]
+            for n in range(horizon + 1)
+        ]
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
         """At the deadline the threat falls on a target still fighting, with probability ``credibility``.
 
         >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
         >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).penalty_target(war, 2).tolist()
         [Fraction(1, 10)]
@@ -357,10 +398,11 @@ def compare(
     ``expected_cost_target``, ``median_duration`` (NaN where beyond the horizon) and ``unresolved``.
 
     >>> from fractions import Fraction
-    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 4, 4, Fraction(1, 2), Fraction(1, 40), Fraction(1, 40))
-    >>> table = compare(war, [TryAndSee(), TurningTheScrew(Fraction(1, 100))], horizon=40)
+    >>> from bargaining.war import LearningWar
+    >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
+    >>> table = compare(war, [TryAndSee(), TurningTheScrew(Fraction(1, 200))], horizon=20)
     >>> table["median_duration"].values.tolist()
-    [28.0, 9.0]
+    [8.0, 1.0]
     """
     import xarray
 

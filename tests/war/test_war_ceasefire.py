@@ -17,7 +17,7 @@ AGREEING = LearningWar(F(1, 2), F(1, 2), 4, 4, F(1, 2), F(1, 20), F(1, 20), deci
 def test_a_non_empty_range_still_gives_war_when_the_deal_would_not_hold():
     """Fearon (1995) / Powell (2006): the range is non-empty before any battle, yet a shift of 2/5 in the
     coercer's favour during the ceasefire means no division would hold; the war goes on to a decision."""
-    assert not AGREEING.bargaining_range(0, 0).is_empty
+    assert not AGREEING.bargaining_range(0, 0, 30).is_empty
     assert not PowerPath([F(1, 2), F(9, 10)], F(9, 10), F(1, 20), F(1, 20)).is_peaceful()
     rearming = AGREEING.duration_distribution(30, SelfEnforcing(TryAndSee(), F(2, 5), F(9, 10)))
     plain = AGREEING.duration_distribution(30)

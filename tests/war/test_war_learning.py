@@ -1,6 +1,5 @@
 """The learning war: principle of convergence, exact lattice DP, Monte Carlo cross-check, properties."""
 
-import itertools
 from fractions import Fraction as F
 
 import numpy as np
@@ -12,73 +11,55 @@ from hypothesis import strategies as st
 from bargaining import ConvergenceError, ParameterTypeError, ParameterValueError
 from bargaining.war import LearningWar, TryAndSee, simulate
 from tests.strategies import fractions
+from tests.war.test_war_race import brute_force_settlement
 
 beliefs = fractions(F(1, 20), F(19, 20), 20)
 strengths = fractions(F(1, 2), 10, 4)
 small_costs = fractions(0, F(1, 10), 40)
 
 
-def brute_force_settlement(war, horizon):
-    """Enumerate every battle sequence (2^horizon paths) and apply the try-and-see rule directly."""
-    settled = [F(0)] * (horizon + 1)
-    theta = war.battle_odds
-    for outcomes in itertools.product((0, 1), repeat=horizon):
-        probability = F(1)
-        for outcome in outcomes:
-            probability *= theta if outcome else 1 - theta
-        wins = 0
-        for n in range(horizon + 1):
-            interval = war.bargaining_range(n, wins)
-            if not interval.is_empty:
-                settled[n] += probability
-                break
-            if n < horizon:
-                wins += outcomes[n]
-                if war.decisive_margin is not None and abs(2 * wins - (n + 1)) >= war.decisive_margin:
-                    break
-    return settled
+def one_battle_range_opens(war, battles, escalation=0):
+    """Whether the one-battle range (each side values war as the next battle decides it) is non-empty
+    at every record of ``battles`` battles: the posterior-mean gap at most the two costs."""
+    for wins in range(battles + 1):
+        mean_c, mean_t = war.posterior_means(battles, wins)
+        if mean_c - war.cost_coercer > mean_t + war.cost_target + escalation * battles:
+            return False
+    return True
 
 
-def test_equal_strength_priors_settle_after_a_known_number_of_battles():
-    """Equal-strength priors: the gap N(m_C - m_T)/(N + n) ignores the record, so the date is known
-    (the Slantchev 2003 convergence logic; here 10 * (0.6 - 0.1) / 0.1 = 50 battles)."""
+def test_equal_strength_priors_open_the_one_battle_range_after_a_known_number_of_battles():
+    """Equal-strength priors: the gap N(m_C - m_T)/(N + n) ignores the record, so the date at which the
+    one-battle range opens is known (Slantchev 2003's convergence logic; 10 * (0.6 - 0.1) / 0.1 = 50).
+    It is the closed form of the H = n restriction: war.bargaining_range(n, k, n)."""
     war = LearningWar(F(4, 5), F(4, 5), 10, 10, F(1, 2), F(1, 20), F(1, 20))
     assert war.settlement_battles() == 50
-    distribution = war.duration_distribution(60)
-    assert distribution.settlement[50] == 1 and distribution.settled_by(49) == 0
-    # terms: the target's posterior mean plus its cost, E[(2 + k)/60] + 1/20 with E[k] = 25
-    assert distribution.median() == 50 and distribution.expected_terms == F(1, 2)
-    # on every path the range is empty at 49 and non-empty at 50
-    for wins in range(50):
-        assert war.bargaining_range(49, wins).is_empty
-        assert not war.bargaining_range(50, wins).is_empty
+    assert one_battle_range_opens(war, 50) and not one_battle_range_opens(war, 49)
+    for wins in (0, 25, 49):
+        assert war.bargaining_range(49, wins, 49).is_empty
+        assert not war.bargaining_range(50, wins, 50).is_empty
 
 
 @given(beliefs, beliefs, strengths, small_costs, small_costs)
-def test_closed_form_settlement_date_matches_the_lattice(mc, qt, strength, cc, ct):
+def test_closed_form_date_is_when_the_one_battle_range_opens(mc, qt, strength, cc, ct):
     war = LearningWar(mc, qt, strength, strength, F(1, 2), cc, ct)
     if cc + ct == 0 and war.optimism > 0:
         with pytest.raises(ParameterValueError, match="finite settlement date"):
             war.settlement_battles()
         return
-    battles = war.settlement_battles()
-    if battles > 80:
-        return
-    distribution = war.duration_distribution(int(battles) + 1)
-    assert distribution.settlement[int(battles)] == 1
+    battles = int(war.settlement_battles())
+    assert one_battle_range_opens(war, battles)
+    assert battles == 0 or not one_battle_range_opens(war, battles - 1)
 
 
 @given(beliefs, beliefs, strengths, small_costs, small_costs, fractions(F(1, 200), F(1, 20), 200))
-def test_the_screw_settles_equal_strength_wars_no_later_and_at_its_closed_form(mc, qt, strength, cc, ct, g):
-    from bargaining.war import TurningTheScrew
-
+def test_the_screw_opens_the_one_battle_range_no_later_and_at_its_closed_form(mc, qt, strength, cc, ct, g):
     war = LearningWar(mc, qt, strength, strength, F(1, 2), cc, ct)
-    screwed = war.settlement_battles(escalation=g)
+    screwed = int(war.settlement_battles(escalation=g))
     if cc + ct > 0:
         assert screwed <= war.settlement_battles()
-    if screwed <= 60:
-        distribution = war.duration_distribution(int(screwed) + 1, TurningTheScrew(g))
-        assert distribution.settlement[int(screwed)] == 1
+    assert one_battle_range_opens(war, screwed, g)
+    assert screwed == 0 or not one_battle_range_opens(war, screwed - 1, g)
 
 
 def test_lattice_equals_brute_force_path_enumeration():
@@ -86,6 +67,7 @@ def test_lattice_equals_brute_force_path_enumeration():
     horizon = 9
     distribution = war.duration_distribution(horizon)
     assert list(distribution.settlement) == brute_force_settlement(war, horizon)
+    assert distribution.settlement_probability > 0
     # everything is exact and the probabilities add up to one
     total = sum(distribution.ended) + distribution.unresolved
     assert total == 1 and all(isinstance(v, F) for v in distribution.settlement)
@@ -142,7 +124,7 @@ def test_no_optimism_means_no_war_and_optimism_means_an_empty_range():
     assert calm.duration_distribution(5).settlement[0] == 1
     assert calm.settlement_battles() == 0
     hot = LearningWar(F(4, 5), F(4, 5), 4, 4, F(1, 2), F(1, 20), F(1, 20))
-    assert hot.bargaining_range(0, 0).is_empty and hot.optimism == F(3, 5)
+    assert hot.bargaining_range(0, 0, 0).is_empty and hot.optimism == F(3, 5)
 
 
 def test_symbolic_settlement_date_is_a_piecewise_in_the_parameters():
@@ -229,16 +211,17 @@ def test_symbolic_battle_odds_give_polynomials_that_match_the_exact_lattice():
     """Symbols in, expressions out: the stopping region depends on beliefs only, so every probability
     is a polynomial in the true odds; evaluated at 2/5 it is the exact Fraction lattice."""
     theta = sympy.Symbol("theta", positive=True)
-    symbolic = LearningWar(F(7, 10), F(3, 5), 2, 5, theta, F(1, 20), F(1, 30), decisive_margin=3).duration_distribution(9)
-    exact = LearningWar(F(7, 10), F(3, 5), 2, 5, F(2, 5), F(1, 20), F(1, 30), decisive_margin=3).duration_distribution(9)
+    symbolic = LearningWar(F(3, 4), F(3, 4), 2, 6, theta, F(1, 30), F(1, 30), decisive_margin=3).duration_distribution(8)
+    exact = LearningWar(F(3, 4), F(3, 4), 2, 6, F(2, 5), F(1, 30), F(1, 30), decisive_margin=3).duration_distribution(8)
+    assert exact.settlement_probability > 0
     for polynomial, value in zip(symbolic.settlement, exact.settlement):
         assert sympy.Rational(value.numerator, value.denominator) == sympy.expand(polynomial).subs(theta, sympy.Rational(2, 5))
     total = sympy.expand(sum(symbolic.ended) + symbolic.unresolved)
     assert total == 1
-    assert sympy.simplify(symbolic.hazard()[2] - symbolic.ended[2] / symbolic.survival()[1]) == 0
-    # equal-strength priors: settlement after 2 (0.6 - 0.1) / 0.1 = 10 battles on every path, whatever theta
-    known = LearningWar(F(4, 5), F(4, 5), 2, 2, theta, F(1, 20), F(1, 20)).duration_distribution(10)
-    assert sympy.expand(known.settlement[10]) == 1
+    assert sympy.simplify(symbolic.hazard()[3] - symbolic.ended[3] / symbolic.survival()[2]) == 0
+    # agreeing priors settle before any battle, whatever theta
+    known = LearningWar(F(1, 2), F(1, 2), 2, 2, theta, F(1, 20), F(1, 20)).duration_distribution(10)
+    assert sympy.expand(known.settlement[0]) == 1
     with pytest.raises(ParameterTypeError, match="battle_odds must be a number for the median"):
         symbolic.median()
     with pytest.raises(ParameterTypeError, match="battle_odds must be a number for the dataset"):

@@ -21,7 +21,8 @@ from bargaining.war import (
 )
 from tests.strategies import fractions
 
-WAR = LearningWar(F(7, 10), F(7, 10), 4, 8, F(1, 2), F(1, 40), F(1, 40), decisive_margin=6)
+WAR = LearningWar(F(7, 10), F(7, 10), 2, 4, F(1, 2), F(1, 100), F(1, 100), decisive_margin=4)
+SCREW, ULTIMATUM = TurningTheScrew(F(1, 200)), Ultimatum(F(11, 20), 2, F(1, 5), F(1, 2))
 
 
 def test_fudenberg_tirole_two_period_coase_cut_off():
@@ -80,20 +81,18 @@ def test_commitment_never_loses_and_softening_follows_the_first_demand(delta, cb
 
 def test_three_strategies_on_one_war():
     """Done-when: the three strategies on the same war, medians and settlement probabilities."""
-    strategies = [TryAndSee(), TurningTheScrew(F(1, 100)), Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2))]
-    results = {s.name: WAR.duration_distribution(60, s) for s in strategies}
-    assert results["try-and-see"].median() == 28
-    assert results["turning the screw"].median() == 10
-    assert results["ultimatum"].median() == 14
+    strategies = [TryAndSee(), SCREW, ULTIMATUM]
+    results = {s.name: WAR.duration_distribution(20, s) for s in strategies}
+    assert results["try-and-see"].median() == 8
+    assert results["turning the screw"].median() == 1
+    assert results["ultimatum"].median() == 6
     # the screw settles more, on tougher terms; the ultimatum extracts more than try-and-see
     assert results["turning the screw"].settlement_probability > results["try-and-see"].settlement_probability
     assert results["ultimatum"].expected_terms > results["try-and-see"].expected_terms
     # the ultimatum's threat is a cost the target pays at the deadline
     ultimatum = results["ultimatum"]
-    survival_before_deadline = ultimatum.survival()[3]
-    assert ultimatum.cost_target[4] - ultimatum.cost_coercer[4] == (
-        (1 - ultimatum.ended[:5].sum()) * F(1, 5) * F(1, 2)
-    ) or survival_before_deadline > 0
+    alive = ultimatum.survival()[1] - ultimatum.settlement[2]  # still fighting after the deadline's offer
+    assert ultimatum.cost_target[2] - ultimatum.cost_coercer[2] == alive * F(1, 5) * F(1, 2)
 
 
 def test_ultimatum_never_softens_before_its_deadline_and_falls_back_after():
@@ -117,33 +116,39 @@ def test_a_carrot_at_full_efficiency_is_exactly_a_smaller_demand():
     assert cheap.expected_terms > carrot.expected_terms
 
 
-def test_a_credible_enough_ultimatum_settles_at_once():
-    distribution = WAR.duration_distribution(10, Ultimatum(F(1, 2), 5, F(1, 2), 1))
-    assert distribution.settlement[0] == 1 and distribution.expected_terms == F(1, 2)
+def test_a_credible_enough_ultimatum_settles_at_once_unless_its_deadline_is_far():
+    """The target may comply at any period up to the deadline: a sure threat of 1/2 one to three
+    battles away settles at once; five battles away the target fights first and complies only if the
+    battles go badly for it (15/16 by the deadline), because waiting is cheap next to the threat."""
+    for deadline in (0, 1, 3):
+        distribution = WAR.duration_distribution(10, Ultimatum(F(1, 2), deadline, F(1, 2), 1))
+        assert distribution.settlement[0] == 1 and distribution.expected_terms == F(1, 2)
+    far = WAR.duration_distribution(10, Ultimatum(F(1, 2), 5, F(1, 2), 1))
+    assert far.settlement[0] == 0 and far.settled_by(5) == F(15, 16)
 
 
 @given(fractions(0, F(1, 20), 200), fractions(0, F(1, 20), 200))
 def test_a_harder_screw_never_lengthens_the_war(g1, g2):
     low, high = sorted((g1, g2))
     war = WAR.as_float()
-    slow = war.duration_distribution(40, TurningTheScrew(float(low))).survival()
-    fast = war.duration_distribution(40, TurningTheScrew(float(high))).survival()
+    slow = war.duration_distribution(20, TurningTheScrew(float(low))).survival()
+    fast = war.duration_distribution(20, TurningTheScrew(float(high))).survival()
     assert np.all(fast <= slow + 1e-12)
 
 
 def test_schedules_agree_with_monte_carlo():
-    for schedule in (TurningTheScrew(F(1, 100)), Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2))):
-        exact = WAR.duration_distribution(40, schedule)
-        estimate = simulate(WAR, 40, schedule, paths=20_000, rng=np.random.default_rng(3))
+    for schedule in (SCREW, ULTIMATUM):
+        exact = WAR.duration_distribution(20, schedule)
+        estimate = simulate(WAR, 20, schedule, paths=20_000, rng=np.random.default_rng(3))
         settled = np.cumsum(np.asarray(exact.settlement, dtype=float))
         assert np.all(np.abs(estimate.settled_by - settled) <= 4 * estimate.settled_by_error + 1e-3)
 
 
 def test_array_screw_matches_scalar_screws():
     war = WAR.as_float()
-    both = LearningWar(0.7, 0.7, 4.0, 8.0, 0.5, 0.025, 0.025, decisive_margin=6)
-    arrays = both.duration_distribution(30, TurningTheScrew([0.0, 0.01]))
-    for index, g in enumerate((0.0, 0.01)):
+    both = LearningWar(0.7, 0.7, 2.0, 4.0, 0.5, 0.01, 0.01, decisive_margin=4)
+    arrays = both.duration_distribution(30, TurningTheScrew([0.0, 0.005]))
+    for index, g in enumerate((0.0, 0.005)):
         single = war.duration_distribution(30, TurningTheScrew(g))
         np.testing.assert_allclose(arrays.settlement[index], single.settlement, atol=1e-12)
     ultimatum = both.duration_distribution(30, Ultimatum([0.5, 0.6], 3, 0.2, 0.5))
@@ -157,10 +162,10 @@ def test_compare_builds_a_labelled_dataset_and_a_plot(tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    strategies = [TryAndSee(), TurningTheScrew(F(1, 100)), Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2))]
-    table = compare(WAR, strategies, 60, calibration="one battle = one month; COW definition assumed")
+    strategies = [TryAndSee(), SCREW, ULTIMATUM]
+    table = compare(WAR, strategies, 20, calibration="one battle = one month; COW definition assumed")
     assert table["strategy"].values.tolist() == ["try-and-see", "turning the screw", "ultimatum"]
-    assert table["median_duration"].values.tolist() == [28.0, 10.0, 14.0]
+    assert table["median_duration"].values.tolist() == [8.0, 1.0, 6.0]
     assert table.attrs["calibration"].startswith("one battle = one month")
     np.testing.assert_allclose(table["settled_by"].isel(time=-1), table["settlement"].sum("time"))
     figure = plot_durations(table)

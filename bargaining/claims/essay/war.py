@@ -1,30 +1,65 @@
-"""The essay's claims on the war models: optimism, the three strategies, duration."""
+"""The essay's claims on the war models: optimism, the three strategies, duration.
+
+The two claims on the duration mixture are true by construction (every mixture of exponentials has
+a falling hazard and a rising mean residual life) and say so in their statements; the duration
+claims marked "derived" test what the war models themselves produce.
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction as F
+from functools import lru_cache
 from typing import Any
 
 from ..claim import Claim, MonotoneClaim, Region, RelationClaim
 from ._shared import CI_BUDGET as _CI_BUDGET
 
 
-def _battles_before_settlement(coercer_belief: Any, confidence: Any) -> Any:
+def _learning_war(coercer_belief: Any, confidence: Any) -> Any:
+    """A learning war on a front of margin 4 against a target 7/10 sure of winning each battle."""
     from ...war import LearningWar
 
-    war = LearningWar(coercer_belief, F(7, 10), confidence, confidence, F(1, 2), F(1, 40), F(1, 40))
-    return war.settlement_battles()
+    return LearningWar(coercer_belief, F(7, 10), confidence, confidence, F(1, 2), F(1, 50), F(1, 50), 4)
 
 
-def _battles_by_confidence(confidence: Any, coercer_belief: Any) -> Any:
-    return _battles_before_settlement(coercer_belief, confidence)
+@lru_cache(maxsize=4096)
+def _survival(coercer_belief: Any, confidence: Any, escalation: Any = 0) -> Any:
+    """The survival curve over 10 battles (cached: a claim asks for many times at one point)."""
+    from ...war import TurningTheScrew
+
+    war = _learning_war(coercer_belief, confidence)
+    return war.duration_distribution(10, TurningTheScrew(escalation)).survival()
 
 
-def _screwed_settlement_battles(escalation: Any, coercer_belief: Any) -> Any:
-    from ...war import LearningWar
+def _still_on(coercer_belief: Any, confidence: Any, time: Any) -> Any:
+    """P(still fighting after ``time`` battles; floored) of a learning war on a front of margin 4,
+    each side valuing the whole war (exact lattice DP, horizon 10)."""
+    return _survival(coercer_belief, confidence)[min(int(time), 10)]
 
-    war = LearningWar(coercer_belief, F(7, 10), 4, 4, F(1, 2), F(1, 40), F(1, 40))
-    return war.settlement_battles(escalation=escalation)
+
+def _still_on_by_confidence(confidence: Any, coercer_belief: Any, time: Any) -> Any:
+    return _still_on(coercer_belief, confidence, time)
+
+
+def _screwed_still_on(escalation: Any, coercer_belief: Any, time: Any) -> Any:
+    return _survival(coercer_belief, 4, escalation)[min(int(time), 10)]
+
+
+@lru_cache(maxsize=4096)
+def _learning_durations(coercer_belief: Any) -> Any:
+    return _learning_war(coercer_belief, 2).duration_distribution(8)
+
+
+def _learning_remaining(time: Any, coercer_belief: Any) -> Any:
+    """E[further battles | the learning war is still on after ``time`` battles (floored)]."""
+    return _learning_durations(coercer_belief).mean_remaining(min(int(time), 8))
+
+
+def _attrition_hazard(time: Any, cost: Any) -> Any:
+    """The hazard of the private-information war of attrition (values uniform on [0, 1], constant cost)."""
+    from ...war import PrivateWarOfAttrition
+
+    return PrivateWarOfAttrition(1, cost).hazard(time)
 
 
 def _settled_by_horizon(escalation: Any, battle_odds: Any) -> Any:
@@ -108,10 +143,12 @@ def war_claims() -> list[Claim]:
     return [
         MonotoneClaim(
             "A war both sides think they can win lasts until beliefs converge: the more optimistic "
-            "the coercer, the more battles before the subjective range opens (learning war)",
+            "the coercer, the likelier the war is still on after any number of battles (learning war "
+            "on a front, each side valuing the whole war by its subjective chance of winning the race "
+            "to the decisive margin)",
             "mutual optimism",
-            Region({"coercer_belief": (F(3, 10), F(9, 10)), "confidence": (1, 20)}),
-            quantity=_battles_before_settlement,
+            Region({"coercer_belief": (F(3, 10), F(9, 10)), "confidence": (1, 12), "time": (0, 10)}),
+            quantity=_still_on,
             parameter="coercer_belief",
             direction="nondecreasing",
             budget=_CI_BUDGET,
@@ -120,11 +157,11 @@ def war_claims() -> list[Claim]:
             "97(4); Smith & Stam (2004), JCR 48(6)",
         ),
         MonotoneClaim(
-            "Firmer priors take longer to converge: the more confident both sides' priors, the more "
-            "battles before settlement (learning war)",
+            "Firmer priors take longer to converge: the more confident both sides' priors, the likelier "
+            "the war is still on after any number of battles (learning war, whole-war valuation)",
             "mutual optimism",
-            Region({"confidence": (1, 20), "coercer_belief": (F(3, 10), F(9, 10))}),
-            quantity=_battles_by_confidence,
+            Region({"confidence": (1, 12), "coercer_belief": (F(3, 10), F(9, 10)), "time": (0, 10)}),
+            quantity=_still_on_by_confidence,
             parameter="confidence",
             direction="nondecreasing",
             budget=_CI_BUDGET,
@@ -168,11 +205,11 @@ def war_claims() -> list[Claim]:
             source="Fudenberg & Tirole (1991), §10.2.1: the Coase problem of a coercer that cannot commit",
         ),
         MonotoneClaim(
-            "Turning the screw shortens the learning war: the battles before settlement never rise "
-            "with the escalation of the target's cost",
+            "Turning the screw shortens the learning war: the chance that the war is still on after "
+            "any number of battles never rises with the escalation of the target's cost",
             "the three strategies",
-            Region({"escalation": (0, F(1, 10)), "coercer_belief": (F(3, 10), F(9, 10))}),
-            quantity=_screwed_settlement_battles,
+            Region({"escalation": (0, F(1, 10)), "coercer_belief": (F(3, 10), F(9, 10)), "time": (0, 10)}),
+            quantity=_screwed_still_on,
             parameter="escalation",
             direction="nonincreasing",
             budget=_CI_BUDGET,
@@ -220,19 +257,24 @@ def war_claims() -> list[Claim]:
         ),
         RelationClaim(
             "Wars that outlast a year last much longer: the expected remaining length of a war past "
-            "12 months is at least the unconditional mean length (two-regime mixture)",
+            "12 months is at least the unconditional mean length (two-regime mixture). TRUE BY "
+            "CONSTRUCTION: every mixture of exponentials has a rising mean residual life, so this "
+            "tests the assumed mixture, not a model of war",
             "duration",
             Region(mixture_region),
             left=_remaining_after_a_year,
             right=_mean_duration,
             relation=">=",
             budget=_CI_BUDGET,
-            source="Barlow & Proschan (1975): mixtures of exponentials have decreasing failure "
-            "rates; Bennett & Stam (1996), 'The duration of interstate wars', APSR 90(2)",
+            source="Barlow & Proschan (1975), Statistical Theory of Reliability and Life Testing: "
+            "mixtures of exponentials have decreasing failure rates (hence rising mean residual life); "
+            "Bennett & Stam (1996), 'The duration of interstate wars', APSR 90(2)",
         ),
         MonotoneClaim(
             "The longer a war has lasted, the less likely it is to end now: the hazard of ending "
-            "never rises with time (two-regime mixture, short regime 4 months)",
+            "never rises with time (two-regime mixture, short regime 4 months). TRUE BY CONSTRUCTION: "
+            "the hazard of any mixture of exponentials falls, so this tests the assumed mixture, not "
+            "a model of war",
             "duration",
             Region({"time": (0, 120), "short_weight": (0, 1), "long_extra": (0, 200)}),
             quantity=_hazard,
@@ -243,5 +285,32 @@ def war_claims() -> list[Claim]:
             "exponentials has a non-increasing hazard (Barlow & Proschan 1975): the model "
             "builds the claim in",
             source="Barlow & Proschan (1975); Bennett & Stam (1996)",
+        ),
+        MonotoneClaim(
+            "Derived, not assumed: in a war of attrition over private resolve (values uniform on "
+            "[0, 1], constant cost) the hazard of ending never rises with time, because the sides "
+            "still fighting are ever more resolute (model time units, uncalibrated)",
+            "duration",
+            Region({"time": (F(1, 10), 40), "cost": (F(1, 20), F(1, 2))}),
+            quantity=_attrition_hazard,
+            parameter="time",
+            direction="nonincreasing",
+            budget=_CI_BUDGET,
+            source="Bishop & Cannings (1978), J. Theor. Biol. 70; Krishna & Morgan (1997), JET 72(2): "
+            "the private-value war of attrition",
+        ),
+        MonotoneClaim(
+            "Derived, not assumed: in the learning war on a front (optimistic priors, whole-war "
+            "valuation) the wars that have lasted longer have longer still to run: the expected "
+            "remaining length of a war still on after t battles never falls as t grows (battles, "
+            "uncalibrated)",
+            "duration",
+            Region({"time": (0, 8), "coercer_belief": (F(3, 5), F(9, 10))}),
+            quantity=_learning_remaining,
+            parameter="time",
+            direction="nondecreasing",
+            budget=_CI_BUDGET,
+            source="Slantchev (2003); Smith & Stam (2004): a learning war ends once beliefs converge, "
+            "so the longer it has lasted the sooner it ends",
         ),
     ]

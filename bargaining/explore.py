@@ -14,11 +14,11 @@ With the target's resolve uniform on :math:`[0, 1]`, the leverage :math:`A = e\t
 need :math:`n = x + \sigma - s`,
 
 .. math:: P(\text{comply}) = \operatorname{clip}\Bigl(1 - \frac{n}{A}, 0, 1\Bigr), \quad
-          P(\text{war}) = e\,(1 - P(\text{comply})), \quad
+          P(\text{threat executed}) = e\,(1 - P(\text{comply})), \quad
           P(\text{back down}) = (1 - e)(1 - P(\text{comply})).
 
 Beside those numbers the explorer draws the curves of :math:`P(\text{comply})` and
-:math:`P(\text{war})` against the vagueness and against the carrot (one vectorised call each),
+:math:`P(\text{threat executed})` against the vagueness and against the carrot (one vectorised call each),
 and the **regime map** of the signalling extension
 (:class:`~bargaining.coercion.SignallingGame`: a coercer that knows whether it is resolute picks
 a plain, specific, carrot or specific-plus-carrot threat; perfect Bayesian equilibria refined by
@@ -31,7 +31,7 @@ explorer shows is tested without a browser; :func:`explorer` builds the ipywidge
 
 >>> from fractions import Fraction
 >>> state = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
->>> state.compliance_probability, state.war_probability, state.credibility
+>>> state.compliance_probability, state.threat_executed_probability, state.credibility
 (Fraction(7, 27), Fraction(4, 9), Fraction(3, 5))
 """
 
@@ -75,17 +75,17 @@ class ExplorerState:
     carrot: Any
     audience_cost: Any
     compliance_probability: Any
-    war_probability: Any
+    threat_executed_probability: Any
     back_down_probability: Any
     credibility: Any
     regime: str
     signalling_regime: str
     vagueness_values: np.ndarray = field(compare=False, repr=False)
     compliance_by_vagueness: np.ndarray = field(compare=False, repr=False)
-    war_by_vagueness: np.ndarray = field(compare=False, repr=False)
+    executed_by_vagueness: np.ndarray = field(compare=False, repr=False)
     carrot_values: np.ndarray = field(compare=False, repr=False)
     compliance_by_carrot: np.ndarray = field(compare=False, repr=False)
-    war_by_carrot: np.ndarray = field(compare=False, repr=False)
+    executed_by_carrot: np.ndarray = field(compare=False, repr=False)
     audience_costs: np.ndarray = field(compare=False, repr=False)
     carrots: np.ndarray = field(compare=False, repr=False)
     regimes: np.ndarray = field(compare=False, repr=False)
@@ -98,7 +98,7 @@ class ExplorerState:
         """
         rows = [
             ("P(comply)", _show(self.compliance_probability)),
-            ("P(war)", _show(self.war_probability)),
+            ("P(threat executed)", _show(self.threat_executed_probability)),
             ("P(back down)", _show(self.back_down_probability)),
             ("credibility P(execute | resist)", _show(self.credibility)),
             ("ultimatum regime", self.regime),
@@ -264,17 +264,17 @@ def explorer_state(
         carrot=ultimatum.carrot,
         audience_cost=ultimatum.audience_cost,
         compliance_probability=outcome.compliance_probability,
-        war_probability=outcome.war_probability,
+        threat_executed_probability=outcome.threat_executed_probability,
         back_down_probability=outcome.back_down_probability,
         credibility=outcome.credibility,
         regime=str(outcome.regime),
         signalling_regime=str(point.regime()),
         vagueness_values=_frozen(vagueness_values),
         compliance_by_vagueness=_frozen(by_vagueness.compliance_probability),
-        war_by_vagueness=_frozen(by_vagueness.war_probability),
+        executed_by_vagueness=_frozen(by_vagueness.threat_executed_probability),
         carrot_values=_frozen(carrot_values),
         compliance_by_carrot=_frozen(by_carrot.compliance_probability),
-        war_by_carrot=_frozen(by_carrot.war_probability),
+        executed_by_carrot=_frozen(by_carrot.threat_executed_probability),
         audience_costs=audience_costs,
         carrots=carrots,
         regimes=regimes,
@@ -297,14 +297,14 @@ def plot_state(state: ExplorerState) -> Any:
     figure = Figure(figsize=(13, 4.2))
     by_vagueness, by_carrot, regime_axes = figure.subplots(1, 3, width_ratios=[1, 1, 1.25])
     panels = (
-        (by_vagueness, state.vagueness_values, state.compliance_by_vagueness, state.war_by_vagueness,
+        (by_vagueness, state.vagueness_values, state.compliance_by_vagueness, state.executed_by_vagueness,
          state.vagueness, "vagueness σ of the condition"),
-        (by_carrot, state.carrot_values, state.compliance_by_carrot, state.war_by_carrot,
+        (by_carrot, state.carrot_values, state.compliance_by_carrot, state.executed_by_carrot,
          state.carrot, "carrot s"),
     )  # fmt: skip
-    for axes, values, compliance, war, current, label in panels:
+    for axes, values, compliance, executed, current, label in panels:
         axes.plot(values, compliance, label="P(comply)", color="tab:green")
-        axes.plot(values, war, label="P(war)", color="tab:red")
+        axes.plot(values, executed, label="P(threat executed)", color="tab:red")
         axes.axvline(float(current), color="black", linestyle=":", linewidth=1)
         axes.set_xlabel(label)
         axes.set_ylim(-0.02, 1.02)

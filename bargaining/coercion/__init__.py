@@ -20,15 +20,16 @@ threat made specific names the condition, a deadline one period away and commits
 >>> vague = Ultimatum(vagueness=Fraction(1, 4), deadline=None, urgency=Fraction(1, 10),
 ...                   audience_cost=Fraction(1, 10), **common).outcome()
 >>> specific = Ultimatum(vagueness=0, deadline=1, audience_cost=Fraction(1, 2), **common).outcome()
->>> vague.compliance_probability, vague.war_probability
+>>> vague.compliance_probability, vague.threat_executed_probability
 (Fraction(0, 1), Fraction(7, 25))
->>> specific.compliance_probability, specific.war_probability
+>>> specific.compliance_probability, specific.threat_executed_probability
 (Fraction(7, 27), Fraction(4, 9))
 
 Getting specific buys compliance (none to 7 in 27) but, because it also makes the threat
 credible (7/25 to 3/5), raises the chance that it is carried out against those who still resist.
 """
 
+from .blur import BLURS, blur_gain, compliance_stake, gaussian_compliance_stake
 from .design import Design, Sign, comparative_statics, optimal_design
 from .limits import (
     CheapTalk,
@@ -43,9 +44,10 @@ from .limits import (
     selection_effect,
 )
 from .signalling import MESSAGES, Equilibrium, SignallingGame, regime_map
-from .ultimatum import Ultimatum, UltimatumOutcome, gaussian_compliance_stake, optimal_demand
+from .ultimatum import Ultimatum, UltimatumOutcome, optimal_demand
 
 __all__ = [
+    "BLURS",
     "MESSAGES",
     "CheapTalk",
     "Commitments",
@@ -57,8 +59,10 @@ __all__ = [
     "SignallingGame",
     "Ultimatum",
     "UltimatumOutcome",
+    "blur_gain",
     "cheap_talk_partition",
     "comparative_statics",
+    "compliance_stake",
     "favouring_conditions",
     "gaussian_compliance_stake",
     "incompatible_commitments",

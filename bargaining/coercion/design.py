@@ -150,6 +150,7 @@ INSTRUMENTS = (
     "threat",
     "execution",
     "discount_weight",
+    "delay_cost",
 )
 
 
@@ -173,7 +174,7 @@ def comparative_statics() -> tuple[Sign, ...]:
     need = sympy.Symbol("need", real=True)
     substitution = {s["demand"]: need - s["vagueness"] + s["carrot_credibility"] * s["carrot"]}
     results = []
-    for quantity in ("compliance", "war"):
+    for quantity in ("compliance", "threat_executed"):
         expression = derived[quantity]
         for name in INSTRUMENTS:
             derivative = sympy.simplify(sympy.diff(expression, s[name]).subs(substitution))

@@ -221,7 +221,7 @@ class MadmanEffect:
 
     credibility_gain: Any
     compliance_gain: Any
-    war_change: Any
+    threat_executed_change: Any
     coercer_utility_change: Any
 
 
@@ -242,7 +242,7 @@ def madman(ultimatum: Ultimatum, weight: Any) -> MadmanEffect:
     return MadmanEffect(
         crazy.credibility - base.credibility,
         crazy.compliance_probability - base.compliance_probability,
-        crazy.war_probability - base.war_probability,
+        crazy.threat_executed_probability - base.threat_executed_probability,
         crazy.coercer_utility - base.coercer_utility,
     )
 

@@ -195,10 +195,10 @@ def test_some_targets_must_fear_nothing_for_audience_costs_to_leave_war_risk_unc
     resolute = claim.mutated(
         left=lambda demand, audience_cost, threat: Ultimatum(
             demand, audience_cost=audience_cost, threat=threat, resolve_high=F(9, 10)
-        ).war_probability(),
+        ).threat_executed_probability(),
         right=lambda demand, audience_cost, threat: Ultimatum(
             demand, audience_cost=0, threat=threat, resolve_high=F(9, 10)
-        ).war_probability(),
+        ).threat_executed_probability(),
     )
     assert settle(resolute).verdict == "refuted"
 
@@ -212,7 +212,7 @@ def test_outside_the_region_audience_costs_raise_the_war_risk_of_a_hopeless_dema
         Region({"demand": (0, 1), "audience_cost": (0, 1)}),
         quantity=lambda demand, audience_cost: Ultimatum(
             demand, audience_cost=audience_cost
-        ).war_probability(),
+        ).threat_executed_probability(),
         parameter="audience_cost",
         direction="nonincreasing",
         budget=40,

@@ -149,7 +149,7 @@ def test_comparative_statics_signs_hold_at_interior_points_by_finite_differences
                              resolve_high=F(9, 10))
             step = F(1, 10**6)
             moved = replace(base, **{instruments[instrument]: getattr(base, instruments[instrument]) + step})
-            name = "compliance_probability" if quantity == "compliance" else "war_probability"
+            name = "compliance_probability" if quantity == "compliance" else "threat_executed_probability"
             first, second = getattr(base.outcome(), name), getattr(moved.outcome(), name)
             if base.outcome().regime != "partial compliance" or moved.outcome().regime != "partial compliance":
                 continue

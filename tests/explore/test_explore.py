@@ -31,7 +31,7 @@ def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1, discount=
 def test_the_january_2025_threat_made_specific_reproduces_the_coercion_docstring():
     # George (1991) applied to the January 2025 threat: bargaining/coercion/__init__.py.
     state = explorer_state(F(1, 5), 0, 0, F(1, 2), **JANUARY)
-    assert (state.compliance_probability, state.war_probability) == (F(7, 27), F(4, 9))
+    assert (state.compliance_probability, state.threat_executed_probability) == (F(7, 27), F(4, 9))
     assert state.credibility == F(3, 5)
     assert state.back_down_probability == 1 - F(7, 27) - F(4, 9)
 
@@ -53,7 +53,7 @@ def test_state_numbers_equal_the_hand_solution(demand, vagueness, carrot, audien
     expected = _hand_solution(demand, vagueness, carrot, audience_cost)
     assert (
         state.compliance_probability,
-        state.war_probability,
+        state.threat_executed_probability,
         state.back_down_probability,
         state.credibility,
     ) == expected
@@ -78,7 +78,7 @@ def test_curves_pass_through_the_current_point_and_move_as_the_theory_says():
     assert state.compliance_by_vagueness[index_vagueness] == pytest.approx(
         float(state.compliance_probability)
     )
-    assert state.war_by_carrot[index_carrot] == pytest.approx(float(state.war_probability))
+    assert state.executed_by_carrot[index_carrot] == pytest.approx(float(state.threat_executed_probability))
     assert np.all(np.diff(state.compliance_by_vagueness) <= 1e-12)
     assert np.all(np.diff(state.compliance_by_carrot) >= -1e-12)
     assert state.compliance_by_carrot[-1] > state.compliance_by_carrot[0]
@@ -160,10 +160,10 @@ def test_moving_the_sliders_updates_the_numbers_the_way_the_model_says():
         and "credibility P(execute | resist)</td><td><b>1</b>" in view.readout.value
     )
     view.sliders["carrot"].value = 0.3  # a carrot bigger than the demand: everyone complies
-    assert view.state.compliance_probability == 1 and view.state.war_probability == 0
+    assert view.state.compliance_probability == 1 and view.state.threat_executed_probability == 0
     view.sliders["demand"].value = 0.6
     expected = _hand_solution(F(3, 5), 0, F(3, 10), 1)
-    assert (view.state.compliance_probability, view.state.war_probability) == expected[:2]
+    assert (view.state.compliance_probability, view.state.threat_executed_probability) == expected[:2]
     assert f"{expected[0]}" in view.readout.value
 
 

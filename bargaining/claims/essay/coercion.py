@@ -105,7 +105,7 @@ def _belief_after_carrot_size(carrot: F, audience_cost: Any) -> Any:
 
 
 def _war_by_demand(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).war_probability()
+    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability()
 
 
 def _compliance_by_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
@@ -113,15 +113,15 @@ def _compliance_by_audience_cost(demand: Any, audience_cost: Any, threat: Any) -
 
 
 def _war_at_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).war_probability()
+    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability()
 
 
 def _war_without_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=0, threat=threat).war_probability()
+    return _ultimatum(demand, audience_cost=0, threat=threat).threat_executed_probability()
 
 
 def _war_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, resolve_high=resolve_high).war_probability()
+    return _ultimatum(demand, audience_cost=audience_cost, resolve_high=resolve_high).threat_executed_probability()
 
 
 def coercion_claims() -> list[Claim]:

@@ -15,6 +15,7 @@ from bargaining.coercion.specification import (
     derive_credibility,
     derive_gaussian_margin,
     derive_optimal_demand,
+    derive_risk_attitude,
     derive_schelling_minimum_risk,
     derive_semi_separating_posterior,
     derive_timing,
@@ -218,3 +219,15 @@ def test_public_outcome_utilities_equal_the_integrals_at_interior_points() -> No
         assert sympy.nsimplify(derived["coercer"].subs(values)) == outcome.coercer_utility
         checked += 1
     assert checked == 3
+
+
+def test_risk_attitude_tipping_loss_is_the_numeric_layer_and_tends_to_risk_neutral() -> None:
+    """CARA: the numeric layer's log1p(expm1(alpha n)/e)/alpha is the derived tipping loss, and
+    alpha -> 0 gives the risk-neutral n/e."""
+    derived = derive_risk_attitude()
+    alpha, n, e = derived["alpha"], S["need"], S["execution"]
+    numeric = sympy.log(1 + (sympy.exp(alpha * n) - 1) / e) / alpha
+    assert sympy.simplify(sympy.expand_log(numeric - derived["tipping_loss"], force=True)) == 0
+    assert derived["neutral_limit"] == n / e
+    # with a certain threat there is no lottery: the tipping loss is the need for every alpha
+    assert sympy.simplify(derived["tipping_loss"].subs(e, 1)) == n

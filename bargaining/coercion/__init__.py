@@ -1,6 +1,6 @@
 r"""Coercive diplomacy (George 1991): the one-shot ultimatum, its design, signalling and limits.
 
-See ``MODEL.md`` §4. :class:`Ultimatum` is the model in George's vocabulary (demand, vagueness,
+:class:`Ultimatum` is the model in George's vocabulary (demand, vagueness,
 deadline, audience cost, threat, carrot, Schelling's risk); its closed forms are derived in
 :mod:`bargaining.coercion.specification`; :mod:`~bargaining.coercion.signalling` holds the
 signalling extension and its regime map, :mod:`~bargaining.coercion.design` the optimal design
@@ -35,12 +35,14 @@ from .limits import (
     CheapTalk,
     Commitments,
     MadmanEffect,
+    RiskAttitude,
     SelectionEffect,
     cheap_talk_partition,
     favouring_conditions,
     incompatible_commitments,
     madman,
     reputation_cost,
+    risk_attitude,
     selection_effect,
 )
 from .signalling import MESSAGES, Equilibrium, SignallingGame, regime_map
@@ -54,6 +56,7 @@ __all__ = [
     "Design",
     "Equilibrium",
     "MadmanEffect",
+    "RiskAttitude",
     "SelectionEffect",
     "Sign",
     "SignallingGame",
@@ -71,5 +74,6 @@ __all__ = [
     "optimal_design",
     "regime_map",
     "reputation_cost",
+    "risk_attitude",
     "selection_effect",
 ]

@@ -155,12 +155,17 @@ INSTRUMENTS = (
 
 
 def comparative_statics() -> tuple[Sign, ...]:
-    r"""The sign of every first derivative of P(comply) and P(war), interior regime, with its region.
+    r"""The sign of every first derivative of P(comply) and P(threat executed), interior regime of
+    compliance at once, with its region.
 
-    Audience cost, Schelling's risk and the deadline act through the execution probability
-    :math:`e` and the discount weight :math:`\tau` (each increasing in them), so their signs are
-    those of ``execution`` and ``discount_weight``. The symbol ``need`` is
-    :math:`x + \sigma - \kappa s`, positive whenever the threat is needed at all.
+    Audience cost and Schelling's risk act through the execution probability :math:`e`, the
+    deadline through the discount weight :math:`\tau` (each increasing in them), so their signs
+    are those of ``execution`` and ``discount_weight``. The symbol ``need`` is
+    :math:`x + \sigma - \kappa s`. A target complies at once only where the waiting cost
+    ``delay_cost`` :math:`c \ge n`, and there a nearer deadline (larger :math:`\tau`) lowers
+    compliance (the sign of :math:`n - c`); where :math:`c < n` the target complies at the
+    deadline and neither :math:`\tau` nor :math:`c` matters
+    (:func:`~bargaining.coercion.specification.derive_timing`).
 
     >>> [(s.quantity, s.instrument, s.sign) for s in comparative_statics()][:3]
     [('compliance', 'demand', 'negative'), ('compliance', 'vagueness', 'negative'), ('compliance', 'carrot', 'positive')]
@@ -204,4 +209,4 @@ def _sign(quantity: str, instrument: str, derivative: Any, need: Any, s: dict[st
     bounded = sympy.simplify(derivative.subs(s["resolve_low"], 1 - complement - width))
     if bounded.is_nonpositive:
         return Sign(quantity, instrument, derivative, "non-positive", sympy.false)
-    return Sign(quantity, instrument, derivative, "depends", derivative > 0)  # pragma: no cover
+    return Sign(quantity, instrument, derivative, "depends", derivative > 0)

@@ -22,6 +22,7 @@ __all__ = [
     "derive_credibility",
     "derive_gaussian_margin",
     "derive_optimal_demand",
+    "derive_risk_attitude",
     "derive_schelling_minimum_risk",
     "derive_semi_separating_posterior",
     "derive_timing",
@@ -194,6 +195,32 @@ def derive_gaussian_margin() -> dict[str, Any]:
     stake_at = sympy.solve(sympy.Eq(sympy.diff(gain, m).subs(m, u * sigma), 0), stake)[0]
     threshold = sympy.simplify((gain.subs({m: u * sigma, stake: stake_at}) + x) / sigma)
     return {"margin": margin, "stake_at": stake_at, "threshold_function": threshold, "u": u}
+
+
+def derive_risk_attitude() -> dict[str, Any]:
+    r"""The tipping loss of a target with constant absolute risk aversion :math:`\alpha` (CARA).
+
+    Utility :math:`u(z) = (1 - e^{-\alpha z})/\alpha`. Resisting is the lottery
+    :math:`(-L, e;\ 0, 1 - e)`, complying the sure :math:`-n`; the indifference
+    :math:`u(-n) = e\,u(-L) + (1 - e)\,u(0)` solved for :math:`L` gives the tipping loss, and its
+    limit as :math:`\alpha \to 0` is the risk-neutral :math:`n/e`.
+    """
+    import sympy
+
+    s = symbols()
+    alpha = sympy.Symbol("alpha", nonzero=True, real=True)
+    n, e, loss = s["need"], s["execution"], s["loss"]
+
+    def u(z: Any) -> Any:
+        return (1 - sympy.exp(-alpha * z)) / alpha
+
+    (tipping,) = sympy.solve(sympy.Eq(u(-n), e * u(-loss) + (1 - e) * u(0)), loss)
+    return {
+        "tipping_loss": sympy.simplify(tipping),
+        "alpha": alpha,
+        "neutral_limit": sympy.limit(tipping, alpha, 0),
+        "utility": u(sympy.Symbol("z", real=True)),
+    }
 
 
 def derive_schelling_minimum_risk() -> Any:

@@ -420,6 +420,12 @@ class Ultimatum:
             return self._uniform_outcome_array()
         return self._uniform_outcome()
 
+    def delay_cost_is_positive(self) -> bool:
+        """Whether the target pays anything for waiting, anywhere."""
+        if self.kind == "symbolic":
+            return self.delay_cost.is_zero is not True
+        return bool(np.any(np.asarray(self.delay_cost, dtype=float) > 0))
+
     def vagueness_is_positive(self) -> bool:
         """Whether the condition is blurred anywhere (a Gaussian blur of zero is no blur)."""
         if self.kind == "symbolic":

@@ -146,9 +146,13 @@ def _ultimatum_bars(scenario: Scenario) -> list[Sensitivity]:
             axes: dict[str, Any] = {key: [float(assumption.low), float(assumption.high)]}  # type: ignore[arg-type]
             result = sweep(Ultimatum, "outcome", fixed=others, progress=False, **axes)
             values = {
-                name: result[name].values.tolist() for name in ("compliance_probability", "threat_executed_probability")
+                name: result[name].values.tolist()
+                for name in ("compliance_probability", "threat_executed_probability")
             }
-        for output, name in (("P(comply)", "compliance_probability"), ("P(threat executed)", "threat_executed_probability")):
+        for output, name in (
+            ("P(comply)", "compliance_probability"),
+            ("P(threat executed)", "threat_executed_probability"),
+        ):
             bars.append(
                 Sensitivity(
                     "ultimatum",

@@ -155,7 +155,11 @@ def _scenario_section(
                 _exact(r.outcome.compliance_probability),
                 "George (1991); Fearon (1994)",
             ],
-            ["ultimatum: P(threat executed)", _exact(r.outcome.threat_executed_probability), "George (1991); Schelling (1966)"],
+            [
+                "ultimatum: P(threat executed)",
+                _exact(r.outcome.threat_executed_probability),
+                "George (1991); Schelling (1966)",
+            ],
             ["ultimatum: P(back down)", _exact(r.outcome.back_down_probability), "George (1991)"],
             ["ultimatum: credibility", _exact(r.outcome.credibility), "Fearon (1994)"],
             ["ceasefire self-enforcing", str(bool(r.ceasefire.is_self_enforcing)), "Powell (2006)"],

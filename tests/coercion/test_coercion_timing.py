@@ -3,7 +3,6 @@ never falls: brute force over the compliance period, stopping times and margins.
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import numpy as np

@@ -121,7 +121,9 @@ def _war_without_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> 
 
 
 def _war_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, resolve_high=resolve_high).threat_executed_probability()
+    return _ultimatum(
+        demand, audience_cost=audience_cost, resolve_high=resolve_high
+    ).threat_executed_probability()
 
 
 def coercion_claims() -> list[Claim]:

@@ -14,6 +14,7 @@ from bargaining.coercion.specification import (
     derive_crawford_sobel,
     derive_credibility,
     derive_gaussian_margin,
+    derive_optimal_carrot,
     derive_optimal_demand,
     derive_risk_attitude,
     derive_schelling_minimum_risk,
@@ -231,3 +232,13 @@ def test_risk_attitude_tipping_loss_is_the_numeric_layer_and_tends_to_risk_neutr
     assert derived["neutral_limit"] == n / e
     # with a certain threat there is no lottery: the tipping loss is the need for every alpha
     assert sympy.simplify(derived["tipping_loss"].subs(e, 1)) == n
+
+
+def test_optimal_carrot_peak_is_the_first_order_condition() -> None:
+    """design.optimal_carrot's peak (x - F - kB)/(2kq), B = A(1 - r_lo) - (x + sigma - c(1 - tau))."""
+    fallback = sympy.Symbol("fallback", real=True)
+    derived = derive_optimal_carrot().subs(S["need"], fallback)
+    leverage = S["execution"] * S["discount_weight"] * S["threat"]
+    base = leverage * (1 - S["resolve_low"]) - (S["demand"] + S["vagueness"] - WAITING)
+    numeric = (S["demand"] - fallback - S["carrot_efficiency"] * base) / (2 * S["carrot_efficiency"] * S["carrot_credibility"])
+    assert sympy.simplify(numeric - derived) == 0

@@ -30,7 +30,7 @@ credible (7/25 to 3/5), raises the chance that it is carried out against those w
 """
 
 from .blur import BLURS, blur_gain, compliance_stake, gaussian_compliance_stake
-from .design import Design, Sign, comparative_statics, optimal_design
+from .design import Design, Sign, comparative_statics, optimal_carrot, optimal_design
 from .limits import (
     CheapTalk,
     Commitments,
@@ -70,6 +70,7 @@ __all__ = [
     "gaussian_compliance_stake",
     "incompatible_commitments",
     "madman",
+    "optimal_carrot",
     "optimal_demand",
     "optimal_design",
     "regime_map",

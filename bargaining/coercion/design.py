@@ -15,25 +15,27 @@ the interior regime, and states the sign with the region where it holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
-from .ultimatum import Ultimatum
+from ..core.values import clip
+from .ultimatum import Ultimatum, optimal_demand
 
-__all__ = ["Design", "Sign", "comparative_statics", "optimal_design"]
+__all__ = ["Design", "Sign", "comparative_statics", "optimal_carrot", "optimal_design"]
 
 
 @dataclass(frozen=True, slots=True)
 class Design:
     """The coercer's best ultimatum and the net utility it earns (utility minus specificity cost)."""
 
-    demand: float
-    carrot: float
-    vagueness: float
-    audience_cost: float
-    net_utility: float
+    demand: Any
+    carrot: Any
+    vagueness: Any
+    audience_cost: Any
+    net_utility: Any
     ultimatum: Ultimatum
 
 
@@ -46,6 +48,67 @@ def _objective(base: Ultimatum, vagueness_max: float, specificity_cost: float, p
     return value
 
 
+def optimal_carrot(ultimatum: Ultimatum, carrot_max: Any) -> tuple[Any, Any]:
+    r"""The coercer's best carrot in :math:`[0, \bar s]` at the ultimatum's own demand, and its utility.
+
+    A carrot :math:`s` lowers the need to :math:`n = x + \sigma - qs` and costs C :math:`kqs` per
+    complier. On each side of the carrot at which the target switches from complying at the
+    deadline to complying at once (:math:`c = n`), C's utility is flat where no target complies
+    (it pays no carrot), concave where some do, with its peak at
+
+    .. math:: s^* = \frac{x - F - kB}{2kq}, \qquad B = A(1 - r_{lo}) - (x + \sigma - o),
+
+    (:math:`A` the option's leverage, :math:`o` its waiting offset, :math:`F` C's fallback in that
+    option's units; :func:`~bargaining.coercion.specification.derive_optimal_carrot`), and falling
+    once all comply. The best of the clipped peaks and of no carrot wins; ties go to the smallest
+    carrot. Exact in, exact out (scalars; a uniform blur and resolve).
+
+    >>> optimal_carrot(Ultimatum(Fraction(3, 5), threat=1, audience_cost=1, carrot_efficiency=Fraction(1, 2)), 1)
+    (Fraction(2, 5), Fraction(8, 25))
+    """
+    if ultimatum.kind not in ("exact", "float"):
+        raise ParameterTypeError("ultimatum", "an ultimatum with numeric scalar fields", ultimatum)
+    if (
+        ultimatum.blur != "uniform" and ultimatum.vagueness_is_positive()
+    ) or ultimatum.resolve_distribution is not None:
+        raise NotImplementedError(
+            "optimal_carrot is closed-form for a uniform blur and resolve; use optimal_design"
+        )
+    if (
+        isinstance(carrot_max, bool)
+        or not isinstance(carrot_max, (int, float, Fraction))
+        or not carrot_max >= 0
+    ):
+        raise ParameterValueError("carrot_max", "a finite non-negative number", carrot_max)
+    u, kind = ultimatum, ultimatum.kind
+    q, k, x, sigma = u.carrot_credibility, u.carrot_efficiency, u.demand, u.vagueness
+    tau, c, low, high = u.discount_weight, u.delay_cost, u.resolve_low, u.resolve_high
+    lever_once, _, lever_late, _ = u._options()
+    _, fallback = u._coercer_values()
+    zero = 0 * x
+    candidates = [zero]
+    if q > 0:
+        pieces = [(lever_once, c * (1 - tau), fallback, zero, carrot_max)]
+        if u.deadline:
+            switch = clip(kind, (x + sigma - c) / q, zero, carrot_max)  # at once for carrots >= switch
+            pieces = [
+                (lever_once, c * (1 - tau), fallback, switch, carrot_max),
+                (lever_late, zero, fallback / tau, zero, switch),
+            ]
+        for leverage, offset, value, lowest, highest in pieces:
+            base = leverage * (1 - low) - (x + sigma - offset)
+            none = -base / q  # below it no type complies
+            full = (leverage * (high - low) - base) / q  # above it every type does
+            lower = clip(kind, none, lowest, highest)
+            upper = clip(kind, full, lowest, highest)
+            peak = (x - value - k * base) / (2 * k * q) if k > 0 else upper
+            candidates += [lower, clip(kind, peak, lower, upper)]
+    scored = [(replace(u, carrot=s).outcome().coercer_utility, s) for s in candidates]
+    best = max(value for value, _ in scored)
+    carrot = min(s for value, s in scored if value == best)
+    return carrot, best
+
+
 def optimal_design(
     ultimatum: Ultimatum,
     *,
@@ -55,6 +118,7 @@ def optimal_design(
     specificity_cost: float = 0.0,
     publicity_cost: float = 0.0,
     grid_points: int = 9,
+    fixed_demand: bool = False,
 ) -> Design:
     """The best (demand, carrot, vagueness, audience cost) within the bounds, every other field fixed.
 
@@ -62,9 +126,17 @@ def optimal_design(
     ``publicity_cost`` per unit of audience cost; the carrot costs what ``carrot_efficiency``
     says. A bound of zero keeps that instrument at the ultimatum's own value.
 
+    Where the optimum has a closed form it is used, exact for exact inputs (uniform blur and
+    resolve): the demand alone (every bound zero: :func:`~bargaining.coercion.ultimatum.optimal_demand`)
+    and the carrot alone at the ultimatum's demand (``fixed_demand=True`` and only ``carrot_max``
+    positive: :func:`optimal_carrot`). Otherwise the instruments are chosen jointly by the
+    numeric search (floats).
+
     >>> design = optimal_design(Ultimatum(0.5, audience_cost=1.0))
     >>> round(design.demand, 6), round(design.net_utility, 6)
     (0.5, 0.25)
+    >>> optimal_design(Ultimatum(Fraction(1, 2), audience_cost=1)).demand
+    Fraction(1, 2)
     """
     if ultimatum.kind not in ("exact", "float"):
         raise ParameterTypeError("ultimatum", "an ultimatum with numeric scalar fields", ultimatum)
@@ -85,10 +157,22 @@ def optimal_design(
             raise ParameterValueError(name, "a finite non-negative number", bound)
     if grid_points < 2:
         raise ParameterValueError("grid_points", "at least 2", grid_points)
+    closed = ultimatum.blur == "uniform" or not ultimatum.vagueness_is_positive()
+    closed = closed and ultimatum.resolve_distribution is None and vagueness_max == audience_cost_max == 0
+    if closed and carrot_max == 0 and not fixed_demand:
+        demand, utility = optimal_demand(ultimatum)
+        chosen = replace(ultimatum, demand=demand)
+        return Design(demand, chosen.carrot, chosen.vagueness, chosen.audience_cost, utility, chosen)
+    if closed and fixed_demand:
+        carrot, utility = optimal_carrot(ultimatum, carrot_max)
+        chosen = replace(ultimatum, carrot=carrot)
+        return Design(chosen.demand, carrot, chosen.vagueness, chosen.audience_cost, utility, chosen)
     base = ultimatum._float()
     top_vagueness = float(vagueness_max) if vagueness_max > 0 else float(base.vagueness)
     value = _objective(base, top_vagueness, float(specificity_cost), float(publicity_cost))
-    upper = np.array([1.0, carrot_max, vagueness_max, audience_cost_max], dtype=float)
+    upper = np.array(
+        [0.0 if fixed_demand else 1.0, carrot_max, vagueness_max, audience_cost_max], dtype=float
+    )
     own = [float(base.demand), float(base.carrot), float(base.vagueness), float(base.audience_cost)]
     axes = [
         np.linspace(0.0, top, grid_points) if top > 0 else np.array([mine]) for top, mine in zip(upper, own)

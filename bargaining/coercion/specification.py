@@ -21,6 +21,7 @@ __all__ = [
     "derive_crawford_sobel",
     "derive_credibility",
     "derive_gaussian_margin",
+    "derive_optimal_carrot",
     "derive_optimal_demand",
     "derive_risk_attitude",
     "derive_schelling_minimum_risk",
@@ -172,6 +173,28 @@ def derive_optimal_demand() -> Any:
     curvature = sympy.simplify(sympy.diff(utility, x, 2) * ell * e * tau * (high - low))
     if curvature != -2:  # pragma: no cover - a derivation that no longer holds
         raise ArithmeticError(f"U_C is not concave in the demand: {curvature}")
+    return sympy.simplify(interior)
+
+
+def derive_optimal_carrot() -> Any:
+    r"""The coercer's interior optimal carrot at a fixed demand (compliance at once, the carrot
+    delivered with probability :math:`q` and costing :math:`k` per unit delivered).
+
+    The fallback is the symbol ``need`` (it does not depend on the carrot); the second derivative
+    is checked to be negative for :math:`k > 0`.
+    """
+    import sympy
+
+    s = symbols()
+    x, s_, q = s["demand"], s["carrot"], s["carrot_credibility"]
+    ell, e, tau = s["threat"], s["execution"], s["discount_weight"]
+    low, high, cost, fallback = s["resolve_low"], s["resolve_high"], s["carrot_efficiency"], s["need"]
+    compliance = derive_compliance()["compliance"]
+    utility = compliance * (x - cost * q * s_) + (1 - compliance) * fallback
+    (interior,) = sympy.solve(sympy.diff(utility, s_), s_)
+    curvature = sympy.simplify(sympy.diff(utility, s_, 2) * ell * e * tau * (high - low) / q**2)
+    if curvature != -2 * cost:  # pragma: no cover - a derivation that no longer holds
+        raise ArithmeticError(f"U_C is not concave in the carrot: {curvature}")
     return sympy.simplify(interior)
 
 

@@ -190,3 +190,51 @@ def test_optimal_demand_with_timing_matches_a_grid_search(deadline, delay) -> No
     assert isinstance(demand, Fraction)
     assert float(utility) >= brute_optimal_demand(u) - 1e-9
     assert float(utility) == pytest.approx(brute_optimal_demand(u), abs=1e-6)
+
+
+# ---------------------------------------------------------------------- the carrot at a fixed demand
+
+
+def grid_carrot(u: Ultimatum, top: float) -> float:
+    grid = np.linspace(0, top, 40001)
+    f = u._float()
+    fields = {name: getattr(f, name) for name in ("demand", "threat", "audience_cost", "carrot_efficiency",
+                                                   "carrot_credibility", "deadline", "delay_cost", "vagueness")}
+    return float(np.max(Ultimatum(carrot=grid, **fields).outcome().coercer_utility))
+
+
+@given(fractions, fractions, st.fractions(min_value=0, max_value=2, max_denominator=10), fractions,
+       st.sampled_from([0, 2]))
+@settings(max_examples=30, deadline=None)
+def test_optimal_carrot_at_a_fixed_demand_beats_a_grid_and_is_exact(demand, credibility, efficiency, delay, deadline):
+    """Independent computation: a 40 001-point grid of carrots never does better than the closed
+    form, and the closed form is within the grid's resolution of the grid's best."""
+    from bargaining.coercion import optimal_carrot
+
+    u = Ultimatum(demand, threat=F(3, 2), audience_cost=F(1, 2), carrot_efficiency=efficiency,
+                  carrot_credibility=credibility, deadline=deadline, delay_cost=delay)
+    carrot, utility = optimal_carrot(u, 1)
+    assert isinstance(carrot, Fraction) and isinstance(utility, Fraction) and 0 <= carrot <= 1
+    assert utility == Ultimatum(demand, threat=F(3, 2), audience_cost=F(1, 2), carrot_efficiency=efficiency,
+                                carrot_credibility=credibility, deadline=deadline, delay_cost=delay,
+                                carrot=carrot).outcome().coercer_utility
+    best = grid_carrot(u, 1.0)
+    assert float(utility) >= best - 1e-12
+    assert float(utility) == pytest.approx(best, abs=1e-4)
+
+
+def test_a_carrot_to_a_target_that_complies_anyway_is_not_given() -> None:
+    """George (1991): a carrot to a target that would comply anyway is pure cost: the best carrot
+    at a demand every type accepts is none; and the optimal design is exact for exact inputs."""
+    from bargaining.coercion import optimal_carrot, optimal_design
+
+    easy = Ultimatum(F(1, 10), threat=2, audience_cost=1, resolve_high=F(1, 2))
+    assert easy.compliance_probability() == 1 and optimal_carrot(easy, 1) == (0, easy.outcome().coercer_utility)
+    design = optimal_design(Ultimatum(F(3, 5), threat=1, audience_cost=1, carrot_efficiency=F(1, 2)),
+                            carrot_max=1, fixed_demand=True)
+    assert (design.demand, design.carrot, design.net_utility) == (F(3, 5), F(2, 5), F(8, 25))
+    demand_only = optimal_design(Ultimatum(F(1, 2), deadline=3, delay_cost=F(1, 10), threat=F(3, 2)))
+    assert (demand_only.demand, demand_only.net_utility) == optimal_demand(demand_only.ultimatum)
+    assert isinstance(demand_only.demand, Fraction)
+    joint = optimal_design(Ultimatum(0.6, threat=1.0, audience_cost=1.0, carrot_efficiency=0.5), carrot_max=1.0)
+    assert joint.net_utility >= design.net_utility - 1e-9  # freeing the demand can only help

@@ -10,8 +10,9 @@ The explorer of notebook (b) moves four of George's instruments (MODEL.md §4; G
 * the **audience cost** :math:`a`, what backing down costs the coercer: the **credibility** of the
   threat is :math:`e = P(w \ge -a)` with :math:`w \sim U[w_{lo}, w_{hi}]` (Fearon 1994).
 
-With the target's resolve uniform on :math:`[0, 1]`, the leverage :math:`A = e\tau\ell` and the
-need :math:`n = x + \sigma - s`,
+With the target's resolve uniform on :math:`[0, 1]`, the leverage :math:`A = e\ell` (a target that
+pays nothing for waiting complies at the deadline, where the discount cancels) and the need
+:math:`n = x + \sigma - s`,
 
 .. math:: P(\text{comply}) = \operatorname{clip}\Bigl(1 - \frac{n}{A}, 0, 1\Bigr), \quad
           P(\text{threat executed}) = e\,(1 - P(\text{comply})), \quad
@@ -32,7 +33,7 @@ explorer shows is tested without a browser; :func:`explorer` builds the ipywidge
 >>> from fractions import Fraction
 >>> state = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
 >>> state.compliance_probability, state.threat_executed_probability, state.credibility
-(Fraction(7, 27), Fraction(4, 9), Fraction(3, 5))
+(Fraction(1, 3), Fraction(2, 5), Fraction(3, 5))
 """
 
 from __future__ import annotations
@@ -207,7 +208,7 @@ def explorer_state(
     >>> specific = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
     >>> with_carrot = explorer_state(Fraction(1, 5), 0, Fraction(1, 10), Fraction(1, 2), threat=Fraction(1, 2))
     >>> specific.compliance_probability, with_carrot.compliance_probability
-    (Fraction(7, 27), Fraction(17, 27))
+    (Fraction(1, 3), Fraction(2, 3))
     >>> with_carrot.regime
     'partial compliance'
     """
@@ -409,7 +410,7 @@ def explorer(
     Fraction(0, 1)
     >>> view.sliders["vagueness"].value = 0.0
     >>> view.state.compliance_probability
-    Fraction(13, 63)
+    Fraction(2, 7)
     """
     initial = dict(demand=demand, vagueness=vagueness, carrot=carrot, audience_cost=audience_cost)
     for name, value in initial.items():

@@ -23,10 +23,12 @@ threat made specific names the condition, a deadline one period away and commits
 >>> vague.compliance_probability, vague.threat_executed_probability
 (Fraction(0, 1), Fraction(7, 25))
 >>> specific.compliance_probability, specific.threat_executed_probability
-(Fraction(7, 27), Fraction(4, 9))
+(Fraction(1, 3), Fraction(2, 5))
 
-Getting specific buys compliance (none to 7 in 27) but, because it also makes the threat
+Getting specific buys compliance (none to 1 in 3) but, because it also makes the threat
 credible (7/25 to 3/5), raises the chance that it is carried out against those who still resist.
+(With no cost of waiting, a target that complies does so at the deadline: the deadline changes
+when, not whether.)
 """
 
 from .blur import BLURS, blur_gain, compliance_stake, gaussian_compliance_stake

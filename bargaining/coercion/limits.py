@@ -196,27 +196,27 @@ class RiskAttitude:
 
 
 def risk_attitude(ultimatum: Ultimatum, risk_aversion: Any) -> RiskAttitude:
-    r"""Compliance of a target with constant absolute risk aversion :math:`lpha` over its payoff.
+    r"""Compliance of a target with constant absolute risk aversion :math:`\alpha` over its payoff.
 
-    The target values a payoff :math:`z` at :math:`u(z) = (1 - e^{-lpha z})/lpha` (:math:`u(z) = z`
-    at :math:`lpha = 0`; :math:`lpha < 0` is risk-acceptant). Resisting is the lottery
+    The target values a payoff :math:`z` at :math:`u(z) = (1 - e^{-\alpha z})/\alpha` (:math:`u(z) = z`
+    at :math:`\alpha = 0`; :math:`\alpha < 0` is risk-acceptant). Resisting is the lottery
     "lose :math:`L` with probability :math:`e`, nothing otherwise"; complying is the sure loss
-    :math:`n`. Its certainty-equivalent loss :math:`\ln(1 - e + e\,e^{lpha L})/lpha` rises in
+    :math:`n`. Its certainty-equivalent loss :math:`\ln(1 - e + e\,e^{\alpha L})/\alpha` rises in
     :math:`L`, so the target complies iff :math:`L \ge L^*`,
 
-    .. math:: L^* = rac{1}{lpha}\ln\Bigl(1 + rac{e^{lpha n} - 1}{e}\Bigr)
+    .. math:: L^* = \frac{1}{\alpha}\ln\Bigl(1 + \frac{e^{\alpha n} - 1}{e}\Bigr)
 
     (:func:`~bargaining.coercion.specification.derive_risk_attitude`; ``tipping_loss``; infinite
     when no loss is large enough). A risk-acceptant target is harder to coerce (George 1991: the
     target's risk attitude is a favouring condition); when the threat is certain (:math:`e = 1`)
     there is no lottery and the attitude changes nothing. One-shot only (deadline 0, no waiting
     cost, uniform blur); results are floats (the cutoff is transcendental), exact at
-    :math:`lpha = 0`.
+    :math:`\alpha = 0`.
 
     >>> averse = risk_attitude(Ultimatum(Fraction(1, 4), threat=1), 2)
     >>> neutral = risk_attitude(Ultimatum(Fraction(1, 4), threat=1), 0)
     >>> round(averse.compliance_probability, 4), neutral.compliance_probability
-    (0.6241, Fraction(1, 2))
+    (0.5841, Fraction(1, 2))
     """
     values, kind = validated({"risk_aversion": risk_aversion}, {"risk_aversion": check_real})
     alpha = values["risk_aversion"]

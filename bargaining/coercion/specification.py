@@ -9,7 +9,7 @@ the first-order condition. The numeric layer is plain arithmetic; the proofs in
 >>> derive_credibility()
 (audience_cost + execution_high)/(execution_high - execution_low)
 >>> derive_compliance()["cutoff_resolve"]
-(carrot*carrot_credibility - demand + discount_weight*execution*threat - vagueness)/(discount_weight*execution*threat)
+(carrot*carrot_credibility - delay_cost*discount_weight + delay_cost - demand + discount_weight*execution*threat - vagueness)/(discount_weight*execution*threat)
 """
 
 from __future__ import annotations

@@ -31,9 +31,9 @@ def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1, discount=
 def test_the_january_2025_threat_made_specific_reproduces_the_coercion_docstring():
     # George (1991) applied to the January 2025 threat: bargaining/coercion/__init__.py.
     state = explorer_state(F(1, 5), 0, 0, F(1, 2), **JANUARY)
-    assert (state.compliance_probability, state.threat_executed_probability) == (F(7, 27), F(4, 9))
+    assert (state.compliance_probability, state.threat_executed_probability) == (F(1, 3), F(2, 5))
     assert state.credibility == F(3, 5)
-    assert state.back_down_probability == 1 - F(7, 27) - F(4, 9)
+    assert state.back_down_probability == 1 - F(1, 3) - F(2, 5)
 
 
 # ---------------------------------------------------------------- the state against the model
@@ -151,8 +151,8 @@ def test_moving_the_sliders_updates_the_numbers_the_way_the_model_says():
     specific = Ultimatum(
         F(1, 5), audience_cost=F(1, 10), threat=1, deadline=1, execution_high=F(1, 4)
     ).outcome()
-    assert view.state.compliance_probability == specific.compliance_probability == F(13, 63)
-    assert "13/63 ≈ 0.206" in view.readout.value
+    assert view.state.compliance_probability == specific.compliance_probability == F(2, 7)
+    assert "2/7 ≈ 0.286" in view.readout.value
     assert view.image.value != first_image
     view.sliders["audience_cost"].value = 1.0  # commit publicly: always executes
     assert (

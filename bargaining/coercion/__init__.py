@@ -31,7 +31,7 @@ credible (7/25 to 3/5), raises the chance that it is carried out against those w
 when, not whether.)
 """
 
-from .blur import BLURS, blur_gain, compliance_stake, gaussian_compliance_stake
+from .blur import blur_gain, compliance_stake, gaussian_compliance_stake
 from .design import Design, Sign, comparative_statics, optimal_carrot, optimal_design
 from .limits import (
     CheapTalk,
@@ -51,7 +51,6 @@ from .signalling import MESSAGES, Equilibrium, SignallingGame, regime_map
 from .ultimatum import Ultimatum, UltimatumOutcome, optimal_demand
 
 __all__ = [
-    "BLURS",
     "MESSAGES",
     "CheapTalk",
     "Commitments",

@@ -37,7 +37,8 @@ def _broken(claim):
     """The same claim on a model broken on purpose: the verdict must change."""
     if isinstance(claim, MonotoneClaim):
         if claim.expected == "refuted":
-            return claim.mutated(quantity=lambda **point: point[claim.parameter])  # now monotone
+            sign = 1 if claim.direction in ("nondecreasing", "increasing") else -1
+            return claim.mutated(quantity=lambda **point: sign * point[claim.parameter])  # now monotone
         return claim.mutated(quantity=lambda **point: -claim.quantity(**point))  # now backwards
     return claim.mutated(right=lambda **point: claim.right(**point) + F(1, 1000))
 

@@ -75,10 +75,12 @@ def test_the_catalogue_expects_every_verdict_in_every_group_that_can_show_it():
 
 def test_refuted_catalogue_claims_survive_the_generic_mutation():
     """The generic mutation repairs a refuted monotone claim by making the quantity the parameter
-    itself, which only works for claims that the quantity should rise: keep them that way."""
+    itself (or its negative, for a claim that the quantity should fall): keep them monotone."""
     for claim in CLAIMS:
         if claim.expected == "refuted":
-            assert isinstance(claim, MonotoneClaim) and claim.direction in ("nondecreasing", "increasing")
+            assert isinstance(claim, MonotoneClaim) and claim.direction in (
+                "nondecreasing", "increasing", "nonincreasing", "decreasing"
+            )
 
 
 # --------------------------------------------------------------------------- get specific
@@ -175,7 +177,7 @@ def test_a_carrot_worth_more_to_the_coercer_than_to_the_target_is_not_a_smaller_
 def test_inside_the_region_the_war_risk_is_the_demand_over_the_threat():
     """Independent closed form: with resolve on [0, 1] and the threat at once, P(war) = x/ℓ in
     the partial-compliance regime, whatever the audience cost."""
-    claim = _claim("Audience costs leave the war risk")
+    claim = _claim("Audience costs leave the probability that the threat is executed")
     for demand in (0, F(1, 10), F(1, 3), F(1, 2)):
         for cost in (0, F(1, 3), 1):
             for threat in (1, F(3, 2), 2):
@@ -183,7 +185,7 @@ def test_inside_the_region_the_war_risk_is_the_demand_over_the_threat():
 
 
 def test_the_unrestricted_audience_cost_claim_fails_where_every_target_fears_the_threat():
-    outcome = settle(_claim("Audience costs never lower the war risk"))
+    outcome = settle(_claim("Audience costs never lower the probability that the threat is executed"))
     assert outcome.verdict == "refuted"
     assert outcome.counterexample["resolve_high"] < 1
     before, after = outcome.values
@@ -191,7 +193,7 @@ def test_the_unrestricted_audience_cost_claim_fails_where_every_target_fears_the
 
 
 def test_some_targets_must_fear_nothing_for_audience_costs_to_leave_war_risk_unchanged():
-    claim = _claim("Audience costs leave the war risk")
+    claim = _claim("Audience costs leave the probability that the threat is executed")
     resolute = claim.mutated(
         left=lambda demand, audience_cost, threat: Ultimatum(
             demand, audience_cost=audience_cost, threat=threat, resolve_high=F(9, 10)

@@ -648,6 +648,11 @@ def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
     if ultimatum.resolve_distribution is not None:
         raise NotImplementedError("optimal_demand is closed-form for a uniform resolve; use optimal_design")
     kind = ultimatum.kind
+    if kind == "symbolic" and ultimatum.deadline:
+        raise NotImplementedError(
+            "optimal_demand on symbols compares the two timing regimes' optima, a Piecewise too large "
+            "to build: give numbers or arrays, or a deadline of 0 or None"
+        )
     carrot = ultimatum.carrot_credibility * ultimatum.carrot
     cost = ultimatum.carrot_efficiency * carrot
     _, fallback = ultimatum._coercer_values()

@@ -86,16 +86,20 @@ def test_refuted_catalogue_claims_survive_the_generic_mutation():
 # --------------------------------------------------------------------------- get specific
 
 
-def test_a_deadline_one_period_away_beats_any_open_ended_threat_but_a_far_one_does_not():
-    """The weight of a threat with no deadline, hδ/(1 − (1 − h)δ), never exceeds δ (one period
-    away), but exceeds δ^D for a distant deadline and a high urgency: which is why the specific
-    ultimatum of the catalogue fixes its deadline one period away."""
+def test_any_fixed_deadline_beats_an_open_ended_threat_when_waiting_is_free():
+    """A target that may comply at any period up to the deadline waits for it when waiting costs
+    nothing, where the discount cancels: a deadline one period or six away is complied with as
+    often as one now, and at least as often as a threat that falls at a geometric time, which the
+    target discounts by h delta / (1 - (1 - h) delta) < 1 and cannot wait out."""
     demand, cost = F(1, 5), F(1, 2)
     open_ended = Ultimatum(
         demand, deadline=None, urgency=F(9, 10), audience_cost=cost
     ).compliance_probability()
-    assert Ultimatum(demand, deadline=1, audience_cost=cost).compliance_probability() >= open_ended
-    assert Ultimatum(demand, deadline=6, audience_cost=cost).compliance_probability() < open_ended
+    now = Ultimatum(demand, deadline=0, audience_cost=cost).compliance_probability()
+    for deadline in (1, 6):
+        fixed = Ultimatum(demand, deadline=deadline, audience_cost=cost).compliance_probability()
+        assert fixed == now >= open_ended
+    assert now > open_ended
 
 
 def test_the_specific_ultimatum_claim_holds_on_a_brute_force_grid():

@@ -238,3 +238,9 @@ def test_a_carrot_to_a_target_that_complies_anyway_is_not_given() -> None:
     assert isinstance(demand_only.demand, Fraction)
     joint = optimal_design(Ultimatum(0.6, threat=1.0, audience_cost=1.0, carrot_efficiency=0.5), carrot_max=1.0)
     assert joint.net_utility >= design.net_utility - 1e-9  # freeing the demand can only help
+
+
+def test_symbolic_optimal_demand_with_a_deadline_is_refused_clearly() -> None:
+    x = sympy.Symbol("x", positive=True)
+    with pytest.raises(NotImplementedError, match="give numbers or arrays"):
+        optimal_demand(Ultimatum(F(1, 2), threat=x, deadline=2))

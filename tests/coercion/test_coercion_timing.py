@@ -3,6 +3,7 @@ never falls: brute force over the compliance period, stopping times and margins.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -244,3 +245,23 @@ def test_symbolic_optimal_demand_with_a_deadline_is_refused_clearly() -> None:
     x = sympy.Symbol("x", positive=True)
     with pytest.raises(NotImplementedError, match="give numbers or arrays"):
         optimal_demand(Ultimatum(F(1, 2), threat=x, deadline=2))
+
+
+def test_bad_inputs_of_the_new_functions() -> None:
+    from bargaining import ParameterTypeError, ParameterValueError
+    from bargaining.coercion import optimal_carrot, risk_attitude
+
+    with pytest.raises(ParameterValueError, match=r"delay_cost must be non-negative"):
+        Ultimatum(F(1, 2), delay_cost=-1)
+    with pytest.raises(ParameterTypeError, match="numeric scalar fields"):
+        optimal_carrot(Ultimatum(np.array([0.1, 0.2])), 1)
+    with pytest.raises(NotImplementedError, match="uniform blur and resolve"):
+        optimal_carrot(Ultimatum(0.2, vagueness=0.1, blur="centred gaussian"), 1)
+    with pytest.raises(ParameterValueError, match="carrot_max must be a finite non-negative number"):
+        optimal_carrot(Ultimatum(F(1, 5)), -1)
+    x = sympy.Symbol("x", positive=True)
+    with pytest.raises(NotImplementedError, match="numbers or arrays"):
+        risk_attitude(Ultimatum(x), 1)
+    never = risk_attitude(Ultimatum(F(1, 4), execution_high=-1, execution_low=-2), 0)
+    assert never.compliance_probability == 0 and never.tipping_loss == math.inf
+    assert not Ultimatum(x).delay_cost_is_positive() and Ultimatum(x, delay_cost=x).delay_cost_is_positive()

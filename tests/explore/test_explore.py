@@ -16,10 +16,11 @@ from bargaining.explore import SLIDERS, Explorer, exact, explorer, explorer_stat
 JANUARY = dict(threat=F(1, 2))  # the loss scale of the January 2025 threat (bargaining.coercion docstring)
 
 
-def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1, discount=F(9, 10)):
-    """The uniform-resolve ultimatum solved by hand from the module docstring's formulas."""
+def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1):
+    """The uniform-resolve ultimatum solved by hand from the module docstring's formulas (a target
+    that pays nothing for waiting complies at the deadline, where the discount cancels)."""
     credibility = min(max((F(1, 4) + audience_cost) / (F(1, 4) + 1), 0), 1)
-    leverage = credibility * discount * threat
+    leverage = credibility * threat
     need = demand + vagueness - carrot
     comply = min(max((leverage - need) / leverage, 0), 1) if leverage > 0 else F(int(need <= 0))
     return comply, credibility * (1 - comply), (1 - credibility) * (1 - comply), credibility
@@ -114,13 +115,13 @@ def test_state_arrays_are_read_only_and_states_compare_by_their_numbers():
 
 def test_float_inputs_give_float_answers():
     state = explorer_state(0.2, 0.0, 0.0, 0.5, threat=0.5, resolution=3)
-    assert state.compliance_probability == pytest.approx(7 / 27)
-    assert "<b>0.259</b>" in state.readout() and "≈" not in state.readout()
+    assert state.compliance_probability == pytest.approx(1 / 3)
+    assert "<b>0.333</b>" in state.readout() and "≈" not in state.readout()
 
 
 def test_readout_shows_exact_and_decimal_values_and_whole_numbers_plainly():
     readout = explorer_state(F(1, 5), 0, 0, F(1, 2), **JANUARY, resolution=3).readout()
-    assert "7/27 ≈ 0.259" in readout and "4/9 ≈ 0.444" in readout
+    assert "1/3 ≈ 0.333" in readout and "2/5 ≈ 0.400" in readout
     assert "<td><b>1</b></td>" in explorer_state(0, 0, F(1, 2), 1, resolution=3).readout()
 
 

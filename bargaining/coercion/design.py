@@ -81,6 +81,7 @@ def optimal_carrot(ultimatum: Ultimatum, carrot_max: Any) -> tuple[Any, Any]:
     ):
         raise ParameterValueError("carrot_max", "a finite non-negative number", carrot_max)
     u, kind = ultimatum, ultimatum.kind
+    carrot_max = Fraction(carrot_max) if kind == "exact" else float(carrot_max)
     q, k, x, sigma = u.carrot_credibility, u.carrot_efficiency, u.demand, u.vagueness
     tau, c, low, high = u.discount_weight, u.delay_cost, u.resolve_low, u.resolve_high
     lever_once, _, lever_late, _ = u._options()

@@ -242,4 +242,4 @@ def test_comparative_statics_cover_every_instrument_for_both_probabilities() -> 
     signs = comparative_statics()
     assert len(signs) == 16
     war_execution = next(s for s in signs if (s.quantity, s.instrument) == ("threat_executed", "execution"))
-    assert war_execution.sign == "non-positive"  # zero exactly when resolve_high = 1 (Fearon 1997 property)
+    assert war_execution.sign == "non-positive"  # zero exactly when resolve_high = 1 (a property of the uniform resolve)

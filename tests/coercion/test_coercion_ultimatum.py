@@ -103,7 +103,8 @@ def test_gaussian_stake_is_vectorised_and_zero_blur_is_the_demand() -> None:
 
 
 def test_fearon_1994_audience_costs_make_the_threat_credible() -> None:
-    """Fearon (1994, APSR 88(3), p. 581): a leader who backs down pays a; it executes iff w >= -a,
+    """Audience costs in the sense of Fearon (1994, APSR 88(3)): a leader who backs down pays a;
+    in this package's one-shot rule it executes iff w >= -a,
     so credibility rises with a until a >= -w_lo ties its hands completely."""
     base = Ultimatum(F(1, 2), execution_low=-1, execution_high=F(1, 2))
     assert base.credibility() == F(1, 3)
@@ -112,9 +113,10 @@ def test_fearon_1994_audience_costs_make_the_threat_credible() -> None:
     assert replace(base, audience_cost=1).credibility_regime() == "always executes"
 
 
-def test_fearon_1997_tying_hands_changes_compliance_not_war() -> None:
-    """Fearon (1997, JCR 41(1)): in the interior regime with some targets that fear nothing
-    (r_hi = 1) the war probability of a given demand does not depend on the audience cost."""
+def test_audience_costs_change_compliance_not_executions_where_some_targets_fear_nothing() -> None:
+    """A property of the uniform resolve distribution, not a published result (Fearon 1997 is a
+    signalling model and does not state it): in the interior regime with some targets that fear
+    nothing (r_hi = 1) P(threat executed) at a given demand does not depend on the audience cost."""
     base = Ultimatum(F(1, 4), threat=1, execution_low=-1, execution_high=0)
     low, high = replace(base, audience_cost=F(1, 2)).outcome(), replace(base, audience_cost=F(3, 4)).outcome()
     assert low.regime == high.regime == "partial compliance"

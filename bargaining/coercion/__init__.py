@@ -32,7 +32,7 @@ when, not whether.)
 """
 
 from .blur import blur_gain, compliance_stake, gaussian_compliance_stake
-from .design import Design, Sign, comparative_statics, optimal_carrot, optimal_design
+from .design import Design, Sign, comparative_statics, optimal_carrot, optimal_demand, optimal_design
 from .limits import (
     CheapTalk,
     Commitments,
@@ -48,7 +48,7 @@ from .limits import (
     selection_effect,
 )
 from .signalling import MESSAGES, Equilibrium, SignallingGame, regime_map
-from .ultimatum import Ultimatum, UltimatumOutcome, optimal_demand
+from .ultimatum import Ultimatum, UltimatumOutcome
 
 __all__ = [
     "MESSAGES",

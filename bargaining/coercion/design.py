@@ -3,7 +3,7 @@ r"""Optimal design of an ultimatum, and the comparative statics of its instrumen
 :func:`optimal_design` chooses the demand, the carrot, the vagueness of the condition and the
 audience cost of the threat to maximise the coercer's expected utility minus the user's cost
 of specificity, :math:`c_\sigma (\bar\sigma - \sigma) + c_a a`. The demand alone has a closed
-form (:func:`~bargaining.coercion.ultimatum.optimal_demand`); the joint problem is solved by a
+form (:func:`optimal_demand`); the joint problem is solved by a
 coarse grid (so a kink cannot trap the search) refined by a bounded scipy optimiser, and the
 refinement must not be worse than the grid.
 
@@ -21,10 +21,10 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
-from ..core.values import clip
-from .ultimatum import Ultimatum, optimal_demand
+from ..core.values import Case, clip, select
+from .ultimatum import Ultimatum
 
-__all__ = ["Design", "Sign", "comparative_statics", "optimal_carrot", "optimal_design"]
+__all__ = ["Design", "Sign", "comparative_statics", "optimal_carrot", "optimal_demand", "optimal_design"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,63 @@ def _objective(base: Ultimatum, vagueness_max: float, specificity_cost: float, p
         return utility - specificity_cost * (vagueness_max - vagueness) - publicity_cost * audience
 
     return value
+
+
+def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
+    r"""The coercer's best demand, everything else fixed, and its expected utility (uniform case).
+
+    On each side of the demand at which the target switches from complying at once to complying
+    at the deadline (:math:`c = n`), :math:`U_C` is constant where no target complies, increasing
+    where all comply and concave in between, so its maximum there is the interior root of the
+    first-order condition (:func:`~bargaining.coercion.specification.derive_optimal_demand`)
+    clipped to the demands between the largest that all comply with and the smallest that none
+    complies with, to :math:`[0, 1]` and to that side; the better side wins (ties: the demand
+    complied with at once). Exact in, exact out; arrays and symbols too.
+
+    >>> optimal_demand(Ultimatum(Fraction(1, 2), audience_cost=1, threat=1))
+    (Fraction(1, 2), Fraction(1, 4))
+    """
+    if ultimatum.blur != "uniform" and ultimatum.vagueness_is_positive():
+        raise NotImplementedError("optimal_demand is closed-form for a uniform blur; use optimal_design")
+    if ultimatum.resolve_distribution is not None:
+        raise NotImplementedError("optimal_demand is closed-form for a uniform resolve; use optimal_design")
+    kind = ultimatum.kind
+    if kind == "symbolic" and ultimatum.deadline:
+        raise NotImplementedError(
+            "optimal_demand on symbols compares the two timing regimes' optima, a Piecewise too large "
+            "to build: give numbers or arrays, or a deadline of 0 or None"
+        )
+    carrot = ultimatum.carrot_credibility * ultimatum.carrot
+    cost = ultimatum.carrot_efficiency * carrot
+    _, fallback = ultimatum._coercer_values()
+    tau, sigma = ultimatum.discount_weight, ultimatum.vagueness
+    low, high = ultimatum.resolve_low, ultimatum.resolve_high
+    zero, one = 0 * sigma, 0 * sigma + 1
+    lever_once, _, lever_late, _ = ultimatum._options()
+    waiting = ultimatum.delay_cost * (1 - tau)
+
+    def best(leverage: Any, offset: Any, fallback: Any, lowest: Any, highest: Any) -> Any:
+        interior = (leverage * (1 - low) + carrot + offset - sigma + cost + fallback) / 2
+        safe = leverage * (1 - high) + carrot + offset - sigma  # largest demand every type complies with
+        hopeless = leverage * (1 - low) + carrot + offset - sigma  # smallest demand no type complies with
+        lower = clip(kind, clip(kind, safe, zero, one), lowest, highest)
+        upper = clip(kind, clip(kind, hopeless, zero, one), lowest, highest)
+        return clip(kind, interior, lower, upper)
+
+    if ultimatum.deadline is None:
+        demand = best(lever_once, waiting, fallback, zero, one)
+    else:
+        switch = clip(kind, ultimatum.delay_cost - sigma + carrot, zero, one)  # c = n
+        once = best(lever_once, waiting, fallback, zero, switch)
+        late = best(lever_late, zero, fallback / tau, switch, one)
+        value_once = replace(ultimatum, demand=once).outcome().coercer_utility
+        value_late = replace(ultimatum, demand=late).outcome().coercer_utility
+        demand = select(kind, [Case("at once", value_once >= value_late, once), Case("late", True, late)])
+    utility = replace(ultimatum, demand=demand).outcome().coercer_utility
+    if kind == "array":
+        shape = np.broadcast_shapes(np.shape(demand), np.shape(utility))
+        return np.broadcast_to(demand, shape).copy(), np.broadcast_to(utility, shape).copy()
+    return demand, utility
 
 
 def optimal_carrot(ultimatum: Ultimatum, carrot_max: Any) -> tuple[Any, Any]:
@@ -128,7 +185,7 @@ def optimal_design(
     says. A bound of zero keeps that instrument at the ultimatum's own value.
 
     Where the optimum has a closed form it is used, exact for exact inputs (uniform blur and
-    resolve): the demand alone (every bound zero: :func:`~bargaining.coercion.ultimatum.optimal_demand`)
+    resolve): the demand alone (every bound zero: :func:`optimal_demand`)
     and the carrot alone at the ultimatum's demand (``fixed_demand=True`` and only ``carrot_max``
     positive: :func:`optimal_carrot`). Otherwise the instruments are chosen jointly by the
     numeric search (floats).

@@ -82,7 +82,7 @@ from ..core.values import (
 )
 from .blur import BLURS, blur_gain, compliance_stake
 
-__all__ = ["Ultimatum", "UltimatumOutcome", "optimal_demand"]
+__all__ = ["Ultimatum", "UltimatumOutcome"]
 
 _BLUR_REQUIREMENT = "one of " + ", ".join(repr(b) for b in BLURS)
 _NODES = 48  # Gauss-Legendre nodes for the numeric integrals over the target's resolve
@@ -627,60 +627,3 @@ class Ultimatum:
         if self.kind == "array":
             return UltimatumOutcome(*[v.copy() for v in values], regime)  # type: ignore[call-arg]
         return UltimatumOutcome(*[v.item() for v in values], str(regime))  # type: ignore[call-arg]
-
-
-def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
-    r"""The coercer's best demand, everything else fixed, and its expected utility (uniform case).
-
-    On each side of the demand at which the target switches from complying at once to complying
-    at the deadline (:math:`c = n`), :math:`U_C` is constant where no target complies, increasing
-    where all comply and concave in between, so its maximum there is the interior root of the
-    first-order condition (:func:`~bargaining.coercion.specification.derive_optimal_demand`)
-    clipped to the demands between the largest that all comply with and the smallest that none
-    complies with, to :math:`[0, 1]` and to that side; the better side wins (ties: the demand
-    complied with at once). Exact in, exact out; arrays and symbols too.
-
-    >>> optimal_demand(Ultimatum(Fraction(1, 2), audience_cost=1, threat=1))
-    (Fraction(1, 2), Fraction(1, 4))
-    """
-    if ultimatum.blur != "uniform" and ultimatum.vagueness_is_positive():
-        raise NotImplementedError("optimal_demand is closed-form for a uniform blur; use optimal_design")
-    if ultimatum.resolve_distribution is not None:
-        raise NotImplementedError("optimal_demand is closed-form for a uniform resolve; use optimal_design")
-    kind = ultimatum.kind
-    if kind == "symbolic" and ultimatum.deadline:
-        raise NotImplementedError(
-            "optimal_demand on symbols compares the two timing regimes' optima, a Piecewise too large "
-            "to build: give numbers or arrays, or a deadline of 0 or None"
-        )
-    carrot = ultimatum.carrot_credibility * ultimatum.carrot
-    cost = ultimatum.carrot_efficiency * carrot
-    _, fallback = ultimatum._coercer_values()
-    tau, sigma = ultimatum.discount_weight, ultimatum.vagueness
-    low, high = ultimatum.resolve_low, ultimatum.resolve_high
-    zero, one = 0 * sigma, 0 * sigma + 1
-    lever_once, _, lever_late, _ = ultimatum._options()
-    waiting = ultimatum.delay_cost * (1 - tau)
-
-    def best(leverage: Any, offset: Any, fallback: Any, lowest: Any, highest: Any) -> Any:
-        interior = (leverage * (1 - low) + carrot + offset - sigma + cost + fallback) / 2
-        safe = leverage * (1 - high) + carrot + offset - sigma  # largest demand every type complies with
-        hopeless = leverage * (1 - low) + carrot + offset - sigma  # smallest demand no type complies with
-        lower = clip(kind, clip(kind, safe, zero, one), lowest, highest)
-        upper = clip(kind, clip(kind, hopeless, zero, one), lowest, highest)
-        return clip(kind, interior, lower, upper)
-
-    if ultimatum.deadline is None:
-        demand = best(lever_once, waiting, fallback, zero, one)
-    else:
-        switch = clip(kind, ultimatum.delay_cost - sigma + carrot, zero, one)  # c = n
-        once = best(lever_once, waiting, fallback, zero, switch)
-        late = best(lever_late, zero, fallback / tau, switch, one)
-        value_once = replace(ultimatum, demand=once).outcome().coercer_utility
-        value_late = replace(ultimatum, demand=late).outcome().coercer_utility
-        demand = select(kind, [Case("at once", value_once >= value_late, once), Case("late", True, late)])
-    utility = replace(ultimatum, demand=demand).outcome().coercer_utility
-    if kind == "array":
-        shape = np.broadcast_shapes(np.shape(demand), np.shape(utility))
-        return np.broadcast_to(demand, shape).copy(), np.broadcast_to(utility, shape).copy()
-    return demand, utility

@@ -10,15 +10,16 @@ The explorer of notebook (b) moves four of George's instruments (MODEL.md §4; G
 * the **audience cost** :math:`a`, what backing down costs the coercer: the **credibility** of the
   threat is :math:`e = P(w \ge -a)` with :math:`w \sim U[w_{lo}, w_{hi}]` (Fearon 1994).
 
-With the target's resolve uniform on :math:`[0, 1]`, the leverage :math:`A = e\tau\ell` and the
-need :math:`n = x + \sigma - s`,
+With the target's resolve uniform on :math:`[0, 1]`, the leverage :math:`A = e\ell` (a target that
+pays nothing for waiting complies at the deadline, where the discount cancels) and the need
+:math:`n = x + \sigma - s`,
 
 .. math:: P(\text{comply}) = \operatorname{clip}\Bigl(1 - \frac{n}{A}, 0, 1\Bigr), \quad
-          P(\text{war}) = e\,(1 - P(\text{comply})), \quad
+          P(\text{threat executed}) = e\,(1 - P(\text{comply})), \quad
           P(\text{back down}) = (1 - e)(1 - P(\text{comply})).
 
 Beside those numbers the explorer draws the curves of :math:`P(\text{comply})` and
-:math:`P(\text{war})` against the vagueness and against the carrot (one vectorised call each),
+:math:`P(\text{threat executed})` against the vagueness and against the carrot (one vectorised call each),
 and the **regime map** of the signalling extension
 (:class:`~bargaining.coercion.SignallingGame`: a coercer that knows whether it is resolute picks
 a plain, specific, carrot or specific-plus-carrot threat; perfect Bayesian equilibria refined by
@@ -32,8 +33,8 @@ explorer shows is tested without a browser; :func:`explorer` builds the ipywidge
 
 >>> from fractions import Fraction
 >>> state = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
->>> state.compliance_probability, state.war_probability, state.credibility
-(Fraction(7, 27), Fraction(4, 9), Fraction(3, 5))
+>>> state.compliance_probability, state.threat_executed_probability, state.credibility
+(Fraction(1, 3), Fraction(2, 5), Fraction(3, 5))
 """
 
 from __future__ import annotations
@@ -77,17 +78,17 @@ class ExplorerState:
     carrot: Any
     audience_cost: Any
     compliance_probability: Any
-    war_probability: Any
+    threat_executed_probability: Any
     back_down_probability: Any
     credibility: Any
     regime: str
     signalling_regime: str
     vagueness_values: np.ndarray = field(compare=False, repr=False)
     compliance_by_vagueness: np.ndarray = field(compare=False, repr=False)
-    war_by_vagueness: np.ndarray = field(compare=False, repr=False)
+    executed_by_vagueness: np.ndarray = field(compare=False, repr=False)
     carrot_values: np.ndarray = field(compare=False, repr=False)
     compliance_by_carrot: np.ndarray = field(compare=False, repr=False)
-    war_by_carrot: np.ndarray = field(compare=False, repr=False)
+    executed_by_carrot: np.ndarray = field(compare=False, repr=False)
     audience_costs: np.ndarray = field(compare=False, repr=False)
     carrots: np.ndarray = field(compare=False, repr=False)
     regimes: np.ndarray = field(compare=False, repr=False)
@@ -100,7 +101,7 @@ class ExplorerState:
         """
         rows = [
             ("P(comply)", _show(self.compliance_probability)),
-            ("P(war)", _show(self.war_probability)),
+            ("P(threat executed)", _show(self.threat_executed_probability)),
             ("P(back down)", _show(self.back_down_probability)),
             ("credibility P(execute | resist)", _show(self.credibility)),
             ("ultimatum regime", self.regime),
@@ -209,7 +210,7 @@ def explorer_state(
     >>> specific = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
     >>> with_carrot = explorer_state(Fraction(1, 5), 0, Fraction(1, 10), Fraction(1, 2), threat=Fraction(1, 2))
     >>> specific.compliance_probability, with_carrot.compliance_probability
-    (Fraction(7, 27), Fraction(17, 27))
+    (Fraction(1, 3), Fraction(2, 3))
     >>> with_carrot.regime
     'partial compliance'
     """
@@ -266,17 +267,17 @@ def explorer_state(
         carrot=ultimatum.carrot,
         audience_cost=ultimatum.audience_cost,
         compliance_probability=outcome.compliance_probability,
-        war_probability=outcome.war_probability,
+        threat_executed_probability=outcome.threat_executed_probability,
         back_down_probability=outcome.back_down_probability,
         credibility=outcome.credibility,
         regime=str(outcome.regime),
         signalling_regime=str(point.regime(detail=False)),
         vagueness_values=_frozen(vagueness_values),
         compliance_by_vagueness=_frozen(by_vagueness.compliance_probability),
-        war_by_vagueness=_frozen(by_vagueness.war_probability),
+        executed_by_vagueness=_frozen(by_vagueness.threat_executed_probability),
         carrot_values=_frozen(carrot_values),
         compliance_by_carrot=_frozen(by_carrot.compliance_probability),
-        war_by_carrot=_frozen(by_carrot.war_probability),
+        executed_by_carrot=_frozen(by_carrot.threat_executed_probability),
         audience_costs=audience_costs,
         carrots=carrots,
         regimes=regimes,
@@ -299,14 +300,14 @@ def plot_state(state: ExplorerState) -> Any:
     figure = Figure(figsize=(13, 4.2))
     by_vagueness, by_carrot, regime_axes = figure.subplots(1, 3, width_ratios=[1, 1, 1.25])
     panels = (
-        (by_vagueness, state.vagueness_values, state.compliance_by_vagueness, state.war_by_vagueness,
+        (by_vagueness, state.vagueness_values, state.compliance_by_vagueness, state.executed_by_vagueness,
          state.vagueness, "vagueness σ of the condition"),
-        (by_carrot, state.carrot_values, state.compliance_by_carrot, state.war_by_carrot,
+        (by_carrot, state.carrot_values, state.compliance_by_carrot, state.executed_by_carrot,
          state.carrot, "carrot s"),
     )  # fmt: skip
-    for axes, values, compliance, war, current, label in panels:
+    for axes, values, compliance, executed, current, label in panels:
         axes.plot(values, compliance, label="P(comply)", color="tab:green")
-        axes.plot(values, war, label="P(war)", color="tab:red")
+        axes.plot(values, executed, label="P(threat executed)", color="tab:red")
         axes.axvline(float(current), color="black", linestyle=":", linewidth=1)
         axes.set_xlabel(label)
         axes.set_ylim(-0.02, 1.02)
@@ -411,7 +412,7 @@ def explorer(
     Fraction(0, 1)
     >>> view.sliders["vagueness"].value = 0.0
     >>> view.state.compliance_probability
-    Fraction(13, 63)
+    Fraction(2, 7)
     """
     initial = dict(demand=demand, vagueness=vagueness, carrot=carrot, audience_cost=audience_cost)
     for name, value in initial.items():

@@ -1,6 +1,6 @@
 """Benchmark of the ultimatum over a large grid: ours vs bare numpy vs per-point Gambit.
 
-* **ours**: ``Ultimatum(arrays).outcome()`` -- validation, P(comply), P(war), P(back down),
+* **ours**: ``Ultimatum(arrays).outcome()`` -- validation, P(comply), P(threat executed), P(back down),
   credibility, both utilities and the regime label, all vectorised.
 * **bare numpy**: the same outputs from the same closed forms written inline with no validation
   (the physical reference: what a hand-written script costs).
@@ -42,7 +42,7 @@ def _ours(p: dict[str, np.ndarray]) -> Any:
         p["demand"], vagueness=p["vagueness"], audience_cost=p["audience_cost"], threat=p["threat"],
         carrot=p["carrot"], risk=p["risk"], execution_low=-1.0, execution_high=1.0,
     ).outcome()
-    return outcome.compliance_probability, outcome.war_probability, outcome.regime
+    return outcome.compliance_probability, outcome.threat_executed_probability, outcome.regime
 
 
 def _bare(p: dict[str, np.ndarray]) -> Any:

@@ -1,6 +1,6 @@
 r"""Coercive diplomacy (George 1991): the one-shot ultimatum, its design, signalling and limits.
 
-See ``MODEL.md`` §4. :class:`Ultimatum` is the model in George's vocabulary (demand, vagueness,
+:class:`Ultimatum` is the model in George's vocabulary (demand, vagueness,
 deadline, audience cost, threat, carrot, Schelling's risk); its closed forms are derived in
 :mod:`bargaining.coercion.specification`; :mod:`~bargaining.coercion.signalling` holds the
 signalling extension and :mod:`~bargaining.coercion.signalling_map` its regime map,
@@ -21,26 +21,31 @@ threat made specific names the condition, a deadline one period away and commits
 >>> vague = Ultimatum(vagueness=Fraction(1, 4), deadline=None, urgency=Fraction(1, 10),
 ...                   audience_cost=Fraction(1, 10), **common).outcome()
 >>> specific = Ultimatum(vagueness=0, deadline=1, audience_cost=Fraction(1, 2), **common).outcome()
->>> vague.compliance_probability, vague.war_probability
+>>> vague.compliance_probability, vague.threat_executed_probability
 (Fraction(0, 1), Fraction(7, 25))
->>> specific.compliance_probability, specific.war_probability
-(Fraction(7, 27), Fraction(4, 9))
+>>> specific.compliance_probability, specific.threat_executed_probability
+(Fraction(1, 3), Fraction(2, 5))
 
-Getting specific buys compliance (none to 7 in 27) but, because it also makes the threat
+Getting specific buys compliance (none to 1 in 3) but, because it also makes the threat
 credible (7/25 to 3/5), raises the chance that it is carried out against those who still resist.
+(With no cost of waiting, a target that complies does so at the deadline: the deadline changes
+when, not whether.)
 """
 
-from .design import Design, Sign, comparative_statics, optimal_design
+from .blur import blur_gain, compliance_stake, gaussian_compliance_stake
+from .design import Design, Sign, comparative_statics, optimal_carrot, optimal_demand, optimal_design
 from .limits import (
     CheapTalk,
     Commitments,
     MadmanEffect,
+    RiskAttitude,
     SelectionEffect,
     cheap_talk_partition,
     favouring_conditions,
     incompatible_commitments,
     madman,
     reputation_cost,
+    risk_attitude,
     selection_effect,
 )
 from .signalling import (
@@ -52,7 +57,7 @@ from .signalling import (
     pareto_undominated,
 )
 from .signalling_map import regime_map
-from .ultimatum import Ultimatum, UltimatumOutcome, gaussian_compliance_stake, optimal_demand
+from .ultimatum import Ultimatum, UltimatumOutcome
 
 __all__ = [
     "MESSAGES",
@@ -63,21 +68,26 @@ __all__ = [
     "Equilibrium",
     "EquilibriumSet",
     "MadmanEffect",
+    "RiskAttitude",
     "SelectionEffect",
     "Sign",
     "SignallingGame",
     "Ultimatum",
     "UltimatumOutcome",
+    "blur_gain",
     "cheap_talk_partition",
     "comparative_statics",
+    "compliance_stake",
     "favouring_conditions",
     "gaussian_compliance_stake",
     "incompatible_commitments",
     "madman",
+    "optimal_carrot",
     "optimal_demand",
     "optimal_design",
     "pareto_undominated",
     "regime_map",
     "reputation_cost",
+    "risk_attitude",
     "selection_effect",
 ]

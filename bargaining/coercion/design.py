@@ -3,7 +3,7 @@ r"""Optimal design of an ultimatum, and the comparative statics of its instrumen
 :func:`optimal_design` chooses the demand, the carrot, the vagueness of the condition and the
 audience cost of the threat to maximise the coercer's expected utility minus the user's cost
 of specificity, :math:`c_\sigma (\bar\sigma - \sigma) + c_a a`. The demand alone has a closed
-form (:func:`~bargaining.coercion.ultimatum.optimal_demand`); the joint problem is solved by a
+form (:func:`optimal_demand`); the joint problem is solved by a
 coarse grid (so a kink cannot trap the search) refined by a bounded scipy optimiser, and the
 refinement must not be worse than the grid.
 
@@ -15,25 +15,27 @@ the interior regime, and states the sign with the region where it holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
+from ..core.values import Case, clip, select
 from .ultimatum import Ultimatum
 
-__all__ = ["Design", "Sign", "comparative_statics", "optimal_design"]
+__all__ = ["Design", "Sign", "comparative_statics", "optimal_carrot", "optimal_demand", "optimal_design"]
 
 
 @dataclass(frozen=True, slots=True)
 class Design:
     """The coercer's best ultimatum and the net utility it earns (utility minus specificity cost)."""
 
-    demand: float
-    carrot: float
-    vagueness: float
-    audience_cost: float
-    net_utility: float
+    demand: Any
+    carrot: Any
+    vagueness: Any
+    audience_cost: Any
+    net_utility: Any
     ultimatum: Ultimatum
 
 
@@ -46,6 +48,125 @@ def _objective(base: Ultimatum, vagueness_max: float, specificity_cost: float, p
     return value
 
 
+def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
+    r"""The coercer's best demand, everything else fixed, and its expected utility (uniform case).
+
+    On each side of the demand at which the target switches from complying at once to complying
+    at the deadline (:math:`c = n`), :math:`U_C` is constant where no target complies, increasing
+    where all comply and concave in between, so its maximum there is the interior root of the
+    first-order condition (:func:`~bargaining.coercion.specification.derive_optimal_demand`)
+    clipped to the demands between the largest that all comply with and the smallest that none
+    complies with, to :math:`[0, 1]` and to that side; the better side wins (ties: the demand
+    complied with at once). Exact in, exact out; arrays and symbols too.
+
+    >>> optimal_demand(Ultimatum(Fraction(1, 2), audience_cost=1, threat=1))
+    (Fraction(1, 2), Fraction(1, 4))
+    """
+    if ultimatum.blur != "uniform" and ultimatum.vagueness_is_positive():
+        raise NotImplementedError("optimal_demand is closed-form for a uniform blur; use optimal_design")
+    if ultimatum.resolve_distribution is not None:
+        raise NotImplementedError("optimal_demand is closed-form for a uniform resolve; use optimal_design")
+    kind = ultimatum.kind
+    if kind == "symbolic" and ultimatum.deadline:
+        raise NotImplementedError(
+            "optimal_demand on symbols compares the two timing regimes' optima, a Piecewise too large "
+            "to build: give numbers or arrays, or a deadline of 0 or None"
+        )
+    carrot = ultimatum.carrot_credibility * ultimatum.carrot
+    cost = ultimatum.carrot_efficiency * carrot
+    _, fallback = ultimatum._coercer_values()
+    tau, sigma = ultimatum.discount_weight, ultimatum.vagueness
+    low, high = ultimatum.resolve_low, ultimatum.resolve_high
+    zero, one = 0 * sigma, 0 * sigma + 1
+    lever_once, _, lever_late, _ = ultimatum._options()
+    waiting = ultimatum.delay_cost * (1 - tau)
+
+    def best(leverage: Any, offset: Any, fallback: Any, lowest: Any, highest: Any) -> Any:
+        interior = (leverage * (1 - low) + carrot + offset - sigma + cost + fallback) / 2
+        safe = leverage * (1 - high) + carrot + offset - sigma  # largest demand every type complies with
+        hopeless = leverage * (1 - low) + carrot + offset - sigma  # smallest demand no type complies with
+        lower = clip(kind, clip(kind, safe, zero, one), lowest, highest)
+        upper = clip(kind, clip(kind, hopeless, zero, one), lowest, highest)
+        return clip(kind, interior, lower, upper)
+
+    if ultimatum.deadline is None:
+        demand = best(lever_once, waiting, fallback, zero, one)
+    else:
+        switch = clip(kind, ultimatum.delay_cost - sigma + carrot, zero, one)  # c = n
+        once = best(lever_once, waiting, fallback, zero, switch)
+        late = best(lever_late, zero, fallback / tau, switch, one)
+        value_once = replace(ultimatum, demand=once).outcome().coercer_utility
+        value_late = replace(ultimatum, demand=late).outcome().coercer_utility
+        demand = select(kind, [Case("at once", value_once >= value_late, once), Case("late", True, late)])
+    utility = replace(ultimatum, demand=demand).outcome().coercer_utility
+    if kind == "array":
+        shape = np.broadcast_shapes(np.shape(demand), np.shape(utility))
+        return np.broadcast_to(demand, shape).copy(), np.broadcast_to(utility, shape).copy()
+    return demand, utility
+
+
+def optimal_carrot(ultimatum: Ultimatum, carrot_max: Any) -> tuple[Any, Any]:
+    r"""The coercer's best carrot in :math:`[0, \bar s]` at the ultimatum's own demand, and its utility.
+
+    A carrot :math:`s` lowers the need to :math:`n = x + \sigma - qs` and costs C :math:`kqs` per
+    complier. On each side of the carrot at which the target switches from complying at the
+    deadline to complying at once (:math:`c = n`), C's utility is flat where no target complies
+    (it pays no carrot), concave where some do, with its peak at
+
+    .. math:: s^* = \frac{x - F - kB}{2kq}, \qquad B = A(1 - r_{lo}) - (x + \sigma - o),
+
+    (:math:`A` the option's leverage, :math:`o` its waiting offset, :math:`F` C's fallback in that
+    option's units; :func:`~bargaining.coercion.specification.derive_optimal_carrot`), and falling
+    once all comply. The best of the clipped peaks and of no carrot wins; ties go to the smallest
+    carrot. Exact in, exact out (scalars; a uniform blur and resolve).
+
+    >>> optimal_carrot(Ultimatum(Fraction(3, 5), threat=1, audience_cost=1, carrot_efficiency=Fraction(1, 2)), 1)
+    (Fraction(2, 5), Fraction(8, 25))
+    """
+    if ultimatum.kind not in ("exact", "float"):
+        raise ParameterTypeError("ultimatum", "an ultimatum with numeric scalar fields", ultimatum)
+    if (
+        ultimatum.blur != "uniform" and ultimatum.vagueness_is_positive()
+    ) or ultimatum.resolve_distribution is not None:
+        raise NotImplementedError(
+            "optimal_carrot is closed-form for a uniform blur and resolve; use optimal_design"
+        )
+    if (
+        isinstance(carrot_max, bool)
+        or not isinstance(carrot_max, (int, float, Fraction))
+        or not carrot_max >= 0
+    ):
+        raise ParameterValueError("carrot_max", "a finite non-negative number", carrot_max)
+    u, kind = ultimatum, ultimatum.kind
+    carrot_max = Fraction(carrot_max) if kind == "exact" else float(carrot_max)
+    q, k, x, sigma = u.carrot_credibility, u.carrot_efficiency, u.demand, u.vagueness
+    tau, c, low, high = u.discount_weight, u.delay_cost, u.resolve_low, u.resolve_high
+    lever_once, _, lever_late, _ = u._options()
+    _, fallback = u._coercer_values()
+    zero = 0 * x
+    candidates = [zero]
+    if q > 0:
+        pieces = [(lever_once, c * (1 - tau), fallback, zero, carrot_max)]
+        if u.deadline:
+            switch = clip(kind, (x + sigma - c) / q, zero, carrot_max)  # at once for carrots >= switch
+            pieces = [
+                (lever_once, c * (1 - tau), fallback, switch, carrot_max),
+                (lever_late, zero, fallback / tau, zero, switch),
+            ]
+        for leverage, offset, value, lowest, highest in pieces:
+            base = leverage * (1 - low) - (x + sigma - offset)
+            none = -base / q  # below it no type complies
+            full = (leverage * (high - low) - base) / q  # above it every type does
+            lower = clip(kind, none, lowest, highest)
+            upper = clip(kind, full, lowest, highest)
+            peak = (x - value - k * base) / (2 * k * q) if k > 0 else upper
+            candidates += [lower, clip(kind, peak, lower, upper)]
+    scored = [(replace(u, carrot=s).outcome().coercer_utility, s) for s in candidates]
+    best = max(value for value, _ in scored)
+    carrot = min(s for value, s in scored if value == best)
+    return carrot, best
+
+
 def optimal_design(
     ultimatum: Ultimatum,
     *,
@@ -55,6 +176,7 @@ def optimal_design(
     specificity_cost: float = 0.0,
     publicity_cost: float = 0.0,
     grid_points: int = 9,
+    fixed_demand: bool = False,
 ) -> Design:
     """The best (demand, carrot, vagueness, audience cost) within the bounds, every other field fixed.
 
@@ -62,9 +184,17 @@ def optimal_design(
     ``publicity_cost`` per unit of audience cost; the carrot costs what ``carrot_efficiency``
     says. A bound of zero keeps that instrument at the ultimatum's own value.
 
+    Where the optimum has a closed form it is used, exact for exact inputs (uniform blur and
+    resolve): the demand alone (every bound zero: :func:`optimal_demand`)
+    and the carrot alone at the ultimatum's demand (``fixed_demand=True`` and only ``carrot_max``
+    positive: :func:`optimal_carrot`). Otherwise the instruments are chosen jointly by the
+    numeric search (floats).
+
     >>> design = optimal_design(Ultimatum(0.5, audience_cost=1.0))
     >>> round(design.demand, 6), round(design.net_utility, 6)
     (0.5, 0.25)
+    >>> optimal_design(Ultimatum(Fraction(1, 2), audience_cost=1)).demand
+    Fraction(1, 2)
     """
     if ultimatum.kind not in ("exact", "float"):
         raise ParameterTypeError("ultimatum", "an ultimatum with numeric scalar fields", ultimatum)
@@ -85,10 +215,22 @@ def optimal_design(
             raise ParameterValueError(name, "a finite non-negative number", bound)
     if grid_points < 2:
         raise ParameterValueError("grid_points", "at least 2", grid_points)
+    closed = ultimatum.blur == "uniform" or not ultimatum.vagueness_is_positive()
+    closed = closed and ultimatum.resolve_distribution is None and vagueness_max == audience_cost_max == 0
+    if closed and carrot_max == 0 and not fixed_demand:
+        demand, utility = optimal_demand(ultimatum)
+        chosen = replace(ultimatum, demand=demand)
+        return Design(demand, chosen.carrot, chosen.vagueness, chosen.audience_cost, utility, chosen)
+    if closed and fixed_demand:
+        carrot, utility = optimal_carrot(ultimatum, carrot_max)
+        chosen = replace(ultimatum, carrot=carrot)
+        return Design(chosen.demand, carrot, chosen.vagueness, chosen.audience_cost, utility, chosen)
     base = ultimatum._float()
     top_vagueness = float(vagueness_max) if vagueness_max > 0 else float(base.vagueness)
     value = _objective(base, top_vagueness, float(specificity_cost), float(publicity_cost))
-    upper = np.array([1.0, carrot_max, vagueness_max, audience_cost_max], dtype=float)
+    upper = np.array(
+        [0.0 if fixed_demand else 1.0, carrot_max, vagueness_max, audience_cost_max], dtype=float
+    )
     own = [float(base.demand), float(base.carrot), float(base.vagueness), float(base.audience_cost)]
     axes = [
         np.linspace(0.0, top, grid_points) if top > 0 else np.array([mine]) for top, mine in zip(upper, own)
@@ -150,16 +292,22 @@ INSTRUMENTS = (
     "threat",
     "execution",
     "discount_weight",
+    "delay_cost",
 )
 
 
 def comparative_statics() -> tuple[Sign, ...]:
-    r"""The sign of every first derivative of P(comply) and P(war), interior regime, with its region.
+    r"""The sign of every first derivative of P(comply) and P(threat executed), interior regime of
+    compliance at once, with its region.
 
-    Audience cost, Schelling's risk and the deadline act through the execution probability
-    :math:`e` and the discount weight :math:`\tau` (each increasing in them), so their signs are
-    those of ``execution`` and ``discount_weight``. The symbol ``need`` is
-    :math:`x + \sigma - \kappa s`, positive whenever the threat is needed at all.
+    Audience cost and Schelling's risk act through the execution probability :math:`e`, the
+    deadline through the discount weight :math:`\tau` (each increasing in them), so their signs
+    are those of ``execution`` and ``discount_weight``. The symbol ``need`` is
+    :math:`x + \sigma - \kappa s`. A target complies at once only where the waiting cost
+    ``delay_cost`` :math:`c \ge n`, and there a nearer deadline (larger :math:`\tau`) lowers
+    compliance (the sign of :math:`n - c`); where :math:`c < n` the target complies at the
+    deadline and neither :math:`\tau` nor :math:`c` matters
+    (:func:`~bargaining.coercion.specification.derive_timing`).
 
     >>> [(s.quantity, s.instrument, s.sign) for s in comparative_statics()][:3]
     [('compliance', 'demand', 'negative'), ('compliance', 'vagueness', 'negative'), ('compliance', 'carrot', 'positive')]
@@ -173,7 +321,7 @@ def comparative_statics() -> tuple[Sign, ...]:
     need = sympy.Symbol("need", real=True)
     substitution = {s["demand"]: need - s["vagueness"] + s["carrot_credibility"] * s["carrot"]}
     results = []
-    for quantity in ("compliance", "war"):
+    for quantity in ("compliance", "threat_executed"):
         expression = derived[quantity]
         for name in INSTRUMENTS:
             derivative = sympy.simplify(sympy.diff(expression, s[name]).subs(substitution))
@@ -203,4 +351,4 @@ def _sign(quantity: str, instrument: str, derivative: Any, need: Any, s: dict[st
     bounded = sympy.simplify(derivative.subs(s["resolve_low"], 1 - complement - width))
     if bounded.is_nonpositive:
         return Sign(quantity, instrument, derivative, "non-positive", sympy.false)
-    return Sign(quantity, instrument, derivative, "depends", derivative > 0)  # pragma: no cover
+    return Sign(quantity, instrument, derivative, "depends", derivative > 0)

@@ -1,4 +1,4 @@
-r"""The rest of MODEL.md §4: the limits of specificity, favouring conditions, madmen, reputation.
+r"""The rest of the one-shot ultimatum's theory: the limits of specificity, favouring conditions, madmen, reputation.
 
 * :func:`cheap_talk_partition`: the most informative cheap-talk equilibrium of the
   uniform-quadratic game (Crawford & Sobel 1982): with a bias :math:`b` the sender can say only
@@ -7,8 +7,9 @@ r"""The rest of MODEL.md §4: the limits of specificity, favouring conditions, m
 * :func:`incompatible_commitments`: both sides commit publicly, each commitment holding with its
   own probability; incompatible demands end in conflict with the probability that both hold
   (Ellingsen & Miettinen 2008).
-* :func:`selection_effect`: threats that work are never carried out, so the sanctions we observe
-  imposed are those against the most resolute targets (Lacy & Niou 2004).
+* :func:`selection_effect`: threats that work are never carried out, so the threat is executed
+  only against the most resolute targets (the selection effect behind Lacy & Niou 2004).
+* :func:`risk_attitude`: a target with a curved (CARA) utility over the lottery of the threat.
 * :func:`favouring_conditions`: George's conditions as parameters of an ultimatum.
 * :func:`madman`: a prior weight on a type that executes whatever it costs.
 * :func:`reputation_cost`: complying invites future demands (Sechser 2010).
@@ -24,21 +25,25 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
+
 from ..core.errors import ParameterValueError
-from ..core.model import validated
-from ..core.values import check_nonnegative, check_positive, check_probability, check_range
+from ..core.model import check_real, validated
+from ..core.values import check_nonnegative, check_positive, check_probability
 from .ultimatum import Ultimatum
 
 __all__ = [
     "CheapTalk",
     "Commitments",
     "MadmanEffect",
+    "RiskAttitude",
     "SelectionEffect",
     "cheap_talk_partition",
     "favouring_conditions",
     "incompatible_commitments",
     "madman",
     "reputation_cost",
+    "risk_attitude",
     "selection_effect",
 ]
 
@@ -135,31 +140,125 @@ def incompatible_commitments(
 
 @dataclass(frozen=True, slots=True)
 class SelectionEffect:
-    """Success of a threat before and after the selection by the target's resistance.
+    """Who the threat is executed against, and what a certain threat would add.
 
-    ``threat_success``: P(comply) with the threat as made. ``imposed_success``: among targets
-    that resisted and had the threat executed, the share that the same threat, now certain,
-    would have compelled. ``naive_success``: what a certain threat would compel in the whole
-    population -- the number an analyst of imposed cases underestimates.
+    ``threat_success``: P(comply) with the threat as made. ``certain_threat_success``: P(comply)
+    if the threat were certain to be executed (Schelling's risk 1). ``resisters_a_certain_threat_compels``:
+    among the targets that resist the threat as made, the share that the certain threat would
+    compel. ``resolve_of_all`` and ``resolve_of_the_executed``: the mean resolve of every target
+    and of the targets against whom the threat is executed (the resisters) -- the selection.
+
+    This game ends when the threat is executed, so none of these is the success rate of imposed
+    sanctions that Lacy & Niou (2004) study (their targets may still comply after imposition).
     """
 
     threat_success: Any
-    imposed_success: Any
-    naive_success: Any
+    certain_threat_success: Any
+    resisters_a_certain_threat_compels: Any
+    resolve_of_all: Any
+    resolve_of_the_executed: Any
 
 
 def selection_effect(ultimatum: Ultimatum) -> SelectionEffect:
-    r"""The selection effect of imposed sanctions (Lacy & Niou 2004), uniform resolve.
+    r"""The selection of the targets a threat is executed against (uniform resolve).
+
+    Threats that work are never carried out, so the threat is executed only against the targets
+    above the compliance cutoff :math:`R^*`: their mean resolve is :math:`(R^* + r_{hi})/2`, above
+    the population's :math:`(r_{lo} + r_{hi})/2` whenever some comply. This is the selection
+    effect behind the argument of Lacy & Niou (2004); their quantity, the success of sanctions
+    once imposed, needs a stage after imposition that this one-shot game does not have.
 
     >>> effect = selection_effect(Ultimatum(Fraction(1, 4), audience_cost=0, threat=1))
-    >>> effect.threat_success, effect.imposed_success, effect.naive_success
-    (Fraction(1, 2), Fraction(1, 2), Fraction(3, 4))
+    >>> effect.threat_success, effect.certain_threat_success, effect.resisters_a_certain_threat_compels
+    (Fraction(1, 2), Fraction(3, 4), Fraction(1, 2))
+    >>> effect.resolve_of_all, effect.resolve_of_the_executed
+    (Fraction(1, 2), Fraction(3, 4))
     """
+    if ultimatum.resolve_distribution is not None or ultimatum.blur != "uniform":
+        raise NotImplementedError("selection_effect is closed-form for a uniform blur and resolve")
     comply = ultimatum.compliance_probability()
     certain = replace(ultimatum, risk=1).compliance_probability()
     # the resisters are the types above the cutoff; among them the certain threat compels certain - comply
-    imposed = (certain - comply) / (1 - comply) if comply != 1 else 0 * comply
-    return SelectionEffect(comply, imposed, certain)
+    compelled = (certain - comply) / (1 - comply) if comply != 1 else 0 * comply
+    low, high = ultimatum.resolve_low, ultimatum.resolve_high
+    cutoff = low + comply * (high - low)
+    return SelectionEffect(comply, certain, compelled, (low + high) / 2, (cutoff + high) / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskAttitude:
+    """The one-shot ultimatum with a target whose utility over the outcome is curved (CARA)."""
+
+    compliance_probability: Any
+    threat_executed_probability: Any
+    back_down_probability: Any
+    tipping_loss: Any
+
+
+def risk_attitude(ultimatum: Ultimatum, risk_aversion: Any) -> RiskAttitude:
+    r"""Compliance of a target with constant absolute risk aversion :math:`\alpha` over its payoff.
+
+    The target values a payoff :math:`z` at :math:`u(z) = (1 - e^{-\alpha z})/\alpha` (:math:`u(z) = z`
+    at :math:`\alpha = 0`; :math:`\alpha < 0` is risk-acceptant). Resisting is the lottery
+    "lose :math:`L` with probability :math:`e`, nothing otherwise"; complying is the sure loss
+    :math:`n`. Its certainty-equivalent loss :math:`\ln(1 - e + e\,e^{\alpha L})/\alpha` rises in
+    :math:`L`, so the target complies iff :math:`L \ge L^*`,
+
+    .. math:: L^* = \frac{1}{\alpha}\ln\Bigl(1 + \frac{e^{\alpha n} - 1}{e}\Bigr)
+
+    (:func:`~bargaining.coercion.specification.derive_risk_attitude`; ``tipping_loss``; infinite
+    when no loss is large enough). A risk-acceptant target is harder to coerce (George 1991: the
+    target's risk attitude is a favouring condition); when the threat is certain (:math:`e = 1`)
+    there is no lottery and the attitude changes nothing. One-shot only (deadline 0, no waiting
+    cost, uniform blur); results are floats (the cutoff is transcendental), exact at
+    :math:`\alpha = 0`.
+
+    >>> averse = risk_attitude(Ultimatum(Fraction(1, 4), threat=1), 2)
+    >>> neutral = risk_attitude(Ultimatum(Fraction(1, 4), threat=1), 0)
+    >>> round(averse.compliance_probability, 4), neutral.compliance_probability
+    (0.5841, Fraction(1, 2))
+    """
+    values, kind = validated({"risk_aversion": risk_aversion}, {"risk_aversion": check_real})
+    alpha = values["risk_aversion"]
+    if ultimatum.deadline != 0 or ultimatum.kind == "symbolic" or kind == "symbolic":
+        raise NotImplementedError(
+            "risk_attitude is the one-shot ultimatum (deadline 0) with numbers or arrays"
+        )
+    if (
+        ultimatum.delay_cost_is_positive()
+        or ultimatum.blur != "uniform"
+        or ultimatum.resolve_distribution is not None
+    ):
+        raise NotImplementedError("risk_attitude needs no waiting cost, a uniform blur and a uniform resolve")
+    outcome = ultimatum.outcome()
+    if kind != "array" and alpha == 0:
+        return RiskAttitude(
+            outcome.compliance_probability,
+            outcome.threat_executed_probability,
+            outcome.back_down_probability,
+            ultimatum.need() / ultimatum.credibility() if ultimatum.credibility() != 0 else math.inf,
+        )
+    u = ultimatum._float()
+    a = np.asarray(alpha, dtype=float)
+    e = np.asarray(u.credibility(), dtype=float)
+    n = np.asarray(u.need(), dtype=float)
+    safe_a = np.where(a == 0, 1.0, a)
+    safe_e = np.where(e > 0, e, 1.0)
+    inside = np.expm1(safe_a * n) / safe_e  # 1 + inside = (e^{an} - 1 + e)/e
+    with np.errstate(divide="ignore", invalid="ignore"):
+        curved = np.where(inside > -1, np.log1p(np.maximum(inside, -1 + 1e-300)) / safe_a, np.inf)
+    tipping = np.where(a == 0, n / safe_e, curved)
+    tipping = np.where(e > 0, tipping, np.where(n <= 0, -np.inf, np.inf))
+    cutoff = 1 - tipping / np.asarray(u.threat, dtype=float)
+    width = u.resolve_high - u.resolve_low
+    comply = np.clip((cutoff - u.resolve_low) / width, 0.0, 1.0)
+    comply = np.where(n <= 0, 1.0, comply)
+    resist = 1 - comply
+    out = [comply, e * resist, (1 - e) * resist, tipping]
+    if kind == "array" or u.kind == "array":
+        shape = np.broadcast_shapes(*(np.shape(v) for v in out))
+        return RiskAttitude(*[np.broadcast_to(v, shape).copy() for v in out])
+    return RiskAttitude(*[float(v) for v in out])
 
 
 def favouring_conditions(
@@ -168,7 +267,6 @@ def favouring_conditions(
     motivation_asymmetry: Any = 1,
     urgency: Any = 0,
     deadline: int | None = 0,
-    target_risk_acceptance: Any = 0,
     fear_of_escalation: Any = 0,
     third_party_share: Any = 1,
     **others: Any,
@@ -178,8 +276,8 @@ def favouring_conditions(
     * ``motivation_asymmetry`` :math:`m > 0`: how much more the coercer cares about the stake
       than the target; the target's cost of conceding is the demand divided by :math:`m`.
     * ``urgency`` and ``deadline``: as in :class:`Ultimatum`.
-    * ``target_risk_acceptance`` :math:`r \in [0, 1)`: a risk-acceptant target discounts the
-      threatened loss by :math:`1 - r`.
+    * the target's risk attitude is not a scaling of the loss but the curvature of its utility
+      over the lottery of the threat: :func:`risk_attitude`.
     * ``fear_of_escalation``: Schelling's risk that the crisis escalates whatever the coercer wants.
     * ``third_party_share`` :math:`\theta`: the share of the threatened loss that depends on third
       parties joining the sanction and that they deliver ("the locker is all but empty").
@@ -190,21 +288,17 @@ def favouring_conditions(
     values, _ = validated(
         {
             "motivation_asymmetry": motivation_asymmetry,
-            "target_risk_acceptance": target_risk_acceptance,
             "third_party_share": third_party_share,
             "demand": demand,
         },
         {
             "motivation_asymmetry": check_positive,
             "third_party_share": check_probability,
-            "target_risk_acceptance": lambda n, v: check_range(
-                n, v, 0, 1, upper_open=True, requirement="in [0, 1)"
-            ),
             "demand": check_probability,
         },
     )
     threat = others.pop("threat", 1)
-    scale = values["third_party_share"] * (1 - values["target_risk_acceptance"])
+    scale = values["third_party_share"]
     return Ultimatum(
         demand=values["demand"] / values["motivation_asymmetry"],
         urgency=urgency,
@@ -221,7 +315,7 @@ class MadmanEffect:
 
     credibility_gain: Any
     compliance_gain: Any
-    war_change: Any
+    threat_executed_change: Any
     coercer_utility_change: Any
 
 
@@ -242,7 +336,7 @@ def madman(ultimatum: Ultimatum, weight: Any) -> MadmanEffect:
     return MadmanEffect(
         crazy.credibility - base.credibility,
         crazy.compliance_probability - base.compliance_probability,
-        crazy.war_probability - base.war_probability,
+        crazy.threat_executed_probability - base.threat_executed_probability,
         crazy.coercer_utility - base.coercer_utility,
     )
 

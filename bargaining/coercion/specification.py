@@ -9,7 +9,7 @@ the first-order condition. The numeric layer is plain arithmetic; the proofs in
 >>> derive_credibility()
 (audience_cost + execution_high)/(execution_high - execution_low)
 >>> derive_compliance()["cutoff_resolve"]
-(carrot*carrot_credibility - demand + discount_weight*execution*threat - vagueness)/(discount_weight*execution*threat)
+(carrot*carrot_credibility - delay_cost*discount_weight + delay_cost - demand + discount_weight*execution*threat - vagueness)/(discount_weight*execution*threat)
 """
 
 from __future__ import annotations
@@ -21,9 +21,12 @@ __all__ = [
     "derive_crawford_sobel",
     "derive_credibility",
     "derive_gaussian_margin",
+    "derive_optimal_carrot",
     "derive_optimal_demand",
+    "derive_risk_attitude",
     "derive_schelling_minimum_risk",
     "derive_semi_separating_posterior",
+    "derive_timing",
     "derive_utilities",
     "symbols",
 ]
@@ -37,7 +40,10 @@ def symbols() -> dict[str, Any]:
         "demand threat carrot carrot_credibility carrot_efficiency discount_weight execution "
         "resolve_width vagueness bias margin stake width"
     )
-    real = "audience_cost execution_low execution_high resolve_low resolve_high risk w resolve need"
+    real = (
+        "audience_cost execution_low execution_high resolve_low resolve_high risk w resolve need "
+        "delay_cost loss"
+    )
     found = {name: sympy.Symbol(name, positive=True) for name in positive.split()}
     found.update({name: sympy.Symbol(name, real=True) for name in real.split()})
     return found
@@ -57,54 +63,89 @@ def derive_credibility() -> Any:
     return sympy.simplify(sympy.integrate(density, (w, -a, high)))
 
 
+def derive_timing() -> dict[str, Any]:
+    r"""When a target that complies does so: the first period or the deadline, never in between.
+
+    Complying at period :math:`t \le D` costs the waiting cost :math:`c(1 - \delta^t)` (normalised:
+    :math:`c` per period while the demand stands) and the need :math:`n` at :math:`t`,
+    :math:`\delta^t n`. Written in :math:`d = \delta^t \in [\delta^D, 1]` the payoff is linear,
+    :math:`-c + d(c - n)`, so the best period is :math:`t = 0` when :math:`c \ge n` and
+    :math:`t = D` otherwise (``slope`` is the coefficient of :math:`d`). Resisting costs the
+    waiting until the threat falls and the threat: :math:`-c(1 - \tau) - \tau e L`; the
+    indifference of each option gives the threat value :math:`eL` that tips the target.
+    """
+    import sympy
+
+    s = symbols()
+    need, c, tau, e = s["need"], s["delay_cost"], s["discount_weight"], s["execution"]
+    d, loss = sympy.Symbol("d", positive=True), s["loss"]
+    comply = -c * (1 - d) - d * need
+    resist = -c * (1 - tau) - tau * e * loss
+    (once,) = sympy.solve(sympy.Eq(comply.subs(d, 1), resist), loss)
+    (late,) = sympy.solve(sympy.Eq(comply.subs(d, tau), resist), loss)
+    return {
+        "payoff": comply,
+        "slope": sympy.expand(sympy.diff(comply, d)),
+        "d": d,
+        "tipping_loss_once": sympy.simplify(e * once),
+        "tipping_loss_late": sympy.simplify(e * late),
+    }
+
+
 def derive_compliance() -> dict[str, Any]:
-    r"""The target's indifference and the compliance and war probabilities (uniform blur and resolve).
+    r"""The target's indifference and the outcome probabilities (uniform blur and resolve).
 
     A target of resolve :math:`R` loses :math:`L = \ell\,(1 - R)` if the threat is executed, which
-    happens with probability :math:`e` after resistance, at the deadline (weight :math:`\tau`). It
-    complies by conceding the demand plus the vagueness margin, :math:`x + \sigma`, and then
-    receives the carrot with probability :math:`\kappa`. Indifference gives the cutoff resolve;
-    :math:`R \sim U[r_{lo}, r_{hi}]` gives the probabilities.
+    happens with probability :math:`e` when the threat falls (weight :math:`\tau`). Complying
+    costs the demand plus the vagueness margin, :math:`x + \sigma`, and brings the carrot with
+    probability :math:`\kappa`; until it complies the target pays the waiting cost :math:`c`
+    (:func:`derive_timing`). The ``cutoff_resolve`` and ``compliance`` are those of compliance at
+    once (``cutoff_resolve_late`` and ``compliance_late`` of compliance at the deadline, where
+    :math:`\tau` and :math:`c` cancel); :math:`R \sim U[r_{lo}, r_{hi}]` gives the probabilities.
     """
     import sympy
 
     s = symbols()
     x, sigma, s_, kappa = s["demand"], s["vagueness"], s["carrot"], s["carrot_credibility"]
     ell, e, tau, resolve = s["threat"], s["execution"], s["discount_weight"], s["resolve"]
-    low, high = s["resolve_low"], s["resolve_high"]
-    comply = -(x + sigma) + kappa * s_
-    resist = -e * tau * ell * (1 - resolve)
-    (cutoff,) = sympy.solve(sympy.Eq(comply, resist), resolve)
+    low, high, c = s["resolve_low"], s["resolve_high"], s["delay_cost"]
+    need = x + sigma - kappa * s_
+    resist = -c * (1 - tau) - e * tau * ell * (1 - resolve)
+    (cutoff,) = sympy.solve(sympy.Eq(-need, resist), resolve)
+    (late,) = sympy.solve(sympy.Eq(-c * (1 - tau) - tau * need, resist), resolve)
     compliance = (cutoff - low) / (high - low)
-    war = e * (1 - compliance)
     return {
         "cutoff_resolve": cutoff,
         "compliance": compliance,
-        "war": war,
+        "threat_executed": e * (1 - compliance),
         "back_down": (1 - e) * (1 - compliance),
+        "cutoff_resolve_late": sympy.simplify(late),
+        "compliance_late": (late - low) / (high - low),
     }
 
 
 def derive_utilities() -> dict[str, Any]:
-    r"""Each side's expected utility in the interior regime, integrated over both private values.
+    r"""Each side's expected utility in the interior regime, compliance at once, integrated over
+    both private values.
 
     The target's payoff is integrated over :math:`R \sim U[r_{lo}, r_{hi}]` on each side of the
-    cutoff; the coercer's fallback after resistance integrates :math:`\max(w, -a)` (it executes
-    iff :math:`w \ge -a`) over :math:`w \sim U[w_{lo}, w_{hi}]` in the regime
-    :math:`w_{lo} \le -a \le w_{hi}`, mixed with the Schelling risk :math:`\rho` of automatic
-    execution.
+    cutoff (resisters pay the waiting cost until the threat falls); the coercer's fallback after
+    resistance integrates :math:`\max(w, -a)` (it executes iff :math:`w \ge -a`) over
+    :math:`w \sim U[w_{lo}, w_{hi}]` in the regime :math:`w_{lo} \le -a \le w_{hi}`, mixed with
+    the Schelling risk :math:`\rho` of automatic execution.
     """
     import sympy
 
     s = symbols()
     x, sigma, s_, kappa = s["demand"], s["vagueness"], s["carrot"], s["carrot_credibility"]
     ell, e, tau, resolve = s["threat"], s["execution"], s["discount_weight"], s["resolve"]
-    low, high, cost = s["resolve_low"], s["resolve_high"], s["carrot_efficiency"]
+    low, high, cost, c = s["resolve_low"], s["resolve_high"], s["carrot_efficiency"], s["delay_cost"]
     a, w, wl, wh, rho = s["audience_cost"], s["w"], s["execution_low"], s["execution_high"], s["risk"]
     cutoff = derive_compliance()["cutoff_resolve"]
     density = 1 / (high - low)
+    resist = -c * (1 - tau) - e * tau * ell * (1 - resolve)
     target = sympy.integrate((kappa * s_ - x - sigma) * density, (resolve, low, cutoff)) + sympy.integrate(
-        -e * tau * ell * (1 - resolve) * density, (resolve, cutoff, high)
+        resist * density, (resolve, cutoff, high)
     )
     will = (sympy.integrate(-a, (w, wl, -a)) + sympy.integrate(w, (w, -a, wh))) / (wh - wl)
     chance = sympy.integrate(w, (w, wl, wh)) / (wh - wl)
@@ -135,6 +176,28 @@ def derive_optimal_demand() -> Any:
     return sympy.simplify(interior)
 
 
+def derive_optimal_carrot() -> Any:
+    r"""The coercer's interior optimal carrot at a fixed demand (compliance at once, the carrot
+    delivered with probability :math:`q` and costing :math:`k` per unit delivered).
+
+    The fallback is the symbol ``need`` (it does not depend on the carrot); the second derivative
+    is checked to be negative for :math:`k > 0`.
+    """
+    import sympy
+
+    s = symbols()
+    x, s_, q = s["demand"], s["carrot"], s["carrot_credibility"]
+    ell, e, tau = s["threat"], s["execution"], s["discount_weight"]
+    low, high, cost, fallback = s["resolve_low"], s["resolve_high"], s["carrot_efficiency"], s["need"]
+    compliance = derive_compliance()["compliance"]
+    utility = compliance * (x - cost * q * s_) + (1 - compliance) * fallback
+    (interior,) = sympy.solve(sympy.diff(utility, s_), s_)
+    curvature = sympy.simplify(sympy.diff(utility, s_, 2) * ell * e * tau * (high - low) / q**2)
+    if curvature != -2 * cost:  # pragma: no cover - a derivation that no longer holds
+        raise ArithmeticError(f"U_C is not concave in the carrot: {curvature}")
+    return sympy.simplify(interior)
+
+
 def derive_gaussian_margin() -> dict[str, Any]:
     r"""The margin a complying target adds when the condition is blurred by a half-normal.
 
@@ -155,6 +218,32 @@ def derive_gaussian_margin() -> dict[str, Any]:
     stake_at = sympy.solve(sympy.Eq(sympy.diff(gain, m).subs(m, u * sigma), 0), stake)[0]
     threshold = sympy.simplify((gain.subs({m: u * sigma, stake: stake_at}) + x) / sigma)
     return {"margin": margin, "stake_at": stake_at, "threshold_function": threshold, "u": u}
+
+
+def derive_risk_attitude() -> dict[str, Any]:
+    r"""The tipping loss of a target with constant absolute risk aversion :math:`\alpha` (CARA).
+
+    Utility :math:`u(z) = (1 - e^{-\alpha z})/\alpha`. Resisting is the lottery
+    :math:`(-L, e;\ 0, 1 - e)`, complying the sure :math:`-n`; the indifference
+    :math:`u(-n) = e\,u(-L) + (1 - e)\,u(0)` solved for :math:`L` gives the tipping loss, and its
+    limit as :math:`\alpha \to 0` is the risk-neutral :math:`n/e`.
+    """
+    import sympy
+
+    s = symbols()
+    alpha = sympy.Symbol("alpha", nonzero=True, real=True)
+    n, e, loss = s["need"], s["execution"], s["loss"]
+
+    def u(z: Any) -> Any:
+        return (1 - sympy.exp(-alpha * z)) / alpha
+
+    (tipping,) = sympy.solve(sympy.Eq(u(-n), e * u(-loss) + (1 - e) * u(0)), loss)
+    return {
+        "tipping_loss": sympy.simplify(tipping),
+        "alpha": alpha,
+        "neutral_limit": sympy.limit(tipping, alpha, 0),
+        "utility": u(sympy.Symbol("z", real=True)),
+    }
 
 
 def derive_schelling_minimum_risk() -> Any:

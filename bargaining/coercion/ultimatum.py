@@ -1,7 +1,7 @@
 r"""George's ultimatum: a demand with three parts of specificity, sticks, carrots and credibility.
 
-The coercer C demands the concession :math:`x` of the target T (MODEL.md §4; George 1991,
-*Forceful Persuasion*). T complies or resists; if T resists, the threat is executed with
+The coercer C demands the concession :math:`x` of the target T (George 1991, *Forceful
+Persuasion*). T complies or resists; if T resists and the threat falls, it is executed with
 probability
 
 .. math:: e = \rho + (1 - \rho)\, q, \qquad q = P(w \ge -a) =
@@ -9,43 +9,55 @@ probability
 
 where :math:`\rho` is Schelling's risk (a process that ends in the threat whatever C wants),
 :math:`w \sim U[w_{lo}, w_{hi}]` is C's private net value of executing and :math:`a` the
-audience cost of backing down (Fearon 1994): C executes iff :math:`w \ge -a`. George's three
-parts of specificity are three parameters:
+audience cost of backing down (the concept is Fearon's 1994; the one-shot execution rule, C
+executes iff :math:`w \ge -a`, is this model's). George's three parts of specificity are three
+parameters:
 
-* **the condition**: what counts as compliance is at least :math:`x`, blurred upwards by the
-  ``vagueness`` :math:`\sigma`. With a *uniform* blur (threshold uniform on
-  :math:`[x, x + \sigma]`) the target's payoff is linear in its concession, so a complying
-  target concedes :math:`x + \sigma` to be sure; with a *Gaussian* (half-normal) blur it concedes
-  :math:`x + m^*` and is recognised with probability :math:`\operatorname{erf}(m^*/\sigma\sqrt2)`
-  (:func:`~bargaining.coercion.specification.derive_gaussian_margin`). C values only :math:`x`:
-  the margin is deadweight.
+* **the condition**: what counts as compliance is blurred by the ``vagueness`` :math:`\sigma`
+  (:mod:`bargaining.coercion.blur`): a ``"uniform"`` blur (the complying target concedes
+  :math:`x + \sigma` to be sure), a ``"one-sided gaussian"`` (half-normal above :math:`x`) or a
+  ``"centred gaussian"`` blur (normal around :math:`x`, never below zero), where it picks its
+  margin and is recognised with a probability below one. C values only :math:`x`.
 * **the deadline**: the threat falls after ``deadline`` periods, weight :math:`\tau = \delta^D`;
   with no deadline fixed (``None``) it falls at a geometric time with per-period probability
-  ``urgency`` :math:`h`, weight :math:`\tau = h\delta / (1 - (1 - h)\delta)` (zero if :math:`h = 0`).
+  ``urgency`` :math:`h`, weight :math:`\tau = E\,\delta^T = h\delta / (1 - (1 - h)\delta)`, and
+  with :math:`h = 0` it never falls (nothing is executed and nobody backs down).
 * **the threat**: its loss scale :math:`\ell` and how public it is, :math:`a`.
+
+**Timing.** T may comply at any period up to the deadline, or not at all. While it has not
+complied it pays the ``delay_cost`` :math:`c` per period (a status-quo or war cost while the
+demand stands; normalised so that :math:`c` paid every period forever is worth :math:`c`, so
+waiting :math:`t` periods costs :math:`c(1 - \delta^t)`); complying costs :math:`\delta^t n`.
+What T pays is linear in :math:`\delta^t`, so only the first period and the deadline matter:
+it complies at once iff :math:`c \ge n` and otherwise at the deadline, where the discount
+cancels (:func:`~bargaining.coercion.specification.derive_timing`). A deadline therefore acts
+only through the waiting cost: with :math:`c = 0` it changes when T complies, not whether.
 
 A **carrot** :math:`s` is worth :math:`s` to T, delivered on compliance with probability
 ``carrot_credibility`` :math:`\kappa`, and costs C ``carrot_efficiency`` :math:`\times s` when
 delivered. T's resolve :math:`R` is private, :math:`R \sim U[r_{lo}, r_{hi}]` by default or any
-``scipy.stats`` distribution on :math:`[0, 1]`; T loses :math:`\ell(1 - R)` from the executed
-threat. A target complies iff :math:`x + \sigma - \kappa s \le e\tau\ell(1 - R)`, so with the
-*leverage* :math:`A = e\tau\ell` and the *need* :math:`n = x + \sigma - \kappa s`,
+``scipy.stats`` distribution on :math:`[0, 1]`; T loses :math:`L = \ell(1 - R)` from the executed
+threat. With the *need* :math:`n = x + \sigma - \kappa s` (uniform blur), T complies iff
 
-.. math:: P(\text{comply}) = \operatorname{clip}\Bigl(\frac{A(1 - r_{lo}) - n}{A(r_{hi} - r_{lo})},
-          0, 1\Bigr), \quad P(\text{war}) = e\,(1 - P(\text{comply})),
-          \quad P(\text{back down}) = (1 - e)(1 - P(\text{comply})).
+.. math:: eL \ge n \;\text{(at the deadline)} \quad\text{or}\quad
+          \tau e L + c(1 - \tau) \ge n \;\text{(at once)},
+
+and with :math:`F` the uniform resolve CDF, :math:`P(\text{comply}) = F(R^*)`,
+:math:`P(\text{threat executed}) = \phi\, e\,(1 - P(\text{comply}))`,
+:math:`P(\text{back down}) = \phi (1 - e)(1 - P(\text{comply}))`, where :math:`\phi` is 1 if the
+threat ever falls and 0 if not; with :math:`\phi = 0` the resisters stay in the standoff
+(``threat_never_falls_probability``).
 
 Every closed form is derived in :mod:`bargaining.coercion.specification`.
 
 >>> from fractions import Fraction
 >>> outcome = Ultimatum(demand=Fraction(1, 2), audience_cost=Fraction(1, 2)).outcome()
->>> outcome.compliance_probability, outcome.war_probability, outcome.credibility
+>>> outcome.compliance_probability, outcome.threat_executed_probability, outcome.credibility
 (Fraction(1, 3), Fraction(1, 2), Fraction(3, 4))
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -57,35 +69,43 @@ from ..core.model import check_real, settle
 from ..core.values import (
     Case,
     Kind,
+    at_least,
     check_discount,
     check_nonnegative,
     check_probability,
     check_range,
     clip,
+    every,
     ratio,
     select,
     select_label,
 )
+from .blur import BLURS, blur_gain, compliance_stake
 
-__all__ = ["Ultimatum", "UltimatumOutcome", "optimal_demand"]
+__all__ = ["Ultimatum", "UltimatumOutcome"]
 
-BLURS = ("uniform", "gaussian")
+_BLUR_REQUIREMENT = "one of " + ", ".join(repr(b) for b in BLURS)
 _NODES = 48  # Gauss-Legendre nodes for the numeric integrals over the target's resolve
 
 
 @dataclass(frozen=True, slots=True)
 class UltimatumOutcome:
-    """What an ultimatum does: the three outcome probabilities, credibility and both utilities.
+    """What an ultimatum does: the outcome probabilities, credibility and both utilities.
 
-    ``compliance_probability + war_probability + back_down_probability == 1``. ``credibility`` is
-    :math:`P(\\text{execute} \\mid \\text{resist})`. Utilities are relative to the status quo. ``regime``
-    is ``"no compliance"``, ``"partial compliance"`` or ``"full compliance"`` (for symbols, the
-    tuple of :class:`~bargaining.core.values.Regime` with their conditions).
+    ``compliance_probability + threat_executed_probability + back_down_probability +
+    threat_never_falls_probability == 1``. ``immediate_compliance_probability`` is the part of
+    the compliance that comes at once (the rest comes at the deadline). ``credibility`` is
+    :math:`P(\\text{execute} \\mid \\text{the threat falls on a resister})`. Utilities are present
+    values relative to the status quo. ``regime`` is ``"no compliance"``, ``"partial compliance"``
+    or ``"full compliance"`` (for symbols, the tuple of :class:`~bargaining.core.values.Regime`
+    with their conditions).
     """
 
     compliance_probability: Any
-    war_probability: Any
+    threat_executed_probability: Any
     back_down_probability: Any
+    threat_never_falls_probability: Any
+    immediate_compliance_probability: Any
     credibility: Any
     coercer_utility: Any
     target_utility: Any
@@ -169,8 +189,8 @@ class Ultimatum:
         The concession asked of the target, :math:`x`.
     vagueness : non-negative
         How far above :math:`x` the real condition may lie, :math:`\sigma` (0: a specific condition).
-    blur : ``"uniform"`` or ``"gaussian"``
-        The shape of the blur of the condition.
+    blur : ``"uniform"``, ``"one-sided gaussian"`` or ``"centred gaussian"``
+        The shape of the blur of the condition (:mod:`bargaining.coercion.blur`).
     deadline : int or None
         Periods until the threat falls, or ``None`` when no deadline is fixed.
     discount : in (0, 1)
@@ -192,6 +212,9 @@ class Ultimatum:
         The support of the target's uniform resolve :math:`R` (ignored if ``resolve_distribution``).
     resolve_distribution : frozen scipy.stats distribution on [0, 1], optional
         Any other distribution of resolve (results are then floats or arrays).
+    delay_cost : non-negative
+        What the target pays each period while it has not complied, :math:`c` (normalised: paid
+        every period forever it is worth :math:`c`); the deadline acts through it.
     """
 
     demand: Any
@@ -211,13 +234,14 @@ class Ultimatum:
     resolve_low: Any = 0
     resolve_high: Any = 1
     resolve_distribution: Any = None
+    delay_cost: Any = 0
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.blur, str):
-            raise ParameterTypeError("blur", "one of 'uniform', 'gaussian'", self.blur)
+            raise ParameterTypeError("blur", _BLUR_REQUIREMENT, self.blur)
         if self.blur not in BLURS:
-            raise ParameterValueError("blur", "one of 'uniform', 'gaussian'", self.blur)
+            raise ParameterValueError("blur", _BLUR_REQUIREMENT, self.blur)
         _check_deadline(self.deadline)
         _check_resolve_distribution(self.resolve_distribution)
 
@@ -241,6 +265,7 @@ class Ultimatum:
                 "execution_high": check_real,
                 "resolve_low": unit,
                 "resolve_high": unit,
+                "delay_cost": check_nonnegative,
             },
         )
         _check_order(kind, "execution_low", self.execution_low, "execution_high", self.execution_high)
@@ -353,30 +378,53 @@ class Ultimatum:
         """
         return self.outcome().compliance_probability
 
-    def war_probability(self) -> Any:
-        """P(the target resists, or is not recognised as complying, and the threat is executed).
+    def threat_executed_probability(self) -> Any:
+        """P(the target resists, or is not recognised as complying, the threat falls and is executed).
 
-        >>> Ultimatum(Fraction(1, 2)).war_probability()
+        >>> Ultimatum(Fraction(1, 2)).threat_executed_probability()
         Fraction(1, 2)
         """
-        return self.outcome().war_probability
+        return self.outcome().threat_executed_probability
+
+    def threat_falls(self) -> Any:
+        """Whether the threat ever falls on a resisting target: 1 with a deadline or a positive
+        ``urgency``, 0 with no deadline and no urgency (then nothing is executed or backed down from).
+
+        >>> Ultimatum(Fraction(1, 2), deadline=None).threat_falls()
+        Fraction(0, 1)
+        """
+        if self.deadline is not None:
+            return 0 * self.urgency + 1
+        h = self.urgency
+        return select(self.kind, [Case("falls", h > 0, 0 * h + 1), Case("never", True, 0 * h)])
 
     def outcome(self) -> UltimatumOutcome:
         """Solve the ultimatum: closed forms for a uniform blur and resolve, numeric otherwise.
 
-        >>> Ultimatum(Fraction(1, 4), threat=2, audience_cost=1).outcome()
-        UltimatumOutcome(compliance_probability=Fraction(7, 8), war_probability=Fraction(1, 8), back_down_probability=Fraction(0, 1), credibility=Fraction(1, 1), coercer_utility=Fraction(7, 32), target_utility=Fraction(-15, 64), regime='partial compliance')
+        >>> Ultimatum(Fraction(1, 4), threat=2, audience_cost=1).outcome()  # doctest: +NORMALIZE_WHITESPACE
+        UltimatumOutcome(compliance_probability=Fraction(7, 8), threat_executed_probability=Fraction(1, 8),
+            back_down_probability=Fraction(0, 1), threat_never_falls_probability=Fraction(0, 1),
+            immediate_compliance_probability=Fraction(7, 8), credibility=Fraction(1, 1),
+            coercer_utility=Fraction(7, 32), target_utility=Fraction(-15, 64), regime='partial compliance')
         """
-        if self.blur == "gaussian" and self.vagueness_is_positive():
+        if self.blur != "uniform" and self.vagueness_is_positive():
             if self.kind == "symbolic":
                 raise NotImplementedError(
                     "a Gaussian blur has no closed-form compliance threshold (the root of a "
                     "transcendental equation): give numbers or arrays"
                 )
-            return self._float()._gaussian_outcome()
+            return self._float()._numeric_outcome()
         if self.resolve_distribution is not None:
-            return self._float()._distribution_outcome()
+            return self._float()._numeric_outcome()
+        if self.kind == "array":
+            return self._uniform_outcome_array()
         return self._uniform_outcome()
+
+    def delay_cost_is_positive(self) -> bool:
+        """Whether the target pays anything for waiting, anywhere."""
+        if self.kind == "symbolic":
+            return self.delay_cost.is_zero is not True
+        return bool(np.any(np.asarray(self.delay_cost, dtype=float) > 0))
 
     def vagueness_is_positive(self) -> bool:
         """Whether the condition is blurred anywhere (a Gaussian blur of zero is no blur)."""
@@ -385,33 +433,57 @@ class Ultimatum:
         return bool(np.any(np.asarray(self.vagueness, dtype=float) > 0))
 
     def _coercer_values(self) -> tuple[Any, Any]:
-        """C's value of recognised compliance and its discounted value after resistance."""
+        """C's value of recognised compliance (when paid) and its discounted value after resistance."""
         comply = self.demand - self.carrot_efficiency * self.carrot_credibility * self.carrot
         fallback = _fallback(
             self.kind, self.audience_cost, self.execution_low, self.execution_high, self.risk
         )
         return comply, self.discount_weight * fallback
 
+    def _options(self) -> tuple[Any, Any, Any, Any]:
+        r"""The two compliance options as (leverage, need) pairs on :math:`L = \ell(1 - R)`.
+
+        At once: :math:`\tau e L + c(1 - \tau) \ge n`; at the deadline: :math:`eL \ge n`
+        (:func:`~bargaining.coercion.specification.derive_timing`).
+        """
+        e, tau, c = self.credibility(), self.discount_weight, self.delay_cost
+        need = self.need()
+        return tau * e * self.threat, need - c * (1 - tau), e * self.threat, need
+
     def _uniform_outcome(self) -> UltimatumOutcome:
         kind = self.kind
-        if kind == "array":
-            return self._uniform_outcome_array()
-        execution = self.credibility()
-        leverage = execution * self.discount_weight * self.threat
-        need = self.need()
+        execution, tau, c, falls = (
+            self.credibility(),
+            self.discount_weight,
+            self.delay_cost,
+            self.threat_falls(),
+        )
+        lever_once, need_once, lever_late, need = self._options()
         low, high = self.resolve_low, self.resolve_high
-        cases = _compliance_cases(kind, leverage, need, low, high)
+        once = _compliance_cases(kind, lever_once, need_once, low, high)
+        if not self.deadline:  # no deadline, or a deadline now: only compliance at once
+            cases, first = once, 0 * need + 1
+        else:
+            early = at_least(kind, c, need)  # waiting costs more than the concession saves
+            cases = [Case(k.label, every(kind, early, k.condition), k.value) for k in once]
+            cases += _compliance_cases(kind, lever_late, need, low, high)
+            first = select(kind, [Case("at once", early, 0 * need + 1), Case("late", True, 0 * need)])
         comply = select(kind, cases)
         width = high - low
-        # E_T: compliers pay the need; resisters lose A (1 - R) above the cutoff R^ = low + comply * width
         above = ((1 - low - comply * width) ** 2 - (1 - high) ** 2) / (2 * width)
-        target = -comply * need - leverage * above
+        waiting = c * (1 - tau)
+        complier = first * -need + (1 - first) * (-waiting - tau * need)
+        target = comply * complier - (1 - comply) * waiting - tau * execution * self.threat * above
         value_comply, value_resist = self._coercer_values()
-        coercer = comply * value_comply + (1 - comply) * value_resist
+        paid = first * value_comply + (1 - first) * tau * value_comply
+        coercer = comply * paid + (1 - comply) * value_resist
+        resist = 1 - comply
         values = [
             comply,
-            execution * (1 - comply),
-            (1 - execution) * (1 - comply),
+            falls * execution * resist,
+            falls * (1 - execution) * resist,
+            (1 - falls) * resist,
+            first * comply,
             execution,
             coercer,
             target,
@@ -424,24 +496,46 @@ class Ultimatum:
         low_w, high_w, a = self.execution_low, self.execution_high, self.audience_cost
         will = np.clip((high_w + a) / (high_w - low_w), 0.0, 1.0)
         execution = self.risk + (1 - self.risk) * will
-        leverage = execution * (self.discount_weight * self.threat)
+        tau, c = self.discount_weight, self.delay_cost
+        falls = 1.0 if self.deadline is not None else np.where(np.asarray(self.urgency) > 0, 1.0, 0.0)
         need = self.need()
         low, high = self.resolve_low, self.resolve_high
         width = high - low
-        spread = leverage * width
-        positive = spread > 0
-        ratio = (leverage * (1 - low) - need) / np.where(positive, spread, 1.0)
-        full = leverage * (1 - high) >= need
-        none = leverage * (1 - low) <= need
-        comply = np.where(full, 1.0, np.where(none, 0.0, np.clip(ratio, 0.0, 1.0)))
+
+        def share(leverage: Any, need: Any) -> tuple[Any, Any, Any]:
+            spread = leverage * width
+            ratio = (leverage * (1 - low) - need) / np.where(spread > 0, spread, 1.0)
+            full = leverage * (1 - high) >= need
+            none = leverage * (1 - low) <= need
+            return np.where(full, 1.0, np.where(none, 0.0, np.clip(ratio, 0.0, 1.0))), full, none
+
+        waiting = c * (1 - tau)
+        comply, full, none = share(execution * (tau * self.threat), need - waiting)
+        first: Any = 1.0
+        if self.deadline:
+            first = np.where(c >= need, 1.0, 0.0)
+            late, late_full, late_none = share(execution * self.threat, need)
+            comply = np.where(first > 0, comply, late)
+            full, none = np.where(first > 0, full, late_full), np.where(first > 0, none, late_none)
         resist = 1 - comply
         above = ((1 - low - comply * width) ** 2 - (1 - high) ** 2) / (2 * width)
-        target = -comply * need - leverage * above
+        complier = first * -need + (1 - first) * (-waiting - tau * need)
+        target = comply * complier - resist * waiting - tau * execution * self.threat * above
         value_comply, value_resist = self._coercer_values()
-        coercer = value_resist + comply * (value_comply - value_resist)
+        paid = value_comply * (first + (1 - first) * tau)
+        coercer = value_resist + comply * (paid - value_resist)
         code = full.astype(np.int8) * 2 + (~full & ~none)
         regime = np.array(["no compliance", "partial compliance", "full compliance"])[code]
-        values = [comply, execution * resist, (1 - execution) * resist, execution, coercer, target]
+        values = [
+            comply,
+            falls * execution * resist,
+            falls * (1 - execution) * resist,
+            (1 - falls) * resist,
+            first * comply,
+            execution,
+            coercer,
+            target,
+        ]
         shape = np.broadcast_shapes(*(np.shape(v) for v in values), regime.shape)
         values = [v if np.shape(v) == shape else np.broadcast_to(v, shape).copy() for v in values]
         if regime.shape != shape:
@@ -474,146 +568,62 @@ class Ultimatum:
         safe = np.where(leverage > 0, leverage, 1.0)
         return np.where(leverage > 0, 1 - need / safe, np.where(need <= 0, 1.0, -1.0))
 
-    def _distribution_outcome(self) -> UltimatumOutcome:
-        execution = np.asarray(self.credibility(), dtype=float)
-        leverage = execution * self.discount_weight * self.threat
-        need = np.asarray(self.need(), dtype=float)
-        comply = self._resolve_cdf(self._cutoff(leverage, need))
-        resolve, weights = self._resolve_quadrature(comply, 1.0)
-        resisters = np.sum(weights * -(np.asarray(leverage)[..., None] * (1 - resolve)), axis=-1)
-        target = -comply * need + resisters
-        return self._numeric_outcome(comply, execution, target)
+    def _numeric_outcome(self) -> UltimatumOutcome:
+        """Any blur, any resolve distribution: each type's best concession and time, by quadrature.
 
-    def _numeric_outcome(self, comply: Any, execution: Any, target: Any) -> UltimatumOutcome:
-        value_comply, value_resist = self._coercer_values()
-        coercer = comply * value_comply + (1 - comply) * value_resist
-        shape = np.broadcast_shapes(*(np.shape(v) for v in (comply, execution, target, coercer)))
-        regime = np.where(
-            comply >= 1, "full compliance", np.where(comply <= 0, "no compliance", "partial compliance")
+        A type with loss :math:`L` gains :math:`G(x, \\kappa s + c(1 - \\tau) + \\tau eL)` by
+        complying at once and :math:`\\tau G(x, \\kappa s + eL)` by complying at the deadline
+        (:mod:`bargaining.coercion.blur`); it takes the larger if positive, else resists.
+        """
+        execution = np.asarray(self.credibility(), dtype=float)
+        tau, c = np.asarray(self.discount_weight, dtype=float), np.asarray(self.delay_cost, dtype=float)
+        falls = np.asarray(self.threat_falls(), dtype=float)
+        carrot = np.asarray(self.carrot_credibility * self.carrot, dtype=float)
+        x, sigma, threat = (np.asarray(v, dtype=float) for v in (self.demand, self.vagueness, self.threat))
+        stake = compliance_stake(self.blur, x, sigma) - carrot  # the threat value that tips the target
+        waiting = c * (1 - tau)
+        cutoff = self._resolve_cdf(self._cutoff(tau * execution * threat, stake - waiting))
+        if self.deadline is not None:
+            cutoff = np.maximum(cutoff, self._resolve_cdf(self._cutoff(execution * threat, stake)))
+        resolve, weights = self._resolve_quadrature(0.0, cutoff)
+        loss = (execution * threat)[..., None] * (1 - resolve)  # e L at each node
+        expand = [v[..., None] for v in (x, sigma, carrot, tau, waiting)]
+        x_, sigma_, carrot_, tau_, waiting_ = expand
+        gain, recognised, _ = blur_gain(self.blur, x_, carrot_ + waiting_ + tau_ * loss, sigma_)
+        first = np.ones_like(gain)
+        if self.deadline is not None:
+            late, late_recognised, _ = blur_gain(self.blur, x_, carrot_ + loss, sigma_)
+            first = np.where(gain >= tau_ * late, 1.0, 0.0)
+            gain = np.where(first > 0, gain, tau_ * late)
+            recognised = np.where(first > 0, recognised, late_recognised)
+        resisting = -waiting_ - tau_ * loss
+        comply = np.sum(weights * recognised, axis=-1)
+        immediate = np.sum(weights * recognised * first, axis=-1)
+        above, above_weights = self._resolve_quadrature(cutoff, 1.0)
+        resisters = np.sum(
+            above_weights * (-waiting_ - tau_ * (execution * threat)[..., None] * (1 - above)), axis=-1
         )
+        target = np.sum(weights * (resisting + gain), axis=-1) + resisters
+        value_comply, value_resist = self._coercer_values()
+        coercer = (
+            immediate * value_comply + (comply - immediate) * tau * value_comply + (1 - comply) * value_resist
+        )
+        resist = 1 - comply
         values = [
-            np.broadcast_to(np.asarray(v, dtype=float), shape) for v in (comply, execution, target, coercer)
+            comply,
+            falls * execution * resist,
+            falls * (1 - execution) * resist,
+            (1 - falls) * resist,
+            immediate,
+            execution,
+            coercer,
+            target,
         ]
-        comply, execution, target, coercer = values
-        out = UltimatumOutcome(
-            compliance_probability=comply,
-            war_probability=execution * (1 - comply),
-            back_down_probability=(1 - execution) * (1 - comply),
-            credibility=execution,
-            coercer_utility=coercer,
-            target_utility=target,
-            regime=np.broadcast_to(regime, shape),
+        shape = np.broadcast_shapes(*(np.shape(v) for v in values))
+        values = [np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values]
+        regime = np.where(
+            values[0] >= 1, "full compliance", np.where(values[0] <= 0, "no compliance", "partial compliance")
         )
         if self.kind == "array":
-            return out
-        scalars = [v.item() for v in (comply, out.war_probability, out.back_down_probability, execution)]
-        return UltimatumOutcome(
-            scalars[0],
-            scalars[1],
-            scalars[2],
-            scalars[3],
-            coercer.item(),
-            target.item(),
-            str(out.regime),
-        )
-
-    def _gaussian_outcome(self) -> UltimatumOutcome:
-        """Half-normal blur: each type picks its margin; integrate over types by quadrature."""
-        from scipy.special import erf
-
-        sigma = np.asarray(self.vagueness, dtype=float)
-        execution = np.asarray(self.credibility(), dtype=float)
-        leverage = execution * self.discount_weight * self.threat
-        carrot = np.asarray(self.carrot_credibility * self.carrot, dtype=float)
-        threshold = gaussian_compliance_stake(self.demand, sigma)
-        attempt = self._resolve_cdf(self._cutoff(leverage, threshold - carrot))
-        resolve, weights = self._resolve_quadrature(0.0, attempt)
-        lev = np.asarray(leverage)[..., None]
-        loss = lev * (1 - resolve)
-        stake = loss + carrot[..., None]
-        sig = sigma[..., None]
-        positive = sig > 0
-        ratio = np.where(positive, stake / np.where(positive, sig, 1.0), np.inf)
-        u = np.sqrt(2 * np.log(np.maximum(ratio * math.sqrt(2 / math.pi), 1.0)))
-        recognised = np.where(positive, erf(u / math.sqrt(2)), 1.0)
-        margin = np.where(positive, sig * u, 0.0)
-        comply = np.sum(weights * recognised, axis=-1)
-        demand = np.asarray(self.demand, dtype=float)[..., None]
-        complier = -(demand + margin) + recognised * carrot[..., None] - (1 - recognised) * loss
-        above, above_weights = self._resolve_quadrature(attempt, 1.0)
-        resisters = np.sum(above_weights * -(lev * (1 - above)), axis=-1)
-        target = np.sum(weights * complier, axis=-1) + resisters
-        return self._numeric_outcome(comply, execution, target)
-
-
-def gaussian_compliance_stake(demand: Any, vagueness: Any, *, iterations: int = 200) -> Any:
-    r"""The stake (threat avoided plus carrot) at which a target facing a half-normal blur of the
-    condition is indifferent between complying and resisting.
-
-    It is :math:`S^* = \sigma\sqrt{\pi/2}\,e^{u^2/2}` where :math:`u` solves
-    :math:`h(u) = \sqrt{\pi/2}\,e^{u^2/2}\operatorname{erf}(u/\sqrt2) - u = x/\sigma`
-    (:func:`~bargaining.coercion.specification.derive_gaussian_margin`); :math:`h` is increasing,
-    so bisection on a bracket that provably contains the root converges (vectorised; the loop is
-    over iterations, never over points). With no blur it is the demand itself.
-
-    >>> round(float(gaussian_compliance_stake(0.5, 0.1)), 6)
-    0.731999
-    """
-    from scipy.special import erf
-
-    x = np.asarray(demand, dtype=float)
-    sigma = np.asarray(vagueness, dtype=float)
-    positive = sigma > 0
-    target = np.where(positive, x / np.where(positive, sigma, 1.0), 0.0)
-    low = np.zeros(np.broadcast_shapes(target.shape, sigma.shape))
-    high = np.sqrt(2 * np.log1p(target)) + 2 + low  # h(high) >= target (see the docstring of the proof)
-
-    def h(u: np.ndarray) -> Any:
-        return math.sqrt(math.pi / 2) * np.exp(u * u / 2) * erf(u / math.sqrt(2)) - u
-
-    for _ in range(iterations):
-        middle = (low + high) / 2
-        above = h(middle) >= target
-        high = np.where(above, middle, high)
-        low = np.where(above, low, middle)
-        if np.all(high - low <= 1e-13 * np.maximum(1.0, high)):
-            break
-    u = (low + high) / 2
-    stake = np.where(positive, sigma * math.sqrt(math.pi / 2) * np.exp(u * u / 2), x)
-    return stake if stake.ndim else float(stake)
-
-
-def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
-    r"""The coercer's best demand, everything else fixed, and its expected utility (uniform case).
-
-    :math:`U_C` is constant where no target complies, increasing where all comply and concave in
-    between, so the optimum is the interior root of the first-order condition
-    (:func:`~bargaining.coercion.specification.derive_optimal_demand`) clipped to the demands
-    between the largest that all comply with and the smallest that none complies with, and to
-    :math:`[0, 1]`. Exact in, exact out; arrays and symbols too.
-
-    >>> optimal_demand(Ultimatum(Fraction(1, 2), audience_cost=1, threat=1))
-    (Fraction(1, 2), Fraction(1, 4))
-    """
-    if ultimatum.blur == "gaussian" and ultimatum.vagueness_is_positive():
-        raise NotImplementedError("optimal_demand is closed-form for a uniform blur; use optimal_design")
-    if ultimatum.resolve_distribution is not None:
-        raise NotImplementedError("optimal_demand is closed-form for a uniform resolve; use optimal_design")
-    kind = ultimatum.kind
-    leverage = ultimatum.leverage()
-    carrot = ultimatum.carrot_credibility * ultimatum.carrot
-    value_comply_cost = ultimatum.carrot_efficiency * carrot
-    _, fallback = ultimatum._coercer_values()
-    sigma, low, high = ultimatum.vagueness, ultimatum.resolve_low, ultimatum.resolve_high
-    interior = (leverage * (1 - low) + carrot - sigma + value_comply_cost + fallback) / 2
-    safe = leverage * (1 - high) + carrot - sigma  # largest demand every type complies with
-    hopeless = leverage * (1 - low) + carrot - sigma  # smallest demand no type complies with
-    zero, one = 0 * interior, 0 * interior + 1
-    lower = clip(kind, safe, zero, one)
-    upper = clip(kind, hopeless, zero, one)
-    demand = clip(kind, interior, lower, upper)
-    utility = replace(ultimatum, demand=demand).outcome().coercer_utility
-    if kind == "array":
-        shape = np.broadcast_shapes(np.shape(demand), np.shape(utility))
-        return np.broadcast_to(demand, shape).copy(), np.broadcast_to(utility, shape).copy()
-    return demand, utility
+            return UltimatumOutcome(*[v.copy() for v in values], regime)  # type: ignore[call-arg]
+        return UltimatumOutcome(*[v.item() for v in values], str(regime))  # type: ignore[call-arg]

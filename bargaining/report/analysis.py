@@ -4,14 +4,14 @@ For one scenario :func:`solve_scenario` computes, exactly where the inputs are e
 
 * the crisis (§2): the bargaining range, the Nash settlement over the war payoffs, the Rubinstein
   split, and the risk–return demand with its war probability;
-* the one-shot ultimatum (§4): P(comply), P(war), P(back down) and credibility;
+* the one-shot ultimatum (§4): P(comply), P(threat executed), P(back down) and credibility;
 * commitment (§3): whether the ceasefire is self-enforcing and the least guarantee that makes it
   so, the most that can be compelled under renewed demands, and the small-steps plan;
 * the war (§5): George's three strategies on the scenario's learning war (durations, settlement
   probabilities, expected terms and costs), as an :class:`xarray.Dataset`.
 
 :func:`sensitivity` varies each assumption to the two ends of its range, one at a time, and
-records the change in P(comply) and P(war) (through the sweep engine), in the median war duration
+records the change in P(comply) and P(threat executed) (through the sweep engine), in the median war duration
 and in the minimal guarantee: the data of the tornado plots.
 """
 
@@ -139,16 +139,20 @@ def _ultimatum_bars(scenario: Scenario) -> list[Sensitivity]:
             ]
             values = {
                 name: [float(getattr(end, name)) for end in ends]
-                for name in ("compliance_probability", "war_probability")
+                for name in ("compliance_probability", "threat_executed_probability")
             }
         else:
             others = {name: v for name, v in fixed.items() if name != key}
             axes: dict[str, Any] = {key: [float(assumption.low), float(assumption.high)]}  # type: ignore[arg-type]
             result = sweep(Ultimatum, "outcome", fixed=others, progress=False, **axes)
             values = {
-                name: result[name].values.tolist() for name in ("compliance_probability", "war_probability")
+                name: result[name].values.tolist()
+                for name in ("compliance_probability", "threat_executed_probability")
             }
-        for output, name in (("P(comply)", "compliance_probability"), ("P(war)", "war_probability")):
+        for output, name in (
+            ("P(comply)", "compliance_probability"),
+            ("P(threat executed)", "threat_executed_probability"),
+        ):
             bars.append(
                 Sensitivity(
                     "ultimatum",

@@ -117,7 +117,7 @@ def _summary(doc: Document, results: Sequence[ScenarioResult]) -> None:
                 r.scenario.title,
                 r.scenario.strategy,
                 _short(r.outcome.compliance_probability),
-                _short(r.outcome.war_probability),
+                _short(r.outcome.threat_executed_probability),
                 _short(r.outcome.credibility),
                 "yes" if r.ceasefire.is_self_enforcing else "no",
                 _short(r.ceasefire.minimal_guarantee),
@@ -130,7 +130,7 @@ def _summary(doc: Document, results: Sequence[ScenarioResult]) -> None:
             "scenario",
             "strategy",
             "P(comply)",
-            "P(war)",
+            "P(threat executed)",
             "credibility",
             "ceasefire holds",
             "least guarantee",
@@ -180,8 +180,12 @@ def _scenario_section(
                 _exact(r.outcome.compliance_probability),
                 "George (1991); Fearon (1994)",
             ],
-            ["ultimatum: P(war)", _exact(r.outcome.war_probability), "George (1991); Schelling (1966)"],
-            ["ultimatum: P(back down)", _exact(r.outcome.back_down_probability), "Fearon (1994)"],
+            [
+                "ultimatum: P(threat executed)",
+                _exact(r.outcome.threat_executed_probability),
+                "George (1991); Schelling (1966)",
+            ],
+            ["ultimatum: P(back down)", _exact(r.outcome.back_down_probability), "George (1991)"],
             ["ultimatum: credibility", _exact(r.outcome.credibility), "Fearon (1994)"],
             ["ceasefire self-enforcing", str(bool(r.ceasefire.is_self_enforcing)), "Powell (2006)"],
             ["least guarantee for the ceasefire", _exact(r.ceasefire.minimal_guarantee), "Powell (2006)"],
@@ -223,7 +227,7 @@ def _scenario_section(
     doc.heading("Sensitivity", 3)
     doc.paragraph(
         "Each assumption moved to the two ends of its range, the others held at their values "
-        "(P(comply) and P(war) through the sweep engine)."
+        "(P(comply) and P(threat executed) through the sweep engine)."
     )
     top = sorted(bars, key=lambda b: -b.swing)[:10]
     doc.table(
@@ -321,7 +325,7 @@ def analyze(
     )
     _summary(doc, results)
     figure_paths.append(outcomes_figure(results, folder / "figures" / "outcomes.png"))
-    doc.image("figures/outcomes.png", "P(comply), P(war) and P(back down) per scenario")
+    doc.image("figures/outcomes.png", "P(comply), P(threat executed) and P(back down) per scenario")
     say("drawing the regime map over specificity x carrot")
     anchor = next((r for r in results if r.scenario.value("ultimatum", "carrot")), results[0])
     figure_paths.append(regime_map_figure(anchor, folder / "figures" / "regime_map.png"))

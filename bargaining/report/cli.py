@@ -47,12 +47,12 @@ def run(args: argparse.Namespace) -> int:
         max_horizon=args.max_horizon,
         progress=lambda message: print(message, file=sys.stderr, flush=True),
     )
-    print(f"{'scenario':24} {'P(comply)':>9} {'P(war)':>7} {'ceasefire':>9} {'median war':>10}")
+    print(f"{'scenario':24} {'P(comply)':>9} {'P(executed)':>11} {'ceasefire':>9} {'median war':>10}")
     for result in report.results:
         war = result.strategy_row["median_duration"]
         print(
             f"{result.scenario.name:24} {float(result.outcome.compliance_probability):9.3f} "
-            f"{float(result.outcome.war_probability):7.3f} "
+            f"{float(result.outcome.threat_executed_probability):11.3f} "
             f"{'holds' if result.ceasefire.is_self_enforcing else 'breaks':>9} "
             f"{'—' if war != war else f'{war:.0f} mo':>10}"
         )

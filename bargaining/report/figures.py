@@ -23,12 +23,12 @@ def _pyplot() -> Any:
 
 
 def outcomes_figure(results: Sequence[ScenarioResult], path: Path) -> Path:
-    """P(comply), P(war) and P(back down) of each scenario's ultimatum, side by side."""
+    """P(comply), P(threat executed) and P(back down) of each scenario's ultimatum, side by side."""
     plt = _pyplot()
     names = [r.scenario.name for r in results]
     series = {
         "P(comply)": [float(r.outcome.compliance_probability) for r in results],
-        "P(war)": [float(r.outcome.war_probability) for r in results],
+        "P(threat executed)": [float(r.outcome.threat_executed_probability) for r in results],
         "P(back down)": [float(r.outcome.back_down_probability) for r in results],
     }
     figure, axes = plt.subplots(figsize=(9, 4))

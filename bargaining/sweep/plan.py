@@ -384,7 +384,7 @@ def _token(value: Any, field: str = "fixed") -> str:
     """A canonical text of a fixed parameter, for the key and the Dataset attributes.
 
     Besides numbers, ``None`` (an unset option such as a deadline never fixed) and strings (a
-    named option such as ``blur="gaussian"``) are allowed; the model validates them.
+    named option such as ``blur="centred gaussian"``) are allowed; the model validates them.
     """
     if value is None:
         return "None"

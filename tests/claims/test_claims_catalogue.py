@@ -97,7 +97,7 @@ def test_every_declared_assumption_is_a_scenario_assumption():
 @pytest.mark.parametrize(
     "start",
     ["A clearer condition", "A nearer deadline", "Adding a carrot raises compliance", "A carrot always pays",
-     "Audience costs raise compliance", "Audience costs leave the war risk", "Audience costs never lower",
+     "Audience costs raise compliance", "Audience costs leave the probability", "Audience costs never lower",
      "A stronger coercer", "Smaller steps take longer", "Credible assurance", "An ultimatum extracts more",
      "... but an ultimatum fails"],
 )
@@ -108,16 +108,20 @@ def test_verdicts_agree_with_an_exact_grid(start):
 # --------------------------------------------------------------------------- get specific
 
 
-def test_a_deadline_one_period_away_beats_any_open_ended_threat_but_a_far_one_does_not():
-    """The weight of a threat with no deadline, hδ/(1 − (1 − h)δ), never exceeds δ (one period
-    away), but exceeds δ^D for a distant deadline and a high urgency: which is why the specific
-    ultimatum of the catalogue fixes its deadline one period away."""
+def test_any_fixed_deadline_beats_an_open_ended_threat_when_waiting_is_free():
+    """A target that may comply at any period up to the deadline waits for it when waiting costs
+    nothing, where the discount cancels: a deadline one period or six away is complied with as
+    often as one now, and at least as often as a threat that falls at a geometric time, which the
+    target discounts by h delta / (1 - (1 - h) delta) < 1 and cannot wait out."""
     demand, cost = F(1, 5), F(1, 2)
     open_ended = Ultimatum(
         demand, deadline=None, urgency=F(9, 10), audience_cost=cost
     ).compliance_probability()
-    assert Ultimatum(demand, deadline=1, audience_cost=cost).compliance_probability() >= open_ended
-    assert Ultimatum(demand, deadline=6, audience_cost=cost).compliance_probability() < open_ended
+    now = Ultimatum(demand, deadline=0, audience_cost=cost).compliance_probability()
+    for deadline in (1, 6):
+        fixed = Ultimatum(demand, deadline=deadline, audience_cost=cost).compliance_probability()
+        assert fixed == now >= open_ended
+    assert now > open_ended
 
 
 def test_the_specific_ultimatum_claim_agrees_with_a_brute_force_grid():
@@ -205,7 +209,7 @@ def test_a_carrot_worth_more_to_the_coercer_than_to_the_target_is_not_a_smaller_
 def test_inside_the_region_the_war_risk_is_the_demand_over_the_threat():
     """Independent closed form: with resolve on [0, 1] and the threat at once, P(war) = x/ℓ in
     the partial-compliance regime, whatever the audience cost."""
-    claim = _claim("Audience costs leave the war risk")
+    claim = _claim("Audience costs leave the probability that the threat is executed")
     for demand in (0, F(1, 10), F(1, 3), F(1, 2)):
         for cost in (0, F(1, 3), 1):
             for threat in (1, F(3, 2), 2):
@@ -214,26 +218,27 @@ def test_inside_the_region_the_war_risk_is_the_demand_over_the_threat():
 
 def test_the_unrestricted_audience_cost_claim_and_targets_that_all_fear_the_threat():
     """Where every target fears the threat somewhat (resolve_high < 1), a more credible threat
-    deters more than it adds executions (Fearon 1997): the war risk falls with the audience cost,
-    so the unrestricted claim must be refuted, and a refutation lies where resolve_high < 1."""
-    assert Ultimatum(F(1, 2), audience_cost=1, resolve_high=F(1, 2)).war_probability() < Ultimatum(
+    deters more than it adds executions (a property of the uniform resolve distribution): the
+    probability that the threat is executed falls with the audience cost, so the unrestricted claim
+    must be refuted, and a refutation lies where resolve_high < 1."""
+    assert Ultimatum(F(1, 2), audience_cost=1, resolve_high=F(1, 2)).threat_executed_probability() < Ultimatum(
         F(1, 2), audience_cost=0, resolve_high=F(1, 2)
-    ).war_probability()
-    outcome = settle(_claim("Audience costs never lower the war risk"))
+    ).threat_executed_probability()
+    outcome = settle(_claim("Audience costs never lower the probability that the threat is executed"))
     assert outcome.verdict == "refuted" and outcome.counterexample["resolve_high"] < 1
     before, after = outcome.values
     assert after < before
 
 
 def test_some_targets_must_fear_nothing_for_audience_costs_to_leave_war_risk_unchanged():
-    claim = _claim("Audience costs leave the war risk")
+    claim = _claim("Audience costs leave the probability that the threat is executed")
     resolute = claim.mutated(
         left=lambda demand, audience_cost, threat: Ultimatum(
             demand, audience_cost=audience_cost, threat=threat, resolve_high=F(9, 10)
-        ).war_probability(),
+        ).threat_executed_probability(),
         right=lambda demand, audience_cost, threat: Ultimatum(
             demand, audience_cost=0, threat=threat, resolve_high=F(9, 10)
-        ).war_probability(),
+        ).threat_executed_probability(),
     )
     assert settle(resolute).verdict == "refuted"
 
@@ -247,7 +252,7 @@ def test_outside_the_region_audience_costs_raise_the_war_risk_of_a_hopeless_dema
         Region({"demand": (0, 1), "audience_cost": (0, 1)}),
         quantity=lambda demand, audience_cost: Ultimatum(
             demand, audience_cost=audience_cost
-        ).war_probability(),
+        ).threat_executed_probability(),
         parameter="audience_cost",
         direction="nonincreasing",
         budget=40,

@@ -36,7 +36,7 @@ def monte_carlo(ultimatum: Ultimatum, draws: int = 50_000, seed: int = 7) -> tup
     loss = execution * float(u.discount_weight) * u.threat * (1 - resolve)
     carrot = u.carrot_credibility * u.carrot
     margins = np.linspace(0.0, 4 * u.vagueness + 1e-12, 401)
-    if u.blur == "gaussian":
+    if u.blur == "one-sided gaussian":
         recognised_at = erf(margins / (u.vagueness * math.sqrt(2))) if u.vagueness > 0 else np.ones_like(margins)
     else:
         recognised_at = np.clip(margins / u.vagueness, 0, 1) if u.vagueness > 0 else np.ones_like(margins)
@@ -50,8 +50,8 @@ def monte_carlo(ultimatum: Ultimatum, draws: int = 50_000, seed: int = 7) -> tup
 
 CASES = [
     Ultimatum(F(3, 10), vagueness=F(1, 10), audience_cost=F(2, 5), risk=F(1, 5), threat=F(3, 2)),
-    Ultimatum(0.3, vagueness=0.1, blur="gaussian", audience_cost=0.4, risk=0.2, threat=1.5),
-    Ultimatum(0.3, vagueness=0.05, blur="gaussian", audience_cost=0.4, threat=1.5, carrot=0.1,
+    Ultimatum(0.3, vagueness=0.1, blur="one-sided gaussian", audience_cost=0.4, risk=0.2, threat=1.5),
+    Ultimatum(0.3, vagueness=0.05, blur="one-sided gaussian", audience_cost=0.4, threat=1.5, carrot=0.1,
               resolve_distribution=stats.beta(2, 3)),
     Ultimatum(0.3, audience_cost=0.2, threat=1.2, carrot=0.1, resolve_distribution=stats.beta(2, 3)),
     Ultimatum(F(1, 5), deadline=None, urgency=F(1, 3), threat=2, carrot=F(1, 10), carrot_credibility=F(1, 2)),
@@ -64,7 +64,7 @@ def test_monte_carlo_of_the_whole_game_agrees_with_the_solution(ultimatum: Ultim
     comply, war, back = monte_carlo(ultimatum)
     error = 4 * math.sqrt(0.25 / 50_000) + 2e-3  # 4 standard errors plus the margin grid
     assert abs(comply - float(outcome.compliance_probability)) < error
-    assert abs(war - float(outcome.war_probability)) < error
+    assert abs(war - float(outcome.threat_executed_probability)) < error
     assert abs(back - float(outcome.back_down_probability)) < error
 
 
@@ -79,7 +79,7 @@ def test_target_utility_matches_monte_carlo_for_a_beta_resolve() -> None:
 
 def test_probabilities_sum_to_one_and_exactness_is_kept() -> None:
     outcome = CASES[0].outcome()
-    total = outcome.compliance_probability + outcome.war_probability + outcome.back_down_probability
+    total = outcome.compliance_probability + outcome.threat_executed_probability + outcome.back_down_probability
     assert total == 1 and isinstance(outcome.compliance_probability, Fraction)
     assert isinstance(outcome.target_utility, Fraction) and isinstance(outcome.coercer_utility, Fraction)
 
@@ -103,7 +103,8 @@ def test_gaussian_stake_is_vectorised_and_zero_blur_is_the_demand() -> None:
 
 
 def test_fearon_1994_audience_costs_make_the_threat_credible() -> None:
-    """Fearon (1994, APSR 88(3), p. 581): a leader who backs down pays a; it executes iff w >= -a,
+    """Audience costs in the sense of Fearon (1994, APSR 88(3)): a leader who backs down pays a;
+    in this package's one-shot rule it executes iff w >= -a,
     so credibility rises with a until a >= -w_lo ties its hands completely."""
     base = Ultimatum(F(1, 2), execution_low=-1, execution_high=F(1, 2))
     assert base.credibility() == F(1, 3)
@@ -112,13 +113,14 @@ def test_fearon_1994_audience_costs_make_the_threat_credible() -> None:
     assert replace(base, audience_cost=1).credibility_regime() == "always executes"
 
 
-def test_fearon_1997_tying_hands_changes_compliance_not_war() -> None:
-    """Fearon (1997, JCR 41(1)): in the interior regime with some targets that fear nothing
-    (r_hi = 1) the war probability of a given demand does not depend on the audience cost."""
+def test_audience_costs_change_compliance_not_executions_where_some_targets_fear_nothing() -> None:
+    """A property of the uniform resolve distribution, not a published result (Fearon 1997 is a
+    signalling model and does not state it): in the interior regime with some targets that fear
+    nothing (r_hi = 1) P(threat executed) at a given demand does not depend on the audience cost."""
     base = Ultimatum(F(1, 4), threat=1, execution_low=-1, execution_high=0)
     low, high = replace(base, audience_cost=F(1, 2)).outcome(), replace(base, audience_cost=F(3, 4)).outcome()
     assert low.regime == high.regime == "partial compliance"
-    assert low.war_probability == high.war_probability == F(1, 4)
+    assert low.threat_executed_probability == high.threat_executed_probability == F(1, 4)
     assert high.compliance_probability > low.compliance_probability
 
 
@@ -145,7 +147,7 @@ def test_sechser_2010_side_payments_offset_reputation_costs() -> None:
     assert with_reputation.compliance_probability() < base.compliance_probability()
     offset = replace(with_reputation, carrot=r)
     assert offset.compliance_probability() == base.compliance_probability()
-    assert offset.war_probability() == base.war_probability()
+    assert offset.threat_executed_probability() == base.threat_executed_probability()
 
 
 # ---------------------------------------------------------------------- properties of the theory
@@ -165,12 +167,12 @@ def test_audience_costs_leave_war_unchanged_in_the_interior_with_fearless_target
     base = Ultimatum(demand, execution_low=-1, execution_high=0, threat=2)
     one, two = replace(base, audience_cost=first).outcome(), replace(base, audience_cost=second).outcome()
     if one.regime == two.regime == "partial compliance":
-        assert one.war_probability == two.war_probability
+        assert one.threat_executed_probability == two.threat_executed_probability
     if first < second:
         assert one.compliance_probability <= two.compliance_probability
 
 
-@given(fractions, fractions, fractions, st.sampled_from(["uniform", "gaussian"]))
+@given(fractions, fractions, fractions, st.sampled_from(["uniform", "one-sided gaussian", "centred gaussian"]))
 def test_a_specific_condition_is_complied_with_at_least_as_often(demand, vagueness, audience, blur) -> None:
     """George's 'get specific' for the condition: removing vagueness never lowers compliance."""
     vague = Ultimatum(float(demand), vagueness=float(vagueness), blur=blur, audience_cost=float(audience), threat=2.0)
@@ -205,7 +207,7 @@ def test_arrays_agree_with_scalars_and_symbols_with_numbers() -> None:
 def test_uniform_resolve_as_a_scipy_distribution_matches_the_closed_form() -> None:
     closed = Ultimatum(0.3, audience_cost=0.3, threat=1.4, carrot=0.05).outcome()
     numeric = Ultimatum(0.3, audience_cost=0.3, threat=1.4, carrot=0.05, resolve_distribution=stats.uniform()).outcome()
-    for name in ("compliance_probability", "war_probability", "target_utility", "coercer_utility"):
+    for name in ("compliance_probability", "threat_executed_probability", "target_utility", "coercer_utility"):
         assert getattr(numeric, name) == pytest.approx(getattr(closed, name), abs=1e-9)
 
 
@@ -223,9 +225,9 @@ def test_presets_have_their_defining_parameters() -> None:
 def test_gaussian_symbols_are_refused_and_exact_inputs_give_floats() -> None:
     x = sympy.Symbol("x", positive=True)
     with pytest.raises(NotImplementedError, match="Gaussian blur"):
-        Ultimatum(x, vagueness=F(1, 10), blur="gaussian").outcome()
-    assert isinstance(Ultimatum(F(1, 4), vagueness=F(1, 10), blur="gaussian").compliance_probability(), float)
-    array = Ultimatum(np.array([0.2, 0.3]), vagueness=0.1, blur="gaussian", audience_cost=1.0).outcome()
+        Ultimatum(x, vagueness=F(1, 10), blur="one-sided gaussian").outcome()
+    assert isinstance(Ultimatum(F(1, 4), vagueness=F(1, 10), blur="one-sided gaussian").compliance_probability(), float)
+    array = Ultimatum(np.array([0.2, 0.3]), vagueness=0.1, blur="one-sided gaussian", audience_cost=1.0).outcome()
     assert array.regime.shape == (2,)
 
 
@@ -248,7 +250,7 @@ def test_optimal_demand_vectorised_and_symbolic() -> None:
     symbolic, _ = optimal_demand(Ultimatum(F(1, 2), threat=t, audience_cost=1))
     assert symbolic.subs(t, 1) == sympy.Rational(1, 2)
     with pytest.raises(NotImplementedError):
-        optimal_demand(Ultimatum(0.5, vagueness=0.1, blur="gaussian"))
+        optimal_demand(Ultimatum(0.5, vagueness=0.1, blur="one-sided gaussian"))
     with pytest.raises(NotImplementedError):
         optimal_demand(Ultimatum(0.5, resolve_distribution=stats.uniform()))
 
@@ -285,8 +287,8 @@ def test_optimal_design_keeps_unbounded_instruments_and_checks_its_inputs() -> N
         ({"demand": F(3, 2)}, ParameterValueError, r"demand must be in \[0, 1\] \(got 3/2\)"),
         ({"demand": "half"}, ParameterTypeError, r"demand must be a real number.*\(got str the string 'half'\)"),
         ({"demand": 0.5, "vagueness": -0.1}, ParameterValueError, r"vagueness must be non-negative \(got -0.1\)"),
-        ({"demand": 0.5, "blur": "triangular"}, ParameterValueError, r"blur must be one of 'uniform', 'gaussian' \(got the string 'triangular'\)"),
-        ({"demand": 0.5, "blur": 3}, ParameterTypeError, r"blur must be one of 'uniform', 'gaussian' \(got int 3\)"),
+        ({"demand": 0.5, "blur": "triangular"}, ParameterValueError, r"blur must be one of 'uniform', 'one-sided gaussian', 'centred gaussian' \(got the string 'triangular'\)"),
+        ({"demand": 0.5, "blur": 3}, ParameterTypeError, r"blur must be one of 'uniform', 'one-sided gaussian', 'centred gaussian' \(got int 3\)"),
         ({"demand": 0.5, "deadline": -1}, ParameterValueError, r"deadline must be a non-negative number of periods or None \(got -1\)"),
         ({"demand": 0.5, "deadline": 1.5}, ParameterTypeError, r"deadline must be a whole number of periods or None \(got float 1.5\)"),
         ({"demand": 0.5, "deadline": True}, ParameterTypeError, r"deadline must be a whole number"),

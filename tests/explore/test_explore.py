@@ -16,10 +16,11 @@ from bargaining.explore import SLIDERS, Explorer, exact, explorer, explorer_stat
 JANUARY = dict(threat=F(1, 2))  # the loss scale of the January 2025 threat (bargaining.coercion docstring)
 
 
-def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1, discount=F(9, 10)):
-    """The uniform-resolve ultimatum solved by hand from the module docstring's formulas."""
+def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1):
+    """The uniform-resolve ultimatum solved by hand from the module docstring's formulas (a target
+    that pays nothing for waiting complies at the deadline, where the discount cancels)."""
     credibility = min(max((F(1, 4) + audience_cost) / (F(1, 4) + 1), 0), 1)
-    leverage = credibility * discount * threat
+    leverage = credibility * threat
     need = demand + vagueness - carrot
     comply = min(max((leverage - need) / leverage, 0), 1) if leverage > 0 else F(int(need <= 0))
     return comply, credibility * (1 - comply), (1 - credibility) * (1 - comply), credibility
@@ -31,9 +32,9 @@ def _hand_solution(demand, vagueness, carrot, audience_cost, threat=1, discount=
 def test_the_january_2025_threat_made_specific_reproduces_the_coercion_docstring():
     # George (1991) applied to the January 2025 threat: bargaining/coercion/__init__.py.
     state = explorer_state(F(1, 5), 0, 0, F(1, 2), **JANUARY)
-    assert (state.compliance_probability, state.war_probability) == (F(7, 27), F(4, 9))
+    assert (state.compliance_probability, state.threat_executed_probability) == (F(1, 3), F(2, 5))
     assert state.credibility == F(3, 5)
-    assert state.back_down_probability == 1 - F(7, 27) - F(4, 9)
+    assert state.back_down_probability == 1 - F(1, 3) - F(2, 5)
 
 
 # ---------------------------------------------------------------- the state against the model
@@ -53,7 +54,7 @@ def test_state_numbers_equal_the_hand_solution(demand, vagueness, carrot, audien
     expected = _hand_solution(demand, vagueness, carrot, audience_cost)
     assert (
         state.compliance_probability,
-        state.war_probability,
+        state.threat_executed_probability,
         state.back_down_probability,
         state.credibility,
     ) == expected
@@ -78,7 +79,7 @@ def test_curves_pass_through_the_current_point_and_move_as_the_theory_says():
     assert state.compliance_by_vagueness[index_vagueness] == pytest.approx(
         float(state.compliance_probability)
     )
-    assert state.war_by_carrot[index_carrot] == pytest.approx(float(state.war_probability))
+    assert state.executed_by_carrot[index_carrot] == pytest.approx(float(state.threat_executed_probability))
     assert np.all(np.diff(state.compliance_by_vagueness) <= 1e-12)
     assert np.all(np.diff(state.compliance_by_carrot) >= -1e-12)
     assert state.compliance_by_carrot[-1] > state.compliance_by_carrot[0]
@@ -114,13 +115,13 @@ def test_state_arrays_are_read_only_and_states_compare_by_their_numbers():
 
 def test_float_inputs_give_float_answers():
     state = explorer_state(0.2, 0.0, 0.0, 0.5, threat=0.5, resolution=3)
-    assert state.compliance_probability == pytest.approx(7 / 27)
-    assert "<b>0.259</b>" in state.readout() and "≈" not in state.readout()
+    assert state.compliance_probability == pytest.approx(1 / 3)
+    assert "<b>0.333</b>" in state.readout() and "≈" not in state.readout()
 
 
 def test_readout_shows_exact_and_decimal_values_and_whole_numbers_plainly():
     readout = explorer_state(F(1, 5), 0, 0, F(1, 2), **JANUARY, resolution=3).readout()
-    assert "7/27 ≈ 0.259" in readout and "4/9 ≈ 0.444" in readout
+    assert "1/3 ≈ 0.333" in readout and "2/5 ≈ 0.400" in readout
     assert "<td><b>1</b></td>" in explorer_state(0, 0, F(1, 2), 1, resolution=3).readout()
 
 
@@ -151,8 +152,8 @@ def test_moving_the_sliders_updates_the_numbers_the_way_the_model_says():
     specific = Ultimatum(
         F(1, 5), audience_cost=F(1, 10), threat=1, deadline=1, execution_high=F(1, 4)
     ).outcome()
-    assert view.state.compliance_probability == specific.compliance_probability == F(13, 63)
-    assert "13/63 ≈ 0.206" in view.readout.value
+    assert view.state.compliance_probability == specific.compliance_probability == F(2, 7)
+    assert "2/7 ≈ 0.286" in view.readout.value
     assert view.image.value != first_image
     view.sliders["audience_cost"].value = 1.0  # commit publicly: always executes
     assert (
@@ -160,10 +161,10 @@ def test_moving_the_sliders_updates_the_numbers_the_way_the_model_says():
         and "credibility P(execute | resist)</td><td><b>1</b>" in view.readout.value
     )
     view.sliders["carrot"].value = 0.3  # a carrot bigger than the demand: everyone complies
-    assert view.state.compliance_probability == 1 and view.state.war_probability == 0
+    assert view.state.compliance_probability == 1 and view.state.threat_executed_probability == 0
     view.sliders["demand"].value = 0.6
     expected = _hand_solution(F(3, 5), 0, F(3, 10), 1)
-    assert (view.state.compliance_probability, view.state.war_probability) == expected[:2]
+    assert (view.state.compliance_probability, view.state.threat_executed_probability) == expected[:2]
     assert f"{expected[0]}" in view.readout.value
 
 

@@ -34,7 +34,7 @@ def test_reported_numbers_are_the_models_exact_answers(report):
     direct = Ultimatum(demand=F(1, 5), vagueness=F(1, 4), deadline=None, urgency=F(1, 10), audience_cost=F(1, 10),
                        threat=F(1, 2), execution_low=-1, execution_high=F(1, 4), carrot_credibility=F(1, 2)).outcome()
     assert vague.outcome.compliance_probability == direct.compliance_probability == 0
-    assert vague.outcome.war_probability == direct.war_probability == F(7, 25)
+    assert vague.outcome.threat_executed_probability == direct.threat_executed_probability == F(7, 25)
     carrots = report.results[1]
     assert carrots.outcome.compliance_probability > report.results[0].outcome.compliance_probability
     assert carrots.bargaining_range.lower == F(9, 20) - F(3, 20)  # Fearon: p - c_C, exactly
@@ -48,12 +48,12 @@ def test_sensitivity_through_the_sweep_engine_matches_direct_solving(report):
     for end, value in ((bar.low, bar.at_low), (bar.high, bar.at_high)):
         exact = models.ultimatum(scenario, carrot=end).outcome().compliance_probability
         assert value == pytest.approx(float(exact), abs=1e-12)
-    deadline = bars[("ultimatum", "deadline", "P(war)")]
-    assert deadline.at_low == pytest.approx(float(models.ultimatum(scenario, deadline=1).outcome().war_probability))
+    deadline = bars[("ultimatum", "deadline", "P(threat executed)")]
+    assert deadline.at_low == pytest.approx(float(models.ultimatum(scenario, deadline=1).outcome().threat_executed_probability))
     guarantee = bars[("commitment", "renege_gain_target", "minimal guarantee")]
     changed = scenario.with_value("commitment", "renege_gain_target", guarantee.high)
     assert guarantee.at_high == pytest.approx(float(models.ceasefire(changed).solve().minimal_guarantee))
-    assert {b.output for b in report.sensitivities[1]} == {"P(comply)", "P(war)", "median war duration (months)",
+    assert {b.output for b in report.sensitivities[1]} == {"P(comply)", "P(threat executed)", "median war duration (months)",
                                                           "minimal guarantee"}
 
 

@@ -230,7 +230,7 @@ def test_fixed_options_that_are_not_numbers_reach_the_model():
     result = sweep("ultimatum", "outcome", fixed={"demand": 0.2, "threat": 0.5, "execution_low": -1.0,
                                                   "execution_high": 0.25, "deadline": None, "urgency": 0.1},
                    audience_cost=[0.1, 0.5], progress=False)
-    np.testing.assert_allclose(result["war_probability"].values, [0.28, 0.6])
+    np.testing.assert_allclose(result["threat_executed_probability"].values, [0.28, 0.6])
     assert '"deadline": "None"' in result.attrs["fixed"]
 
 

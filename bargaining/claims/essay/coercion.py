@@ -1,4 +1,4 @@
-"""The essay's claims on the coercion models: specificity, carrots, credibility."""
+"""The essay's claims on the coercion models (the one-shot ultimatum): specificity, carrots, credibility."""
 
 from __future__ import annotations
 
@@ -21,9 +21,11 @@ def _compliance_by_vagueness(demand: Any, vagueness: Any, audience_cost: Any) ->
     return _ultimatum(demand, vagueness=vagueness, audience_cost=audience_cost).compliance_probability()
 
 
-def _compliance_by_deadline(demand: Any, deadline: Any, audience_cost: Any) -> Any:
+def _compliance_by_deadline(demand: Any, deadline: Any, audience_cost: Any, delay_cost: Any) -> Any:
     periods = math.floor(deadline)  # the region is a box of rationals; a deadline is whole periods
-    return _ultimatum(demand, deadline=periods, audience_cost=audience_cost).compliance_probability()
+    return _ultimatum(
+        demand, deadline=periods, audience_cost=audience_cost, delay_cost=delay_cost
+    ).compliance_probability()
 
 
 def _specific_compliance(
@@ -102,24 +104,26 @@ def _belief_after_carrot_size(carrot: F, audience_cost: Any) -> Any:
     return min(beliefs, default=prior)
 
 
-def _war_by_demand(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).war_probability()
+def _executed_by_demand(demand: Any, audience_cost: Any, threat: Any) -> Any:
+    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability()
 
 
 def _compliance_by_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
     return _ultimatum(demand, audience_cost=audience_cost, threat=threat).compliance_probability()
 
 
-def _war_at_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).war_probability()
+def _executed_at_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
+    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability()
 
 
-def _war_without_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=0, threat=threat).war_probability()
+def _executed_without_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
+    return _ultimatum(demand, audience_cost=0, threat=threat).threat_executed_probability()
 
 
-def _war_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, resolve_high=resolve_high).war_probability()
+def _executed_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) -> Any:
+    return _ultimatum(
+        demand, audience_cost=audience_cost, resolve_high=resolve_high
+    ).threat_executed_probability()
 
 
 def coercion_claims() -> list[Claim]:
@@ -144,9 +148,10 @@ def coercion_claims() -> list[Claim]:
         ),
         MonotoneClaim(
             "A nearer deadline is complied with at least as often: compliance never rises as the "
-            "deadline recedes (whole periods, discount 9/10)",
+            "deadline recedes (whole periods, discount 9/10; the target may comply at any period up "
+            "to the deadline and pays a waiting cost each period until it does)",
             "get specific",
-            Region({"demand": (0, 1), "deadline": (0, 12), "audience_cost": (0, 1)}),
+            Region({"demand": (0, 1), "deadline": (0, 12), "audience_cost": (0, 1), "delay_cost": (0, 1)}),
             quantity=_compliance_by_deadline,
             parameter="deadline",
             direction="nonincreasing",
@@ -156,7 +161,9 @@ def coercion_claims() -> list[Claim]:
                 "deadline": "ultimatum.deadline",
                 "audience_cost": "ultimatum.audience_cost",
             },
-            source="George (1991): a deadline conveys urgency; Schelling (1966), Arms and Influence",
+            source="George (1991): a deadline conveys urgency; Schelling (1966), Arms and Influence. "
+            "A target that may wait complies at the deadline, so a deadline acts only through the cost "
+            "of waiting, and a later one means more of it",
         ),
         RelationClaim(
             "A specific ultimatum (exact condition, a deadline one period away, a more public threat) "
@@ -213,7 +220,7 @@ def coercion_claims() -> list[Claim]:
                 "carrot": "ultimatum.carrot",
                 "audience_cost": "ultimatum.audience_cost",
             },
-            source="the ultimatum's carrot: worth s to the target, costing the coercer s times its efficiency",
+            source="the definition of a carrot in bargaining.coercion.Ultimatum: worth s to the target, costing the coercer s",
         ),
         RelationClaim(
             "With carrot_efficiency = 1 a carrot is exactly a smaller demand for the coercer too: its "
@@ -229,7 +236,7 @@ def coercion_claims() -> list[Claim]:
                 "carrot": "ultimatum.carrot",
                 "audience_cost": "ultimatum.audience_cost",
             },
-            source="the ultimatum's carrot (docs/explanation/coercion.md)",
+            source="the definition of a carrot in bargaining.coercion.Ultimatum",
         ),
         MonotoneClaim(
             "A carrot always pays for itself: the coercer's expected utility never falls as the carrot grows",
@@ -263,11 +270,12 @@ def coercion_claims() -> list[Claim]:
             "the intuitive criterion",
         ),
         MonotoneClaim(
-            "The target's motivation not to comply rises with what is demanded: the war risk of an "
-            "ultimatum never falls as the demand grows, so smaller steps risk less war",
+            "The target's motivation not to comply rises with what is demanded: the probability that "
+            "an ultimatum's threat is executed never falls as the demand grows, so smaller steps "
+            "risk fewer executions",
             "take small steps",
             Region({"demand": (0, 1), "audience_cost": (0, 1), "threat": (F(1, 2), 2)}),
-            quantity=_war_by_demand,
+            quantity=_executed_by_demand,
             parameter="demand",
             direction="nondecreasing",
             budget=_CI_BUDGET,
@@ -276,7 +284,7 @@ def coercion_claims() -> list[Claim]:
                 "audience_cost": "ultimatum.audience_cost",
                 "threat": "ultimatum.threat",
             },
-            source="George (1991): asymmetry of motivation; Fearon (1995): the risk-return trade-off",
+            source="George (1991): asymmetry of motivation",
         ),
         MonotoneClaim(
             "Audience costs raise compliance: compliance never falls as backing down grows costlier",
@@ -292,16 +300,18 @@ def coercion_claims() -> list[Claim]:
                 "threat": "ultimatum.threat",
             },
             source="Fearon (1994), 'Domestic political audiences and the escalation of "
-            "international disputes', APSR 88(3)",
+            "international disputes', APSR 88(3): audience costs make threats credible (his model "
+            "is a war of attrition; the one-shot execution rule is this package's)",
         ),
         RelationClaim(
-            "Audience costs leave the war risk of a given demand unchanged where some targets fear "
-            "nothing (resolve_high = 1) and the demand is within the threat's reach (demand ≤ 1/2, "
-            "threat ≥ 1, so compliance is partial): P(war) at audience cost a equals P(war) at 0",
+            "Audience costs leave the probability that the threat is executed unchanged where some "
+            "targets fear nothing (resolve_high = 1) and the demand is within the threat's reach "
+            "(demand ≤ 1/2, threat ≥ 1, so compliance is partial): P(threat executed) at audience "
+            "cost a equals P(threat executed) at 0",
             "credibility of threats",
             Region({"demand": (0, F(1, 2)), "audience_cost": (0, 1), "threat": (1, 2)}),
-            left=_war_at_audience_cost,
-            right=_war_without_audience_cost,
+            left=_executed_at_audience_cost,
+            right=_executed_without_audience_cost,
             relation="==",
             budget=_CI_BUDGET,
             assumptions={
@@ -309,21 +319,22 @@ def coercion_claims() -> list[Claim]:
                 "audience_cost": "ultimatum.audience_cost",
                 "threat": "ultimatum.threat",
             },
-            source="Fearon (1997), 'Signaling foreign policy interests', JCR 41(1); "
-            "docs/explanation/coercion.md: ∂P(war)/∂e = −(1 − r_hi)/(r_hi − r_lo) inside",
+            source="a property of the uniform resolve distribution, not a published result: "
+            "∂P(threat executed)/∂e = −(1 − r_hi)/(r_hi − r_lo) inside (docs/explanation/coercion.md)",
         ),
         MonotoneClaim(
-            "Audience costs never lower the war risk of a given demand (unrestricted: any resolve "
-            "ceiling, any demand)",
+            "Audience costs never lower the probability that the threat is executed at a given "
+            "demand (unrestricted: any resolve ceiling, any demand)",
             "credibility of threats",
             Region({**demand_cost, "resolve_high": (F(1, 2), 1)}),
-            quantity=_war_by_audience_cost,
+            quantity=_executed_by_audience_cost,
             parameter="audience_cost",
             direction="nondecreasing",
             budget=2 * _CI_BUDGET,  # shrinking needs more calls to reach the simplest point
             assumptions={"demand": "ultimatum.demand", "audience_cost": "ultimatum.audience_cost"},
-            source="Fearon (1997): where every target fears the threat somewhat (resolve_high < 1) a "
-            "more credible threat deters more than it adds executions",
+            source="a property of the uniform resolve distribution: where every target fears the "
+            "threat somewhat (resolve_high < 1) a more credible threat deters more than it adds "
+            "executions",
         ),
     ]
 

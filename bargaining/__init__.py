@@ -1,8 +1,9 @@
 """bargaining: game-theoretic models of war, coercion and the bargains that end them.
 
-The package is organised by the model family of ``MODEL.md``: :mod:`bargaining.solutions`
-(Nash, Kalai–Smorodinsky, Rubinstein), :mod:`bargaining.crisis` (Fearon's bargaining range and
-its successors), and the models of later sections. Importing :mod:`bargaining` is light: sympy,
+The package is organised by the model family described in ``docs/`` (one explanation page a
+section): :mod:`bargaining.solutions` (Nash, Kalai–Smorodinsky, Rubinstein),
+:mod:`bargaining.crisis` (Fearon's bargaining range and its successors), the models of later
+sections, and :mod:`bargaining.coercive_game`, the war as one game that nests them. Importing :mod:`bargaining` is light: sympy,
 scipy and nashpy load only when a function needs them, and the subpackages load on first use.
 
 >>> import bargaining

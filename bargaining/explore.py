@@ -1,6 +1,6 @@
 r"""An interactive explorer of George's ultimatum: demand, specificity, carrot and credibility.
 
-The explorer of notebook (b) moves four of George's instruments (MODEL.md §4; George 1991,
+The explorer of notebook (b) moves four of George's instruments (docs/explanation/coercion.md; George 1991,
 *Forceful Persuasion*) and shows what the one-shot ultimatum of
 :class:`~bargaining.coercion.Ultimatum` does with them:
 

@@ -1,6 +1,6 @@
 """Crisis bargaining (Fearon 1995 and successors): the range, risk and return, optimism, screening.
 
-See ``MODEL.md`` §2. Each model is a frozen dataclass of its parameters; its closed forms are
+See ``docs/explanation/crisis-and-solutions.md``. Each model is a frozen dataclass of its parameters; its closed forms are
 derived in :mod:`bargaining.crisis.specification`.
 """
 

@@ -1,4 +1,4 @@
-"""Games (MODEL.md §6): game trees solved in symbols, credibility certificates, signalling games,
+"""Games (docs/explanation/games.md): game trees solved in symbols, credibility certificates, signalling games,
 stage games verified exactly (one at a time or in vectorised batches), repeated games, Gambit files.
 
 Only :mod:`bargaining.games.stage` uses nashpy, and only inside :func:`nashpy_equilibria`.

@@ -483,7 +483,7 @@ def crisis_game(
     type's value of executing, :math:`w_R` or :math:`w_I`; the target loses ``loss``) or backs down
     (it pays the ``audience_cost`` :math:`a`; the target keeps everything). The coercer is
     *resolved* with probability ``prior_resolved``. With ``type_first=False`` nature draws the type
-    after the target resists (the target faces a threat of uncertain execution, MODEL.md §4: the
+    after the target resists (the target faces a threat of uncertain execution, docs/explanation/coercion.md: the
     coercer executes iff :math:`w \ge -a`); with ``type_first=True`` the coercer knows its type
     before it demands and the target, who sees the demand but not the type, moves in one
     information set (a signalling game).

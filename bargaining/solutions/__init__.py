@@ -1,6 +1,6 @@
 """Bargaining solutions, the reference points: Nash, Kalai–Smorodinsky, Rubinstein, linkage.
 
-See ``MODEL.md`` §1. Closed forms are derived in :mod:`bargaining.solutions.specification`.
+See ``docs/explanation/crisis-and-solutions.md``. Closed forms are derived in :mod:`bargaining.solutions.specification`.
 """
 
 from .axiomatic import BargainingProblem, Settlement, SmoothProblem

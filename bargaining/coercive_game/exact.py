@@ -44,6 +44,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
+from .durability import Breach, ceasefire, terms_for_value
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .results import GameSolution, Node
 
@@ -104,6 +105,8 @@ class _Solver:
         self.carrot_target = game.carrot_credibility * game.carrot
         self.carrot_coercer = game.carrot_efficiency * game.carrot_credibility * game.carrot
         self.fronts = self._fronts()
+        self.durable = game.self_enforcing
+        self.ceasefires: dict[tuple[int, Any], tuple[list[Any], list[Any], list[Breach]]] = {}
 
     def _fronts(self) -> list[list[int]]:
         game = self.game
@@ -192,17 +195,18 @@ class _Solver:
                 for j in range(n):
                     k, offer = self._move(t, m, j, refuse_c, refuse_t)
                     nodes[(t, m, j)] = Node(k, offer)
-                    self._check_skimming(t, m, j, refuse_t[k])
-                    accept = None if offer is None else 1 - offer + self.carrot_target
+                    if offer is None or not self.durable:
+                        self._check_skimming(t, m, j, refuse_t[k])
                     if k == j:
-                        value_c = refuse_c[j]
-                    else:
-                        settled = self.tail[j] - self.tail[k]
-                        value_c = (
-                            settled * (offer - self.carrot_coercer) + self.tail[k] * refuse_c[k]
-                        ) / self.tail[j]
-                    values_c.append(value_c)
-                    values_t.append([r if accept is None or r > accept else accept for r in refuse_t[k]])
+                        values_c.append(refuse_c[j])
+                        values_t.append(refuse_t[k])
+                        continue
+                    accept_t, accept_c = self._settled(m, offer)
+                    if self.durable:
+                        self._acceptors(t, m, j, offer, accept_t, refuse_t[k])
+                    settled = sum((self.weights[i] * accept_c[i] for i in range(j, k)), self.zero)
+                    values_c.append((settled + self.tail[k] * refuse_c[k]) / self.tail[j])
+                    values_t.append([r if r > a else a for r, a in zip(refuse_t[k], accept_t, strict=True)])
                 now[m] = (values_c, values_t)
             later = now
         self.initial = later[game.start_front]
@@ -213,11 +217,13 @@ class _Solver:
     ) -> tuple[int, Any]:
         n = self.n
         if t <= self.deadline:  # the committed demand: the largest consistent cutoff
-            accept = 1 - self.demand + self.carrot_target
+            accept = self._settled(m, self.demand)[0]
             for k in range(n, j - 1, -1):
-                below = k == j or accept >= refuse_t[k][k - 1]
-                above = k == n or accept < refuse_t[k][k]
+                below = k == j or accept[k - 1] >= refuse_t[k][k - 1]
+                above = k == n or accept[k] < refuse_t[k][k]
                 if below and above:
+                    if self.durable and k > j:
+                        self._acceptors(t, m, j, self.demand, accept, refuse_t[k])
                     return k, (None if k == j else self.demand)
             raise NotImplementedError(
                 f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
@@ -225,18 +231,57 @@ class _Solver:
             )
         best_k, best_value, best_offer = j, refuse_c[j], None
         for k in range(j + 1, n + 1):
-            offer = 1 + self.carrot_target - refuse_t[k][k - 1]
+            for offer in self._offers(t, m, j, k, refuse_t[k]):
+                accept_c = self._settled(m, offer)[1]
+                settled = sum((self.weights[i] * accept_c[i] for i in range(j, k)), self.zero)
+                value = (settled + self.tail[k] * refuse_c[k]) / self.tail[j]
+                if value >= best_value:
+                    best_k, best_value, best_offer = k, value, offer
+        return best_k, best_offer
+
+    def _offers(self, t: int, m: int, j: int, k: int, refuse: list[Any]) -> list[Any]:
+        """The offers that settle exactly the types ``[j, k)`` when a refusal leads to belief ``k``."""
+        if not self.durable:
+            offer = 1 + self.carrot_target - refuse[k - 1]
             if offer < 0:
-                continue
+                return []
             if offer > 1:
                 offer = self.one
-                if k < n and not 1 - offer + self.carrot_target < refuse_t[k][k]:
-                    continue
-            settled = self.tail[j] - self.tail[k]
-            value = (settled * (offer - self.carrot_coercer) + self.tail[k] * refuse_c[k]) / self.tail[j]
-            if value >= best_value:
-                best_k, best_value, best_offer = k, value, offer
-        return best_k, best_offer
+                if k < self.n and not 1 - offer + self.carrot_target < refuse[k]:
+                    return []
+            return [offer]
+        share, cost = self.game.share(m), self.base_cost[k - 1]
+        offers = terms_for_value(self.game, refuse[k - 1] - self.carrot_target, share, cost)
+        if self.one not in offers and self._settled(m, self.one)[0][k - 1] >= refuse[k - 1]:
+            offers.append(self.one)
+        return [x for x in offers if self._acceptors(t, m, j, x, self._settled(m, x)[0], refuse) == k]
+
+    def _settled(self, m: int, offer: Any) -> tuple[list[Any], list[Any]]:
+        """Each (sub-)atom's value of settling at ``offer`` (T's, C's), carrot included."""
+        if not self.durable:
+            return [1 - offer + self.carrot_target] * self.n, [offer - self.carrot_coercer] * self.n
+        key = (m, offer)
+        if key not in self.ceasefires:
+            share = self.game.share(m)
+            breaches = [ceasefire(self.game, offer, share, cost) for cost in self.base_cost]
+            self.ceasefires[key] = (
+                [b.target + self.carrot_target for b in breaches],
+                [b.coercer - self.carrot_coercer for b in breaches],
+                breaches,
+            )
+        accept_t, accept_c, _ = self.ceasefires[key]
+        return accept_t, accept_c
+
+    def _acceptors(self, t: int, m: int, j: int, offer: Any, accept: list[Any], refuse: list[Any]) -> int:
+        """The cutoff after ``offer``: the acceptance set among types ``j, ...`` must be the least
+        resolute ones (skimming); otherwise single crossing fails and the node is named."""
+        accepting = [i for i in range(j, self.n) if accept[i] >= refuse[i]]
+        if accepting != list(range(j, j + len(accepting))):
+            raise NotImplementedError(
+                f"single crossing fails at node (t={t}, front={m}, cutoff={j}): at terms {offer} the "
+                f"types accepting are {[self.atom[i] for i in accepting]}, not the least resolute ones"
+            )
+        return j + len(accepting)
 
     def _check_skimming(self, t: int, m: int, j: int, refuse: list[Any]) -> None:
         for i in range(j, self.n - 1):
@@ -257,6 +302,7 @@ class _Solver:
         length = [zero] * (game.horizon + 2)
         settled_type = [zero] * n
         executed_type = [zero] * n
+        broken_type = [zero] * n
         backs_down = zero
         terms = zero
         settled_total = decisive_total = zero
@@ -270,6 +316,12 @@ class _Solver:
                     settled_total += vector[i]
                     length[t] += vector[i]
                     terms += node.offer * vector[i]
+                if self.durable and k > j:
+                    self._settled(m, node.offer)
+                    breaches = self.ceasefires[(m, node.offer)][2]
+                    for i in range(j, k):
+                        if breaches[i].period is not None:
+                            broken_type[i] += vector[i]
                 refusing = [zero] * k + vector[k:]
                 if t == self.deadline:
                     for i in range(k, n):
@@ -312,6 +364,8 @@ class _Solver:
             target_utility=sum((w * v for w, v in zip(game.weights, by_type_t, strict=True)), zero),
             settled_by_type=self._by_type(settled_type, divide=True),
             threat_executed_by_type=self._by_type(executed_type, divide=True),
+            settlement_broken=sum(broken_type, zero),
+            settlement_broken_by_type=self._by_type(broken_type, divide=True),
             subjective=game.prior_coercer != game.prior_target,
             nodes=nodes,
         )

@@ -29,8 +29,10 @@ Primitives.
 * A carrot :math:`s` comes with every settlement: worth :math:`s` to T, costing C
   :math:`\kappa s`, delivered with probability :math:`q`.
 
-The settlements of this game are permanent (no rearmament, renege gain or renewed demand): the
-durability of §3 is not part of the primitives yet.
+Settlements are permanent unless ``self_enforcing`` is set: then a settlement is a ceasefire that
+each side keeps only while keeping beats a one-off renege gain :math:`g_i` minus the guarantee
+:math:`G` plus war at the frozen front, whose share moves by the declared ``rearmament`` (see
+:mod:`bargaining.coercive_game.durability`). Renewed demands are not part of the primitives yet.
 
 >>> from fractions import Fraction
 >>> game = CoerciveGame(discount=Fraction(9, 10), horizon=2, resolve=(0, Fraction(1, 2), 1),
@@ -151,6 +153,9 @@ _SCALARS = {
     "execution_low": check_real,
     "execution_high": check_real,
     "period_length": check_positive,
+    "renege_gain_coercer": check_nonnegative,
+    "renege_gain_target": check_nonnegative,
+    "guarantee": check_nonnegative,
 }
 
 
@@ -194,6 +199,15 @@ class CoerciveGame:
         The support of C's execution value :math:`w`.
     period_length : positive
         The length of a period, in ``period_unit``.
+    self_enforcing : bool
+        ``False`` (default): settlements are permanent. ``True``: a settlement is a ceasefire kept
+        only while it beats reneging (:mod:`~bargaining.coercive_game.durability`).
+    rearmament : tuple of numbers or None
+        :math:`d_1, \dots, d_K`: the shift of C's war share at the frozen front in the k-th
+        period after a settlement (the last holds for ever); ``None``: no shift.
+    renege_gain_coercer, renege_gain_target, guarantee : non-negative
+        The one-off gains :math:`g_C, g_T` from breaking a ceasefire and the guarantee :math:`G`
+        a violator pays (one-off amounts, in the game's units).
     period_unit : str
         ``"month"`` by default.
 
@@ -227,6 +241,11 @@ class CoerciveGame:
     execution_high: Any = 0
     period_length: Any = 1
     period_unit: str = "month"
+    self_enforcing: bool = False
+    rearmament: tuple[Any, ...] | None = None
+    renege_gain_coercer: Any = 0
+    renege_gain_target: Any = 0
+    guarantee: Any = 0
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -246,6 +265,34 @@ class CoerciveGame:
         object.__setattr__(self, "prior_target", _beta("prior_target", self.prior_target, kind))
         if not isinstance(self.period_unit, str) or not self.period_unit:
             raise ParameterTypeError("period_unit", "a non-empty string", self.period_unit)
+        self._settle_durability(kind)
+
+    def _settle_durability(self, kind: Kind) -> None:
+        if not isinstance(self.self_enforcing, bool):
+            raise ParameterTypeError("self_enforcing", "a bool", self.self_enforcing)
+        declared = self.rearmament is not None or any(
+            getattr(self, name) != 0 for name in ("renege_gain_coercer", "renege_gain_target", "guarantee")
+        )
+        if declared and not self.self_enforcing:
+            raise ParameterValueError(
+                "self_enforcing", "True when rearmament, renege gains or a guarantee are given", False
+            )
+        if self.rearmament is None:
+            return
+        shifts = _sequence("rearmament", self.rearmament, kind)
+        if len(shifts) > _MAX_HORIZON:
+            raise ParameterValueError("rearmament", f"at most {_MAX_HORIZON} shifts", len(shifts))
+        if self.margin is None:
+            shares = [self.power]
+        else:
+            assert self.front_shares is not None
+            shares = list(self.front_shares[1:-1])
+        for index, shift in enumerate(shifts):
+            if not all(0 <= share + shift <= 1 for share in shares):
+                raise ParameterValueError(
+                    f"rearmament[{index}]", "a shift keeping every fighting share in [0, 1]", shift
+                )
+        object.__setattr__(self, "rearmament", shifts)
 
     def _settle_types(self, kind: Kind) -> None:
         resolve = _sequence("resolve", self.resolve, kind)

@@ -52,6 +52,9 @@ class GameSolution:
         T's value by type and in expectation (under T's prior).
     settled_by_type, threat_executed_by_type : tuple
         P(settled by H | type) and P(threat executed | type).
+    settlement_broken, settlement_broken_by_type : probability / tuple
+        P(a settlement is reached and later broken) and the same given each type; 0 when
+        settlements are permanent (the grid solver handles permanent settlements only).
     subjective : bool
         Whether the two priors over the battle odds differ (each utility is then subjective).
     nodes : dict
@@ -73,6 +76,8 @@ class GameSolution:
     threat_executed_by_type: tuple[Any, ...]
     subjective: bool
     nodes: dict[tuple[int, int, int], Node]
+    settlement_broken: Any = 0
+    settlement_broken_by_type: tuple[Any, ...] = ()
 
     @property
     def settled(self) -> Any:

@@ -88,7 +88,7 @@ def ceasefire(game: CoerciveGame, terms: Any, share: Any, target_cost: Any) -> B
     >>> from fractions import Fraction
     >>> from bargaining.coercive_game import CoerciveGame
     >>> game = CoerciveGame(discount=Fraction(9, 10), horizon=0, resolve=(0,), self_enforcing=True,
-    ...                     renege_gain_target=Fraction(1, 10))
+    ...                     renege_gain_target=Fraction(1, 25))
     >>> ceasefire(game, Fraction(1, 2), Fraction(1, 2), Fraction(1, 20)).period is None
     True
     """
@@ -127,8 +127,8 @@ def terms_for_value(game: CoerciveGame, value: Any, share: Any, target_cost: Any
     >>> from fractions import Fraction
     >>> from bargaining.coercive_game import CoerciveGame
     >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0,), self_enforcing=True)
-    >>> terms_for_value(game, Fraction(2, 5), Fraction(1, 2), 0)
-    [Fraction(3, 5)]
+    >>> terms_for_value(game, Fraction(2, 5), Fraction(1, 2), 0)  # T breaks at once: (1 - x)/2 + 1/4
+    [Fraction(7, 10)]
     """
     delta, guarantee = game.discount, game.guarantee
     last = len(game.rearmament or ())

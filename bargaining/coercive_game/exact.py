@@ -46,6 +46,7 @@ from typing import Any
 from ..core.errors import ParameterTypeError, ParameterValueError
 from .durability import Breach, ceasefire, terms_for_value
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
+from .renewal import renewal_terms, renewal_values
 from .results import GameSolution, Node
 
 __all__ = ["solve_exact"]
@@ -106,6 +107,8 @@ class _Solver:
         self.carrot_coercer = game.carrot_efficiency * game.carrot_credibility * game.carrot
         self.fronts = self._fronts()
         self.durable = game.self_enforcing
+        self.renewed = game.assurance != 1
+        self.typed = self.durable or self.renewed  # the value of accepting depends on the type
         self.ceasefires: dict[tuple[int, Any], tuple[list[Any], list[Any], list[Breach]]] = {}
 
     def _fronts(self) -> list[list[int]]:
@@ -195,14 +198,14 @@ class _Solver:
                 for j in range(n):
                     k, offer = self._move(t, m, j, refuse_c, refuse_t)
                     nodes[(t, m, j)] = Node(k, offer)
-                    if offer is None or not self.durable:
+                    if offer is None or not self.typed:
                         self._check_skimming(t, m, j, refuse_t[k])
                     if k == j:
                         values_c.append(refuse_c[j])
                         values_t.append(refuse_t[k])
                         continue
                     accept_t, accept_c = self._settled(m, offer)
-                    if self.durable:
+                    if self.typed:
                         self._acceptors(t, m, j, offer, accept_t, refuse_t[k])
                     settled = sum((self.weights[i] * accept_c[i] for i in range(j, k)), self.zero)
                     values_c.append((settled + self.tail[k] * refuse_c[k]) / self.tail[j])
@@ -222,7 +225,7 @@ class _Solver:
                 below = k == j or accept[k - 1] >= refuse_t[k][k - 1]
                 above = k == n or accept[k] < refuse_t[k][k]
                 if below and above:
-                    if self.durable and k > j:
+                    if self.typed and k > j:
                         self._acceptors(t, m, j, self.demand, accept, refuse_t[k])
                     return k, (None if k == j else self.demand)
             raise NotImplementedError(
@@ -241,7 +244,7 @@ class _Solver:
 
     def _offers(self, t: int, m: int, j: int, k: int, refuse: list[Any]) -> list[Any]:
         """The offers that settle exactly the types ``[j, k)`` when a refusal leads to belief ``k``."""
-        if not self.durable:
+        if not self.typed:
             offer = 1 + self.carrot_target - refuse[k - 1]
             if offer < 0:
                 return []
@@ -251,22 +254,34 @@ class _Solver:
                     return []
             return [offer]
         share, cost = self.game.share(m), self.base_cost[k - 1]
-        offers = terms_for_value(self.game, refuse[k - 1] - self.carrot_target, share, cost)
+        if self.renewed:
+            try:
+                root = renewal_terms(self.game, refuse[k - 1] - self.carrot_target, share, cost)
+            except NotImplementedError as error:
+                raise NotImplementedError(f"at node (t={t}, front={m}, cutoff={j}): {error}") from None
+            offers = [] if root is None else [root]
+        else:
+            offers = terms_for_value(self.game, refuse[k - 1] - self.carrot_target, share, cost)
         if self.one not in offers and self._settled(m, self.one)[0][k - 1] >= refuse[k - 1]:
             offers.append(self.one)
         return [x for x in offers if self._acceptors(t, m, j, x, self._settled(m, x)[0], refuse) == k]
 
     def _settled(self, m: int, offer: Any) -> tuple[list[Any], list[Any]]:
         """Each (sub-)atom's value of settling at ``offer`` (T's, C's), carrot included."""
-        if not self.durable:
+        if not self.typed:
             return [1 - offer + self.carrot_target] * self.n, [offer - self.carrot_coercer] * self.n
         key = (m, offer)
         if key not in self.ceasefires:
             share = self.game.share(m)
-            breaches = [ceasefire(self.game, offer, share, cost) for cost in self.base_cost]
+            if self.durable:
+                breaches = [ceasefire(self.game, offer, share, cost) for cost in self.base_cost]
+                pairs = [(b.target, b.coercer) for b in breaches]
+            else:
+                breaches = []
+                pairs = [renewal_values(self.game, offer, share, cost)[:2] for cost in self.base_cost]
             self.ceasefires[key] = (
-                [b.target + self.carrot_target for b in breaches],
-                [b.coercer - self.carrot_coercer for b in breaches],
+                [target + self.carrot_target for target, _ in pairs],
+                [coercer - self.carrot_coercer for _, coercer in pairs],
                 breaches,
             )
         accept_t, accept_c, _ = self.ceasefires[key]
@@ -303,6 +318,7 @@ class _Solver:
         settled_type = [zero] * n
         executed_type = [zero] * n
         broken_type = [zero] * n
+        renewed_type = [zero] * n
         backs_down = zero
         terms = zero
         settled_total = decisive_total = zero
@@ -316,6 +332,7 @@ class _Solver:
                     settled_total += vector[i]
                     length[t] += vector[i]
                     terms += node.offer * vector[i]
+                    renewed_type[i] += (1 - game.assurance) * vector[i]
                 if self.durable and k > j:
                     self._settled(m, node.offer)
                     breaches = self.ceasefires[(m, node.offer)][2]
@@ -366,6 +383,8 @@ class _Solver:
             threat_executed_by_type=self._by_type(executed_type, divide=True),
             settlement_broken=sum(broken_type, zero),
             settlement_broken_by_type=self._by_type(broken_type, divide=True),
+            renewed_demand=sum(renewed_type, zero),
+            renewed_demand_by_type=self._by_type(renewed_type, divide=True),
             subjective=game.prior_coercer != game.prior_target,
             nodes=nodes,
         )

@@ -281,8 +281,10 @@ def solve_grid(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> G
     >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
     0.7
     """
-    if game.self_enforcing:
-        raise NotImplementedError("self-enforcing settlements are solved by solve_exact only")
+    if game.self_enforcing or game.assurance != 1:
+        raise NotImplementedError(
+            "self-enforcing settlements and renewed demands are solved by solve_exact only"
+        )
     if game.kind != "float":
         game = _as_float(game)
     solver = _Grid(game, strategy, mixing_steps)
@@ -302,8 +304,10 @@ def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, G
     >>> [round(solutions[name].coercer_utility, 6) for name in ("try_and_see", "screw", "ultimatum")]
     [0.55, 0.65, 0.55]
     """
-    if game.self_enforcing:
-        raise NotImplementedError("self-enforcing settlements are solved by solve_exact only")
+    if game.self_enforcing or game.assurance != 1:
+        raise NotImplementedError(
+            "self-enforcing settlements and renewed demands are solved by solve_exact only"
+        )
     if game.kind != "float":
         game = _as_float(game)
     patient = _Grid(game, "try_and_see", 1)

@@ -32,7 +32,8 @@ Primitives.
 Settlements are permanent unless ``self_enforcing`` is set: then a settlement is a ceasefire that
 each side keeps only while keeping beats a one-off renege gain :math:`g_i` minus the guarantee
 :math:`G` plus war at the frozen front, whose share moves by the declared ``rearmament`` (see
-:mod:`bargaining.coercive_game.durability`). Renewed demands are not part of the primitives yet.
+:mod:`bargaining.coercive_game.durability`). With ``assurance`` below 1, C's aims are drawn at the first compliance and unlimited aims renew the
+demand (see :mod:`bargaining.coercive_game.renewal`).
 
 >>> from fractions import Fraction
 >>> game = CoerciveGame(discount=Fraction(9, 10), horizon=2, resolve=(0, Fraction(1, 2), 1),
@@ -156,6 +157,7 @@ _SCALARS = {
     "renege_gain_coercer": check_nonnegative,
     "renege_gain_target": check_nonnegative,
     "guarantee": check_nonnegative,
+    "assurance": check_probability,
 }
 
 
@@ -208,6 +210,10 @@ class CoerciveGame:
     renege_gain_coercer, renege_gain_target, guarantee : non-negative
         The one-off gains :math:`g_C, g_T` from breaking a ceasefire and the guarantee :math:`G`
         a violator pays (one-off amounts, in the game's units).
+    assurance : probability
+        :math:`a`, the chance that C's aims, drawn at the first compliance, are limited; otherwise
+        C renews the demand after every compliance (:mod:`~bargaining.coercive_game.renewal`).
+        1 by default (no renewed demands).
     period_unit : str
         ``"month"`` by default.
 
@@ -246,6 +252,7 @@ class CoerciveGame:
     renege_gain_coercer: Any = 0
     renege_gain_target: Any = 0
     guarantee: Any = 0
+    assurance: Any = 1
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -276,6 +283,12 @@ class CoerciveGame:
         if declared and not self.self_enforcing:
             raise ParameterValueError(
                 "self_enforcing", "True when rearmament, renege gains or a guarantee are given", False
+            )
+        if self.self_enforcing and self.assurance != 1:
+            raise ParameterValueError(
+                "assurance",
+                "1 when settlements are self-enforcing (the two are not modelled together)",
+                self.assurance,
             )
         if self.rearmament is None:
             return

@@ -55,6 +55,9 @@ class GameSolution:
     settlement_broken, settlement_broken_by_type : probability / tuple
         P(a settlement is reached and later broken) and the same given each type; 0 when
         settlements are permanent (the grid solver handles permanent settlements only).
+    renewed_demand, renewed_demand_by_type : probability / tuple
+        P(a settlement is reached and C, its aims unlimited, renews the demand): P(settled) times
+        :math:`1 - a`; overall and given each type (apart from P(settlement broken)).
     subjective : bool
         Whether the two priors over the battle odds differ (each utility is then subjective).
     nodes : dict
@@ -78,6 +81,8 @@ class GameSolution:
     nodes: dict[tuple[int, int, int], Node]
     settlement_broken: Any = 0
     settlement_broken_by_type: tuple[Any, ...] = ()
+    renewed_demand: Any = 0
+    renewed_demand_by_type: tuple[Any, ...] = ()
 
     @property
     def settled(self) -> Any:

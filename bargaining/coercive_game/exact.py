@@ -105,10 +105,17 @@ class _Solver:
         self.loss = [game.threat_loss * (1 - tau) for tau in resolve]
         self.carrot_target = game.carrot_credibility * game.carrot
         self.carrot_coercer = game.carrot_efficiency * game.carrot_credibility * game.carrot
+        crisis_ultimatum = game.start == "crisis" and self.design is not None
+        self.calm_until = self.deadline if crisis_ultimatum else -1  # status-quo periods after a refusal
+        self.vagueness = game._convert(strategy.vagueness) if self.design is not None else zero
         self.fronts = self._fronts()
         self.durable = game.self_enforcing
         self.renewed = game.assurance != 1
         self.typed = self.durable or self.renewed  # the value of accepting depends on the type
+        if self.typed and self.vagueness != 0:
+            raise ParameterValueError(
+                "vagueness", "0 with self-enforcing settlements or renewed demands", self.vagueness
+            )
         self.ceasefires: dict[tuple[int, Any], tuple[list[Any], list[Any], list[Breach]]] = {}
 
     def _fronts(self) -> list[list[int]]:
@@ -118,14 +125,21 @@ class _Solver:
         m0, margin = game.start_front, game.margin
         fronts: list[list[int]] = []
         for t in range(game.horizon + 2):
-            fronts.append([m for m in range(m0 - t, m0 + t + 1, 2) if -margin < m < margin])
+            b = self._battles(t)
+            fronts.append([m for m in range(m0 - b, m0 + b + 1, 2) if -margin < m < margin])
         return fronts
+
+    def _battles(self, t: int) -> int:
+        """The battles fought before period ``t`` (none in the status-quo periods of a crisis)."""
+        return max(0, t - self.calm_until - 1)
 
     # ------------------------------------------------------------------ values at the edges
 
     def _forever(self, t: int, m: int) -> tuple[Any, list[Any]]:
         """War forever from period ``t`` at a frozen front: (C's value, T's values by type)."""
         game, delta = self.game, self.game.discount
+        if t <= self.calm_until + 1:  # the crisis never became a war: the status quo for ever
+            return game._convert(game.status_quo), [1 - game._convert(game.status_quo)] * self.n
         later = t + delta / (1 - delta)  # the present value of the cost rise gamma * t' from t on
         share = game.share(m)
         coercer = share - game.cost_coercer - game.screw_cost * self.gamma * later
@@ -164,20 +178,27 @@ class _Solver:
             later[m] = ([coercer] * n, [target] * n)
         for t in range(horizon, -1, -1):
             now: dict[int, tuple[list[Any], list[list[Any]]]] = {}
-            wins_base = t - game.start_front
+            battles = self._battles(t)
+            calm = t <= self.calm_until
             for m in self.fronts[t]:
-                wins = (m + wins_base) // 2
-                p_c = _odds(game.prior_coercer, game.true_odds, wins, t)
-                p_t = _odds(game.prior_target, game.true_odds, wins, t)
-                share = game.share(m)
+                wins = (m - game.start_front + battles) // 2
+                p_c = _odds(game.prior_coercer, game.true_odds, wins, battles)
+                p_t = _odds(game.prior_target, game.true_odds, wins, battles)
+                share = game._convert(game.status_quo) if calm else game.share(m)
                 at_deadline = t == self.deadline
-                flow_c = (1 - delta) * (share - game.cost_coercer - game.screw_cost * self.gamma * t)
+                cost_c = self.zero if calm else game.cost_coercer + game.screw_cost * self.gamma * t
+                flow_c = (1 - delta) * (share - cost_c)
                 if at_deadline:
                     flow_c += self.threat_value
                 refuse_c: list[Any] = []
                 refuse_t: list[list[Any]] = []
                 for k in range(n + 1):
-                    (win_c, win_t), lost = self._next(t, m, later, k)
+                    if calm:  # no battle: the front and beliefs stay
+                        coercer_later, target_later = later[m]
+                        state = min(k, n - 1)
+                        (win_c, win_t), lost = (coercer_later[state], target_later[state]), None
+                    else:
+                        (win_c, win_t), lost = self._next(t, m, later, k)
                     if lost is None:
                         cont_c, cont_t = win_c, win_t
                     else:
@@ -186,9 +207,8 @@ class _Solver:
                     refuse_c.append(flow_c + delta * cont_c)
                     row = []
                     for i in range(n):
-                        value = (1 - delta) * (
-                            1 - share - self.base_cost[i] - self.gamma * t
-                        ) + delta * cont_t[i]
+                        cost_t = self.zero if calm else self.base_cost[i] + self.gamma * t
+                        value = (1 - delta) * (1 - share - cost_t) + delta * cont_t[i]
                         if at_deadline:
                             value -= self.execution * self.loss[i]
                         row.append(value)
@@ -204,7 +224,7 @@ class _Solver:
                         values_c.append(refuse_c[j])
                         values_t.append(refuse_t[k])
                         continue
-                    accept_t, accept_c = self._settled(m, offer)
+                    accept_t, accept_c = self._settled(m, offer, committed=t <= self.deadline)
                     if self.typed:
                         self._acceptors(t, m, j, offer, accept_t, refuse_t[k])
                     settled = sum((self.weights[i] * accept_c[i] for i in range(j, k)), self.zero)
@@ -220,7 +240,7 @@ class _Solver:
     ) -> tuple[int, Any]:
         n = self.n
         if t <= self.deadline:  # the committed demand: the largest consistent cutoff
-            accept = self._settled(m, self.demand)[0]
+            accept = self._settled(m, self.demand, committed=True)[0]
             for k in range(n, j - 1, -1):
                 below = k == j or accept[k - 1] >= refuse_t[k][k - 1]
                 above = k == n or accept[k] < refuse_t[k][k]
@@ -266,10 +286,12 @@ class _Solver:
             offers.append(self.one)
         return [x for x in offers if self._acceptors(t, m, j, x, self._settled(m, x)[0], refuse) == k]
 
-    def _settled(self, m: int, offer: Any) -> tuple[list[Any], list[Any]]:
-        """Each (sub-)atom's value of settling at ``offer`` (T's, C's), carrot included."""
+    def _settled(self, m: int, offer: Any, *, committed: bool = False) -> tuple[list[Any], list[Any]]:
+        r"""Each (sub-)atom's value of settling at ``offer`` (T's, C's), carrot included; a
+        ``committed`` demand costs T the vagueness on top (it concedes :math:`x + \sigma` to be sure)."""
         if not self.typed:
-            return [1 - offer + self.carrot_target] * self.n, [offer - self.carrot_coercer] * self.n
+            blur = self.vagueness if committed else self.zero
+            return [1 - offer - blur + self.carrot_target] * self.n, [offer - self.carrot_coercer] * self.n
         key = (m, offer)
         if key not in self.ceasefires:
             share = self.game.share(m)
@@ -330,7 +352,7 @@ class _Solver:
                 for i in range(j, k):
                     settled_type[i] += vector[i]
                     settled_total += vector[i]
-                    length[t] += vector[i]
+                    length[self._battles(t)] += vector[i]
                     terms += node.offer * vector[i]
                     renewed_type[i] += (1 - game.assurance) * vector[i]
                 if self.durable and k > j:
@@ -345,7 +367,7 @@ class _Solver:
                         executed_type[i] += self.execution * refusing[i]
                         backs_down += (1 - self.execution) * refusing[i]
                 state = min(k, n - 1)
-                if game.margin is None:
+                if game.margin is None or t <= self.calm_until:
                     moves = [(m, game._convert(1))]
                 else:
                     moves = [(m + 1, theta), (m - 1, 1 - theta)]
@@ -355,7 +377,7 @@ class _Solver:
                     if game.margin is not None and abs(moved) >= game.margin:
                         ended = chance * sum(refusing, zero)
                         decisive_total += ended
-                        length[t + 1] += ended
+                        length[self._battles(t) + 1] += ended
                         continue
                     target = after.setdefault((moved, state), [zero] * n)
                     for i in range(k, n):
@@ -364,6 +386,9 @@ class _Solver:
             settled_by.append(settled_total)
             decisive_by.append(decisive_total)
         still = sum((sum(vector, zero) for vector in mass.values()), zero)
+        if self.calm_until >= game.horizon:  # the crisis never became a war: no war, of length 0
+            length[0] += still
+            still = zero
         executed = sum(executed_type, zero)
         coercer_value, target_values = self.initial
         by_type_t = self._by_type(target_values[0], divide=False)

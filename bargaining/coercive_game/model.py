@@ -111,7 +111,11 @@ class UltimatumDesign:
     Until the ``deadline`` :math:`D` the demand :math:`x` stands (T may comply at any
     :math:`t \le D`); after a refusal at :math:`D` the threat is executed with probability
     :math:`e`; from :math:`D + 1` the game continues as try-and-see. ``schelling_risk`` is
-    :math:`\rho`, the chance the process executes the threat whatever C's value.
+    :math:`\rho`, the chance the process executes the threat whatever C's value. ``vagueness``
+    :math:`\sigma` blurs the condition uniformly around :math:`x` (George's condition): what counts
+    as compliance lies in :math:`[x - \sigma, x + \sigma]`, so a complying target concedes
+    :math:`x + \sigma` to be sure (the blur is linear in the concession, so no other concession is
+    ever best), while C values only :math:`x`.
 
     >>> from fractions import Fraction
     >>> UltimatumDesign(demand=Fraction(3, 4), deadline=0).audience_cost
@@ -122,6 +126,7 @@ class UltimatumDesign:
     deadline: int
     audience_cost: Any = 0
     schelling_risk: Any = 0
+    vagueness: Any = 0
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -131,10 +136,17 @@ class UltimatumDesign:
                 "demand": check_probability,
                 "audience_cost": check_nonnegative,
                 "schelling_risk": check_probability,
+                "vagueness": check_nonnegative,
             },
         )
         if self.kind not in ("exact", "float"):
             raise ParameterTypeError("demand", "an exact or float number (one design at a time)", self.demand)
+        if self.demand + self.vagueness > 1:
+            raise ParameterValueError(
+                "vagueness",
+                f"at most 1 - demand = {1 - self.demand} (a sure compliance is a share)",
+                self.vagueness,
+            )
         _check_integer("deadline", self.deadline, 0, _MAX_HORIZON)
 
 
@@ -158,6 +170,7 @@ _SCALARS = {
     "renege_gain_target": check_nonnegative,
     "guarantee": check_nonnegative,
     "assurance": check_probability,
+    "status_quo": check_probability,
 }
 
 
@@ -214,6 +227,14 @@ class CoerciveGame:
         :math:`a`, the chance that C's aims, drawn at the first compliance, are limited; otherwise
         C renews the demand after every compliance (:mod:`~bargaining.coercive_game.renewal`).
         1 by default (no renewed demands).
+    start : ``"war"`` or ``"crisis"``
+        In a crisis no one fights yet: the status quo pays ``status_quo`` :math:`x_0` to C and no
+        costs. A refusal starts the war under try-and-see and the screw (so they are the game
+        started at war) and keeps the status quo until the deadline under an ultimatum (no battle,
+        no cost, the front and beliefs unchanged); the war starts after the deadline, and if the
+        deadline is the horizon the status quo lasts for ever.
+    status_quo : probability
+        :math:`x_0`, C's share in the crisis (0 unless ``start="crisis"``).
     period_unit : str
         ``"month"`` by default.
 
@@ -253,6 +274,8 @@ class CoerciveGame:
     renege_gain_target: Any = 0
     guarantee: Any = 0
     assurance: Any = 1
+    start: str = "war"
+    status_quo: Any = 0
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -273,6 +296,10 @@ class CoerciveGame:
         if not isinstance(self.period_unit, str) or not self.period_unit:
             raise ParameterTypeError("period_unit", "a non-empty string", self.period_unit)
         self._settle_durability(kind)
+        if self.start not in ("war", "crisis"):
+            raise ParameterValueError("start", "'war' or 'crisis'", self.start)
+        if self.start == "war" and self.status_quo != 0:
+            raise ParameterValueError("status_quo", "0 unless start='crisis'", self.status_quo)
 
     def _settle_durability(self, kind: Kind) -> None:
         if not isinstance(self.self_enforcing, bool):

@@ -66,11 +66,10 @@ def renewal_values(game: CoerciveGame, terms: Any, share: Any, target_cost: Any)
 
 
 def _root(value: Any, kind: str) -> Any:
+    """The square root of a discriminant that is non-negative whenever a root exists in [0, 1]."""
     if kind == "float":
-        return math.sqrt(value) if value >= 0 else None
+        return math.sqrt(max(value, 0.0))  # a rounding error below zero is zero
     fraction = Fraction(value)
-    if fraction < 0:
-        return None
     top, bottom = math.isqrt(fraction.numerator), math.isqrt(fraction.denominator)
     if top * top != fraction.numerator or bottom * bottom != fraction.denominator:
         raise NotImplementedError(

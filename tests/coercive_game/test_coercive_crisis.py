@@ -119,3 +119,20 @@ def test_crisis_and_vagueness_bad_input() -> None:
         solve_grid(crisis, UltimatumDesign(demand=0.5, deadline=0))
     with pytest.raises(NotImplementedError, match="solve_exact"):
         solve_strategies(crisis, UltimatumDesign(demand=0.5, deadline=0))
+
+
+def test_simulated_crisis_ultimatum_reproduces_the_outcomes() -> None:
+    import numpy as np
+
+    from bargaining.coercive_game import simulate
+
+    game = CoerciveGame(discount=Fraction(4, 5), horizon=1, resolve=midpoint_types(4), start="crisis",
+                        threat_loss=1, execution_low=-1, execution_high=HALF)
+    design = UltimatumDesign(demand=Fraction(2, 5), deadline=1, audience_cost=Fraction(1, 4))
+    solution = game.solve(design)
+    simulated = simulate(game, design, np.random.default_rng(7), runs=4000)
+    assert simulated.still_fighting == 0 == solution.still_fighting
+    assert abs(simulated.settled - float(solution.settled)) <= 4 * simulated.standard_error(float(solution.settled))
+    assert abs(simulated.threat_executed - float(solution.threat_executed)) <= 4 * simulated.standard_error(
+        float(solution.threat_executed))
+    assert simulated.mean_length == 0

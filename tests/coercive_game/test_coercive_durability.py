@@ -283,3 +283,10 @@ def test_durability_bad_input() -> None:
         CoerciveGame(discount=HALF, horizon=0, resolve=(0,), self_enforcing=True, renege_gain_target=-1)
     with pytest.raises(NotImplementedError, match="solve_exact"):
         solve_grid(CoerciveGame(discount=0.5, horizon=0, resolve=(0.0,), self_enforcing=True), "try_and_see")
+
+
+def test_self_enforcing_must_be_a_bool() -> None:
+    from bargaining.core.errors import ParameterTypeError
+
+    with pytest.raises(ParameterTypeError, match="self_enforcing"):
+        CoerciveGame(discount=HALF, horizon=0, resolve=(0,), self_enforcing=1)  # type: ignore[arg-type]

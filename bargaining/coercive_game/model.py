@@ -9,7 +9,9 @@ period :math:`t` (the threat's loss, a carrot, the coercer's execution value) co
 
 Primitives.
 
-* Periods :math:`t = 0, \dots, H`; discount :math:`\delta` per period; the game starts at war.
+* Periods :math:`t = 0, \dots, H`; discount :math:`\delta` per period; the game starts at war or
+  in a crisis (``start``; a status quo paying :math:`x_0` to C and no costs until a refusal starts
+  the war: at once under try-and-see and the screw, after the deadline under an ultimatum).
 * The front :math:`m_t \in \{-M, \dots, M\}` from ``start_front``; each period of war is one
   battle that the coercer C wins with probability :math:`\theta` (``true_odds``); :math:`|m| = M`
   ends the war and the winner takes the whole stake forever. While fighting, C's flow is

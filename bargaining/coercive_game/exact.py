@@ -44,7 +44,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
+from .durability import Breach, ceasefire, terms_for_value
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
+from .renewal import renewal_terms, renewal_values
 from .results import GameSolution, Node
 
 __all__ = ["solve_exact"]
@@ -103,7 +105,18 @@ class _Solver:
         self.loss = [game.threat_loss * (1 - tau) for tau in resolve]
         self.carrot_target = game.carrot_credibility * game.carrot
         self.carrot_coercer = game.carrot_efficiency * game.carrot_credibility * game.carrot
+        crisis_ultimatum = game.start == "crisis" and self.design is not None
+        self.calm_until = self.deadline if crisis_ultimatum else -1  # status-quo periods after a refusal
+        self.vagueness = game._convert(strategy.vagueness) if self.design is not None else zero
         self.fronts = self._fronts()
+        self.durable = game.self_enforcing
+        self.renewed = game.assurance != 1
+        self.typed = self.durable or self.renewed  # the value of accepting depends on the type
+        if self.typed and self.vagueness != 0:
+            raise ParameterValueError(
+                "vagueness", "0 with self-enforcing settlements or renewed demands", self.vagueness
+            )
+        self.ceasefires: dict[tuple[int, Any], tuple[list[Any], list[Any], list[Breach]]] = {}
 
     def _fronts(self) -> list[list[int]]:
         game = self.game
@@ -112,14 +125,21 @@ class _Solver:
         m0, margin = game.start_front, game.margin
         fronts: list[list[int]] = []
         for t in range(game.horizon + 2):
-            fronts.append([m for m in range(m0 - t, m0 + t + 1, 2) if -margin < m < margin])
+            b = self._battles(t)
+            fronts.append([m for m in range(m0 - b, m0 + b + 1, 2) if -margin < m < margin])
         return fronts
+
+    def _battles(self, t: int) -> int:
+        """The battles fought before period ``t`` (none in the status-quo periods of a crisis)."""
+        return max(0, t - self.calm_until - 1)
 
     # ------------------------------------------------------------------ values at the edges
 
     def _forever(self, t: int, m: int) -> tuple[Any, list[Any]]:
         """War forever from period ``t`` at a frozen front: (C's value, T's values by type)."""
         game, delta = self.game, self.game.discount
+        if t <= self.calm_until + 1:  # the crisis never became a war: the status quo for ever
+            return game._convert(game.status_quo), [1 - game._convert(game.status_quo)] * self.n
         later = t + delta / (1 - delta)  # the present value of the cost rise gamma * t' from t on
         share = game.share(m)
         coercer = share - game.cost_coercer - game.screw_cost * self.gamma * later
@@ -158,20 +178,27 @@ class _Solver:
             later[m] = ([coercer] * n, [target] * n)
         for t in range(horizon, -1, -1):
             now: dict[int, tuple[list[Any], list[list[Any]]]] = {}
-            wins_base = t - game.start_front
+            battles = self._battles(t)
+            calm = t <= self.calm_until
             for m in self.fronts[t]:
-                wins = (m + wins_base) // 2
-                p_c = _odds(game.prior_coercer, game.true_odds, wins, t)
-                p_t = _odds(game.prior_target, game.true_odds, wins, t)
-                share = game.share(m)
+                wins = (m - game.start_front + battles) // 2
+                p_c = _odds(game.prior_coercer, game.true_odds, wins, battles)
+                p_t = _odds(game.prior_target, game.true_odds, wins, battles)
+                share = game._convert(game.status_quo) if calm else game.share(m)
                 at_deadline = t == self.deadline
-                flow_c = (1 - delta) * (share - game.cost_coercer - game.screw_cost * self.gamma * t)
+                cost_c = self.zero if calm else game.cost_coercer + game.screw_cost * self.gamma * t
+                flow_c = (1 - delta) * (share - cost_c)
                 if at_deadline:
                     flow_c += self.threat_value
                 refuse_c: list[Any] = []
                 refuse_t: list[list[Any]] = []
                 for k in range(n + 1):
-                    (win_c, win_t), lost = self._next(t, m, later, k)
+                    if calm:  # no battle: the front and beliefs stay
+                        coercer_later, target_later = later[m]
+                        state = min(k, n - 1)
+                        (win_c, win_t), lost = (coercer_later[state], target_later[state]), None
+                    else:
+                        (win_c, win_t), lost = self._next(t, m, later, k)
                     if lost is None:
                         cont_c, cont_t = win_c, win_t
                     else:
@@ -180,9 +207,8 @@ class _Solver:
                     refuse_c.append(flow_c + delta * cont_c)
                     row = []
                     for i in range(n):
-                        value = (1 - delta) * (
-                            1 - share - self.base_cost[i] - self.gamma * t
-                        ) + delta * cont_t[i]
+                        cost_t = self.zero if calm else self.base_cost[i] + self.gamma * t
+                        value = (1 - delta) * (1 - share - cost_t) + delta * cont_t[i]
                         if at_deadline:
                             value -= self.execution * self.loss[i]
                         row.append(value)
@@ -192,17 +218,18 @@ class _Solver:
                 for j in range(n):
                     k, offer = self._move(t, m, j, refuse_c, refuse_t)
                     nodes[(t, m, j)] = Node(k, offer)
-                    self._check_skimming(t, m, j, refuse_t[k])
-                    accept = None if offer is None else 1 - offer + self.carrot_target
+                    if offer is None or not self.typed:
+                        self._check_skimming(t, m, j, refuse_t[k])
                     if k == j:
-                        value_c = refuse_c[j]
-                    else:
-                        settled = self.tail[j] - self.tail[k]
-                        value_c = (
-                            settled * (offer - self.carrot_coercer) + self.tail[k] * refuse_c[k]
-                        ) / self.tail[j]
-                    values_c.append(value_c)
-                    values_t.append([r if accept is None or r > accept else accept for r in refuse_t[k]])
+                        values_c.append(refuse_c[j])
+                        values_t.append(refuse_t[k])
+                        continue
+                    accept_t, accept_c = self._settled(m, offer, committed=t <= self.deadline)
+                    if self.typed:
+                        self._acceptors(t, m, j, offer, accept_t, refuse_t[k])
+                    settled = sum((self.weights[i] * accept_c[i] for i in range(j, k)), self.zero)
+                    values_c.append((settled + self.tail[k] * refuse_c[k]) / self.tail[j])
+                    values_t.append([r if r > a else a for r, a in zip(refuse_t[k], accept_t, strict=True)])
                 now[m] = (values_c, values_t)
             later = now
         self.initial = later[game.start_front]
@@ -213,11 +240,13 @@ class _Solver:
     ) -> tuple[int, Any]:
         n = self.n
         if t <= self.deadline:  # the committed demand: the largest consistent cutoff
-            accept = 1 - self.demand + self.carrot_target
+            accept = self._settled(m, self.demand, committed=True)[0]
             for k in range(n, j - 1, -1):
-                below = k == j or accept >= refuse_t[k][k - 1]
-                above = k == n or accept < refuse_t[k][k]
+                below = k == j or accept[k - 1] >= refuse_t[k][k - 1]
+                above = k == n or accept[k] < refuse_t[k][k]
                 if below and above:
+                    if self.typed and k > j:
+                        self._acceptors(t, m, j, self.demand, accept, refuse_t[k])
                     return k, (None if k == j else self.demand)
             raise NotImplementedError(
                 f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
@@ -225,18 +254,71 @@ class _Solver:
             )
         best_k, best_value, best_offer = j, refuse_c[j], None
         for k in range(j + 1, n + 1):
-            offer = 1 + self.carrot_target - refuse_t[k][k - 1]
+            for offer in self._offers(t, m, j, k, refuse_t[k]):
+                accept_c = self._settled(m, offer)[1]
+                settled = sum((self.weights[i] * accept_c[i] for i in range(j, k)), self.zero)
+                value = (settled + self.tail[k] * refuse_c[k]) / self.tail[j]
+                if value >= best_value:
+                    best_k, best_value, best_offer = k, value, offer
+        return best_k, best_offer
+
+    def _offers(self, t: int, m: int, j: int, k: int, refuse: list[Any]) -> list[Any]:
+        """The offers that settle exactly the types ``[j, k)`` when a refusal leads to belief ``k``."""
+        if not self.typed:
+            offer = 1 + self.carrot_target - refuse[k - 1]
             if offer < 0:
-                continue
+                return []
             if offer > 1:
                 offer = self.one
-                if k < n and not 1 - offer + self.carrot_target < refuse_t[k][k]:
-                    continue
-            settled = self.tail[j] - self.tail[k]
-            value = (settled * (offer - self.carrot_coercer) + self.tail[k] * refuse_c[k]) / self.tail[j]
-            if value >= best_value:
-                best_k, best_value, best_offer = k, value, offer
-        return best_k, best_offer
+                if k < self.n and not 1 - offer + self.carrot_target < refuse[k]:
+                    return []
+            return [offer]
+        share, cost = self.game.share(m), self.base_cost[k - 1]
+        if self.renewed:
+            try:
+                root = renewal_terms(self.game, refuse[k - 1] - self.carrot_target, share, cost)
+            except NotImplementedError as error:
+                raise NotImplementedError(f"at node (t={t}, front={m}, cutoff={j}): {error}") from None
+            offers = [] if root is None else [root]
+        else:
+            offers = terms_for_value(self.game, refuse[k - 1] - self.carrot_target, share, cost)
+        if self.one not in offers and self._settled(m, self.one)[0][k - 1] >= refuse[k - 1]:
+            offers.append(self.one)
+        return [x for x in offers if self._acceptors(t, m, j, x, self._settled(m, x)[0], refuse) == k]
+
+    def _settled(self, m: int, offer: Any, *, committed: bool = False) -> tuple[list[Any], list[Any]]:
+        r"""Each (sub-)atom's value of settling at ``offer`` (T's, C's), carrot included; a
+        ``committed`` demand costs T the vagueness on top (it concedes :math:`x + \sigma` to be sure)."""
+        if not self.typed:
+            blur = self.vagueness if committed else self.zero
+            return [1 - offer - blur + self.carrot_target] * self.n, [offer - self.carrot_coercer] * self.n
+        key = (m, offer)
+        if key not in self.ceasefires:
+            share = self.game.share(m)
+            if self.durable:
+                breaches = [ceasefire(self.game, offer, share, cost) for cost in self.base_cost]
+                pairs = [(b.target, b.coercer) for b in breaches]
+            else:
+                breaches = []
+                pairs = [renewal_values(self.game, offer, share, cost)[:2] for cost in self.base_cost]
+            self.ceasefires[key] = (
+                [target + self.carrot_target for target, _ in pairs],
+                [coercer - self.carrot_coercer for _, coercer in pairs],
+                breaches,
+            )
+        accept_t, accept_c, _ = self.ceasefires[key]
+        return accept_t, accept_c
+
+    def _acceptors(self, t: int, m: int, j: int, offer: Any, accept: list[Any], refuse: list[Any]) -> int:
+        """The cutoff after ``offer``: the acceptance set among types ``j, ...`` must be the least
+        resolute ones (skimming); otherwise single crossing fails and the node is named."""
+        accepting = [i for i in range(j, self.n) if accept[i] >= refuse[i]]
+        if accepting != list(range(j, j + len(accepting))):
+            raise NotImplementedError(
+                f"single crossing fails at node (t={t}, front={m}, cutoff={j}): at terms {offer} the "
+                f"types accepting are {[self.atom[i] for i in accepting]}, not the least resolute ones"
+            )
+        return j + len(accepting)
 
     def _check_skimming(self, t: int, m: int, j: int, refuse: list[Any]) -> None:
         for i in range(j, self.n - 1):
@@ -257,6 +339,8 @@ class _Solver:
         length = [zero] * (game.horizon + 2)
         settled_type = [zero] * n
         executed_type = [zero] * n
+        broken_type = [zero] * n
+        renewed_type = [zero] * n
         backs_down = zero
         terms = zero
         settled_total = decisive_total = zero
@@ -268,15 +352,22 @@ class _Solver:
                 for i in range(j, k):
                     settled_type[i] += vector[i]
                     settled_total += vector[i]
-                    length[t] += vector[i]
+                    length[self._battles(t)] += vector[i]
                     terms += node.offer * vector[i]
+                    renewed_type[i] += (1 - game.assurance) * vector[i]
+                if self.durable and k > j:
+                    self._settled(m, node.offer)
+                    breaches = self.ceasefires[(m, node.offer)][2]
+                    for i in range(j, k):
+                        if breaches[i].period is not None:
+                            broken_type[i] += vector[i]
                 refusing = [zero] * k + vector[k:]
                 if t == self.deadline:
                     for i in range(k, n):
                         executed_type[i] += self.execution * refusing[i]
                         backs_down += (1 - self.execution) * refusing[i]
                 state = min(k, n - 1)
-                if game.margin is None:
+                if game.margin is None or t <= self.calm_until:
                     moves = [(m, game._convert(1))]
                 else:
                     moves = [(m + 1, theta), (m - 1, 1 - theta)]
@@ -286,7 +377,7 @@ class _Solver:
                     if game.margin is not None and abs(moved) >= game.margin:
                         ended = chance * sum(refusing, zero)
                         decisive_total += ended
-                        length[t + 1] += ended
+                        length[self._battles(t) + 1] += ended
                         continue
                     target = after.setdefault((moved, state), [zero] * n)
                     for i in range(k, n):
@@ -295,6 +386,9 @@ class _Solver:
             settled_by.append(settled_total)
             decisive_by.append(decisive_total)
         still = sum((sum(vector, zero) for vector in mass.values()), zero)
+        if self.calm_until >= game.horizon:  # the crisis never became a war: no war, of length 0
+            length[0] += still
+            still = zero
         executed = sum(executed_type, zero)
         coercer_value, target_values = self.initial
         by_type_t = self._by_type(target_values[0], divide=False)
@@ -312,6 +406,10 @@ class _Solver:
             target_utility=sum((w * v for w, v in zip(game.weights, by_type_t, strict=True)), zero),
             settled_by_type=self._by_type(settled_type, divide=True),
             threat_executed_by_type=self._by_type(executed_type, divide=True),
+            settlement_broken=sum(broken_type, zero),
+            settlement_broken_by_type=self._by_type(broken_type, divide=True),
+            renewed_demand=sum(renewed_type, zero),
+            renewed_demand_by_type=self._by_type(renewed_type, divide=True),
             subjective=game.prior_coercer != game.prior_target,
             nodes=nodes,
         )

@@ -271,6 +271,17 @@ class _Grid(_Solver):
         )
 
 
+def _exact_only(game: CoerciveGame, design: Any) -> None:
+    if game.self_enforcing or game.assurance != 1:
+        raise NotImplementedError(
+            "self-enforcing settlements and renewed demands are solved by solve_exact only"
+        )
+    if isinstance(design, UltimatumDesign) and (game.start == "crisis" or design.vagueness != 0):
+        raise NotImplementedError(
+            "an ultimatum in a crisis or with a vague condition is solved by solve_exact only"
+        )
+
+
 def solve_grid(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> GameSolution:
     """The equilibrium of ``strategy`` by vectorised backward induction, in floats.
 
@@ -281,6 +292,7 @@ def solve_grid(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> G
     >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
     0.7
     """
+    _exact_only(game, strategy)
     if game.kind != "float":
         game = _as_float(game)
     solver = _Grid(game, strategy, mixing_steps)
@@ -300,6 +312,7 @@ def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, G
     >>> [round(solutions[name].coercer_utility, 6) for name in ("try_and_see", "screw", "ultimatum")]
     [0.55, 0.65, 0.55]
     """
+    _exact_only(game, design)
     if game.kind != "float":
         game = _as_float(game)
     patient = _Grid(game, "try_and_see", 1)
@@ -328,7 +341,7 @@ def _as_float(game: CoerciveGame) -> CoerciveGame:
         if not item.init:
             continue
         value = getattr(game, item.name)
-        if item.name in ("horizon", "margin", "start_front", "period_unit"):
+        if item.name in ("horizon", "margin", "start_front", "period_unit", "self_enforcing", "start"):
             continue
         if isinstance(value, tuple):
             changes[item.name] = tuple(float(v) for v in value)

@@ -9,7 +9,9 @@ period :math:`t` (the threat's loss, a carrot, the coercer's execution value) co
 
 Primitives.
 
-* Periods :math:`t = 0, \dots, H`; discount :math:`\delta` per period; the game starts at war.
+* Periods :math:`t = 0, \dots, H`; discount :math:`\delta` per period; the game starts at war or
+  in a crisis (``start``; a status quo paying :math:`x_0` to C and no costs until a refusal starts
+  the war: at once under try-and-see and the screw, after the deadline under an ultimatum).
 * The front :math:`m_t \in \{-M, \dots, M\}` from ``start_front``; each period of war is one
   battle that the coercer C wins with probability :math:`\theta` (``true_odds``); :math:`|m| = M`
   ends the war and the winner takes the whole stake forever. While fighting, C's flow is
@@ -29,8 +31,11 @@ Primitives.
 * A carrot :math:`s` comes with every settlement: worth :math:`s` to T, costing C
   :math:`\kappa s`, delivered with probability :math:`q`.
 
-The settlements of this game are permanent (no rearmament, renege gain or renewed demand): the
-durability of §3 is not part of the primitives yet.
+Settlements are permanent unless ``self_enforcing`` is set: then a settlement is a ceasefire that
+each side keeps only while keeping beats a one-off renege gain :math:`g_i` minus the guarantee
+:math:`G` plus war at the frozen front, whose share moves by the declared ``rearmament`` (see
+:mod:`bargaining.coercive_game.durability`). With ``assurance`` below 1, C's aims are drawn at the first compliance and unlimited aims renew the
+demand (see :mod:`bargaining.coercive_game.renewal`).
 
 >>> from fractions import Fraction
 >>> game = CoerciveGame(discount=Fraction(9, 10), horizon=2, resolve=(0, Fraction(1, 2), 1),
@@ -108,7 +113,11 @@ class UltimatumDesign:
     Until the ``deadline`` :math:`D` the demand :math:`x` stands (T may comply at any
     :math:`t \le D`); after a refusal at :math:`D` the threat is executed with probability
     :math:`e`; from :math:`D + 1` the game continues as try-and-see. ``schelling_risk`` is
-    :math:`\rho`, the chance the process executes the threat whatever C's value.
+    :math:`\rho`, the chance the process executes the threat whatever C's value. ``vagueness``
+    :math:`\sigma` blurs the condition uniformly around :math:`x` (George's condition): what counts
+    as compliance lies in :math:`[x - \sigma, x + \sigma]`, so a complying target concedes
+    :math:`x + \sigma` to be sure (the blur is linear in the concession, so no other concession is
+    ever best), while C values only :math:`x`.
 
     >>> from fractions import Fraction
     >>> UltimatumDesign(demand=Fraction(3, 4), deadline=0).audience_cost
@@ -119,6 +128,7 @@ class UltimatumDesign:
     deadline: int
     audience_cost: Any = 0
     schelling_risk: Any = 0
+    vagueness: Any = 0
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -128,10 +138,17 @@ class UltimatumDesign:
                 "demand": check_probability,
                 "audience_cost": check_nonnegative,
                 "schelling_risk": check_probability,
+                "vagueness": check_nonnegative,
             },
         )
         if self.kind not in ("exact", "float"):
             raise ParameterTypeError("demand", "an exact or float number (one design at a time)", self.demand)
+        if self.demand + self.vagueness > 1:
+            raise ParameterValueError(
+                "vagueness",
+                f"at most 1 - demand = {1 - self.demand} (a sure compliance is a share)",
+                self.vagueness,
+            )
         _check_integer("deadline", self.deadline, 0, _MAX_HORIZON)
 
 
@@ -151,6 +168,11 @@ _SCALARS = {
     "execution_low": check_real,
     "execution_high": check_real,
     "period_length": check_positive,
+    "renege_gain_coercer": check_nonnegative,
+    "renege_gain_target": check_nonnegative,
+    "guarantee": check_nonnegative,
+    "assurance": check_probability,
+    "status_quo": check_probability,
 }
 
 
@@ -194,6 +216,27 @@ class CoerciveGame:
         The support of C's execution value :math:`w`.
     period_length : positive
         The length of a period, in ``period_unit``.
+    self_enforcing : bool
+        ``False`` (default): settlements are permanent. ``True``: a settlement is a ceasefire kept
+        only while it beats reneging (:mod:`~bargaining.coercive_game.durability`).
+    rearmament : tuple of numbers or None
+        :math:`d_1, \dots, d_K`: the shift of C's war share at the frozen front in the k-th
+        period after a settlement (the last holds for ever); ``None``: no shift.
+    renege_gain_coercer, renege_gain_target, guarantee : non-negative
+        The one-off gains :math:`g_C, g_T` from breaking a ceasefire and the guarantee :math:`G`
+        a violator pays (one-off amounts, in the game's units).
+    assurance : probability
+        :math:`a`, the chance that C's aims, drawn at the first compliance, are limited; otherwise
+        C renews the demand after every compliance (:mod:`~bargaining.coercive_game.renewal`).
+        1 by default (no renewed demands).
+    start : ``"war"`` or ``"crisis"``
+        In a crisis no one fights yet: the status quo pays ``status_quo`` :math:`x_0` to C and no
+        costs. A refusal starts the war under try-and-see and the screw (so they are the game
+        started at war) and keeps the status quo until the deadline under an ultimatum (no battle,
+        no cost, the front and beliefs unchanged); the war starts after the deadline, and if the
+        deadline is the horizon the status quo lasts for ever.
+    status_quo : probability
+        :math:`x_0`, C's share in the crisis (0 unless ``start="crisis"``).
     period_unit : str
         ``"month"`` by default.
 
@@ -227,6 +270,14 @@ class CoerciveGame:
     execution_high: Any = 0
     period_length: Any = 1
     period_unit: str = "month"
+    self_enforcing: bool = False
+    rearmament: tuple[Any, ...] | None = None
+    renege_gain_coercer: Any = 0
+    renege_gain_target: Any = 0
+    guarantee: Any = 0
+    assurance: Any = 1
+    start: str = "war"
+    status_quo: Any = 0
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -246,6 +297,44 @@ class CoerciveGame:
         object.__setattr__(self, "prior_target", _beta("prior_target", self.prior_target, kind))
         if not isinstance(self.period_unit, str) or not self.period_unit:
             raise ParameterTypeError("period_unit", "a non-empty string", self.period_unit)
+        self._settle_durability(kind)
+        if self.start not in ("war", "crisis"):
+            raise ParameterValueError("start", "'war' or 'crisis'", self.start)
+        if self.start == "war" and self.status_quo != 0:
+            raise ParameterValueError("status_quo", "0 unless start='crisis'", self.status_quo)
+
+    def _settle_durability(self, kind: Kind) -> None:
+        if not isinstance(self.self_enforcing, bool):
+            raise ParameterTypeError("self_enforcing", "a bool", self.self_enforcing)
+        declared = self.rearmament is not None or any(
+            getattr(self, name) != 0 for name in ("renege_gain_coercer", "renege_gain_target", "guarantee")
+        )
+        if declared and not self.self_enforcing:
+            raise ParameterValueError(
+                "self_enforcing", "True when rearmament, renege gains or a guarantee are given", False
+            )
+        if self.self_enforcing and self.assurance != 1:
+            raise ParameterValueError(
+                "assurance",
+                "1 when settlements are self-enforcing (the two are not modelled together)",
+                self.assurance,
+            )
+        if self.rearmament is None:
+            return
+        shifts = _sequence("rearmament", self.rearmament, kind)
+        if len(shifts) > _MAX_HORIZON:
+            raise ParameterValueError("rearmament", f"at most {_MAX_HORIZON} shifts", len(shifts))
+        if self.margin is None:
+            shares = [self.power]
+        else:
+            assert self.front_shares is not None
+            shares = list(self.front_shares[1:-1])
+        for index, shift in enumerate(shifts):
+            if not all(0 <= share + shift <= 1 for share in shares):
+                raise ParameterValueError(
+                    f"rearmament[{index}]", "a shift keeping every fighting share in [0, 1]", shift
+                )
+        object.__setattr__(self, "rearmament", shifts)
 
     def _settle_types(self, kind: Kind) -> None:
         resolve = _sequence("resolve", self.resolve, kind)

@@ -52,6 +52,12 @@ class GameSolution:
         T's value by type and in expectation (under T's prior).
     settled_by_type, threat_executed_by_type : tuple
         P(settled by H | type) and P(threat executed | type).
+    settlement_broken, settlement_broken_by_type : probability / tuple
+        P(a settlement is reached and later broken) and the same given each type; 0 when
+        settlements are permanent (the grid solver handles permanent settlements only).
+    renewed_demand, renewed_demand_by_type : probability / tuple
+        P(a settlement is reached and C, its aims unlimited, renews the demand): P(settled) times
+        :math:`1 - a`; overall and given each type (apart from P(settlement broken)).
     subjective : bool
         Whether the two priors over the battle odds differ (each utility is then subjective).
     nodes : dict
@@ -73,6 +79,10 @@ class GameSolution:
     threat_executed_by_type: tuple[Any, ...]
     subjective: bool
     nodes: dict[tuple[int, int, int], Node]
+    settlement_broken: Any = 0
+    settlement_broken_by_type: tuple[Any, ...] = ()
+    renewed_demand: Any = 0
+    renewed_demand_by_type: tuple[Any, ...] = ()
 
     @property
     def settled(self) -> Any:

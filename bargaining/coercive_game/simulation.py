@@ -70,18 +70,21 @@ def simulate(
             node = nodes[(t, m, j)]
             if draw < node.cutoff_after:
                 settled += 1
-                lengths.append(t)
+                lengths.append(solver._battles(t))
                 break
             if t == solver.deadline and rng.random() < execution:
                 executed += 1
             j = min(node.cutoff_after, solver.n - 1)
-            if game.margin is not None:
+            if game.margin is not None and t > solver.calm_until:
                 m += 1 if rng.random() < theta else -1
                 if abs(m) >= game.margin:
-                    lengths.append(t + 1)
+                    lengths.append(solver._battles(t) + 1)
                     break
         else:
-            still += 1
+            if solver.calm_until >= game.horizon:  # the crisis never became a war
+                lengths.append(0)
+            else:
+                still += 1
     array = np.array(lengths, dtype=float)
     return SimulatedOutcomes(
         runs=runs,

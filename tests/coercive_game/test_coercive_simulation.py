@@ -59,3 +59,38 @@ def test_best_design_is_the_best_listed_design_and_ties_go_to_the_smallest_carro
     assert costly.design.audience_cost == 0 and costly.net_utility == Fraction(3, 5)
     with pytest.raises(ParameterValueError, match="non-empty"):
         best_design(free, [], deadlines=[0])
+
+
+def test_best_design_over_carrots_and_vagueness_under_a_cost_of_specificity_is_the_brute_force_optimum() -> None:
+    """Exhaustive and exact: the found design is the maximum of C's net utility over every listed
+    (carrot, audience cost, deadline, vagueness, demand), each solved here on its own; the cost of
+    specificity charges a public threat and a sharp condition."""
+    game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, Fraction(1, 2), 1), power=Fraction(2, 5),
+                        target_cost=Fraction(1, 20), target_cost_resolve=Fraction(1, 5), threat_loss=Fraction(1, 2),
+                        carrot_efficiency=Fraction(3, 2), carrot_credibility=Fraction(4, 5), execution_low=-1,
+                        execution_high=Fraction(1, 2))
+
+    def cost(design: UltimatumDesign, carrot: object) -> Fraction:
+        return design.audience_cost / 20 + (Fraction(1, 10) - design.vagueness) / 5
+
+    carrots, audiences, blurs = [0, Fraction(1, 20)], [0, Fraction(1, 2)], [0, Fraction(1, 20), Fraction(1, 10)]
+    demands = [Fraction(k, 10) for k in range(4, 11)]
+    found = best_design(game, demands, [0], audiences, carrots, blurs, specificity_cost=cost)
+    best = None
+    for carrot in carrots:
+        variant = CoerciveGame(**{**{f: getattr(game, f) for f in ("discount", "horizon", "resolve", "power",
+                               "target_cost", "target_cost_resolve", "threat_loss", "carrot_efficiency",
+                               "carrot_credibility", "execution_low", "execution_high")}, "carrot": carrot})
+        for audience in audiences:
+            for deadline in (0,):
+                for blur in blurs:
+                    for demand in demands:
+                        if demand + blur > 1:
+                            continue
+                        design = UltimatumDesign(demand=demand, deadline=deadline, audience_cost=audience, vagueness=blur)
+                        net = variant.solve(design).coercer_utility - cost(design, carrot)
+                        best = net if best is None else max(best, net)
+    assert found.net_utility == best
+    assert found.net_utility == found.solution.coercer_utility - cost(found.design, found.carrot)
+    with pytest.raises(ParameterValueError, match="vaguenesses"):
+        best_design(game, [1], [0], vaguenesses=[Fraction(1, 10)])

@@ -395,7 +395,7 @@ def run_lattice(war: LearningWar, horizon: int, schedule: Schedule) -> Settlemen
     """
     horizon = check_horizon(horizon)
     if not all(
-        callable(getattr(schedule, name, None)) for name in ("target_cost", "decide", "penalty_target")
+        callable(getattr(schedule, name, None)) for name in ("target_cost", "policy", "penalty_target")
     ):
         raise ParameterTypeError(
             "schedule", "a pressure schedule such as bargaining.war.TryAndSee()", schedule

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.errors import ParameterTypeError
 from ..core.model import check_real, validated
 from ..core.values import (
     Case,
@@ -75,8 +76,6 @@ def _inputs(values: dict[str, Any]) -> tuple[dict[str, Any], Kind]:
         checks["discount"] = check_discount
     v, kind = validated(values, checks)
     if kind == "array":
-        from ..core.errors import ParameterTypeError
-
         raise ParameterTypeError("power", "exact numbers or sympy expressions (one game)", values["power"])
     check_nonnegative("carrot_efficiency", v["carrot_efficiency"])
     top = v["power"] + v["carrot_credibility"] * v["carrot"] + v["target_cost"] + v["target_cost_resolve"]

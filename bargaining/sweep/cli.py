@@ -31,6 +31,8 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import BargainingError, Description, ParameterValueError
+from ..core.paths import writable_file, writable_folder
+from ..core.values import parse_fraction
 from .registry import MODELS
 
 __all__ = ["MAX_POINTS", "add_parser", "parse_parameters", "run"]
@@ -90,8 +92,6 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def _number(name: str, text: str) -> Fraction:
     """A decimal or a fraction, read exactly; anything else is refused (never evaluated)."""
-    from ..core.values import parse_fraction
-
     text = text.strip()
     if _DECIMAL.fullmatch(text) or _FRACTION.fullmatch(text):
         try:
@@ -197,7 +197,6 @@ def run(args: argparse.Namespace) -> int:
 def _check_output(output: str) -> bool:
     """Refuse an output that cannot be written before any work; return whether it already holds a
     finished sweep (the run then checks it is this sweep and writes nothing)."""
-    from ..core.paths import writable_file, writable_folder
     from .run import is_complete
 
     if output.endswith(".nc"):

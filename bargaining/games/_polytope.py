@@ -122,10 +122,11 @@ def solve_exact(rows: list[list[int]], rhs: list[int], size: int) -> list[Fracti
 TIGHT, CLEAR = 1e-9, 1e-5
 
 
-#: Qhull's options for the polar hull: ``Q0`` (no merging of facets, a third faster) is tried
-#: first, scipy's default (``None``: merging, ``Qx`` above dimension 4) when Qhull reports a
-#: precision failure. Either way the vertices are only proposed: their labels are checked.
-QHULL_FAST: str | None = "Q0"
+#: Qhull's options for the polar hull: ``Q0 Po`` (no merging of facets, output kept despite
+#: precision warnings: about 30 % faster than merging at n = 10) first; scipy's default (``None``:
+#: merging, ``Qx`` above dimension 4) if Qhull still fails. Either way the vertices are only
+#: proposed: their labels are decided or checked exactly and the set is checked closed under edges.
+QHULL_FAST: str | None = "Q0 Po"
 QHULL_DEFAULT: str | None = None
 
 

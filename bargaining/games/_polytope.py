@@ -136,7 +136,11 @@ def float_vertices(
     """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point, with a
     flag for each vertex that has a slack too close to call (within :data:`CLEAR` of a constraint
     without being within :data:`TIGHT`; it must be confirmed exactly), or ``None`` when a basis
-    is too close to singular to call or Qhull fails."""
+    is too close to singular to call or Qhull fails with its default options too.
+
+    Above :data:`BRUTE_FORCE_BASES` bases, the vertices are the facets of the convex hull of the
+    polar points :math:`G_k / (h_k - G_k c)` around an interior point :math:`c`, found by Qhull
+    with ``options`` (:data:`QHULL_FAST` first, then :data:`QHULL_DEFAULT`)."""
     count = g.shape[0]
     scale = np.abs(g).max(initial=1.0)
     if math.comb(count, dim) <= BRUTE_FORCE_BASES or dim < 2:

@@ -432,23 +432,17 @@ def _float_pairs(
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
     q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
     q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_found, q_found = float_vertices(p_g, p_h, n), float_vertices(q_g, q_h, m)
-    if p_found is None or q_found is None:
+    p_side, q_side = _float_polytope(p_g, p_h, n), _float_polytope(q_g, q_h, m)
+    if p_side is None or q_side is None:
         return None
-    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
-    # vertex once per simplex of a non-simplicial facet)
-    p_masks, p_index = np.unique(label_masks(p_found[0], p_g, p_h), return_inverse=True)
-    q_masks, q_index = np.unique(label_masks(q_found[0], q_g, q_h), return_inverse=True)
-    # no vertex missing: the float vertices closed under the edges of their simple vertices
-    if not (closed_under_edges(p_masks, n) and closed_under_edges(q_masks, m)):
-        return None
+    (p_masks, p_close), (q_masks, q_close) = p_side, q_side
     pairs = complete_pairs(p_masks, q_masks, n, m)
     # rebuilt exactly: the paired vertices, those with more than the generic number of labels
     # (they decide degeneracy, paired or not) and those with a slack too close to call
     rebuilt: list[dict[int, Vertex]] = [{}, {}]
     for side, masks, payoff, generic, bases, close in (
-        (0, p_masks, b_t, n, (n, 0), p_index[p_found[1]]),
-        (1, q_masks, a, m, (0, n), q_index[q_found[1]]),
+        (0, p_masks, b_t, n, (n, 0), p_close),
+        (1, q_masks, a, m, (0, n), q_close),
     ):
         wanted = (
             {pair[side] for pair in pairs}
@@ -468,6 +462,22 @@ def _float_pairs(
         v[1].bit_count() > m for v in rebuilt[1].values()
     )
     return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
+
+
+def _float_polytope(g: np.ndarray, h: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The distinct label masks of the float vertices of ``{z : G z <= h}`` and the indices of
+    those with a slack too close to call, or ``None``: no vertex may be missing next to a simple
+    vertex, the masks must be closed under the edges of their simple vertices
+    (:func:`~._polytope.closed_under_edges`)."""
+    found = float_vertices(g, h, dim)
+    if found is None:
+        return None
+    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
+    # vertex once per simplex of a non-simplicial facet)
+    masks, index = np.unique(label_masks(found[0], g, h), return_inverse=True)
+    if not closed_under_edges(masks, dim):
+        return None
+    return masks, np.unique(index[found[1]])
 
 
 def _exact_pairs(

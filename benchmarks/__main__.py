@@ -55,16 +55,26 @@ def main() -> None:
         entries = kept + entries
         meta["partial"] = sorted(names)
     (RESULTS / "results.json").write_text(json.dumps({"meta": meta, "entries": entries}, indent=2, default=str))
+    (RESULTS / "results.md").write_text(render(entries, meta))
+    print(f"wrote {RESULTS / 'results.json'} and {RESULTS / 'results.md'}")
+
+
+def _number(value: object) -> str:
+    return f"{value:.4g}" if isinstance(value, (int, float)) else "—"
+
+
+def render(entries: list[dict[str, object]], meta: dict[str, object]) -> str:
+    """The results as a Markdown table (a value a benchmark does not give is a dash)."""
     lines = ["| benchmark | ours | reference | ratio | meaning | target | run |", "|---|---|---|---|---|---|---|"]
     for e in entries:
         m, r = e["measured"], e["reference"]
         lines.append(
-            f"| {e['name']} | {m['value']:.4g} {m['unit']} ({m['label']}) | {r['value']:.4g} {r['unit']} ({r['label']}) "  # type: ignore[index]
-            f"| {e.get('ratio', float('nan')):.3g} | {e.get('ratio_meaning', '')} | {e.get('target', '')} "
+            f"| {e['name']} | {_number(m['value'])} {m['unit']} ({m['label']}) "  # type: ignore[index]
+            f"| {_number(r['value'])} {r['unit']} ({r['label']}) "  # type: ignore[index]
+            f"| {_number(e.get('ratio'))} | {e.get('ratio_meaning', '')} | {e.get('target', '')} "
             f"| {e.get('date', meta['date'])} |"
         )
-    (RESULTS / "results.md").write_text("\n".join(lines) + "\n")
-    print(f"wrote {RESULTS / 'results.json'} and {RESULTS / 'results.md'}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -143,7 +143,10 @@ class _Grid(_Solver):
                     / self.tails[rows],
                     refuse_c[rows],
                 )
-                accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
+                if t <= self.deadline:  # the committed demand stands for every type, even below the cutoff
+                    accept = np.full(n, 1 - float(self.demand) + carrot_t)
+                else:
+                    accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
                 value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
                 now[m] = (value_c, value_t)
             later = now

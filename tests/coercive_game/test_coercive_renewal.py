@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 
 from bargaining.coercive_game import CoerciveGame, solve_grid
-from bargaining.commitment import RenewedDemands
 from bargaining.coercive_game.renewal import renewal_values
+from bargaining.commitment import RenewedDemands
 from bargaining.core.errors import ParameterValueError
 from tests.strategies import fractions
 

@@ -11,8 +11,14 @@ largest cut-off). The cost is :math:`O(H M n^2)` array operations; the loops are
 A continuous type distribution is represented by its quantile grid: :func:`quantile_types` puts
 :math:`n` equally likely types at the quantiles :math:`(i + 1/2)/n`. The grid is exact for a
 discrete prior, and for a continuous one its error shrinks as the grid grows (the explanation
-page reports it against the closed forms of `RiskReturn` and `CoaseTwoPeriod`). C's cut-off is
-searched on the grid; it is not refined between grid points.
+page reports it against the closed forms of `RiskReturn` and `CoaseTwoPeriod`). By default C's
+cut-off is searched on the grid (each type an atom), so the values err by :math:`O(1/n)`. With
+``continuous=True`` each type stands for its cell of quantiles and C's cut-off is refined inside
+the cells: the marginal type's refusal value and C's refusal value are interpolated linearly in
+the cut-off, C's value is then quadratic in it on each cell and maximised there in closed form,
+and a refusal at a cut-off inside a cell leads to the two neighbouring beliefs with the
+interpolation's weights; the values then err by :math:`O(1/n^2)` (the committed demand of an
+ultimatum is not refined).
 
 :func:`infinite_horizon` takes the limit :math:`H \to \infty` as the limit of finite horizons
 (doubling :math:`H` until two successive values agree), raising
@@ -98,6 +104,9 @@ class _Grid(_Solver):
         later: dict[int, tuple[Any, Any]] = {}
         self.moves: dict[tuple[int, int], np.ndarray] = {}
         self.offers: dict[tuple[int, int], np.ndarray] = {}
+        self.shares: dict[
+            tuple[int, int], np.ndarray
+        ] = {}  # the part of the cell below the cut-off that settles
         first = game.horizon
         if start is None:
             for m in self.fronts[game.horizon + 1]:
@@ -135,6 +144,13 @@ class _Grid(_Solver):
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
+                if self.continuous and t > self.deadline:
+                    cut, offer, part = self._refined_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
+                    self.moves[(t, m)], self.offers[(t, m)], self.shares[(t, m)] = cut, offer, part
+                    now[m] = self._refined_values(
+                        rows, cut, offer, part, refuse_c, refuse_t, carrot_t, carrot_c
+                    )
+                    continue
                 cut, offer = self._grid_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
                 self.moves[(t, m)], self.offers[(t, m)] = cut, offer
                 settled = self.tails[rows] - self.tails[cut]
@@ -161,10 +177,6 @@ class _Grid(_Solver):
         n = self.n
         rows, ks = np.arange(n), np.arange(n + 1)
         marginal = np.concatenate([[0.0], refuse_t[self.to_state[ks[1:]], ks[1:] - 1]])  # R_T(k - 1; k)
-        if self.continuous and n > 1:  # the marginal type is the cell boundary k/n, between two midpoints
-            inner = ks[1:n]
-            marginal[1:n] = (refuse_t[inner, inner - 1] + refuse_t[inner, inner]) / 2
-            marginal[n] = 1.5 * refuse_t[n - 1, n - 1] - 0.5 * refuse_t[n - 1, n - 2]  # the top type
         first_out = np.concatenate([refuse_t[rows, rows], [np.inf]])  # R_T(k; k)
         if t <= self.deadline:
             accept = 1 - float(self.demand) + carrot_t
@@ -200,6 +212,114 @@ class _Grid(_Solver):
         self._grid_skimming(t, m, refuse_t, best)
         return best, offer
 
+    def _refined_moves(
+        self, t: int, m: int, refuse_c: np.ndarray, refuse_t: np.ndarray, carrot_t: float, carrot_c: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        r"""C's cut-off off the grid when the types are the cells of a continuous prior.
+
+        A cut-off :math:`c = k - 1 + \lambda` (in cells, :math:`0 \le \lambda \le 1`) settles the
+        cells below :math:`k - 1` and the part :math:`\lambda` of cell :math:`k - 1`; a refusal leads
+        to belief :math:`k - 1` with probability :math:`1 - \lambda` and to :math:`k` with
+        :math:`\lambda` (each with its types in their prior proportions), so C's refusal value is
+        :math:`(1 - \lambda) F_{k-1} R_C(k-1) + \lambda F_k R_C(k)`. The offer leaves the type at
+        :math:`c` indifferent, its value :math:`g` interpolated between the boundary types (each the
+        mean of its two neighbouring midpoints at its own belief, extrapolated at both ends), so C's
+        value is quadratic in :math:`\lambda` on each cell: its maximum is the vertex or an end of the
+        interval where the offer lies in :math:`[0, 1]`. Ties go to the largest cut-off.
+        """
+        n, f, tails = self.n, self.f, self.tails
+        ks = np.arange(1, n)
+        g = np.empty(n + 1)
+        g[1:n] = (refuse_t[ks, ks - 1] + refuse_t[ks, ks]) / 2
+        g[0] = 1.5 * refuse_t[0, 0] - 0.5 * refuse_t[0, 1]
+        g[n] = 1.5 * refuse_t[n - 1, n - 1] - 0.5 * refuse_t[n - 1, n - 2]
+        mass_value = tails * refuse_c  # F_k R_C(k), k = 0..n
+        low_g, step = g[:-1], np.diff(g)  # by cell kk = k - 1
+        base = 1 + carrot_t - carrot_c - low_g
+        start = tails[:n, None] - tails[None, :n]  # (j, kk): the mass settled before cell kk
+        linear = f * base - start * step + np.diff(mass_value)
+        curve = -f * step  # the coefficient of lambda^2
+
+        def value(lam: np.ndarray) -> np.ndarray:
+            result: np.ndarray = (start * base + mass_value[:n] + lam * linear + lam * lam * curve) / tails[
+                :n, None
+            ]
+            return result
+
+        # the offer 1 + qs - g(kk) - lam * step lies in [0, 1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            to_cap, to_zero = (carrot_t - low_g) / step, (1 + carrot_t - low_g) / step
+            vertex = np.where(curve < 0, linear / (2 * f * step), np.nan)
+        flat = step == 0
+        ok_flat = (low_g >= carrot_t) & (low_g <= 1 + carrot_t)
+        lo = np.where(flat, np.where(ok_flat, 0.0, np.inf), np.where(step > 0, to_cap, to_zero))
+        hi = np.where(flat, np.where(ok_flat, 1.0, -np.inf), np.where(step > 0, to_zero, to_cap))
+        lo, hi = np.maximum(lo, 0.0), np.minimum(hi, 1.0)
+        feasible = (lo <= hi)[None, :] & (np.arange(n)[None, :] >= np.arange(n)[:, None])
+        lo_b, hi_b = np.broadcast_to(lo, (n, n)), np.broadcast_to(hi, (n, n))
+        inner = np.clip(np.nan_to_num(np.broadcast_to(vertex, (n, n)), nan=-1.0), lo_b, hi_b)
+        candidates = np.stack([lo_b, inner, hi_b])  # (3, j, kk)
+        values = np.where(feasible, value(candidates), -np.inf)
+        positions = np.arange(n)[None, None, :] + candidates
+        rows = np.arange(n)
+        # every type settles at the whole stake when even the top type prefers it to refusing
+        everyone = np.where(g[n] <= carrot_t, 1 - carrot_c, -np.inf) * np.ones(n)
+        none = refuse_c[:n]
+        flat_values = np.concatenate(
+            [values.reshape(3, n, n).transpose(1, 0, 2).reshape(n, 3 * n), everyone[:, None], none[:, None]],
+            axis=1,
+        )
+        flat_positions = np.concatenate(
+            [
+                positions.transpose(1, 0, 2).reshape(n, 3 * n),
+                np.full((n, 1), float(n)),
+                rows[:, None].astype(float),
+            ],
+            axis=1,
+        )
+        top = flat_values.max(axis=1)
+        near = flat_values >= (top - _TIE * np.maximum(1.0, np.abs(top)))[:, None]
+        pick = np.argmax(np.where(near, flat_positions, -1.0), axis=1)
+        position = flat_positions[rows, pick]
+        cell = np.minimum(np.floor(position + 1e-12).astype(int), n)
+        share = position - cell
+        whole = share <= 1e-12  # a cut-off on a boundary: that cell settles whole
+        cut = np.where(whole, cell, cell + 1)
+        share = np.where(whole, 1.0, share)
+        offer = np.where(
+            cut > rows, 1 + carrot_t - (g[cut - 1] + share * (g[np.minimum(cut, n)] - g[cut - 1])), np.nan
+        )
+        offer = np.where(pick == 3 * n, 1.0, offer)
+        self._grid_skimming(t, m, refuse_t, cut)
+        return cut, offer, share
+
+    def _refined_values(
+        self,
+        rows: np.ndarray,
+        cut: np.ndarray,
+        offer: np.ndarray,
+        share: np.ndarray,
+        refuse_c: np.ndarray,
+        refuse_t: np.ndarray,
+        carrot_t: float,
+        carrot_c: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """C's and each type's values at every belief after the refined moves (see `_refined_moves`)."""
+        tails, below = self.tails, np.maximum(cut - 1, 0)
+        rest = 1 - share
+        settled = tails[rows] - tails[cut] - rest * self.f[below]
+        refusal = rest * tails[below] * refuse_c[below] + share * tails[cut] * refuse_c[cut]
+        value_c = np.where(
+            cut > rows, (settled * (np.nan_to_num(offer) - carrot_c) + refusal) / tails[rows], refuse_c[rows]
+        )
+        refuse = (
+            rest[:, None] * refuse_t[self.to_state[below]] + share[:, None] * refuse_t[self.to_state[cut]]
+        )
+        partial = (rest > 0) & (cut > rows)  # the cell split by the cut-off refuses to belief cut - 1 only
+        refuse[rows[partial], below[partial]] = refuse_t[self.to_state[below[partial]], below[partial]]
+        accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
+        return value_c, np.maximum(refuse, accept[:, None])
+
     def _grid_skimming(self, t: int, m: int, refuse_t: np.ndarray, best: np.ndarray) -> None:
         if not (refuse_t[:, 1:] < refuse_t[:, :-1] - _TIE).any():
             return
@@ -231,7 +351,10 @@ class _Grid(_Solver):
                 active = np.flatnonzero(full.any(axis=1))  # the beliefs C can hold here
                 block = full[active]
                 cut, offer = self.moves[(t, m)][active], self.offers[(t, m)][active]
+                share = self.shares[(t, m)][active] if (t, m) in self.shares else np.ones(len(active))
                 accepted = block * lower[cut]  # rows j: the types below C's cut-off settle
+                split = np.flatnonzero((share < 1) & (cut > active))  # part of cell cut - 1 refuses
+                accepted[split, cut[split] - 1] *= share[split]
                 per_row = accepted.sum(axis=1)
                 settled_type += accepted.sum(axis=0)
                 settled_total += per_row.sum()
@@ -242,7 +365,9 @@ class _Grid(_Solver):
                     executed_type += execution * refusing.sum(axis=0)
                     backs_down += (1 - execution) * refusing.sum()
                 moved = np.zeros((n, n))
-                np.add.at(moved, self.to_state[cut], refusing)
+                to_cut = np.where(lower[cut], 0.0, refusing) * share[:, None]  # the cells from cut on
+                np.add.at(moved, self.to_state[cut], to_cut)
+                np.add.at(moved, self.to_state[np.maximum(cut - 1, 0)], refusing - to_cut)
                 if game.margin is None:
                     after[m] = after.get(m, 0) + moved
                     continue
@@ -299,11 +424,15 @@ def solve_grid(
     is that of :func:`~bargaining.coercive_game.exact.solve_exact`, within rounding.
 
     ``continuous=True`` reads the (equally likely) types as the quantile grid of a continuous prior
-    (:func:`quantile_types`): each type stands for its cell of quantiles, so the marginal type at a
-    cut-off is the cell boundary, and C's offer leaves that boundary type indifferent, its refusal
-    value interpolated between the two neighbouring midpoints (extrapolated at the top). C's
+    (:func:`quantile_types`): each type stands for its cell of quantiles and C's cut-off is refined
+    inside the cells, the values interpolated in the cut-off (see the module docstring). The
     values then err by :math:`O(1/n^2)` instead of :math:`O(1/n)`; the committed demand of an
-    ultimatum is unchanged.
+    ultimatum is not refined.
+
+    >>> game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(50), power=0.5,
+    ...                     cost_coercer=0.1, target_cost_resolve=0.4)
+    >>> round(solve_grid(game, "try_and_see", continuous=True).coercer_utility, 9)  # RiskReturn: 0.55625
+    0.55625
 
     >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
     >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
@@ -312,9 +441,11 @@ def solve_grid(
     _exact_only(game, strategy)
     if not isinstance(continuous, bool):
         raise ParameterTypeError("continuous", "a bool", continuous)
-    if continuous and (mixing_steps != 1 or len(set(game.weights)) != 1):
+    if continuous and (mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2):
         raise ParameterValueError(
-            "continuous", "False unless the types are equally likely and mixing_steps is 1", continuous
+            "continuous",
+            "False unless there are at least two equally likely types and mixing_steps is 1",
+            continuous,
         )
     if game.kind != "float":
         game = _as_float(game)

@@ -113,9 +113,10 @@ class _Grid(_Solver):
                 coercer, target = self._forever(game.horizon + 1, m)
                 later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
         else:
-            first, later, moves, offers = start
+            first, later, moves, offers, shares = start
             self.moves.update(moves)
             self.offers.update(offers)
+            self.shares.update(shares)
         rows = np.arange(n)
         for t in range(first, -1, -1):
             if t == keep:
@@ -415,6 +416,17 @@ def _exact_only(game: CoerciveGame, design: Any) -> None:
         )
 
 
+def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) -> None:
+    if not isinstance(continuous, bool):
+        raise ParameterTypeError("continuous", "a bool", continuous)
+    if continuous and (mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2):
+        raise ParameterValueError(
+            "continuous",
+            "False unless there are at least two equally likely types and mixing_steps is 1",
+            continuous,
+        )
+
+
 def solve_grid(
     game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1, continuous: bool = False
 ) -> GameSolution:
@@ -439,14 +451,7 @@ def solve_grid(
     0.7
     """
     _exact_only(game, strategy)
-    if not isinstance(continuous, bool):
-        raise ParameterTypeError("continuous", "a bool", continuous)
-    if continuous and (mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2):
-        raise ParameterValueError(
-            "continuous",
-            "False unless there are at least two equally likely types and mixing_steps is 1",
-            continuous,
-        )
+    _check_continuous(game, continuous, mixing_steps)
     if game.kind != "float":
         game = _as_float(game)
     solver = _Grid(game, strategy, mixing_steps)
@@ -455,11 +460,14 @@ def solve_grid(
     return solver.grid_forward()
 
 
-def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, GameSolution]:
+def solve_strategies(
+    game: CoerciveGame, design: UltimatumDesign, *, continuous: bool = False
+) -> dict[str, GameSolution]:
     """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
 
     After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
-    try-and-see's values after the deadline (the same numbers, computed once).
+    try-and-see's values after the deadline (the same numbers, computed once). ``continuous`` is
+    :func:`solve_grid`'s.
 
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
@@ -467,20 +475,22 @@ def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, G
     [0.55, 0.65, 0.55]
     """
     _exact_only(game, design)
+    _check_continuous(game, continuous, 1)
     if game.kind != "float":
         game = _as_float(game)
     patient = _Grid(game, "try_and_see", 1)
-    patient.arrays()
+    patient.arrays(continuous)
     if design.deadline > game.horizon:  # the ultimatum solver raises the field-named error
         _Grid(game, design, 1)
     patient.grid_backward(keep=design.deadline)
     committed = _Grid(game, design, 1)
-    committed.arrays()
+    committed.arrays(continuous)
     shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
     offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
-    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers))
+    shares = {key: value for key, value in patient.shares.items() if key[0] > design.deadline}
+    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers, shares))
     screw = _Grid(game, "screw", 1)
-    screw.arrays()
+    screw.arrays(continuous)
     screw.grid_backward()
     return {
         "try_and_see": patient.grid_forward(),
@@ -511,12 +521,13 @@ def infinite_horizon(
     tolerance: float = 1e-9,
     start: int = 8,
     max_horizon: int = 2048,
+    continuous: bool = False,
 ) -> GameSolution:
     """The limit :math:`H \\to \\infty` of the finite-horizon equilibria (doubling :math:`H`).
 
     Stops when C's utility and every type's utility move by less than ``tolerance`` from one
     horizon to the next; raises :class:`~bargaining.core.errors.ConvergenceError` past
-    ``max_horizon``.
+    ``max_horizon``. ``continuous`` is :func:`solve_grid`'s.
 
     >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
     >>> round(infinite_horizon(game, "try_and_see").coercer_utility, 9)
@@ -524,11 +535,11 @@ def infinite_horizon(
     """
     if not (isinstance(start, int) and isinstance(max_horizon, int) and 0 <= start <= max_horizon):
         raise ParameterValueError("max_horizon", f"an integer at least start = {start}", max_horizon)
-    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy)
+    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy, continuous=continuous)
     horizon = start
     while horizon < max_horizon:
         horizon = min(2 * horizon + 1, max_horizon)
-        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy)
+        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy, continuous=continuous)
         change = max(
             abs(current.coercer_utility - previous.coercer_utility),
             *(

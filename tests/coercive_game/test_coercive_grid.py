@@ -163,6 +163,22 @@ def test_the_continuous_grid_converges_with_battles_and_keeps_every_mass(strateg
         assert sum(solution.length) + solution.still_fighting == pytest.approx(1, abs=1e-12)
     midpoint = solve_grid(game(50), strategy)
     assert abs(midpoint.coercer_utility - fine.coercer_utility) > 1e-5
+    design = strategy if isinstance(strategy, UltimatumDesign) else UltimatumDesign(demand=0.6, deadline=2)
+    together = solve_strategies(game(50), design, continuous=True)
+    for name, alone in (("try_and_see", "try_and_see"), ("screw", "screw"), ("ultimatum", design)):
+        single = solve_grid(game(50), alone, continuous=True)
+        assert together[name].coercer_utility == single.coercer_utility
+        assert together[name].settled_by == single.settled_by
+        assert together[name].target_utility_by_type == single.target_utility_by_type
+
+
+def test_the_continuous_infinite_horizon_is_its_last_finite_horizon() -> None:
+    import dataclasses
+
+    game = CoerciveGame(discount=0.5, horizon=0, resolve=quantile_types(20), target_cost_resolve=0.2)
+    limit = infinite_horizon(game, "try_and_see", continuous=True)
+    last = solve_grid(dataclasses.replace(game, horizon=len(limit.settled_by) - 1), "try_and_see", continuous=True)
+    assert limit.coercer_utility == last.coercer_utility and limit.still_fighting < 1e-9
 
 
 def test_the_continuous_grid_refuses_what_is_not_a_quantile_grid() -> None:

@@ -220,9 +220,16 @@ class _Solver:
                     nodes[(t, m, j)] = Node(k, offer)
                     if offer is None or not self.typed:
                         self._check_skimming(t, m, j, refuse_t[k])
-                    if k == j:
+                    if k == j and t > self.deadline:
                         values_c.append(refuse_c[j])
                         values_t.append(refuse_t[k])
+                        continue
+                    if k == j:  # the committed demand stands: a type below j may still comply
+                        accept_t = self._settled(m, self.demand, committed=True)[0]
+                        values_c.append(refuse_c[j])
+                        values_t.append(
+                            [r if r > a else a for r, a in zip(refuse_t[k], accept_t, strict=True)]
+                        )
                         continue
                     accept_t, accept_c = self._settled(m, offer, committed=t <= self.deadline)
                     if self.typed:

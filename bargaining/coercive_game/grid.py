@@ -11,8 +11,14 @@ largest cut-off). The cost is :math:`O(H M n^2)` array operations; the loops are
 A continuous type distribution is represented by its quantile grid: :func:`quantile_types` puts
 :math:`n` equally likely types at the quantiles :math:`(i + 1/2)/n`. The grid is exact for a
 discrete prior, and for a continuous one its error shrinks as the grid grows (the explanation
-page reports it against the closed forms of `RiskReturn` and `CoaseTwoPeriod`). C's cut-off is
-searched on the grid; it is not refined between grid points.
+page reports it against the closed forms of `RiskReturn` and `CoaseTwoPeriod`). By default C's
+cut-off is searched on the grid (each type an atom), so the values err by :math:`O(1/n)`. With
+``continuous=True`` each type stands for its cell of quantiles and C's cut-off is refined inside
+the cells: the marginal type's refusal value and C's refusal value are interpolated linearly in
+the cut-off, C's value is then quadratic in it on each cell and maximised there in closed form,
+and a refusal at a cut-off inside a cell leads to the two neighbouring beliefs with the
+interpolation's weights; the values then err by :math:`O(1/n^2)` (the committed demand of an
+ultimatum is not refined).
 
 :func:`infinite_horizon` takes the limit :math:`H \to \infty` as the limit of finite horizons
 (doubling :math:`H` until two successive values agree), raising
@@ -27,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ConvergenceError, ParameterValueError
+from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from .exact import _Solver
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
@@ -64,7 +70,8 @@ def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
 class _Grid(_Solver):
     """The float solver: the exact solver's set-up, array arithmetic in the passes."""
 
-    def arrays(self) -> None:
+    def arrays(self, continuous: bool = False) -> None:
+        self.continuous = continuous
         self.f = np.array([float(w) for w in self.weights])
         self.tails = np.concatenate([np.cumsum(self.f[::-1])[::-1], [0.0]])
         self.base = np.array([float(c) for c in self.base_cost])
@@ -97,15 +104,19 @@ class _Grid(_Solver):
         later: dict[int, tuple[Any, Any]] = {}
         self.moves: dict[tuple[int, int], np.ndarray] = {}
         self.offers: dict[tuple[int, int], np.ndarray] = {}
+        self.shares: dict[
+            tuple[int, int], np.ndarray
+        ] = {}  # the part of the cell below the cut-off that settles
         first = game.horizon
         if start is None:
             for m in self.fronts[game.horizon + 1]:
                 coercer, target = self._forever(game.horizon + 1, m)
                 later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
         else:
-            first, later, moves, offers = start
+            first, later, moves, offers, shares = start
             self.moves.update(moves)
             self.offers.update(offers)
+            self.shares.update(shares)
         rows = np.arange(n)
         for t in range(first, -1, -1):
             if t == keep:
@@ -134,6 +145,13 @@ class _Grid(_Solver):
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
+                if self.continuous and t > self.deadline:
+                    cut, offer, part = self._refined_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
+                    self.moves[(t, m)], self.offers[(t, m)], self.shares[(t, m)] = cut, offer, part
+                    now[m] = self._refined_values(
+                        rows, cut, offer, part, refuse_c, refuse_t, carrot_t, carrot_c
+                    )
+                    continue
                 cut, offer = self._grid_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
                 self.moves[(t, m)], self.offers[(t, m)] = cut, offer
                 settled = self.tails[rows] - self.tails[cut]
@@ -143,7 +161,10 @@ class _Grid(_Solver):
                     / self.tails[rows],
                     refuse_c[rows],
                 )
-                accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
+                if t <= self.deadline:  # the committed demand stands for every type, even below the cutoff
+                    accept = np.full(n, 1 - float(self.demand) + carrot_t)
+                else:
+                    accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
                 value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
                 now[m] = (value_c, value_t)
             later = now
@@ -192,6 +213,114 @@ class _Grid(_Solver):
         self._grid_skimming(t, m, refuse_t, best)
         return best, offer
 
+    def _refined_moves(
+        self, t: int, m: int, refuse_c: np.ndarray, refuse_t: np.ndarray, carrot_t: float, carrot_c: float
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        r"""C's cut-off off the grid when the types are the cells of a continuous prior.
+
+        A cut-off :math:`c = k - 1 + \lambda` (in cells, :math:`0 \le \lambda \le 1`) settles the
+        cells below :math:`k - 1` and the part :math:`\lambda` of cell :math:`k - 1`; a refusal leads
+        to belief :math:`k - 1` with probability :math:`1 - \lambda` and to :math:`k` with
+        :math:`\lambda` (each with its types in their prior proportions), so C's refusal value is
+        :math:`(1 - \lambda) F_{k-1} R_C(k-1) + \lambda F_k R_C(k)`. The offer leaves the type at
+        :math:`c` indifferent, its value :math:`g` interpolated between the boundary types (each the
+        mean of its two neighbouring midpoints at its own belief, extrapolated at both ends), so C's
+        value is quadratic in :math:`\lambda` on each cell: its maximum is the vertex or an end of the
+        interval where the offer lies in :math:`[0, 1]`. Ties go to the largest cut-off.
+        """
+        n, f, tails = self.n, self.f, self.tails
+        ks = np.arange(1, n)
+        g = np.empty(n + 1)
+        g[1:n] = (refuse_t[ks, ks - 1] + refuse_t[ks, ks]) / 2
+        g[0] = 1.5 * refuse_t[0, 0] - 0.5 * refuse_t[0, 1]
+        g[n] = 1.5 * refuse_t[n - 1, n - 1] - 0.5 * refuse_t[n - 1, n - 2]
+        mass_value = tails * refuse_c  # F_k R_C(k), k = 0..n
+        low_g, step = g[:-1], np.diff(g)  # by cell kk = k - 1
+        base = 1 + carrot_t - carrot_c - low_g
+        start = tails[:n, None] - tails[None, :n]  # (j, kk): the mass settled before cell kk
+        linear = f * base - start * step + np.diff(mass_value)
+        curve = -f * step  # the coefficient of lambda^2
+
+        def value(lam: np.ndarray) -> np.ndarray:
+            result: np.ndarray = (start * base + mass_value[:n] + lam * linear + lam * lam * curve) / tails[
+                :n, None
+            ]
+            return result
+
+        # the offer 1 + qs - g(kk) - lam * step lies in [0, 1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            to_cap, to_zero = (carrot_t - low_g) / step, (1 + carrot_t - low_g) / step
+            vertex = np.where(curve < 0, linear / (2 * f * step), np.nan)
+        flat = step == 0
+        ok_flat = (low_g >= carrot_t) & (low_g <= 1 + carrot_t)
+        lo = np.where(flat, np.where(ok_flat, 0.0, np.inf), np.where(step > 0, to_cap, to_zero))
+        hi = np.where(flat, np.where(ok_flat, 1.0, -np.inf), np.where(step > 0, to_zero, to_cap))
+        lo, hi = np.maximum(lo, 0.0), np.minimum(hi, 1.0)
+        feasible = (lo <= hi)[None, :] & (np.arange(n)[None, :] >= np.arange(n)[:, None])
+        lo_b, hi_b = np.broadcast_to(lo, (n, n)), np.broadcast_to(hi, (n, n))
+        inner = np.clip(np.nan_to_num(np.broadcast_to(vertex, (n, n)), nan=-1.0), lo_b, hi_b)
+        candidates = np.stack([lo_b, inner, hi_b])  # (3, j, kk)
+        values = np.where(feasible, value(candidates), -np.inf)
+        positions = np.arange(n)[None, None, :] + candidates
+        rows = np.arange(n)
+        # every type settles at the whole stake when even the top type prefers it to refusing
+        everyone = np.where(g[n] <= carrot_t, 1 - carrot_c, -np.inf) * np.ones(n)
+        none = refuse_c[:n]
+        flat_values = np.concatenate(
+            [values.reshape(3, n, n).transpose(1, 0, 2).reshape(n, 3 * n), everyone[:, None], none[:, None]],
+            axis=1,
+        )
+        flat_positions = np.concatenate(
+            [
+                positions.transpose(1, 0, 2).reshape(n, 3 * n),
+                np.full((n, 1), float(n)),
+                rows[:, None].astype(float),
+            ],
+            axis=1,
+        )
+        top = flat_values.max(axis=1)
+        near = flat_values >= (top - _TIE * np.maximum(1.0, np.abs(top)))[:, None]
+        pick = np.argmax(np.where(near, flat_positions, -1.0), axis=1)
+        position = flat_positions[rows, pick]
+        cell = np.minimum(np.floor(position + 1e-12).astype(int), n)
+        share = position - cell
+        whole = share <= 1e-12  # a cut-off on a boundary: that cell settles whole
+        cut = np.where(whole, cell, cell + 1)
+        share = np.where(whole, 1.0, share)
+        offer = np.where(
+            cut > rows, 1 + carrot_t - (g[cut - 1] + share * (g[np.minimum(cut, n)] - g[cut - 1])), np.nan
+        )
+        offer = np.where(pick == 3 * n, 1.0, offer)
+        self._grid_skimming(t, m, refuse_t, cut)
+        return cut, offer, share
+
+    def _refined_values(
+        self,
+        rows: np.ndarray,
+        cut: np.ndarray,
+        offer: np.ndarray,
+        share: np.ndarray,
+        refuse_c: np.ndarray,
+        refuse_t: np.ndarray,
+        carrot_t: float,
+        carrot_c: float,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """C's and each type's values at every belief after the refined moves (see `_refined_moves`)."""
+        tails, below = self.tails, np.maximum(cut - 1, 0)
+        rest = 1 - share
+        settled = tails[rows] - tails[cut] - rest * self.f[below]
+        refusal = rest * tails[below] * refuse_c[below] + share * tails[cut] * refuse_c[cut]
+        value_c = np.where(
+            cut > rows, (settled * (np.nan_to_num(offer) - carrot_c) + refusal) / tails[rows], refuse_c[rows]
+        )
+        refuse = (
+            rest[:, None] * refuse_t[self.to_state[below]] + share[:, None] * refuse_t[self.to_state[cut]]
+        )
+        partial = (rest > 0) & (cut > rows)  # the cell split by the cut-off refuses to belief cut - 1 only
+        refuse[rows[partial], below[partial]] = refuse_t[self.to_state[below[partial]], below[partial]]
+        accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
+        return value_c, np.maximum(refuse, accept[:, None])
+
     def _grid_skimming(self, t: int, m: int, refuse_t: np.ndarray, best: np.ndarray) -> None:
         if not (refuse_t[:, 1:] < refuse_t[:, :-1] - _TIE).any():
             return
@@ -223,7 +352,10 @@ class _Grid(_Solver):
                 active = np.flatnonzero(full.any(axis=1))  # the beliefs C can hold here
                 block = full[active]
                 cut, offer = self.moves[(t, m)][active], self.offers[(t, m)][active]
+                share = self.shares[(t, m)][active] if (t, m) in self.shares else np.ones(len(active))
                 accepted = block * lower[cut]  # rows j: the types below C's cut-off settle
+                split = np.flatnonzero((share < 1) & (cut > active))  # part of cell cut - 1 refuses
+                accepted[split, cut[split] - 1] *= share[split]
                 per_row = accepted.sum(axis=1)
                 settled_type += accepted.sum(axis=0)
                 settled_total += per_row.sum()
@@ -234,7 +366,9 @@ class _Grid(_Solver):
                     executed_type += execution * refusing.sum(axis=0)
                     backs_down += (1 - execution) * refusing.sum()
                 moved = np.zeros((n, n))
-                np.add.at(moved, self.to_state[cut], refusing)
+                to_cut = np.where(lower[cut], 0.0, refusing) * share[:, None]  # the cells from cut on
+                np.add.at(moved, self.to_state[cut], to_cut)
+                np.add.at(moved, self.to_state[np.maximum(cut - 1, 0)], refusing - to_cut)
                 if game.margin is None:
                     after[m] = after.get(m, 0) + moved
                     continue
@@ -282,30 +416,58 @@ def _exact_only(game: CoerciveGame, design: Any) -> None:
         )
 
 
-def solve_grid(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> GameSolution:
+def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) -> None:
+    if not isinstance(continuous, bool):
+        raise ParameterTypeError("continuous", "a bool", continuous)
+    if continuous and (mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2):
+        raise ParameterValueError(
+            "continuous",
+            "False unless there are at least two equally likely types and mixing_steps is 1",
+            continuous,
+        )
+
+
+def solve_grid(
+    game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1, continuous: bool = False
+) -> GameSolution:
     """The equilibrium of ``strategy`` by vectorised backward induction, in floats.
 
     The result's ``nodes`` is empty (C's moves are arrays inside the solver); every other output
     is that of :func:`~bargaining.coercive_game.exact.solve_exact`, within rounding.
+
+    ``continuous=True`` reads the (equally likely) types as the quantile grid of a continuous prior
+    (:func:`quantile_types`): each type stands for its cell of quantiles and C's cut-off is refined
+    inside the cells, the values interpolated in the cut-off (see the module docstring). The
+    values then err by :math:`O(1/n^2)` instead of :math:`O(1/n)`; the committed demand of an
+    ultimatum is not refined.
+
+    >>> game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(50), power=0.5,
+    ...                     cost_coercer=0.1, target_cost_resolve=0.4)
+    >>> round(solve_grid(game, "try_and_see", continuous=True).coercer_utility, 9)  # RiskReturn: 0.55625
+    0.55625
 
     >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
     >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
     0.7
     """
     _exact_only(game, strategy)
+    _check_continuous(game, continuous, mixing_steps)
     if game.kind != "float":
         game = _as_float(game)
     solver = _Grid(game, strategy, mixing_steps)
-    solver.arrays()
+    solver.arrays(continuous)
     solver.grid_backward()
     return solver.grid_forward()
 
 
-def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, GameSolution]:
+def solve_strategies(
+    game: CoerciveGame, design: UltimatumDesign, *, continuous: bool = False
+) -> dict[str, GameSolution]:
     """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
 
     After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
-    try-and-see's values after the deadline (the same numbers, computed once).
+    try-and-see's values after the deadline (the same numbers, computed once). ``continuous`` is
+    :func:`solve_grid`'s.
 
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
@@ -313,20 +475,22 @@ def solve_strategies(game: CoerciveGame, design: UltimatumDesign) -> dict[str, G
     [0.55, 0.65, 0.55]
     """
     _exact_only(game, design)
+    _check_continuous(game, continuous, 1)
     if game.kind != "float":
         game = _as_float(game)
     patient = _Grid(game, "try_and_see", 1)
-    patient.arrays()
+    patient.arrays(continuous)
     if design.deadline > game.horizon:  # the ultimatum solver raises the field-named error
         _Grid(game, design, 1)
     patient.grid_backward(keep=design.deadline)
     committed = _Grid(game, design, 1)
-    committed.arrays()
+    committed.arrays(continuous)
     shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
     offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
-    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers))
+    shares = {key: value for key, value in patient.shares.items() if key[0] > design.deadline}
+    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers, shares))
     screw = _Grid(game, "screw", 1)
-    screw.arrays()
+    screw.arrays(continuous)
     screw.grid_backward()
     return {
         "try_and_see": patient.grid_forward(),
@@ -357,12 +521,13 @@ def infinite_horizon(
     tolerance: float = 1e-9,
     start: int = 8,
     max_horizon: int = 2048,
+    continuous: bool = False,
 ) -> GameSolution:
     """The limit :math:`H \\to \\infty` of the finite-horizon equilibria (doubling :math:`H`).
 
     Stops when C's utility and every type's utility move by less than ``tolerance`` from one
     horizon to the next; raises :class:`~bargaining.core.errors.ConvergenceError` past
-    ``max_horizon``.
+    ``max_horizon``. ``continuous`` is :func:`solve_grid`'s.
 
     >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
     >>> round(infinite_horizon(game, "try_and_see").coercer_utility, 9)
@@ -370,11 +535,11 @@ def infinite_horizon(
     """
     if not (isinstance(start, int) and isinstance(max_horizon, int) and 0 <= start <= max_horizon):
         raise ParameterValueError("max_horizon", f"an integer at least start = {start}", max_horizon)
-    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy)
+    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy, continuous=continuous)
     horizon = start
     while horizon < max_horizon:
         horizon = min(2 * horizon + 1, max_horizon)
-        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy)
+        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy, continuous=continuous)
         change = max(
             abs(current.coercer_utility - previous.coercer_utility),
             *(

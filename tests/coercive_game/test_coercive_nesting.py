@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from bargaining.coercive_game import CoerciveGame, GameSolution, UltimatumDesign
 from bargaining.crisis import RiskReturn
-from bargaining.war import CoaseTwoPeriod, FrontLineWar
+from bargaining.war import CoaseTwoPeriod, FrontLineWar, LearningWar
+from bargaining.war.race import continuation
 from tests.strategies import fractions
 
 HALF = Fraction(1, 2)
@@ -227,6 +228,76 @@ def test_point_mass_with_battles_is_the_optimal_stopping_problem(prior_coercer: 
     assert solution.subjective == (prior_coercer != prior_target)
     total = solution.settled + solution.decisive_by[-1] + solution.still_fighting
     assert total == 1
+
+
+def race_values(game: CoerciveGame) -> tuple[list[Any], list[Any], list[Any]]:
+    """(C's equilibrium values, C's and T's whole-war values) at every lattice node (n, k), by
+    `bargaining.war.race.continuation`, the corrected whole-war backward induction.
+
+    Units: the race pays nothing while fighting and a one-off cost per battle; the game pays the
+    normalised flow (1 - d)(pi - c) per period of war, so with a constant interior share pi = p the
+    race's per-battle cost is (1 - d)(c_C - p) for C and (1 - d)(c_T + p - 1) for T (a decisive end
+    is worth 1 or 0 in both). The race decides a war still on at its horizon by one final battle;
+    the game freezes the front after H for ever, so the race is run to H + 1 with a stop there worth
+    the frozen war, p - c_C or 1 - p - c_T. C's equilibrium value stops wherever settling at T's
+    whole-war value, 1 - W_T, is a share and beats fighting on."""
+    delta, p = game.discount, game.share(0)
+    prior_c, prior_t = game.prior_coercer, game.prior_target
+    assert prior_c is not None and prior_t is not None and game.margin is not None
+    cost_t = game.target_cost + game.target_cost_resolve * (1 - game.resolve[0])
+    war = LearningWar(coercer_belief=prior_c[0] / sum(prior_c), target_belief=prior_t[1] / sum(prior_t),
+                      coercer_confidence=sum(prior_c), target_confidence=sum(prior_t), battle_odds=game.true_odds,
+                      decisive_margin=game.margin, discount=delta)
+    end = game.horizon + 1
+
+    def frozen(worth: Any) -> Any:
+        return lambda n, fight: (fight == fight, worth) if n == end else None
+
+    flow_c, flow_t = (1 - delta) * (game.cost_coercer - p), (1 - delta) * (cost_t + p - 1)
+    whole_c = continuation(war, end, "coercer", lambda n: flow_c, frozen(p - game.cost_coercer))
+    whole_t = continuation(war, end, "target", lambda n: flow_t, frozen(1 - p - cost_t))
+
+    def settle(n: int, fight: Any) -> Any:
+        if n == end:
+            return fight == fight, p - game.cost_coercer
+        offer = 1 - whole_t[n]
+        return (offer >= 0) & (offer <= 1) & (offer >= fight), offer
+
+    return continuation(war, end, "coercer", lambda n: flow_c, settle), whole_c, whole_t
+
+
+@given(
+    prior_c=st.tuples(st.integers(1, 6), st.integers(1, 6)), prior_t=st.tuples(st.integers(1, 6), st.integers(1, 6)),
+    odds=fractions(Fraction(1, 5), Fraction(4, 5), 5), power=fractions(Fraction(1, 5), Fraction(4, 5), 5),
+    cost_c=fractions(0, Fraction(1, 10), 20), cost_t=fractions(0, Fraction(1, 10), 20),
+    delta=fractions(Fraction(1, 2), Fraction(19, 20), 20), margin=st.integers(1, 3), horizon=st.integers(0, 5),
+)
+def test_point_mass_with_battles_is_the_race_of_whole_war_values(
+    prior_c: Any, prior_t: Any, odds: Any, power: Any, cost_c: Any, cost_t: Any, delta: Any, margin: int,
+    horizon: int,
+) -> None:
+    """The point-mass learning-war row against `bargaining.war.race` (Slantchev 2003; Smith & Stam
+    2004): T's equilibrium value is its whole-war value (every settlement leaves it exactly that),
+    C's is the race's backward induction with the settlement stop, every offer is 1 - W_T at its
+    node, and the game settles only where the subjective bargaining range [W_C, 1 - W_T] of the
+    whole-war values is non-empty (the principle of convergence)."""
+    shares = (0, *([power] * (2 * margin - 1)), 1)
+    game = CoerciveGame(discount=delta, horizon=horizon, resolve=(HALF,), margin=margin, front_shares=shares,
+                        true_odds=odds, prior_coercer=prior_c, prior_target=prior_t, cost_coercer=cost_c,
+                        target_cost=cost_t)
+    solution = game.solve("try_and_see")
+    equilibrium_c, whole_c, whole_t = race_values(game)
+    assert solution.coercer_utility == equilibrium_c[0][0]
+    assert solution.target_utility == whole_t[0][0]
+    for (t, front, cutoff), node in solution.nodes.items():
+        if cutoff:
+            continue
+        k = (front + t) // 2
+        if node.offer is None:
+            assert not 0 <= 1 - whole_t[t][k] <= 1 or 1 - whole_t[t][k] < equilibrium_c[t][k]
+        else:
+            assert node.offer == 1 - whole_t[t][k]
+            assert whole_c[t][k] <= node.offer  # no settlement while the subjective range is empty
 
 
 def test_mutual_optimism_delays_settlement_and_a_common_prior_does_not() -> None:

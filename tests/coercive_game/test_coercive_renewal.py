@@ -1,10 +1,11 @@
 """Renewed demands: C's aims drawn at the first compliance, limited with probability `assurance`.
 
-The nesting row is held against an independent computation written here: the most the coercer can
-compel in present value when its aims are drawn once, x* = s(1 - d(1 - a))/(1 - d(1 - a)s) with
-s = p + c_T (George 1991 on assurance; Schelling 1966; Sechser 2010), which is Fearon's (1995)
-p + c_T at a = 1. After the merge of the corrected `RenewedDemands`, its `most_compellable()`
-must equal the game's `expected_terms` in this row.
+The nesting row "assurance against renewed demands" is held, exactly, against the corrected
+`bargaining.commitment.RenewedDemands(a, d, p, c_T).most_compellable()` (the most the coercer can
+compel in present value when its aims are drawn once; George 1991 on assurance; Schelling 1966;
+Sechser 2010), which is Fearon's (1995, p. 387) p + c_T at a = 1; and, independently, against
+the closed form x* = s(1 - d(1 - a))/(1 - d(1 - a)s), s = p + c_T, and the target's indifference
+computed here renewal by renewal.
 """
 
 from fractions import Fraction
@@ -16,6 +17,7 @@ from hypothesis import given
 
 from bargaining.coercive_game import CoerciveGame, solve_grid
 from bargaining.coercive_game.renewal import renewal_values
+from bargaining.commitment import RenewedDemands
 from bargaining.core.errors import ParameterValueError
 from tests.strategies import fractions
 
@@ -42,11 +44,13 @@ def test_complete_information_is_the_most_compellable_demand_in_present_value(
     game = CoerciveGame(discount=delta, horizon=0, resolve=(HALF,), power=power, target_cost=cost,
                         assurance=assurance)
     solution = game.solve("try_and_see")
+    block = RenewedDemands(assurance, delta, power, cost)
+    most = block.most_compellable()
     s, b = power + cost, delta * (1 - assurance)
-    most = Fraction(1) if s >= 1 else s * (1 - b) / (1 - b * s)
+    assert most == (Fraction(1) if s >= 1 else s * (1 - b) / (1 - b * s))  # the closed form, by hand
     war = 1 - power - cost
-    if s < 1:  # the most compellable demand leaves the target indifferent
-        assert complying_value(game, most, war) == war
+    if s < 1:  # the most compellable demand leaves the target indifferent (independent values)
+        assert complying_value(game, most, war) == war == block.compliance_value(most)
     if solution.settled == 1:
         assert solution.expected_terms == most
         assert solution.renewed_demand == 1 - assurance

@@ -34,7 +34,7 @@ from .schema import FIELDS, MAX_HORIZON, SECTIONS, STRATEGIES, Field
 __all__ = ["Assumption", "Scenario", "ScenarioError", "load", "presets"]
 
 PRESETS = Path(__file__).parent / "presets"
-_HEADER = ("name", "title", "description", "strategy")
+_HEADER = ("name", "title", "description", "coercer", "target", "strategy")
 
 
 class ScenarioError(BargainingError, ValueError):
@@ -96,6 +96,8 @@ class Scenario:
     strategy: str
     assumptions: Mapping[tuple[str, str], Assumption]
     path: Path | None = None
+    coercer: str = "the coercer"
+    target: str = "the target"
 
     def value(self, section: str, key: str) -> Any:
         """The value of one assumption."""
@@ -332,11 +334,13 @@ def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
         header["strategy"],
         assumptions,
         path,
+        header["coercer"].strip(),
+        header["target"].strip(),
     )
 
 
 def presets() -> dict[str, Path]:
-    """The bundled Ukraine scenarios, by name, in the order of MODEL.md §8."""
+    """The bundled Ukraine scenarios, by name, in the order of the essay."""
     order = [
         "status-quo",
         "vague-threat",

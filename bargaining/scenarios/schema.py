@@ -25,7 +25,9 @@ __all__ = ["FIELDS", "MAX_HORIZON", "SECTIONS", "STRATEGIES", "Field"]
 #: ``bargaining analyze --max-horizon N`` raise it on purpose.
 MAX_HORIZON = 1200
 
-Domain = Literal["probability", "interior", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"]
+Domain = Literal[
+    "probability", "interior", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"
+]
 
 STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
 
@@ -142,7 +144,9 @@ FIELDS: dict[str, dict[str, Field]] = {
         "target_cost_resolve": Field(
             "nonnegative", "the least resolute target's extra cost of a month of war, in shares of the stake"
         ),
-        "screw_cost": Field("nonnegative", "the coercer's cost per unit of the screw's added cost to the target"),
+        "screw_cost": Field(
+            "nonnegative", "the coercer's cost per unit of the screw's added cost to the target"
+        ),
         "demand": Field("unit", "the coercer's share of the stake demanded by the ultimatum"),
     },
 }

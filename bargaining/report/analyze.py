@@ -91,12 +91,6 @@ def _file_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:80] or "_"
 
 
-def _file_name(name: str) -> str:
-    """A scenario name made safe as a file name: anything but letters, digits, ``-`` and ``_``
-    becomes ``_`` (a ``/`` in a name is not a folder)."""
-    return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:80] or "_"
-
-
 def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
     pairs = {(s.coercer, s.target) for s in loaded}
     if len(pairs) == 1:

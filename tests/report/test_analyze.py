@@ -204,3 +204,23 @@ def test_claims_as_a_table_and_a_failing_claim_reported(tmp_path):
 
 def test_solve_game_names_the_files_strategy():
     assert solve_game(load(presets()["status-quo"]), types=4, designs=False).chosen == "screw"
+
+
+def test_failed_draws_and_failed_claims_are_reported_and_the_report_still_written(tmp_path, monkeypatch):
+    import bargaining.claims as claims_module
+    from bargaining.core.errors import ParameterValueError
+
+    scenario = small(tmp_path, execution_high='execution_high = { value = 0.25, reason = "r", range = [-3, 0.5] }')
+    other = replace(small(tmp_path, "specific-threat", name="other"), coercer="France", target="Russia")
+
+    def refuse(*args, **kwargs):
+        raise ParameterValueError("schedule", "a pressure schedule", "x")
+
+    monkeypatch.setattr(claims_module, "report", refuse)
+    done = analyze([scenario, other], tmp_path / "out", claims=True, draws=1, workers=1)
+    text = done.markdown.read_text(encoding="utf-8")
+    assert done.uncertainty[0].failures  # execution_high drawn below execution_low
+    assert "### Draws that left the game undefined" in text and "execution_high" in text
+    assert "the indices need every draw and are not computed" in text
+    assert "The claims could not be settled on these scenarios; the error: schedule must be" in text
+    assert "the parties of each are named in its section" in text and "Coercer: France." in text

@@ -3,6 +3,7 @@ the claims, and the report (Markdown, HTML, LaTeX booktabs tables, PNG and SVG f
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -16,8 +17,8 @@ from ..scenarios import Scenario, load, presets
 from .document import Document, booktabs
 from .game import GameResult, solve_game
 from .game_figures import sobol_figure, strategies_figure, timeline_figure
-from .sections import fmt, scenario_section, summary, uncertainty_section
-from .uncertainty import Uncertainty, rank_shares, uncertainty
+from .sections import _plain, fmt, scenario_section, summary, uncertainty_section
+from .uncertainty import Uncertainty, rank_shares, signature, uncertainty
 
 __all__ = ["REFERENCES", "Report", "analyze"]
 
@@ -148,7 +149,7 @@ def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
         values = []
         for s in loaded:
             a = s.assumptions[(section, key)]
-            values.append("none" if a.value is None else fmt(a.value, 3))
+            values.append("none" if a.value is None else _plain(a.value))
         rows.append([f"{section}.{key}", *values])
     doc.table(["assumption", *(s.name for s in loaded)], rows)
 
@@ -193,10 +194,19 @@ def analyze(
     (folder / "tables").mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    results: list[GameResult] = []
+    unique: dict[tuple[Any, ...], Scenario] = {}
     for number, scenario in enumerate(loaded, start=1):
         say(f"[{number}/{len(loaded)}] {scenario.name}: the game's three strategies and the best design")
-        results.append(solve_game(scenario, types=TYPES))
+        unique.setdefault(signature(scenario), scenario)  # differing only outside the game: one game
+    if workers > 1 and len(unique) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(unique))) as pool:
+            games = list(pool.map(solve_game, unique.values(), [TYPES] * len(unique)))
+    else:
+        games = [solve_game(scenario, TYPES) for scenario in unique.values()]
+    solved = dict(zip(unique, games))
+    results = [dataclasses.replace(solved[signature(scenario)], scenario=scenario) for scenario in loaded]
     timings["equilibria and best designs"] = time.perf_counter() - clock
     clock = time.perf_counter()
     say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")

@@ -190,7 +190,7 @@ DESIGN_DEMANDS = (0.55, 0.6, 0.7, 0.8, 0.9)
 DESIGN_DEADLINES = (1, 6, 12)
 
 
-def solve_game(scenario: Scenario, *, types: int = 40, designs: bool = True) -> GameResult:
+def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> GameResult:
     """The scenario's three equilibria, its best strategy and (``designs``) its best design.
 
     The best design is the exhaustive maximum of the coercer's ex-ante utility over

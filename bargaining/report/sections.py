@@ -72,8 +72,9 @@ def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncer
     doc.heading("Summary")
     doc.paragraph(DEFINITIONS)
     doc.paragraph(
-        "Each row is one scenario under its own strategy; brackets give the 5 % and 95 % quantiles of "
-        "the joint draws over every assumption range (section 'Uncertainty'). 'Best' is the coercer's "
+        "Each row is one scenario under its own strategy at the values of its file; brackets give the "
+        "5 % and 95 % quantiles of the joint draws over every assumption range (section 'Uncertainty'); "
+        "a value at the file's numbers may lie outside them when those numbers sit near a range's end. 'Best' is the coercer's "
         "best of George's three strategies at the scenario's values, with the share of draws in which "
         "each strategy is best."
     )
@@ -122,6 +123,17 @@ def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncer
         )
 
 
+def _plain(value: Any) -> str:
+    """An assumption's value as written: integers whole, other numbers to four places at most.
+
+    >>> _plain(6), _plain(0.25), _plain(1 / 3)
+    ('6', '0.25', '0.3333')
+    """
+    return (
+        fmt(value, 4).rstrip("0").rstrip(".") if float(value) != int(float(value)) else str(int(float(value)))
+    )
+
+
 def _iv(u: Uncertainty, strategy: str, key: str) -> tuple[float, float, float] | None:
     return u.interval((strategy, key)) if (strategy, key) in u.outputs else None
 
@@ -135,9 +147,9 @@ def assumptions_table(doc: Document, scenario: Scenario) -> None:
             [
                 f"{section}.{key}",
                 name,
-                fmt(a.value, 4).rstrip("0").rstrip(".") if a.value is not None else "none",
+                _plain(a.value) if a.value is not None else "none",
                 unit,
-                f"[{fmt(a.low, 4).rstrip('0').rstrip('.')}, {fmt(a.high, 4).rstrip('0').rstrip('.')}]",
+                f"[{_plain(a.low)}, {_plain(a.high)}]",
                 a.reason,
             ]
         )
@@ -222,13 +234,22 @@ def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -
         doc.paragraph("No output of this strategy varies over the draws.")
         return
     doc.paragraph(
-        f"Under {STRATEGY_NAMES[strategy]}: first-order index S1 / total index ST of each group of "
-        "assumptions, the share of each output's variance (so each output in its own units). With "
-        f"{u.draws} draws the estimates are rough: a negative S1 or an S1 above ST is estimation error."
+        f"Under {STRATEGY_NAMES[strategy]}: the total Sobol index ST of each group of assumptions (the "
+        "share of an output's variance that the group explains alone and with the others, so each output "
+        "in its own units), ± its bootstrap 95 % half-width, and the first-order index S1. With "
+        f"{u.draws} draws these estimates are dominated by sampling error (an index below 0 or above 1, "
+        "or S1 above ST, is that error); raise the base with --draws for a reading."
     )
-    header = ["group", *(OUTPUTS[key][0] for key in keys)]
+    header = ["group", *(f"{OUTPUTS[key][0]}: ST ± 95 % (S1)" for key in keys)]
     rows = [
-        [group, *(f"{fmt(u.indices[key][group][0], 2)} / {fmt(u.indices[key][group][1], 2)}" for key in keys)]
+        [
+            group,
+            *(
+                f"{fmt(u.indices[key][group][1], 2)} ± {fmt(u.indices[key][group][2], 2)} "
+                f"({fmt(u.indices[key][group][0], 2)})"
+                for key in keys
+            ),
+        ]
         for group in GROUPS
     ]
     doc.table(header, rows)

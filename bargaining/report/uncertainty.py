@@ -34,7 +34,16 @@ from ..core.errors import BargainingError
 from ..scenarios import Scenario
 from .game import GAME_KEYS, build_game, headline
 
-__all__ = ["GROUPS", "OUTPUTS", "Uncertainty", "draw_points", "evaluate", "rank_shares", "uncertainty"]
+__all__ = [
+    "GROUPS",
+    "OUTPUTS",
+    "Uncertainty",
+    "draw_points",
+    "evaluate",
+    "rank_shares",
+    "signature",
+    "uncertainty",
+]
 
 #: The groups of assumptions whose Sobol indices are reported (first-order and total).
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -71,7 +80,10 @@ OUTPUTS: dict[tuple[str, str], tuple[str, str]] = {
     for key, label, unit in (
         ("coercer_utility", "coercer's expected utility", "share of the stake, present value"),
         ("target_utility", "target's expected utility", "share of the stake, present value"),
+        ("settled_12", "P(settled by month 12)", "probability"),
+        ("settled_36", "P(settled by month 36)", "probability"),
         ("settled", "P(settled by the horizon)", "probability"),
+        ("terms", "expected coercer's share if settled", "share of the stake"),
         ("decisive", "P(decisive end by the horizon)", "probability"),
         ("still_fighting", "P(still fighting at the horizon)", "probability"),
         ("length", "length of the war if it ended", "months"),
@@ -142,6 +154,19 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
     return {"values": values, "outputs": outputs, "best": best}
 
 
+def signature(scenario: Scenario) -> tuple[Any, ...]:
+    """What of a scenario enters the game: every game assumption's value and range.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> signature(load(presets()["specific-threat"])) == signature(load(presets()["security-guarantees"]))
+    True
+    """
+    return tuple(
+        (a.value, a.low, a.high)
+        for a in (scenario.assumptions[(section, key)] for section, key, _, _ in GAME_KEYS)
+    )
+
+
 def _evaluate_many(scenario: Scenario, rows: np.ndarray, types: int) -> list[dict[str, Any]]:
     return [evaluate(scenario, row, types) for row in rows]
 
@@ -155,7 +180,8 @@ class Uncertainty:
     outputs: dict[tuple[str, str], np.ndarray]
     best: tuple[str, ...]
     failures: tuple[tuple[int, dict[tuple[str, str], float], str], ...]
-    indices: dict[tuple[str, str], dict[str, tuple[float, float]]] = field(default_factory=dict)
+    indices: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = field(default_factory=dict)
+    """Per output and group: (S1, ST, the bootstrap 95 % half-width of ST)."""
 
     def interval(self, output: tuple[str, str]) -> tuple[float, float, float]:
         """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out)."""
@@ -187,33 +213,43 @@ def uncertainty(
     from SALib.analyze import sobol
 
     points = draw_points(base, seed)
-    jobs = [(scenario, points) for scenario in scenarios]
-    if workers > 1:
+    unique: dict[tuple[Any, ...], Scenario] = {}
+    for scenario in scenarios:  # scenarios that differ only outside the game are drawn once
+        unique.setdefault(signature(scenario), scenario)
+    chunks = max(1, min(len(points), 2 * workers))
+    pieces = [rows for rows in np.array_split(points, chunks) if len(rows)]
+    jobs = [(key, scenario, rows) for key, scenario in unique.items() for rows in pieces]
+    if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = list(
-                pool.map(_evaluate_many, [s for s, _ in jobs], [p for _, p in jobs], [types] * len(jobs))
+            evaluated = list(
+                pool.map(_evaluate_many, [j[1] for j in jobs], [j[2] for j in jobs], [types] * len(jobs))
             )
     else:
-        done = [_evaluate_many(scenario, rows, types) for scenario, rows in jobs]
+        evaluated = [_evaluate_many(scenario, rows, types) for _, scenario, rows in jobs]
+    by_signature: dict[tuple[Any, ...], list[dict[str, Any]]] = {key: [] for key in unique}
+    for (key, _, _), draws_done in zip(jobs, evaluated):
+        by_signature[key].extend(draws_done)
+    done = [by_signature[signature(scenario)] for scenario in scenarios]
+    from SALib.util import extract_group_names
+
     results = []
     problem = _problem()
+    order = list(extract_group_names(problem)[0])  # SALib's order of the groups
     for scenario, draws in zip(scenarios, done):
         failures = tuple((i, d["values"], d["error"]) for i, d in enumerate(draws) if "error" in d)
         good = [d for d in draws if "error" not in d]
         outputs = {key: np.array([d["outputs"][key] for d in good], dtype=float) for key in OUTPUTS}
-        indices: dict[tuple[str, str], dict[str, tuple[float, float]]] = {}
+        indices: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}
         if not failures:
             for key, values in outputs.items():
                 if not np.all(np.isfinite(values)) or float(np.var(values)) <= 1e-18:
                     continue
                 found = sobol.analyze(problem, values, calc_second_order=False, num_resamples=50, seed=seed)
                 indices[key] = {
-                    group: (float(first), float(total))
-                    for group, first, total in zip(
-                        sorted(GROUPS, key=list(GROUPS).index), found["S1"], found["ST"]
-                    )
+                    group: (float(first), float(total), float(conf))
+                    for group, first, total, conf in zip(order, found["S1"], found["ST"], found["ST_conf"])
                 }
         results.append(
             Uncertainty(scenario, len(good), outputs, tuple(d["best"] for d in good), failures, indices)

@@ -16,7 +16,7 @@ from ..core.paths import writable_folder
 from ..scenarios import Scenario, load, presets
 from .document import Document, booktabs
 from .game import GameResult, solve_game
-from .game_figures import sobol_figure, strategies_figure, timeline_figure
+from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
 from .sections import _plain, fmt, scenario_section, summary, uncertainty_section
 from .uncertainty import Uncertainty, rank_shares, signature, uncertainty
 
@@ -230,6 +230,13 @@ def analyze(
         name = _file_name(result.scenario.name)
         figures = {"timeline": f"figures/timeline_{name}.png"}
         figure_paths += timeline_figure(result, folder / figures["timeline"])
+        if result.curves is not None:
+            figure_paths += statics_figure(
+                result.curves,
+                f"Comparative statics of the ultimatum, {result.scenario.title}",
+                folder / "figures" / f"statics_{name}.png",
+            )
+            figures["statics"] = f"figures/statics_{name}.png"
         sobol = sobol_figure(u, result.chosen, folder / "figures" / f"sobol_{name}.png")
         if sobol:
             figure_paths += sobol

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..coercive_game import (
     CoerciveGame,
@@ -35,6 +36,7 @@ from ..coercive_game import (
     solve_strategies,
 )
 from ..scenarios import Scenario
+from .statics import statics
 
 __all__ = ["GAME_KEYS", "STRATEGY_NAMES", "GameResult", "build_game", "headline", "solve_game"]
 
@@ -174,6 +176,8 @@ class GameResult:
     best: str
     best_design: UltimatumDesign | None
     best_design_solution: GameSolution | None
+    curves: dict[Any, Any] | None = None
+    """The comparative statics of the ultimatum (:func:`~bargaining.report.statics.statics`)."""
 
     @property
     def chosen(self) -> str:
@@ -185,13 +189,17 @@ class GameResult:
         return headline(self.solutions[strategy], self.game.horizon)
 
 
+#: Quantile types and points per parameter of the comparative statics.
+STATICS_TYPES, STATICS_POINTS = 12, 4
+
 #: The demands and deadlines (months) searched for the coercer's best design.
 DESIGN_DEMANDS = (0.55, 0.6, 0.7, 0.8, 0.9)
 DESIGN_DEADLINES = (1, 6, 12)
 
 
 def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> GameResult:
-    """The scenario's three equilibria, its best strategy and (``designs``) its best design.
+    """The scenario's three equilibria, its best strategy and (``designs``) its best design and
+    the comparative statics of its ultimatum.
 
     The best design is the exhaustive maximum of the coercer's ex-ante utility over
     :data:`DESIGN_DEMANDS` x :data:`DESIGN_DEADLINES` at the scenario's audience cost and risk
@@ -223,4 +231,5 @@ def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> 
         best,
         None if found is None else found[0],
         None if found is None else found[1],
+        statics(scenario, STATICS_TYPES, STATICS_POINTS) if designs else None,
     )

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .game import STRATEGY_NAMES, GameResult
 from .uncertainty import GROUPS, OUTPUTS, Uncertainty
 
-__all__ = ["sobol_figure", "strategies_figure", "timeline_figure"]
+__all__ = ["sobol_figure", "statics_figure", "strategies_figure", "timeline_figure"]
 
 _COLOURS = {"try_and_see": "#1b9e77", "screw": "#d95f02", "ultimatum": "#7570b3"}
 
@@ -124,4 +125,33 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
     ax.set_xlim(0, 1)
     ax.set_xlabel("total Sobol index (share of the output's variance, clipped to [0, 1])")
     ax.legend(fontsize=7, loc="lower right", title="output")
+    return _save(figure, path)
+
+
+def statics_figure(curves: dict[Any, Any], title: str, path: Path) -> list[Path]:
+    """Compliance, P(threat executed) and the coercer's utility against each design parameter."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from .statics import PARAMETERS
+
+    figure, axes = plt.subplots(1, len(PARAMETERS), figsize=(13, 3.6), sharey=True)
+    for ax, (parameter, label) in zip(axes, PARAMETERS.items()):
+        xs, compliance, executed, utility = curves[parameter]
+        ax.plot(xs, compliance, marker="o", color="#1b9e77", label="compliance: P(settled by the deadline)")
+        ax.plot(xs, executed, marker="s", color="#d95f02", label="P(threat executed)")
+        ax.plot(xs, utility, marker="^", color="#7570b3", label="coercer's expected utility")
+        ax.axhline(
+            curves["try_and_see"], color="grey", linestyle=":", label="coercer's utility under try-and-see"
+        )
+        ax.set_xlabel(label)
+        ax.grid(alpha=0.3)
+    axes[0].set_ylabel("probability / utility (share of the stake)")
+    axes[0].set_ylim(0, 1)
+    handles, labels = axes[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="upper center", ncol=4, fontsize=8)
+    figure.suptitle(title, y=0.02, fontsize=9)
+    figure.subplots_adjust(top=0.82)
     return _save(figure, path)

@@ -218,6 +218,13 @@ def scenario_section(
         figures["timeline"],
         f"P(settled by month t) and P(decisive end by month t) under each strategy, {s.title}",
     )
+    if "statics" in figures:
+        doc.image(
+            figures["statics"],
+            "The ultimatum's compliance (P(settled by the deadline)), P(threat executed) and the coercer's "
+            "utility as one design parameter moves across its range, the others at the file's values "
+            "(12 quantile types; the dotted line is the coercer's utility under try-and-see)",
+        )
     _indices(doc, u, r.chosen, figures.get("sobol"))
 
 

@@ -224,3 +224,20 @@ def test_failed_draws_and_failed_claims_are_reported_and_the_report_still_writte
     assert "the indices need every draw and are not computed" in text
     assert "The claims could not be settled on these scenarios; the error: schedule must be" in text
     assert "the parties of each are named in its section" in text and "Coercer: France." in text
+
+
+def test_comparative_statics_are_the_ultimatums_equilibria(report):
+    from bargaining.report.statics import PARAMETERS, statics
+
+    result = report.results[0]
+    curves = result.curves
+    assert set(PARAMETERS) <= set(curves) and curves["try_and_see"] == pytest.approx(
+        solve_grid(build_game(result.scenario, types=12)[0], "try_and_see").coercer_utility)
+    xs, compliance, executed, utility = curves[("ultimatum", "audience_cost")]
+    game, design = build_game(result.scenario, {("ultimatum", "audience_cost"): float(xs[-1])}, types=12)
+    direct = solve_grid(game, design)
+    assert executed[-1] == pytest.approx(direct.threat_executed) and utility[-1] == pytest.approx(direct.coercer_utility)
+    assert compliance[-1] == pytest.approx(direct.settled_by[design.deadline])
+    assert list(curves[("war", "deadline")][0]) == [1, 2, 3]  # whole months, each once
+    assert statics(result.scenario, types=4, points=2)[("game", "demand")][0].tolist() == pytest.approx([0.6, 0.9])
+    assert any(path.name.startswith("statics_") for path in report.figures)

@@ -233,7 +233,6 @@ def analyze(
         if result.curves is not None:
             figure_paths += statics_figure(
                 result.curves,
-                f"Comparative statics of the ultimatum, {result.scenario.title}",
                 folder / "figures" / f"statics_{name}.png",
             )
             figures["statics"] = f"figures/statics_{name}.png"

@@ -193,7 +193,7 @@ class GameResult:
 STATICS_TYPES, STATICS_POINTS = 12, 4
 
 #: The demands and deadlines (months) searched for the coercer's best design.
-DESIGN_DEMANDS = (0.55, 0.6, 0.7, 0.8, 0.9)
+DESIGN_DEMANDS = (0.6, 0.7, 0.8, 0.9)
 DESIGN_DEADLINES = (1, 6, 12)
 
 

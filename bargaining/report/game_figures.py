@@ -17,10 +17,11 @@ __all__ = ["sobol_figure", "statics_figure", "strategies_figure", "timeline_figu
 _COLOURS = {"try_and_see": "#1b9e77", "screw": "#d95f02", "ultimatum": "#7570b3"}
 
 
-def _save(figure: object, path: Path) -> list[Path]:
+def _save(figure: object, path: Path, *, layout: bool = True) -> list[Path]:
     import matplotlib.pyplot as plt
 
-    figure.tight_layout()  # type: ignore[attr-defined]
+    if layout:
+        figure.tight_layout()  # type: ignore[attr-defined]
     figure.savefig(path, dpi=110)  # type: ignore[attr-defined]
     vector = path.with_suffix(".svg")
     figure.savefig(vector)  # type: ignore[attr-defined]
@@ -60,8 +61,17 @@ def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertaint
         ax.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(y, [r.scenario.title for r in results])
     axes[0].invert_yaxis()
-    axes[0].legend(title="strategy (90 % interval of the draws)", fontsize=8, loc="best")
-    return _save(figure, path)
+    handles, labels = axes[0].get_legend_handles_labels()
+    figure.legend(
+        handles,
+        labels,
+        title="strategy (bars: 90 % interval of the joint draws)",
+        fontsize=8,
+        loc="lower center",
+        ncol=3,
+    )
+    figure.tight_layout(rect=(0, 0.1, 1, 1))
+    return _save(figure, path, layout=False)
 
 
 def timeline_figure(result: GameResult, path: Path) -> list[Path]:
@@ -128,7 +138,7 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
     return _save(figure, path)
 
 
-def statics_figure(curves: dict[Any, Any], title: str, path: Path) -> list[Path]:
+def statics_figure(curves: dict[Any, Any], path: Path) -> list[Path]:
     """Compliance, P(threat executed) and the coercer's utility against each design parameter."""
     import matplotlib
 
@@ -152,6 +162,5 @@ def statics_figure(curves: dict[Any, Any], title: str, path: Path) -> list[Path]
     axes[0].set_ylim(0, 1)
     handles, labels = axes[0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="upper center", ncol=4, fontsize=8)
-    figure.suptitle(title, y=0.02, fontsize=9)
-    figure.subplots_adjust(top=0.82)
-    return _save(figure, path)
+    figure.tight_layout(rect=(0, 0, 1, 0.86))
+    return _save(figure, path, layout=False)

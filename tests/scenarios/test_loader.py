@@ -217,3 +217,13 @@ def test_the_resolve_mean_must_lie_strictly_inside_the_unit_interval(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ScenarioError, match=r"\[game\] resolve_mean \(line \d+\) must be a number strictly between 0 and 1"):
         load(path)
+
+
+def test_the_building_blocks_of_a_scenario_still_build():
+    """The block-level models of a scenario (the claims' region comes from the same file)."""
+    scenario = load(PRESETS["specific-carrots"])
+    assert models.risk_return(scenario).solve().demand > 0
+    assert models.signalling_game(scenario) is not None
+    assert models.renewed_demands(scenario) is not None
+    strategies = models.war_strategies(scenario)
+    assert [type(s).__name__ for s in strategies] == ["TryAndSee", "TurningTheScrew", "Ultimatum"]

@@ -240,7 +240,12 @@ def analyze(
         if sobol:
             figure_paths += sobol
             figures["sobol"] = f"figures/sobol_{name}.png"
-        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES))
+        twins = [
+            other.scenario.title
+            for other in results
+            if other is not result and signature(other.scenario) == signature(result.scenario)
+        ]
+        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins)
     timings["figures"] = time.perf_counter() - clock
     clock = time.perf_counter()
     settled: tuple[Any, ...] = ()

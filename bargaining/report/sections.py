@@ -157,14 +157,30 @@ def assumptions_table(doc: Document, scenario: Scenario) -> None:
 
 
 def scenario_section(
-    doc: Document, r: GameResult, u: Uncertainty, figures: dict[str, str], types: tuple[int, int]
+    doc: Document,
+    r: GameResult,
+    u: Uncertainty,
+    figures: dict[str, str],
+    types: tuple[int, int],
+    twins: Sequence[str] = (),
 ) -> None:
-    """One scenario: its assumptions, the three strategies side by side, the best design, the indices."""
+    """One scenario: its assumptions, the three strategies side by side, the best design, the indices.
+
+    ``twins`` are the titles of the other scenarios with the same game (they differ only in
+    assumptions the game does not represent).
+    """
     s = r.scenario
     doc.heading(s.title)
     doc.paragraph(
         f"{s.description} Coercer: {s.coercer}. Target: {s.target}. Its strategy: {STRATEGY_NAMES[r.chosen]}."
     )
+    if twins:
+        doc.paragraph(
+            "In the game this scenario is the same as "
+            + ", ".join(f"'{title}'" for title in twins)
+            + ": they differ only in assumptions the game does not represent (see the appendix), so every "
+            "number of the game is the same; their difference is not measured here."
+        )
     doc.heading("Assumptions of the game", 3)
     assumptions_table(doc, s)
     doc.heading("George's three strategies on the same primitives", 3)

@@ -241,3 +241,12 @@ def test_comparative_statics_are_the_ultimatums_equilibria(report):
     assert list(curves[("war", "deadline")][0]) == [1, 2, 3]  # whole months, each once
     assert statics(result.scenario, types=4, points=2)[("game", "demand")][0].tolist() == pytest.approx([0.6, 0.9])
     assert any(path.name.startswith("statics_") for path in report.figures)
+
+
+def test_scenarios_the_game_cannot_tell_apart_are_said_to_be_the_same(tmp_path):
+    scenario = small(tmp_path, "specific-threat")
+    twin = replace(scenario, name="twin", title="Its twin")
+    done = analyze([scenario, twin], tmp_path / "out", claims=False, draws=1, workers=2)
+    text = done.markdown.read_text(encoding="utf-8")
+    assert "In the game this scenario is the same as 'Its twin'" in text
+    assert done.results[0].numbers("ultimatum") == done.results[1].numbers("ultimatum")

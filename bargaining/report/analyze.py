@@ -284,6 +284,10 @@ def analyze(
     )
     doc.heading("References")
     doc.bullets(REFERENCES)
+    sources = sorted({a.source for s in loaded for a in s.assumptions.values() if a.source})
+    if sources:
+        doc.paragraph("Sources of the scenarios' assumptions (named beside each in the scenario files):")
+        doc.bullets(sources)
     table_paths = []
     for index, (header, rows) in enumerate(doc.tables(), start=1):
         path = folder / "tables" / f"table_{index:02d}.tex"

@@ -150,7 +150,7 @@ def assumptions_table(doc: Document, scenario: Scenario) -> None:
                 _plain(a.value) if a.value is not None else "none",
                 unit,
                 f"[{_plain(a.low)}, {_plain(a.high)}]",
-                a.reason,
+                a.reason + (f" (source: {a.source})" if a.source else ""),
             ]
         )
     doc.table(["assumption", "in the game", "value", "unit", "range", "reason"], rows)

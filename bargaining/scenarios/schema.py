@@ -6,7 +6,7 @@ one-line reason and a range for the sensitivity analysis::
     [ultimatum]
     demand = { value = 0.2, reason = "'make a deal': a ceasefire on current lines", range = [0.1, 0.4] }
 
-Values are TOML integers, decimals (read exactly: ``0.55`` is 11/20) or strings holding a
+An assumption may also name its ``source`` (a string: a document, a dataset, an event). Values are TOML integers, decimals (read exactly: ``0.55`` is 11/20) or strings holding a
 fraction such as ``"3/5"``; nothing is ever evaluated. The schema below is the single source of
 what is allowed; the loader refuses anything else with the file, the key, the line, the
 requirement and the value.

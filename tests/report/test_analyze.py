@@ -49,6 +49,7 @@ def test_report_is_written_with_its_figures_and_tables(report):
                     "## Appendix: assumptions that do not enter the game"):
         assert heading in text
     assert "Specific threat plus carrots" in text and "the target is Russia" in text
+    assert "the Budapest Memorandum (5 December 1994)" in text.split("## References")[1]
     assert "Settled by month t:" in text.split("| scenario |")[0]  # defined before the first table
     for forbidden in ("nan", "MODEL.md", "Fraction(", "None", "United States and its European allies with Ukraine;"):
         assert forbidden not in text

@@ -76,7 +76,7 @@ def _replace_line(key_pattern: str, new: str) -> str:
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r" }'),
          r"\[ultimatum\] demand \(line 27\) must be a table with a range \(got no range\)"),
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r", range = [0, 1], unit = "x" }'),
-         r"must be a table with only value, reason and range \(got key 'unit'\)"),
+         r"must be a table with only value, reason, range and \(optionally\) source \(got key 'unit'\)"),
         (_replace_line("demand", "demand = 0.2"),
          r"\[ultimatum\] demand \(line 27\) must be a table \{ value = \.\.\., reason = \"\.\.\.\", range = \[low, high\] \} \(got 0.2\)"),
         (_replace_line("demand", 'demand = { value = nan, reason = "r", range = [0, 1] }'),
@@ -227,3 +227,12 @@ def test_the_building_blocks_of_a_scenario_still_build():
     assert models.renewed_demands(scenario) is not None
     strategies = models.war_strategies(scenario)
     assert [type(s).__name__ for s in strategies] == ["TryAndSee", "TurningTheScrew", "Ultimatum"]
+
+
+def test_an_assumption_may_name_its_source_and_an_empty_one_is_refused(tmp_path):
+    scenario = load(PRESETS["vague-threat"])
+    assert scenario.assumptions[("ultimatum", "threat")].source.startswith("D. J. Trump")
+    assert scenario.assumptions[("ultimatum", "demand")].source is None
+    text = VALID.replace("source = \"D. J. Trump, post on Truth Social, 22 January 2025\"", "source = \"\"")
+    with pytest.raises(ScenarioError, match=r"\[ultimatum\] threat.source \(line \d+\) must be a non-empty string naming"):
+        load(_write(tmp_path, text))

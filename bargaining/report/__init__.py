@@ -1,20 +1,25 @@
-"""The main job: every model for every scenario, the sensitivity analysis, the claims, the report.
+"""The main job: every scenario as one coercive game, its uncertainty, the claims, the report.
 
-:func:`analyze` writes ``report.md`` and ``report.html`` with their figures; ``bargaining
-analyze`` runs it from the command line on the bundled Ukraine presets or on files you give.
+:func:`analyze` writes ``report.md`` and ``report.html`` with their figures and tables;
+``bargaining analyze`` runs it from the command line on the bundled Ukraine presets or on files
+you give.
 """
 
-from .analysis import ScenarioResult, Sensitivity, sensitivity, solve_scenario
 from .analyze import REFERENCES, Report, analyze
-from .document import Document
+from .document import Document, booktabs
+from .game import GameResult, build_game, solve_game
+from .uncertainty import Uncertainty, rank_shares, uncertainty
 
 __all__ = [
     "REFERENCES",
     "Document",
+    "GameResult",
     "Report",
-    "ScenarioResult",
-    "Sensitivity",
+    "Uncertainty",
     "analyze",
-    "sensitivity",
-    "solve_scenario",
+    "booktabs",
+    "build_game",
+    "rank_shares",
+    "solve_game",
+    "uncertainty",
 ]

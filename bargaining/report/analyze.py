@@ -1,63 +1,58 @@
-"""``analyze``: every model for every scenario, the sensitivity analysis, the claims, the report."""
+"""``analyze``: every scenario as one coercive game, its three strategies, their joint uncertainty,
+the claims, and the report (Markdown, HTML, LaTeX booktabs tables, PNG and SVG figures)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import Description, ParameterValueError
+from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
 from ..scenarios import Scenario, load, presets
-from .analysis import CALIBRATION, ScenarioResult, Sensitivity, sensitivity, solve_scenario
-from .document import Document
-from .figures import outcomes_figure, regime_map_figure, survival_figure, tornado_figure
+from .document import Document, booktabs
+from .game import GameResult, solve_game
+from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
+from .sections import _plain, fmt, scenario_section, summary, uncertainty_section
+from .uncertainty import Uncertainty, rank_shares, signature, uncertainty
 
 __all__ = ["REFERENCES", "Report", "analyze"]
 
 REFERENCES = [
-    "Binmore, K., Rubinstein, A. & Wolinsky, A. (1986). The Nash bargaining solution in economic modelling. RAND Journal of Economics 17(2).",
-    "Fearon, J. D. (1994). Domestic political audiences and the escalation of international disputes. APSR 88(3).",
+    "Ausubel, L. M. & Deneckere, R. J. (1989). Reputation in bargaining and durable goods monopoly. Econometrica 57(3).",
+    "Fearon, J. D. (1994). Domestic political audiences and the escalation of international disputes. American Political Science Review 88(3).",
     "Fearon, J. D. (1995). Rationalist explanations for war. International Organization 49(3).",
-    "George, A. L. (1991). Forceful Persuasion: Coercive Diplomacy as an Alternative to War. USIP Press.",
-    "Krainin, C. (2017). Preventive war as a result of long-term shifts in power. Political Science Research and Methods 5(1).",
-    "Kydd, A. (2005). Trust and Mistrust in International Relations. Princeton University Press.",
-    "Nash, J. (1950). The bargaining problem. Econometrica 18(2).",
-    "Powell, R. (2006). War as a commitment problem. International Organization 60(1).",
-    "Rubinstein, A. (1982). Perfect equilibrium in a bargaining model. Econometrica 50(1).",
+    "George, A. L. (1991). Forceful Persuasion: Coercive Diplomacy as an Alternative to War. United States Institute of Peace Press.",
+    "Herman, J. & Usher, W. (2017). SALib: An open-source Python library for sensitivity analysis. Journal of Open Source Software 2(9).",
+    "Jansen, M. J. W. (1999). Analysis of variance designs for model output. Computer Physics Communications 117(1-2).",
+    "Saltelli, A. (2002). Making best use of model evaluations to compute sensitivity indices. Computer Physics Communications 145(2).",
+    "Schelling, T. C. (1960). The Strategy of Conflict. Harvard University Press.",
     "Schelling, T. C. (1966). Arms and Influence. Yale University Press.",
-    "Slantchev, B. L. (2003). The principle of convergence in wartime negotiations. APSR 97(4).",
-    "Smith, A. & Stam, A. (2004). Bargaining and the nature of war. Journal of Conflict Resolution 48(6).",
+    "Slantchev, B. L. (2003). The principle of convergence in wartime negotiations. American Political Science Review 97(4).",
+    "Sobol', I. M. (2001). Global sensitivity indices for nonlinear mathematical models and their Monte Carlo estimates. Mathematics and Computers in Simulation 55(1-3).",
 ]
+
+#: Quantile types of the target's resolve: for the point estimates and for each draw.
+TYPES, DRAW_TYPES = 40, 12
 
 
 @dataclass(frozen=True)
 class Report:
-    """What :func:`analyze` produced: the results, the sensitivity bars and the files written."""
+    """What :func:`analyze` produced: the games, their uncertainty, the claims and the files written."""
 
-    results: tuple[ScenarioResult, ...]
-    sensitivities: tuple[tuple[Sensitivity, ...], ...]
+    results: tuple[GameResult, ...]
+    uncertainty: tuple[Uncertainty, ...]
     claims: tuple[Any, ...]
     folder: Path
     markdown: Path
     html: Path
     figures: tuple[Path, ...]
-
-
-def _exact(value: Any) -> str:
-    if isinstance(value, Fraction):
-        return f"{value} ≈ {float(value):.3f}" if value.denominator != 1 else str(value)
-    try:
-        return f"{float(value):.3f}"
-    except (TypeError, ValueError):  # pragma: no cover - every reported value is numeric
-        return str(value)
-
-
-def _short(value: Any) -> str:
-    return f"{float(value):.3f}"
+    tables: tuple[Path, ...]
+    timings: dict[str, float]
 
 
 def _as_scenarios(
@@ -97,184 +92,66 @@ def _file_name(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", name)[:80] or "_"
 
 
-def _summary(doc: Document, results: Sequence[ScenarioResult]) -> None:
-    doc.heading("Summary")
-    doc.paragraph(
-        "Each row is one scenario: the one-shot ultimatum's outcome (MODEL.md §4), whether a ceasefire would "
-        "hold without outside help and the least guarantee that makes it hold (§3), and the war under the "
-        f"scenario's own strategy (§5; durations in {CALIBRATION})."
-    )
-    rows = []
+def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
+    pairs = {(s.coercer, s.target) for s in loaded}
+    if len(pairs) == 1:
+        coercer, target = next(iter(pairs))
+        doc.paragraph(
+            f"{len(loaded)} scenarios. In each, the coercer is {coercer} and the target is {target} (as the "
+            "scenario files say). Every scenario is one parameterisation of the coercive bargaining game "
+            "(George 1991; Fearon 1994, 1995; Schelling 1960, 1966; Slantchev 2003): a period is a month; "
+            "a cost of war is a share of the stake per month; a one-off amount (the threat's loss, the "
+            "audience cost, a carrot, the coercer's value of executing the threat) is a share of the "
+            "stake's whole present value. Every number is an assumption stated in the file with its reason "
+            "and its range."
+        )
+    else:
+        doc.paragraph(
+            f"{len(loaded)} scenarios, each a parameterisation of the coercive bargaining game in months; "
+            "the parties of each are named in its section."
+        )
+
+
+def _resolution(doc: Document, results: Sequence[GameResult]) -> None:
+    """The grid's error: the scenario's own strategy at the draws' resolution against the report's."""
+    from ..coercive_game import solve_strategies
+    from .game import build_game, headline
+
+    worst = 0.0
     for r in results:
-        war = r.strategy_row
-        median = (
-            "beyond horizon"
-            if war["median_duration"] != war["median_duration"]
-            else f"{war['median_duration']:.0f}"
-        )
-        rows.append(
-            [
-                r.scenario.title,
-                r.scenario.strategy,
-                _short(r.outcome.compliance_probability),
-                _short(r.outcome.threat_executed_probability),
-                _short(r.outcome.credibility),
-                "yes" if r.ceasefire.is_self_enforcing else "no",
-                _short(r.ceasefire.minimal_guarantee),
-                median,
-                _short(war["settled"]),
-            ]
-        )
-    doc.table(
-        [
-            "scenario",
-            "strategy",
-            "P(comply)",
-            "P(threat executed)",
-            "credibility",
-            "ceasefire holds",
-            "least guarantee",
-            "median war (months)",
-            "P(settled in horizon)",
-        ],
-        rows,
+        game, design = build_game(r.scenario, types=DRAW_TYPES)
+        coarse = headline(solve_strategies(game, design)[r.chosen], game.horizon)
+        fine = r.numbers(r.chosen)
+        for key in ("coercer_utility", "target_utility", "settled", "threat_executed", "still_fighting"):
+            worst = max(worst, abs(coarse[key] - fine[key]))
+    doc.paragraph(
+        f"Grid resolution: the point estimates use {TYPES} equally likely types at the quantiles of the "
+        f"target's resolve distribution, the draws {DRAW_TYPES}. Between the two resolutions the headline "
+        f"probabilities and utilities differ by at most {fmt(worst)} over the scenarios (the draws' "
+        "resolution error, measured); the coercer's offers are searched on the type grid and not refined "
+        "between its points."
     )
 
 
-def _scenario_section(
-    doc: Document, r: ScenarioResult, bars: Sequence[Sensitivity], figures: dict[str, str]
-) -> None:
-    s = r.scenario
-    doc.heading(s.title)
-    doc.paragraph(s.description)
-    doc.heading("Assumptions", 3)
-    doc.table(
-        ["section", "assumption", "value", "range", "reason"],
-        [
-            [
-                a.section,
-                a.key,
-                "none" if a.value is None else str(a.value),
-                f"[{'none' if a.low is None else a.low}, {'none' if a.high is None else a.high}]",
-                a.reason,
-            ]
-            for a in s.assumptions.values()
-        ],
+def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
+    from .game import GAME_KEYS
+
+    used = {(section, key) for section, key, _, _ in GAME_KEYS}
+    doc.heading("Appendix: assumptions that do not enter the game")
+    doc.paragraph(
+        "These assumptions of the scenario files feed the claims (settled on their ranges) and not the "
+        "game: the game has no separate ceasefire, renewed demands, small steps, vagueness or signalling "
+        "coercer yet. Where two scenarios differ only in them, the game gives them the same numbers."
     )
-    doc.heading("Results", 3)
-    war = r.war
-    doc.table(
-        ["quantity", "value", "source"],
-        [
-            [
-                "bargaining range (coercer's share)",
-                f"[{_exact(r.bargaining_range.lower)}, {_exact(r.bargaining_range.upper)}]",
-                "Fearon (1995)",
-            ],
-            ["Nash settlement over the war payoffs", _exact(r.nash.first), "Nash (1950)"],
-            ["Rubinstein split (coercer proposes first)", _exact(r.rubinstein_share), "Rubinstein (1982)"],
-            ["risk–return demand", _exact(r.risk_return.demand), "Fearon (1995, §3)"],
-            ["  its war probability", _exact(r.risk_return.war_probability), "Fearon (1995, §3)"],
-            [
-                "ultimatum: P(comply)",
-                _exact(r.outcome.compliance_probability),
-                "George (1991); Fearon (1994)",
-            ],
-            [
-                "ultimatum: P(threat executed)",
-                _exact(r.outcome.threat_executed_probability),
-                "George (1991); Schelling (1966)",
-            ],
-            ["ultimatum: P(back down)", _exact(r.outcome.back_down_probability), "George (1991)"],
-            ["ultimatum: credibility", _exact(r.outcome.credibility), "Fearon (1994)"],
-            ["ceasefire self-enforcing", str(bool(r.ceasefire.is_self_enforcing)), "Powell (2006)"],
-            ["least guarantee for the ceasefire", _exact(r.ceasefire.minimal_guarantee), "Powell (2006)"],
-            ["most that can be compelled (present value)", _exact(r.most_compellable), "George (1991)"],
-            [
-                "small steps needed / chance the big agreement is kept",
-                f"{r.steps_needed} / {_exact(r.steps_success)}",
-                "Kydd (2005)",
-            ],
-        ],
-    )
-    doc.heading("The war under George's three strategies", 3)
+    keys = sorted({k for s in loaded for k in s.assumptions if k not in used})
     rows = []
-    for name in war["strategy"].values.tolist():
-        t = war.sel(strategy=name)
-        median = float(t["median_duration"])
-        rows.append(
-            [
-                name,
-                "beyond horizon" if median != median else f"{median:.0f}",
-                _short(t["settled_by"].isel(time=-1)),
-                _short(t["expected_terms"]),
-                _short(t["expected_cost_coercer"]),
-                _short(t["expected_cost_target"]),
-            ]
-        )
-    doc.table(
-        [
-            "strategy",
-            "median duration (months)",
-            "P(settled in horizon)",
-            "expected terms",
-            "coercer's expected cost",
-            "target's expected cost",
-        ],
-        rows,
-    )
-    doc.image(figures["survival"], f"Survival and hazard of the war, {s.title} ({CALIBRATION})")
-    doc.heading("Sensitivity", 3)
-    doc.paragraph(
-        "Each assumption moved to the two ends of its range, the others held at their values "
-        "(P(comply) and P(threat executed) through the sweep engine)."
-    )
-    top = sorted(bars, key=lambda b: -b.swing)[:10]
-    doc.table(
-        ["output", "assumption", "range", "at low", "at high", "base"],
-        [
-            [
-                b.output,
-                f"{b.section}.{b.key}",
-                f"[{b.low}, {b.high}]",
-                _short(b.at_low),
-                _short(b.at_high),
-                _short(b.base),
-            ]
-            for b in top
-        ],
-    )
-    doc.image(figures["tornado"], f"Tornado plot, {s.title} (outputs that no assumption moves are left out)")
-
-
-def _latex_appendix(doc: Document) -> None:
-    import sympy
-
-    from ..coercion import Ultimatum
-    from ..crisis import RiskReturn
-
-    p, c, lo, hi = sympy.symbols("p c_C \\underline{c} \\bar{c}", positive=True)
-    demand = RiskReturn(p, c, lo, hi).solve().demand
-    x, a = sympy.symbols("x a", positive=True)
-    threat = Ultimatum(
-        demand=x,
-        audience_cost=a,
-        threat=Fraction(1, 2),
-        execution_low=-1,
-        execution_high=Fraction(1, 4),
-        deadline=1,
-    )
-    doc.heading("Appendix: equilibrium conditions in LaTeX")
-    doc.paragraph("The risk–return demand with its regimes (Fearon 1995), for a paper:")
-    doc.code(sympy.latex(demand), "latex")
-    doc.paragraph(
-        "P(comply) of a specific ultimatum (threat 1/2, execution value U[−1, 1/4], deadline 1) "
-        "as a function of the demand x and the audience cost a:"
-    )
-    doc.code(sympy.latex(threat.compliance_probability()), "latex")
-    doc.paragraph(
-        "Credibility regimes: " + "; ".join(f"{r.label}: ${r.latex()}$" for r in threat.credibility_regime())
-    )
+    for section, key in keys:
+        values = []
+        for s in loaded:
+            a = s.assumptions[(section, key)]
+            values.append("none" if a.value is None else _plain(a.value))
+        rows.append([f"{section}.{key}", *values])
+    doc.table(["assumption", *(s.name for s in loaded)], rows)
 
 
 def analyze(
@@ -285,15 +162,24 @@ def analyze(
     progress: Callable[[str], None] | None = None,
     force: bool = False,
     max_horizon: int | None = None,
+    draws: int = 2,
+    workers: int = 2,
 ) -> Report:
-    """Solve every model for every scenario (default: the bundled presets), run the sensitivity
-    analysis, settle the claims (``True``: the essay's; or the claims given; ``False``: none), and
-    write ``report.md``, ``report.html`` and the figures to ``output``.
+    """Solve each scenario's coercive game (default: the bundled presets) under George's three
+    strategies, draw its assumptions jointly, settle the claims (``True``: the essay's; or the claims
+    given; ``False``: none), and write ``report.md``, ``report.html``, the figures (PNG and SVG) and
+    the tables (LaTeX booktabs) to ``output``.
 
-    Before any work, ``output`` is checked (a folder that can be written, without an earlier
-    report unless ``force``), every scenario is loaded, and two scenarios of one name are refused.
-    ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
+    ``draws`` is the base :math:`N` of the Saltelli design (:math:`N (G + 2)` draws per scenario for
+    the :math:`G` groups of :data:`~bargaining.report.uncertainty.GROUPS`); ``workers`` processes
+    share the draws. Before any work, ``output`` is checked (a folder that can be written, without
+    an earlier report unless ``force``), every scenario is loaded, and two scenarios of one name
+    are refused. ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
     :func:`bargaining.scenarios.load`)."""
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+        raise ParameterValueError("draws", "a positive integer (the base of the Saltelli design)", draws)
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ParameterValueError("workers", "a positive integer number of processes", workers)
     say = progress or (lambda message: None)
     outputs = ["report.md", "report.html"] + (["claims.md", "claims.html"] if claims else [])
     folder = writable_folder(output, outputs, force=force)
@@ -305,62 +191,119 @@ def analyze(
             "scenario", "names that differ as file names (letters, digits, - and _)", Description(clash)
         )
     (folder / "figures").mkdir(parents=True, exist_ok=True)
-    results: list[ScenarioResult] = []
-    all_bars: list[tuple[Sensitivity, ...]] = []
-    figure_paths: list[Path] = []
-    doc = Document("bargaining: coercive diplomacy scenarios")
+    (folder / "tables").mkdir(parents=True, exist_ok=True)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    unique: dict[tuple[Any, ...], Scenario] = {}
     for number, scenario in enumerate(loaded, start=1):
-        say(f"[{number}/{len(loaded)}] {scenario.name}: solving the models")
-        result = solve_scenario(scenario)
-        say(
-            f"[{number}/{len(loaded)}] {scenario.name}: sensitivity over {len(scenario.assumptions)} assumptions"
-        )
-        scenario_bars = sensitivity(scenario)
-        results.append(result)
-        all_bars.append(tuple(scenario_bars))
-    doc.paragraph(
-        f"{len(results)} scenarios. The coercer is the United States and its European allies with "
-        "Ukraine; the target is Russia. Every number is an assumption stated with its reason "
-        "in the scenario file."
-    )
-    _summary(doc, results)
-    figure_paths.append(outcomes_figure(results, folder / "figures" / "outcomes.png"))
-    doc.image("figures/outcomes.png", "P(comply), P(threat executed) and P(back down) per scenario")
-    say("drawing the regime map over specificity x carrot")
-    anchor = next((r for r in results if r.scenario.value("ultimatum", "carrot")), results[0])
-    figure_paths.append(regime_map_figure(anchor, folder / "figures" / "regime_map.png"))
+        say(f"[{number}/{len(loaded)}] {scenario.name}: the game's three strategies and the best design")
+        unique.setdefault(signature(scenario), scenario)  # differing only outside the game: one game
+    if workers > 1 and len(unique) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(unique))) as pool:
+            games = list(pool.map(solve_game, unique.values(), [TYPES] * len(unique)))
+    else:
+        games = [solve_game(scenario, TYPES) for scenario in unique.values()]
+    solved = dict(zip(unique, games))
+    results = [dataclasses.replace(solved[signature(scenario)], scenario=scenario) for scenario in loaded]
+    timings["equilibria and best designs"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
+    spread = uncertainty(loaded, draws, types=DRAW_TYPES, workers=min(workers, len(loaded)))
+    shares = rank_shares(spread)
+    timings["joint draws and Sobol indices"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    doc = Document("bargaining: coercive diplomacy scenarios as one game")
+    _parties(doc, loaded)
+    summary(doc, results, spread)
+    _resolution(doc, results)
+    figure_paths: list[Path] = []
+    figure_paths += strategies_figure(results, spread, folder / "figures" / "strategies.png")
     doc.image(
-        "figures/regime_map.png",
-        f"Signalling regimes over specificity (audience cost) x carrot, around '{anchor.scenario.title}'",
+        "figures/strategies.png",
+        "P(settled by the horizon) and the coercer's expected utility per scenario "
+        "and strategy, with the 90 % interval of the joint draws",
     )
-    for result, bars in zip(results, all_bars):
+    uncertainty_section(doc, results, spread, shares, draws, DRAW_TYPES)
+    for result, u in zip(results, spread):
         name = _file_name(result.scenario.name)
-        figures = {"survival": f"figures/survival_{name}.png", "tornado": f"figures/tornado_{name}.png"}
-        figure_paths.append(survival_figure(result, folder / figures["survival"]))
-        figure_paths.append(tornado_figure(result, bars, folder / figures["tornado"]))
-        _scenario_section(doc, result, bars, figures)
+        figures = {"timeline": f"figures/timeline_{name}.png"}
+        figure_paths += timeline_figure(result, folder / figures["timeline"])
+        if result.curves is not None:
+            figure_paths += statics_figure(
+                result.curves,
+                folder / "figures" / f"statics_{name}.png",
+            )
+            figures["statics"] = f"figures/statics_{name}.png"
+        sobol = sobol_figure(u, result.chosen, folder / "figures" / f"sobol_{name}.png")
+        if sobol:
+            figure_paths += sobol
+            figures["sobol"] = f"figures/sobol_{name}.png"
+        twins = [
+            other.scenario.title
+            for other in results
+            if other is not result and signature(other.scenario) == signature(result.scenario)
+        ]
+        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins)
+    timings["figures"] = time.perf_counter() - clock
+    clock = time.perf_counter()
     settled: tuple[Any, ...] = ()
     if claims:
         from ..claims import report as claims_report
-        from ..claims.report import markdown as claims_markdown
+        from ..claims.report import HEADER, _rows
 
         say("settling the claims")
-        settled = tuple(claims_report(None if claims is True else claims, output=folder, scenarios=loaded))
         doc.heading("Claims")
+        try:
+            settled = tuple(
+                claims_report(None if claims is True else claims, output=folder, scenarios=loaded)
+            )
+        except BargainingError as error:
+            say(f"the claims could not be settled: {error}")
+            doc.paragraph(f"The claims could not be settled on these scenarios; the error: {error}")
+            settled = ()
         doc.paragraph(
             "George's principles as claims on the models, each settled on the region spanned by the "
             "assumption ranges of the scenarios above (the region column says which parameters come "
             "from them; the others keep the claim's own range). A verdict says what kind of truth it "
             "is: proved, by construction (it follows from the model's definitions), holds in tests, "
-            "refuted with an exact counterexample, or undecided (full table: claims.md)."
+            "refuted with an exact counterexample, or undecided (also in claims.md). The claims are "
+            "settled on the building blocks of the model family, not on the game above."
         )
-        doc.code(claims_markdown(list(settled)), "markdown")
-    _latex_appendix(doc)
+        if settled:
+            doc.table(list(HEADER), _rows(list(settled)))
+    timings["claims"] = time.perf_counter() - clock
+    _appendix(doc, loaded)
+    doc.heading("Timing")
+    doc.paragraph(
+        "This run: "
+        + "; ".join(f"{part} {value:.1f} s" for part, value in timings.items())
+        + f" (the target of the main job is 10 s on two cores; {len(loaded)} scenarios x "
+        f"{spread[0].draws + len(spread[0].failures) if spread else 0} draws x 3 strategies)."
+    )
     doc.heading("References")
     doc.bullets(REFERENCES)
+    sources = sorted({a.source for s in loaded for a in s.assumptions.values() if a.source})
+    if sources:
+        doc.paragraph("Sources of the scenarios' assumptions (named beside each in the scenario files):")
+        doc.bullets(sources)
+    table_paths = []
+    for index, (header, rows) in enumerate(doc.tables(), start=1):
+        path = folder / "tables" / f"table_{index:02d}.tex"
+        path.write_text(booktabs(header, rows) + "\n", encoding="utf-8")
+        table_paths.append(path)
     markdown_path, html_path = folder / "report.md", folder / "report.html"
     markdown_path.write_text(doc.markdown(), encoding="utf-8")
     html_path.write_text(doc.html(), encoding="utf-8")
     return Report(
-        tuple(results), tuple(all_bars), settled, folder, markdown_path, html_path, tuple(figure_paths)
+        tuple(results),
+        tuple(spread),
+        settled,
+        folder,
+        markdown_path,
+        html_path,
+        tuple(figure_paths),
+        tuple(table_paths),
+        timings,
     )

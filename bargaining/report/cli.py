@@ -14,9 +14,10 @@ def add_parser(subparsers: Any) -> None:
     """Register the ``analyze`` sub-command."""
     parser = subparsers.add_parser(
         "analyze",
-        help="solve every model for the scenarios and write the report",
-        description="Solve every model for each scenario (default: the bundled Ukraine presets), run the "
-        "sensitivity analysis, settle the claims, and write report.md, report.html and figures.",
+        help="solve each scenario's coercive game and write the report",
+        description="Solve each scenario's coercive game (default: the bundled Ukraine presets) under "
+        "George's three strategies, draw every assumption range jointly (intervals, regimes, rankings, "
+        "Sobol indices), settle the claims, and write report.md, report.html, figures and LaTeX tables.",
     )
     parser.add_argument(
         "scenarios", nargs="*", help="scenario TOML files or preset names (default: all presets)"
@@ -31,12 +32,20 @@ def add_parser(subparsers: Any) -> None:
         default=None,
         help="allow a scenario's [war] horizon above 1200 battles (the work grows with it)",
     )
+    parser.add_argument(
+        "--draws",
+        type=int,
+        default=2,
+        help="base N of the Saltelli design: N x 9 joint draws per scenario (default 2; each draw solves the game 3 times)",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="processes for the draws (default 2)")
     parser.add_argument("--force", action="store_true", help="overwrite an earlier report in --output")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the analysis, print a short summary and where the report is."""
     from .analyze import analyze
+    from .game import STRATEGY_NAMES
 
     started = time.perf_counter()
     report = analyze(
@@ -45,23 +54,27 @@ def run(args: argparse.Namespace) -> int:
         claims=not args.no_claims,
         force=args.force,
         max_horizon=args.max_horizon,
+        draws=args.draws,
+        workers=args.workers,
         progress=lambda message: print(message, file=sys.stderr, flush=True),
     )
-    print(f"{'scenario':24} {'P(comply)':>9} {'P(executed)':>11} {'ceasefire':>9} {'median war':>10}")
+    print(
+        f"{'scenario':24} {'strategy':18} {'C utility':>9} {'P(settled)':>10} {'P(executed)':>11} {'best':>18}"
+    )
     for result in report.results:
-        war = result.strategy_row["median_duration"]
+        numbers = result.numbers(result.chosen)
         print(
-            f"{result.scenario.name:24} {float(result.outcome.compliance_probability):9.3f} "
-            f"{float(result.outcome.threat_executed_probability):11.3f} "
-            f"{'holds' if result.ceasefire.is_self_enforcing else 'breaks':>9} "
-            f"{'—' if war != war else f'{war:.0f} mo':>10}"
+            f"{result.scenario.name:24} {STRATEGY_NAMES[result.chosen]:18} {numbers['coercer_utility']:9.3f} "
+            f"{numbers['settled']:10.3f} {numbers['threat_executed']:11.3f} {STRATEGY_NAMES[result.best]:>18}"
         )
     if report.claims:
         from ..claims.report import counts
 
         print("claims: " + counts(list(report.claims)))
     print(
-        f"report: {report.markdown} and {report.html} ({len(report.figures)} figures), "
-        f"{time.perf_counter() - started:.0f} s"
+        f"report: {report.markdown} and {report.html} ({len(report.figures)} figures, {len(report.tables)} "
+        f"LaTeX tables), {time.perf_counter() - started:.1f} s ("
+        + "; ".join(f"{part} {value:.1f} s" for part, value in report.timings.items())
+        + ")"
     )
     return 0

@@ -20,7 +20,46 @@ import html
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Document"]
+__all__ = ["Document", "booktabs"]
+
+_LATEX = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def booktabs(header: list[str], rows: list[list[str]]) -> str:
+    r"""A table as LaTeX ``booktabs`` (special characters escaped).
+
+    >>> print(booktabs(["a", "b_1"], [["1", "50 %"]]))
+    \begin{tabular}{ll}
+    \toprule
+    a & b\_1 \\
+    \midrule
+    1 & 50 \% \\
+    \bottomrule
+    \end{tabular}
+    """
+
+    def cell(text: str) -> str:
+        return "".join(_LATEX.get(char, char) for char in text)
+
+    lines = [
+        r"\begin{tabular}{" + "l" * len(header) + "}",
+        r"\toprule",
+        " & ".join(map(cell, header)) + r" \\",
+        r"\midrule",
+    ]
+    lines += [" & ".join(map(cell, row)) + r" \\" for row in rows]
+    return "\n".join([*lines, r"\bottomrule", r"\end{tabular}"])
 
 
 @dataclass
@@ -59,6 +98,10 @@ class Document:
     def code(self, text: str, language: str = "") -> None:
         """A block of code or LaTeX, shown as it is."""
         self.blocks.append(_Block("code", text, items=[language]))
+
+    def tables(self) -> list[tuple[list[str], list[list[str]]]]:
+        """Every table's header and rows, in order (for the LaTeX export)."""
+        return [(block.header, block.rows) for block in self.blocks if block.kind == "table"]
 
     def bullets(self, items: list[str]) -> None:
         """A bulleted list."""

@@ -1,4 +1,4 @@
-"""Scenarios: the Ukraine presets of MODEL.md §8 as plain TOML, a strict loader, and the models they
+"""Scenarios: the seven Ukraine presets as plain TOML, a strict loader, and the models they
 build. Every number in a scenario is an assumption with its reason and a range.
 
 >>> from bargaining.scenarios import load, presets

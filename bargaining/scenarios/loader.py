@@ -34,7 +34,7 @@ from .schema import FIELDS, MAX_HORIZON, SECTIONS, STRATEGIES, Field
 __all__ = ["Assumption", "Scenario", "ScenarioError", "load", "presets"]
 
 PRESETS = Path(__file__).parent / "presets"
-_HEADER = ("name", "title", "description", "strategy")
+_HEADER = ("name", "title", "description", "coercer", "target", "strategy")
 
 
 class ScenarioError(BargainingError, ValueError):
@@ -79,6 +79,7 @@ class Assumption:
     low: Fraction | int | None
     high: Fraction | int | None
     line: int | None = None
+    source: str | None = None
 
     @property
     def meaning(self) -> str:
@@ -96,6 +97,8 @@ class Scenario:
     strategy: str
     assumptions: Mapping[tuple[str, str], Assumption]
     path: Path | None = None
+    coercer: str = "the coercer"
+    target: str = "the target"
 
     def value(self, section: str, key: str) -> Any:
         """The value of one assumption."""
@@ -196,10 +199,18 @@ class _Reader:
             raise self.error(
                 section, key, 'a table { value = ..., reason = "...", range = [low, high] }', entry
             )
-        unknown = sorted(set(entry) - {"value", "reason", "range"})
+        unknown = sorted(set(entry) - {"value", "reason", "range", "source"})
         if unknown:
             raise self.error(
-                section, key, "a table with only value, reason and range", Description(f"key {unknown[0]!r}")
+                section,
+                key,
+                "a table with only value, reason, range and (optionally) source",
+                Description(f"key {unknown[0]!r}"),
+            )
+        source = entry.get("source")
+        if source is not None and (not isinstance(source, str) or not source.strip()):
+            raise self.error(
+                section, f"{key}.source", "a non-empty string naming where the number comes from", source
             )
         for part in ("value", "reason", "range"):
             if part not in entry:
@@ -217,7 +228,16 @@ class _Reader:
             raise self.error(section, f"{key}.range", "a list [low, high] with low <= high", bounds)
         if numeric and value is not None and not (low <= value <= high):  # type: ignore[operator]
             raise self.error(section, f"{key}.range", f"a range that contains the value {value}", bounds)
-        return Assumption(section, key, value, reason.strip(), low, high, _line_of(self.lines, section, key))
+        return Assumption(
+            section,
+            key,
+            value,
+            reason.strip(),
+            low,
+            high,
+            _line_of(self.lines, section, key),
+            None if source is None else source.strip(),
+        )
 
 
 #: How deep arrays and tables may nest in a scenario file (the schema needs 2; the parser would
@@ -332,11 +352,13 @@ def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
         header["strategy"],
         assumptions,
         path,
+        header["coercer"].strip(),
+        header["target"].strip(),
     )
 
 
 def presets() -> dict[str, Path]:
-    """The bundled Ukraine scenarios, by name, in the order of MODEL.md §8."""
+    """The bundled Ukraine scenarios, by name, in the order of the essay."""
     order = [
         "status-quo",
         "vague-threat",

@@ -59,7 +59,7 @@ def risk_return(scenario: Scenario) -> Any:
 
 
 def ultimatum(scenario: Scenario, **changes: Any) -> Any:
-    """The one-shot ultimatum (George; MODEL.md §4), optionally with some fields changed."""
+    """The one-shot ultimatum (George 1991), optionally with some fields changed."""
     from ..coercion import Ultimatum
 
     u = scenario.section("ultimatum") | changes
@@ -92,7 +92,7 @@ def signalling_game(scenario: Scenario) -> Any:
 
 
 def war(scenario: Scenario, exact: bool = False) -> Any:
-    """The learning war (MODEL.md §5); floats unless ``exact`` (exact DP is slower)."""
+    """The learning war; floats unless ``exact`` (exact DP is slower)."""
     from ..war import LearningWar
 
     w = scenario.section("war")
@@ -135,7 +135,7 @@ def war_strategies(scenario: Scenario) -> list[Any]:
 
 
 def ceasefire(scenario: Scenario) -> Any:
-    """The ceasefire and its guarantee (MODEL.md §3)."""
+    """The ceasefire and its guarantee."""
     from ..commitment import Ceasefire
 
     c, m = scenario.section("crisis"), scenario.section("commitment")

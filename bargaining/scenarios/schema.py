@@ -6,7 +6,7 @@ one-line reason and a range for the sensitivity analysis::
     [ultimatum]
     demand = { value = 0.2, reason = "'make a deal': a ceasefire on current lines", range = [0.1, 0.4] }
 
-Values are TOML integers, decimals (read exactly: ``0.55`` is 11/20) or strings holding a
+An assumption may also name its ``source`` (a string: a document, a dataset, an event). Values are TOML integers, decimals (read exactly: ``0.55`` is 11/20) or strings holding a
 fraction such as ``"3/5"``; nothing is ever evaluated. The schema below is the single source of
 what is allowed; the loader refuses anything else with the file, the key, the line, the
 requirement and the value.
@@ -25,7 +25,9 @@ __all__ = ["FIELDS", "MAX_HORIZON", "SECTIONS", "STRATEGIES", "Field"]
 #: ``bargaining analyze --max-horizon N`` raise it on purpose.
 MAX_HORIZON = 1200
 
-Domain = Literal["probability", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"]
+Domain = Literal[
+    "probability", "interior", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"
+]
 
 STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
 
@@ -42,6 +44,7 @@ class Field:
         """The requirement in words, for an error message."""
         return {
             "probability": "a probability in [0, 1]",
+            "interior": "a number strictly between 0 and 1",
             "unit": "a share in [0, 1]",
             "nonnegative": "a non-negative number",
             "positive": "a positive number",
@@ -61,6 +64,7 @@ class Field:
             return isinstance(value, int) and value >= 1
         return {
             "probability": 0 <= value <= 1,
+            "interior": 0 < value < 1,
             "unit": 0 <= value <= 1,
             "nonnegative": value >= 0,
             "positive": value > 0,
@@ -70,11 +74,12 @@ class Field:
 
 
 SECTIONS: dict[str, str] = {
-    "crisis": "the underlying war: power, costs, patience (MODEL.md §2)",
-    "ultimatum": "the coercer's demand, its specificity, threat and carrots (MODEL.md §4)",
-    "signalling": "the coercer's types, for the regime map (MODEL.md §4)",
-    "war": "the war fought and bargained over battle by battle (MODEL.md §5)",
-    "commitment": "ceasefire, guarantees, assurance, small steps (MODEL.md §3)",
+    "crisis": "the underlying war: power, costs, patience",
+    "ultimatum": "the coercer's demand, its specificity, threat and carrots",
+    "signalling": "the coercer's types, for the regime map",
+    "war": "the war fought and bargained over battle by battle",
+    "commitment": "ceasefire, guarantees, assurance, small steps",
+    "game": "the coercive bargaining game's own primitives, a period being a month",
 }
 
 FIELDS: dict[str, dict[str, Field]] = {
@@ -129,5 +134,19 @@ FIELDS: dict[str, dict[str, Field]] = {
         "trust_prior": Field("probability", "the prior that the other side can be trusted"),
         "betrayal_loss": Field("positive", "the loss from a betrayed big agreement, relative to its gain"),
         "step_size": Field("positive", "the size of each small step, relative to the big agreement"),
+    },
+    "game": {
+        "discount": Field("discount", "the discount factor per month"),
+        "resolve_mean": Field("interior", "the mean of the target's resolve, a Beta distribution on [0, 1]"),
+        "resolve_concentration": Field(
+            "positive", "the weight of the Beta distribution of resolve (alpha + beta), in observations"
+        ),
+        "target_cost_resolve": Field(
+            "nonnegative", "the least resolute target's extra cost of a month of war, in shares of the stake"
+        ),
+        "screw_cost": Field(
+            "nonnegative", "the coercer's cost per unit of the screw's added cost to the target"
+        ),
+        "demand": Field("unit", "the coercer's share of the stake demanded by the ultimatum"),
     },
 }

@@ -1,91 +1,174 @@
-"""The main job: analyze writes the report, its numbers are the models', its sensitivity is right."""
+"""The main job: every headline number from one equilibrium of the coercive game, with its interval."""
 
+import math
+import re
+from dataclasses import replace
 from fractions import Fraction as F
 
+import numpy as np
 import pytest
 
 from bargaining.cli import main
-from bargaining.coercion import Ultimatum
-from bargaining.report import Document, analyze, sensitivity, solve_scenario
-from bargaining.scenarios import load, models, presets
+from bargaining.coercive_game import CoerciveGame, UltimatumDesign, quantile_types, solve_grid
+from bargaining.report import Document, analyze, booktabs, rank_shares, uncertainty
+from bargaining.report.game import build_game, solve_game
+from bargaining.report.sections import fmt
+from bargaining.report.uncertainty import GROUPS, draw_points, evaluate
+from bargaining.scenarios import load, presets
+
+SMALL = {  # a short war on a narrow front, so that a test solves it in milliseconds
+    "horizon = { value = 72,": 'horizon = { value = 8, reason = "eight months", range = [6, 10] }',
+    "decisive_margin = ": 'decisive_margin = { value = 3, reason = "three good months break the front", range = [2, 4] }',
+    "deadline = { value = 6,": 'deadline = { value = 2, reason = "two months", range = [1, 3] }',
+}
+
+
+def small(tmp_path, preset="specific-carrots", name=None, **replacements):
+    lines = presets()[preset].read_text(encoding="utf-8").splitlines()
+    for start, line in {**SMALL, **replacements}.items():
+        lines = [line if text.startswith(start) else text for text in lines]
+    text = "\n".join(lines)
+    if name:
+        text = text.replace(f'name = "{preset}"', f'name = "{name}"')
+    path = tmp_path / f"{name or preset}.toml"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("report")
-    return analyze(["vague-threat", presets()["specific-carrots"]], folder, claims=False)
+    scenarios = [small(folder, "specific-carrots"), small(folder, "specific-threat")]
+    return analyze(scenarios, folder / "out", claims=False, draws=1, workers=1)
 
 
-def test_report_is_written_with_its_figures(report):
+def test_report_is_written_with_its_figures_and_tables(report):
     text = report.markdown.read_text(encoding="utf-8")
-    assert "The vague threat of January 2025" in text and "Specific threat plus carrots" in text
-    assert "## Summary" in text and "## References" in text and "Fearon, J. D. (1995)" in text
-    assert "## Appendix: equilibrium conditions in LaTeX" in text and "\\begin{cases}" in text
+    for heading in ("## Summary", "## Uncertainty", "### Ranking robustness", "### Probability of each regime",
+                    "### George's three strategies on the same primitives", "## References", "## Timing",
+                    "## Appendix: assumptions that do not enter the game"):
+        assert heading in text
+    assert "Specific threat plus carrots" in text and "the target is Russia" in text
+    assert "the Budapest Memorandum (5 December 1994)" in text.split("## References")[1]
+    assert "Settled by month t:" in text.split("| scenario |")[0]  # defined before the first table
+    for forbidden in ("nan", "MODEL.md", "Fraction(", "None", "United States and its European allies with Ukraine;"):
+        assert forbidden not in text
+    assert not re.search(r"\d{12,}", text)  # no long numbers
     html = report.html.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and html.count("<img") == len(report.figures)
-    names = {path.name for path in report.figures}
-    assert {"outcomes.png", "regime_map.png", "survival_vague-threat.png", "tornado_specific-carrots.png"} <= names
-    assert all(path.stat().st_size > 5000 for path in report.figures)
+    pngs = [path for path in report.figures if path.suffix == ".png"]
+    assert html.startswith("<!DOCTYPE html>") and html.count("<img") == len(pngs)
+    assert {path.with_suffix(".svg") for path in pngs} == {path for path in report.figures if path.suffix == ".svg"}
+    assert all(path.stat().st_size > 3000 for path in report.figures)
+    assert report.tables and all("\\toprule" in path.read_text(encoding="utf-8") for path in report.tables)
+    cited = set(re.findall(r"([A-Z][a-z]+) (\d{4})", text.split("## References")[0]))
+    references = text.split("## References")[1]
+    assert all(f"({year})" in references and name in references for name, year in cited if name in
+               ("George", "Fearon", "Schelling", "Slantchev"))
 
 
-def test_reported_numbers_are_the_models_exact_answers(report):
-    """Independent of the report code: the January 2025 threat solved directly (essay; George 1991)."""
-    vague = report.results[0]
-    direct = Ultimatum(demand=F(1, 5), vagueness=F(1, 4), deadline=None, urgency=F(1, 10), audience_cost=F(1, 10),
-                       threat=F(1, 2), execution_low=-1, execution_high=F(1, 4), carrot_credibility=F(1, 2)).outcome()
-    assert vague.outcome.compliance_probability == direct.compliance_probability == 0
-    assert vague.outcome.threat_executed_probability == direct.threat_executed_probability == F(7, 25)
-    carrots = report.results[1]
-    assert carrots.outcome.compliance_probability > report.results[0].outcome.compliance_probability
-    assert carrots.bargaining_range.lower == F(9, 20) - F(3, 20)  # Fearon: p - c_C, exactly
-    assert "0.280" in report.markdown.read_text(encoding="utf-8")
+def test_reported_numbers_are_the_games_equilibria(report):
+    """Independent of the report code: the game built by hand from the file and solved on the grid."""
+    result = report.results[0]
+    s = result.scenario
+    v = {key: float(a.value) for (section, key), a in s.assumptions.items() if a.value is not None and section != "crisis"}
+    from scipy import stats
+
+    mean, weight = v["resolve_mean"], v["resolve_concentration"]
+    game = CoerciveGame(discount=float(s.value("game", "discount")), horizon=8, margin=3,
+                        resolve=quantile_types(40, stats.beta(mean * weight, (1 - mean) * weight)),
+                        true_odds=v["battle_odds"], prior_coercer=(0.58 * 10, 0.42 * 10), prior_target=(0.38 * 20, 0.62 * 20),
+                        cost_coercer=float(s.value("war", "cost_coercer")), target_cost=float(s.value("war", "cost_target")),
+                        target_cost_resolve=v["target_cost_resolve"], threat_loss=v["threat"], screw=v["escalation"],
+                        screw_cost=v["screw_cost"], carrot=v["carrot"], carrot_efficiency=v["carrot_efficiency"],
+                        carrot_credibility=v["carrot_credibility"], execution_low=v["execution_low"],
+                        execution_high=v["execution_high"])
+    design = UltimatumDesign(demand=float(s.value("game", "demand")), deadline=2, audience_cost=v["audience_cost"])
+    direct = solve_grid(game, design)
+    assert result.solutions["ultimatum"].coercer_utility == pytest.approx(direct.coercer_utility, abs=1e-9)
+    assert result.solutions["ultimatum"].threat_executed == pytest.approx(direct.threat_executed, abs=1e-9)
+    assert solve_grid(game, "screw").settled == pytest.approx(result.numbers("screw")["settled"], abs=1e-9)
+    text = report.markdown.read_text(encoding="utf-8")
+    assert fmt(direct.threat_executed) in text and fmt(direct.coercer_utility) in text
+    for name in ("try_and_see", "screw", "ultimatum"):  # no two numbers contradict: every war ends one way
+        n = result.numbers(name)
+        assert n["settled"] + n["decisive"] + n["still_fighting"] == pytest.approx(1, abs=1e-9)
+        assert n["settled_12"] <= n["settled"] + 1e-12
+        if name != "ultimatum":
+            assert n["threat_executed"] == n["backs_down"] == 0
+    best = max(result.solutions, key=lambda k: result.solutions[k].coercer_utility)
+    assert result.best == best and result.best_design is not None
+    assert result.best_design_solution.coercer_utility >= result.solutions["ultimatum"].coercer_utility - 1e-12
 
 
-def test_sensitivity_through_the_sweep_engine_matches_direct_solving(report):
-    scenario = report.results[1].scenario
-    bars = {(b.section, b.key, b.output): b for b in report.sensitivities[1]}
-    bar = bars[("ultimatum", "carrot", "P(comply)")]
-    for end, value in ((bar.low, bar.at_low), (bar.high, bar.at_high)):
-        exact = models.ultimatum(scenario, carrot=end).outcome().compliance_probability
-        assert value == pytest.approx(float(exact), abs=1e-12)
-    deadline = bars[("ultimatum", "deadline", "P(threat executed)")]
-    assert deadline.at_low == pytest.approx(float(models.ultimatum(scenario, deadline=1).outcome().threat_executed_probability))
-    guarantee = bars[("commitment", "renege_gain_target", "minimal guarantee")]
-    changed = scenario.with_value("commitment", "renege_gain_target", guarantee.high)
-    assert guarantee.at_high == pytest.approx(float(models.ceasefire(changed).solve().minimal_guarantee))
-    assert {b.output for b in report.sensitivities[1]} == {"P(comply)", "P(threat executed)", "median war duration (months)",
-                                                          "minimal guarantee"}
+def test_the_report_says_when_a_threat_is_worth_less_than_no_threat(report):
+    text = report.markdown.read_text(encoding="utf-8")
+    unwise = [r for r in report.results if r.numbers("ultimatum")["coercer_utility"] < r.numbers("try_and_see")["coercer_utility"]]
+    assert ("by the model's own logic the coercer would not issue that threat" in text) == bool(unwise)
 
 
-def test_security_guarantees_make_the_ceasefire_hold_where_the_status_quo_does_not():
-    """Powell (2006) / the essay's Budapest and Minsk: without a guarantee the deal would not hold."""
-    status_quo = solve_scenario(load(presets()["status-quo"]))
-    guaranteed = solve_scenario(load(presets()["security-guarantees"]))
-    assert not status_quo.ceasefire.is_self_enforcing and guaranteed.ceasefire.is_self_enforcing
-    assert status_quo.war.attrs["calibration"].startswith("model months")
-    assert len(sensitivity(load(presets()["small-steps"]))) > 20
+def test_joint_draws_intervals_regimes_and_rankings(report, tmp_path):
+    u = report.uncertainty[0]
+    assert u.draws == 1 * (len(GROUPS) + 2) and not u.failures
+    low, mid, high = u.interval(("ultimatum", "coercer_utility"))
+    assert low <= mid <= high
+    assert sum(u.regimes().values()) == pytest.approx(1)
+    points = draw_points(1)
+    assert points.shape == (len(GROUPS) + 2, 25) and np.all((points >= 0) & (points <= 1))
+    shares = rank_shares(report.uncertainty)
+    assert math.isnan(shares[0, 0]) and shares[0, 1] + shares[1, 0] <= 1 + 1e-12
+    same = uncertainty([u.scenario, replace(u.scenario, name="twin")], 1, types=4)
+    twins = rank_shares(same)
+    assert twins[0, 1] == twins[1, 0] == 0  # a scenario never beats its own copy on common draws
+    for groups in u.indices.values():
+        assert set(groups) == set(GROUPS)
+
+
+def test_a_draw_that_makes_the_game_undefined_is_named_and_the_report_still_written(tmp_path):
+    scenario = small(tmp_path, execution_high='execution_high = { value = 0.25, reason = "r", range = [-2, 0.5] }')
+    draw = evaluate(scenario, np.zeros(25), types=4)  # execution_high at -2, below execution_low's -1.5
+    assert "execution_high" in draw["error"] and draw["values"][("ultimatum", "execution_high")] == -2
+    done = analyze([scenario], tmp_path / "out", claims=False, draws=1, workers=1)
+    text = done.markdown.read_text(encoding="utf-8")
+    if done.uncertainty[0].failures:
+        assert "### Draws that left the game undefined" in text and "execution_high" in text
+
+
+def test_build_game_maps_the_file_into_the_games_units():
+    scenario = load(presets()["specific-threat"])
+    game, design = build_game(scenario, types=5)
+    assert game.period_unit == "month" and game.horizon == 72 and design.deadline == 6
+    assert game.prior_target == pytest.approx((0.38 * 20, 0.62 * 20))  # T's belief of its own odds, turned
+    assert sum(game.weights) == pytest.approx(1) and len(game.resolve) == 5
+
+
+def test_the_draws_in_parallel_give_the_same_numbers(tmp_path):
+    scenario = small(tmp_path)
+    one, two = uncertainty([scenario], 1, types=4), uncertainty([scenario, replace(scenario, name="b")], 1, types=4, workers=2)
+    assert np.allclose(one[0].outputs[("screw", "settled")], two[0].outputs[("screw", "settled")])
 
 
 def test_command_line_main_job(tmp_path, capsys):
-    assert main(["analyze", "specific-threat", "--output", str(tmp_path), "--no-claims"]) == 0
+    scenario = small(tmp_path)
+    out = tmp_path / "out"
+    assert main(["analyze", str(scenario.path), "--output", str(out), "--no-claims", "--draws", "1", "--workers", "1"]) == 0
     captured = capsys.readouterr()
-    assert "specific-threat" in captured.out and f"report: {tmp_path}/report.md" in captured.out
-    assert "[1/1] specific-threat: solving the models" in captured.err
+    assert "specific-carrots" in captured.out and f"report: {out}/report.md" in captured.out
+    assert "[1/1] specific-carrots: the game's three strategies" in captured.err
     # issue 13: an earlier report is not overwritten without --force; names are checked first
-    assert main(["analyze", "specific-threat", "--output", str(tmp_path), "--no-claims"]) == 2
+    assert main(["analyze", "specific-threat", "--output", str(out), "--no-claims"]) == 2
     assert "--output must be a folder without report.md in it (give --force" in capsys.readouterr().err
-    assert main(["analyze", str(tmp_path / "missing.toml"), "--output", str(tmp_path), "--force"]) == 2
+    assert main(["analyze", str(tmp_path / "missing.toml"), "--output", str(out), "--force"]) == 2
     assert "missing.toml: the file must be readable" in capsys.readouterr().err
     assert main(["analyze", "no-such-preset", "--output", str(tmp_path / "new")]) == 2
     assert "scenario must be a scenario file or one of the presets status-quo, vague-threat" in capsys.readouterr().err
     assert main(["analyze", "vague-threat", "vague-threat", "--output", str(tmp_path / "new")]) == 2
     assert "scenario must be scenarios of different names" in capsys.readouterr().err
+    assert main(["analyze", "vague-threat", "--output", str(tmp_path / "new"), "--draws", "0"]) == 2
+    assert "draws must be a positive integer" in capsys.readouterr().err
     assert not (tmp_path / "new").exists()  # refused before anything was written
 
 
 def test_a_slash_in_a_scenario_name_is_not_a_folder(tmp_path):
-    from dataclasses import replace
-
     from bargaining.report.analyze import _file_name
 
     assert _file_name("vague/threat") == "vague_threat" and _file_name("../x") == "___x"
@@ -103,16 +186,68 @@ def test_document_renders_every_block():
     doc.image("f.png", "cap")
     assert "### H" in doc.markdown() and "- a <b>" in doc.markdown() and "```latex" in doc.markdown()
     assert "<li>a &lt;b&gt;</li>" in doc.html() and "<figcaption>cap</figcaption>" in doc.html()
+    assert booktabs(["x_1"], [["&"]]).splitlines()[2] == r"x\_1 \\"
 
 
-def test_claims_and_scenario_objects(tmp_path):
+def test_claims_as_a_table_and_a_failing_claim_reported(tmp_path):
     from bargaining.claims import MonotoneClaim, Region
     from bargaining.crisis import RiskReturn
 
     claim = MonotoneClaim("the safe demand rises with power", "asymmetry", Region({"power": (0, F(1, 2))}),
                           quantity=lambda power: power + RiskReturn(F(1, 2), F(1, 10), F(1, 10), F(2, 5)).target_cost_low,
                           parameter="power")
-    scenario = load(presets()["small-steps"])
-    report = analyze([scenario], tmp_path, claims=[claim])
-    assert [c.verdict for c in report.claims] == ["by construction"]  # power enters linearly
-    assert (tmp_path / "claims.md").exists() and "## Claims" in report.markdown.read_text(encoding="utf-8")
+    scenario = small(tmp_path)
+    done = analyze([scenario], tmp_path / "out", claims=[claim], draws=1, workers=1)
+    assert [c.verdict for c in done.claims] == ["by construction"]  # power enters linearly
+    text = done.markdown.read_text(encoding="utf-8")
+    assert "## Claims" in text and "| the safe demand rises with power |" in text
+
+
+def test_solve_game_names_the_files_strategy():
+    assert solve_game(load(presets()["status-quo"]), types=4, designs=False).chosen == "screw"
+
+
+def test_failed_draws_and_failed_claims_are_reported_and_the_report_still_written(tmp_path, monkeypatch):
+    import bargaining.claims as claims_module
+    from bargaining.core.errors import ParameterValueError
+
+    scenario = small(tmp_path, execution_high='execution_high = { value = 0.25, reason = "r", range = [-3, 0.5] }')
+    other = replace(small(tmp_path, "specific-threat", name="other"), coercer="France", target="Russia")
+
+    def refuse(*args, **kwargs):
+        raise ParameterValueError("schedule", "a pressure schedule", "x")
+
+    monkeypatch.setattr(claims_module, "report", refuse)
+    done = analyze([scenario, other], tmp_path / "out", claims=True, draws=1, workers=1)
+    text = done.markdown.read_text(encoding="utf-8")
+    assert done.uncertainty[0].failures  # execution_high drawn below execution_low
+    assert "### Draws that left the game undefined" in text and "execution_high" in text
+    assert "the indices need every draw and are not computed" in text
+    assert "The claims could not be settled on these scenarios; the error: schedule must be" in text
+    assert "the parties of each are named in its section" in text and "Coercer: France." in text
+
+
+def test_comparative_statics_are_the_ultimatums_equilibria(report):
+    from bargaining.report.statics import PARAMETERS, statics
+
+    result = report.results[0]
+    curves = result.curves
+    assert set(PARAMETERS) <= set(curves) and curves["try_and_see"] == pytest.approx(
+        solve_grid(build_game(result.scenario, types=12)[0], "try_and_see").coercer_utility)
+    xs, compliance, executed, utility = curves[("ultimatum", "audience_cost")]
+    game, design = build_game(result.scenario, {("ultimatum", "audience_cost"): float(xs[-1])}, types=12)
+    direct = solve_grid(game, design)
+    assert executed[-1] == pytest.approx(direct.threat_executed) and utility[-1] == pytest.approx(direct.coercer_utility)
+    assert compliance[-1] == pytest.approx(direct.settled_by[design.deadline])
+    assert list(curves[("war", "deadline")][0]) == [1, 2, 3]  # whole months, each once
+    assert statics(result.scenario, types=4, points=2)[("game", "demand")][0].tolist() == pytest.approx([0.6, 0.9])
+    assert any(path.name.startswith("statics_") for path in report.figures)
+
+
+def test_scenarios_the_game_cannot_tell_apart_are_said_to_be_the_same(tmp_path):
+    scenario = small(tmp_path, "specific-threat")
+    twin = replace(scenario, name="twin", title="Its twin")
+    done = analyze([scenario, twin], tmp_path / "out", claims=False, draws=1, workers=2)
+    text = done.markdown.read_text(encoding="utf-8")
+    assert "In the game this scenario is the same as 'Its twin'" in text
+    assert done.results[0].numbers("ultimatum") == done.results[1].numbers("ultimatum")

@@ -57,43 +57,43 @@ def _replace_line(key_pattern: str, new: str) -> str:
     ("text", "message"),
     [
         (_replace_line("demand", 'demand = { value = 1.3, reason = "too much", range = [0, 2] }'),
-         r"\[ultimatum\] demand \(line 25\) must be a share in \[0, 1\] \(got 1.3\)"),
+         r"\[ultimatum\] demand \(line 27\) must be a share in \[0, 1\] \(got 1.3\)"),
         (_replace_line("demand", 'dmand = { value = 0.2, reason = "typo", range = [0.1, 0.4] }'),
-         r"\[ultimatum\] dmand \(line 25\) must be one of the keys \[.*\] \(got unknown key 'dmand'\)"),
+         r"\[ultimatum\] dmand \(line 27\) must be one of the keys \[.*\] \(got unknown key 'dmand'\)"),
         (_replace_line("demand", ""), r"\[ultimatum\] demand must be set \(the concession asked of the target\)"),
         (_replace_line("demand", 'demand = { value = true, reason = "bool", range = [0, 1] }'),
-         r"\[ultimatum\] demand \(line 25\) must be a number .* \(got boolean true\)"),
+         r"\[ultimatum\] demand \(line 27\) must be a number .* \(got boolean true\)"),
         (_replace_line("demand", 'demand = { value = "__import__(\'os\')", reason = "code", range = [0, 1] }'),
-         r"demand \(line 25\) must be a number .* \(got the string \"__import__\('os'\)\"\)"),
+         r"demand \(line 27\) must be a number .* \(got the string \"__import__\('os'\)\"\)"),
         (_replace_line("demand", 'demand = { value = "1/5", reason = "", range = [0, 1] }'),
-         r"\[ultimatum\] demand.reason \(line 25\) must be a non-empty string saying why"),
+         r"\[ultimatum\] demand.reason \(line 27\) must be a non-empty string saying why"),
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r", range = [0.3, 0.4] }'),
-         r"\[ultimatum\] demand.range \(line 25\) must be a range that contains the value 1/5"),
+         r"\[ultimatum\] demand.range \(line 27\) must be a range that contains the value 1/5"),
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r", range = [0.4, 0.1] }'),
-         r"demand.range \(line 25\) must be a list \[low, high\] with low <= high"),
+         r"demand.range \(line 27\) must be a list \[low, high\] with low <= high"),
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r", range = [0.1] }'),
-         r"demand.range \(line 25\) must be a list \[low, high\] of two numbers"),
+         r"demand.range \(line 27\) must be a list \[low, high\] of two numbers"),
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r" }'),
-         r"\[ultimatum\] demand \(line 25\) must be a table with a range \(got no range\)"),
+         r"\[ultimatum\] demand \(line 27\) must be a table with a range \(got no range\)"),
         (_replace_line("demand", 'demand = { value = 0.2, reason = "r", range = [0, 1], unit = "x" }'),
-         r"must be a table with only value, reason and range \(got key 'unit'\)"),
+         r"must be a table with only value, reason, range and \(optionally\) source \(got key 'unit'\)"),
         (_replace_line("demand", "demand = 0.2"),
-         r"\[ultimatum\] demand \(line 25\) must be a table \{ value = \.\.\., reason = \"\.\.\.\", range = \[low, high\] \} \(got 0.2\)"),
+         r"\[ultimatum\] demand \(line 27\) must be a table \{ value = \.\.\., reason = \"\.\.\.\", range = \[low, high\] \} \(got 0.2\)"),
         (_replace_line("demand", 'demand = { value = nan, reason = "r", range = [0, 1] }'),
-         r"demand \(line 25\) must be a finite number \(got nan\)"),
+         r"demand \(line 27\) must be a finite number \(got nan\)"),
         (_replace_line("horizon", 'horizon = { value = 7.5, reason = "r", range = [7, 8] }'),
          r"\[war\] horizon \(line \d+\) must be a positive integer \(got 7.5\)"),
         (_replace_line("deadline", 'deadline = { value = "soon", reason = "r", range = ["none", "none"] }'),
-         r"\[ultimatum\] deadline \(line 27\) must be a number"),
+         r"\[ultimatum\] deadline \(line 29\) must be a number"),
         (VALID.replace('strategy = "ultimatum"', 'strategy = "bludgeon"'),
-         r"\[scenario\] strategy \(line 14\) must be one of \['try-and-see', 'turning-the-screw', 'ultimatum'\]"),
+         r"\[scenario\] strategy \(line 16\) must be one of \['try-and-see', 'turning-the-screw', 'ultimatum'\]"),
         (VALID.replace("[signalling]", "[signaling]"),
          r"\[signaling\] \(line \d+\) must be one of the sections"),
         (VALID.replace("[scenario]", "[header]"), r"\[header\] \(line 10\) must be one of the sections"),
         (VALID + "\n[extra]\nx = 1\n", r"\[extra\] \(line \d+\) must be one of the sections"),
         (VALID.replace('name = "vague-threat"', 'name = ""'), r"\[scenario\] name \(line 11\) must be a non-empty string"),
         (VALID.replace('name = "vague-threat"', 'name = "x"\nauthor = "me"'),
-         r"\[scenario\] author \(line 12\) must be one of \['name', 'title', 'description', 'strategy'\]"),
+         r"\[scenario\] author \(line 12\) must be one of \['name', 'title', 'description', 'coercer', 'target', 'strategy'\]"),
         ("power = = 1", r"the file power \(line 1\) must be valid TOML"),
         # issue 13: a key given twice, nesting deep enough to exhaust the parser's stack, a number
         # too long for Python to read, a horizon beyond the bound on work: file, key and line named
@@ -200,3 +200,39 @@ def test_fuzz_random_bytes(tmp_path_factory, data):
     path.write_bytes(data)
     with pytest.raises(ScenarioError):
         load(path)
+
+
+def test_the_parties_and_the_game_come_from_the_file():
+    scenario = load(PRESETS["specific-threat"])
+    assert scenario.coercer.startswith("the United States") and scenario.target == "Russia"
+    assert scenario.value("game", "discount") == F(99, 100)
+    horizon = scenario.assumptions[("war", "horizon")]
+    assert horizon.low < horizon.high  # a range that can move
+
+
+def test_the_resolve_mean_must_lie_strictly_inside_the_unit_interval(tmp_path):
+    text = VALID.replace("resolve_mean = { value = 0.6,", "resolve_mean = { value = 1,").replace(
+        "range = [0.4, 0.8] }", "range = [0.4, 1] }")
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"\[game\] resolve_mean \(line \d+\) must be a number strictly between 0 and 1"):
+        load(path)
+
+
+def test_the_building_blocks_of_a_scenario_still_build():
+    """The block-level models of a scenario (the claims' region comes from the same file)."""
+    scenario = load(PRESETS["specific-carrots"])
+    assert models.risk_return(scenario).solve().demand > 0
+    assert models.signalling_game(scenario) is not None
+    assert models.renewed_demands(scenario) is not None
+    strategies = models.war_strategies(scenario)
+    assert [type(s).__name__ for s in strategies] == ["TryAndSee", "TurningTheScrew", "Ultimatum"]
+
+
+def test_an_assumption_may_name_its_source_and_an_empty_one_is_refused(tmp_path):
+    scenario = load(PRESETS["vague-threat"])
+    assert scenario.assumptions[("ultimatum", "threat")].source.startswith("D. J. Trump")
+    assert scenario.assumptions[("ultimatum", "demand")].source is None
+    text = VALID.replace("source = \"D. J. Trump, post on Truth Social, 22 January 2025\"", "source = \"\"")
+    with pytest.raises(ScenarioError, match=r"\[ultimatum\] threat.source \(line \d+\) must be a non-empty string naming"):
+        load(_write(tmp_path, text))

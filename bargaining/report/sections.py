@@ -1,0 +1,345 @@
+"""The report's text: every number from one equilibrium of the coercive game per scenario and strategy.
+
+Numbers are printed as decimals with three places (:func:`fmt`); an interval is the 5 % and 95 %
+quantiles of the joint draws; a number that does not exist (the length of a war that never
+ends) is printed as a dash with the reason in the text, never ``nan``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..scenarios import Scenario
+from .document import Document
+from .game import GAME_KEYS, MILESTONES, STRATEGY_NAMES, GameResult
+from .uncertainty import GROUPS, OUTPUTS, Uncertainty
+
+__all__ = ["DEFINITIONS", "fmt", "scenario_section", "summary"]
+
+#: The report's definitions, given where the words are first used.
+DEFINITIONS = (
+    "Settled by month t: the target accepted an offer of the coercer at a month no later than t "
+    "(the settlement is permanent in this game). Decisive end: one side reached the decisive margin "
+    "on the front and took the whole stake. Ended: settled or decisive. Still fighting at the horizon: "
+    "neither by the last month with an offer; the front then freezes and the war goes on. "
+    "P(threat executed): the target refused at the ultimatum's deadline and the threat fell; "
+    "P(coercer backs down): it refused and the threat did not fall. Length: the expected number of "
+    "months of war given that the war ended by the horizon. Utilities are normalised present values "
+    "in shares of the stake (a permanent settlement x is worth x), each under the side's own prior "
+    "over the battle odds."
+)
+
+
+def fmt(value: Any, places: int = 3) -> str:
+    """A decimal with ``places`` places, or an en dash for a number that does not exist.
+
+    >>> fmt(0.12345), fmt(float("nan")), fmt(-0.0)
+    ('0.123', '–', '0.000')
+    """
+    number = float(value)
+    if not math.isfinite(number):
+        return "–"
+    text = f"{number:.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def _with_interval(value: float, interval: tuple[float, float, float] | None, places: int = 3) -> str:
+    if interval is None or not math.isfinite(interval[0]):
+        return fmt(value, places)
+    return f"{fmt(value, places)} [{fmt(interval[0], places)}, {fmt(interval[2], places)}]"
+
+
+_ROWS = (
+    ("coercer_utility", "coercer's expected utility"),
+    ("target_utility", "target's expected utility"),
+    *((f"settled_{t}", f"P(settled by month {t})") for t in MILESTONES),
+    ("settled", "P(settled by the horizon)"),
+    ("threat_executed", "P(threat executed)"),
+    ("backs_down", "P(coercer backs down)"),
+    ("decisive", "P(decisive end by the horizon)"),
+    ("still_fighting", "P(still fighting at the horizon)"),
+    ("length", "length of the war if it ended (months)"),
+    ("terms", "expected coercer's share if settled"),
+)
+
+
+def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncertainty]) -> None:
+    """The headline table: each scenario under its own strategy, with the draws' 90 % intervals."""
+    doc.heading("Summary")
+    doc.paragraph(DEFINITIONS)
+    doc.paragraph(
+        "Each row is one scenario under its own strategy at the values of its file; brackets give the "
+        "5 % and 95 % quantiles of the joint draws over every assumption range (section 'Uncertainty'); "
+        "a value at the file's numbers may lie outside them when those numbers sit near a range's end. 'Best' is the coercer's "
+        "best of George's three strategies at the scenario's values, with the share of draws in which "
+        "each strategy is best."
+    )
+    rows = []
+    for r, u in zip(results, spread):
+        n = r.numbers(r.chosen)
+        regimes = u.regimes()
+        shares = ", ".join(f"{STRATEGY_NAMES[k]} {fmt(v, 2)}" for k, v in regimes.items() if v > 0)
+        rows.append(
+            [
+                r.scenario.title,
+                STRATEGY_NAMES[r.chosen],
+                _with_interval(n["coercer_utility"], _iv(u, r.chosen, "coercer_utility")),
+                _with_interval(n["settled"], _iv(u, r.chosen, "settled")),
+                _with_interval(n["threat_executed"], _iv(u, r.chosen, "threat_executed")),
+                _with_interval(n["still_fighting"], _iv(u, r.chosen, "still_fighting")),
+                _with_interval(n["length"], _iv(u, r.chosen, "length"), 1),
+                f"{STRATEGY_NAMES[r.best]} ({shares})" if shares else STRATEGY_NAMES[r.best],
+            ]
+        )
+    doc.table(
+        [
+            "scenario",
+            "its strategy",
+            "coercer's utility",
+            "P(settled by horizon)",
+            "P(threat executed)",
+            "P(still fighting)",
+            "length if ended (months)",
+            "best strategy (share of draws)",
+        ],
+        rows,
+    )
+    unwise = [
+        r
+        for r in results
+        if r.numbers("ultimatum")["coercer_utility"] < r.numbers("try_and_see")["coercer_utility"]
+    ]
+    if unwise:
+        doc.paragraph(
+            "In "
+            + ", ".join(f"'{r.scenario.title}'" for r in unwise)
+            + " the coercer's expected utility from the ultimatum is below what it gets from the war as it "
+            "goes on without a threat (try-and-see, the status quo of the game): by the model's own logic "
+            "the coercer would not issue that threat."
+        )
+
+
+def _plain(value: Any) -> str:
+    """An assumption's value as written: integers whole, other numbers to four places at most.
+
+    >>> _plain(6), _plain(0.25), _plain(1 / 3)
+    ('6', '0.25', '0.3333')
+    """
+    return (
+        fmt(value, 4).rstrip("0").rstrip(".") if float(value) != int(float(value)) else str(int(float(value)))
+    )
+
+
+def _iv(u: Uncertainty, strategy: str, key: str) -> tuple[float, float, float] | None:
+    return u.interval((strategy, key)) if (strategy, key) in u.outputs else None
+
+
+def assumptions_table(doc: Document, scenario: Scenario) -> None:
+    """The assumptions that enter the game: value, unit, range and reason."""
+    rows = []
+    for section, key, name, unit in GAME_KEYS:
+        a = scenario.assumptions[(section, key)]
+        rows.append(
+            [
+                f"{section}.{key}",
+                name,
+                _plain(a.value) if a.value is not None else "none",
+                unit,
+                f"[{_plain(a.low)}, {_plain(a.high)}]",
+                a.reason + (f" (source: {a.source})" if a.source else ""),
+            ]
+        )
+    doc.table(["assumption", "in the game", "value", "unit", "range", "reason"], rows)
+
+
+def scenario_section(
+    doc: Document,
+    r: GameResult,
+    u: Uncertainty,
+    figures: dict[str, str],
+    types: tuple[int, int],
+    twins: Sequence[str] = (),
+) -> None:
+    """One scenario: its assumptions, the three strategies side by side, the best design, the indices.
+
+    ``twins`` are the titles of the other scenarios with the same game (they differ only in
+    assumptions the game does not represent).
+    """
+    s = r.scenario
+    doc.heading(s.title)
+    doc.paragraph(
+        f"{s.description} Coercer: {s.coercer}. Target: {s.target}. Its strategy: {STRATEGY_NAMES[r.chosen]}."
+    )
+    if twins:
+        doc.paragraph(
+            "In the game this scenario is the same as "
+            + ", ".join(f"'{title}'" for title in twins)
+            + ": they differ only in assumptions the game does not represent (see the appendix), so every "
+            "number of the game is the same; their difference is not measured here."
+        )
+    doc.heading("Assumptions of the game", 3)
+    assumptions_table(doc, s)
+    doc.heading("George's three strategies on the same primitives", 3)
+    d = r.design
+    doc.paragraph(
+        f"One perfect Bayesian equilibrium per strategy, on {types[0]} quantile types of the target's "
+        f"resolve. The ultimatum is the scenario's design: demand {fmt(d.demand)} of the stake, deadline "
+        f"month {d.deadline}, audience cost {fmt(d.audience_cost)}, Schelling's risk {fmt(d.schelling_risk)}. "
+        "Brackets: 5 %–95 % of the joint draws."
+    )
+    numbers = {name: r.numbers(name) for name in r.solutions}
+    rows = []
+    for key, label in _ROWS:
+        row = [label]
+        for name in ("try_and_see", "screw", "ultimatum"):
+            places = 1 if key == "length" else 3
+            interval = _iv(u, name, key)
+            if key in ("threat_executed", "backs_down") and name != "ultimatum":
+                row.append("0 (no threat)")
+            else:
+                row.append(_with_interval(numbers[name][key], interval, places))
+        rows.append(row)
+    doc.table(["quantity", *(STRATEGY_NAMES[name] for name in ("try_and_see", "screw", "ultimatum"))], rows)
+    if math.isnan(numbers[r.chosen]["length"]):
+        doc.paragraph("A dash for the length: the war never ends by the horizon under that strategy.")
+    best = numbers[r.best]["coercer_utility"]
+    text = (
+        f"The coercer's best strategy here is {STRATEGY_NAMES[r.best]} (expected utility {fmt(best)}); "
+        + ", ".join(
+            f"{STRATEGY_NAMES[k]} gives {fmt(v['coercer_utility'])}"
+            for k, v in numbers.items()
+            if k != r.best
+        )
+        + "."
+    )
+    if r.best_design is not None and r.best_design_solution is not None:
+        b = r.best_design
+        text += (
+            f" Its best ultimatum over the demands and deadlines searched is demand {fmt(b.demand)} with a "
+            f"deadline at month {b.deadline} (audience cost {fmt(b.audience_cost)}), worth "
+            f"{fmt(r.best_design_solution.coercer_utility)} to it, with P(threat executed) "
+            f"{fmt(r.best_design_solution.threat_executed)}"
+        )
+        text += (
+            "; even so, below try-and-see."
+            if float(r.best_design_solution.coercer_utility) < numbers["try_and_see"]["coercer_utility"]
+            else "."
+        )
+    doc.paragraph(text)
+    doc.image(
+        figures["timeline"],
+        f"P(settled by month t) and P(decisive end by month t) under each strategy, {s.title}",
+    )
+    if "statics" in figures:
+        doc.image(
+            figures["statics"],
+            "The ultimatum's compliance (P(settled by the deadline)), P(threat executed) and the coercer's "
+            "utility as one design parameter moves across its range, the others at the file's values "
+            "(12 quantile types; the dotted line is the coercer's utility under try-and-see)",
+        )
+    _indices(doc, u, r.chosen, figures.get("sobol"))
+
+
+def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -> None:
+    doc.heading("What moves the numbers (Sobol indices)", 3)
+    if u.failures:
+        doc.paragraph(
+            f"{len(u.failures)} of the {u.draws + len(u.failures)} draws left the game undefined "
+            "(listed under 'Uncertainty'); the indices need every draw and are not computed."
+        )
+        return
+    keys = [key for key in OUTPUTS if key[0] == strategy and key in u.indices]
+    if not keys:
+        doc.paragraph("No output of this strategy varies over the draws.")
+        return
+    doc.paragraph(
+        f"Under {STRATEGY_NAMES[strategy]}: the total Sobol index ST of each group of assumptions (the "
+        "share of an output's variance that the group explains alone and with the others, so each output "
+        "in its own units), ± its bootstrap 95 % half-width, and the first-order index S1. With "
+        f"{u.draws} draws these estimates are dominated by sampling error (an index below 0 or above 1, "
+        "or S1 above ST, is that error); raise the base with --draws for a reading."
+    )
+    header = ["group", *(f"{OUTPUTS[key][0]}: ST ± 95 % (S1)" for key in keys)]
+    rows = [
+        [
+            group,
+            *(
+                f"{fmt(u.indices[key][group][1], 2)} ± {fmt(u.indices[key][group][2], 2)} "
+                f"({fmt(u.indices[key][group][0], 2)})"
+                for key in keys
+            ),
+        ]
+        for group in GROUPS
+    ]
+    doc.table(header, rows)
+    if figure:
+        doc.image(figure, "Total Sobol index of each group of assumptions, per output")
+
+
+def uncertainty_section(
+    doc: Document,
+    results: Sequence[GameResult],
+    spread: Sequence[Uncertainty],
+    shares: np.ndarray,
+    base: int,
+    types: int,
+) -> None:
+    """How the draws were made, the regime shares, the ranking's robustness and any failed draws."""
+    doc.heading("Uncertainty")
+    draws = spread[0].draws + len(spread[0].failures) if spread else 0
+    doc.paragraph(
+        f"Every assumption of the game is drawn at once, uniformly on its range, by Saltelli's scheme on "
+        f"a scrambled Sobol sequence (base {base}, {len(GROUPS)} groups: {draws} draws per scenario), each "
+        f"draw solved on {types} quantile types of resolve. Every scenario is drawn at the same points of "
+        "the unit cube, so the scenarios can be compared draw by draw."
+    )
+    doc.heading("Probability of each regime", 3)
+    doc.table(
+        [
+            "scenario",
+            *(f"P({STRATEGY_NAMES[k]} is best)" for k in ("try_and_see", "screw", "ultimatum")),
+            "P(ultimatum beats try-and-see)",
+        ],
+        [
+            [
+                u.scenario.title,
+                *(fmt(u.regimes().get(k, 0.0), 2) for k in ("try_and_see", "screw", "ultimatum")),
+                fmt(
+                    float(
+                        np.mean(
+                            u.outputs[("ultimatum", "coercer_utility")]
+                            > u.outputs[("try_and_see", "coercer_utility")]
+                        )
+                    )
+                    if u.draws
+                    else math.nan,
+                    2,
+                ),
+            ]
+            for u in spread
+        ],
+    )
+    doc.heading("Ranking robustness", 3)
+    doc.paragraph(
+        "The share of draws in which the row's scenario gives the coercer a higher expected utility "
+        "(each under its own strategy) than the column's."
+    )
+    names = [r.scenario.title for r in results]
+    doc.table(
+        ["scenario", *names],
+        [
+            [names[i], *(fmt(shares[i, j], 2) if i != j else "" for j in range(len(names)))]
+            for i in range(len(names))
+        ],
+    )
+    failures = [(u.scenario, failure) for u in spread for failure in u.failures]
+    if failures:
+        doc.heading("Draws that left the game undefined", 3)
+        doc.table(
+            ["file", "draw", "error"],
+            [[str(s.path or s.name), str(i), message] for s, (i, _, message) in failures[:20]],
+        )

@@ -92,7 +92,7 @@ CYCLE_EXCEPTIONS: dict[str, frozenset[tuple[str, str]]] = {
 #: built in the analysis layer from the arrays the model returns, and the map drawn there.
 HEAVY_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("bargaining.coercion.signalling_map", "matplotlib"): (
-        "regime_map draws the signalling game's regime map (used by report.figures and explore); "
+        "regime_map draws the signalling game's regime map (used by explore); "
         "to move: compute the label grid in coercion, draw it in the analysis layer"
     ),
     ("bargaining.war.durations", "xarray"): "DurationMixture.to_dataset returns an xarray.Dataset",
@@ -119,17 +119,8 @@ LAZY_CROSS_SECTION_EXCEPTIONS: dict[tuple[str, str], str] = {
     ("bargaining.claims.essay.war", "war"): _EDITED.format("claims/essay"),
     ("bargaining.commitment.proposals", "core"): _EDITED.format("commitment/"),
     ("bargaining.games._polytope", "core"): _EDITED.format("games/"),
-    ("bargaining.report.analysis", "coercion"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.analysis", "solutions"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.analysis", "sweep"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.analysis", "war"): _EDITED.format("report/ (coercion branch)"),
     ("bargaining.report.analyze", "claims"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.analyze", "coercion"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.analyze", "crisis"): _EDITED.format("report/ (coercion branch)"),
     ("bargaining.report.cli", "claims"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.figures", "coercion"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.figures", "scenarios"): _EDITED.format("report/ (coercion branch)"),
-    ("bargaining.report.figures", "war"): _EDITED.format("report/ (coercion branch)"),
     ("bargaining.scenarios.models", "coercion"): _EDITED.format("scenarios/"),
     ("bargaining.scenarios.models", "commitment"): _EDITED.format("scenarios/"),
     ("bargaining.scenarios.models", "crisis"): _EDITED.format("scenarios/"),

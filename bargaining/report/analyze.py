@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..coercive_game import solve_strategies
 from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
 from ..scenarios import Scenario, load, presets
@@ -114,7 +115,6 @@ def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
 
 def _resolution(doc: Document, results: Sequence[GameResult]) -> None:
     """The grid's error: the scenario's own strategy at the draws' resolution against the report's."""
-    from ..coercive_game import solve_strategies
     from .game import build_game, headline
 
     worst = 0.0

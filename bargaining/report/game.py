@@ -23,51 +23,15 @@ the grid (:func:`~bargaining.coercive_game.solve_strategies`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..coercive_game import (
-    CoerciveGame,
-    GameSolution,
-    UltimatumDesign,
-    quantile_types,
-    solve_grid,
-    solve_strategies,
-)
+from ..coercive_game import CoerciveGame, GameSolution, UltimatumDesign, solve_grid, solve_strategies
 from ..scenarios import Scenario
+from .parameters import GAME_KEYS, build_game
 from .statics import statics
 
 __all__ = ["GAME_KEYS", "STRATEGY_NAMES", "GameResult", "build_game", "headline", "solve_game"]
-
-#: (section, key, the game's name for it, unit) of every assumption that enters the game.
-GAME_KEYS: tuple[tuple[str, str, str, str], ...] = (
-    ("game", "discount", "discount", "per month"),
-    ("war", "horizon", "horizon", "months"),
-    ("game", "resolve_mean", "resolve mean", "resolve in [0, 1]"),
-    ("game", "resolve_concentration", "resolve weight", "observations"),
-    ("war", "decisive_margin", "margin", "months of net victories"),
-    ("war", "battle_odds", "true odds", "probability per month"),
-    ("war", "coercer_belief", "coercer's prior mean", "probability per month"),
-    ("war", "coercer_confidence", "coercer's prior weight", "months observed"),
-    ("war", "target_belief", "target's prior mean of its own odds", "probability per month"),
-    ("war", "target_confidence", "target's prior weight", "months observed"),
-    ("war", "cost_coercer", "coercer's cost", "stake per month"),
-    ("war", "cost_target", "target's cost (most resolute)", "stake per month"),
-    ("game", "target_cost_resolve", "target's extra cost (least resolute)", "stake per month"),
-    ("war", "escalation", "screw", "stake per month, per month"),
-    ("game", "screw_cost", "coercer's cost of the screw", "per unit of screw"),
-    ("ultimatum", "threat", "threat's loss (least resolute)", "stake, present value"),
-    ("ultimatum", "execution_low", "coercer's lowest value of executing", "stake, present value"),
-    ("ultimatum", "execution_high", "coercer's highest value of executing", "stake, present value"),
-    ("ultimatum", "carrot", "carrot", "stake, present value"),
-    ("ultimatum", "carrot_efficiency", "coercer's cost per unit of carrot", "ratio"),
-    ("ultimatum", "carrot_credibility", "P(carrot delivered)", "probability"),
-    ("game", "demand", "ultimatum's demand", "coercer's share of the stake"),
-    ("war", "deadline", "ultimatum's deadline", "months"),
-    ("ultimatum", "audience_cost", "audience cost", "stake, present value"),
-    ("ultimatum", "risk", "Schelling's risk", "probability"),
-)
 
 #: The game's strategies in the report's words.
 STRATEGY_NAMES = {"try_and_see": "try-and-see", "screw": "turning the screw", "ultimatum": "ultimatum"}
@@ -77,68 +41,6 @@ _FILE_STRATEGY = {"try-and-see": "try_and_see", "turning-the-screw": "screw", "u
 
 #: The months at which P(settled by t) is reported (and the horizon).
 MILESTONES = (12, 36)
-
-
-def _values(scenario: Scenario, overrides: Mapping[tuple[str, str], float] | None) -> dict[str, float]:
-    out = {}
-    for section, key, _, _ in GAME_KEYS:
-        value = (
-            scenario.value(section, key)
-            if overrides is None or (section, key) not in overrides
-            else overrides[(section, key)]
-        )
-        out[f"{section}.{key}"] = float(value)
-    return out
-
-
-def build_game(
-    scenario: Scenario, overrides: Mapping[tuple[str, str], float] | None = None, *, types: int = 40
-) -> tuple[CoerciveGame, UltimatumDesign]:
-    """The scenario's game (floats) and its ultimatum design; ``overrides`` replaces some values.
-
-    >>> from bargaining.scenarios import load, presets
-    >>> game, design = build_game(load(presets()["specific-threat"]), types=4)
-    >>> game.horizon, game.margin, design.deadline, game.period_unit
-    (72, 10, 6, 'month')
-    """
-    from scipy import stats
-
-    v = _values(scenario, overrides)
-    mean, weight = v["game.resolve_mean"], v["game.resolve_concentration"]
-    resolve = quantile_types(types, stats.beta(mean * weight, (1 - mean) * weight))
-    cb, kc, tb, kt = (
-        v["war.coercer_belief"],
-        v["war.coercer_confidence"],
-        v["war.target_belief"],
-        v["war.target_confidence"],
-    )
-    game = CoerciveGame(
-        discount=v["game.discount"],
-        horizon=round(v["war.horizon"]),
-        resolve=resolve,
-        margin=round(v["war.decisive_margin"]),
-        true_odds=v["war.battle_odds"],
-        prior_coercer=(cb * kc, (1 - cb) * kc),
-        prior_target=((1 - tb) * kt, tb * kt),
-        cost_coercer=v["war.cost_coercer"],
-        target_cost=v["war.cost_target"],
-        target_cost_resolve=v["game.target_cost_resolve"],
-        threat_loss=v["ultimatum.threat"],
-        screw=v["war.escalation"],
-        screw_cost=v["game.screw_cost"],
-        carrot=v["ultimatum.carrot"],
-        carrot_efficiency=v["ultimatum.carrot_efficiency"],
-        carrot_credibility=v["ultimatum.carrot_credibility"],
-        execution_low=v["ultimatum.execution_low"],
-        execution_high=v["ultimatum.execution_high"],
-    )
-    design = UltimatumDesign(
-        demand=v["game.demand"],
-        deadline=round(v["war.deadline"]),
-        audience_cost=v["ultimatum.audience_cost"],
-        schelling_risk=v["ultimatum.risk"],
-    )
-    return game, design
 
 
 def headline(solution: GameSolution, horizon: int) -> dict[str, float]:

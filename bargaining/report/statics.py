@@ -16,6 +16,7 @@ import numpy as np
 
 from ..coercive_game import solve_grid
 from ..scenarios import Scenario
+from .parameters import build_game
 
 __all__ = ["PARAMETERS", "statics"]
 
@@ -36,8 +37,6 @@ def statics(scenario: Scenario, types: int = 12, points: int = 5) -> dict[str, A
     >>> [len(curves[("war", "deadline")][0]), round(curves[("war", "deadline")][0][-1])]
     [2, 12]
     """
-    from .game import build_game
-
     game, _ = build_game(scenario, types=types)
     out: dict[Any, Any] = {"try_and_see": float(solve_grid(game, "try_and_see").coercer_utility)}
     for section, key in PARAMETERS:

@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from ..coercive_game import solve_strategies
 from ..core.errors import BargainingError
 from ..scenarios import Scenario
 from .game import GAME_KEYS, build_game, headline
@@ -136,7 +137,6 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
     Returns ``{"values": ..., "outputs": {(strategy, key): float}, "best": strategy}`` or, when the
     game is undefined there, ``{"values": ..., "error": message}``.
     """
-    from ..coercive_game import solve_strategies
 
     values = _scaled(scenario, unit)
     try:

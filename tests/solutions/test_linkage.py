@@ -52,10 +52,20 @@ def test_frontier_allocation_reproduces_utilities_and_settlement_beats_war(issue
         assert sum(v * (1 - x) for v, x in zip(values_t, shares)) >= u_t  # the best for T at u_c
     # common beliefs: war is inefficient, so a settlement always exists (Fearon 1995)
     assert linked.has_settlement
-    if cost_c + cost_t > 0:
+    if cost_c > 0 and cost_t > 0:  # war strictly inefficient for both: the Nash deal exists
         deal = linked.settlement()
         war_c, war_t = linked.war_payoffs
         assert deal.coercer_utility >= war_c and deal.target_utility >= war_t
+    elif cost_c + cost_t > 0:
+        # one side's war is free: where it wins everything it can get in war, no deal makes it
+        # strictly better off, and the Nash solution is undefined; the model must say so clearly
+        try:
+            deal = linked.settlement()
+        except ParameterValueError as refusal:
+            assert "strictly dominated" in str(refusal)
+        else:
+            war_c, war_t = linked.war_payoffs
+            assert deal.coercer_utility >= war_c and deal.target_utility >= war_t
 
 
 @given(st.lists(st.tuples(fractions(F(1, 10), 2), fractions(F(1, 10), 2), probabilities, probabilities),

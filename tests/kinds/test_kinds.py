@@ -1,0 +1,91 @@
+"""Every model agrees with itself across the four kinds of input (exact, float, array, symbols).
+
+The specs (domains and outputs) live in ``tests/kinds/specs.py``; the comparisons in
+``tests/kinds/harness.py``. Each test draws exact points of a model's documented domain from the
+shared strategies of ``tests/strategies.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.kinds.harness import (
+    BATCH,
+    Spec,
+    agrees,
+    as_arrays,
+    as_floats,
+    check_agreement,
+    element,
+    exact_scalar,
+    explained_by_a_tie,
+    is_exact,
+    refuses,
+    substituted,
+    symbols_of,
+)
+from tests.kinds.specs import SPECS
+
+_SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=str)
+def test_float_agrees_with_exact(spec: Spec) -> None:
+    @settings(max_examples=spec.float_examples, **_SETTINGS)
+    @given(spec.points)
+    def check(point):
+        exact = spec.outputs(point)
+        for name, value in exact.items():
+            assert is_exact(value), f"{spec.name}.{name} is not exact at {point}: {value!r}"
+        check_agreement(spec, point, exact, spec.outputs(as_floats(spec, point)), "float")
+
+    check()
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=str)
+def test_array_agrees_with_exact_point_by_point(spec: Spec) -> None:
+    if spec.array is not True:
+        refuses(spec, as_arrays(spec, [spec.points.example()] * 2))
+        return
+
+    @settings(max_examples=spec.array_examples, **_SETTINGS)
+    @given(st.lists(spec.points, min_size=BATCH, max_size=BATCH))
+    def check(points):
+        first = points[0]
+        points = [{**p, **{k: first[k] for k in spec.discrete}} for p in points]
+        arrays = spec.outputs(as_arrays(spec, points))
+        for index, point in enumerate(points):
+            exact = spec.outputs(point)
+            values = {name: element(value, index, len(points)) for name, value in arrays.items()}
+            check_agreement(spec, point, exact, values, f"array[{index}]")
+
+    check()
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=str)
+def test_symbolic_agrees_with_exact_after_substitution(spec: Spec) -> None:
+    if spec.symbolic is not True:
+        point = spec.points.example()
+        refuses(spec, {**point, **symbols_of(spec, point)})
+        return
+    cache: dict = {}
+
+    @settings(max_examples=spec.symbolic_points, **_SETTINGS)
+    @given(spec.points)
+    def check(point):
+        key = tuple(sorted((k, point[k]) for k in spec.discrete))
+        if key not in cache:
+            symbols = symbols_of(spec, point)
+            cache[key] = symbols, spec.outputs({**point, **symbols})
+        symbols, expressions = cache[key]
+        values = {symbols[k]: sympy.Rational(v.numerator, v.denominator) for k, v in point.items() if k in symbols}
+        exact = spec.outputs(point)
+        for name, expression in expressions.items():
+            at_point = exact_scalar(substituted(expression, values))
+            if not agrees(exact[name], at_point) and not explained_by_a_tie(spec, point, name, at_point):
+                raise AssertionError(f"{spec.name}.{name}: symbolic gives {at_point!r}, exact {exact[name]!r} at {point}")
+
+    check()

@@ -45,7 +45,9 @@ class Spec:
     """One model: its domain, its outputs, and which kinds it takes.
 
     ``discrete`` fields (integers such as a deadline) keep their value in every kind and one value
-    across an array batch; ``signed`` fields get real symbols (the others non-negative ones).
+    across an array batch; ``shared`` fields are floats in a batch but one scalar for all of it
+    (a model whose array axis is carried by another field). A tuple-valued field (a path) is a
+    tuple of floats, a 2-D array (one row per point) and a tuple of symbols; ``signed`` fields get real symbols (the others non-negative ones).
     ``symbolic``/``array`` are ``True`` when the kind is taken, else the documented reason it is
     refused (the test then requires a ParameterTypeError).
     """
@@ -61,6 +63,8 @@ class Spec:
     array_examples: int = 4
     float_examples: int = 25
     positive: tuple[str, ...] = field(default=())
+    shared: tuple[str, ...] = ()
+    refusal: type[Exception] = ParameterTypeError
 
     def __str__(self) -> str:
         return self.name
@@ -69,15 +73,25 @@ class Spec:
 # --------------------------------------------------------------------------- kinds of a point
 
 
+def _float(value: Any) -> Any:
+    return tuple(float(v) for v in value) if isinstance(value, tuple) else float(value)
+
+
 def as_floats(spec: Spec, point: Point) -> Point:
-    return {k: v if k in spec.discrete else float(v) for k, v in point.items()}
+    return {k: v if k in spec.discrete else _float(v) for k, v in point.items()}
 
 
 def as_arrays(spec: Spec, points: list[Point]) -> Point:
     first = points[0]
-    return {
-        k: first[k] if k in spec.discrete else np.array([float(p[k]) for p in points]) for k in first
-    }
+    arrays: Point = {}
+    for k in first:
+        if k in spec.discrete:
+            arrays[k] = first[k]
+        elif k in spec.shared:
+            arrays[k] = _float(first[k])
+        else:
+            arrays[k] = np.array([_float(p[k]) for p in points])
+    return arrays
 
 
 def symbols_of(spec: Spec, point: Point) -> dict[str, Any]:
@@ -85,7 +99,9 @@ def symbols_of(spec: Spec, point: Point) -> dict[str, Any]:
     for k in point:
         if k in spec.discrete:
             continue
-        if k in spec.signed:
+        if isinstance(point[k], tuple):
+            made[k] = tuple(sympy.Symbol(f"{k}_{i}", nonnegative=True) for i in range(len(point[k])))
+        elif k in spec.signed:
             made[k] = sympy.Symbol(k, real=True)
         elif k in spec.positive:
             made[k] = sympy.Symbol(k, positive=True)
@@ -99,7 +115,7 @@ def symbols_of(spec: Spec, point: Point) -> dict[str, Any]:
 
 def is_exact(value: Any) -> bool:
     """Whether an output of an exact evaluation is exact."""
-    if value is None or isinstance(value, (bool, np.bool_, str, int, Fraction)):
+    if value is None or value == math.inf or isinstance(value, (bool, np.bool_, str, int, Fraction)):
         return True
     if isinstance(value, sympy.Basic):
         return not value.free_symbols and not value.atoms(sympy.Float)
@@ -135,7 +151,10 @@ def nudged(point: Point, spec: Spec) -> list[Point]:
         if k in spec.discrete:
             continue
         for step in (NUDGE, -NUDGE):
-            around.append({**point, k: v + step})
+            if isinstance(v, tuple):
+                around.extend({**point, k: (*v[:i], x + step, *v[i + 1 :])} for i, x in enumerate(v))
+            else:
+                around.append({**point, k: v + step})
     return around
 
 
@@ -188,11 +207,28 @@ def exact_scalar(value: Any) -> Any:
     return Fraction(int(value.p), int(value.q)) if isinstance(value, sympy.Rational) else value
 
 
+def substitutions(symbols: Mapping[str, Any], point: Point) -> dict[Any, Any]:
+    """The symbol → Rational map that puts ``point`` into a symbolic evaluation."""
+    values: dict[Any, Any] = {}
+    for k, symbol in symbols.items():
+        pairs = zip(symbol, point[k]) if isinstance(symbol, tuple) else [(symbol, point[k])]
+        values.update({s: sympy.Rational(v.numerator, v.denominator) for s, v in pairs})
+    return values
+
+
+def path_items(name: str, path: Any, length: int) -> dict[str, Any]:
+    """A path output (tuple, or an array with the path on the last axis) as named scalars."""
+    if isinstance(path, np.ndarray):
+        return {f"{name}[{t}]": path[..., t] for t in range(length)}
+    return {f"{name}[{t}]": path[t] for t in range(length)}
+
+
 def refuses(spec: Spec, point: Point) -> None:
-    """The model refuses a kind with a clear ParameterTypeError (the documented limitation)."""
+    """The model refuses a kind with a clear error (the documented limitation): a
+    ParameterTypeError, or the NotImplementedError of the few solvers that need numbers."""
     try:
         spec.outputs(point)
-    except ParameterTypeError as error:
+    except spec.refusal as error:
         assert str(error), spec.name
     else:
         raise AssertionError(f"{spec.name} accepted a kind it documents as refused")

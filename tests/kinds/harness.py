@@ -49,7 +49,9 @@ class Spec:
     (a model whose array axis is carried by another field). A tuple-valued field (a path) is a
     tuple of floats, a 2-D array (one row per point) and a tuple of symbols; ``signed`` fields get real symbols (the others non-negative ones).
     ``symbolic``/``array`` are ``True`` when the kind is taken, else the documented reason it is
-    refused (the test then requires a ParameterTypeError).
+    refused (the test then requires a ParameterTypeError, or ``refusal``); ``inexact`` says why
+    exact inputs give floats (a documented transcendental result), else they must stay exact.
+    ``xfail`` maps a kind (``float``/``array``/``symbolic``) to a known disagreement (strict xfail).
     """
 
     name: str
@@ -65,9 +67,21 @@ class Spec:
     positive: tuple[str, ...] = field(default=())
     shared: tuple[str, ...] = ()
     refusal: type[Exception] = ParameterTypeError
+    inexact: str = ""
+    xfail: Mapping[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return self.name
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def param(self, kind: str) -> Any:
+        """This spec as a pytest parameter of the test of ``kind``, xfailed where it is known to disagree."""
+        import pytest
+
+        marks = [pytest.mark.xfail(strict=True, reason=self.xfail[kind])] if kind in self.xfail else []
+        return pytest.param(self, marks=marks, id=self.name)
 
 
 # --------------------------------------------------------------------------- kinds of a point
@@ -115,7 +129,7 @@ def symbols_of(spec: Spec, point: Point) -> dict[str, Any]:
 
 def is_exact(value: Any) -> bool:
     """Whether an output of an exact evaluation is exact."""
-    if value is None or value == math.inf or isinstance(value, (bool, np.bool_, str, int, Fraction)):
+    if value is None or value in (math.inf, -math.inf) or isinstance(value, (bool, np.bool_, str, int, Fraction)):
         return True
     if isinstance(value, sympy.Basic):
         return not value.free_symbols and not value.atoms(sympy.Float)

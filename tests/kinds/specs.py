@@ -7,6 +7,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from bargaining.coercion import (
+    SignallingGame,
+    Ultimatum,
+    madman,
+    optimal_carrot,
+    optimal_demand,
+    reputation_cost,
+    risk_attitude,
+    selection_effect,
+)
 from bargaining.commitment import (
     Ceasefire,
     Gradualism,
@@ -361,4 +371,165 @@ COMMITMENT = [
     ),
 ]
 
-SPECS = [*CRISIS, *SOLUTIONS, *COMMITMENT]
+# --------------------------------------------------------------------------- coercion
+
+
+@st.composite
+def _ultimatum(draw: st.DrawFn, deadlines: tuple[Any, ...] = (0, 1, 3, None)) -> Point:
+    execution_low, execution_high = draw(ordered_pair(reals))
+    resolve_low, resolve_high = draw(ordered_pair(fractions(0, F(59, 60))))
+    return {
+        "demand": draw(probabilities),
+        "vagueness": draw(fractions(0, F(1, 2))),
+        "deadline": draw(st.sampled_from(deadlines)),
+        "discount": draw(discounts),
+        "urgency": draw(probabilities),
+        "audience_cost": draw(nonnegatives),
+        "threat": draw(nonnegatives),
+        "carrot": draw(fractions(0, 1)),
+        "carrot_efficiency": draw(nonnegatives),
+        "carrot_credibility": draw(probabilities),
+        "risk": draw(probabilities),
+        "execution_low": execution_low,
+        "execution_high": execution_high,
+        "resolve_low": resolve_low,
+        "resolve_high": resolve_high,
+        "delay_cost": draw(costs),
+    }
+
+
+_OUTCOME = (
+    "compliance_probability",
+    "threat_executed_probability",
+    "back_down_probability",
+    "threat_never_falls_probability",
+    "immediate_compliance_probability",
+    "credibility",
+    "coercer_utility",
+    "target_utility",
+    "regime",
+)
+
+
+def _ultimatum_outputs(p: Point) -> dict[str, Any]:
+    ultimatum = Ultimatum(**p)
+    return {**_solution(ultimatum.outcome(), _OUTCOME), "credibility_regime": ultimatum.credibility_regime()}
+
+
+def _limits_outputs(p: Point) -> dict[str, Any]:
+    ultimatum = Ultimatum(**{k: v for k, v in p.items() if k != "weight"})
+    effect = madman(ultimatum, p["weight"])
+    selection = selection_effect(ultimatum)
+    return {
+        **{f"madman.{name}": getattr(effect, name) for name in effect.__dataclass_fields__},
+        **{f"selection.{name}": getattr(selection, name) for name in selection.__dataclass_fields__},
+    }
+
+
+@st.composite
+def _signalling(draw: st.DrawFn) -> Point:
+    irresolute, resolute = draw(ordered_pair(reals))
+    resolve_low, resolve_high = draw(ordered_pair(fractions(0, F(59, 60))))
+    return {
+        "demand": draw(probabilities),
+        "audience_cost": draw(nonnegatives),
+        "carrot": draw(fractions(0, 1)),
+        "prior_resolute": draw(probabilities),
+        "resolute_value": resolute,
+        "irresolute_value": irresolute,
+        "threat": draw(nonnegatives),
+        "vagueness": draw(fractions(0, F(1, 2))),
+        "carrot_efficiency": draw(nonnegatives),
+        "carrot_credibility": draw(probabilities),
+        "resolve_low": resolve_low,
+        "resolve_high": resolve_high,
+        "risk": draw(probabilities),
+    }
+
+
+def _signalling_outputs(p: Point) -> dict[str, Any]:
+    game = SignallingGame(**p)
+    return {
+        "regime": game.regime(),
+        "regime[pbe]": game.regime("pbe"),
+        "equilibrium_count": game.equilibrium_count(),
+        "compliance[carrot, 1/2]": game.compliance("carrot", F(1, 2)),
+    }
+
+
+_ULTIMATUM_SIGNED = ("execution_low", "execution_high")
+
+
+def _risk_attitude_outputs(p: Point) -> dict[str, Any]:
+    ultimatum = Ultimatum(**{k: v for k, v in p.items() if k != "risk_aversion"})
+    found = risk_attitude(ultimatum, p["risk_aversion"])
+    return {name: getattr(found, name) for name in found.__dataclass_fields__}
+
+_FLAT_DEMAND = (
+    "optimal_demand on arrays breaks a tie of the coercer's utility otherwise than on scalars: at "
+    "tests/kinds/test_kinds_known.py::test_optimal_demand_array_tie the utility 7/20 is flat and the "
+    "scalars give the demand 79/150, the array 0.6433 (the utility agrees)"
+)
+
+_SEMI_SEPARATING = (
+    "SignallingGame on arrays finds a semi-separating equilibrium that the scalar solver does not, at "
+    "tests/kinds/test_kinds_known.py::test_signalling_array_extra_equilibrium (prior_resolute = 1)"
+)
+
+COERCION = [
+    Spec("Ultimatum.outcome", _ultimatum(), _ultimatum_outputs, discrete=("deadline",), signed=_ULTIMATUM_SIGNED, symbolic_points=6),
+    Spec(
+        "madman+selection_effect",
+        _ultimatum((0,)).map(lambda p: {**p, "weight": F(1, 3)}),
+        _limits_outputs,
+        discrete=("deadline", "weight"),
+        signed=_ULTIMATUM_SIGNED,
+        symbolic_points=4,
+    ),
+    Spec(
+        "optimal_demand",
+        _ultimatum((0,)),
+        lambda p: dict(zip(("demand", "coercer_utility"), optimal_demand(Ultimatum(**p)))),
+        discrete=("deadline",),
+        xfail={"array": _FLAT_DEMAND},
+        signed=_ULTIMATUM_SIGNED,
+        symbolic_points=4,
+    ),
+    Spec(
+        "optimal_carrot",
+        _ultimatum((0,)),
+        lambda p: dict(zip(("carrot", "coercer_utility"), optimal_carrot(Ultimatum(**p), 1))),
+        discrete=("deadline",),
+        signed=_ULTIMATUM_SIGNED,
+        array="scalars only (documented): the carrot is the best of a few clipped peaks",
+        symbolic="scalars only (documented): the carrot is the best of a few clipped peaks",
+    ),
+    *(
+        Spec(
+            f"risk_attitude[{alpha}]",
+            _ultimatum((0,)).map(lambda p, alpha=alpha: {**p, "delay_cost": F(0), "risk_aversion": alpha}),
+            _risk_attitude_outputs,
+            discrete=("deadline", "delay_cost", "risk_aversion"),
+            signed=_ULTIMATUM_SIGNED,
+            symbolic="numbers or arrays only (documented): the CARA cutoff is transcendental",
+            refusal=NotImplementedError,
+            inexact="" if alpha == 0 else "floats (documented): the CARA cutoff is transcendental",
+        )
+        for alpha in (F(0), F(1, 2), F(-1))
+    ),
+    Spec(
+        "reputation_cost",
+        points(future_demand_probability=probabilities, future_demand=probabilities, discount=discounts),
+        lambda p: {"cost": reputation_cost(**p)},
+    ),
+    Spec(
+        "SignallingGame",
+        _signalling(),
+        _signalling_outputs,
+        signed=("resolute_value", "irresolute_value"),
+        symbolic_points=3,
+        xfail={"array": _SEMI_SEPARATING},
+    ),
+]
+
+SPECS = [*CRISIS, *SOLUTIONS, *COMMITMENT, *COERCION]

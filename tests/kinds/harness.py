@@ -51,6 +51,7 @@ class Spec:
     ``symbolic``/``array`` are ``True`` when the kind is taken, else the documented reason it is
     refused (the test then requires a ParameterTypeError, or ``refusal``); ``inexact`` says why
     exact inputs give floats (a documented transcendental result), else they must stay exact.
+    ``slow`` lists the kinds whose test takes more than a few seconds (marked slow).
     ``xfail`` maps a kind (``float``/``array``/``symbolic``) to a known disagreement (strict xfail).
     """
 
@@ -69,6 +70,7 @@ class Spec:
     refusal: type[Exception] = ParameterTypeError
     inexact: str = ""
     xfail: Mapping[str, str] = field(default_factory=dict)
+    slow: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.name
@@ -81,6 +83,8 @@ class Spec:
         import pytest
 
         marks = [pytest.mark.xfail(strict=True, reason=self.xfail[kind])] if kind in self.xfail else []
+        if kind in self.slow:
+            marks.append(pytest.mark.slow)
         return pytest.param(self, marks=marks, id=self.name)
 
 

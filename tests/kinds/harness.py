@@ -71,6 +71,7 @@ class Spec:
     inexact: str = ""
     xfail: Mapping[str, str] = field(default_factory=dict)
     slow: tuple[str, ...] = ()
+    batch: int = BATCH
 
     def __str__(self) -> str:
         return self.name

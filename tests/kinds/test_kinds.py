@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.kinds.harness import (
-    BATCH,
     Spec,
     agrees,
     as_arrays,
@@ -67,7 +66,7 @@ def test_array_agrees_with_exact_point_by_point(spec: Spec) -> None:
         return
 
     @settings(max_examples=spec.array_examples, **_SETTINGS)
-    @given(st.lists(spec.points, min_size=BATCH, max_size=BATCH))
+    @given(st.lists(spec.points, min_size=spec.batch, max_size=spec.batch))
     def check(points):
         first = points[0]
         points = [{**p, **{k: first[k] for k in (*spec.discrete, *spec.shared)}} for p in points]

@@ -68,3 +68,11 @@ def test_limits_take_arrays():
     nothing = risk_attitude(Ultimatum(np.array([0.0, 0.5]), threat=np.array([0.0, 0.0])), 1)
     np.testing.assert_array_equal(nothing.compliance_probability, [1.0, 0.0])
     assert risk_attitude(Ultimatum(0, execution_low=-1, execution_high=F(-1, 2)), 0).tipping_loss == -np.inf  # no need: any loss
+
+
+def test_duration_mixture_exact_time_on_arrays():
+    """Regression: an exact time over array fields made an object array that np.exp refused."""
+    from bargaining.war import DurationMixture
+
+    mixture = DurationMixture(np.array([0.5, 1.0]), np.array([2.0, 2.0]), np.array([4.0, 4.0]), label="kinds")
+    np.testing.assert_allclose(mixture.survival(F(2)), [0.5 * np.exp(-1) + 0.5 * np.exp(-0.5), np.exp(-1)])

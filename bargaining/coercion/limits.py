@@ -29,7 +29,7 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from ..core.model import check_real, validated
-from ..core.values import check_nonnegative, check_positive, check_probability
+from ..core.values import check_nonnegative, check_positive, check_probability, ratio
 from .ultimatum import Ultimatum
 
 __all__ = [
@@ -179,7 +179,7 @@ def selection_effect(ultimatum: Ultimatum) -> SelectionEffect:
     comply = ultimatum.compliance_probability()
     certain = replace(ultimatum, risk=1).compliance_probability()
     # the resisters are the types above the cutoff; among them the certain threat compels certain - comply
-    compelled = (certain - comply) / (1 - comply) if comply != 1 else 0 * comply
+    compelled = ratio(ultimatum.kind, certain - comply, 1 - comply)  # 0 where every target complies
     low, high = ultimatum.resolve_low, ultimatum.resolve_high
     cutoff = low + comply * (high - low)
     return SelectionEffect(comply, certain, compelled, (low + high) / 2, (cutoff + high) / 2)
@@ -231,12 +231,16 @@ def risk_attitude(ultimatum: Ultimatum, risk_aversion: Any) -> RiskAttitude:
     ):
         raise NotImplementedError("risk_attitude needs no waiting cost, a uniform blur and a uniform resolve")
     outcome = ultimatum.outcome()
-    if kind != "array" and alpha == 0:
+    if kind != "array" and ultimatum.kind != "array" and alpha == 0:
         return RiskAttitude(
             outcome.compliance_probability,
             outcome.threat_executed_probability,
             outcome.back_down_probability,
-            ultimatum.need() / ultimatum.credibility() if ultimatum.credibility() != 0 else math.inf,
+            ultimatum.need() / ultimatum.credibility()
+            if ultimatum.credibility() != 0
+            else (
+                -math.inf if ultimatum.need() <= 0 else math.inf
+            ),  # as the float path: no need, no loss needed
         )
     u = ultimatum._float()
     a = np.asarray(alpha, dtype=float)
@@ -249,7 +253,9 @@ def risk_attitude(ultimatum: Ultimatum, risk_aversion: Any) -> RiskAttitude:
         curved = np.where(inside > -1, np.log1p(np.maximum(inside, -1 + 1e-300)) / safe_a, np.inf)
     tipping = np.where(a == 0, n / safe_e, curved)
     tipping = np.where(e > 0, tipping, np.where(n <= 0, -np.inf, np.inf))
-    cutoff = 1 - tipping / np.asarray(u.threat, dtype=float)
+    threat = np.asarray(u.threat, dtype=float)  # no threat: every type complies iff no loss is needed
+    safe_threat = np.where(threat > 0, threat, 1.0)
+    cutoff = np.where(threat > 0, 1 - tipping / safe_threat, np.where(tipping <= 0, np.inf, -np.inf))
     width = u.resolve_high - u.resolve_low
     comply = np.clip((cutoff - u.resolve_low) / width, 0.0, 1.0)
     comply = np.where(n <= 0, 1.0, comply)
@@ -329,7 +335,10 @@ def madman(ultimatum: Ultimatum, weight: Any) -> MadmanEffect:
     >>> madman(Ultimatum(Fraction(1, 4)), Fraction(1, 2)).compliance_gain
     Fraction(1, 6)
     """
-    values, _ = validated({"weight": weight}, {"weight": check_probability})
+    # validated with the ultimatum's risk, so an exact weight takes the kind of an array ultimatum
+    values, _ = validated(
+        {"weight": weight, "risk": ultimatum.risk}, {"weight": check_probability, "risk": check_probability}
+    )
     mu = values["weight"]
     mad = replace(ultimatum, risk=1 - (1 - ultimatum.risk) * (1 - mu))
     base, crazy = ultimatum.outcome(), mad.outcome()
@@ -363,6 +372,6 @@ def reputation_cost(future_demand_probability: Any, future_demand: Any, discount
         },
     )
     phi, x, delta = values["future_demand_probability"], values["future_demand"], values["discount"]
-    if phi * delta == 1:
+    if np.any(phi * delta == 1):
         raise ParameterValueError("future_demand_probability", "below 1 when discount is 1", phi)
     return phi * x * delta / (1 - phi * delta)

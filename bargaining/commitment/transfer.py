@@ -57,6 +57,7 @@ from ..core.values import (
     check_nonnegative,
     check_probability,
     maximum,
+    power,
     ratio,
     select,
     some,
@@ -150,7 +151,10 @@ class PowerTransfer:
 
     def target_loss(self) -> Any:
         """The discounted fall in the target's value from giving the asset up (negative: a gain)."""
-        return self.discount**self.delay * (self.target_value(False) - self.target_value(True))
+        # a fractional delay keeps an exact discount exact (an algebraic number, not a float)
+        return power(self.kind, self.discount, self.delay) * (
+            self.target_value(False) - self.target_value(True)
+        )
 
     def compensation(self) -> Any:
         """The up-front payment that makes the transfer acceptable to the target."""
@@ -165,6 +169,15 @@ class PowerTransfer:
         """Whether the cap alone already leaves the target its value before the transfer."""
         return at_least(self.kind, 1 - self.demand_cap, self.target_value(False))
 
+    @property
+    def _never(self) -> Any:
+        """Infinity of this kind: no finite penalty or support suffices."""
+        if self.kind == "symbolic":
+            import sympy
+
+            return sympy.oo
+        return np.inf if self.kind == "array" else math.inf
+
     def minimal_guarantee(self) -> Any:
         """The least penalty that makes the transfer acceptable without compensation (given the
         support and the cap).
@@ -174,14 +187,11 @@ class PowerTransfer:
         """
         beta = self.bargaining_weight
         shortfall = self.shift - (1 - beta) * self.support
-        if self.kind == "symbolic":
-            return shortfall / beta
-        never = math.inf if self.kind != "array" else np.inf
         return select(
             self.kind,
             [
                 Case("no shortfall", some(self.kind, shortfall <= 0, self._capped()), 0 * shortfall),
-                Case("no bargaining power", beta <= 0, 0 * shortfall + never),
+                Case("no bargaining power", beta <= 0, 0 * shortfall + self._never),
                 Case("guarantee", True, ratio(self.kind, shortfall, beta)),
             ],
         )
@@ -200,14 +210,11 @@ class PowerTransfer:
         """
         beta = self.bargaining_weight
         shortfall = self.shift - beta * self.guarantee
-        if self.kind == "symbolic":
-            return shortfall / (1 - beta)
-        never = math.inf if self.kind != "array" else np.inf
         return select(
             self.kind,
             [
                 Case("no shortfall", some(self.kind, shortfall <= 0, self._capped()), 0 * shortfall),
-                Case("whole surplus", beta >= 1, 0 * shortfall + never),
+                Case("whole surplus", beta >= 1, 0 * shortfall + self._never),
                 Case("support", True, ratio(self.kind, shortfall, 1 - beta)),
             ],
         )

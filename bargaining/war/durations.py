@@ -176,6 +176,8 @@ class DurationMixture:
     def _exp(self, value: Any) -> Any:
         from ._kinds import exponential
 
+        if self.kind == "array":  # an exact time over array fields is an object array: make it float
+            value = np.asarray(value, dtype=float)
         return exponential(self.kind, value)
 
     def survival(self, time: Any) -> Any:

@@ -275,9 +275,31 @@ def test_transfer_kinds():
     np.testing.assert_allclose(model.minimal_guarantee(), [[0, np.inf], [0, 0.4]])
     beta = sympy.Symbol("beta", positive=True)
     assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_guarantee() == sympy.Rational(1, 5) / beta
-    assert PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_support() == sympy.Rational(1, 5) / (1 - beta)
+    support = PowerTransfer(F(1, 2), F(1, 5), F(9, 10), 0, beta).minimal_support()
+    assert support.subs(beta, sympy.Rational(1, 2)) == sympy.Rational(2, 5) and support.subs(beta, 1) == sympy.oo
     np.testing.assert_allclose(model.minimal_support(), [[0, 0.2], [0, 0.4]])
     np.testing.assert_allclose(PowerTransfer(0.5, 0.2, 0.9, bargaining_weight=np.array([0.0, 1.0])).minimal_support(), [0.2, np.inf])
+
+
+
+def test_transfer_symbols_keep_every_regime():
+    """Regression (tests/kinds): the symbolic minimal guarantee and support were the interior
+    formula only, so with no shortfall (shift 0) they gave nan or a positive figure where the exact
+    model gives 0; they are now the same three cases as the numbers."""
+    symbols = sympy.symbols("shift beta support guarantee", nonnegative=True)
+    shift, beta, support, guarantee = symbols
+    model = PowerTransfer(0, shift, F(1, 20), 0, beta, support=support, guarantee=guarantee)
+    at = dict(zip(symbols, (0, 0, 0, 0)))
+    assert model.minimal_guarantee().subs(at) == 0 == PowerTransfer(0, 0, F(1, 20)).minimal_guarantee()
+    at = dict(zip(symbols, (sympy.Rational(1, 5), 1, 0, 0)))
+    assert model.minimal_support().subs(at) == sympy.oo
+
+
+def test_transfer_fractional_delay_stays_exact():
+    """Regression (tests/kinds): a Fraction delay raised an exact discount to a float power."""
+    loss = PowerTransfer(F(1, 2), F(1, 5), F(1, 4), delay=F(1, 2)).target_loss()
+    assert loss == F(1, 10) and isinstance(loss, F)  # (1/4)^(1/2) * 1/5
+    assert PowerTransfer(F(1, 2), F(1, 5), F(1, 2), delay=F(1, 2)).target_loss() == sympy.sqrt(2) / 10
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from bargaining.commitment import (
 from bargaining.crisis import Crisis, FirstStrike, MutualOptimism, RiskReturn, Screening
 from bargaining.solutions import AlternatingOffers, continuous_time_split
 from bargaining.war import CoaseTwoPeriod, DurationMixture, LearningWar, PrivateWarOfAttrition, WarOfAttrition
-from tests.kinds.harness import Point, Spec, path_items
+from tests.kinds.cross_kinds import Point, Spec, path_items
 from tests.strategies import (
     closed_discounts,
     costs,

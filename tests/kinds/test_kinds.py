@@ -1,7 +1,7 @@
 """Every model agrees with itself across the four kinds of input (exact, float, array, symbols).
 
 The specs (domains and outputs) live in ``tests/kinds/specs.py``; the comparisons in
-``tests/kinds/harness.py``. Each test draws exact points of a model's documented domain from the
+``tests/kinds/cross_kinds.py``. Each test draws exact points of a model's documented domain from the
 shared strategies of ``tests/strategies.py``.
 """
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.kinds.harness import (
+from tests.kinds.cross_kinds import (
     Spec,
     agrees,
     as_arrays,

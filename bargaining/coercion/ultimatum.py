@@ -478,16 +478,7 @@ class Ultimatum:
         paid = first * value_comply + (1 - first) * tau * value_comply
         coercer = comply * paid + (1 - comply) * value_resist
         resist = 1 - comply
-        values = [
-            comply,
-            falls * execution * resist,
-            falls * (1 - execution) * resist,
-            (1 - falls) * resist,
-            first * comply,
-            execution,
-            coercer,
-            target,
-        ]
+        values = _outcome_values(comply, resist, falls, execution, first, coercer, target)
         return UltimatumOutcome(*values, select_label(kind, cases))  # type: ignore[call-arg]
 
     def _uniform_outcome_array(self) -> UltimatumOutcome:
@@ -526,16 +517,7 @@ class Ultimatum:
         coercer = value_resist + comply * (paid - value_resist)
         code = full.astype(np.int8) * 2 + (~full & ~none)
         regime = np.array(["no compliance", "partial compliance", "full compliance"])[code]
-        values = [
-            comply,
-            falls * execution * resist,
-            falls * (1 - execution) * resist,
-            (1 - falls) * resist,
-            first * comply,
-            execution,
-            coercer,
-            target,
-        ]
+        values = _outcome_values(comply, resist, falls, execution, first, coercer, target)
         shape = np.broadcast_shapes(*(np.shape(v) for v in values), regime.shape)
         values = [v if np.shape(v) == shape else np.broadcast_to(v, shape).copy() for v in values]
         if regime.shape != shape:
@@ -627,3 +609,21 @@ class Ultimatum:
         if self.kind == "array":
             return UltimatumOutcome(*[v.copy() for v in values], regime)  # type: ignore[call-arg]
         return UltimatumOutcome(*[v.item() for v in values], str(regime))  # type: ignore[call-arg]
+
+
+def _outcome_values(
+    comply: Any, resist: Any, falls: Any, execution: Any, first: Any, coercer: Any, target: Any
+) -> list[Any]:
+    """The outcome's probabilities and utilities in :class:`UltimatumOutcome`'s field order (one
+    list for the scalar and the array path): the threat falls on the resisters with probability
+    ``falls`` and is then executed with probability ``execution``."""
+    return [
+        comply,
+        falls * execution * resist,
+        falls * (1 - execution) * resist,
+        (1 - falls) * resist,
+        first * comply,
+        execution,
+        coercer,
+        target,
+    ]

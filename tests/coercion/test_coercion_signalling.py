@@ -299,10 +299,8 @@ def discretised(game: SignallingGame):
 
 
 fractions = st.fractions(min_value=0, max_value=1, max_denominator=12)
-
-
-@settings(max_examples=15, deadline=None)
-@given(
+#: a random exact point of the signalling game, shared by the property tests below
+GAME_POINTS = dict(
     demand=fractions.filter(lambda x: x > 0),
     audience_cost=st.fractions(min_value=F(1, 12), max_value=2, max_denominator=12),
     carrot=st.fractions(min_value=F(1, 20), max_value=F(1, 2), max_denominator=20),
@@ -310,6 +308,10 @@ fractions = st.fractions(min_value=0, max_value=1, max_denominator=12)
     values=st.tuples(st.fractions(-1, F(1, 2), max_denominator=10), st.fractions(-1, F(1, 2), max_denominator=10)),
     risk=fractions.filter(lambda x: x < 1),
 )
+
+
+@settings(max_examples=15, deadline=None)
+@given(**GAME_POINTS)
 # Points where the three refinements keep three different sets (found by random search; the
 # assertion is agreement with the finite solver, whatever the sets are).
 @example(F(1, 4), F(1, 3), F(1, 20), F(7, 12), (F(-2, 5), F(1, 5)), F(1, 4))
@@ -343,14 +345,7 @@ def test_pure_equilibria_and_their_refinements_match_the_finite_solver(
 
 
 @settings(max_examples=12, deadline=None)
-@given(
-    demand=fractions.filter(lambda x: x > 0),
-    audience_cost=st.fractions(min_value=F(1, 12), max_value=2, max_denominator=12),
-    carrot=st.fractions(min_value=F(1, 20), max_value=F(1, 2), max_denominator=20),
-    prior=fractions.filter(lambda x: 0 < x < 1),
-    values=st.tuples(st.fractions(-1, F(1, 2), max_denominator=10), st.fractions(-1, F(1, 2), max_denominator=10)),
-    risk=fractions.filter(lambda x: x < 1),
-)
+@given(**GAME_POINTS)
 @example(F(2, 5), F(3, 10), F(3, 10), F(1, 2), (F(-1, 10), F(-3, 5)), F(3, 10))
 @example(F(2, 5), F(1, 10), F(1, 10), F(1, 2), (F(-1, 10), F(-3, 5)), F(3, 10))
 @example(F(1, 2), F(1, 2), F(1, 5), F(1, 2), (F(1, 4), F(-1)), F(0))

@@ -15,9 +15,9 @@ P(threat executed), P(coercer backs down), the war's length and the terms togeth
 from __future__ import annotations
 
 from .design import best_design, best_strategy
-from .exact import solve_exact
 from .grid import infinite_horizon, quantile_types, solve_grid, solve_strategies
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
+from .quantile import solve_exact
 from .results import GameSolution, Node
 from .simulation import simulate
 from .symbolic import SmallGame, one_period_game, two_period_game

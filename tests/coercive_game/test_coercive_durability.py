@@ -18,6 +18,7 @@ from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid
 from bargaining.coercive_game.durability import ceasefire, terms_for_value
 from bargaining.commitment import Ceasefire, PowerPath
 from bargaining.core.errors import ParameterValueError
+from tests.coercive_game.game_states import START, after, moves
 from tests.strategies import fractions
 
 HALF = Fraction(1, 2)
@@ -211,17 +212,19 @@ def target_best_value(game: CoerciveGame, solution: Any, atom: int) -> Any:
     cost = game.target_cost + game.target_cost_resolve * (1 - tau)
 
     @cache
-    def value(t: int, cutoff: int) -> Any:
+    def value(t: int, state: tuple[Any, Any]) -> Any:
         if t > game.horizon:
             return 1 - game.power - cost
-        node = solution.nodes[(t, 0, cutoff)]
-        fight = (1 - delta) * (1 - game.power - cost) + delta * value(t + 1, min(node.cutoff_after, game.types - 1))
-        if node.offer is None:
-            return fight
-        pattern = oracle_breach(game, node.offer, game.power, cost)
-        return max(fight, pattern_values(game, node.offer, game.power, cost, 0, pattern)[1])
+        total = Fraction(0)
+        for chance, node in moves(solution, t, 0, state):
+            fight = (1 - delta) * (1 - game.power - cost) + delta * value(t + 1, after(node))
+            if node.offer is not None:
+                pattern = oracle_breach(game, node.offer, game.power, cost)
+                fight = max(fight, pattern_values(game, node.offer, game.power, cost, 0, pattern)[1])
+            total += chance * fight
+        return total
 
-    return value(0, 0)
+    return value(0, START)
 
 
 @pytest.mark.parametrize("rearmament", [None, (Fraction(1, 10),), (Fraction(-1, 20), Fraction(-1, 10))])
@@ -233,16 +236,18 @@ def test_every_type_best_responds_and_the_breaks_add_up(rearmament: Any) -> None
     solution = game.solve("try_and_see")
     for atom in range(game.types):
         assert solution.target_utility_by_type[atom] == target_best_value(game, solution, atom)
-    broken, j = Fraction(0), 0  # walk the path of play (no battles: one state per period)
+    broken, state = Fraction(0), START  # walk the path of play (no battles, no mixing here: one state per period)
+    bounds = [sum(game.weights[:i], Fraction(0)) for i in range(game.types + 1)]
     for t in range(game.horizon + 1):
-        node = solution.nodes[(t, 0, j)]
-        for atom in range(j, node.cutoff_after):
-            cost = game.target_cost + game.target_cost_resolve * (1 - game.resolve[atom])
-            if oracle_breach(game, node.offer, game.power, cost)[0] is not None:
-                broken += game.weights[atom]
-        if node.cutoff_after == game.types:
+        ((_, node),) = moves(solution, t, 0, state)
+        for atom in range(game.types):
+            if node.offer is not None and state[0] <= bounds[atom] < node.cutoff_after:
+                cost = game.target_cost + game.target_cost_resolve * (1 - game.resolve[atom])
+                if oracle_breach(game, node.offer, game.power, cost)[0] is not None:
+                    broken += game.weights[atom]
+        if node.cutoff_after == 1:
             break
-        j = node.cutoff_after
+        state = after(node)
     assert solution.settlement_broken == broken
     assert sum(w * b for w, b in zip(game.weights, solution.settlement_broken_by_type)) == broken
 

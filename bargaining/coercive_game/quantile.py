@@ -59,13 +59,14 @@ if TYPE_CHECKING:
 __all__ = ["solve_exact"]
 
 LEFT, RIGHT = 1, 0
-"""A state's side at a breakpoint: the probability that C plays the move of the cut-offs below."""
+"""A state's side at a breakpoint: C's probability of the move of the cut-offs just below (1) or
+just above (0); ``None`` is the exact cut-off, where C's tie goes to the largest acceptance set."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Move:
-    """C's move on an open interval of cut-offs: settle up to ``target`` (entered from ``side``)
-    at ``offer``; ``target`` None: no one settles. ``committed``: the ultimatum's demand stands."""
+    """C's move: settle up to ``target`` (the next state entered from ``side``) at ``offer``;
+    ``target`` None: no one settles. ``committed``: the ultimatum's demand stands."""
 
     target: Any
     side: Any
@@ -75,10 +76,12 @@ class _Move:
 
 @dataclass(frozen=True, slots=True)
 class _Level:
-    """C's policy at one ``(t, m)``: sorted breakpoints from 0 to 1 and one move per interval."""
+    """C's policy at one ``(t, m)``: sorted breakpoints from 0 to 1, one move per open interval
+    and the move at each breakpoint itself (the tie rule's)."""
 
     points: tuple[Any, ...]
     moves: tuple[_Move, ...]
+    exact: tuple[_Move, ...]
 
 
 class _Quantiles(_Solver):
@@ -169,19 +172,23 @@ class _Quantiles(_Solver):
             return (1 - u) * coercer, list(target)
         key = (t, m, u, side)
         if key not in self.cache:
-            values = [(chance, self._move_value(t, m, u, move, after)) for chance, move, after in self._moves(t, m, u, side)]
+            values = [
+                (chance, self._move_value(t, m, u, move, keep)) for chance, move, keep in self._moves(t, m, u, side)
+            ]
             coercer = sum((c * v[0] for c, v in values), self.zero)
             target = [sum((c * v[1][i] for c, v in values), self.zero) for i in range(self.n)]
             self.cache[key] = (coercer, target)
         return self.cache[key]
 
     def _moves(self, t: int, m: int, u: Any, side: Any) -> list[tuple[Any, _Move, Any]]:
-        """C's move(s) at a state: (probability, move, the side a no-offer move keeps)."""
+        """C's move(s) at a state: (probability, move, the side a move without settlement keeps)."""
         level = self.levels[(t, m)]
         points, moves = level.points, level.moves
         index = next(k for k in range(len(points)) if u <= points[k])
         if u != points[index]:
-            return [(self.one, moves[index - 1], RIGHT)]
+            return [(self.one, moves[index - 1], None)]
+        if side is None:
+            return [(self.one, level.exact[index], None)]
         left = moves[index - 1] if index > 0 else moves[index]
         right = moves[index] if index < len(moves) else moves[index - 1]
         out = []
@@ -191,9 +198,9 @@ class _Quantiles(_Solver):
             out.append((1 - self.one * side, right, RIGHT))
         return out
 
-    def _move_value(self, t: int, m: int, u: Any, move: _Move, after: Any) -> tuple[Any, list[Any]]:
+    def _move_value(self, t: int, m: int, u: Any, move: _Move, keep: Any) -> tuple[Any, list[Any]]:
         if move.target is None:
-            refuse_c, refuse_t = self._refusal(t, m, u, after)
+            refuse_c, refuse_t = self._refusal(t, m, u, keep)
             if not move.committed:
                 return refuse_c, refuse_t
             accept_t = self._settled(m, move.offer, committed=True)[0]
@@ -224,13 +231,38 @@ class _Quantiles(_Solver):
         merged[-1] = self.one
         return merged
 
-    def _targets(self, t: int, m: int, cuts: list[Any]) -> list[tuple[Any, Any]]:
-        """Every cut-off a move may settle up to, with its side (one side where both agree)."""
-        out = []
-        for q in cuts[1:]:
-            if q < 1 and self._refusal(t, m, q, LEFT) != self._refusal(t, m, q, RIGHT):
-                out.append((q, LEFT))
-            out.append((q, RIGHT if q < 1 else LEFT))
+    def _indifferent(self, m: int, offer: Any, marginal: int, refuse: list[Any]) -> bool:
+        accept = self._settled(m, offer)[0][marginal]
+        return bool(abs(accept - refuse[marginal]) <= self.tolerance)
+
+    def _candidates(self, t: int, m: int, j: int, q: Any) -> list[tuple[Any, Any, Any, int]]:
+        """The moves settling the types from atom ``j`` up to the cut-off ``q``: (side, offer,
+        C's refusal value, marginal atom). At the exact cut-off (side None) the marginal type is the
+        atom below ``q``, indifferent inside its atom and weakly willing at its top; the limits of
+        cut-offs from below (side 1) and from above (side 0) need the marginal type, the atom on
+        that side, exactly indifferent (a mixing type is indifferent)."""
+        below = self._atom_below(q)
+        out: list[tuple[Any, Any, Any, int]] = []
+        sides: list[tuple[Any, int]] = [(None, below), (LEFT, below)]
+        if q < 1:
+            sides.append((RIGHT, self._atom_above(q)))
+        for side, marginal in sides:
+            if marginal < j:
+                continue
+            refuse_c, refuse_t = self._refusal(t, m, q, side)
+            mixing = side is not None or q < self.bounds[below + 1]
+            try:
+                offers = self._offers(t, m, j, marginal + 1, refuse_t)
+            except NotImplementedError:
+                if not mixing:
+                    raise
+                continue  # a mixing move whose offer a lower set refuses is not consistent
+            for offer in offers:
+                if mixing and not self._indifferent(m, offer, marginal, refuse_t):
+                    continue
+                if any(o == offer and self._refusal(t, m, q, s) == (refuse_c, refuse_t) for s, o, _, _ in out):
+                    continue
+                out.append((side, offer, refuse_c, marginal))
         return out
 
     def build(self, t: int, m: int) -> None:
@@ -238,50 +270,52 @@ class _Quantiles(_Solver):
         if t <= self.deadline:
             self.levels[(t, m)] = self._committed(t, m, cuts)
             return
-        targets = self._targets(t, m, cuts)
-        points, moves = [cuts[0]], []
+        points, moves, exact = [cuts[0]], [], []
         for low, high in zip(cuts, cuts[1:], strict=False):
-            j = self._atom_above(low)
-            lines = self._lines(t, m, j, low, high, [x for x in targets if x[0] >= high])
+            lines = self._lines(t, m, low, high, cuts)
+            exact.append(max(lines, key=lambda line: (line[0] * low + line[1], line[2]))[3])
             x0 = low
             best = max(lines, key=lambda line: (line[0] * x0 + line[1], line[0], line[2]))
             while True:
-                crossings = [
-                    (best[1] - line[1]) / (line[0] - best[0]) for line in lines if line[0] > best[0]
-                ]
-                ahead = [x for x in crossings if x0 + self.tolerance < x < high - self.tolerance]
                 moves.append(best[3])
+                crossings = [(best[1] - line[1]) / (line[0] - best[0]) for line in lines if line[0] > best[0]]
+                ahead = [x for x in crossings if x0 + self.tolerance < x < high - self.tolerance]
                 if not ahead:
                     break
                 x0 = min(ahead)
+                exact.append(max(lines, key=lambda line: (line[0] * x0 + line[1], line[2]))[3])
                 best = max(lines, key=lambda line: (line[0] * x0 + line[1], line[0], line[2]))
                 points.append(x0)
             points.append(high)
+        exact.append(moves[-1])  # a refusal no type should make: the most resolute type, from below
         for move, (low, high) in zip(moves, zip(points, points[1:], strict=False), strict=True):
             self._check_move(t, m, low, high, move)
-        self.levels[(t, m)] = _Level(tuple(points), tuple(moves))
+        self.levels[(t, m)] = _Level(tuple(points), tuple(moves), tuple(exact))
 
     def _lines(
-        self, t: int, m: int, j: int, low: Any, high: Any, targets: list[tuple[Any, Any]]
+        self, t: int, m: int, low: Any, high: Any, cuts: list[Any]
     ) -> list[tuple[Any, Any, tuple[Any, ...], _Move]]:
-        """C's value of each move on ``(low, high)``, a line in the cut-off: (slope, intercept, rank, move)."""
+        """C's value of each move from a cut-off in ``[low, high)``, a line in the cut-off:
+        (slope, intercept, rank for ties, move); ties go to the largest acceptance set."""
+        j = self._atom_above(low)
         a, b = low + (high - low) / 3, low + 2 * (high - low) / 3
-        stay_a, stay_b = self._refusal(t, m, a, RIGHT)[0], self._refusal(t, m, b, RIGHT)[0]
+        stay_a, stay_b = self._refusal(t, m, a, None)[0], self._refusal(t, m, b, None)[0]
         slope = (stay_b - stay_a) / (b - a)
-        lines = [(slope, stay_a - slope * a, (-self.one, self.zero, self.zero), _Move(None, RIGHT, None))]
-        for q, side in targets:
-            refuse_c, refuse_t = self._refusal(t, m, q, side)
-            i = self._atom_below(q)
-            for offer in self._offers(t, m, j, i + 1, refuse_t):
+        lines = [(slope, stay_a - slope * a, (-self.one, 0, self.zero), _Move(None, None, None))]
+        for q in cuts:
+            if q < high:
+                continue
+            for side, offer, refuse_c, _ in self._candidates(t, m, j, q):
                 accept_c = self._settled(m, offer)[1]
                 intercept = self._settled_value(low, q, accept_c) + low * accept_c[j] + refuse_c
-                lines.append((-accept_c[j], intercept, (q, self.one - side, offer), _Move(q, side, offer)))
+                rank = (q, int(side is None), offer)
+                lines.append((-accept_c[j], intercept, rank, _Move(q, side, offer)))
         return lines
 
     def _check_move(self, t: int, m: int, low: Any, high: Any, move: _Move) -> None:
         j = self._atom_above(low)
         if move.target is None:
-            self._check_skimming(t, m, j, self._refusal(t, m, (low + high) / 2, RIGHT)[1])
+            self._check_skimming(t, m, j, self._refusal(t, m, (low + high) / 2, None)[1])
         elif not self.typed:
             self._check_skimming(t, m, j, self._refusal(t, m, move.target, move.side)[1])
 
@@ -291,7 +325,7 @@ class _Quantiles(_Solver):
         consistent = []
         for q in reversed(cuts[1:]):
             side = self._consistent(t, m, q, accept)
-            if side is not None:
+            if side is not False:
                 consistent.append((q, side))
         moves = []
         for low, high in zip(cuts, cuts[1:], strict=False):
@@ -300,42 +334,41 @@ class _Quantiles(_Solver):
             if found is not None:
                 q, side = found
                 if self.typed:
-                    refuse = self._refusal(t, m, q, side)[1]
-                    self._acceptors(t, m, j, self.demand, accept, refuse)
+                    self._acceptors(t, m, j, self.demand, accept, self._refusal(t, m, q, side)[1])
                 moves.append(_Move(q, side, self.demand, committed=True))
                 continue
-            refuse = self._refusal(t, m, (low + high) / 2, RIGHT)[1]
-            if not accept[j] < refuse[j]:
+            if not accept[j] < self._refusal(t, m, (low + high) / 2, None)[1][j]:
                 raise NotImplementedError(
                     f"no cut-off answers the committed demand at node (t={t}, front={m}, cutoff={low}); "
                     "change the design"
                 )
-            moves.append(_Move(None, RIGHT, self.demand, committed=True))
+            moves.append(_Move(None, None, self.demand, committed=True))
         for move, (low, high) in zip(moves, zip(cuts, cuts[1:], strict=False), strict=True):
             self._check_move(t, m, low, high, move)
-        return _Level(tuple(cuts), tuple(moves))
+        return _Level(tuple(cuts), tuple(moves), (*moves, moves[-1]))
 
     def _consistent(self, t: int, m: int, q: Any, accept: list[Any]) -> Any:
-        """The side (C's probability of its move from below, next period) that makes the cut-off
-        ``q`` consistent with the committed demand, or None: the marginal type weakly prefers to
-        comply (exactly indifferent inside its atom), the first type above strictly refuses."""
+        """The side that makes the cut-off ``q`` consistent with the committed demand, or False:
+        the marginal type weakly prefers to comply (exactly indifferent inside its atom), the first
+        type above strictly refuses. The exact cut-off (None) first; else C mixes its moves from
+        below and above next period with the probability that makes the marginal type indifferent."""
         i = self._atom_below(q)
-        left, right = self._refusal(t, m, q, LEFT)[1], self._refusal(t, m, q, RIGHT)[1]
-        inside, above = q < self.bounds[i + 1], i + 1
+        inside = q < self.bounds[i + 1]
 
-        def holds(side: Any) -> bool:
-            refuse = [side * a + (1 - side) * b for a, b in zip(left, right, strict=True)]
-            marginal = accept[i] == refuse[i] if inside else accept[i] >= refuse[i]
-            return marginal and (above >= self.n or accept[above] < refuse[above])
+        def holds(refuse: list[Any]) -> bool:
+            marginal = abs(accept[i] - refuse[i]) <= self.tolerance if inside else accept[i] >= refuse[i]
+            return marginal and (i + 1 >= self.n or accept[i + 1] < refuse[i + 1])
 
-        if holds(RIGHT):
-            return RIGHT
-        if q < 1 and holds(LEFT):
-            return LEFT
-        if q == 1 or left[i] == right[i]:
+        if holds(self._refusal(t, m, q, None)[1]):
             return None
+        if q == 1:
+            return False
+        left, right = self._refusal(t, m, q, LEFT)[1], self._refusal(t, m, q, RIGHT)[1]
+        if left[i] == right[i]:
+            return False
         side = (accept[i] - right[i]) / (left[i] - right[i])  # the marginal type indifferent
-        return side if 0 < side < 1 and holds(side) else None
+        mixed = [side * a + (1 - side) * b for a, b in zip(left, right, strict=True)]
+        return side if 0 <= side <= 1 and holds(mixed) else False
 
     # ------------------------------------------------------------------ the passes
 
@@ -347,7 +380,7 @@ class _Quantiles(_Solver):
     def forward_pass(self) -> GameSolution:
         game, n, zero = self.game, self.n, self.zero
         theta = game.true_odds
-        mass: dict[tuple[int, Any, Any], list[Any]] = {(game.start_front, zero, RIGHT): list(self.weights)}
+        mass: dict[tuple[int, Any, Any], list[Any]] = {(game.start_front, zero, None): list(self.weights)}
         nodes: dict[tuple[int, int, Any, Any], Node] = {}
         settled_by: list[Any] = []
         decisive_by: list[Any] = []
@@ -357,7 +390,7 @@ class _Quantiles(_Solver):
         backs_down = terms = settled_total = decisive_total = zero
         for t in range(game.horizon + 1):
             after: dict[tuple[int, Any, Any], list[Any]] = {}
-            for (m, u, side), vector in sorted(mass.items()):
+            for (m, u, side), vector in sorted(mass.items(), key=lambda item: (item[0][:2], str(item[0][2]))):
                 for chance, move, keep in self._moves(t, m, u, side):
                     share = [chance * v for v in vector]
                     settled = [zero] * n
@@ -410,7 +443,7 @@ class _Quantiles(_Solver):
         if self.calm_until >= game.horizon:  # the crisis never became a war: no war, of length 0
             length[0] += still
             still = zero
-        coercer_value, target_values = self._value(0, game.start_front, zero, RIGHT)
+        coercer_value, target_values = self._value(0, game.start_front, zero, None)
         by_type_t = tuple(target_values)
         return GameSolution(
             strategy=self.name,

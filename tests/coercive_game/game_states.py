@@ -4,15 +4,16 @@ from typing import Any
 
 from bargaining.coercive_game import GameSolution, Node
 
-START = (0, 0)
-"""The state at t = 0: no one settled, entered from above."""
+START = (0, None)
+"""The state at t = 0: no one settled (an exact cut-off: side None)."""
 
 
 def moves(solution: GameSolution, t: int, front: int, state: tuple[Any, Any]) -> list[tuple[Any, Node]]:
-    """C's equilibrium move(s) at ``state``: (probability, node) pairs; a side strictly between 0
-    and 1 is C's mix of its move from below (probability ``side``) and from above."""
+    """C's equilibrium move(s) at ``state``: (probability, node) pairs. The side is None at an
+    exact cut-off, 1 or 0 for the limit from below or above, and strictly between them C's mix of
+    its move from below (probability ``side``) and from above."""
     cutoff, side = state
-    if side in (0, 1):
+    if side is None or side in (0, 1):
         return [(1, solution.nodes[(t, front, cutoff, side)])]
     return [(side, solution.nodes[(t, front, cutoff, 1)]), (1 - side, solution.nodes[(t, front, cutoff, 0)])]
 

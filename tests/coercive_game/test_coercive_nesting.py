@@ -140,7 +140,7 @@ def test_two_period_try_and_see_approaches_the_coase_cutoff(n: int) -> None:
     game = CoerciveGame(discount=delta, horizon=1, resolve=midpoint_types(n), power=p, target_cost_resolve=cbar)
     solution = game.solve("try_and_see")
     coase = CoaseTwoPeriod(p, cbar, delta).solve()
-    first = solution.nodes[(0, 0, 0, 0)]
+    first = solution.nodes[(0, 0, 0, None)]
     settled_cost = cbar * first.cutoff_after  # the types settling at once have costs above cbar - this
     assert abs((cbar - settled_cost) - coase.cutoff) <= cbar / n + cbar / n
     assert abs(first.offer - coase.first_demand) <= 2 * cbar / n
@@ -310,7 +310,7 @@ def test_mutual_optimism_delays_settlement_and_a_common_prior_does_not() -> None
                   cost_coercer=Fraction(1, 100), target_cost=Fraction(1, 100))
     optimistic = CoerciveGame(**common, prior_coercer=(8, 1), prior_target=(1, 8)).solve("try_and_see")
     shared = CoerciveGame(**common, prior_coercer=(2, 2), prior_target=(2, 2)).solve("try_and_see")
-    assert optimistic.settled_by[0] == 0 and optimistic.nodes[(0, 0, 0, 0)].offer is None
+    assert optimistic.settled_by[0] == 0 and optimistic.nodes[(0, 0, 0, None)].offer is None
     assert shared.settled_by[0] == 1
 
 

@@ -99,8 +99,8 @@ def test_a_type_whose_war_is_worth_less_than_nothing_complies_with_renewals() ->
         CoerciveGame(discount=HALF, **kwargs).solve("try_and_see")
     game = CoerciveGame(discount=0.5, **{k: float(v) if isinstance(v, Fraction) else v for k, v in kwargs.items()})
     solution = game.solve("try_and_see")
-    offer = solution.nodes[(0, 0, 0, 0)].offer
-    assert solution.nodes[(0, 0, 0, 0)].cutoff_after == 0.5
+    offer = solution.nodes[(0, 0, 0, None)].offer
+    assert solution.nodes[(0, 0, 0, None)].cutoff_after == 0.5
     later = node_at(solution, 1, 0, 0.5).offer  # to the remaining type 1, which type 0 would also take
     refuse = 0.5 * (1 - 0.5 - 0.7) + 0.5 * complying_value(game, later, -0.2)
     assert complying_value(game, offer, -0.2) == pytest.approx(refuse, abs=1e-12)

@@ -9,7 +9,7 @@ P(threat executed), P(coercer backs down), the war's length and the terms togeth
 >>> from bargaining.coercive_game import CoerciveGame
 >>> game = CoerciveGame(discount=Fraction(9, 10), horizon=1, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
 >>> game.solve("try_and_see").settled_by
-(Fraction(0, 1), Fraction(1, 2))
+(Fraction(1, 2), Fraction(1, 2))
 """
 
 from __future__ import annotations

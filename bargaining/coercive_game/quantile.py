@@ -47,6 +47,7 @@ for small games (a few types, periods and front positions); the grid solver
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -153,7 +154,9 @@ class _Quantiles(_Solver):
             wins = (m - game.start_front + battles) // 2
             p_c = _odds(game.prior_coercer, game.true_odds, wins, battles)
             p_t = _odds(game.prior_target, game.true_odds, wins, battles)
-            (win_c, win_t), (lose_c, lose_t) = (self._value(t + 1, moved, q, side) for moved in (m + 1, m - 1))
+            (win_c, win_t), (lose_c, lose_t) = (
+                self._value(t + 1, moved, q, side) for moved in (m + 1, m - 1)
+            )
             nxt_c = p_c * win_c + (1 - p_c) * lose_c
             nxt_t = [p_t * a + (1 - p_t) * b for a, b in zip(win_t, lose_t, strict=True)]
         result = (mass * flow_c + delta * nxt_c, [f + delta * v for f, v in zip(flows_t, nxt_t, strict=True)])
@@ -173,7 +176,8 @@ class _Quantiles(_Solver):
         key = (t, m, u, side)
         if key not in self.cache:
             values = [
-                (chance, self._move_value(t, m, u, move, keep)) for chance, move, keep in self._moves(t, m, u, side)
+                (chance, self._move_value(t, m, u, move, keep))
+                for chance, move, keep in self._moves(t, m, u, side)
             ]
             coercer = sum((c * v[0] for c, v in values), self.zero)
             target = [sum((c * v[1][i] for c, v in values), self.zero) for i in range(self.n)]
@@ -260,7 +264,9 @@ class _Quantiles(_Solver):
             for offer in offers:
                 if mixing and not self._indifferent(m, offer, marginal, refuse_t):
                     continue
-                if any(o == offer and self._refusal(t, m, q, s) == (refuse_c, refuse_t) for s, o, _, _ in out):
+                if any(
+                    o == offer and self._refusal(t, m, q, s) == (refuse_c, refuse_t) for s, o, _, _ in out
+                ):
                     continue
                 out.append((side, offer, refuse_c, marginal))
         return out
@@ -271,7 +277,7 @@ class _Quantiles(_Solver):
             self.levels[(t, m)] = self._committed(t, m, cuts)
             return
         points, moves, exact = [cuts[0]], [], []
-        for low, high in zip(cuts, cuts[1:], strict=False):
+        for low, high in itertools.pairwise(cuts):
             lines = self._lines(t, m, low, high, cuts)
             exact.append(max(lines, key=lambda line: (line[0] * low + line[1], line[2]))[3])
             x0 = low
@@ -288,7 +294,7 @@ class _Quantiles(_Solver):
                 points.append(x0)
             points.append(high)
         exact.append(moves[-1])  # a refusal no type should make: the most resolute type, from below
-        for move, (low, high) in zip(moves, zip(points, points[1:], strict=False), strict=True):
+        for move, (low, high) in zip(moves, itertools.pairwise(points), strict=True):
             self._check_move(t, m, low, high, move)
         self.levels[(t, m)] = _Level(tuple(points), tuple(moves), tuple(exact))
 
@@ -328,7 +334,7 @@ class _Quantiles(_Solver):
             if side is not False:
                 consistent.append((q, side))
         moves = []
-        for low, high in zip(cuts, cuts[1:], strict=False):
+        for low, high in itertools.pairwise(cuts):
             j = self._atom_above(low)
             found = next(((q, side) for q, side in consistent if q >= high), None)
             if found is not None:
@@ -343,7 +349,7 @@ class _Quantiles(_Solver):
                     "change the design"
                 )
             moves.append(_Move(None, None, self.demand, committed=True))
-        for move, (low, high) in zip(moves, zip(cuts, cuts[1:], strict=False), strict=True):
+        for move, (low, high) in zip(moves, itertools.pairwise(cuts), strict=True):
             self._check_move(t, m, low, high, move)
         return _Level(tuple(cuts), tuple(moves), (*moves, moves[-1]))
 

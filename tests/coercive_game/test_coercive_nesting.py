@@ -372,14 +372,6 @@ def test_the_screw_without_a_rise_is_try_and_see_and_the_threat_falls_only_at_th
     assert sum(solution.threat_executed_by_type[i] * game.weights[i] for i in range(3)) == solution.threat_executed
 
 
-def test_a_point_mass_split_into_sub_atoms_gives_the_same_equilibrium() -> None:
-    """Mixing of the marginal type: splitting the atoms lets C's cut-off fall inside an atom; a
-    point mass (complete information) is settled whole either way."""
-    game = CoerciveGame(discount=Fraction(4, 5), horizon=2, resolve=(HALF,), target_cost=Fraction(1, 10))
-    whole, split = game.solve("try_and_see"), game.solve("try_and_see", mixing_steps=3)
-    assert (whole.coercer_utility, whole.settled_by) == (split.coercer_utility, split.settled_by)
-
-
 def test_a_node_where_single_crossing_fails_is_named() -> None:
     game = CoerciveGame(discount=Fraction(4, 5), horizon=1, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
     object.__setattr__(game, "target_cost_resolve", Fraction(-1, 5))  # bypass validation on purpose

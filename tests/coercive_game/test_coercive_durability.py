@@ -6,6 +6,7 @@ patterns), against the self-enforcing thresholds of `Ceasefire` (Fearon 1995; Fo
 1997) and against `PowerPath` (Powell 2006; Krainin 2017).
 """
 
+import math
 from fractions import Fraction
 from functools import cache
 from typing import Any
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid
-from bargaining.coercive_game.durability import ceasefire, terms_for_value
+from bargaining.coercive_game.durability import Breach, ceasefire, terms_for_value
 from bargaining.commitment import Ceasefire, PowerPath
 from bargaining.core.errors import ParameterValueError
 from tests.coercive_game.game_states import START, after, moves
@@ -200,6 +201,51 @@ def test_a_durable_settlement_implies_powerpaths_peace(path: Any, delta: Any, co
                          one_time_cost_coercer=one_off[0], one_time_cost_target=one_off[1]).is_peaceful()
     if solution.settled == 1 and solution.settlement_broken == 0:
         assert peaceful
+
+
+def first_war_period(path: list[Any], delta: Any, cost_c: Any, cost_t: Any) -> Any:
+    """The game's first period of war: 0 without a settlement, the period after the ceasefire
+    breaks (the breaker keeps that period's flow, the war starts the next), inf if it holds."""
+    game = path_game(path, delta, cost_c, cost_t)
+    solution = game.solve("try_and_see")
+    if solution.settled == 0:
+        return 0
+    breach = ceasefire(game, solution.expected_terms, path[0], cost_t)
+    return math.inf if breach.period is None else breach.period + 1
+
+
+@given(
+    path=st.lists(fractions(0, 1, 10), min_size=1, max_size=5), delta=fractions(Fraction(1, 10), Fraction(9, 10), 10),
+    costs=st.tuples(fractions(0, Fraction(1, 5), 20), fractions(0, Fraction(1, 5), 20)),
+)
+def test_the_games_war_never_comes_later_than_powerpaths(path: Any, delta: Any, costs: Any) -> None:
+    """Both outputs of the row, by inclusion: the game's fixed terms are one division of the flow,
+    so its peace (if any) is `PowerPath`'s and its first war comes no later than `PowerPath`'s
+    (Powell 2006: the latest the commitment problem allows)."""
+    solution = PowerPath(path, discount=delta, cost_coercer=costs[0], cost_target=costs[1]).solve()
+    war = first_war_period(path, delta, *costs)
+    assert war <= solution.war_period
+    assert solution.is_peaceful or war < math.inf
+
+
+def test_the_powerpath_row_is_not_exact_with_fixed_terms() -> None:
+    """Why the row holds by inclusion only. The path 3/10 then 3/5, delta = 1/2, costs 1/20 each:
+    `PowerPath` finds peace (war_period inf) with the division 0 then 11/20, which rises with C's
+    power. The game's settlements have fixed terms x: kept from period 1 on iff
+    11/20 = p_1 - c_C <= x <= p_1 + c_T = 13/20, accepted at t = 0 only if 1 - x >= 1 - p_0 - c_T,
+    x <= 7/20: no fixed terms are both. So C offers 1/20 and breaks the ceasefire at once, the
+    war starting in period 1 once its power has risen."""
+    path, delta, cost = [Fraction(3, 10), Fraction(3, 5)], HALF, Fraction(1, 20)
+    reference = PowerPath(path, discount=delta, cost_coercer=cost, cost_target=cost)
+    assert reference.solve().is_peaceful and reference.solve().war_period == math.inf
+    assert reference.division() == (0, Fraction(11, 20))
+    game = path_game(path, delta, cost, cost)
+    solution = game.solve("try_and_see")
+    assert (solution.settled, solution.expected_terms, solution.settlement_broken) == (1, Fraction(1, 20), 1)
+    assert ceasefire(game, Fraction(1, 20), path[0], cost) == Breach(0, "coercer", Fraction(3, 10), Fraction(13, 20))
+    assert first_war_period(path, delta, cost, cost) == 1
+    kept = (path[1] - cost, path[1] + cost)
+    assert kept[0] > 1 - (1 - path[0] - cost)  # the least terms C keeps exceed the most T accepts
 
 
 # ------------------------------------------------------------------ the solver with durability

@@ -236,3 +236,9 @@ def test_the_three_strategies_solved_together_are_each_solved_alone(case: tuple[
         assert together[name].coercer_utility == single.coercer_utility
         assert together[name].settled_by == single.settled_by
         assert together[name].target_utility_by_type == single.target_utility_by_type
+
+
+def test_the_grids_sub_atoms_are_bounded() -> None:
+    game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
+    with pytest.raises(ParameterValueError, match="mixing_steps"):
+        solve_grid(game, "try_and_see", mixing_steps=0)

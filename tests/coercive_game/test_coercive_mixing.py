@@ -195,3 +195,31 @@ def test_a_simulation_of_the_mixing_equilibrium_reproduces_its_outcomes() -> Non
         solution = game.solve(strategy)
         simulated = simulate(game, strategy, np.random.default_rng(20261130), runs=4000)
         assert abs(simulated.settled - float(solution.settled)) <= 4 * simulated.standard_error(float(solution.settled))
+
+
+def test_where_no_type_mixes_the_exact_solver_is_the_atom_engine() -> None:
+    """Regression against the backward induction on atoms (the grid's exact counterpart): the
+    same equilibrium wherever every cut-off falls between atoms: crisis ultimatums, one with a vague
+    condition, and breakable settlements. (With renewed demands, assurance 2/3, the same three
+    types mix: type 1 settles at t = 1 with probability 38/99; test_coercive_renewal holds every
+    type's best reply there.)"""
+    base: dict[str, Any] = dict(discount=F(4, 5), horizon=2, resolve=(0, F(1, 2), 1), power=F(1, 2),
+                                cost_coercer=F(1, 20), target_cost=F(1, 20), target_cost_resolve=F(3, 10))
+    cases = [
+        (CoerciveGame(**base, threat_loss=F(1, 2), start="crisis", status_quo=F(1, 5)),
+         UltimatumDesign(demand=F(3, 5), deadline=1, audience_cost=F(1, 2))),
+        (CoerciveGame(**base, self_enforcing=True, rearmament=(F(1, 10),), renege_gain_coercer=F(1, 50),
+                      renege_gain_target=F(1, 50)), "try_and_see"),
+        (CoerciveGame(**base, self_enforcing=True, guarantee=10, threat_loss=F(1, 5)),
+         UltimatumDesign(demand=F(3, 5), deadline=1, audience_cost=F(1, 2))),
+        (CoerciveGame(**base, threat_loss=F(1, 2), start="crisis", status_quo=F(1, 5), execution_high=1),
+         UltimatumDesign(demand=F(4, 5), deadline=2, audience_cost=F(1, 2), vagueness=F(1, 20))),
+    ]
+    for game, strategy in cases:
+        exact = game.solve(strategy)
+        engine = _Solver(game, strategy, 1)
+        atoms = engine.forward(engine.backward())
+        assert all(node.cutoff_after in (0, F(1, 3), F(2, 3), 1) for node in exact.nodes.values())
+        for name in ("settled_by", "threat_executed", "coercer_utility", "target_utility_by_type", "length",
+                     "settlement_broken", "renewed_demand", "still_fighting"):
+            assert getattr(exact, name) == getattr(atoms, name), name

@@ -24,21 +24,23 @@ breakpoints. A breakpoint :math:`\beta` of the next period is a cut-off at which
 **indifferent** between two moves (C's value is continuous in the cut-off). Choosing
 :math:`u' = \beta` inside an atom is the marginal type's mixing: it settles with probability
 :math:`(\beta - a_i)/w_i` (:math:`a_i, w_i` the atom's start and mass), exactly the probability
-that leaves C indifferent next period, and C's next move there is the one (of the two it is
+that leaves C indifferent next period. C's next move there is the one (of the two it is
 indifferent between) that makes today's offer optimal: the limit of :math:`u' \uparrow \beta`
 or of :math:`u' \downarrow \beta`, whichever is worth more today (the state carries that side,
-``1`` from below, ``0`` from above). Under a committed demand (an ultimatum before its deadline)
-a cut-off inside an atom needs the marginal type exactly indifferent; at a breakpoint C then
-randomises between its two moves with the probability :math:`\lambda` that makes it so (the
-state's side is that :math:`\lambda`). The indifference condition of the two-period game is
-derived in :func:`bargaining.coercive_game.specification.derive_mixing`.
+``1`` from below, ``0`` from above). Such a limit needs the marginal type on that side exactly
+indifferent (a mixing type is indifferent; an offer capped at 1 leaves it strictly willing, and
+then its whole atom settles), and its offer must be taken by a lower set of types, or it is not
+a limit of cut-offs and is left out. At an exact cut-off (side ``None``) the tie rule below holds.
+Under a committed demand (an ultimatum before its deadline) the cut-off is the largest
+consistent one; where none is pure, the marginal type is exactly indifferent and C randomises
+its two moves next period with the probability :math:`\lambda` that makes it so (the state's
+side is that :math:`\lambda`). The mixing cut-off of the two-period game is derived in
+:func:`bargaining.coercive_game.specification.derive_mixing`.
 
-Ties: T accepts when indifferent; C takes the largest acceptance set (and, at a cut-off where
-the next period's move is tied, the side above unless the side below is worth more today); a
-refusal no type should make puts C's belief on the most resolute type (the cut-off 1 from below).
-Under an ultimatum the cut-off before the deadline is the largest consistent one. Skimming and
-single crossing are checked at every node as in :mod:`~bargaining.coercive_game.exact`, and a
-node where they fail raises :class:`NotImplementedError` naming it.
+Ties: T accepts when indifferent; C takes the largest acceptance set; a refusal no type should
+make puts C's belief on the most resolute type (the cut-off 1, from below). Skimming and single
+crossing are checked at every node as in :mod:`~bargaining.coercive_game.exact`, and a node
+where they fail at an exact cut-off raises :class:`NotImplementedError` naming it.
 
 The cost grows with the number of breakpoints, which each period can add to: this is the solver
 for small games (a few types, periods and front positions); the grid solver

@@ -100,6 +100,7 @@ class _Quantiles(_Solver):
         self.levels: dict[tuple[int, int], _Level] = {}
         self.cache: dict[tuple[int, int, Any, Any], tuple[Any, list[Any]]] = {}
         self.refusals: dict[tuple[int, int, Any, Any], tuple[Any, list[Any]]] = {}
+        self.candidates: dict[tuple[int, int, int, Any], list[tuple[Any, Any, Any, int]]] = {}
         self.tolerance = 1e-12 if game.kind == "float" else 0  # floats: breakpoints closer merge
 
     # ------------------------------------------------------------------ the atoms
@@ -118,6 +119,8 @@ class _Quantiles(_Solver):
 
     def _settled_value(self, u: Any, q: Any, accept_c: list[Any]) -> Any:
         """C's unnormalised value of the types in ``[u, q)`` settling."""
+        if not self.typed:  # every type is worth the same to C
+            return (q - u) * accept_c[0]
         return sum(
             ((self._remaining(a, u) - self._remaining(a, q)) * accept_c[a] for a in range(self.n)), self.zero
         )
@@ -247,6 +250,9 @@ class _Quantiles(_Solver):
         atom below ``q``, indifferent inside its atom and weakly willing at its top; the limits of
         cut-offs from below (side 1) and from above (side 0) need the marginal type, the atom on
         that side, exactly indifferent (a mixing type is indifferent)."""
+        key = (t, m, j, q)
+        if key in self.candidates:
+            return self.candidates[key]
         below = self._atom_below(q)
         out: list[tuple[Any, Any, Any, int]] = []
         sides: list[tuple[Any, int]] = [(None, below), (LEFT, below)]
@@ -271,6 +277,7 @@ class _Quantiles(_Solver):
                 ):
                     continue
                 out.append((side, offer, refuse_c, marginal))
+        self.candidates[key] = out
         return out
 
     def build(self, t: int, m: int) -> None:

@@ -228,6 +228,20 @@ def test_the_games_war_never_comes_later_than_powerpaths(path: Any, delta: Any, 
     assert solution.is_peaceful or war < math.inf
 
 
+def test_krainins_slow_decline_is_war_at_once_though_no_single_step_is() -> None:
+    """Krainin (2017): C's power rising by 1/10 a period from 0 to 1 (delta = 9/10, T's cost 1/10):
+    every one-step shift alone leaves room for peace, the whole path does not, and war comes at
+    once. The game finds the same: a settlement kept for ever on each step, war in period 0 on
+    the path, as `PowerPath` (its verdict and first war period, exactly)."""
+    path, delta, cost = [Fraction(k, 10) for k in range(11)], Fraction(9, 10), Fraction(1, 10)
+    reference = PowerPath(path, discount=delta, cost_target=cost)
+    assert all(reference.one_step_verdicts()) and not reference.is_peaceful()
+    assert first_war_period(path, delta, 0, cost) == reference.solve().war_period == 0
+    for t in range(len(path) - 1):
+        step = PowerPath(path[t : t + 2], discount=delta, cost_target=cost).solve()
+        assert first_war_period(path[t : t + 2], delta, 0, cost) == step.war_period == math.inf
+
+
 def test_the_powerpath_row_is_not_exact_with_fixed_terms() -> None:
     """Why the row holds by inclusion only. The path 3/10 then 3/5, delta = 1/2, costs 1/20 each:
     `PowerPath` finds peace (war_period inf) with the division 0 then 11/20, which rises with C's

@@ -99,6 +99,19 @@ def test_a_brute_force_over_mixing_probabilities_reaches_the_exact_equilibrium()
         assert brute_force(MIXING, coarse)[0] < best
 
 
+def test_no_cutoff_on_a_fine_grid_beats_the_exact_solver_on_the_lattice() -> None:
+    """C's value is optimal: over the 48 lattice games, mixing (36 of them) or not, the brute force
+    over the cut-offs k/240 with every tie of C's last move reaches the solver's value and no more
+    (every cut-off the solver picks there is a multiple of 1/240)."""
+    for w0, delta, p, cost_c, c1 in itertools.product((F(3, 5), F(4, 5), F(9, 10)), (F(7, 10), F(9, 10)),
+                                                      (F(1, 10), F(2, 5)), (0, F(3, 20)), (F(1, 10), F(2, 5))):
+        game = two_atoms(w0, delta, p, cost_c, F(3, 20), c1)
+        solution = game.solve("try_and_see")
+        best, where = brute_force(game, 240)
+        assert best == solution.coercer_utility
+        assert solution.nodes[(0, 0, 0, None)].cutoff_after in where
+
+
 def test_splitting_the_atoms_finer_converges_to_the_exact_mixing() -> None:
     """The sub-atom approximation (cut-offs on multiples of w_i/steps) approaches the exact
     equilibrium: its cut-off from below, its value within one sub-atom of the offer's margin."""

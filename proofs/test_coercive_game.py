@@ -88,3 +88,21 @@ def test_two_period_without_carrot_or_costs_is_the_coase_screening():
     assert sympy.simplify(branch(game.coercer_utility, INTERIOR) - p - coase.coercer_gain) == 0
     # with A = c_1 the screening regime holds for every discount factor: the condition reduces to True
     assert all(bool(condition.subs(INTERIOR)) for regime in game.regime[:1] for condition in [regime.condition])
+
+
+def test_the_mixing_cutoff_makes_the_coercer_indifferent_next_period():
+    """Fudenberg, Levine & Tirole (1985): at the cut-off u* inside type 0's atom, C's two last
+    moves (hold type 0 to its war value and fight type 1, or settle everyone at type 1's) are worth
+    the same; below u* holding type 0 is strictly better (the mixing type is then held to its war
+    value and the first offer is x_0 = p + qs + c_T0); u* lies in (0, w_0) exactly when holding is
+    better at u = 0 and settling everyone is better at u = w_0."""
+    derived = spec.derive_mixing()
+    w0, c0, c1 = (derived["symbols"][name] for name in ("w_0", "c_T0", "c_T1"))
+    u = sympy.Symbol("u", positive=True)
+    carrot_t, carrot_c = S["q"] * S["s"], S["kappa"] * S["q"] * S["s"]
+    hold = (w0 - u) * (S["p"] + carrot_t + c0 - carrot_c) + (1 - w0) * (S["p"] - S["c_C"])
+    everyone = (1 - u) * (S["p"] + carrot_t + c1 - carrot_c)
+    assert sympy.simplify((hold - everyone).subs(u, derived["cutoff"])) == 0
+    assert sympy.simplify(sympy.diff(hold - everyone, u) + (c0 - c1)) == 0  # falls at rate c_T0 - c_T1 > 0
+    assert sympy.simplify(derived["mixing"] * w0 - derived["cutoff"]) == 0
+    assert sympy.simplify(derived["first_offer"] - (S["p"] + carrot_t + c0)) == 0

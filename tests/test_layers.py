@@ -75,17 +75,10 @@ LAZY = frozenset(
 # --- the exceptions, each named with its reason ----------------------------------------------------
 
 #: Import cycles between modules tolerated for now, by name, as the (importer, imported) edges left
-#: out of the cycle search. (The ``war.learning`` <-> ``war.strategies`` cycle is gone since the war
-#: branch was merged: ``war.strategies`` no longer imports ``war.learning``; this test keeps it gone.)
-CYCLE_EXCEPTIONS: dict[str, frozenset[tuple[str, str]]] = {
-    # CoerciveGame.solve (model.py) imports exact.solve_exact inside the method, and exact.py imports
-    # the model at the top: the solver needs the model, the model offers the solver as a method.
-    # To remove: let exact.py own the entry point (or move the method's body there) so the model
-    # never imports the solver. coercive_game/ is being edited on the game2 branch.
-    "TEMPORARY_COERCIVE_GAME_MODEL_EXACT_CYCLE": frozenset(
-        {("bargaining.coercive_game.model", "bargaining.coercive_game.exact")}
-    ),
-}
+#: out of the cycle search: none today. (The ``war.learning`` <-> ``war.strategies`` cycle is gone since
+#: the war branch was merged, and ``coercive_game.model`` <-> ``coercive_game.exact`` since the
+#: strategies moved to ``coercive_game.strategy``; this test keeps them gone.)
+CYCLE_EXCEPTIONS: dict[str, frozenset[tuple[str, str]]] = {}
 
 #: Model modules that import a heavy library although they are not plot modules: (module, library)
 #: with the reason. They return labelled tables (``xarray.Dataset``) or draw; the tables should be

@@ -9,15 +9,15 @@ P(threat executed), P(coercer backs down), the war's length and the terms togeth
 >>> from bargaining.coercive_game import CoerciveGame
 >>> game = CoerciveGame(discount=Fraction(9, 10), horizon=1, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
 >>> game.solve("try_and_see").settled_by
-(Fraction(0, 1), Fraction(1, 2))
+(Fraction(1, 2), Fraction(1, 2))
 """
 
 from __future__ import annotations
 
 from .design import best_design, best_strategy
-from .exact import solve_exact
 from .grid import infinite_horizon, quantile_types, solve_grid, solve_strategies
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
+from .quantile import solve_exact
 from .results import GameSolution, Node
 from .simulation import simulate
 from .symbolic import SmallGame, one_period_game, two_period_game

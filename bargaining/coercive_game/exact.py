@@ -1,4 +1,9 @@
-r"""Exact backward induction of the coercive bargaining game (perfect Bayesian equilibrium).
+r"""Backward induction on cut-offs between (sub-)atoms: the engine shared by the grid solver.
+
+The exact solver (:func:`~bargaining.coercive_game.quantile.solve_exact`) lets the cut-off fall
+anywhere in :math:`[0, 1]`, so that the marginal type mixes at atoms; it builds on the pieces
+here. This module keeps the cut-offs on the boundaries between (sub-)atoms, the discrete state
+that the vectorised grid solver (:mod:`~bargaining.coercive_game.grid`) runs on.
 
 The state is :math:`(t, m, j)`: the period, the front and the cutoff :math:`j`, the number of
 (sub-)atoms of the least resolute types that have settled; C's belief is the prior truncated to
@@ -31,9 +36,9 @@ largest consistent one (types below it weakly prefer to comply, the first above 
 to refuse). Skimming needs :math:`R_T(i; k)` non-decreasing in the type; it is checked at every
 node and a failure raises :class:`NotImplementedError` naming the node.
 
-The marginal type mixes when each atom is split into ``mixing_steps`` equal sub-atoms: C's
-cutoffs then fall inside atoms at multiples of ``1/mixing_steps`` of the atom's mass (a cutoff
-inside an atom is that type's probability of settling). The cost is :math:`O(H M n^2)` arithmetic
+The grid splits each atom into ``mixing_steps`` equal sub-atoms: C's cutoffs then fall inside
+atoms at multiples of ``1/mixing_steps`` of the atom's mass, an approximation of the exact
+mixing that converges to it as the split gets finer. The cost is :math:`O(H M n^2)` arithmetic
 operations: the refusal values :math:`R_T(\cdot; k)` of a state are shared by every cutoff.
 
 The forward pass follows the equilibrium under the true battle odds for every type at once.
@@ -41,15 +46,18 @@ The forward pass follows the equilibrium under the true battle odds for every ty
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
 from .durability import Breach, ceasefire, terms_for_value
-from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .renewal import renewal_terms, renewal_values
 from .results import GameSolution, Node
+from .strategy import STRATEGIES, UltimatumDesign
 
-__all__ = ["solve_exact"]
+if TYPE_CHECKING:
+    from .model import CoerciveGame
+
+__all__: list[str] = []
 
 _MAX_MIXING = 64
 
@@ -430,15 +438,3 @@ class _Solver:
             chunk = values[i * self.steps : (i + 1) * self.steps]
             out.append(sum(chunk, self.zero) / game.weights[i] if divide else chunk[0])
         return tuple(out)
-
-
-def solve_exact(game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1) -> GameSolution:
-    """The equilibrium of ``strategy`` by backward induction (exact for exact games).
-
-    >>> from fractions import Fraction
-    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
-    >>> solve_exact(game, "try_and_see").expected_terms
-    Fraction(7, 10)
-    """
-    solver = _Solver(game, strategy, mixing_steps)
-    return solver.forward(solver.backward())

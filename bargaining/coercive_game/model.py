@@ -54,25 +54,14 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import ParameterTypeError, ParameterValueError
 from ..core.model import check_real, settle
 from ..core.values import Kind, check_discount, check_nonnegative, check_positive, check_probability
+from .strategy import _MAX_HORIZON, STRATEGIES, UltimatumDesign, _check_integer
 
 if TYPE_CHECKING:
     from .results import GameSolution
 
 __all__ = ["STRATEGIES", "CoerciveGame", "UltimatumDesign"]
 
-STRATEGIES = ("try_and_see", "screw")
-"""The strategies named by a string; the ultimatum is an :class:`UltimatumDesign`."""
-
-_MAX_HORIZON = 10**4
 _MAX_MARGIN = 10**4
-
-
-def _check_integer(name: str, value: Any, lower: int, upper: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ParameterTypeError(name, f"an integer in [{lower}, {upper}]", value)
-    if not lower <= value <= upper:
-        raise ParameterValueError(name, f"an integer in [{lower}, {upper}]", value)
-    return value
 
 
 def _as_number(name: str, value: Any, kind: Kind) -> Any:
@@ -104,52 +93,6 @@ def _beta(name: str, value: Any, kind: Kind) -> tuple[Any, Any] | None:
             name, "a proper Beta prior (alpha, beta) with alpha, beta > 0, or None", value
         )
     return pair[0], pair[1]
-
-
-@dataclass(frozen=True, slots=True)
-class UltimatumDesign:
-    r"""The ultimatum C commits to at :math:`t = 0`: demand, deadline and audience cost.
-
-    Until the ``deadline`` :math:`D` the demand :math:`x` stands (T may comply at any
-    :math:`t \le D`); after a refusal at :math:`D` the threat is executed with probability
-    :math:`e`; from :math:`D + 1` the game continues as try-and-see. ``schelling_risk`` is
-    :math:`\rho`, the chance the process executes the threat whatever C's value. ``vagueness``
-    :math:`\sigma` blurs the condition uniformly around :math:`x` (George's condition): what counts
-    as compliance lies in :math:`[x - \sigma, x + \sigma]`, so a complying target concedes
-    :math:`x + \sigma` to be sure (the blur is linear in the concession, so no other concession is
-    ever best), while C values only :math:`x`.
-
-    >>> from fractions import Fraction
-    >>> UltimatumDesign(demand=Fraction(3, 4), deadline=0).audience_cost
-    Fraction(0, 1)
-    """
-
-    demand: Any
-    deadline: int
-    audience_cost: Any = 0
-    schelling_risk: Any = 0
-    vagueness: Any = 0
-    kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "demand": check_probability,
-                "audience_cost": check_nonnegative,
-                "schelling_risk": check_probability,
-                "vagueness": check_nonnegative,
-            },
-        )
-        if self.kind not in ("exact", "float"):
-            raise ParameterTypeError("demand", "an exact or float number (one design at a time)", self.demand)
-        if self.demand + self.vagueness > 1:
-            raise ParameterValueError(
-                "vagueness",
-                f"at most 1 - demand = {1 - self.demand} (a sure compliance is a share)",
-                self.vagueness,
-            )
-        _check_integer("deadline", self.deadline, 0, _MAX_HORIZON)
 
 
 _SCALARS = {
@@ -396,11 +339,12 @@ class CoerciveGame:
                 check_probability(f"front_shares[{index}]", share)
         object.__setattr__(self, "front_shares", shares)
 
-    def solve(self, strategy: Any = "try_and_see", *, mixing_steps: int = 1) -> GameSolution:
+    def solve(self, strategy: Any = "try_and_see") -> GameSolution:
         """The perfect Bayesian equilibrium of ``strategy`` by exact backward induction.
 
         ``strategy`` is ``"try_and_see"``, ``"screw"`` or an :class:`UltimatumDesign`; see
-        :mod:`bargaining.coercive_game.exact` for the equilibrium and ``mixing_steps``.
+        :mod:`bargaining.coercive_game.quantile` for the equilibrium (the marginal type mixes at
+        atoms).
 
         >>> from fractions import Fraction
         >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
@@ -408,9 +352,9 @@ class CoerciveGame:
         >>> solution.expected_terms, solution.settled, solution.coercer_utility
         (Fraction(7, 10), Fraction(1, 2), Fraction(3, 5))
         """
-        from .exact import solve_exact
+        from .quantile import solve_exact
 
-        return solve_exact(self, strategy, mixing_steps=mixing_steps)
+        return solve_exact(self, strategy)
 
     @property
     def weights(self) -> tuple[Any, ...]:

@@ -17,14 +17,16 @@ __all__ = ["GameSolution", "Node"]
 
 @dataclass(frozen=True, slots=True)
 class Node:
-    """C's move at one state: the types ``[cutoff_before, cutoff_after)`` settle at ``offer``.
+    """C's move at one state: the types between the state's cut-off and ``cutoff_after`` settle at ``offer``.
 
-    ``offer`` is ``None`` when C makes no acceptable offer; cutoffs count (sub-)atoms, from the
-    least resolute type.
+    ``offer`` is ``None`` when no one settles. Cut-offs are quantiles, the prior mass of the least
+    resolute types (a cut-off inside an atom: its type mixes); ``side`` is the side the next
+    state is entered from where C's next move is tied there (1: from below, 0: from above).
     """
 
-    cutoff_after: int
+    cutoff_after: Any
     offer: Any
+    side: Any = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,8 @@ class GameSolution:
     subjective : bool
         Whether the two priors over the battle odds differ (each utility is then subjective).
     nodes : dict
-        C's equilibrium move at every reachable state ``(t, front, cutoff)``.
+        C's equilibrium move at every reachable state ``(t, front, cutoff, side)`` (empty on the
+        grid).
     """
 
     strategy: str
@@ -78,7 +81,7 @@ class GameSolution:
     settled_by_type: tuple[Any, ...]
     threat_executed_by_type: tuple[Any, ...]
     subjective: bool
-    nodes: dict[tuple[int, int, int], Node]
+    nodes: dict[tuple[Any, ...], Node]
     settlement_broken: Any = 0
     settlement_broken_by_type: tuple[Any, ...] = ()
     renewed_demand: Any = 0

@@ -41,23 +41,26 @@ class SimulatedOutcomes:
 
 
 def simulate(
-    game: CoerciveGame, strategy: Any, rng: np.random.Generator, runs: int = 10_000, *, mixing_steps: int = 1
+    game: CoerciveGame, strategy: Any, rng: np.random.Generator, runs: int = 10_000
 ) -> SimulatedOutcomes:
     """Play the equilibrium of ``strategy`` ``runs`` times.
 
-    ``mean_length`` is the mean length of the wars that ended by H + 1 (censored runs excluded).
+    Each run draws a type from the prior and plays C's moves of the exact solver; a type whose
+    atom straddles C's cut-off (it mixes) settles with the probability the cut-off gives it, and
+    where C mixes its moves the run draws one. ``mean_length`` is the mean length of the wars that
+    ended by H + 1 (censored runs excluded).
 
     >>> from fractions import Fraction
     >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
     >>> simulate(game, "try_and_see", np.random.default_rng(0), runs=1000).settled
     0.473
     """
-    from .exact import _Solver
+    from .quantile import _Quantiles
 
     if isinstance(runs, bool) or not isinstance(runs, int) or runs < 1:
         raise ParameterValueError("runs", "a positive integer", runs)
-    solver = _Solver(game, strategy, mixing_steps)
-    nodes = solver.backward()
+    solver = _Quantiles(game, strategy)
+    solver.backward_levels()
     weights = np.array([float(w) for w in solver.weights])
     types = rng.choice(solver.n, size=runs, p=weights / weights.sum())
     theta = float(game.true_odds)
@@ -65,16 +68,23 @@ def simulate(
     settled = executed = still = 0
     lengths: list[int] = []
     for draw in types:
-        m, j = game.start_front, 0
+        m, u, side = game.start_front, solver.zero, None
         for t in range(game.horizon + 1):
-            node = nodes[(t, m, j)]
-            if draw < node.cutoff_after:
-                settled += 1
-                lengths.append(solver._battles(t))
-                break
+            options = solver._moves(t, m, u, side)
+            chance, move, keep = options[0]
+            if len(options) > 1 and rng.random() >= float(chance):
+                chance, move, keep = options[1]
+            if move.target is not None:
+                left = solver._remaining(draw, u)
+                if left and rng.random() < float((left - solver._remaining(draw, move.target)) / left):
+                    settled += 1
+                    lengths.append(solver._battles(t))
+                    break
+                u, side = move.target, move.side
+            else:
+                side = keep
             if t == solver.deadline and rng.random() < execution:
                 executed += 1
-            j = min(node.cutoff_after, solver.n - 1)
             if game.margin is not None and t > solver.calm_until:
                 m += 1 if rng.random() < theta else -1
                 if abs(m) >= game.margin:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["derive_one_period", "derive_two_period", "symbols"]
+__all__ = ["derive_mixing", "derive_one_period", "derive_two_period", "symbols"]
 
 
 def symbols() -> dict[str, Any]:
@@ -97,4 +97,45 @@ def derive_two_period() -> dict[str, Any]:
                 u1, sympy.solve(second - 1, u1)[0]
             )
         ),
+    }
+
+
+def derive_mixing() -> dict[str, Any]:
+    r"""The marginal type's mixing at an atom: two atoms, two periods, no battles, try-and-see.
+
+    Types :math:`0` and :math:`1` with prior masses :math:`w_0, 1 - w_0` and war costs
+    :math:`c_0 > c_1` per period (carrots :math:`s, \kappa, q`). In the last period, with the
+    cut-off :math:`u \le w_0`, C either holds the rest of type 0 to its war value,
+    :math:`x_0 = p + qs + c_0`, and fights type 1, or settles everyone at type 1's,
+    :math:`x_1 = p + qs + c_1`:
+
+    .. math:: (w_0 - u)(x_0 - \kappa q s) + (1 - w_0)(p - c_C) \quad\text{vs}\quad (1 - u)(x_1 - \kappa q s).
+
+    They are equal at the cut-off :math:`u^*` (``cutoff``): type 0, accepting the first offer with
+    probability :math:`\sigma = u^*/w_0` (``mixing``), leaves C indifferent in the last period.
+    Below :math:`u^*` C holds type 0 down, so type 0's refusal value is its war value and the first
+    offer is :math:`x_0` too (``first_offer``): C's first-period value, increasing in the cut-off
+    on :math:`[0, u^*]` (``slope_below``, positive when settling at :math:`x_0` beats fighting),
+    is best at :math:`u^*` from below, and there C's tie in the last period goes the way that keeps
+    the first offer, holding type 0 down.
+    """
+    import sympy
+
+    s = symbols()
+    w0, c0, c1, u = (sympy.Symbol(name, positive=True) for name in ("w_0", "c_T0", "c_T1", "u"))
+    delta, p, carrot_t, carrot_c = s["delta"], s["p"], s["q"] * s["s"], s["kappa"] * s["q"] * s["s"]
+    hold = p + carrot_t + c0
+    everyone = p + carrot_t + c1
+    hold_value = (w0 - u) * (hold - carrot_c) + (1 - w0) * (p - s["c_C"])
+    everyone_value = (1 - u) * (everyone - carrot_c)
+    (cutoff,) = sympy.solve(sympy.Eq(hold_value, everyone_value), u)
+    refuse = (1 - delta) * (1 - p - c0) + delta * (1 - hold + carrot_t)  # type 0 held down next period
+    first_offer = sympy.simplify(1 + carrot_t - refuse)
+    first_value = u * (first_offer - carrot_c) + (1 - u) * (1 - delta) * (p - s["c_C"]) + delta * hold_value
+    return {
+        "cutoff": sympy.factor(cutoff),
+        "mixing": sympy.factor(cutoff / w0),
+        "first_offer": first_offer,
+        "slope_below": sympy.factor(sympy.diff(first_value, u)),
+        "symbols": {"w_0": w0, "c_T0": c0, "c_T1": c1},
     }

@@ -6,6 +6,7 @@ patterns), against the self-enforcing thresholds of `Ceasefire` (Fearon 1995; Fo
 1997) and against `PowerPath` (Powell 2006; Krainin 2017).
 """
 
+import math
 from fractions import Fraction
 from functools import cache
 from typing import Any
@@ -15,9 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid
-from bargaining.coercive_game.durability import ceasefire, terms_for_value
+from bargaining.coercive_game.durability import Breach, ceasefire, terms_for_value
 from bargaining.commitment import Ceasefire, PowerPath
 from bargaining.core.errors import ParameterValueError
+from tests.coercive_game.game_states import START, after, moves
 from tests.strategies import fractions
 
 HALF = Fraction(1, 2)
@@ -201,6 +203,65 @@ def test_a_durable_settlement_implies_powerpaths_peace(path: Any, delta: Any, co
         assert peaceful
 
 
+def first_war_period(path: list[Any], delta: Any, cost_c: Any, cost_t: Any) -> Any:
+    """The game's first period of war: 0 without a settlement, the period after the ceasefire
+    breaks (the breaker keeps that period's flow, the war starts the next), inf if it holds."""
+    game = path_game(path, delta, cost_c, cost_t)
+    solution = game.solve("try_and_see")
+    if solution.settled == 0:
+        return 0
+    breach = ceasefire(game, solution.expected_terms, path[0], cost_t)
+    return math.inf if breach.period is None else breach.period + 1
+
+
+@given(
+    path=st.lists(fractions(0, 1, 10), min_size=1, max_size=5), delta=fractions(Fraction(1, 10), Fraction(9, 10), 10),
+    costs=st.tuples(fractions(0, Fraction(1, 5), 20), fractions(0, Fraction(1, 5), 20)),
+)
+def test_the_games_war_never_comes_later_than_powerpaths(path: Any, delta: Any, costs: Any) -> None:
+    """Both outputs of the row, by inclusion: the game's fixed terms are one division of the flow,
+    so its peace (if any) is `PowerPath`'s and its first war comes no later than `PowerPath`'s
+    (Powell 2006: the latest the commitment problem allows)."""
+    solution = PowerPath(path, discount=delta, cost_coercer=costs[0], cost_target=costs[1]).solve()
+    war = first_war_period(path, delta, *costs)
+    assert war <= solution.war_period
+    assert solution.is_peaceful or war < math.inf
+
+
+def test_krainins_slow_decline_is_war_at_once_though_no_single_step_is() -> None:
+    """Krainin (2017): C's power rising by 1/10 a period from 0 to 1 (delta = 9/10, T's cost 1/10):
+    every one-step shift alone leaves room for peace, the whole path does not, and war comes at
+    once. The game finds the same: a settlement kept for ever on each step, war in period 0 on
+    the path, as `PowerPath` (its verdict and first war period, exactly)."""
+    path, delta, cost = [Fraction(k, 10) for k in range(11)], Fraction(9, 10), Fraction(1, 10)
+    reference = PowerPath(path, discount=delta, cost_target=cost)
+    assert all(reference.one_step_verdicts()) and not reference.is_peaceful()
+    assert first_war_period(path, delta, 0, cost) == reference.solve().war_period == 0
+    for t in range(len(path) - 1):
+        step = PowerPath(path[t : t + 2], discount=delta, cost_target=cost).solve()
+        assert first_war_period(path[t : t + 2], delta, 0, cost) == step.war_period == math.inf
+
+
+def test_the_powerpath_row_is_not_exact_with_fixed_terms() -> None:
+    """Why the row holds by inclusion only. The path 3/10 then 3/5, delta = 1/2, costs 1/20 each:
+    `PowerPath` finds peace (war_period inf) with the division 0 then 11/20, which rises with C's
+    power. The game's settlements have fixed terms x: kept from period 1 on iff
+    11/20 = p_1 - c_C <= x <= p_1 + c_T = 13/20, accepted at t = 0 only if 1 - x >= 1 - p_0 - c_T,
+    x <= 7/20: no fixed terms are both. So C offers 1/20 and breaks the ceasefire at once, the
+    war starting in period 1 once its power has risen."""
+    path, delta, cost = [Fraction(3, 10), Fraction(3, 5)], HALF, Fraction(1, 20)
+    reference = PowerPath(path, discount=delta, cost_coercer=cost, cost_target=cost)
+    assert reference.solve().is_peaceful and reference.solve().war_period == math.inf
+    assert reference.division() == (0, Fraction(11, 20))
+    game = path_game(path, delta, cost, cost)
+    solution = game.solve("try_and_see")
+    assert (solution.settled, solution.expected_terms, solution.settlement_broken) == (1, Fraction(1, 20), 1)
+    assert ceasefire(game, Fraction(1, 20), path[0], cost) == Breach(0, "coercer", Fraction(3, 10), Fraction(13, 20))
+    assert first_war_period(path, delta, cost, cost) == 1
+    kept = (path[1] - cost, path[1] + cost)
+    assert kept[0] > 1 - (1 - path[0] - cost)  # the least terms C keeps exceed the most T accepts
+
+
 # ------------------------------------------------------------------ the solver with durability
 
 
@@ -211,17 +272,19 @@ def target_best_value(game: CoerciveGame, solution: Any, atom: int) -> Any:
     cost = game.target_cost + game.target_cost_resolve * (1 - tau)
 
     @cache
-    def value(t: int, cutoff: int) -> Any:
+    def value(t: int, state: tuple[Any, Any]) -> Any:
         if t > game.horizon:
             return 1 - game.power - cost
-        node = solution.nodes[(t, 0, cutoff)]
-        fight = (1 - delta) * (1 - game.power - cost) + delta * value(t + 1, min(node.cutoff_after, game.types - 1))
-        if node.offer is None:
-            return fight
-        pattern = oracle_breach(game, node.offer, game.power, cost)
-        return max(fight, pattern_values(game, node.offer, game.power, cost, 0, pattern)[1])
+        total = Fraction(0)
+        for chance, node in moves(solution, t, 0, state):
+            fight = (1 - delta) * (1 - game.power - cost) + delta * value(t + 1, after(node))
+            if node.offer is not None:
+                pattern = oracle_breach(game, node.offer, game.power, cost)
+                fight = max(fight, pattern_values(game, node.offer, game.power, cost, 0, pattern)[1])
+            total += chance * fight
+        return total
 
-    return value(0, 0)
+    return value(0, START)
 
 
 @pytest.mark.parametrize("rearmament", [None, (Fraction(1, 10),), (Fraction(-1, 20), Fraction(-1, 10))])
@@ -233,16 +296,18 @@ def test_every_type_best_responds_and_the_breaks_add_up(rearmament: Any) -> None
     solution = game.solve("try_and_see")
     for atom in range(game.types):
         assert solution.target_utility_by_type[atom] == target_best_value(game, solution, atom)
-    broken, j = Fraction(0), 0  # walk the path of play (no battles: one state per period)
+    broken, state = Fraction(0), START  # walk the path of play (no battles, no mixing here: one state per period)
+    bounds = [sum(game.weights[:i], Fraction(0)) for i in range(game.types + 1)]
     for t in range(game.horizon + 1):
-        node = solution.nodes[(t, 0, j)]
-        for atom in range(j, node.cutoff_after):
-            cost = game.target_cost + game.target_cost_resolve * (1 - game.resolve[atom])
-            if oracle_breach(game, node.offer, game.power, cost)[0] is not None:
-                broken += game.weights[atom]
-        if node.cutoff_after == game.types:
+        ((_, node),) = moves(solution, t, 0, state)
+        for atom in range(game.types):
+            if node.offer is not None and state[0] <= bounds[atom] < node.cutoff_after:
+                cost = game.target_cost + game.target_cost_resolve * (1 - game.resolve[atom])
+                if oracle_breach(game, node.offer, game.power, cost)[0] is not None:
+                    broken += game.weights[atom]
+        if node.cutoff_after == 1:
             break
-        j = node.cutoff_after
+        state = after(node)
     assert solution.settlement_broken == broken
     assert sum(w * b for w, b in zip(game.weights, solution.settlement_broken_by_type)) == broken
 

@@ -15,6 +15,7 @@ from bargaining.coercive_game import (
     solve_grid,
     solve_strategies,
 )
+from bargaining.coercive_game.exact import _Solver
 from bargaining.core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from bargaining.crisis import RiskReturn
 from bargaining.war import CoaseTwoPeriod
@@ -77,10 +78,13 @@ def small_games(draw: st.DrawFn) -> tuple[CoerciveGame, Any]:
 
 
 @given(small_games())
-def test_the_grid_solver_is_the_exact_solver_in_floats(case: tuple[CoerciveGame, Any]) -> None:
+def test_the_grid_solver_is_the_exact_atom_engine_in_floats(case: tuple[CoerciveGame, Any]) -> None:
+    """The grid keeps cut-offs between atoms (no mixing yet): it is the exact engine on atoms
+    (``exact._Solver``) in floats; the exact solver's mixing is checked in test_coercive_mixing."""
     game, strategy = case
     try:
-        exact = game.solve(strategy)
+        engine = _Solver(game, strategy, 1)
+        exact = engine.forward(engine.backward())
     except NotImplementedError:
         with pytest.raises(NotImplementedError):
             solve_grid(game, strategy)
@@ -92,11 +96,15 @@ def test_the_grid_solver_is_the_exact_solver_in_floats(case: tuple[CoerciveGame,
         assert close(getattr(exact, name), getattr(grid, name)), name
 
 
-def test_mixing_steps_agree_between_the_solvers() -> None:
+def test_the_grids_sub_atoms_are_the_sub_atom_engine_and_approach_the_exact_mixing() -> None:
+    """The grid's ``mixing_steps`` splits atoms into sub-atoms: the same equilibrium as the exact
+    sub-atom engine, which approaches the exact solver's mixing as the split gets finer."""
     game = CoerciveGame(discount=Fraction(4, 5), horizon=2, resolve=(0, Fraction(1, 2), 1),
                         type_weights=(Fraction(1, 2), Fraction(1, 4), Fraction(1, 4)), target_cost_resolve=Fraction(1, 5))
-    exact, grid = game.solve("try_and_see", mixing_steps=2), solve_grid(game, "try_and_see", mixing_steps=2)
-    assert close(exact.coercer_utility, grid.coercer_utility) and close(exact.settled_by_type, grid.settled_by_type)
+    engine = _Solver(game, "try_and_see", 2)
+    split, grid = engine.forward(engine.backward()), solve_grid(game, "try_and_see", mixing_steps=2)
+    assert close(split.coercer_utility, grid.coercer_utility) and close(split.settled_by_type, grid.settled_by_type)
+    assert abs(game.solve("try_and_see").coercer_utility - split.coercer_utility) <= Fraction(1, 500)
 
 
 @pytest.mark.parametrize("n", [50, 200])
@@ -228,3 +236,9 @@ def test_the_three_strategies_solved_together_are_each_solved_alone(case: tuple[
         assert together[name].coercer_utility == single.coercer_utility
         assert together[name].settled_by == single.settled_by
         assert together[name].target_utility_by_type == single.target_utility_by_type
+
+
+def test_the_grids_sub_atoms_are_bounded() -> None:
+    game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
+    with pytest.raises(ParameterValueError, match="mixing_steps"):
+        solve_grid(game, "try_and_see", mixing_steps=0)

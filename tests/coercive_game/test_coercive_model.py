@@ -70,12 +70,10 @@ def test_a_deadline_past_the_horizon_is_refused_before_any_work() -> None:
         CoerciveGame(**BASE).solve(UltimatumDesign(demand=Fraction(1, 2), deadline=3))
 
 
-def test_bad_strategy_and_mixing() -> None:
+def test_bad_strategy() -> None:
     game = CoerciveGame(**BASE)
     with pytest.raises(ParameterTypeError, match="strategy"):
         game.solve("ultimatum")
-    with pytest.raises(ParameterValueError, match="mixing_steps"):
-        game.solve("try_and_see", mixing_steps=0)
     with pytest.raises(ParameterTypeError, match="design"):
         game.solve(UltimatumDesign(demand=0.5, deadline=0))
     with pytest.raises(ParameterTypeError, match="demand"):

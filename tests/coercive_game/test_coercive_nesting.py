@@ -17,6 +17,7 @@ from bargaining.coercive_game import CoerciveGame, GameSolution, UltimatumDesign
 from bargaining.crisis import RiskReturn
 from bargaining.war import CoaseTwoPeriod, FrontLineWar, LearningWar
 from bargaining.war.race import continuation
+from tests.coercive_game.game_states import START, after, moves
 from tests.strategies import fractions
 
 HALF = Fraction(1, 2)
@@ -49,7 +50,7 @@ def target_value_by_enumeration(game: CoerciveGame, solution: GameSolution, atom
         return (alpha + wins) / (alpha + beta + battles)
 
     @cache
-    def value(t: int, history: tuple[int, ...], cutoff: int) -> Any:
+    def value(t: int, history: tuple[int, ...], state: tuple[Any, Any]) -> Any:
         front = game.start_front + sum(1 if won else -1 for won in history)
         if game.margin is not None and front >= game.margin:
             return Fraction(0)
@@ -57,19 +58,21 @@ def target_value_by_enumeration(game: CoerciveGame, solution: GameSolution, atom
             return Fraction(1)
         if t > game.horizon:
             return 1 - game.share(front) - cost - gamma * (t + delta / (1 - delta))
-        node = solution.nodes[(t, front, cutoff)]
-        nxt = min(node.cutoff_after, game.types - 1)
         fight = (1 - delta) * (1 - game.share(front) - cost - gamma * t) - (execution * loss if t == deadline else 0)
-        if game.margin is None:
-            fight += delta * value(t + 1, history, nxt)
-        else:
-            p = predictive(sum(history), t)
-            fight += delta * (p * value(t + 1, (*history, 1), nxt) + (1 - p) * value(t + 1, (*history, 0), nxt))
-        if node.offer is None:
-            return fight
-        return max(fight, 1 - node.offer + game.carrot_credibility * game.carrot)
+        total = Fraction(0)
+        for chance, node in moves(solution, t, front, state):
+            nxt = after(node)
+            if game.margin is None:
+                refuse = fight + delta * value(t + 1, history, nxt)
+            else:
+                p = predictive(sum(history), t)
+                refuse = fight + delta * (p * value(t + 1, (*history, 1), nxt) + (1 - p) * value(t + 1, (*history, 0), nxt))
+            if node.offer is not None:
+                refuse = max(refuse, 1 - node.offer + game.carrot_credibility * game.carrot)
+            total += chance * refuse
+        return total
 
-    return value(0, (), 0)
+    return value(0, (), START)
 
 
 # ------------------------------------------------------------------ H = 0: Fearon's risk-return
@@ -137,8 +140,8 @@ def test_two_period_try_and_see_approaches_the_coase_cutoff(n: int) -> None:
     game = CoerciveGame(discount=delta, horizon=1, resolve=midpoint_types(n), power=p, target_cost_resolve=cbar)
     solution = game.solve("try_and_see")
     coase = CoaseTwoPeriod(p, cbar, delta).solve()
-    first = solution.nodes[(0, 0, 0)]
-    settled_cost = cbar * first.cutoff_after / n  # the types settling at once have costs above cbar - this
+    first = solution.nodes[(0, 0, 0, None)]
+    settled_cost = cbar * first.cutoff_after  # the types settling at once have costs above cbar - this
     assert abs((cbar - settled_cost) - coase.cutoff) <= cbar / n + cbar / n
     assert abs(first.offer - coase.first_demand) <= 2 * cbar / n
     assert abs(solution.coercer_utility - p - coase.coercer_gain) <= 2 * cbar / n
@@ -289,7 +292,7 @@ def test_point_mass_with_battles_is_the_race_of_whole_war_values(
     equilibrium_c, whole_c, whole_t = race_values(game)
     assert solution.coercer_utility == equilibrium_c[0][0]
     assert solution.target_utility == whole_t[0][0]
-    for (t, front, cutoff), node in solution.nodes.items():
+    for (t, front, cutoff, _), node in solution.nodes.items():
         if cutoff:
             continue
         k = (front + t) // 2
@@ -307,7 +310,7 @@ def test_mutual_optimism_delays_settlement_and_a_common_prior_does_not() -> None
                   cost_coercer=Fraction(1, 100), target_cost=Fraction(1, 100))
     optimistic = CoerciveGame(**common, prior_coercer=(8, 1), prior_target=(1, 8)).solve("try_and_see")
     shared = CoerciveGame(**common, prior_coercer=(2, 2), prior_target=(2, 2)).solve("try_and_see")
-    assert optimistic.settled_by[0] == 0 and optimistic.nodes[(0, 0, 0)].offer is None
+    assert optimistic.settled_by[0] == 0 and optimistic.nodes[(0, 0, 0, None)].offer is None
     assert shared.settled_by[0] == 1
 
 
@@ -367,14 +370,6 @@ def test_the_screw_without_a_rise_is_try_and_see_and_the_threat_falls_only_at_th
     assert solution.threat_executed == e * refused
     assert solution.coercer_backs_down == (1 - e) * refused
     assert sum(solution.threat_executed_by_type[i] * game.weights[i] for i in range(3)) == solution.threat_executed
-
-
-def test_a_point_mass_split_into_sub_atoms_gives_the_same_equilibrium() -> None:
-    """Mixing of the marginal type: splitting the atoms lets C's cut-off fall inside an atom; a
-    point mass (complete information) is settled whole either way."""
-    game = CoerciveGame(discount=Fraction(4, 5), horizon=2, resolve=(HALF,), target_cost=Fraction(1, 10))
-    whole, split = game.solve("try_and_see"), game.solve("try_and_see", mixing_steps=3)
-    assert (whole.coercer_utility, whole.settled_by) == (split.coercer_utility, split.settled_by)
 
 
 def test_a_node_where_single_crossing_fails_is_named() -> None:

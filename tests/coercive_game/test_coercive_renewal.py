@@ -19,6 +19,7 @@ from bargaining.coercive_game import CoerciveGame, solve_grid
 from bargaining.coercive_game.renewal import renewal_values
 from bargaining.commitment import RenewedDemands
 from bargaining.core.errors import ParameterValueError
+from tests.coercive_game.game_states import START, after, moves, node_at
 from tests.strategies import fractions
 
 HALF = Fraction(1, 2)
@@ -71,16 +72,18 @@ def test_every_type_best_responds_to_renewed_demands_and_renewals_add_up() -> No
         cost = game.target_cost + game.target_cost_resolve * (1 - tau)
 
         @cache
-        def value(t: int, cutoff: int, cost: Any = cost) -> Any:
+        def value(t: int, state: tuple[Any, Any], cost: Any = cost) -> Any:
             if t > game.horizon:
                 return 1 - game.power - cost
-            node = solution.nodes[(t, 0, cutoff)]
-            fight = (1 - delta) * (1 - game.power - cost) + delta * value(t + 1, min(node.cutoff_after, 2))
-            if node.offer is None:
-                return fight
-            return max(fight, complying_value(game, node.offer, 1 - game.power - cost))
+            total = Fraction(0)
+            for chance, node in moves(solution, t, 0, state):
+                fight = (1 - delta) * (1 - game.power - cost) + delta * value(t + 1, after(node))
+                if node.offer is not None:
+                    fight = max(fight, complying_value(game, node.offer, 1 - game.power - cost))
+                total += chance * fight
+            return total
 
-        assert solution.target_utility_by_type[atom] == value(0, 0)
+        assert solution.target_utility_by_type[atom] == value(0, START)
     assert solution.renewed_demand == (1 - game.assurance) * solution.settled
     assert solution.settlement_broken == 0
 
@@ -96,9 +99,9 @@ def test_a_type_whose_war_is_worth_less_than_nothing_complies_with_renewals() ->
         CoerciveGame(discount=HALF, **kwargs).solve("try_and_see")
     game = CoerciveGame(discount=0.5, **{k: float(v) if isinstance(v, Fraction) else v for k, v in kwargs.items()})
     solution = game.solve("try_and_see")
-    offer = solution.nodes[(0, 0, 0)].offer
-    assert solution.nodes[(0, 0, 0)].cutoff_after == 1
-    later = solution.nodes[(1, 0, 1)].offer  # to the remaining type 1, which type 0 would also take
+    offer = solution.nodes[(0, 0, 0, None)].offer
+    assert solution.nodes[(0, 0, 0, None)].cutoff_after == 0.5
+    later = node_at(solution, 1, 0, 0.5).offer  # to the remaining type 1, which type 0 would also take
     refuse = 0.5 * (1 - 0.5 - 0.7) + 0.5 * complying_value(game, later, -0.2)
     assert complying_value(game, offer, -0.2) == pytest.approx(refuse, abs=1e-12)
     assert solution.renewed_demand == pytest.approx(0.5)

@@ -18,13 +18,15 @@ from ..scenarios import Scenario, load, presets
 from .document import Document, booktabs
 from .game import GameResult, solve_game
 from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
-from .sections import _plain, fmt, scenario_section, summary, uncertainty_section
+from .regime_map import regime_map
+from .sections import _plain, fmt, plain_maths, scenario_section, summary, uncertainty_section
 from .uncertainty import Uncertainty, rank_shares, signature, uncertainty
 
 __all__ = ["REFERENCES", "Report", "analyze"]
 
 REFERENCES = [
     "Ausubel, L. M. & Deneckere, R. J. (1989). Reputation in bargaining and durable goods monopoly. Econometrica 57(3).",
+    "Cho, I.-K. & Kreps, D. M. (1987). Signaling games and stable equilibria. Quarterly Journal of Economics 102(2).",
     "Fearon, J. D. (1994). Domestic political audiences and the escalation of international disputes. American Political Science Review 88(3).",
     "Fearon, J. D. (1995). Rationalist explanations for war. International Organization 49(3).",
     "George, A. L. (1991). Forceful Persuasion: Coercive Diplomacy as an Alternative to War. United States Institute of Peace Press.",
@@ -245,7 +247,10 @@ def analyze(
             for other in results
             if other is not result and signature(other.scenario) == signature(result.scenario)
         ]
-        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins)
+        paths, regime = regime_map(result.scenario, folder / "figures" / f"regime_{name}.png")
+        figure_paths += paths
+        figures["regime"] = f"figures/regime_{name}.png"
+        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins, regime)
     timings["figures"] = time.perf_counter() - clock
     clock = time.perf_counter()
     settled: tuple[Any, ...] = ()
@@ -272,7 +277,7 @@ def analyze(
             "settled on the building blocks of the model family, not on the game above."
         )
         if settled:
-            doc.table(list(HEADER), _rows(list(settled)))
+            doc.table(list(HEADER), [[plain_maths(cell) for cell in row] for row in _rows(list(settled))])
     timings["claims"] = time.perf_counter() - clock
     _appendix(doc, loaded)
     doc.heading("Timing")

@@ -18,7 +18,7 @@ from .document import Document
 from .game import GAME_KEYS, MILESTONES, STRATEGY_NAMES, GameResult
 from .uncertainty import GROUPS, OUTPUTS, Uncertainty
 
-__all__ = ["DEFINITIONS", "fmt", "scenario_section", "summary"]
+__all__ = ["DEFINITIONS", "fmt", "plain_maths", "scenario_section", "summary"]
 
 #: The report's definitions, given where the words are first used.
 DEFINITIONS = (
@@ -45,6 +45,16 @@ def fmt(value: Any, places: int = 3) -> str:
         return "–"
     text = f"{number:.{places}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def plain_maths(text: str) -> str:
+    """A sympy expression printed for a reader, not for Python: ``x**2`` as ``x^2`` and ``2*x`` as
+    ``2·x`` (a ``*`` would also start emphasis in Markdown).
+
+    >>> plain_maths("-x**2 + 2*x - 1/4 <= 0")
+    '-x^2 + 2·x - 1/4 <= 0'
+    """
+    return text.replace("**", "^").replace("*", "·")
 
 
 def _with_interval(value: float, interval: tuple[float, float, float] | None, places: int = 3) -> str:
@@ -163,11 +173,14 @@ def scenario_section(
     figures: dict[str, str],
     types: tuple[int, int],
     twins: Sequence[str] = (),
+    regime: dict[str, Any] | None = None,
 ) -> None:
-    """One scenario: its assumptions, the three strategies side by side, the best design, the indices.
+    """One scenario: its assumptions, the three strategies side by side, the best design, the
+    regime map, the indices.
 
     ``twins`` are the titles of the other scenarios with the same game (they differ only in
-    assumptions the game does not represent).
+    assumptions the game does not represent); ``regime`` is what
+    :func:`~bargaining.report.regime_map.regime_map` returned (shown with ``figures["regime"]``).
     """
     s = r.scenario
     doc.heading(s.title)
@@ -241,7 +254,37 @@ def scenario_section(
             "utility as one design parameter moves across its range, the others at the file's values "
             "(12 quantile types; the dotted line is the coercer's utility under try-and-see)",
         )
+    if "regime" in figures and regime is not None:
+        _regime(doc, figures["regime"], regime)
     _indices(doc, u, r.chosen, figures.get("sobol"))
+
+
+def _regime(doc: Document, figure: str, regime: dict[str, Any]) -> None:
+    doc.heading("Regime map: specificity x carrot", 3)
+    count = regime["equilibria"]
+    share = regime["several_share"]
+    doc.paragraph(
+        "How specific the condition is (its vagueness: what counts as compliance is blurred over that "
+        "share of the stake) against the size of the carrot, every other assumption at the file's value. "
+        "The game above has no vague condition in its grid solver and no coercer that signals its "
+        "resolve, so the map is drawn with the signalling block of the model family (a resolute or an "
+        "irresolute coercer chooses a plain or a specific, public threat, with or without the carrot; "
+        "the scenario's [ultimatum] and [signalling] assumptions). Each cell names the forms of the "
+        "equilibria that survive the intuitive criterion (Cho & Kreps 1987); a hatched cell has several, all named. At the "
+        f"file's values: {regime['regime']} ({count} {'equilibrium' if count == 1 else 'equilibria'})"
+        + (
+            f"; inside the file's ranges of vagueness and carrot, several equilibria survive in "
+            f"{fmt(100 * share, 0)} % of the cells."
+            if math.isfinite(share)
+            else "."
+        )
+    )
+    doc.image(
+        figure,
+        "Equilibria of the signalling block over the vagueness of the condition (share of the stake) and "
+        "the carrot (share of the stake); star: the file's values; dashed box: the file's ranges; hatched: "
+        "several equilibria survive",
+    )
 
 
 def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -> None:

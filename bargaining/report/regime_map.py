@@ -69,9 +69,11 @@ REGIMES: tuple[str, ...] = (
 #: condition and the carrot, both shares of the stake, at the centres of cells 0.01 wide that tile
 #: [0, 0.4] x [0, 0.3] (every preset's ranges). Centres, not edges: a regime boundary often falls on
 #: a round number (a carrot of 1/10 where credibility 1/2 meets a demand of 1/5), and there floats
-#: may land on either side; the file's own point is solved exactly (:func:`file_point`).
+#: may land on either side; the file's own point is solved exactly (:func:`file_point`). The carrot
+#: axis starts with 0 itself: no carrot is a different game (the carrot messages are the plain
+#: ones), where most presets sit, drawn as the map's thin bottom row.
 VAGUENESS = (np.arange(40) + 0.5) / 100
-CARROTS = (np.arange(30) + 0.5) / 100
+CARROTS = np.concatenate([[0.0], (np.arange(30) + 0.5) / 100])
 
 _STAKE = "share of the stake"
 
@@ -164,7 +166,7 @@ def regime_grid(scenario: Scenario) -> Any:
     >>> from bargaining.scenarios import load, presets
     >>> grid = regime_grid(load(presets()["vague-threat"]))
     >>> dict(grid.sizes), str(grid["regime"].attrs["labels"]).count("several")
-    ({'vagueness': 40, 'carrot': 30}, 7)
+    ({'vagueness': 40, 'carrot': 31}, 7)
     """
     game = models.signalling_game(scenario)
     fixed = {
@@ -200,8 +202,9 @@ _COLOURS = (
 
 def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, Any]]:
     """Draw the scenario's map (PNG and vector SVG) and return the paths and what the text states:
-    the regime at the file's values, its number of equilibria, and the share of the cells inside
-    the file's ranges of vagueness and carrot where several equilibria survive."""
+    the regime at the file's values, its number of equilibria, whether the file has no carrot, and
+    the share of the cells inside the file's ranges of vagueness and carrot where several
+    equilibria survive."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -238,7 +241,11 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
         Rectangle((low_v, low_s), high_v - low_v, high_s - low_s, fill=False, linestyle="--", color="black")
     )
     point = (float(u["vagueness"].value), float(u["carrot"].value))  # type: ignore[arg-type]
-    ax.plot(*point, marker="*", markersize=16, color="white", markeredgecolor="black")
+    ax.plot(
+        *point, marker="*", markersize=18, color="white", markeredgecolor="black", clip_on=False, zorder=5
+    )
+    ax.set_xlim(-0.005, VAGUENESS[-1] + 0.005)
+    ax.set_ylim(-0.005, CARROTS[-1] + 0.005)
     present = sorted(set(np.unique(codes).tolist()))
     handles: list[Any] = [
         Patch(
@@ -277,5 +284,6 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     return paths, {
         "regime": regime,
         "equilibria": count,
+        "no_carrot": point[1] == 0,
         "several_share": float((box.values > 1).mean()) if box.size else float("nan"),
     }

@@ -20,7 +20,7 @@ from conftest import small
 
 def test_report_is_written_with_its_figures_and_tables(report):
     text = report.markdown.read_text(encoding="utf-8")
-    for heading in ("## Summary", "## Uncertainty", "### Ranking robustness", "### Probability of each regime",
+    for heading in ("## Summary", "## Uncertainty", "### Ranking robustness", "### Probability that each strategy is best",
                     "### George's three strategies on the same primitives", "## References", "## Timing",
                     "## Appendix: assumptions that do not enter the game"):
         assert heading in text

@@ -93,7 +93,7 @@ def test_nothing_is_asked_of_the_network_and_any_math_is_drawn(seen):
 def test_the_page_has_its_sections(seen):
     _, check = seen
     headings = check["headings"]
-    for heading in ("Summary", "Uncertainty", "Probability of each regime", "Ranking robustness",
+    for heading in ("Summary", "Uncertainty", "Probability that each strategy is best", "Ranking robustness",
                     "George's three strategies on the same primitives", "Regime map: specificity x carrot",
                     "What moves the numbers (Sobol indices)", "Claims", "Appendix: assumptions that do not enter the game",
                     "Timing", "References"):

@@ -30,6 +30,7 @@ runs per cell.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ __all__ = [
     "VAGUENESS",
     "RegimeCells",
     "SpecificityCarrot",
+    "axes",
     "file_point",
     "regime_grid",
     "regime_map",
@@ -160,6 +162,20 @@ def file_point(scenario: Scenario) -> tuple[str, int]:
     return _label(game), len(game.equilibria("intuitive"))
 
 
+def axes(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """The map's vagueness and carrot axes: :data:`VAGUENESS` and :data:`CARROTS`, extended by
+    cells of the same width when the file's ranges reach beyond them (so its point and its box are
+    always on the map).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> [len(axis) for axis in axes(load(presets()["status-quo"]))]
+    [40, 31]
+    """
+    highs = [float(scenario.assumptions[("ultimatum", key)].high) for key in ("vagueness", "carrot")]  # type: ignore[arg-type]
+    cells = [max(40, math.ceil(round(highs[0] * 100, 9))), max(30, math.ceil(round(highs[1] * 100, 9)))]
+    return (np.arange(cells[0]) + 0.5) / 100, np.concatenate([[0.0], (np.arange(cells[1]) + 0.5) / 100])
+
+
 def regime_grid(scenario: Scenario) -> Any:
     """The scenario's map as an :class:`xarray.Dataset` (dimensions ``vagueness`` x ``carrot``).
 
@@ -174,12 +190,13 @@ def regime_grid(scenario: Scenario) -> Any:
         for f in fields(game)
         if f.init and f.name not in ("vagueness", "carrot")
     }
+    vagueness, carrots = axes(scenario)
     return sweep(
         SpecificityCarrot,
         "regimes",
         fixed=fixed,
-        vagueness=VAGUENESS,
-        carrot=CARROTS,
+        vagueness=vagueness,
+        carrot=carrots,
         scheduler="synchronous",
         progress=False,
     )
@@ -220,8 +237,8 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     several = grid["equilibria"].values.T > 1
     figure, ax = plt.subplots(figsize=(9.5, 4.6))
     ax.pcolormesh(
-        VAGUENESS,
-        CARROTS,
+        grid["vagueness"].values,
+        grid["carrot"].values,
         codes,
         cmap=ListedColormap(list(_COLOURS)),
         vmin=-0.5,
@@ -230,7 +247,12 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     )
     if several.any():
         ax.contourf(
-            VAGUENESS, CARROTS, several.astype(float), levels=[0.5, 1.5], colors="none", hatches=["//"]
+            grid["vagueness"].values,
+            grid["carrot"].values,
+            several.astype(float),
+            levels=[0.5, 1.5],
+            colors="none",
+            hatches=["//"],
         )
     u = {key: scenario.assumptions[("ultimatum", key)] for key in ("vagueness", "carrot")}
     low_v, high_v, low_s, high_s = (
@@ -244,8 +266,8 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     ax.plot(
         *point, marker="*", markersize=18, color="white", markeredgecolor="black", clip_on=False, zorder=5
     )
-    ax.set_xlim(-0.005, VAGUENESS[-1] + 0.005)
-    ax.set_ylim(-0.005, CARROTS[-1] + 0.005)
+    ax.set_xlim(-0.005, float(grid["vagueness"][-1]) + 0.005)
+    ax.set_ylim(-0.005, float(grid["carrot"][-1]) + 0.005)
     present = sorted(set(np.unique(codes).tolist()))
     handles: list[Any] = [
         Patch(

@@ -72,3 +72,14 @@ def test_the_figure_marks_the_scenario_and_is_exported_as_vector(tmp_path):
     svg = paths[1].read_text(encoding="utf-8")
     assert "vagueness of the condition" in svg and "values" in svg and "ranges" in svg
     assert stated["regime"] in REGIMES and stated["equilibria"] >= 0 and 0 <= stated["several_share"] <= 1
+
+
+def test_the_map_reaches_a_files_ranges_beyond_its_default_axes(tmp_path):
+    text = presets()["vague-threat"].read_text(encoding="utf-8").replace(
+        'range = [0.15, 0.35] }', 'range = [0.15, 0.55] }', 1)
+    path = tmp_path / "wide.toml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load(path)
+    assert scenario.assumptions[("ultimatum", "vagueness")].high == F(55, 100)
+    grid = regime_grid(scenario)
+    assert dict(grid.sizes) == {"vagueness": 55, "carrot": 31} and float(grid["vagueness"][-1]) == 0.545

@@ -20,7 +20,7 @@ from .game import GameResult, solve_game
 from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
 from .references import METHODS, cited
 from .regime_map import regime_map
-from .sections import _plain, fmt, plain_maths, scenario_section, summary, uncertainty_section
+from .sections import _plain, fmt, scenario_section, summary, uncertainty_section
 from .uncertainty import Uncertainty, rank_shares, signature, uncertainty
 
 __all__ = ["REFERENCES", "Report", "analyze"]
@@ -270,7 +270,7 @@ def analyze(
             "settled on the building blocks of the model family, not on the game above."
         )
         if settled:
-            doc.table(list(HEADER), [[plain_maths(cell) for cell in row] for row in _rows(list(settled))])
+            doc.table(list(HEADER), _rows(list(settled)))
     timings["claims"] = time.perf_counter() - clock
     _appendix(doc, loaded)
     doc.heading("Timing")

@@ -18,7 +18,7 @@ from .document import Document
 from .game import GAME_KEYS, MILESTONES, STRATEGY_NAMES, GameResult
 from .uncertainty import GROUPS, OUTPUTS, Uncertainty
 
-__all__ = ["DEFINITIONS", "fmt", "plain_maths", "scenario_section", "summary"]
+__all__ = ["DEFINITIONS", "fmt", "scenario_section", "summary"]
 
 #: The report's definitions, given where the words are first used.
 DEFINITIONS = (
@@ -45,16 +45,6 @@ def fmt(value: Any, places: int = 3) -> str:
         return "–"
     text = f"{number:.{places}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
-
-
-def plain_maths(text: str) -> str:
-    """A sympy expression printed for a reader, not for Python: ``x**2`` as ``x^2`` and ``2*x`` as
-    ``2·x`` (a ``*`` would also start emphasis in Markdown).
-
-    >>> plain_maths("-x**2 + 2*x - 1/4 <= 0")
-    '-x^2 + 2·x - 1/4 <= 0'
-    """
-    return text.replace("**", "^").replace("*", "·")
 
 
 def _with_interval(value: float, interval: tuple[float, float, float] | None, places: int = 3) -> str:

@@ -24,8 +24,18 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 __all__ = ["counts", "markdown", "report", "to_html"]
 
 
+def _readable(text: str) -> str:
+    """A sympy expression printed for a reader, not for Python: ``x**2`` as ``x^2`` and ``2*x`` as
+    ``2·x`` (a ``*`` would also start emphasis in Markdown).
+
+    >>> _readable("-x**2 + 2*x - 1/4 <= 0")
+    '-x^2 + 2·x - 1/4 <= 0'
+    """
+    return text.replace("**", "^").replace("*", "·")
+
+
 def _evidence(outcome: Settlement) -> str:
-    text = outcome.evidence
+    text = _readable(outcome.evidence)
     if outcome.counterexample is not None:
         point = ", ".join(f"{name} = {_show(value)}" for name, value in outcome.counterexample.items())
         assert outcome.values is not None

@@ -8,6 +8,7 @@ you give.
 from .analyze import REFERENCES, Report, analyze
 from .document import Document, booktabs
 from .game import GameResult, build_game, solve_game
+from .regime_map import regime_grid, regime_map
 from .uncertainty import Uncertainty, rank_shares, uncertainty
 
 __all__ = [
@@ -20,6 +21,8 @@ __all__ = [
     "booktabs",
     "build_game",
     "rank_shares",
+    "regime_grid",
+    "regime_map",
     "solve_game",
     "uncertainty",
 ]

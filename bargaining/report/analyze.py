@@ -14,28 +14,19 @@ from typing import Any
 from ..coercive_game import solve_strategies
 from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
-from ..scenarios import Scenario, load, presets
+from ..scenarios import FIELDS, Scenario, load, presets
 from .document import Document, booktabs
 from .game import GameResult, solve_game
 from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
+from .references import METHODS, cited
+from .regime_map import regime_map
 from .sections import _plain, fmt, scenario_section, summary, uncertainty_section
 from .uncertainty import Uncertainty, rank_shares, signature, uncertainty
 
 __all__ = ["REFERENCES", "Report", "analyze"]
 
-REFERENCES = [
-    "Ausubel, L. M. & Deneckere, R. J. (1989). Reputation in bargaining and durable goods monopoly. Econometrica 57(3).",
-    "Fearon, J. D. (1994). Domestic political audiences and the escalation of international disputes. American Political Science Review 88(3).",
-    "Fearon, J. D. (1995). Rationalist explanations for war. International Organization 49(3).",
-    "George, A. L. (1991). Forceful Persuasion: Coercive Diplomacy as an Alternative to War. United States Institute of Peace Press.",
-    "Herman, J. & Usher, W. (2017). SALib: An open-source Python library for sensitivity analysis. Journal of Open Source Software 2(9).",
-    "Jansen, M. J. W. (1999). Analysis of variance designs for model output. Computer Physics Communications 117(1-2).",
-    "Saltelli, A. (2002). Making best use of model evaluations to compute sensitivity indices. Computer Physics Communications 145(2).",
-    "Schelling, T. C. (1960). The Strategy of Conflict. Harvard University Press.",
-    "Schelling, T. C. (1966). Arms and Influence. Yale University Press.",
-    "Slantchev, B. L. (2003). The principle of convergence in wartime negotiations. American Political Science Review 97(4).",
-    "Sobol', I. M. (2001). Global sensitivity indices for nonlinear mathematical models and their Monte Carlo estimates. Mathematics and Computers in Simulation 55(1-3).",
-]
+#: The references every report lists (the methods); the works cited are added by :func:`cited`.
+REFERENCES = list(METHODS)
 
 #: Quantile types of the target's resolve: for the point estimates and for each draw.
 TYPES, DRAW_TYPES = 40, 12
@@ -98,7 +89,7 @@ def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
     if len(pairs) == 1:
         coercer, target = next(iter(pairs))
         doc.paragraph(
-            f"{len(loaded)} scenarios. In each, the coercer is {coercer} and the target is {target} (as the "
+            f"{len(loaded)} scenarios. In each, the coercer is {coercer}; the target is {target} (as the "
             "scenario files say). Every scenario is one parameterisation of the coercive bargaining game "
             "(George 1991; Fearon 1994, 1995; Schelling 1960, 1966; Slantchev 2003): a period is a month; "
             "a cost of war is a share of the stake per month; a one-off amount (the threat's loss, the "
@@ -139,9 +130,13 @@ def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
     used = {(section, key) for section, key, _, _ in GAME_KEYS}
     doc.heading("Appendix: assumptions that do not enter the game")
     doc.paragraph(
-        "These assumptions of the scenario files feed the claims (settled on their ranges) and not the "
-        "game: the game has no separate ceasefire, renewed demands, small steps, vagueness or signalling "
-        "coercer yet. Where two scenarios differ only in them, the game gives them the same numbers."
+        "These assumptions of the scenario files feed the claims (settled on their ranges) and, for "
+        "[ultimatum] and [signalling], the regime maps, but not the game: the game has no separate "
+        "ceasefire, renewed demands, small steps, vague condition or signalling coercer yet. Where two "
+        "scenarios differ only in them, the game gives them the same numbers. They are the building "
+        "blocks' own units: in [crisis], [ultimatum] and [commitment] a period is a season of fighting "
+        "(the [crisis] discount), not the game's month, so [ultimatum] deadline counts seasons where "
+        "[war] deadline counts months."
     )
     keys = sorted({k for s in loaded for k in s.assumptions if k not in used})
     rows = []
@@ -150,8 +145,8 @@ def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
         for s in loaded:
             a = s.assumptions[(section, key)]
             values.append("none" if a.value is None else _plain(a.value))
-        rows.append([f"{section}.{key}", *values])
-    doc.table(["assumption", *(s.name for s in loaded)], rows)
+        rows.append([f"{section}.{key}", FIELDS[section][key].meaning, *values])
+    doc.table(["assumption", "what it is", *(s.name for s in loaded)], rows)
 
 
 def analyze(
@@ -245,7 +240,10 @@ def analyze(
             for other in results
             if other is not result and signature(other.scenario) == signature(result.scenario)
         ]
-        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins)
+        paths, regime = regime_map(result.scenario, folder / "figures" / f"regime_{name}.png")
+        figure_paths += paths
+        figures["regime"] = f"figures/regime_{name}.png"
+        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins, regime)
     timings["figures"] = time.perf_counter() - clock
     clock = time.perf_counter()
     settled: tuple[Any, ...] = ()
@@ -282,8 +280,9 @@ def analyze(
         + f" (the target of the main job is 10 s on two cores; {len(loaded)} scenarios x "
         f"{spread[0].draws + len(spread[0].failures) if spread else 0} draws x 3 strategies)."
     )
+    works = cited(doc.markdown())  # every work the text and the claims table cite, and no other
     doc.heading("References")
-    doc.bullets(REFERENCES)
+    doc.bullets(sorted(REFERENCES + works))
     sources = sorted({a.source for s in loaded for a in s.assumptions.values() if a.source})
     if sources:
         doc.paragraph("Sources of the scenarios' assumptions (named beside each in the scenario files):")

@@ -56,7 +56,7 @@ def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertaint
                 capsize=3,
             )
         ax.set_xlabel(
-            label + (" (probability)" if key == "settled" else " (share of the stake, present value)")
+            label + ("\n(probability)" if key == "settled" else "\n(share of the stake, present value)")
         )
         ax.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(y, [r.scenario.title for r in results])
@@ -134,7 +134,8 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("total Sobol index (share of the output's variance, clipped to [0, 1])")
-    ax.legend(fontsize=7, loc="lower right", title="output")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), title="output")
+    figure.set_size_inches(11, figure.get_size_inches()[1])
     return _save(figure, path)
 
 
@@ -159,7 +160,8 @@ def statics_figure(curves: dict[Any, Any], path: Path) -> list[Path]:
         ax.set_xlabel(label)
         ax.grid(alpha=0.3)
     axes[0].set_ylabel("probability / utility (share of the stake)")
-    axes[0].set_ylim(0, 1)
+    lowest = min(float(min(curves[p][3])) for p in PARAMETERS)  # a utility below 0 stays in view
+    axes[0].set_ylim(min(0.0, lowest - 0.05), 1)
     handles, labels = axes[0].get_legend_handles_labels()
     figure.legend(handles, labels, loc="upper center", ncol=4, fontsize=8)
     figure.tight_layout(rect=(0, 0, 1, 0.86))

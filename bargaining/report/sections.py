@@ -72,7 +72,14 @@ def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncer
     doc.heading("Summary")
     doc.paragraph(DEFINITIONS)
     doc.paragraph(
-        "Each row is one scenario under its own strategy at the values of its file; brackets give the "
+        "Precision: probabilities, utilities and shares of the stake are rounded to three decimals, "
+        "lengths in months to one, shares of draws and Sobol indices to two; an assumption is printed "
+        "as written in its file. The grid solver computes in floating point, so no number here is exact."
+    )
+    doc.paragraph(
+        "Each row is one scenario under its own strategy at the values of its file. By the horizon the "
+        "war has been settled, ended decisively or is still being fought, so the three probabilities of "
+        "a row add up to 1; P(threat executed) is a part of the refusals, not a fourth outcome. Brackets give the "
         "5 % and 95 % quantiles of the joint draws over every assumption range (section 'Uncertainty'); "
         "a value at the file's numbers may lie outside them when those numbers sit near a range's end. 'Best' is the coercer's "
         "best of George's three strategies at the scenario's values, with the share of draws in which "
@@ -90,6 +97,7 @@ def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncer
                 _with_interval(n["coercer_utility"], _iv(u, r.chosen, "coercer_utility")),
                 _with_interval(n["settled"], _iv(u, r.chosen, "settled")),
                 _with_interval(n["threat_executed"], _iv(u, r.chosen, "threat_executed")),
+                _with_interval(n["decisive"], _iv(u, r.chosen, "decisive")),
                 _with_interval(n["still_fighting"], _iv(u, r.chosen, "still_fighting")),
                 _with_interval(n["length"], _iv(u, r.chosen, "length"), 1),
                 f"{STRATEGY_NAMES[r.best]} ({shares})" if shares else STRATEGY_NAMES[r.best],
@@ -102,6 +110,7 @@ def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncer
             "coercer's utility",
             "P(settled by horizon)",
             "P(threat executed)",
+            "P(decisive end)",
             "P(still fighting)",
             "length if ended (months)",
             "best strategy (share of draws)",
@@ -114,9 +123,13 @@ def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncer
         if r.numbers("ultimatum")["coercer_utility"] < r.numbers("try_and_see")["coercer_utility"]
     ]
     if unwise:
+        where = (
+            "In every scenario"
+            if len(unwise) == len(results) > 1
+            else "In " + ", ".join(f"'{r.scenario.title}'" for r in unwise)
+        )
         doc.paragraph(
-            "In "
-            + ", ".join(f"'{r.scenario.title}'" for r in unwise)
+            where
             + " the coercer's expected utility from the ultimatum is below what it gets from the war as it "
             "goes on without a threat (try-and-see, the status quo of the game): by the model's own logic "
             "the coercer would not issue that threat."
@@ -163,11 +176,14 @@ def scenario_section(
     figures: dict[str, str],
     types: tuple[int, int],
     twins: Sequence[str] = (),
+    regime: dict[str, Any] | None = None,
 ) -> None:
-    """One scenario: its assumptions, the three strategies side by side, the best design, the indices.
+    """One scenario: its assumptions, the three strategies side by side, the best design, the
+    regime map, the indices.
 
     ``twins`` are the titles of the other scenarios with the same game (they differ only in
-    assumptions the game does not represent).
+    assumptions the game does not represent); ``regime`` is what
+    :func:`~bargaining.report.regime_map.regime_map` returned (shown with ``figures["regime"]``).
     """
     s = r.scenario
     doc.heading(s.title)
@@ -241,7 +257,44 @@ def scenario_section(
             "utility as one design parameter moves across its range, the others at the file's values "
             "(12 quantile types; the dotted line is the coercer's utility under try-and-see)",
         )
+    if "regime" in figures and regime is not None:
+        _regime(doc, figures["regime"], regime)
     _indices(doc, u, r.chosen, figures.get("sobol"))
+
+
+def _regime(doc: Document, figure: str, regime: dict[str, Any]) -> None:
+    doc.heading("Regime map: specificity x carrot", 3)
+    count = regime["equilibria"]
+    share = regime["several_share"]
+    doc.paragraph(
+        "How specific the condition is (its vagueness: what counts as compliance is blurred over that "
+        "share of the stake) against the size of the carrot, every other assumption at the file's value. "
+        "The game above has no vague condition in its grid solver and no coercer that signals its "
+        "resolve, so the map is drawn with the signalling block of the model family (a resolute or an "
+        "irresolute coercer chooses a plain or a specific, public threat, with or without the carrot; "
+        "the scenario's [ultimatum] and [signalling] assumptions). Each cell names the forms of the "
+        "equilibria that survive the intuitive criterion (Cho & Kreps 1987); a hatched cell has several, all named. At the "
+        f"file's values: {regime['regime']} ({count} {'equilibrium' if count == 1 else 'equilibria'})"
+        + (
+            f"; inside the file's ranges of vagueness and carrot, several equilibria survive in "
+            f"{fmt(100 * share, 0)} % of the cells."
+            if math.isfinite(share)
+            else "."
+        )
+        + (
+            " The file offers no carrot: then the carrot messages are the plain ones, a different game "
+            "from any positive carrot (the map's thin bottom row, where the star is), so its regime may "
+            "differ from every cell above it."
+            if regime.get("no_carrot")
+            else ""
+        )
+    )
+    doc.image(
+        figure,
+        "Equilibria of the signalling block over the vagueness of the condition (share of the stake) and "
+        "the carrot (share of the stake); star: the file's values; dashed box: the file's ranges; hatched: "
+        "several equilibria survive",
+    )
 
 
 def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -> None:
@@ -297,7 +350,7 @@ def uncertainty_section(
         f"draw solved on {types} quantile types of resolve. Every scenario is drawn at the same points of "
         "the unit cube, so the scenarios can be compared draw by draw."
     )
-    doc.heading("Probability of each regime", 3)
+    doc.heading("Probability that each strategy is best", 3)
     doc.table(
         [
             "scenario",
@@ -326,7 +379,8 @@ def uncertainty_section(
     doc.heading("Ranking robustness", 3)
     doc.paragraph(
         "The share of draws in which the row's scenario gives the coercer a higher expected utility "
-        "(each under its own strategy) than the column's."
+        "(each under its own strategy) than the column's. A tie counts for neither, so a pair's two "
+        "shares add up to less than 1 where they tie; scenarios with the same game tie in every draw."
     )
     names = [r.scenario.title for r in results]
     doc.table(

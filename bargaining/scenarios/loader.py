@@ -224,6 +224,17 @@ class _Reader:
             raise self.error(section, f"{key}.range", "a list [low, high] of two numbers", bounds)
         low, high = (self.number(section, key, field, bound, "range") for bound in bounds)
         numeric = all(isinstance(v, (int, Fraction)) for v in (low, high))
+        if field.domain == "deadline" and (
+            (value is None) != (low is None) or (low is None) != (high is None)
+        ):
+            raise self.error(
+                section,
+                f"{key}.range",
+                'a range ["none", "none"] for no date and a range of numbers for a date (no date cannot '
+                "vary into a date: with no date, urgency's range carries the uncertainty of when the threat "
+                "falls)",
+                bounds,
+            )
         if numeric and low > high:  # type: ignore[operator]
             raise self.error(section, f"{key}.range", "a list [low, high] with low <= high", bounds)
         if numeric and value is not None and not (low <= value <= high):  # type: ignore[operator]

@@ -15,36 +15,12 @@ from bargaining.report.game import build_game, solve_game
 from bargaining.report.sections import fmt
 from bargaining.report.uncertainty import GROUPS, draw_points, evaluate
 from bargaining.scenarios import load, presets
-
-SMALL = {  # a short war on a narrow front, so that a test solves it in milliseconds
-    "horizon = { value = 72,": 'horizon = { value = 8, reason = "eight months", range = [6, 10] }',
-    "decisive_margin = ": 'decisive_margin = { value = 3, reason = "three good months break the front", range = [2, 4] }',
-    "deadline = { value = 6,": 'deadline = { value = 2, reason = "two months", range = [1, 3] }',
-}
-
-
-def small(tmp_path, preset="specific-carrots", name=None, **replacements):
-    lines = presets()[preset].read_text(encoding="utf-8").splitlines()
-    for start, line in {**SMALL, **replacements}.items():
-        lines = [line if text.startswith(start) else text for text in lines]
-    text = "\n".join(lines)
-    if name:
-        text = text.replace(f'name = "{preset}"', f'name = "{name}"')
-    path = tmp_path / f"{name or preset}.toml"
-    path.write_text(text, encoding="utf-8")
-    return load(path)
-
-
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("report")
-    scenarios = [small(folder, "specific-carrots"), small(folder, "specific-threat")]
-    return analyze(scenarios, folder / "out", claims=False, draws=1, workers=1)
+from conftest import small
 
 
 def test_report_is_written_with_its_figures_and_tables(report):
     text = report.markdown.read_text(encoding="utf-8")
-    for heading in ("## Summary", "## Uncertainty", "### Ranking robustness", "### Probability of each regime",
+    for heading in ("## Summary", "## Uncertainty", "### Ranking robustness", "### Probability that each strategy is best",
                     "### George's three strategies on the same primitives", "## References", "## Timing",
                     "## Appendix: assumptions that do not enter the game"):
         assert heading in text

@@ -85,6 +85,10 @@ def _replace_line(key_pattern: str, new: str) -> str:
          r"\[war\] horizon \(line \d+\) must be a positive integer \(got 7.5\)"),
         (_replace_line("deadline", 'deadline = { value = "soon", reason = "r", range = ["none", "none"] }'),
          r"\[ultimatum\] deadline \(line 29\) must be a number"),
+        (_replace_line("deadline", 'deadline = { value = "none", reason = "r", range = ["none", 3] }'),
+         r"\[ultimatum\] deadline.range \(line 29\) must be a range \[\"none\", \"none\"\] for no date"),
+        (_replace_line("deadline", 'deadline = { value = 1, reason = "r", range = ["none", "none"] }'),
+         r"\[ultimatum\] deadline.range \(line 29\) must be a range \[\"none\", \"none\"\] for no date"),
         (VALID.replace('strategy = "ultimatum"', 'strategy = "bludgeon"'),
          r"\[scenario\] strategy \(line 16\) must be one of \['try-and-see', 'turning-the-screw', 'ultimatum'\]"),
         (VALID.replace("[signalling]", "[signaling]"),
@@ -236,3 +240,19 @@ def test_an_assumption_may_name_its_source_and_an_empty_one_is_refused(tmp_path)
     text = VALID.replace("source = \"D. J. Trump, post on Truth Social, 22 January 2025\"", "source = \"\"")
     with pytest.raises(ScenarioError, match=r"\[ultimatum\] threat.source \(line \d+\) must be a non-empty string naming"):
         load(_write(tmp_path, text))
+
+
+def test_preset_ranges_can_move() -> None:
+    """Every numeric range of every preset has low < high (an assumption whose range cannot move
+    has no place in a sensitivity analysis); the only fixed range is a threat with no date, whose
+    reason says that urgency carries the uncertainty of when it falls."""
+    for name, path in presets().items():
+        scenario = load(path)
+        for (section, key), a in scenario.assumptions.items():
+            if a.low is None:
+                assert (section, key) == ("ultimatum", "deadline") and a.value is None, (name, key)
+                assert "urgency" in a.reason, name
+                urgency = scenario.assumptions[("ultimatum", "urgency")]
+                assert urgency.low < urgency.high, name
+            else:
+                assert a.low < a.high, (name, section, key)

@@ -320,7 +320,7 @@ def coercion_claims() -> list[Claim]:
                 "threat": "ultimatum.threat",
             },
             source="a property of the uniform resolve distribution, not a published result: "
-            "∂P(threat executed)/∂e = −(1 − r_hi)/(r_hi − r_lo) inside (docs/explanation/coercion.md)",
+            "∂P(threat executed)/∂e = −(1 − r_hi)/(r_hi − r_lo) where compliance is partial, 0 when r_hi = 1",
         ),
         MonotoneClaim(
             "Audience costs never lower the probability that the threat is executed at a given "

@@ -180,7 +180,7 @@ def commitment_claims() -> list[Claim]:
             direction="nonincreasing",
             budget=_CI_BUDGET,
             assumptions={"guarantee": "commitment.guarantee", "share": "commitment.ceasefire_share"},
-            source="Fortna (2003), 'Scraping by', IO 57(2); Walter (1997), 'The critical barrier to "
+            source="Fortna (2003), 'Scraps of paper? Agreements and the durability of peace', IO 57(2); Walter (1997), 'The critical barrier to "
             "civil war settlement', IO 51(3)",
         ),
         MonotoneClaim(

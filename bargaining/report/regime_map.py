@@ -1,0 +1,311 @@
+r"""The regime map over specificity x carrot: which equilibria the scenario's coercer plays where.
+
+**Which model.** Specificity of the demand is George's condition: how blurred is what counts as
+compliance. The package parameterises it as the ``vagueness`` :math:`\sigma` of a uniform blur (a
+complying target concedes :math:`x + \sigma` to be sure, the coercer values only :math:`x`), in
+the one-shot ultimatum, in the signalling block and in the coercive game's
+:class:`~bargaining.coercive_game.UltimatumDesign`. The coercive game's grid solver has no vague
+condition (only its exact solver, in fractions, one point at a time), so the map is drawn with
+the model of the family in which the coercer's design meets a target that does not know its
+resolve and several equilibria can coexist: the signalling block
+(:class:`~bargaining.coercion.SignallingGame`; a resolute or an irresolute coercer chooses a
+plain or a specific, public threat, with or without the carrot). Every other number comes from
+the scenario's ``[ultimatum]`` and ``[signalling]`` assumptions
+(:func:`bargaining.scenarios.models.signalling_game`).
+
+**Regime.** In each cell the equilibria that survive the intuitive criterion (Cho & Kreps 1987)
+are named by their form: *pooling* (both coercer types send one message, so the target learns
+nothing of the coercer's resolve and a refusal is met by execution with the prior's odds),
+*separating* (the message reveals the type: the resolute coercer executes the threat after a
+refusal, the irresolute one backs down), *semi-separating* (one type mixes). A cell where
+several survive is labelled ``several: <forms>`` and hatched, never reduced to one; a cell
+where none of the enumerated classes survives says so. The labels form the fixed list
+:data:`REGIMES`, so every map uses the same colour for the same regime.
+
+**How it is computed.** Through the sweep engine (:func:`bargaining.sweep.sweep`, Dask, in
+memory): :class:`SpecificityCarrot` is a sweepable model whose solver evaluates the signalling
+game on the whole grid in one vectorised call (arrays of :math:`\sigma` and :math:`s`); no loop
+runs per cell.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..coercion import SignallingGame
+from ..scenarios import Scenario, models
+from ..sweep import Metadata, Variable, sweep
+
+__all__ = [
+    "CARROTS",
+    "REGIMES",
+    "VAGUENESS",
+    "RegimeCells",
+    "SpecificityCarrot",
+    "axes",
+    "file_point",
+    "regime_grid",
+    "regime_map",
+]
+
+#: The forms of equilibrium, in the order of the labels.
+_FORMS = ("pooling", "separating", "semi-separating")
+NONE = "no equilibrium with at most one mixing type"
+
+#: Every label a cell can take, in the order of the colours.
+REGIMES: tuple[str, ...] = (
+    *(f"one: {form}" for form in _FORMS),
+    *(
+        "several: " + " + ".join(form for form, bit in zip(_FORMS, bits) if bit)
+        for bits in ((1, 0, 0), (0, 1, 0), (0, 0, 1), (1, 1, 0), (1, 0, 1), (0, 1, 1), (1, 1, 1))
+    ),
+    NONE,
+)
+
+#: The axes of every scenario's map (the same for all, so the maps compare): the vagueness of the
+#: condition and the carrot, both shares of the stake, at the centres of cells 0.01 wide that tile
+#: [0, 0.4] x [0, 0.3] (every preset's ranges). Centres, not edges: a regime boundary often falls on
+#: a round number (a carrot of 1/10 where credibility 1/2 meets a demand of 1/5), and there floats
+#: may land on either side; the file's own point is solved exactly (:func:`file_point`). The carrot
+#: axis starts with 0 itself: no carrot is a different game (the carrot messages are the plain
+#: ones), where most presets sit, drawn as the map's thin bottom row.
+VAGUENESS = (np.arange(40) + 0.5) / 100
+CARROTS = np.concatenate([[0.0], (np.arange(30) + 0.5) / 100])
+
+_STAKE = "share of the stake"
+
+
+@dataclass(frozen=True, slots=True)
+class RegimeCells:
+    """The map's outputs per cell: the regime label and the number of surviving equilibria."""
+
+    regime: Any
+    equilibria: Any
+
+
+@dataclass(frozen=True, slots=True)
+class SpecificityCarrot:
+    """The signalling game's fields, as a model the sweep engine can evaluate on a grid.
+
+    >>> cells = SpecificityCarrot(demand=0.2, audience_cost=0.5, carrot=np.array([0.0, 0.3]),
+    ...                           prior_resolute=0.5, resolute_value=0.1, irresolute_value=-1.0,
+    ...                           threat=0.5, vagueness=0.0).regimes()
+    >>> cells.regime.tolist(), cells.equilibria.tolist()
+    (['one: separating', 'one: separating'], [1.0, 1.0])
+    """
+
+    demand: Any
+    audience_cost: Any
+    carrot: Any
+    prior_resolute: Any
+    resolute_value: Any
+    irresolute_value: Any
+    threat: Any = 1
+    vagueness: Any = 0
+    carrot_efficiency: Any = 1
+    carrot_credibility: Any = 1
+    resolve_low: Any = 0
+    resolve_high: Any = 1
+    risk: Any = 0
+
+    sweep_metadata = Metadata(
+        parameters={
+            "vagueness": Variable("vagueness of the condition (0: named exactly)", _STAKE),
+            "carrot": Variable("the carrot offered for compliance", _STAKE),
+        },
+        variables={
+            "regime": Variable("the forms of the equilibria that survive the intuitive criterion"),
+            "equilibria": Variable("the number of equilibria that survive the intuitive criterion"),
+        },
+        regimes=REGIMES,
+    )
+
+    def regimes(self) -> RegimeCells:
+        """Each cell's regime (a label of :data:`REGIMES`) and its number of surviving equilibria."""
+        game = SignallingGame(**{f.name: getattr(self, f.name) for f in fields(self)})
+        labels = np.asarray(game.regime("intuitive", None, detail=False), dtype=str)
+        count = np.asarray(game.equilibrium_count("intuitive"), dtype=float)
+        semi = np.char.count(labels, "semi-separating")
+        present = (
+            np.char.count(labels, "pooling") > 0,
+            np.char.count(labels, "separating") - semi > 0,
+            semi > 0,
+        )
+        names = np.full(labels.shape, "", dtype=object)
+        for form, here in zip(_FORMS, present):
+            names = np.where(here, np.where(names == "", form, names + " + " + form), names)
+        regime = np.where(count == 0, NONE, np.where(count > 1, "several: " + names, "one: " + names))
+        return RegimeCells(regime.astype(str), count)
+
+
+def _label(game: SignallingGame) -> str:
+    forms = [e.form for e in game.equilibria("intuitive")]
+    if not forms:
+        return NONE
+    present = " + ".join(form for form in _FORMS if form in forms)
+    return ("several: " if len(forms) > 1 else "one: ") + present
+
+
+def file_point(scenario: Scenario) -> tuple[str, int]:
+    """The regime and the number of surviving equilibria at the file's values, solved exactly.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> file_point(load(presets()["specific-threat"]))
+    ('one: separating', 1)
+    """
+    game = models.signalling_game(scenario)
+    return _label(game), len(game.equilibria("intuitive"))
+
+
+def axes(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
+    """The map's vagueness and carrot axes: :data:`VAGUENESS` and :data:`CARROTS`, extended by
+    cells of the same width when the file's ranges reach beyond them (so its point and its box are
+    always on the map).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> [len(axis) for axis in axes(load(presets()["status-quo"]))]
+    [40, 31]
+    """
+    highs = [float(scenario.assumptions[("ultimatum", key)].high) for key in ("vagueness", "carrot")]  # type: ignore[arg-type]
+    cells = [max(40, math.ceil(round(highs[0] * 100, 9))), max(30, math.ceil(round(highs[1] * 100, 9)))]
+    return (np.arange(cells[0]) + 0.5) / 100, np.concatenate([[0.0], (np.arange(cells[1]) + 0.5) / 100])
+
+
+def regime_grid(scenario: Scenario) -> Any:
+    """The scenario's map as an :class:`xarray.Dataset` (dimensions ``vagueness`` x ``carrot``).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> grid = regime_grid(load(presets()["vague-threat"]))
+    >>> dict(grid.sizes), str(grid["regime"].attrs["labels"]).count("several")
+    ({'vagueness': 40, 'carrot': 31}, 7)
+    """
+    game = models.signalling_game(scenario)
+    fixed = {
+        f.name: float(getattr(game, f.name))
+        for f in fields(game)
+        if f.init and f.name not in ("vagueness", "carrot")
+    }
+    vagueness, carrots = axes(scenario)
+    return sweep(
+        SpecificityCarrot,
+        "regimes",
+        fixed=fixed,
+        vagueness=vagueness,
+        carrot=carrots,
+        scheduler="synchronous",
+        progress=False,
+    )
+
+
+_COLOURS = (
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#a6d854",
+    "#fc8d62",
+    "#8da0cb",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#bbbbbb",
+)
+
+
+def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, Any]]:
+    """Draw the scenario's map (PNG and vector SVG) and return the paths and what the text states:
+    the regime at the file's values, its number of equilibria, whether the file has no carrot, and
+    the share of the cells inside the file's ranges of vagueness and carrot where several
+    equilibria survive."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    from .game_figures import _save
+
+    grid = regime_grid(scenario)
+    codes = grid["regime"].values.astype(int).T  # rows: carrot, columns: vagueness
+    several = grid["equilibria"].values.T > 1
+    figure, ax = plt.subplots(figsize=(9.5, 4.6))
+    ax.pcolormesh(
+        grid["vagueness"].values,
+        grid["carrot"].values,
+        codes,
+        cmap=ListedColormap(list(_COLOURS)),
+        vmin=-0.5,
+        vmax=len(REGIMES) - 0.5,
+        shading="nearest",
+    )
+    if several.any():
+        ax.contourf(
+            grid["vagueness"].values,
+            grid["carrot"].values,
+            several.astype(float),
+            levels=[0.5, 1.5],
+            colors="none",
+            hatches=["//"],
+        )
+    u = {key: scenario.assumptions[("ultimatum", key)] for key in ("vagueness", "carrot")}
+    low_v, high_v, low_s, high_s = (
+        float(x)  # type: ignore[arg-type]  # numeric assumptions
+        for x in (u["vagueness"].low, u["vagueness"].high, u["carrot"].low, u["carrot"].high)
+    )
+    ax.add_patch(
+        Rectangle((low_v, low_s), high_v - low_v, high_s - low_s, fill=False, linestyle="--", color="black")
+    )
+    point = (float(u["vagueness"].value), float(u["carrot"].value))  # type: ignore[arg-type]
+    ax.plot(
+        *point, marker="*", markersize=18, color="white", markeredgecolor="black", clip_on=False, zorder=5
+    )
+    ax.set_xlim(-0.005, float(grid["vagueness"][-1]) + 0.005)
+    ax.set_ylim(-0.005, float(grid["carrot"][-1]) + 0.005)
+    present = sorted(set(np.unique(codes).tolist()))
+    handles: list[Any] = [
+        Patch(
+            facecolor=_COLOURS[code], label=REGIMES[code], hatch="//" if "several" in REGIMES[code] else None
+        )
+        for code in present
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker="*",
+            markersize=12,
+            color="white",
+            markeredgecolor="black",
+            linestyle="",
+            label="the file's values",
+        ),
+        Rectangle((0, 0), 1, 1, fill=False, linestyle="--", label="the file's ranges"),
+    ]
+    ax.legend(
+        handles=handles,
+        fontsize=8,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        title="equilibria (intuitive criterion)",
+    )
+    ax.set_xlabel(
+        "vagueness of the condition σ (share of the stake; 0 = named exactly, more specific to the left)"
+    )
+    ax.set_ylabel("carrot s (share of the stake)")
+    figure.tight_layout()
+    paths = _save(figure, path, layout=False)
+    box = grid["equilibria"].sel(vagueness=slice(low_v, high_v), carrot=slice(low_s, high_s))
+    regime, count = file_point(scenario)
+    return paths, {
+        "regime": regime,
+        "equilibria": count,
+        "no_carrot": point[1] == 0,
+        "several_share": float((box.values > 1).mean()) if box.size else float("nan"),
+    }

@@ -101,6 +101,13 @@ def _fronts(batch: GameBatch, t: int, width: int) -> np.ndarray:
     return (fronts[(fronts > -top) & (fronts < top)] + top).astype(np.intp)
 
 
+def _span(positions: np.ndarray, shift: int = 0) -> slice:
+    """The positions (every other one) as a slice, so that reading them is a view, not a copy."""
+    if not len(positions):  # a margin of 1: no front is left inside at odd periods
+        return slice(0, 0)
+    return slice(int(positions[0]) + shift, int(positions[-1]) + shift + 1, 2)
+
+
 def bytes_per_point(batch: GameBatch) -> int:
     """The estimated peak memory of one point of ``batch`` in :func:`solve_batch` (bytes).
 
@@ -208,23 +215,25 @@ def _refusals(
         flow_c = flow_c + np.where(now, c.threat_value, 0.0)[:, None]
         flow_t = np.where(now[:, None, None], flow_t - (c.execution[:, None] * c.losses)[:, None, :], flow_t)
     later_c, later_t = later
+    here = _span(positions)
     if batch.margin is None:
-        cont_c = flow_c[:, :, None] + delta[:, :, None] * later_c[:, positions]
-        cont_t = delta[:, :, None, None] * later_t[:, positions] + flow_t[:, :, None, :]
+        cont_c = flow_c[:, :, None] + delta[:, :, None] * later_c[:, here]
+        cont_t = delta[:, :, None, None] * later_t[:, here] + flow_t[:, :, None, :]
     else:
         margin = batch.margin[:, None]
         fronts = positions - c.width // 2
         up, down = (fronts + 1)[None, :] >= margin, (fronts - 1)[None, :] <= -margin  # decisive ends
         p_c = c.odds(batch.prior_coercer, positions, t)
         p_t = c.odds(batch.prior_target, positions, t)
-        up_c = np.where(up[:, :, None], 1.0, later_c[:, positions + 1])
-        dn_c = np.where(down[:, :, None], 0.0, later_c[:, positions - 1])
-        up_t = np.where(up[:, :, None, None], 0.0, later_t[:, positions + 1])
-        dn_t = np.where(down[:, :, None, None], 1.0, later_t[:, positions - 1])
+        up_c = np.where(up[:, :, None], 1.0, later_c[:, _span(positions, 1)])
+        dn_c = np.where(down[:, :, None], 0.0, later_c[:, _span(positions, -1)])
         cont_c = flow_c[:, :, None] + delta[:, :, None] * (p_c[:, :, None] * up_c + (1 - p_c)[:, :, None] * dn_c)
-        cont_t = (delta * p_t)[:, :, None, None] * up_t
-        cont_t += (delta * (1 - p_t))[:, :, None, None] * dn_t
-        cont_t += flow_t[:, :, None, :]
+        # T's values after a decisive battle are 0 (C won) and 1 (T won): the weights of the
+        # later values there are 0 (they are finite) and the 1 joins the flow
+        win, loss = delta * p_t, delta * (1 - p_t)
+        cont_t = np.where(up, 0.0, win)[:, :, None, None] * later_t[:, _span(positions, 1)]
+        cont_t += np.where(down, 0.0, loss)[:, :, None, None] * later_t[:, _span(positions, -1)]
+        cont_t += (flow_t + np.where(down, loss, 0.0)[:, :, None])[:, :, None, :]
     return cont_c[:, :, c.to_state], cont_t
 
 
@@ -375,13 +384,15 @@ def _backward(
         elif ultimatum:
             now["ultimatum"] = now["patient"]
             moves["ultimatum"].append(moves["patient"][-1])
+        here = _span(positions)
         for name, (v_c, v_t) in now.items():
             if name == "ultimatum" and now[name] is now["patient"]:
                 later[name] = later["patient"]
                 continue
-            full_c = np.zeros((c.P, c.width, n))
-            full_t = np.zeros((c.P, c.width, n, n))
-            full_c[:, positions], full_t[:, positions] = v_c, v_t
+            full_c, full_t = np.empty((c.P, c.width, n)), np.empty((c.P, c.width, n, n))
+            for edge in (0, c.width - 1):  # read (with weight 0) beyond the largest margin: finite
+                full_c[:, edge], full_t[:, edge] = 0.0, 0.0
+            full_c[:, here], full_t[:, here] = v_c, v_t
             later[name] = (full_c, full_t)
     start = c.width // 2 + (c.batch.start_front if c.batch.margin is not None else 0)
     initial = {name: (values[0][:, start, 0], values[1][:, start, 0]) for name, values in later.items()}
@@ -392,74 +403,86 @@ def _backward(
 
 def _forward(
     c: _Chunk,
-    name: str,
     moves: list[tuple[np.ndarray, np.ndarray]],
     initial: tuple[np.ndarray, np.ndarray],
     ultimatum: bool,
 ) -> dict[str, np.ndarray]:
-    """The equilibrium's outcome distribution under the true odds, every point at once."""
+    r"""The equilibrium's outcome distribution under the true odds, every point at once.
+
+    The types still fighting at a state with belief :math:`s` are the types from :math:`s` on, in
+    their prior proportions (every one of them has followed the same path), so the mass there is
+    one number :math:`q_s` times :math:`f_i [i \ge s]`: the pass moves :math:`q`, a
+    :math:`P \times F \times n` array, and the outcomes by type are cumulated as differences.
+    """
     batch, n, P = c.batch, c.n, c.P
     theta = batch.true_odds
     steps = c.top + 1
     rows = np.arange(n)
-    lower = rows[None, :] < np.arange(n + 1)[:, None]  # lower[k, i] = i < k
-    mass = np.zeros((P, c.width, n, n))
+    tails = c.tails
+    mass = np.zeros((P, c.width, n))
     start = c.width // 2 + (batch.start_front if batch.margin is not None else 0)
-    mass[:, start, 0] = c.f
+    mass[:, start, 0] = 1.0
     settled_by, decisive_by, length = np.zeros((P, steps)), np.zeros((P, steps)), np.zeros((P, steps + 1))
-    settled_type, executed_type = np.zeros((P, n)), np.zeros((P, n))
+    settled_steps, executed_steps = np.zeros((P, n + 1)), np.zeros((P, n + 1))  # by type, as differences
     backs_down, terms, settled_total, decisive = np.zeros(P), np.zeros(P), np.zeros(P), np.zeros(P)
+    flat = (np.arange(P) * (n + 1))[:, None, None]
     for t in range(steps):
         positions = _fronts(batch, t, c.width)
+        here = _span(positions)
         live = c.H >= t
-        block = mass[:, positions]
+        block = mass[:, here]  # (P, F, n): q by belief
         cut = np.where(live[:, None, None], moves[t][0].astype(np.intp), rows)
-        offer = moves[t][1]
-        accepted = block * lower[cut]
-        per_row = accepted.sum(axis=3)
-        settled_type += accepted.sum(axis=(1, 2))
-        total = per_row.sum(axis=(1, 2))
+        at_cut = np.take_along_axis(np.broadcast_to(tails[:, None, :], block.shape[:2] + (n + 1,)), cut, axis=2)
+        settled = block * (tails[:, None, :n] - at_cut)  # (P, F, n)
+        total = settled.sum(axis=(1, 2))
         settled_total += total
         length[:, t] += total
-        terms += np.nansum(np.where(per_row > 0, offer, 0.0) * per_row, axis=(1, 2))
-        refusing = block - accepted
+        terms += np.nansum(np.where(settled > 0, moves[t][1], 0.0) * settled, axis=(1, 2))
+        settling = block * (cut > rows)
+        settled_steps += np.bincount(np.broadcast_to(flat + rows, cut.shape).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
+        settled_steps -= np.bincount((flat + cut).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
+        going = np.where(cut < n, block, 0.0)  # the refusing types' q, to the belief cut
         if ultimatum:
             now = (batch.deadline == t) & live
-            refused = refusing.sum(axis=(1, 2))
-            executed_type += np.where(now, c.execution, 0.0)[:, None] * refused
-            backs_down += np.where(now, 1 - c.execution, 0.0) * refused.sum(axis=1)
-        F = len(positions)
-        index = ((np.arange(P * F).reshape(P, F, 1) * n + c.to_state[cut]) * n)[..., None] + rows
-        moved = np.bincount(index.ravel(), weights=refusing.ravel(), minlength=P * F * n * n).reshape(P, F, n, n)
+            if now.any():
+                reached = np.bincount((flat + cut).ravel(), going.ravel(), P * (n + 1)).reshape(P, n + 1)
+                executed_steps += np.where(now, c.execution, 0.0)[:, None] * reached
+                refused = (going * at_cut).sum(axis=(1, 2))
+                backs_down += np.where(now, 1 - c.execution, 0.0) * refused
+        F = block.shape[1]
+        index = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[cut]).ravel()
+        moved = np.bincount(index, going.ravel(), P * F * n).reshape(P, F, n)
         after = np.zeros_like(mass)
         if batch.margin is None:
-            after[:, positions] = moved
+            after[:, here] = moved
         else:
             fronts = positions - c.width // 2
+            fighting = (moved * tails[:, None, :n]).sum(axis=2)  # (P, F)
             for step, chance in ((1, theta), (-1, 1 - theta)):
-                ends = np.abs(fronts + step)[None, :] >= batch.margin[:, None]  # (P, F)
-                ended = (chance[:, None] * moved.sum(axis=(2, 3)) * (ends & live[:, None])).sum(axis=1)
+                ends = (np.abs(fronts + step)[None, :] >= batch.margin[:, None]) & live[:, None]
+                ended = (chance[:, None] * fighting * ends).sum(axis=1)
                 decisive += ended
                 length[:, t + 1] += ended
-                after[:, positions + step] += np.where(ends[:, :, None, None], 0.0, chance[:, None, None, None] * moved)
-        mass = np.where(live[:, None, None, None], after, mass)
+                after[:, _span(positions, step)] += np.where(ends, 0.0, chance[:, None])[:, :, None] * moved
+        mass = np.where(live[:, None, None], after, mass)
         settled_by[:, t], decisive_by[:, t] = settled_total, decisive
     value_c, value_t = initial
-    with np.errstate(invalid="ignore", divide="ignore"):
-        expected = np.where(settled_total == 0, np.nan, terms / np.where(settled_total == 0, 1.0, settled_total))
+    expected = np.where(settled_total == 0, np.nan, terms / np.where(settled_total == 0, 1.0, settled_total))
+    settled_type = np.cumsum(settled_steps, axis=1)[:, :n]  # P(type i settles)
+    executed_type = np.cumsum(executed_steps, axis=1)[:, :n]
     return {
         "settled_by": settled_by,
         "decisive_by": decisive_by,
-        "threat_executed": executed_type.sum(axis=1),
+        "threat_executed": (executed_type * c.f).sum(axis=1),
         "coercer_backs_down": backs_down,
-        "still_fighting": mass.sum(axis=(1, 2, 3)),
+        "still_fighting": (mass * tails[:, None, :n]).sum(axis=(1, 2)),
         "length": length,
         "expected_terms": expected,
         "coercer_utility": value_c,
         "target_utility_by_type": value_t,
         "target_utility": (c.f * value_t).sum(axis=1),
-        "settled_by_type": settled_type / c.f,
-        "threat_executed_by_type": executed_type / c.f,
+        "settled_by_type": settled_type,
+        "threat_executed_by_type": executed_type,
     }
 
 
@@ -471,13 +494,13 @@ def _solve_chunk(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[
         ultimatum = "ultimatum" in strategies
         moves, initial = _backward(c, np.zeros(c.P), ultimatum)
         if "try_and_see" in strategies:
-            out["try_and_see"] = _forward(c, "try_and_see", moves["patient"], initial["patient"], False)
+            out["try_and_see"] = _forward(c, moves["patient"], initial["patient"], False)
         if ultimatum:
-            out["ultimatum"] = _forward(c, "ultimatum", moves["ultimatum"], initial["ultimatum"], True)
+            out["ultimatum"] = _forward(c, moves["ultimatum"], initial["ultimatum"], True)
         del moves
     if "screw" in strategies:
         moves, initial = _backward(c, batch.screw, False)
-        out["screw"] = _forward(c, "screw", moves["patient"], initial["patient"], False)
+        out["screw"] = _forward(c, moves["patient"], initial["patient"], False)
     return out
 
 

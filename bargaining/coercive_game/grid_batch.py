@@ -293,11 +293,15 @@ def _skimming(
     c: _Chunk, refuse_t: np.ndarray, best: np.ndarray, active: np.ndarray, t: int, positions: np.ndarray
 ) -> None:
     """Single crossing at every active node: R_T non-decreasing in the type from the cut-off on."""
-    drops = np.diff(refuse_t, axis=3) < -_TIE  # (P, F, belief, type pair)
-    if c.n == 1 or not drops.any():
+    if c.n == 1:
         return
-    chosen = np.take_along_axis(drops, c.to_state[best][..., None], axis=2)
+    drops = refuse_t[..., 1:] < refuse_t[..., :-1] - _TIE  # (P, F, belief, type pair)
+    if not drops.any():
+        return
     n = c.n
+    P, F = best.shape[:2]
+    rows_of = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[best]).ravel()
+    chosen = drops.reshape(P * F * n, n - 1)[rows_of].reshape(P, F, n, n - 1)
     relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & active[:, :, None, None]
     if relevant.any():
         p, f, j, i = (int(v) for v in np.argwhere(relevant)[0])
@@ -331,8 +335,10 @@ def _values(
     if committed is not None:
         demanded = (1 - c.batch.demand + c.carrot_t)[:, None, None]
         accept = np.where(committed[:, None, None], demanded, accept)
-    gathered = np.take_along_axis(refuse_t, c.to_state[best][..., None], axis=2)
-    return value_c, np.maximum(gathered, accept[..., None])
+    P, F = best.shape[:2]
+    rows_of = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[best]).ravel()
+    gathered = refuse_t.reshape(P * F * n, n)[rows_of].reshape(P, F, n, n)  # R_T at each belief's cut-off
+    return value_c, np.maximum(gathered, accept[..., None], out=gathered)
 
 
 def _active(c: _Chunk, t: int, positions: np.ndarray) -> np.ndarray:

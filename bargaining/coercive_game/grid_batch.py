@@ -43,6 +43,17 @@ _TIE = 1e-12
 _STRATEGIES = ("try_and_see", "screw", "ultimatum")
 
 
+class _PointError(NotImplementedError):
+    """A node of one point has no pure equilibrium move on the grid: the point's index in its
+    chunk and the rest of the message."""
+
+    def __init__(self, point: int, message: str) -> None:
+        super().__init__(message)
+        self.point, self.message = point, message
+
+
+
+
 @dataclass(frozen=True)
 class BatchSolution:
     """One strategy's equilibrium outcomes at every point (arrays with a leading point axis).
@@ -280,8 +291,9 @@ def _committed(
     bad = (best == rows) & ~above[:, :, rows] & active[:, :, None]
     if bad.any():
         p, f, j = (int(v) for v in np.argwhere(bad)[0])
-        raise NotImplementedError(
-            f"no pure cutoff answers the committed demand at point {p}, node (t={t}, "
+        raise _PointError(
+            p,
+            f"no pure cutoff answers the committed demand at node (t={t}, "
             f"front={int(positions[f]) - c.width // 2}, cutoff={j}); split the atoms (mixing_steps, "
             "one game at a time) or change the design"
         )
@@ -305,8 +317,9 @@ def _skimming(
     relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & active[:, :, None, None]
     if relevant.any():
         p, f, j, i = (int(v) for v in np.argwhere(relevant)[0])
-        raise NotImplementedError(
-            f"single crossing fails at point {p}, node (t={t}, front={int(positions[f]) - c.width // 2}, "
+        raise _PointError(
+            p,
+            f"single crossing fails at node (t={t}, front={int(positions[f]) - c.width // 2}, "
             f"cutoff={j}): type {i + 1} gains less from refusing than type {i}"
         )
 
@@ -525,8 +538,7 @@ def solve_batch(
     ``memory`` bytes, see :func:`bytes_per_point`). Each point's outputs are those of
     :func:`~bargaining.coercive_game.grid.solve_strategies` on that point's game, within
     ``1e-12``; a node where single crossing fails, or where no pure cut-off answers the
-    committed demand, raises :class:`NotImplementedError` naming the point (its index in the
-    chunk) and the node.
+    committed demand, raises :class:`NotImplementedError` naming the point and the node.
 
     >>> import numpy as np
     >>> batch = GameBatch(discount=0.5, horizon=np.array([0, 1]), resolve=np.array([[0.0, 1.0]] * 2),
@@ -542,18 +554,25 @@ def solve_batch(
         chunk = max(1, memory // bytes_per_point(batch))
     if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
         raise ParameterValueError("chunk", "a positive integer number of points", chunk)
+    # points of similar margins and horizons together: a chunk runs to its own largest ones
+    order = np.lexsort((batch.horizon, np.zeros(batch.points) if batch.margin is None else batch.margin))
     parts: list[dict[str, dict[str, np.ndarray]]] = []
     for first in range(0, batch.points, chunk):
+        rows = order[first : first + chunk]
         try:
-            parts.append(_solve_chunk(batch.select(slice(first, first + chunk)), strategies))
-        except NotImplementedError as error:
-            raise NotImplementedError(f"{error} (in the chunk from point {first})") from None
+            parts.append(_solve_chunk(batch.select(rows), strategies))
+        except _PointError as error:
+            raise NotImplementedError(f"at point {int(rows[error.point])}: {error.message}") from None
+    inverse = np.argsort(order)
     return {
         name: BatchSolution(
             strategy=name,
             horizon=batch.horizon,
             subjective=_subjective(batch),
-            **{key: np.concatenate([_padded(part[name][key], key, batch) for part in parts]) for key in parts[0][name]},
+            **{
+                key: np.concatenate([_padded(part[name][key], key, batch) for part in parts])[inverse]
+                for key in parts[0][name]
+            },
         )
         for name in strategies
     }

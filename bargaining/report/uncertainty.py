@@ -210,7 +210,7 @@ def _solve(batch: GameBatch, rows: np.ndarray, failed: dict[int, str]) -> dict[s
         return solve_batch(batch.select(rows))
     except NotImplementedError as error:
         if len(rows) == 1:
-            failed[int(rows[0])] = str(error).replace("point 0, ", "")
+            failed[int(rows[0])] = str(error).replace("at point 0: ", "")
             return None
     halves = [_solve(batch, half, failed) for half in np.array_split(rows, 2)]
     return {

@@ -137,7 +137,12 @@ def point_errors(fields: Mapping[str, Any]) -> dict[int, ParameterValueError]:
     if fields.get("margin") is not None:
         margin = _integer("margin", fields["margin"], points)
         flag((margin < 1) | (margin > _MAX_MARGIN), "margin", f"an integer in [1, {_MAX_MARGIN}]", margin)
-        flag(margin <= abs(int(start_front)), "margin", f"above |start_front| = {abs(int(start_front))}", margin)
+        flag(
+            margin <= abs(int(start_front)),
+            "margin",
+            f"above |start_front| = {abs(int(start_front))}",
+            margin,
+        )
     elif start_front != 0:
         raise ParameterValueError("start_front", "0 when there are no battles (margin=None)", start_front)
     resolve = np.asarray(fields["resolve"], dtype=float)
@@ -164,7 +169,9 @@ def point_errors(fields: Mapping[str, Any]) -> dict[int, ParameterValueError]:
             continue
         prior = np.asarray(prior, dtype=float)
         if prior.shape != (points, 2):
-            raise ParameterValueError(name, f"an array of shape ({points}, 2) (NaN rows: the odds known)", prior.shape)
+            raise ParameterValueError(
+                name, f"an array of shape ({points}, 2) (NaN rows: the odds known)", prior.shape
+            )
         known = np.all(np.isnan(prior), axis=1)
         flag(~known & ~np.all(np.isfinite(prior) & (prior > 0), axis=1), name, "a proper Beta prior", prior)
     return dict(sorted(found.items()))
@@ -226,7 +233,9 @@ class GameBatch:
         resolve = np.asarray(self.resolve, dtype=float)
         object.__setattr__(self, "resolve", resolve)
         weights = self.type_weights
-        weights = np.full(resolve.shape, 1.0 / resolve.shape[1]) if weights is None else np.asarray(weights, float)
+        weights = (
+            np.full(resolve.shape, 1.0 / resolve.shape[1]) if weights is None else np.asarray(weights, float)
+        )
         object.__setattr__(self, "type_weights", weights)
         object.__setattr__(self, "start_front", int(self.start_front))
         for name in ("prior_coercer", "prior_target"):
@@ -285,11 +294,17 @@ class GameBatch:
                 raise ParameterValueError(
                     f"games[{index}]", "the first game's number of types, start front and battles", game
                 )
-            default = None if game.margin is None else CoerciveGame(
-                discount=0.5, horizon=0, resolve=(0.5,), margin=game.margin
-            ).front_shares
-            if game.front_shares is not None and tuple(map(float, game.front_shares)) != tuple(map(float, default or ())):
-                raise ParameterValueError(f"games[{index}].front_shares", "the default (m + M)/(2M)", game.front_shares)
+            default = (
+                None
+                if game.margin is None
+                else CoerciveGame(discount=0.5, horizon=0, resolve=(0.5,), margin=game.margin).front_shares
+            )
+            if game.front_shares is not None and tuple(map(float, game.front_shares)) != tuple(
+                map(float, default or ())
+            ):
+                raise ParameterValueError(
+                    f"games[{index}].front_shares", "the default (m + M)/(2M)", game.front_shares
+                )
             if game.self_enforcing or game.assurance != 1 or game.start != "war":
                 raise NotImplementedError(
                     f"games[{index}]: self-enforcing settlements, renewed demands and crises are not batched"
@@ -309,7 +324,9 @@ class GameBatch:
                 return None
             return np.array([[np.nan, np.nan] if row is None else [float(v) for v in row] for row in rows])
 
-        reals = {name: column(name) for name in _REALS if name not in ("demand", "audience_cost", "schelling_risk")}
+        reals = {
+            name: column(name) for name in _REALS if name not in ("demand", "audience_cost", "schelling_risk")
+        }
         return cls(
             **reals,
             horizon=np.array([game.horizon for game in games]),

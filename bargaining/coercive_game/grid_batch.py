@@ -52,8 +52,6 @@ class _PointError(NotImplementedError):
         self.point, self.message = point, message
 
 
-
-
 @dataclass(frozen=True)
 class BatchSolution:
     """One strategy's equilibrium outcomes at every point (arrays with a leading point axis).
@@ -150,7 +148,9 @@ class _Chunk:
         self.width = 1 if batch.margin is None else 2 * int(batch.margin.max()) + 1
         self.delta = batch.discount
         self.f = batch.type_weights
-        self.tails = np.concatenate([np.cumsum(self.f[:, ::-1], axis=1)[:, ::-1], np.zeros((self.P, 1))], axis=1)
+        self.tails = np.concatenate(
+            [np.cumsum(self.f[:, ::-1], axis=1)[:, ::-1], np.zeros((self.P, 1))], axis=1
+        )
         self.base = batch.target_cost[:, None] + batch.target_cost_resolve[:, None] * (1 - batch.resolve)
         self.losses = batch.threat_loss[:, None] * (1 - batch.resolve)
         self.carrot_t = batch.carrot_credibility * batch.carrot
@@ -220,7 +220,9 @@ def _refusals(
     batch, delta = c.batch, c.delta[:, None]
     share = c.share(positions)
     flow_c = (1 - delta) * (share - batch.cost_coercer[:, None] - (batch.screw_cost * gamma)[:, None] * t)
-    flow_t = (1 - delta)[:, :, None] * (1 - share[:, :, None] - c.base[:, None, :] - (gamma * t)[:, None, None])
+    flow_t = (1 - delta)[:, :, None] * (
+        1 - share[:, :, None] - c.base[:, None, :] - (gamma * t)[:, None, None]
+    )
     if deadline is not None:
         now = deadline == t
         flow_c = flow_c + np.where(now, c.threat_value, 0.0)[:, None]
@@ -238,7 +240,9 @@ def _refusals(
         p_t = c.odds(batch.prior_target, positions, t)
         up_c = np.where(up[:, :, None], 1.0, later_c[:, _span(positions, 1)])
         dn_c = np.where(down[:, :, None], 0.0, later_c[:, _span(positions, -1)])
-        cont_c = flow_c[:, :, None] + delta[:, :, None] * (p_c[:, :, None] * up_c + (1 - p_c)[:, :, None] * dn_c)
+        cont_c = flow_c[:, :, None] + delta[:, :, None] * (
+            p_c[:, :, None] * up_c + (1 - p_c)[:, :, None] * dn_c
+        )
         # T's values after a decisive battle are 0 (C won) and 1 (T won): the weights of the
         # later values there are 0 (they are finite) and the 1 joins the flow
         win, loss = delta * p_t, delta * (1 - p_t)
@@ -254,8 +258,8 @@ def _patient(c: _Chunk, refuse_c: np.ndarray, refuse_t: np.ndarray) -> tuple[np.
     rows, ks = np.arange(n), np.arange(n + 1)
     carrot_t, carrot_c = c.carrot_t[:, None, None], c.carrot_c[:, None, None]
     shape = refuse_t.shape[:2]
-    marginal = np.concatenate([np.zeros(shape + (1,)), refuse_t[:, :, c.to_state[ks[1:]], ks[1:] - 1]], axis=2)
-    first_out = np.concatenate([refuse_t[:, :, rows, rows], np.full(shape + (1,), np.inf)], axis=2)
+    marginal = np.concatenate([np.zeros((*shape, 1)), refuse_t[:, :, c.to_state[ks[1:]], ks[1:] - 1]], axis=2)
+    first_out = np.concatenate([refuse_t[:, :, rows, rows], np.full((*shape, 1), np.inf)], axis=2)
     raw = 1 + carrot_t - marginal
     offer_k = np.minimum(raw, 1.0)
     valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
@@ -280,10 +284,10 @@ def _committed(
     rows, ks = np.arange(n), np.arange(n + 1)
     shape = refuse_t.shape[:2]
     marginal = refuse_t[:, :, c.to_state[ks[1:]], ks[1:] - 1]
-    first_out = np.concatenate([refuse_t[:, :, rows, rows], np.full(shape + (1,), np.inf)], axis=2)
+    first_out = np.concatenate([refuse_t[:, :, rows, rows], np.full((*shape, 1), np.inf)], axis=2)
     accept = (1 - batch.demand + c.carrot_t)[:, None, None]
     above = accept < first_out - _TIE
-    strict = np.concatenate([np.zeros(shape + (1,), dtype=bool), accept >= marginal - _TIE], axis=2) & above
+    strict = np.concatenate([np.zeros((*shape, 1), dtype=bool), accept >= marginal - _TIE], axis=2) & above
     index = np.where(strict, ks, -1)
     largest = np.maximum.accumulate(index[..., ::-1], axis=2)[..., ::-1]
     following = largest[:, :, np.minimum(rows + 1, n)]
@@ -295,7 +299,7 @@ def _committed(
             p,
             f"no pure cutoff answers the committed demand at node (t={t}, "
             f"front={int(positions[f]) - c.width // 2}, cutoff={j}); split the atoms (mixing_steps, "
-            "one game at a time) or change the design"
+            "one game at a time) or change the design",
         )
     offer = np.where(best > rows, batch.demand[:, None, None], np.nan)
     return best, offer
@@ -320,7 +324,7 @@ def _skimming(
         raise _PointError(
             p,
             f"single crossing fails at node (t={t}, front={int(positions[f]) - c.width // 2}, "
-            f"cutoff={j}): type {i + 1} gains less from refusing than type {i}"
+            f"cutoff={j}): type {i + 1} gains less from refusing than type {i}",
         )
 
 
@@ -336,12 +340,13 @@ def _values(
     n = c.n
     rows = np.arange(n)
     tails = c.tails[:, None, :]
-    at_cut = np.take_along_axis(np.broadcast_to(tails, best.shape[:2] + (n + 1,)), best, axis=2)
+    at_cut = np.take_along_axis(np.broadcast_to(tails, (*best.shape[:2], n + 1)), best, axis=2)
     settled = tails[:, :, :n] - at_cut
     refuse_at_cut = np.take_along_axis(refuse_c, best, axis=2)
     value_c = np.where(
         best > rows,
-        (settled * (np.nan_to_num(offer) - c.carrot_c[:, None, None]) + at_cut * refuse_at_cut) / tails[:, :, :n],
+        (settled * (np.nan_to_num(offer) - c.carrot_c[:, None, None]) + at_cut * refuse_at_cut)
+        / tails[:, :, :n],
         refuse_c[:, :, :n],
     )
     accept = np.where(np.isnan(offer), -np.inf, 1 - offer + c.carrot_t[:, None, None])
@@ -356,7 +361,7 @@ def _values(
 
 def _active(c: _Chunk, t: int, positions: np.ndarray) -> np.ndarray:
     """(P, F): the nodes that exist in each point's own game (within its horizon and margin)."""
-    within = (c.H >= t)[:, None]
+    within = (t <= c.H)[:, None]
     if c.batch.margin is None:
         return np.broadcast_to(within, (c.P, len(positions)))
     fronts = np.abs(positions - c.width // 2)
@@ -375,7 +380,7 @@ def _backward(
     later = {"patient": frozen, "ultimatum": frozen}
     moves: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"patient": [], "ultimatum": []}
     for t in range(c.top, -1, -1):
-        ending = c.H == t  # these points' horizon: the frozen war follows
+        ending = t == c.H  # these points' horizon: the frozen war follows
         if ending.any() and t < c.top:
             frozen = c.forever(t + 1, gamma)
             for name in later:
@@ -448,17 +453,21 @@ def _forward(
     for t in range(steps):
         positions = _fronts(batch, t, c.width)
         here = _span(positions)
-        live = c.H >= t
+        live = t <= c.H
         block = mass[:, here]  # (P, F, n): q by belief
         cut = np.where(live[:, None, None], moves[t][0].astype(np.intp), rows)
-        at_cut = np.take_along_axis(np.broadcast_to(tails[:, None, :], block.shape[:2] + (n + 1,)), cut, axis=2)
+        at_cut = np.take_along_axis(
+            np.broadcast_to(tails[:, None, :], (*block.shape[:2], n + 1)), cut, axis=2
+        )
         settled = block * (tails[:, None, :n] - at_cut)  # (P, F, n)
         total = settled.sum(axis=(1, 2))
         settled_total += total
         length[:, t] += total
         terms += np.nansum(np.where(settled > 0, moves[t][1], 0.0) * settled, axis=(1, 2))
         settling = block * (cut > rows)
-        settled_steps += np.bincount(np.broadcast_to(flat + rows, cut.shape).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
+        settled_steps += np.bincount(
+            np.broadcast_to(flat + rows, cut.shape).ravel(), settling.ravel(), P * (n + 1)
+        ).reshape(P, n + 1)
         settled_steps -= np.bincount((flat + cut).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
         going = np.where(cut < n, block, 0.0)  # the refusing types' q, to the belief cut
         if ultimatum:

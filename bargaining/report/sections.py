@@ -313,8 +313,7 @@ def uncertainty_section(
         f"Every assumption of the game is drawn at once, uniformly on its range, by Saltelli's scheme on "
         f"a scrambled Sobol sequence (base {base}, {len(GROUPS)} groups: {draws} draws per scenario), each "
         f"draw solved on {types} quantile types of resolve. Every scenario is drawn at the same points of "
-        "the unit cube, so the scenarios can be compared draw by draw."
-        + _monte_carlo_error(spread)
+        "the unit cube, so the scenarios can be compared draw by draw." + _monte_carlo_error(spread)
     )
     doc.heading("Probability of each regime", 3)
     doc.table(

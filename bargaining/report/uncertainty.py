@@ -234,8 +234,14 @@ def _joined(parts: list[BatchSolution]) -> BatchSolution:
             width = columns + (item.name == "length")
             arrays = [
                 np.concatenate(
-                    [a, np.zeros((len(a), width - a.shape[1])) if item.name == "length"
-                     else np.repeat(a[:, -1:], width - a.shape[1], axis=1)], axis=1)
+                    [
+                        a,
+                        np.zeros((len(a), width - a.shape[1]))
+                        if item.name == "length"
+                        else np.repeat(a[:, -1:], width - a.shape[1], axis=1),
+                    ],
+                    axis=1,
+                )
                 for a in arrays
             ]
         out[item.name] = np.concatenate(arrays)
@@ -258,7 +264,9 @@ def evaluate_many(scenario: Scenario, units: np.ndarray, types: int) -> dict[str
     outputs = {key: np.full(draws, np.nan) for key in OUTPUTS}
     best = np.full(draws, "", dtype=object)
     if len(good):
-        clean = {key: (value[good] if isinstance(value, np.ndarray) else value) for key, value in fields.items()}
+        clean: dict[str, Any] = {
+            key: (value[good] if isinstance(value, np.ndarray) else value) for key, value in fields.items()
+        }
         batch = GameBatch(**clean)
         failed: dict[int, str] = {}
         solutions = _solve(batch, np.arange(len(good)), failed)
@@ -342,8 +350,8 @@ class Uncertainty:
         widths = []
         for q in (0.05, 0.95):
             spread = 1.96 * math.sqrt(size * q * (1 - q))
-            low = min(max(int(math.floor(size * q - spread)), 0), size - 1)
-            high = min(max(int(math.ceil(size * q + spread)), 0), size - 1)
+            low = min(max(math.floor(size * q - spread), 0), size - 1)
+            high = min(max(math.ceil(size * q + spread), 0), size - 1)
             widths.append((values[high] - values[low]) / 2)
         return float(max(widths))
 

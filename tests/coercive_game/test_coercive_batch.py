@@ -174,3 +174,17 @@ def test_from_games_refuses_what_it_cannot_batch() -> None:
         GameBatch.from_games([game], [])
     with pytest.raises(NotImplementedError, match="vague"):
         GameBatch.from_games([game], [UltimatumDesign(demand=0.5, deadline=0, vagueness=0.1)])
+
+
+def test_a_node_without_a_pure_cutoff_names_its_point_in_the_batch() -> None:
+    good = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2)
+    bad = CoerciveGame(discount=0.72, horizon=1, resolve=(0.0, 1.0), power=0.18, target_cost=0.113,
+                       target_cost_resolve=0.49, threat_loss=0.42)
+    design = UltimatumDesign(demand=0.782, deadline=0, audience_cost=0.27)
+    with pytest.raises(NotImplementedError, match="no pure cutoff"):
+        solve_strategies(bad, design)
+    batch = GameBatch.from_games([good, bad, good], [design] * 3)
+    with pytest.raises(NotImplementedError, match=r"at point 1: no pure cutoff answers the committed demand"):
+        solve_batch(batch)
+    alone = solve_batch(batch, ("try_and_see", "screw"))  # without the ultimatum every point solves
+    assert same(alone["screw"].point(1).coercer_utility, solve_grid(bad, "screw").coercer_utility)

@@ -112,7 +112,9 @@ def point_errors(fields: Mapping[str, Any]) -> dict[int, ParameterValueError]:
 
     def flag(bad: np.ndarray, name: str, requirement: str, values: np.ndarray) -> None:
         for index in np.flatnonzero(bad):
-            found.setdefault(int(index), ParameterValueError(f"{name}[{index}]", requirement, values[index]))
+            found.setdefault(
+                int(index), ParameterValueError(f"{name}[{index}]", requirement, values[index].tolist())
+            )
 
     reals = {}
     for name, (requirement, low, high, low_open, high_open) in _REALS.items():

@@ -124,7 +124,7 @@ def bytes_per_point(batch: GameBatch) -> int:
     >>> batch = GameBatch(discount=0.9, horizon=np.array([72]), resolve=np.array([np.linspace(0.05, 0.95, 12)]),
     ...                   margin=10, target_cost_resolve=0.1)
     >>> bytes_per_point(batch) // 1000
-    401
+    343
     """
     n, horizon = batch.types, int(batch.horizon.max())
     width = 1 if batch.margin is None else 2 * int(batch.margin.max()) + 1
@@ -554,7 +554,7 @@ def solve_batch(
     ...                   target_cost_resolve=0.2, screw=0.1, demand=0.75, deadline=0)
     >>> solutions = solve_batch(batch)
     >>> [np.round(solutions[name].coercer_utility, 6).tolist() for name in ("try_and_see", "screw", "ultimatum")]
-    [[0.6, 0.55], [0.6, 0.65], [0.55, 0.55]]
+    [[0.6, 0.55], [0.65, 0.65], [0.5, 0.55]]
     """
     unknown = [s for s in strategies if s not in _STRATEGIES]
     if unknown or not strategies:

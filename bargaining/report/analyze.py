@@ -39,11 +39,11 @@ REFERENCES = [
 
 #: Quantile types of the target's resolve: for the point estimates and for each draw. The draws'
 #: resolution and the default base of the draws (:data:`DRAWS`) are set by a measured budget: a
-#: draw costs about 2.5 ms of one core at 6 types and 72 months (5.7 ms at 12 types) in the
-#: batched grid solver, and the draws' headline numbers at 6 types are as far from 40 types as at
-#: 12 (within 0.005 for probabilities, 0.0005 for utilities, at the presets' values; the report
-#: measures and states it). The issue's 10^4 draws per scenario would take about 75 s on two
-#: cores; base 32 (288 draws per scenario) takes about 2 s.
+#: draw costs about 3 ms of CPU at 6 types and 60-84 months (7 ms at 12 types) in the batched
+#: grid solver, and the draws' headline numbers at 6 types are as far from 40 types as at 12
+#: (within 0.005 for probabilities, 0.0005 for utilities, at the presets' values; the report
+#: measures and states it). The issue's 10^4 draws per scenario would take about 95 s on two
+#: cores; base 32 (288 draws per scenario) about 3 s.
 TYPES, DRAW_TYPES = 40, 6
 DRAWS = 32
 

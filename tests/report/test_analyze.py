@@ -296,3 +296,13 @@ def test_the_intervals_monte_carlo_error_shrinks_with_the_draws():
     small, large = spread(100).interval_error(key), spread(10000).interval_error(key)
     assert 0 < large < small < 0.1  # about 1.96 sqrt(q(1-q)/N) for a uniform, plus rounding of the ranks
     assert math.isnan(spread(1).interval_error(key))
+
+
+def test_no_draws_no_error_sentence_and_an_empty_batch_is_nothing():
+    import importlib
+
+    from bargaining.report.sections import _monte_carlo_error
+
+    module = importlib.import_module("bargaining.report.uncertainty")
+    assert _monte_carlo_error([]) == ""
+    assert module._solve(None, np.array([], dtype=np.intp), {}) is None

@@ -181,7 +181,7 @@ def point_errors(fields: Mapping[str, Any]) -> dict[int, ParameterValueError]:
 
 @dataclass(frozen=True)
 class GameBatch:
-    r""":math:`P` coercive bargaining games (and one ultimatum design each) as arrays.
+    r"""Many coercive bargaining games (and one ultimatum design each) as arrays, one row per point.
 
     Every real field is a float or an array of shape ``(P,)``; ``horizon``, ``margin`` and
     ``deadline`` integers or integer arrays of shape ``(P,)``; ``resolve`` (and ``type_weights``,

@@ -10,6 +10,11 @@
    number of types n (log-log slopes over a doubling of each, the others fixed); the work is
    :math:`O(H \\cdot \\min(H, M) \\cdot n^2)` (the reachable fronts of period t are min(t + 1, 2M - 1)).
 4. **The infinite-horizon limit** of a 200-type game without battles (its own budget).
+5. **Many games at once** (issue 17): the report's joint draws of one preset, solved as one batch
+   (:func:`bargaining.coercive_game.grid_batch.solve_batch`) against one game at a time
+   (:func:`bargaining.coercive_game.solve_strategies`), per draw, at the report's resolution of
+   the draws and at 12 types; and the cost per draw as the batch grows (P = 32 to 512). These
+   rows report the median of repeated runs (the machine is shared) and the load average.
 
 Every timing is the best of a few repetitions, measured in this run on this machine.
 """
@@ -137,6 +142,81 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             "ratio_meaning": "budget / ours: above 1 means within budget",
             "target": "within 5 s",
             "notes": f"converged at H = {len(limit.settled_by) - 1}; C's utility {limit.coercer_utility:.6f}",
+        }
+    )
+    entries += _batched(quick)
+    return entries
+
+
+def _median(function: Any, repeat: int) -> tuple[float, Any]:
+    import statistics
+    import time
+
+    times, result = [], None
+    for _ in range(max(repeat, 1)):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def _batched(quick: bool) -> list[dict[str, Any]]:
+    import os
+
+    import numpy as np
+
+    from bargaining.coercive_game import solve_strategies
+    from bargaining.coercive_game.batch import GameBatch
+    from bargaining.coercive_game.grid_batch import solve_batch
+    from bargaining.report.analyze import DRAW_TYPES
+    from bargaining.report.parameters import build_game
+    from bargaining.report.uncertainty import _batch_fields, _scaled, draw_points
+    from bargaining.scenarios import load, presets
+
+    scenario = load(presets()["specific-threat"])
+    units = draw_points(64)
+    load_average = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    entries = []
+    for types in sorted({DRAW_TYPES, 12}):
+        size = 64 if quick else 256
+        batch = GameBatch(**_batch_fields(_scaled(scenario, units[:size]), types))
+        batched, solutions = _median(lambda b=batch: solve_batch(b), 3)
+        singles = []
+        for row in range(3 if quick else 5):
+            values = {key: float(value[0]) for key, value in _scaled(scenario, units[row : row + 1]).items()}
+            game, design = build_game(scenario, values, types=types)
+            one, alone = _median(lambda g=game, d=design: solve_strategies(g, d), 3)
+            singles.append(one)
+            assert abs(alone["ultimatum"].coercer_utility - solutions["ultimatum"].coercer_utility[row]) < 1e-12
+        single = float(np.median(singles))
+        entries.append(
+            {
+                "name": f"coercive game, the report's draws ({types} types, 60-84 months, margins 6-14): "
+                "batched vs one game at a time, per draw",
+                "measured": {"label": f"solve_batch, {size} draws, per draw", "value": batched / size, "unit": "s"},
+                "reference": {"label": "solve_strategies, one draw", "value": single, "unit": "s"},
+                "ratio": single / (batched / size),
+                "ratio_meaning": "reference / ours: above 1 means the batch is faster per draw",
+                "target": "10^4 draws per scenario within the 10 s of the whole main job (issue 17)",
+                "notes": f"medians of 3 runs; three strategies per draw; {load_average}; 10^4 draws x 6 distinct "
+                f"presets would take {6e4 * batched / size / 2:.0f} s on two cores",
+            }
+        )
+    sizes = [32, 128] if quick else [32, 128, 512]
+    per_draw = []
+    for size in sizes:
+        batch = GameBatch(**_batch_fields(_scaled(scenario, units[:size]), DRAW_TYPES))
+        per_draw.append(_median(lambda b=batch: solve_batch(b), 3)[0] / size)
+    entries.append(
+        {
+            "name": f"coercive game, batched solver: cost per draw as the batch grows ({DRAW_TYPES} types)",
+            "measured": {"label": f"per draw at P = {sizes[-1]}", "value": per_draw[-1], "unit": "s"},
+            "reference": {"label": f"per draw at P = {sizes[0]}", "value": per_draw[0], "unit": "s"},
+            "ratio": per_draw[0] / per_draw[-1],
+            "ratio_meaning": "reference / ours: above 1 means a larger batch is cheaper per draw",
+            "target": "linear in P (constant per draw) once the chunk is full",
+            "notes": "per draw: " + ", ".join(f"P = {p}: {1000 * t:.2f} ms" for p, t in zip(sizes, per_draw))
+            + f"; {load_average}",
         }
     )
     return entries

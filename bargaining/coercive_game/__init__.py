@@ -14,8 +14,10 @@ P(threat executed), P(coercer backs down), the war's length and the terms togeth
 
 from __future__ import annotations
 
+from .batch import GameBatch, point_errors
 from .design import best_design, best_strategy
 from .grid import infinite_horizon, quantile_types, solve_grid, solve_strategies
+from .grid_batch import BatchSolution, solve_batch
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .quantile import solve_exact
 from .results import GameSolution, Node
@@ -24,7 +26,9 @@ from .symbolic import SmallGame, one_period_game, two_period_game
 
 __all__ = [
     "STRATEGIES",
+    "BatchSolution",
     "CoerciveGame",
+    "GameBatch",
     "GameSolution",
     "Node",
     "SmallGame",
@@ -33,8 +37,10 @@ __all__ = [
     "best_strategy",
     "infinite_horizon",
     "one_period_game",
+    "point_errors",
     "quantile_types",
     "simulate",
+    "solve_batch",
     "solve_exact",
     "solve_grid",
     "solve_strategies",

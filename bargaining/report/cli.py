@@ -35,8 +35,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--draws",
         type=int,
-        default=2,
-        help="base N of the Saltelli design: N x 9 joint draws per scenario (default 2; each draw solves the game 3 times)",
+        default=32,
+        help="base N of the Saltelli design: N x 9 joint draws per scenario (default 32, that is 288; "
+        "each draw solves the game 3 times; a power of 2 keeps the Sobol sequence balanced)",
     )
     parser.add_argument("--workers", type=int, default=2, help="processes for the draws (default 2)")
     parser.add_argument("--force", action="store_true", help="overwrite an earlier report in --output")

@@ -333,6 +333,24 @@ def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -
         doc.image(figure, "Total Sobol index of each group of assumptions, per output")
 
 
+def _monte_carlo_error(spread: Sequence[Uncertainty]) -> str:
+    """A sentence: the largest Monte-Carlo error of the intervals' ends, per unit."""
+    worst: dict[str, float] = {}
+    for u in spread:
+        for (strategy, key), (_, unit) in OUTPUTS.items():
+            error = u.interval_error((strategy, key))
+            if math.isfinite(error):
+                worst[unit] = max(worst.get(unit, 0.0), error)
+    if not worst:
+        return ""
+    parts = [f"{fmt(value, 3)} ({unit})" for unit, value in sorted(worst.items())]
+    return (
+        " The Monte-Carlo error of an interval's end (the half-width of the distribution-free 95 % "
+        "confidence interval of the 5 % or 95 % quantile, from the order statistics of the draws) is at "
+        "most " + "; ".join(parts) + "."
+    )
+
+
 def uncertainty_section(
     doc: Document,
     results: Sequence[GameResult],
@@ -348,7 +366,7 @@ def uncertainty_section(
         f"Every assumption of the game is drawn at once, uniformly on its range, by Saltelli's scheme on "
         f"a scrambled Sobol sequence (base {base}, {len(GROUPS)} groups: {draws} draws per scenario), each "
         f"draw solved on {types} quantile types of resolve. Every scenario is drawn at the same points of "
-        "the unit cube, so the scenarios can be compared draw by draw."
+        "the unit cube, so the scenarios can be compared draw by draw." + _monte_carlo_error(spread)
     )
     doc.heading("Probability that each strategy is best", 3)
     doc.table(

@@ -12,13 +12,20 @@ another. The same draws give the variance-based sensitivity: Sobol's first-order
 indices per group (:func:`SALib.analyze.sobol.analyze`, Jansen's estimator), each a share of one
 output's variance, so outputs in different units are never compared by raw swings.
 
-The sweep engine (:mod:`bargaining.sweep`) is not used: it evaluates a vectorised model on a
-Cartesian grid, and the game is solved one parameter point at a time (its vectorisation is over
-types, inside the solver); a Saltelli design is not a Cartesian grid.
+All the draws of a scenario are solved together: their games form one
+:class:`~bargaining.coercive_game.batch.GameBatch` (the horizon, the margin and the deadline
+differ from draw to draw) solved by one vectorised backward induction over the draws
+(:func:`~bargaining.coercive_game.grid_batch.solve_batch`), with each draw's numbers those of
+the one-game grid solver. The sweep engine (:mod:`bargaining.sweep`) is not used: it evaluates a
+vectorised model on a Cartesian grid, and a Saltelli design is not a Cartesian grid.
 
-A draw whose values make the game undefined (say an execution range with low above high) is
-recorded with the assumption values and the error, and left out; the indices are then not
-computed for that scenario (they need every draw) and the report says so.
+The intervals' Monte-Carlo error (:meth:`Uncertainty.interval_error`) is the half-width of the
+distribution-free confidence interval of each end, from the order statistics.
+
+A draw whose values make the game undefined (say an execution range with low above high), or
+leave it without an equilibrium the grid can find (a node without single crossing), is recorded
+with the assumption values and the error, and left out; the indices are then not computed for
+that scenario (they need every draw) and the report says so.
 """
 
 from __future__ import annotations
@@ -30,10 +37,10 @@ from typing import Any
 
 import numpy as np
 
-from ..coercive_game import solve_strategies
-from ..core.errors import BargainingError
+from ..coercive_game.batch import GameBatch, point_errors
+from ..coercive_game.grid_batch import BatchSolution, solve_batch
 from ..scenarios import Scenario
-from .game import GAME_KEYS, build_game, headline
+from .game import GAME_KEYS, MILESTONES
 
 __all__ = [
     "GROUPS",
@@ -41,6 +48,7 @@ __all__ = [
     "Uncertainty",
     "draw_points",
     "evaluate",
+    "evaluate_many",
     "rank_shares",
     "signature",
     "uncertainty",
@@ -121,14 +129,157 @@ def draw_points(base: int, seed: int = 20250101) -> np.ndarray:
     )
 
 
-def _scaled(scenario: Scenario, unit: np.ndarray) -> dict[tuple[str, str], float]:
-    values: dict[tuple[str, str], float] = {}
+def _scaled(scenario: Scenario, units: np.ndarray) -> dict[tuple[str, str], np.ndarray]:
+    """Every game assumption at every draw: its range's point at the unit-cube coordinates."""
+    values: dict[tuple[str, str], np.ndarray] = {}
+    units = np.atleast_2d(units)
     for column, (section, key, _, _) in enumerate(GAME_KEYS):
         a = scenario.assumptions[(section, key)]
         low, high = float(a.low), float(a.high)  # type: ignore[arg-type]  # game keys are numeric
-        value = low + float(unit[column]) * (high - low)
-        values[(section, key)] = float(round(value)) if f"{section}.{key}" in _INTEGERS else value
+        value = low + units[:, column].astype(float) * (high - low)
+        values[(section, key)] = np.round(value) if f"{section}.{key}" in _INTEGERS else value
     return values
+
+
+def _batch_fields(values: dict[tuple[str, str], np.ndarray], types: int) -> dict[str, Any]:
+    """:func:`~bargaining.report.parameters.build_game` at every draw, as a batch's fields."""
+    from scipy import stats
+
+    v = {f"{section}.{key}": array for (section, key), array in values.items()}
+    mean, weight = v["game.resolve_mean"], v["game.resolve_concentration"]
+    levels = (np.arange(types) + 0.5) / types
+    with np.errstate(invalid="ignore"):
+        resolve = stats.beta.ppf(levels[None, :], (mean * weight)[:, None], ((1 - mean) * weight)[:, None])
+    cb, kc = v["war.coercer_belief"], v["war.coercer_confidence"]
+    tb, kt = v["war.target_belief"], v["war.target_confidence"]
+    return {
+        "discount": v["game.discount"],
+        "horizon": v["war.horizon"].astype(np.int64),
+        "resolve": np.asarray(resolve, dtype=float),
+        "margin": v["war.decisive_margin"].astype(np.int64),
+        "true_odds": v["war.battle_odds"],
+        "prior_coercer": np.stack([cb * kc, (1 - cb) * kc], axis=1),
+        "prior_target": np.stack([(1 - tb) * kt, tb * kt], axis=1),
+        "cost_coercer": v["war.cost_coercer"],
+        "target_cost": v["war.cost_target"],
+        "target_cost_resolve": v["game.target_cost_resolve"],
+        "threat_loss": v["ultimatum.threat"],
+        "screw": v["war.escalation"],
+        "screw_cost": v["game.screw_cost"],
+        "carrot": v["ultimatum.carrot"],
+        "carrot_efficiency": v["ultimatum.carrot_efficiency"],
+        "carrot_credibility": v["ultimatum.carrot_credibility"],
+        "execution_low": v["ultimatum.execution_low"],
+        "execution_high": v["ultimatum.execution_high"],
+        "demand": v["game.demand"],
+        "deadline": v["war.deadline"].astype(np.int64),
+        "audience_cost": v["ultimatum.audience_cost"],
+        "schelling_risk": v["ultimatum.risk"],
+    }
+
+
+def _headlines(solution: BatchSolution) -> dict[str, np.ndarray]:
+    """:func:`~bargaining.report.game.headline` at every point of a batch."""
+    points = np.arange(len(solution.horizon))
+    horizon = solution.horizon
+    out = {f"settled_{t}": solution.settled_by[points, np.minimum(t, horizon)] for t in MILESTONES}
+    ended = solution.length.sum(axis=1)
+    months = (solution.length * np.arange(solution.length.shape[1])).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(ended == 0, np.nan, months / np.where(ended == 0, 1.0, ended))
+    out |= {
+        "coercer_utility": solution.coercer_utility,
+        "target_utility": solution.target_utility,
+        "settled": solution.settled_by[points, horizon],
+        "threat_executed": solution.threat_executed,
+        "backs_down": solution.coercer_backs_down,
+        "decisive": solution.decisive_by[points, horizon],
+        "still_fighting": solution.still_fighting,
+        "length": mean,
+        "terms": solution.expected_terms,
+    }
+    return out
+
+
+def _solve(batch: GameBatch, rows: np.ndarray, failed: dict[int, str]) -> dict[str, BatchSolution] | None:
+    """The batch at ``rows``; a row whose game has no equilibrium the grid can find (a node
+    without single crossing) is isolated by halving and recorded in ``failed``."""
+    if not len(rows):
+        return None
+    try:
+        return solve_batch(batch.select(rows))
+    except NotImplementedError as error:
+        if len(rows) == 1:
+            failed[int(rows[0])] = str(error).replace("at point 0: ", "")
+            return None
+    halves = [_solve(batch, half, failed) for half in np.array_split(rows, 2)]
+    return {
+        name: _joined([h[name] for h in halves if h is not None])
+        for name in ("try_and_see", "screw", "ultimatum")
+        if any(h is not None for h in halves)
+    } or None
+
+
+def _joined(parts: list[BatchSolution]) -> BatchSolution:
+    import dataclasses
+
+    columns = max(part.settled_by.shape[1] for part in parts)
+    out: dict[str, Any] = {}
+    for item in dataclasses.fields(parts[0]):
+        arrays = [getattr(part, item.name) for part in parts]
+        if item.name == "strategy":
+            out[item.name] = arrays[0]
+            continue
+        if item.name in ("settled_by", "decisive_by", "length"):
+            width = columns + (item.name == "length")
+            arrays = [
+                np.concatenate(
+                    [
+                        a,
+                        np.zeros((len(a), width - a.shape[1]))
+                        if item.name == "length"
+                        else np.repeat(a[:, -1:], width - a.shape[1], axis=1),
+                    ],
+                    axis=1,
+                )
+                for a in arrays
+            ]
+        out[item.name] = np.concatenate(arrays)
+    return BatchSolution(**out)
+
+
+def evaluate_many(scenario: Scenario, units: np.ndarray, types: int) -> dict[str, Any]:
+    """The draws at the unit-cube points ``units`` (one row each), solved as one batch.
+
+    Returns ``{"values": {(section, key): array}, "outputs": {(strategy, key): array},
+    "best": array of strategy names, "errors": {row: message}}``; a row whose values make the
+    game undefined (or leave it without an equilibrium on the grid) has NaN outputs and an empty
+    best, and its message names the assumption and the value.
+    """
+    values = _scaled(scenario, units)
+    draws = len(units)
+    fields = _batch_fields(values, types)
+    errors = {row: str(error).replace(f"[{row}]", "") for row, error in point_errors(fields).items()}
+    good = np.array([row for row in range(draws) if row not in errors], dtype=np.intp)
+    outputs = {key: np.full(draws, np.nan) for key in OUTPUTS}
+    best = np.full(draws, "", dtype=object)
+    if len(good):
+        clean: dict[str, Any] = {
+            key: (value[good] if isinstance(value, np.ndarray) else value) for key, value in fields.items()
+        }
+        batch = GameBatch(**clean)
+        failed: dict[int, str] = {}
+        solutions = _solve(batch, np.arange(len(good)), failed)
+        errors |= {int(good[row]): message for row, message in failed.items()}
+        solved = np.array([row for row in range(len(good)) if row not in failed], dtype=np.intp)
+        if solutions is not None:
+            numbers = {name: _headlines(solution) for name, solution in solutions.items()}
+            for strategy, key in OUTPUTS:
+                outputs[(strategy, key)][good[solved]] = numbers[strategy][key]
+            names = np.array(["try_and_see", "screw", "ultimatum"], dtype=object)
+            utilities = np.stack([numbers[name]["coercer_utility"] for name in names])
+            best[good[solved]] = names[np.argmax(utilities, axis=0)]  # ties: try-and-see, then the screw
+    return {"values": values, "outputs": outputs, "best": best, "errors": dict(sorted(errors.items()))}
 
 
 def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]:
@@ -136,22 +287,18 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
 
     Returns ``{"values": ..., "outputs": {(strategy, key): float}, "best": strategy}`` or, when the
     game is undefined there, ``{"values": ..., "error": message}``.
-    """
 
-    values = _scaled(scenario, unit)
-    try:
-        game, design = build_game(scenario, values, types=types)
-        solutions = solve_strategies(game, design)
-    except BargainingError as error:
-        return {"values": values, "error": str(error)}
-    outputs = {}
-    for strategy, solution in solutions.items():
-        numbers = headline(solution, game.horizon)
-        for name, key in OUTPUTS:
-            if name == strategy:
-                outputs[(name, key)] = numbers[key]
-    best = max(solutions, key=lambda name: (float(solutions[name].coercer_utility), name == "try_and_see"))
-    return {"values": values, "outputs": outputs, "best": best}
+    >>> from bargaining.scenarios import load, presets
+    >>> draw = evaluate(load(presets()["specific-threat"]), np.full(25, 0.5), types=4)
+    >>> draw["best"], round(draw["values"][("war", "horizon")])
+    ('screw', 72)
+    """
+    done = evaluate_many(scenario, np.asarray(unit, dtype=float)[None, :], types)
+    values = {key: float(value[0]) for key, value in done["values"].items()}
+    if done["errors"]:
+        return {"values": values, "error": done["errors"][0]}
+    outputs = {key: float(value[0]) for key, value in done["outputs"].items()}
+    return {"values": values, "outputs": outputs, "best": str(done["best"][0])}
 
 
 def signature(scenario: Scenario) -> tuple[Any, ...]:
@@ -167,10 +314,6 @@ def signature(scenario: Scenario) -> tuple[Any, ...]:
     )
 
 
-def _evaluate_many(scenario: Scenario, rows: np.ndarray, types: int) -> list[dict[str, Any]]:
-    return [evaluate(scenario, row, types) for row in rows]
-
-
 @dataclass(frozen=True)
 class Uncertainty:
     """One scenario's joint uncertainty: its draws, intervals, regime shares and Sobol indices."""
@@ -182,6 +325,8 @@ class Uncertainty:
     failures: tuple[tuple[int, dict[tuple[str, str], float], str], ...]
     indices: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = field(default_factory=dict)
     """Per output and group: (S1, ST, the bootstrap 95 % half-width of ST)."""
+    types: int = 12
+    """The quantile types of resolve each draw's game was solved on."""
 
     def interval(self, output: tuple[str, str]) -> tuple[float, float, float]:
         """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out)."""
@@ -191,6 +336,24 @@ class Uncertainty:
             return (math.nan, math.nan, math.nan)
         low, mid, high = np.quantile(finite, [0.05, 0.5, 0.95])
         return float(low), float(mid), float(high)
+
+    def interval_error(self, output: tuple[str, str]) -> float:
+        r"""The Monte-Carlo error of :meth:`interval`'s two ends: the larger half-width of the
+        distribution-free 95 % confidence interval of the 5 % and 95 % quantiles, between the
+        order statistics of ranks :math:`Nq \mp 1.96\sqrt{Nq(1-q)}` (in the output's units;
+        for independent draws, which the scrambled Sobol points beat; NaN without draws).
+        """
+        values = np.sort(self.outputs[output][np.isfinite(self.outputs[output])])
+        size = len(values)
+        if size < 2:
+            return math.nan
+        widths = []
+        for q in (0.05, 0.95):
+            spread = 1.96 * math.sqrt(size * q * (1 - q))
+            low = min(max(math.floor(size * q - spread), 0), size - 1)
+            high = min(max(math.ceil(size * q + spread), 0), size - 1)
+            widths.append((values[high] - values[low]) / 2)
+        return float(max(widths))
 
     def regimes(self) -> dict[str, float]:
         """The share of draws in which each strategy is the coercer's best."""
@@ -207,8 +370,9 @@ def uncertainty(
 ) -> list[Uncertainty]:
     """Every scenario's joint uncertainty from ``base * (len(GROUPS) + 2)`` draws each.
 
-    ``types`` is the number of quantile types of the draws' games; ``workers`` > 1 spreads the
-    draws over that many processes.
+    ``types`` is the number of quantile types of the draws' games; the draws of a scenario are
+    solved as batches (:func:`~bargaining.coercive_game.grid_batch.solve_batch`), ``workers``
+    > 1 processes sharing them.
     """
     from SALib.analyze import sobol
 
@@ -216,31 +380,37 @@ def uncertainty(
     unique: dict[tuple[Any, ...], Scenario] = {}
     for scenario in scenarios:  # scenarios that differ only outside the game are drawn once
         unique.setdefault(signature(scenario), scenario)
-    chunks = max(1, min(len(points), 2 * workers))
-    pieces = [rows for rows in np.array_split(points, chunks) if len(rows)]
+    pieces = [rows for rows in np.array_split(points, max(1, min(len(points), workers))) if len(rows)]
     jobs = [(key, scenario, rows) for key, scenario in unique.items() for rows in pieces]
     if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             evaluated = list(
-                pool.map(_evaluate_many, [j[1] for j in jobs], [j[2] for j in jobs], [types] * len(jobs))
+                pool.map(evaluate_many, [j[1] for j in jobs], [j[2] for j in jobs], [types] * len(jobs))
             )
     else:
-        evaluated = [_evaluate_many(scenario, rows, types) for _, scenario, rows in jobs]
+        evaluated = [evaluate_many(scenario, rows, types) for _, scenario, rows in jobs]
     by_signature: dict[tuple[Any, ...], list[dict[str, Any]]] = {key: [] for key in unique}
-    for (key, _, _), draws_done in zip(jobs, evaluated):
-        by_signature[key].extend(draws_done)
-    done = [by_signature[signature(scenario)] for scenario in scenarios]
+    for (key, _, _), part in zip(jobs, evaluated):
+        by_signature[key].append(part)
     from SALib.util import extract_group_names
 
     results = []
     problem = _problem()
     order = list(extract_group_names(problem)[0])  # SALib's order of the groups
-    for scenario, draws in zip(scenarios, done):
-        failures = tuple((i, d["values"], d["error"]) for i, d in enumerate(draws) if "error" in d)
-        good = [d for d in draws if "error" not in d]
-        outputs = {key: np.array([d["outputs"][key] for d in good], dtype=float) for key in OUTPUTS}
+    for scenario in scenarios:
+        parts = by_signature[signature(scenario)]
+        offsets = np.cumsum([0] + [len(part["best"]) for part in parts])
+        failures = tuple(
+            (int(offset + row), {key: float(value[row]) for key, value in part["values"].items()}, message)
+            for offset, part in zip(offsets, parts)
+            for row, message in part["errors"].items()
+        )
+        failed = {index for index, _, _ in failures}
+        good = np.array([i for i in range(int(offsets[-1])) if i not in failed], dtype=np.intp)
+        outputs = {key: np.concatenate([part["outputs"][key] for part in parts])[good] for key in OUTPUTS}
+        best = tuple(str(name) for name in np.concatenate([part["best"] for part in parts])[good])
         indices: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}
         if not failures:
             for key, values in outputs.items():
@@ -251,9 +421,7 @@ def uncertainty(
                     group: (float(first), float(total), float(conf))
                     for group, first, total, conf in zip(order, found["S1"], found["ST"], found["ST_conf"])
                 }
-        results.append(
-            Uncertainty(scenario, len(good), outputs, tuple(d["best"] for d in good), failures, indices)
-        )
+        results.append(Uncertainty(scenario, len(good), outputs, best, failures, indices, types))
     return results
 
 

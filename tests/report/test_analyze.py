@@ -227,3 +227,58 @@ def test_scenarios_the_game_cannot_tell_apart_are_said_to_be_the_same(tmp_path):
     text = done.markdown.read_text(encoding="utf-8")
     assert "In the game this scenario is the same as 'Its twin'" in text
     assert done.results[0].numbers("ultimatum") == done.results[1].numbers("ultimatum")
+
+
+def test_a_draw_without_an_equilibrium_on_the_grid_is_isolated_and_named(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("bargaining.report.uncertainty")  # the package exports a function of that name
+
+    scenario = load(presets()["specific-threat"])
+    units = draw_points(1)[:5]
+    real = module.solve_batch
+    discounts = module._scaled(scenario, units)[("game", "discount")]
+    marked = discounts[1]
+    assert np.sum(discounts == marked) == 1  # Saltelli's rows share values: this one is alone
+
+    def refusing(batch, *args, **kwargs):
+        rows = np.flatnonzero(batch.discount == marked)
+        if len(rows):
+            raise NotImplementedError(f"at point {rows[0]}: single crossing fails at node (t=0, front=0, cutoff=0)")
+        return real(batch, *args, **kwargs)
+
+    monkeypatch.setattr(module, "solve_batch", refusing)
+    done = module.evaluate_many(scenario, units, types=3)
+    assert list(done["errors"]) == [1] and done["errors"][1].startswith("single crossing fails")
+    assert np.isnan(done["outputs"][("screw", "settled")][1]) and done["best"][1] == ""
+    monkeypatch.setattr(module, "solve_batch", real)
+    whole = module.evaluate_many(scenario, units, types=3)
+    kept = [0, 2, 3, 4]
+    assert np.array_equal(done["outputs"][("ultimatum", "coercer_utility")][kept],
+                          whole["outputs"][("ultimatum", "coercer_utility")][kept])
+    assert list(done["best"][kept]) == list(whole["best"][kept])
+
+
+def test_the_intervals_monte_carlo_error_shrinks_with_the_draws():
+    from bargaining.report.uncertainty import Uncertainty
+
+    scenario = load(presets()["specific-threat"])
+    rng = np.random.default_rng(1)
+    key = ("try_and_see", "settled")
+
+    def spread(size):
+        return Uncertainty(scenario, size, {key: rng.random(size)}, ("try_and_see",) * size, ())
+
+    small, large = spread(100).interval_error(key), spread(10000).interval_error(key)
+    assert 0 < large < small < 0.1  # about 1.96 sqrt(q(1-q)/N) for a uniform, plus rounding of the ranks
+    assert math.isnan(spread(1).interval_error(key))
+
+
+def test_no_draws_no_error_sentence_and_an_empty_batch_is_nothing():
+    import importlib
+
+    from bargaining.report.sections import _monte_carlo_error
+
+    module = importlib.import_module("bargaining.report.uncertainty")
+    assert _monte_carlo_error([]) == ""
+    assert module._solve(None, np.array([], dtype=np.intp), {}) is None

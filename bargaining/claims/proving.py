@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from ..core.errors import ParameterValueError
+from ..core.values import plain_regimes
 from .claim import Claim, ClaimError, MonotoneClaim, RelationClaim
 
 __all__ = ["Proof", "prove"]
@@ -229,9 +230,10 @@ def prove(claim: Claim) -> Proof:
         raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
     symbols = _symbols(claim)
     try:
-        if isinstance(claim, MonotoneClaim):
-            return _monotone(claim, symbols)
-        return _relation(claim, symbols)
+        with plain_regimes():  # the proof reads values, never the regimes' simplified conditions
+            if isinstance(claim, MonotoneClaim):
+                return _monotone(claim, symbols)
+            return _relation(claim, symbols)
     except _SYMBOLIC_REFUSALS as error:
         _refuses_numbers(claim, error)
         reason = str(error).splitlines()[0] if str(error) else ""

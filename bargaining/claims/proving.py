@@ -124,6 +124,30 @@ def _continuous_on_region(expression: Any, claim: Claim, symbols: Mapping[str, A
     return True
 
 
+def _may_be_constant(expression: Any, claim: Claim, symbols: Mapping[str, Any]) -> bool:
+    """Whether ``expression`` may be a constant: ``False`` only when it visibly takes two different
+    values at two points of the region (the midpoint and the point a third of the way up), so that
+    no simplification can make it free of the parameters; ``True`` when it may (then the caller
+    simplifies, as it would without this check), or when a value is not a finite real number."""
+    import sympy
+
+    if not expression.free_symbols:
+        return True
+    values = []
+    for share in (Fraction(1, 2), Fraction(1, 3)):
+        point = {
+            symbols[name]: sympy.Rational(low + share * (high - low))
+            for name, (low, high) in claim.region.bounds.items()
+        }
+        value = expression.xreplace(point).evalf(30)
+        if not (value.is_number and value.is_real and value.is_finite):
+            return True
+        values.append(value)
+    return bool(
+        abs(values[0] - values[1]) <= sympy.Float("1e-20", 30) * (1 + abs(values[0]) + abs(values[1]))
+    )
+
+
 _RELATION_WORDS = {"nondecreasing": "≥ 0", "increasing": "> 0", "nonincreasing": "≤ 0", "decreasing": "< 0"}
 
 
@@ -134,8 +158,16 @@ def _monotone(claim: MonotoneClaim, symbols: Mapping[str, Any]) -> Proof:
     variable = symbols[claim.parameter]
     rising = claim.direction in ("nondecreasing", "increasing")
     strict = claim.direction in ("increasing", "decreasing")
+    simplified: list[Any] = []  # the derivative simplified, once, when it is needed
+
+    def simple() -> Any:
+        if not simplified:
+            simplified.append(sympy.simplify(sympy.diff(expression, variable)))
+        return simplified[0]
+
     if not expression.has(sympy.Piecewise, sympy.Heaviside, sympy.floor, sympy.ceiling):
-        slope = sympy.simplify(sympy.diff(expression, variable))
+        slope = sympy.diff(expression, variable)
+        slope = simple() if _may_be_constant(slope, claim, symbols) else slope
         if not slope.free_symbols:
             signed = slope if rising else -slope
             if signed > 0 or (signed == 0 and not strict):
@@ -156,7 +188,7 @@ def _monotone(claim: MonotoneClaim, symbols: Mapping[str, Any]) -> Proof:
     if _has_sign(derivative if rising else -derivative, sign, claim, symbols):
         return Proof(
             "proved",
-            f"∂/∂{claim.parameter} = {sympy.simplify(derivative)} {_RELATION_WORDS[claim.direction]} "
+            f"∂/∂{claim.parameter} = {simple()} {_RELATION_WORDS[claim.direction]} "
             f"for all {claim.region.describe()} (sympy)",
         )
     return Proof("undecided", f"sympy cannot decide the sign of ∂/∂{claim.parameter} on the region")

@@ -200,8 +200,9 @@ def _relation(claim: RelationClaim, symbols: Mapping[str, Any]) -> Proof:
     left, right = sympy.sympify(claim.left(**symbols)), sympy.sympify(claim.right(**symbols))
     raw = left - right
     plain = not (left.has(sympy.Piecewise) or right.has(sympy.Piecewise))
-    # simplify is slow on regimes (Piecewise) and rarely decides them: only plain algebra
-    if raw == 0 or (plain and sympy.simplify(raw) == 0):
+    # simplify is slow on regimes (Piecewise) and rarely decides them: only plain algebra, once
+    simple = sympy.simplify(raw) if plain and raw != 0 else raw
+    if raw == 0 or simple == 0:
         return Proof(
             "by construction",
             "left − right = 0 identically, before the region is used: both sides are the same "
@@ -211,12 +212,12 @@ def _relation(claim: RelationClaim, symbols: Mapping[str, Any]) -> Proof:
     flip = -1 if claim.relation == "<=" else 1
     proved = _has_sign(flip * raw, sign, claim, symbols)
     if not proved and plain:
-        proved = _has_sign(flip * sympy.simplify(raw), sign, claim, symbols)
+        proved = _has_sign(flip * simple, sign, claim, symbols)
     if proved:
         relation = "= 0" if sign == "zero" else claim.relation + " 0"
         return Proof(
             "proved",
-            f"left − right = {sympy.simplify(raw)} {relation} for all {claim.region.describe()} (sympy)",
+            f"left − right = {simple if plain else sympy.simplify(raw)} {relation} for all {claim.region.describe()} (sympy)",
         )
     return Proof("undecided", "sympy cannot decide the sign of left − right on the region")
 

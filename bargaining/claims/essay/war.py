@@ -32,8 +32,8 @@ def _arrays(*values: Any) -> bool:
 def _at(series: Any, time: Any, last: int) -> Any:
     """``series[min(floor(time), last)]``: one period of a series over time, elementwise on arrays
     (the time axis last, the design's points first)."""
-    if not _arrays(series, time):
-        return series[min(int(time), last)]
+    if not _arrays(time):  # one time (exact or a float): index exactly, never through a float
+        return series[min(int(time), last)] if np.ndim(series) <= 1 else series[..., min(int(time), last)]
     period = np.minimum(np.floor(np.asarray(time, dtype=float)), last).astype(int)
     period = np.broadcast_to(period, np.shape(series)[:-1])
     return np.take_along_axis(np.asarray(series), period[..., None], axis=-1)[..., 0]

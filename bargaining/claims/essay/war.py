@@ -43,7 +43,8 @@ def _survival(coercer_belief: Any, confidence: Any, escalation: Any = 0) -> Any:
     """The survival curve over 10 battles: one lattice DP over every point on arrays, else cached
     per point (a claim asks for many times at one point)."""
     if _arrays(coercer_belief, confidence, escalation):
-        return _survival_curve(coercer_belief, confidence, escalation)
+        # a float escalation: an exact one (the default 0) added to float arrays makes object arrays
+        return _survival_curve(coercer_belief, confidence, np.asarray(escalation, dtype=float))
     return _survival_at(coercer_belief, confidence, escalation)
 
 

@@ -104,11 +104,12 @@ def arrays(quick: bool) -> dict[str, Any]:
     from bargaining.claims.searching import DESIGN, _violations
 
     starts = (
-        "The target's motivation not to comply rises with what is demanded: the war risk",
+        "The target's motivation not to comply rises with what is demanded: the probability that",
         "An ultimatum extracts more",
         "The screw shortens wars of attrition",
     )
     chosen = [claim for claim in essay_claims() if claim.statement.startswith(starts)]
+    assert len(chosen) == len(starts), "each start names one claim of the catalogue"
     count = 512 if quick else DESIGN["ci"][0]
     vectorised = scalar = 0.0
     points = 0

@@ -165,7 +165,7 @@ def report(
     instead of reusing the verdicts this version of the package already found. ``workers``:
     how many processes settle the claims not in the cache (1, the default, settles them in this
     process; more fork workers, where the platform can fork: ``bargaining claims`` uses the
-    machine's cores, at most 4).
+    cores other jobs leave idle, at least 1 and at most 4).
     """
     from .catalogue import essay_claims
 

@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from ..core.errors import ParameterValueError
+from ..core.values import plain_regimes
 from .claim import Claim, ClaimError, MonotoneClaim, RelationClaim
 
 __all__ = ["Proof", "prove"]
@@ -123,6 +124,30 @@ def _continuous_on_region(expression: Any, claim: Claim, symbols: Mapping[str, A
     return True
 
 
+def _may_be_constant(expression: Any, claim: Claim, symbols: Mapping[str, Any]) -> bool:
+    """Whether ``expression`` may be a constant: ``False`` only when it visibly takes two different
+    values at two points of the region (the midpoint and the point a third of the way up), so that
+    no simplification can make it free of the parameters; ``True`` when it may (then the caller
+    simplifies, as it would without this check), or when a value is not a finite real number."""
+    import sympy
+
+    if not expression.free_symbols:
+        return True
+    values = []
+    for share in (Fraction(1, 2), Fraction(1, 3)):
+        point = {
+            symbols[name]: sympy.Rational(low + share * (high - low))
+            for name, (low, high) in claim.region.bounds.items()
+        }
+        value = expression.xreplace(point).evalf(30)
+        if not (value.is_number and value.is_real and value.is_finite):
+            return True
+        values.append(value)
+    return bool(
+        abs(values[0] - values[1]) <= sympy.Float("1e-20", 30) * (1 + abs(values[0]) + abs(values[1]))
+    )
+
+
 _RELATION_WORDS = {"nondecreasing": "≥ 0", "increasing": "> 0", "nonincreasing": "≤ 0", "decreasing": "< 0"}
 
 
@@ -133,8 +158,16 @@ def _monotone(claim: MonotoneClaim, symbols: Mapping[str, Any]) -> Proof:
     variable = symbols[claim.parameter]
     rising = claim.direction in ("nondecreasing", "increasing")
     strict = claim.direction in ("increasing", "decreasing")
+    simplified: list[Any] = []  # the derivative simplified, once, when it is needed
+
+    def simple() -> Any:
+        if not simplified:
+            simplified.append(sympy.simplify(sympy.diff(expression, variable)))
+        return simplified[0]
+
     if not expression.has(sympy.Piecewise, sympy.Heaviside, sympy.floor, sympy.ceiling):
-        slope = sympy.simplify(sympy.diff(expression, variable))
+        slope = sympy.diff(expression, variable)
+        slope = simple() if _may_be_constant(slope, claim, symbols) else slope
         if not slope.free_symbols:
             signed = slope if rising else -slope
             if signed > 0 or (signed == 0 and not strict):
@@ -155,7 +188,7 @@ def _monotone(claim: MonotoneClaim, symbols: Mapping[str, Any]) -> Proof:
     if _has_sign(derivative if rising else -derivative, sign, claim, symbols):
         return Proof(
             "proved",
-            f"∂/∂{claim.parameter} = {sympy.simplify(derivative)} {_RELATION_WORDS[claim.direction]} "
+            f"∂/∂{claim.parameter} = {simple()} {_RELATION_WORDS[claim.direction]} "
             f"for all {claim.region.describe()} (sympy)",
         )
     return Proof("undecided", f"sympy cannot decide the sign of ∂/∂{claim.parameter} on the region")
@@ -167,8 +200,9 @@ def _relation(claim: RelationClaim, symbols: Mapping[str, Any]) -> Proof:
     left, right = sympy.sympify(claim.left(**symbols)), sympy.sympify(claim.right(**symbols))
     raw = left - right
     plain = not (left.has(sympy.Piecewise) or right.has(sympy.Piecewise))
-    # simplify is slow on regimes (Piecewise) and rarely decides them: only plain algebra
-    if raw == 0 or (plain and sympy.simplify(raw) == 0):
+    # simplify is slow on regimes (Piecewise) and rarely decides them: only plain algebra, once
+    simple = sympy.simplify(raw) if plain and raw != 0 else raw
+    if raw == 0 or simple == 0:
         return Proof(
             "by construction",
             "left − right = 0 identically, before the region is used: both sides are the same "
@@ -178,12 +212,12 @@ def _relation(claim: RelationClaim, symbols: Mapping[str, Any]) -> Proof:
     flip = -1 if claim.relation == "<=" else 1
     proved = _has_sign(flip * raw, sign, claim, symbols)
     if not proved and plain:
-        proved = _has_sign(flip * sympy.simplify(raw), sign, claim, symbols)
+        proved = _has_sign(flip * simple, sign, claim, symbols)
     if proved:
         relation = "= 0" if sign == "zero" else claim.relation + " 0"
         return Proof(
             "proved",
-            f"left − right = {sympy.simplify(raw)} {relation} for all {claim.region.describe()} (sympy)",
+            f"left − right = {simple if plain else sympy.simplify(raw)} {relation} for all {claim.region.describe()} (sympy)",
         )
     return Proof("undecided", "sympy cannot decide the sign of left − right on the region")
 
@@ -229,9 +263,10 @@ def prove(claim: Claim) -> Proof:
         raise ParameterValueError("claim", "a MonotoneClaim or a RelationClaim", claim)
     symbols = _symbols(claim)
     try:
-        if isinstance(claim, MonotoneClaim):
-            return _monotone(claim, symbols)
-        return _relation(claim, symbols)
+        with plain_regimes():  # the proof reads values, never the regimes' simplified conditions
+            if isinstance(claim, MonotoneClaim):
+                return _monotone(claim, symbols)
+            return _relation(claim, symbols)
     except _SYMBOLIC_REFUSALS as error:
         _refuses_numbers(claim, error)
         reason = str(error).splitlines()[0] if str(error) else ""

@@ -63,6 +63,7 @@ __all__ = [
     "negation",
     "normalize",
     "parse_fraction",
+    "plain_regimes",
     "power",
     "ratio",
     "regime_codes",
@@ -439,7 +440,8 @@ def select(kind: Kind, cases: Sequence[Case]) -> Any:
 
 def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
     """The name of the regime that holds: a ``str``, an array of ``str``, or, for symbols, the
-    tuple of :class:`Regime` with the simplified condition under which each one holds."""
+    tuple of :class:`Regime` with the simplified condition under which each one holds (inside
+    :func:`plain_regimes`, the condition as built, unsimplified)."""
     if kind == "symbolic":
         import sympy
 
@@ -449,8 +451,9 @@ def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
             condition = sympy.And(sympy.sympify(case.condition), sympy.Not(excluded))
             regions[case.label] = sympy.Or(regions.get(case.label, sympy.false), condition)
             excluded = sympy.Or(excluded, sympy.sympify(case.condition))
+        simplify = not _PLAIN.get()
         simplified = {
-            label: sympy.simplify_logic(region) if region.free_symbols else region
+            label: sympy.simplify_logic(region) if simplify and region.free_symbols else region
             for label, region in regions.items()
         }
         return tuple(
@@ -503,6 +506,34 @@ def regime_codes() -> Iterator[None]:
         yield
     finally:
         _AS_CODES.reset(token)
+
+
+_PLAIN: contextvars.ContextVar[bool] = contextvars.ContextVar("plain_regimes", default=False)
+
+
+@contextlib.contextmanager
+def plain_regimes() -> Iterator[None]:
+    """Within this context, symbolic regimes keep their conditions as built (``And``/``Or``/``Not``
+    of the cases' conditions) instead of simplified.
+
+    The simplification (:func:`sympy.simplify_logic`) costs more than the closed form itself and
+    serves only a reader; the claims' prover, which reads the values and never the regimes'
+    conditions, evaluates the models in this context. The values are unaffected, and so are
+    scalars and arrays.
+
+    >>> import sympy
+    >>> x, y = sympy.symbols("x y", real=True)
+    >>> cases = [Case("low", x < 0, 0), Case("low", y < 0, 0), Case("high", True, 1)]
+    >>> with plain_regimes():
+    ...     plain = select_label("symbolic", cases)
+    >>> print(plain[0].condition, "|", select_label("symbolic", cases)[0].condition)
+    (x < 0) | ((x >= 0) & (y < 0)) | (x < 0) | (y < 0)
+    """
+    token = _PLAIN.set(True)
+    try:
+        yield
+    finally:
+        _PLAIN.reset(token)
 
 
 # --------------------------------------------------------------------------- kind-aware arithmetic

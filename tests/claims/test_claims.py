@@ -26,6 +26,7 @@ from bargaining.claims import (
     settle,
     to_html,
 )
+from bargaining.claims.proving import _may_be_constant
 from bargaining.claims.searching import DESIGN
 from bargaining.cli import main
 from bargaining.scenarios import load, presets
@@ -99,6 +100,26 @@ def test_identities_and_linear_quantities_are_by_construction():
                            parameter="x", direction="nonincreasing")
     outcome = settle(linear)
     assert outcome.verdict == "by construction" and "slope -3" in outcome.evidence
+
+
+def test_a_slope_constant_only_after_simplification_is_still_linear():
+    # d/dx of (x y + x)/(1 + y) is y/(y + 1) + 1/(y + 1): free of x only once simplified
+    hidden = MonotoneClaim("rises", "t", Region({"x": (0, 1), "y": (0, 1)}),
+                           quantity=lambda x, y: (x * y + x) / (1 + y), parameter="x")
+    outcome = settle(hidden)
+    assert outcome.verdict == "by construction" and "slope 1" in outcome.evidence
+    falling = MonotoneClaim("rises", "t", Region({"x": (0, 1)}), quantity=lambda x: -2 * x, parameter="x")
+    assert prove(falling).verdict == "undecided"  # a constant slope of the wrong sign proves nothing
+
+
+def test_the_cheap_check_before_simplifying_a_slope_only_skips_visibly_varying_ones():
+    x, y = sympy.symbols("x y", real=True)
+    claim = MonotoneClaim("q", "t", Region({"x": (0, 1), "y": (0, 1)}), quantity=lambda x, y: x, parameter="x")
+    symbols = {"x": x, "y": y}
+    assert not _may_be_constant(y**2, claim, symbols)  # 1/4 at the midpoint, 1/9 a third of the way
+    assert _may_be_constant(sympy.Integer(3), claim, symbols)
+    assert _may_be_constant(y / (y + 1) + 1 / (y + 1), claim, symbols)  # 1 everywhere
+    assert _may_be_constant((2 * y - 1) / (4 * y - 2), claim, symbols)  # 0/0 at the midpoint: simplify
 
 
 def test_a_declared_construction_is_checked_not_trusted():

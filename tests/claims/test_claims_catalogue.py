@@ -356,3 +356,25 @@ def test_a_budget_caps_the_exact_calls_spent_shrinking():
     ) is not None
     exact_calls = sum(1 for _ in spent)
     assert exact_calls < 40  # one array call per side, the worst points confirmed, one shrinking call
+
+
+@pytest.mark.parametrize("start", ["A war both sides think they can win lasts", "Firmer priors",
+                                   "Turning the screw shortens the learning war",
+                                   "Derived, not assumed: in the learning war"])
+def test_the_learning_war_claims_give_on_arrays_what_they_give_point_by_point(start):
+    """One lattice DP over the whole design gives, point for point, the float values one DP per
+    point gives, and the exact values at the design's points up to float rounding."""
+    import numpy as np
+
+    claim = _claim(start)
+    rng = np.random.default_rng(0)
+    bounds = {name: (float(low), float(high)) for name, (low, high) in claim.region.bounds.items()}
+    points = {name: rng.uniform(low, high, 12) for name, (low, high) in bounds.items()}
+    for name, (low, high) in bounds.items():  # the region's own bounds too (time 10: the last period)
+        points[name][:2] = low, high
+    on_arrays = claim.quantity(**points)
+    for row in range(12):
+        point = {name: float(column[row]) for name, column in points.items()}
+        assert on_arrays[row] == claim.quantity(**point)
+        exact = claim.quantity(**{name: F(value) for name, value in point.items()})
+        assert math.isclose(on_arrays[row], exact, rel_tol=1e-9, abs_tol=1e-12)

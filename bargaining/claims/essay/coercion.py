@@ -17,39 +17,52 @@ def _ultimatum(demand: Any, **others: Any) -> Any:
     return Ultimatum(demand, **others)
 
 
+def _outcome(demand: Any, **others: Any) -> Any:
+    """The ultimatum's outcome; a symbolic one is kept for the run, because several claims' proofs
+    solve the same ultimatum on the same symbols (P(comply) and P(executed) of one ultimatum, a
+    carrot and the smaller demand it equals) and the symbolic solve is the slow step."""
+    game = _ultimatum(demand, **others)
+    return _symbolic_outcome(game) if game.kind == "symbolic" else game.outcome()
+
+
+@functools.lru_cache(maxsize=32)
+def _symbolic_outcome(game: Any) -> Any:
+    return game.outcome()
+
+
 def _compliance_by_vagueness(demand: Any, vagueness: Any, audience_cost: Any) -> Any:
-    return _ultimatum(demand, vagueness=vagueness, audience_cost=audience_cost).compliance_probability()
+    return _outcome(demand, vagueness=vagueness, audience_cost=audience_cost).compliance_probability
 
 
 def _compliance_by_deadline(demand: Any, deadline: Any, audience_cost: Any, delay_cost: Any) -> Any:
     periods = math.floor(deadline)  # the region is a box of rationals; a deadline is whole periods
-    return _ultimatum(
+    return _outcome(
         demand, deadline=periods, audience_cost=audience_cost, delay_cost=delay_cost
-    ).compliance_probability()
+    ).compliance_probability
 
 
 def _specific_compliance(
     demand: Any, vagueness: Any, urgency: Any, audience_cost: Any, added_audience_cost: Any
 ) -> Any:
-    return _ultimatum(
+    return _outcome(
         demand, vagueness=0, deadline=1, audience_cost=audience_cost + added_audience_cost
-    ).compliance_probability()
+    ).compliance_probability
 
 
 def _vague_compliance(
     demand: Any, vagueness: Any, urgency: Any, audience_cost: Any, added_audience_cost: Any
 ) -> Any:
-    return _ultimatum(
+    return _outcome(
         demand, vagueness=vagueness, deadline=None, urgency=urgency, audience_cost=audience_cost
-    ).compliance_probability()
+    ).compliance_probability
 
 
 def _compliance_by_carrot(demand: Any, carrot: Any, audience_cost: Any) -> Any:
-    return _ultimatum(demand, carrot=carrot, audience_cost=audience_cost).compliance_probability()
+    return _outcome(demand, carrot=carrot, audience_cost=audience_cost).compliance_probability
 
 
 def _carrot_compliance(demand: Any, carrot: Any, audience_cost: Any) -> Any:
-    return _ultimatum(demand, carrot=carrot, carrot_efficiency=1, audience_cost=audience_cost).outcome()
+    return _outcome(demand, carrot=carrot, carrot_efficiency=1, audience_cost=audience_cost)
 
 
 def _carrot_outcome_compliance(demand: Any, carrot: Any, audience_cost: Any) -> Any:
@@ -57,7 +70,7 @@ def _carrot_outcome_compliance(demand: Any, carrot: Any, audience_cost: Any) -> 
 
 
 def _smaller_demand_compliance(demand: Any, carrot: Any, audience_cost: Any) -> Any:
-    return _ultimatum(demand - carrot, audience_cost=audience_cost).compliance_probability()
+    return _outcome(demand - carrot, audience_cost=audience_cost).compliance_probability
 
 
 def _carrot_outcome_utility(demand: Any, carrot: Any, audience_cost: Any) -> Any:
@@ -65,11 +78,11 @@ def _carrot_outcome_utility(demand: Any, carrot: Any, audience_cost: Any) -> Any
 
 
 def _smaller_demand_utility(demand: Any, carrot: Any, audience_cost: Any) -> Any:
-    return _ultimatum(demand - carrot, audience_cost=audience_cost).outcome().coercer_utility
+    return _outcome(demand - carrot, audience_cost=audience_cost).coercer_utility
 
 
 def _coercer_utility_by_carrot(demand: Any, carrot: Any, audience_cost: Any) -> Any:
-    return _ultimatum(demand, carrot=carrot, audience_cost=audience_cost).outcome().coercer_utility
+    return _outcome(demand, carrot=carrot, audience_cost=audience_cost).coercer_utility
 
 
 def _belief_after_carrot(carrot: Any, audience_cost: Any) -> Any:
@@ -105,25 +118,25 @@ def _belief_after_carrot_size(carrot: F, audience_cost: Any) -> Any:
 
 
 def _executed_by_demand(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability()
+    return _outcome(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability
 
 
 def _compliance_by_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).compliance_probability()
+    return _outcome(demand, audience_cost=audience_cost, threat=threat).compliance_probability
 
 
 def _executed_at_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability()
+    return _outcome(demand, audience_cost=audience_cost, threat=threat).threat_executed_probability
 
 
 def _executed_without_audience_cost(demand: Any, audience_cost: Any, threat: Any) -> Any:
-    return _ultimatum(demand, audience_cost=0, threat=threat).threat_executed_probability()
+    return _outcome(demand, audience_cost=0, threat=threat).threat_executed_probability
 
 
 def _executed_by_audience_cost(demand: Any, audience_cost: Any, resolve_high: Any) -> Any:
-    return _ultimatum(
+    return _outcome(
         demand, audience_cost=audience_cost, resolve_high=resolve_high
-    ).threat_executed_probability()
+    ).threat_executed_probability
 
 
 def coercion_claims() -> list[Claim]:

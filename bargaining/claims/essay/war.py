@@ -11,6 +11,8 @@ from fractions import Fraction as F
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from ..claim import Claim, MonotoneClaim, Region, RelationClaim
 from ._shared import CI_BUDGET as _CI_BUDGET
 
@@ -22,19 +24,44 @@ def _learning_war(coercer_belief: Any, confidence: Any) -> Any:
     return LearningWar(coercer_belief, F(7, 10), confidence, confidence, F(1, 2), F(1, 50), F(1, 50), 4)
 
 
-@lru_cache(maxsize=4096)
+def _arrays(*values: Any) -> bool:
+    """Whether the search passes numpy arrays (one model call over the whole design)."""
+    return any(isinstance(value, np.ndarray) for value in values)
+
+
+def _at(series: Any, time: Any, last: int) -> Any:
+    """``series[min(floor(time), last)]``: one period of a series over time, elementwise on arrays
+    (the time axis last, the design's points first)."""
+    if not _arrays(time):  # one time (exact or a float): index exactly, never through a float
+        return series[min(int(time), last)] if np.ndim(series) <= 1 else series[..., min(int(time), last)]
+    period = np.minimum(np.floor(np.asarray(time, dtype=float)), last).astype(int)
+    period = np.broadcast_to(period, np.shape(series)[:-1])
+    return np.take_along_axis(np.asarray(series), period[..., None], axis=-1)[..., 0]
+
+
 def _survival(coercer_belief: Any, confidence: Any, escalation: Any = 0) -> Any:
-    """The survival curve over 10 battles (cached: a claim asks for many times at one point)."""
+    """The survival curve over 10 battles: one lattice DP over every point on arrays, else cached
+    per point (a claim asks for many times at one point)."""
+    if _arrays(coercer_belief, confidence, escalation):
+        # a float escalation: an exact one (the default 0) added to float arrays makes object arrays
+        return _survival_curve(coercer_belief, confidence, np.asarray(escalation, dtype=float))
+    return _survival_at(coercer_belief, confidence, escalation)
+
+
+def _survival_curve(coercer_belief: Any, confidence: Any, escalation: Any) -> Any:
     from ...war import TurningTheScrew
 
     war = _learning_war(coercer_belief, confidence)
     return war.duration_distribution(10, TurningTheScrew(escalation)).survival()
 
 
+_survival_at = lru_cache(maxsize=4096)(_survival_curve)
+
+
 def _still_on(coercer_belief: Any, confidence: Any, time: Any) -> Any:
     """P(still fighting after ``time`` battles; floored) of a learning war on a front of margin 4,
     each side valuing the whole war (exact lattice DP, horizon 10)."""
-    return _survival(coercer_belief, confidence)[min(int(time), 10)]
+    return _at(_survival(coercer_belief, confidence), time, 10)
 
 
 def _still_on_by_confidence(confidence: Any, coercer_belief: Any, time: Any) -> Any:
@@ -42,17 +69,23 @@ def _still_on_by_confidence(confidence: Any, coercer_belief: Any, time: Any) -> 
 
 
 def _screwed_still_on(escalation: Any, coercer_belief: Any, time: Any) -> Any:
-    return _survival(coercer_belief, 4, escalation)[min(int(time), 10)]
+    return _at(_survival(coercer_belief, 4, escalation), time, 10)
 
 
-@lru_cache(maxsize=4096)
 def _learning_durations(coercer_belief: Any) -> Any:
     return _learning_war(coercer_belief, 2).duration_distribution(8)
 
 
+_learning_durations_at = lru_cache(maxsize=4096)(_learning_durations)
+
+
 def _learning_remaining(time: Any, coercer_belief: Any) -> Any:
     """E[further battles | the learning war is still on after ``time`` battles (floored)]."""
-    return _learning_durations(coercer_belief).mean_remaining(min(int(time), 8))
+    if not _arrays(time, coercer_belief):
+        return _learning_durations_at(coercer_belief).mean_remaining(min(int(time), 8))
+    durations = _learning_durations(coercer_belief)
+    by_period = np.stack([durations.mean_remaining(t) for t in range(9)], axis=-1)
+    return _at(by_period, time, 8)
 
 
 def _attrition_hazard(time: Any, cost: Any) -> Any:

@@ -21,7 +21,7 @@ pays nothing for waiting complies at the deadline, where the discount cancels) a
 Beside those numbers the explorer draws the curves of :math:`P(\text{comply})` and
 :math:`P(\text{threat executed})` against the vagueness and against the carrot (one vectorised call each),
 and the **regime map** of the signalling extension
-(:class:`~bargaining.coercion.SignallingGame`: a coercer that knows whether it is resolute picks
+(:class:`~bargaining.coercion.ResolveSignalling`: a coercer that knows whether it is resolute picks
 a plain, specific, carrot or specific-plus-carrot threat; perfect Bayesian equilibria refined by
 the intuitive criterion of Cho & Kreps 1987, every survivor named, so a cell where several survive
 says ``"several: ..."``) over specificity (audience cost) :math:`\times` carrot at the current
@@ -152,13 +152,13 @@ def _regime_grid(
     demand: Any, vagueness: Any, settings: tuple[tuple[str, Any], ...], resolution: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The signalling regimes over audience cost x carrot (cached: the sliders revisit points)."""
-    from .coercion import SignallingGame
+    from .coercion import ResolveSignalling
 
     options = dict(settings)
     audience_costs = np.linspace(SLIDERS["audience_cost"][1], SLIDERS["audience_cost"][2], resolution)
     carrots = np.linspace(SLIDERS["carrot"][1], SLIDERS["carrot"][2], resolution)
     grid_audience, grid_carrot = np.meshgrid(audience_costs, carrots)
-    game = SignallingGame(
+    game = ResolveSignalling(
         demand=float(demand),
         vagueness=float(vagueness),
         audience_cost=grid_audience,
@@ -194,7 +194,7 @@ def explorer_state(
         The rest of the :class:`~bargaining.coercion.Ultimatum` (the loss scale :math:`\ell`, the
         deadline in periods, the support of the coercer's net value of executing, Schelling's risk).
     prior_resolute, resolute_value, irresolute_value
-        The two coercer types of the :class:`~bargaining.coercion.SignallingGame` behind the map.
+        The two coercer types of the :class:`~bargaining.coercion.ResolveSignalling` behind the map.
     resolution : int
         Points per axis of the curves and of the regime map (2 to 201).
 
@@ -214,7 +214,7 @@ def explorer_state(
     >>> with_carrot.regime
     'partial compliance'
     """
-    from .coercion import SignallingGame, Ultimatum
+    from .coercion import ResolveSignalling, Ultimatum
 
     points = _check_resolution(resolution)
     common: dict[str, Any] = dict(
@@ -256,7 +256,7 @@ def explorer_state(
         threat=threat,
         risk=risk,
     )
-    point = SignallingGame(
+    point = ResolveSignalling(
         demand=demand, vagueness=vagueness, audience_cost=audience_cost, carrot=carrot, **game_settings
     )
     settings = tuple(sorted((name, exact(value)) for name, value in game_settings.items()))

@@ -12,7 +12,7 @@ arguments:
 
 The quantity is any Python callable of the region's parameters built from the package's models,
 so it is exact on ``Fraction`` inputs, symbolic on sympy symbols and vectorised on numpy arrays;
-that is what lets :func:`bargaining.claims.settle` prove a claim with sympy, search thousands of
+that is what lets :func:`bargaining.claims.settle_claim` prove a claim with sympy, search thousands of
 points of the region in one array call, and confirm a counterexample in exact arithmetic.
 
 >>> from fractions import Fraction as F

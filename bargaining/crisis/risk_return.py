@@ -12,7 +12,7 @@ For :math:`c_T \sim U[\underline c, \bar c]` the first-order condition gives the
 **safe** demand :math:`p + \underline c` (no war) when that is larger, and to the most the
 target can ever concede, :math:`\min(1, p + \bar c)`, when :math:`x^*` is beyond it
 (:mod:`bargaining.crisis.specification` derives all three). For any other distribution the
-optimum is found numerically by :func:`optimal_demand`.
+optimum is found numerically by :func:`risk_return_demand`.
 
 >>> from fractions import Fraction
 >>> RiskReturn(power=Fraction(1, 2), cost_coercer=Fraction(1, 10),
@@ -41,7 +41,7 @@ from ..core.values import (
     select_label,
 )
 
-__all__ = ["RiskReturn", "RiskReturnSolution", "optimal_demand"]
+__all__ = ["RiskReturn", "RiskReturnSolution", "risk_return_demand"]
 
 
 def _uniform_cdf(kind: Kind, cost: Any, low: Any, high: Any) -> Any:
@@ -166,7 +166,7 @@ class RiskReturn:
         )
 
 
-def optimal_demand(
+def risk_return_demand(
     power: float,
     cost_coercer: float,
     distribution: Any,
@@ -182,7 +182,7 @@ def optimal_demand(
     :class:`~bargaining.core.errors.ConvergenceError` is raised.
 
     >>> from scipy import stats
-    >>> solution = optimal_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
+    >>> solution = risk_return_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
     >>> round(solution.demand, 6), round(solution.war_probability, 6)
     (0.65, 0.375)
     """
@@ -216,7 +216,7 @@ def optimal_demand(
         options={"xatol": tolerance},
     )
     if not result.success:  # pragma: no cover - bounded Brent on a bracket converges
-        raise ConvergenceError(f"optimal_demand: the bounded search failed: {result.message}")
+        raise ConvergenceError(f"risk_return_demand: the bounded search failed: {result.message}")
     demand = float(result.x) if -result.fun >= values[best] else float(grid[best])
     war = float(distribution.cdf(demand - p))
     regime = "safe" if war == 0 else ("capped" if demand >= 1.0 - tolerance else "interior")

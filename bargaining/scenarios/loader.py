@@ -29,7 +29,7 @@ from typing import Any
 
 from ..core.errors import BargainingError, Description, describe, short_number
 from ..core.values import parse_fraction
-from .schema import FIELDS, MAX_HORIZON, SECTIONS, STRATEGIES, Field
+from .schema import FIELDS, MAX_HORIZON, SCENARIO_STRATEGIES, SECTIONS, Field
 
 __all__ = ["Assumption", "Scenario", "ScenarioError", "load", "presets"]
 
@@ -327,8 +327,8 @@ def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
             raise reader.error(
                 "scenario", key, "a non-empty string", header.get(key, Description(f"no {key}"))
             )
-    if header["strategy"] not in STRATEGIES:
-        raise reader.error("scenario", "strategy", f"one of {list(STRATEGIES)}", header["strategy"])
+    if header["strategy"] not in SCENARIO_STRATEGIES:
+        raise reader.error("scenario", "strategy", f"one of {list(SCENARIO_STRATEGIES)}", header["strategy"])
     assumptions: dict[tuple[str, str], Assumption] = {}
     for section, fields in FIELDS.items():
         table = document.get(section)

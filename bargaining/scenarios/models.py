@@ -69,13 +69,13 @@ def ultimatum(scenario: Scenario, **changes: Any) -> Any:
 
 def signalling_game(scenario: Scenario) -> Any:
     """The coercer's types choosing specificity and carrots (the regime map)."""
-    from ..coercion import SignallingGame
+    from ..coercion import ResolveSignalling
 
     u, s = scenario.section("ultimatum"), scenario.section("signalling")
     return _build(
         scenario,
         "signalling",
-        lambda: SignallingGame(
+        lambda: ResolveSignalling(
             u["demand"],
             u["audience_cost"],
             u["carrot"],
@@ -117,11 +117,10 @@ def war_strategies(scenario: Scenario) -> list[Any]:
     """George's three strategies on the scenario's war: try-and-see, the screw, the ultimatum.
 
     The war's ultimatum carries the one-shot ultimatum's threat, credibility and carrot
-    (:meth:`bargaining.war.Ultimatum.from_coercion`) and demands the one-shot concession on top of
+    (:meth:`bargaining.war.UltimatumSchedule.from_coercion`) and demands the one-shot concession on top of
     what the target expects to keep by fighting, ``1 - target_belief``.
     """
-    from ..war import TryAndSee, TurningTheScrew
-    from ..war import Ultimatum as WarUltimatum
+    from ..war import TryAndSee, TurningTheScrew, UltimatumSchedule
 
     w = scenario.section("war")
     one_shot = ultimatum(scenario)
@@ -129,7 +128,7 @@ def war_strategies(scenario: Scenario) -> list[Any]:
     schedule = _build(
         scenario,
         "war",
-        lambda: replace(WarUltimatum.from_coercion(one_shot, deadline=w["deadline"]), demand=demand),
+        lambda: replace(UltimatumSchedule.from_coercion(one_shot, deadline=w["deadline"]), demand=demand),
     )
     return [TryAndSee(), TurningTheScrew(float(w["escalation"])), schedule]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-__all__ = ["FIELDS", "MAX_HORIZON", "SECTIONS", "STRATEGIES", "Field"]
+__all__ = ["FIELDS", "MAX_HORIZON", "SCENARIO_STRATEGIES", "SECTIONS", "Field"]
 
 #: The longest war a scenario follows without asking (``[war] horizon``, in battles, one a month):
 #: a century. The analysis's work grows with it; ``load(..., max_horizon=N)`` and
@@ -29,7 +29,7 @@ Domain = Literal[
     "probability", "interior", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"
 ]
 
-STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
+SCENARIO_STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
 
 
 @dataclass(frozen=True)

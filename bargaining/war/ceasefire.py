@@ -65,7 +65,7 @@ class SelfEnforcing:
     ----------
     schedule : pressure schedule
         :class:`~bargaining.war.TryAndSee`, :class:`~bargaining.war.TurningTheScrew` or
-        :class:`~bargaining.war.Ultimatum`.
+        :class:`~bargaining.war.UltimatumSchedule`.
     shift : number in [-1, 1]
         The change in the coercer's power during the ceasefire (negative: the target rearms faster).
     discount : discount factor in (0, 1)
@@ -88,7 +88,9 @@ class SelfEnforcing:
         for method in ("target_cost", "policy", "penalty_target"):
             if not callable(getattr(self.schedule, method, None)):
                 raise ParameterValueError(
-                    "schedule", "a pressure schedule (TryAndSee, TurningTheScrew, Ultimatum)", self.schedule
+                    "schedule",
+                    "a pressure schedule (TryAndSee, TurningTheScrew, UltimatumSchedule)",
+                    self.schedule,
                 )
         object.__setattr__(self, "name", f"{self.schedule.name}, self-enforcing")
 

@@ -16,7 +16,7 @@ period, in this order:
 The work is :math:`O(H^2)` for a horizon of :math:`H` battles, vectorised over :math:`k` (and over
 any parameter arrays, which broadcast against the lattice axis); the loop is over time only. With
 exact inputs the lattice holds ``Fraction`` objects, so every probability is an exact rational.
-:func:`simulate` follows the same rules on sampled paths and reports its standard error.
+:func:`simulate_wars` follows the same rules on sampled paths and reports its standard error.
 
 >>> from fractions import Fraction
 >>> from bargaining.war import LearningWar
@@ -41,7 +41,7 @@ from ..core.values import Kind
 if TYPE_CHECKING:
     from .learning import LearningWar
 
-__all__ = ["MonteCarloEstimate", "Schedule", "SettlementDistribution", "run_lattice", "simulate"]
+__all__ = ["MonteCarloEstimate", "Schedule", "SettlementDistribution", "run_lattice", "simulate_wars"]
 
 _MAX_HORIZON = 10**6
 
@@ -476,7 +476,7 @@ class MonteCarloEstimate:
     paths: int
 
 
-def simulate(
+def simulate_wars(
     war: LearningWar, horizon: int, schedule: Schedule, paths: int, rng: np.random.Generator
 ) -> MonteCarloEstimate:
     """Sample ``paths`` wars under the same rules as :func:`run_lattice` (floats; scalar parameters).
@@ -486,7 +486,7 @@ def simulate(
     >>> import numpy as np
     >>> from bargaining.war import LearningWar, TryAndSee
     >>> war = LearningWar(0.75, 0.75, 2.0, 6.0, 0.5, 1 / 30, 1 / 30, 3)
-    >>> estimate = simulate(war, 8, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
+    >>> estimate = simulate_wars(war, 8, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
     >>> bool(abs(estimate.ended_by[5] - 0.75) < 4 * estimate.ended_by_error[5])  # exact: 3/4 by t = 5
     True
     """

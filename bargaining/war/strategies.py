@@ -17,7 +17,7 @@ backward: where a settlement is reached and on what terms.
   the target's cost is private (the Coase problem).
 * :class:`TurningTheScrew`: the same, but the target's cost of a battle rises,
   :math:`c_T(n) = c_T + g\,n`, and its value of fighting counts every future rise.
-* :class:`Ultimatum`: a fixed demand :math:`\bar x`, a deadline :math:`D` and a threat :math:`L`
+* :class:`UltimatumSchedule`: a fixed demand :math:`\bar x`, a deadline :math:`D` and a threat :math:`L`
   executed with credibility :math:`\kappa` (:func:`credibility`, from audience costs as in the
   one-shot model). The demand never softens before :math:`D`; the target may accept at any period
   up to :math:`D`, and accepts iff :math:`1 - \bar x + s` is at least its equilibrium value of
@@ -34,7 +34,7 @@ expected costs per strategy.
 ...                   coercer_confidence=2, target_confidence=4, battle_odds=Fraction(1, 2),
 ...                   cost_coercer=Fraction(1, 100), cost_target=Fraction(1, 100), decisive_margin=4)
 >>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 200)),
-...               Ultimatum(demand=Fraction(11, 20), deadline=2, threat=Fraction(1, 5),
+...               UltimatumSchedule(demand=Fraction(11, 20), deadline=2, threat=Fraction(1, 5),
 ...                         credibility=Fraction(1, 2))]
 >>> for strategy in strategies:
 ...     d = war.duration_distribution(horizon=20, schedule=strategy)
@@ -74,7 +74,7 @@ __all__ = [
     "CoaseTwoPeriod",
     "TryAndSee",
     "TurningTheScrew",
-    "Ultimatum",
+    "UltimatumSchedule",
     "compare",
     "credibility",
 ]
@@ -232,7 +232,7 @@ def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any =
 
 
 @dataclass(frozen=True, slots=True)
-class Ultimatum:
+class UltimatumSchedule:
     r"""An ultimatum: a fixed demand, a deadline in battles, and a threat of given credibility.
 
     Parameters
@@ -255,7 +255,7 @@ class Ultimatum:
     >>> from fractions import Fraction
     >>> from bargaining.war import LearningWar
     >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
-    >>> war.duration_distribution(20, Ultimatum(Fraction(11, 20), 2, Fraction(1, 5), Fraction(1, 2))).median()
+    >>> war.duration_distribution(20, UltimatumSchedule(Fraction(11, 20), 2, Fraction(1, 5), Fraction(1, 2))).median()
     6
     """
 
@@ -287,7 +287,7 @@ class Ultimatum:
             raise ParameterValueError("deadline", "a non-negative integer number of battles", self.deadline)
 
     @classmethod
-    def from_coercion(cls, one_shot: Any, deadline: int | None = None) -> Ultimatum:
+    def from_coercion(cls, one_shot: Any, deadline: int | None = None) -> UltimatumSchedule:
         """The war's ultimatum from a one-shot :class:`bargaining.coercion.Ultimatum` (§4).
 
         Its demand, its threat, its credibility (audience costs, execution values, Schelling's
@@ -298,8 +298,8 @@ class Ultimatum:
         >>> from bargaining.coercion import Ultimatum as OneShot
         >>> one_shot = OneShot(Fraction(3, 5), deadline=4, audience_cost=Fraction(1, 4), threat=Fraction(1, 5),
         ...                    execution_low=-1, execution_high=Fraction(1, 4))
-        >>> Ultimatum.from_coercion(one_shot)
-        Ultimatum(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), carrot=Fraction(0, 1), carrot_efficiency=Fraction(1, 1), name='ultimatum')
+        >>> UltimatumSchedule.from_coercion(one_shot)
+        UltimatumSchedule(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), carrot=Fraction(0, 1), carrot_efficiency=Fraction(1, 1), name='ultimatum')
         """
         from ..coercion import Ultimatum as OneShot
 
@@ -329,7 +329,7 @@ class Ultimatum:
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).target_cost(war, 4).tolist()
+        >>> UltimatumSchedule(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).target_cost(war, 4).tolist()
         [Fraction(1, 20)]
         """
         return war.expanded("cost_target")
@@ -346,7 +346,7 @@ class Ultimatum:
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> settle, terms = Ultimatum(Fraction(7, 10), 0, Fraction(1, 5), Fraction(1, 2)).policy(war, 0)[0]
+        >>> settle, terms = UltimatumSchedule(Fraction(7, 10), 0, Fraction(1, 5), Fraction(1, 2)).policy(war, 0)[0]
         >>> settle, terms  # 3/10 < 3/5 - 1/20 - 1/10: the target refuses and fights
         (array([False]), array([Fraction(7, 10)], dtype=object))
         """
@@ -377,7 +377,7 @@ class Ultimatum:
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).penalty_target(war, 2).tolist()
+        >>> UltimatumSchedule(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).penalty_target(war, 2).tolist()
         [Fraction(1, 10)]
         """
         executed = self._field("credibility") * self._field("threat")

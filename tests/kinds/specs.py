@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from bargaining.coercion import (
-    SignallingGame,
+    ResolveSignalling,
     Ultimatum,
     madman,
     optimal_carrot,
@@ -449,7 +449,7 @@ def _signalling(draw: st.DrawFn) -> Point:
 
 
 def _signalling_outputs(p: Point) -> dict[str, Any]:
-    game = SignallingGame(**p)
+    game = ResolveSignalling(**p)
     return {
         "regime": game.regime(),
         "regime[pbe]": game.regime("pbe"),
@@ -479,7 +479,7 @@ _SYMBOLIC_DEMAND = (
 )
 
 _SEMI_SEPARATING = (
-    "SignallingGame on arrays finds a semi-separating equilibrium that the scalar solver does not, at "
+    "ResolveSignalling on arrays finds a semi-separating equilibrium that the scalar solver does not, at "
     "tests/kinds/test_kinds_known.py::test_signalling_array_extra_equilibrium (prior_resolute = 1)"
 )
 
@@ -540,7 +540,7 @@ COERCION = [
         lambda p: {"cost": reputation_cost(**p)},
     ),
     Spec(
-        "SignallingGame",
+        "ResolveSignalling",
         _signalling(),
         _signalling_outputs,
         signed=("resolute_value", "irresolute_value"),

@@ -43,11 +43,11 @@ _DEGENERATE_PRIOR = {
 
 @pytest.mark.xfail(strict=True, reason="the array solver adds a semi-separating equilibrium at prior_resolute = 1")
 def test_signalling_array_extra_equilibrium():
-    from bargaining.coercion import SignallingGame
+    from bargaining.coercion import ResolveSignalling
 
-    exact = SignallingGame(**_DEGENERATE_PRIOR).regime()
+    exact = ResolveSignalling(**_DEGENERATE_PRIOR).regime()
     assert exact == "several: pooling on carrot + pooling on specific+carrot"
-    arrays = SignallingGame(**{k: np.array([float(v)] * 2) for k, v in _DEGENERATE_PRIOR.items()}).regime()
+    arrays = ResolveSignalling(**{k: np.array([float(v)] * 2) for k, v in _DEGENERATE_PRIOR.items()}).regime()
     assert list(arrays) == [exact, exact]
 
 

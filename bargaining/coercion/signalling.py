@@ -20,7 +20,8 @@ payoff is affine in it:
 .. math:: U_t(m, \mu) = P_c(m, \mu)\,(x - c\kappa s_m) + (1 - P_c(m, \mu))\,\max(w_t, -a_m).
 
 **Equilibria.** Perfect Bayesian equilibria are enumerated: pooling (4), separating (12) and
-semi-separating with one mixing type (24). An unsent message is deterred iff some compliance
+semi-separating with one mixing type (24; only at a prior strictly between 0 and 1, where both
+types exist and the mixer's probability of the shared message is strictly inside (0, 1)). An unsent message is deterred iff some compliance
 :math:`q \in [P_c(m, 0), P_c(m, 1)]` (the replies some belief supports) leaves both types no
 better off: an interval intersection, exact.
 
@@ -531,6 +532,9 @@ class ResolveSignalling:
         valid = np.logical_and(np.logical_and(slope != 0, spread != 0), self.threat > 0)
         valid = np.logical_and(valid, np.logical_and(compliance > 0, compliance < 1))
         valid = np.logical_and(valid, np.logical_and(need > 0, denominator > 0))
+        # a type of prior 0 or 1 is a single type: the "mixer" would send `shared` with probability
+        # 0 (mixing below is 0 or 1 there), so no profile with a degenerate prior is semi-separating
+        valid = np.logical_and(valid, np.logical_and(prior > 0, prior < 1))
         if pure == RESOLUTE:  # belief at `shared` is above the prior, below one
             valid = np.logical_and(valid, np.logical_and(belief > prior, belief < 1))
             mixing = ratio(kind, prior * (1 - belief), belief * (1 - prior))

@@ -55,6 +55,7 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from ..core.model import settle
+from ..core.types import Value
 from ..core.values import (
     Kind,
     check_discount,
@@ -63,6 +64,7 @@ from ..core.values import (
     check_probability,
     check_range,
 )
+from ._kinds import require_numeric
 from .lattice import Schedule
 from .race import war_values
 
@@ -149,6 +151,14 @@ class TryAndSee:
         return 0 * war.expanded("cost_target")
 
 
+def _refuse_symbols(kind: Kind, schedule: Any, names: tuple[str, ...]) -> None:
+    """A schedule's policy compares values at every node: its own fields must be numbers or arrays
+    (only the war's ``battle_odds`` may be a symbol); the error names the first symbolic field."""
+    if kind == "symbolic":
+        name = next((n for n in names if getattr(getattr(schedule, n), "free_symbols", None)), names[0])
+        require_numeric(kind, "a schedule's policy", name, getattr(schedule, name))
+
+
 @dataclass(frozen=True, slots=True)
 class TurningTheScrew:
     r"""Turning the screw: the target's cost of the :math:`n`-th battle is :math:`c_T + g\,n`.
@@ -170,7 +180,8 @@ class TurningTheScrew:
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(self, {"escalation": check_nonnegative})
+        kind = settle(self, {"escalation": check_nonnegative})
+        _refuse_symbols(kind, self, ("escalation",))
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
         """The target's rising cost of the battle fought after ``battles`` battles.
@@ -207,7 +218,7 @@ class TurningTheScrew:
         return 0 * war.expanded("cost_target")
 
 
-def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any = 0) -> Any:
+def credibility(audience_cost: Value, value_low: Value, value_high: Value, risk: Value = 0) -> Any:
     r"""The probability that a coercer executes its threat, from audience costs (the one-shot model).
 
     The coercer's net value of executing is private, :math:`w \sim U[w_{lo}, w_{hi}]`; backing down
@@ -269,7 +280,7 @@ class UltimatumSchedule:
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
+        kind = settle(
             self,
             {
                 "demand": check_probability,
@@ -279,6 +290,7 @@ class UltimatumSchedule:
                 "carrot_efficiency": check_nonnegative,
             },
         )
+        _refuse_symbols(kind, self, ("demand", "threat", "credibility", "carrot", "carrot_efficiency"))
         if (
             isinstance(self.deadline, bool)
             or not isinstance(self.deadline, (int, np.integer))

@@ -236,12 +236,39 @@ def test_symbolic_and_array_wars_are_refused_where_the_solver_needs_numbers():
     screw = LearningWar(F(3, 5), F(3, 5), 2, 2, theta, F(1, 20), F(1, 20))
     from bargaining.war import TurningTheScrew
 
-    with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+    with pytest.raises(ParameterTypeError, match="escalation must be a number or array for a schedule's policy"):
         screw.duration_distribution(3, TurningTheScrew(sympy.Symbol("g", positive=True)))
     from bargaining.war import UltimatumSchedule
 
-    with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+    with pytest.raises(ParameterTypeError, match="demand must be a number or array for a schedule's policy"):
         screw.duration_distribution(3, UltimatumSchedule(sympy.Symbol("x", positive=True), 2, F(1, 5), F(1, 2)))
     arrays = LearningWar([0.6, 0.7], 0.6, 2.0, 2.0, 0.5, 0.05, 0.05)
     with pytest.raises(ParameterValueError, match="war must be a war with scalar parameters"):
         simulate_wars(arrays, 3, TryAndSee(), 10, np.random.default_rng(0))
+
+
+def test_a_user_schedule_that_compares_symbols_is_refused_by_the_lattice() -> None:
+    """The built-in schedules refuse symbols when built; a schedule of the user's own whose policy
+    compares a symbol is refused by the lattice itself (no truth value), naming the schedule."""
+    import sympy
+
+    from bargaining.war import TryAndSee
+
+    x = sympy.Symbol("x", positive=True)
+
+    class Symbolic(TryAndSee):
+        __slots__ = ()
+
+        def policy(self, war, horizon):
+            return [(bool(x > 1), 0)] * (horizon + 1)
+
+    class SymbolicMask(TryAndSee):
+        __slots__ = ()
+
+        def policy(self, war, horizon):
+            return [(np.array([x > 1], dtype=object), 0)] * (horizon + 1)
+
+    war = LearningWar(F(3, 5), F(3, 5), 2, 2, F(1, 2), F(1, 20), F(1, 20))
+    for schedule in (Symbolic(), SymbolicMask()):
+        with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+            war.duration_distribution(3, schedule)

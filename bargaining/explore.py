@@ -71,6 +71,11 @@ class ExplorerState:
     The curves are sampled at
     ``vagueness_values`` and ``carrot_values``; ``regimes[i, j]`` is the signalling regime at
     ``carrots[i]`` and ``audience_costs[j]``.
+
+    >>> from fractions import Fraction
+    >>> state = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
+    >>> state.compliance_probability, state.regime
+    (Fraction(1, 3), 'partial compliance')
     """
 
     demand: Any
@@ -345,6 +350,10 @@ class Explorer:
     ``image`` a PNG ``Image`` widget; ``state`` is the latest :class:`ExplorerState`; ``widget``
     is the whole box (displaying the explorer displays it). Changing a slider calls
     :meth:`update`, which recomputes the state and redraws.
+
+    >>> view = explorer(resolution=5)
+    >>> type(view).__name__, sorted(view.sliders)[:3]
+    ('Explorer', ['audience_cost', 'carrot', 'demand'])
     """
 
     def __init__(self, initial: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
@@ -385,7 +394,13 @@ class Explorer:
         self.image.value = buffer.getvalue()
 
     def update(self, change: Any = None) -> ExplorerState:
-        """Recompute and redraw for the sliders' current values (the sliders' callback)."""
+        """Recompute and redraw for the sliders' current values (the sliders' callback).
+
+        >>> view = explorer(resolution=5)
+        >>> view.sliders["vagueness"].value = 0.0
+        >>> view.update().compliance_probability == view.state.compliance_probability
+        True
+        """
         self.state = self._solve()
         self._draw()
         return self.state

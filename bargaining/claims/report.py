@@ -157,6 +157,12 @@ def report(
     how many processes settle the claims not in the cache (1, the default, settles them in this
     process; more fork workers, where the platform can fork: ``bargaining claims`` uses the
     machine's cores, at most 4).
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> [outcome.verdict for outcome in report([claim], cache=False)]
+    ['by construction']
     """
     from .catalogue import essay_claims
 

@@ -46,6 +46,13 @@ class ClaimSettlement:
     number of points (pairs, for a monotone claim) the search evaluated; ``counterexample`` and
     ``values`` the exact witness of a refutation; ``failing_share`` the share of the Sobol design
     on which a refuted claim fails (in floats); ``cached`` whether it came from the cache.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> outcome = settle_claim(claim)
+    >>> outcome.verdict, outcome.cached
+    ('by construction', False)
     """
 
     claim: Claim
@@ -147,5 +154,15 @@ def cached_settlement(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Clai
 
 
 def store_settlement(outcome: ClaimSettlement, depth: str = "ci", *, seed: int = 0) -> bool:
-    """Keep ``outcome`` in the verdict cache (``False`` if its claim cannot be cached)."""
+    """Keep ``outcome`` in the verdict cache (``False`` if its claim cannot be cached).
+
+    >>> from bargaining.claims import essay_claims
+    >>> claim = essay_claims()[0]
+    >>> import os, tempfile
+    >>> saved = os.environ.get("BARGAINING_CACHE_DIR")
+    >>> os.environ["BARGAINING_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> store_settlement(ClaimSettlement(claim, "proved", "by hand")), cached_settlement(claim).cached
+    (True, True)
+    >>> _ = os.environ.pop("BARGAINING_CACHE_DIR") if saved is None else os.environ.update(BARGAINING_CACHE_DIR=saved)
+    """
     return _cache.store(outcome.claim, f"{depth}:{seed}", {name: getattr(outcome, name) for name in _FIELDS})

@@ -75,7 +75,13 @@ def _onto(kind: str, value: Any, holds: Any, direction: float) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Design:
-    """The coercer's best ultimatum and the net utility it earns (utility minus specificity cost)."""
+    """The coercer's best ultimatum and the net utility it earns (utility minus specificity cost).
+
+    >>> from fractions import Fraction
+    >>> design = optimal_design(Ultimatum(Fraction(1, 2), audience_cost=1))
+    >>> design.demand, design.net_utility
+    (Fraction(1, 2), Fraction(1, 4))
+    """
 
     demand: Any
     carrot: Any
@@ -343,6 +349,10 @@ class Sign:
     ``sign`` is ``"positive"``, ``"negative"``, ``"zero"``, ``"non-negative"`` or ``"depends"``;
     ``region`` the sympy condition under which the derivative is positive (``True`` if always,
     ``False`` if never).
+
+    >>> sign = comparative_statics()[0]
+    >>> sign.quantity, sign.instrument, sign.sign
+    ('compliance', 'demand', 'negative')
     """
 
     quantity: str

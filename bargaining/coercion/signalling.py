@@ -126,6 +126,12 @@ class Equilibrium:
         Each type's equilibrium payoff.
     intuitive, d1 : bool
         Whether it survives the intuitive criterion (Cho & Kreps 1987) and D1 (Banks & Sobel 1987).
+
+    >>> from fractions import Fraction
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> first = game.equilibria("d1")[0]
+    >>> first.form, first.beliefs
+    ('semi-separating', {'specific': Fraction(297, 413), 'carrot': Fraction(0, 1), 'prior': Fraction(1, 2)})
     """
 
     form: str
@@ -137,7 +143,13 @@ class Equilibrium:
 
     @property
     def carrot_signals_weakness(self) -> bool:
-        """Whether a carrot message is sent on the path and lowers the belief in resolve."""
+        """Whether a carrot message is sent on the path and lowers the belief in resolve.
+
+        >>> from fractions import Fraction
+        >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+        >>> [e.carrot_signals_weakness for e in game.equilibria("d1")]
+        [True]
+        """
         return bool(_weak_flag(self))
 
     def label(self, detail: bool = True) -> str:
@@ -198,6 +210,12 @@ class EquilibriumSet:
         Every PBE in the enumerated classes (pooling, separating, one mixing type), in that order.
     intuitive, d1 : tuple of Equilibrium
         The survivors of the intuitive criterion and of D1.
+
+    >>> from fractions import Fraction
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> found = game.equilibrium_set()
+    >>> len(found.pbe), len(found.d1)
+    (3, 1)
     """
 
     pbe: tuple[Equilibrium, ...]
@@ -271,6 +289,11 @@ class ResolveSignalling:
     threat, vagueness, carrot_efficiency, carrot_credibility, resolve_low, resolve_high, risk
         As in :class:`~bargaining.coercion.ultimatum.Ultimatum` (threat at once: no deadline);
         Schelling's ``risk`` is the chance the threat falls after resistance whatever the type.
+
+    >>> from fractions import Fraction
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> game.regime(refinement="d1", detail=False)
+    'semi-separating (carrot signals weakness)'
     """
 
     demand: Any

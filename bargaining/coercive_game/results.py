@@ -21,6 +21,12 @@ class Node:
 
     ``offer`` is ``None`` when C makes no acceptable offer; cutoffs count (sub-)atoms, from the
     least resolute type.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.coercive_game import CoerciveGame
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> game.solve("try_and_see").nodes[0, 0, 0]
+    Node(cutoff_after=1, offer=Fraction(7, 10))
     """
 
     cutoff_after: int
@@ -62,6 +68,13 @@ class GameSolution:
         Whether the two priors over the battle odds differ (each utility is then subjective).
     nodes : dict
         C's equilibrium move at every reachable state ``(t, front, cutoff)``.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.coercive_game import CoerciveGame
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> solution = game.solve("try_and_see")
+    >>> solution.strategy, solution.settled_by, solution.still_fighting
+    ('try_and_see', (Fraction(1, 2),), Fraction(1, 2))
     """
 
     strategy: str
@@ -98,7 +111,14 @@ class GameSolution:
 
     @property
     def mean_length(self) -> Any:
-        """E[length | the war ended by H + 1] (``None`` if it never ends)."""
+        """E[length | the war ended by H + 1] (``None`` if it never ends).
+
+        >>> from fractions import Fraction
+        >>> from bargaining.coercive_game import CoerciveGame
+        >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+        >>> game.solve("try_and_see").mean_length
+        Fraction(0, 1)
+        """
         ended = sum(self.length)
         if ended == 0:
             return None

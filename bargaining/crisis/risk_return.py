@@ -62,6 +62,11 @@ class RiskReturnSolution:
     ``regime`` is ``"safe"`` (no war risk), ``"interior"`` (the trade-off binds) or ``"capped"``
     (the demand is the most the target can ever concede); for symbolic inputs it is the tuple of
     :class:`~bargaining.core.values.Regime` with the condition under which each holds.
+
+    >>> from fractions import Fraction
+    >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+    >>> model.solve().regime
+    'interior'
     """
 
     demand: Any
@@ -82,6 +87,11 @@ class RiskReturn:
         The coercer's cost of war, :math:`c_C`.
     target_cost_low, target_cost_high : non-negative, low < high
         The support of the target's private cost of war.
+
+    >>> from fractions import Fraction
+    >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+    >>> model.solve()
+    RiskReturnSolution(demand=Fraction(13, 20), war_probability=Fraction(3, 8), coercer_utility=Fraction(89, 160), regime='interior')
     """
 
     power: Any
@@ -135,7 +145,13 @@ class RiskReturn:
         return _uniform_cdf(kind, v["demand"] - v["power"], v["target_cost_low"], v["target_cost_high"])
 
     def coercer_utility(self, demand: Any) -> Any:
-        """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``."""
+        """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``.
+
+        >>> from fractions import Fraction
+        >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+        >>> model.coercer_utility(Fraction(3, 5))
+        Fraction(11, 20)
+        """
         v, _ = self._with_demand(demand)
         war = self.war_probability(demand)
         return v["demand"] * (1 - war) + (v["power"] - v["cost_coercer"]) * war
@@ -153,7 +169,13 @@ class RiskReturn:
         ]
 
     def solve(self) -> RiskReturnSolution:
-        """The optimal demand, clipped to the safe demand or the cap where the trade-off does not bind."""
+        """The optimal demand, clipped to the safe demand or the cap where the trade-off does not bind.
+
+        >>> from fractions import Fraction
+        >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+        >>> model.solve().demand
+        Fraction(13, 20)
+        """
         cases = self._cases()
         demand = select(self.kind, cases)
         # the demand is built from the fields, so it already has their kind: no re-validation

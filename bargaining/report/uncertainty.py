@@ -136,6 +136,12 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
 
     Returns ``{"values": ..., "outputs": {(strategy, key): float}, "best": strategy}`` or, when the
     game is undefined there, ``{"values": ..., "error": message}``.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["specific-threat"])
+    >>> outputs = evaluate(scenario, draw_points(1)[0], types=6)
+    >>> sorted(outputs)[:2]
+    ['best', 'outputs']
     """
 
     values = _scaled(scenario, unit)
@@ -173,7 +179,13 @@ def _evaluate_many(scenario: Scenario, rows: np.ndarray, types: int) -> list[dic
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """One scenario's joint uncertainty: its draws, intervals, regime shares and Sobol indices."""
+    """One scenario's joint uncertainty: its draws, intervals, regime shares and Sobol indices.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+    >>> len(spread), spread[0].scenario.name, spread[0].draws
+    (1, 'specific-threat', 9)
+    """
 
     scenario: Scenario
     draws: int
@@ -184,7 +196,14 @@ class Uncertainty:
     """Per output and group: (S1, ST, the bootstrap 95 % half-width of ST)."""
 
     def interval(self, output: tuple[str, str]) -> tuple[float, float, float]:
-        """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out)."""
+        """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out).
+
+        >>> from bargaining.scenarios import load, presets
+        >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+        >>> low, median, high = spread[0].interval(("try_and_see", "coercer_utility"))
+        >>> low <= median <= high
+        True
+        """
         values = self.outputs[output]
         finite = values[np.isfinite(values)]
         if not finite.size:
@@ -193,7 +212,13 @@ class Uncertainty:
         return float(low), float(mid), float(high)
 
     def regimes(self) -> dict[str, float]:
-        """The share of draws in which each strategy is the coercer's best."""
+        """The share of draws in which each strategy is the coercer's best.
+
+        >>> from bargaining.scenarios import load, presets
+        >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+        >>> sorted(spread[0].regimes())
+        ['screw', 'try_and_see', 'ultimatum']
+        """
         total = len(self.best)
         return (
             {name: self.best.count(name) / total for name in ("try_and_see", "screw", "ultimatum")}
@@ -209,6 +234,11 @@ def uncertainty(
 
     ``types`` is the number of quantile types of the draws' games; ``workers`` > 1 spreads the
     draws over that many processes.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+    >>> sorted(spread[0].regimes())
+    ['screw', 'try_and_see', 'ultimatum']
     """
     from SALib.analyze import sobol
 
@@ -262,6 +292,11 @@ def rank_shares(results: Sequence[Uncertainty], output: tuple[str, str] | None =
 
     By default the output is the coercer's expected utility under each scenario's own strategy.
     Draws that failed in either scenario are left out of that pair.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+    >>> rank_shares(spread).shape
+    (1, 1)
     """
     from .game import _FILE_STRATEGY
 

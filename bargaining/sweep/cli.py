@@ -50,6 +50,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
     The parser's default ``handler`` is :func:`run`, so a caller dispatches with
     ``args.handler(args)``.
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="bargaining")
+    >>> _ = add_parser(parser.add_subparsers(dest="command"))
+    >>> parser.parse_args(["sweep", "crisis", "power=0:1:3", "-o", "x.nc"]).model
+    'crisis'
     """
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "sweep",

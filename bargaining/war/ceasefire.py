@@ -72,6 +72,12 @@ class SelfEnforcing:
         :math:`\delta` of the ceasefire's flow.
     guarantee : non-negative
         The penalty a guarantor imposes on whoever breaks the ceasefire (a one-time cost of war).
+
+    >>> from fractions import Fraction
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+    >>> war.duration_distribution(8, SelfEnforcing(TryAndSee(), Fraction(2, 5), Fraction(9, 10))).strategy
+    'try-and-see, self-enforcing'
     """
 
     schedule: Schedule

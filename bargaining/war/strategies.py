@@ -439,6 +439,11 @@ class CoaseSolution:
     """Try-and-see over two periods without commitment, and the committed benchmark.
 
     Demands are ``power + price``; ``cutoff`` is the target cost above which it accepts at once.
+
+    >>> from fractions import Fraction
+    >>> solution = CoaseTwoPeriod(Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)).solve()
+    >>> solution.cutoff, solution.first_demand
+    (Fraction(3, 10), Fraction(29, 40))
     """
 
     first_demand: Any

@@ -223,7 +223,7 @@ def test_the_building_blocks_of_a_scenario_still_build():
     """The block-level models of a scenario (the claims' region comes from the same file)."""
     scenario = load(PRESETS["specific-carrots"])
     assert models.risk_return(scenario).solve().demand > 0
-    assert models.signalling_game(scenario) is not None
+    assert models.resolve_signalling(scenario) is not None
     assert models.renewed_demands(scenario) is not None
     strategies = models.war_strategies(scenario)
     assert [type(s).__name__ for s in strategies] == ["TryAndSee", "TurningTheScrew", "UltimatumSchedule"]

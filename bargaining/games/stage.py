@@ -701,9 +701,7 @@ def prisoners_dilemma(
     return StageGame(row, [list(r) for r in zip(*row)], ("cooperate", "defect"), ("cooperate", "defect"))
 
 
-def assurance_game(
-    reward: Any = 4, temptation: Any = 3, punishment: Any = 2, sucker: Any = 0
-) -> StageGame:
+def assurance_game(reward: Any = 4, temptation: Any = 3, punishment: Any = 2, sucker: Any = 0) -> StageGame:
     """The assurance (trust, stag-hunt) game, :math:`R > T \\ge P > S`: cooperating pays only if
     the other cooperates too (Jervis 1978; Kydd 2005, ch. 1). Actions ``cooperate``, ``defect``.
 

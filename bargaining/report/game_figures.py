@@ -179,7 +179,16 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
 
 
 def statics_figure(curves: dict[Any, Any], path: Path) -> list[Path]:
-    """Compliance, P(threat executed) and the coercer's utility against each design parameter."""
+    """Compliance, P(threat executed) and the coercer's utility against each design parameter.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from bargaining.report.statics import statics
+    >>> from bargaining.scenarios import load, presets
+    >>> curves = statics(load(presets()["specific-threat"]), types=4, points=2)
+    >>> [path.suffix for path in statics_figure(curves, Path(tempfile.mkdtemp()) / "statics")]
+    ['', '.svg']
+    """
     import matplotlib
 
     matplotlib.use("Agg")

@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from .core.errors import ParameterTypeError, ParameterValueError
+from .core.types import Value
 
 __all__ = ["SLIDERS", "Explorer", "ExplorerState", "exact", "explorer", "explorer_state", "plot_state"]
 
@@ -174,19 +175,19 @@ def _regime_grid(
 
 
 def explorer_state(
-    demand: Any,
-    vagueness: Any,
-    carrot: Any,
-    audience_cost: Any,
+    demand: Value,
+    vagueness: Value,
+    carrot: Value,
+    audience_cost: Value,
     *,
-    threat: Any = 1,
+    threat: Value = 1,
     deadline: int | None = 1,
-    execution_low: Any = -1,
-    execution_high: Any = Fraction(1, 4),
-    prior_resolute: Any = Fraction(1, 2),
-    resolute_value: Any = Fraction(-1, 10),
-    irresolute_value: Any = Fraction(-3, 5),
-    risk: Any = 0,
+    execution_low: Value = -1,
+    execution_high: Value = Fraction(1, 4),
+    prior_resolute: Value = Fraction(1, 2),
+    resolute_value: Value = Fraction(-1, 10),
+    irresolute_value: Value = Fraction(-3, 5),
+    risk: Value = 0,
     resolution: int = 21,
 ) -> ExplorerState:
     r"""Solve the ultimatum and the signalling game for one setting of the sliders.
@@ -410,11 +411,11 @@ class Explorer:
 
 
 def explorer(
-    demand: Any = Fraction(1, 5),
-    vagueness: Any = Fraction(1, 4),
-    carrot: Any = 0,
-    audience_cost: Any = Fraction(1, 10),
-    **settings: Any,
+    demand: Value = Fraction(1, 5),
+    vagueness: Value = Fraction(1, 4),
+    carrot: Value = 0,
+    audience_cost: Value = Fraction(1, 10),
+    **settings: Value,
 ) -> Explorer:
     """Build the interactive explorer (needs ipywidgets and matplotlib), starting at the January
     2025 threat: a demand of 1/5, a vague condition, no carrot and a small audience cost.

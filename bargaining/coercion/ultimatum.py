@@ -66,6 +66,7 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import check_real, settle
+from ..core.types import Value
 from ..core.values import (
     Case,
     Kind,
@@ -298,7 +299,7 @@ class Ultimatum:
         return cls(demand, deadline=None, urgency=0, threat=0, audience_cost=0, **others)
 
     @classmethod
-    def turning_the_screw(cls, demand: Any, threat: Any, urgency: Any, **others: Any) -> Ultimatum:
+    def turning_the_screw(cls, demand: Value, threat: Value, urgency: Value, **others: Any) -> Ultimatum:
         """George's *turning the screw*, one-shot: no deadline, pressure that falls with per-period
         probability ``urgency``, no public commitment (the repeated version is in the war model).
 
@@ -309,7 +310,7 @@ class Ultimatum:
 
     @classmethod
     def ultimatum(
-        cls, demand: Any, deadline: int, threat: Any, audience_cost: Any, **others: Any
+        cls, demand: Value, deadline: int, threat: Value, audience_cost: Value, **others: Any
     ) -> Ultimatum:
         """George's *ultimatum*: a specific demand, a fixed deadline, a public threat, no softening.
 

@@ -195,7 +195,24 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argparse.Nam
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``bargaining`` command; returns the exit status."""
+    """Entry point of the ``bargaining`` command; returns the exit status.
+
+    >>> main(["--power", "1/2"]) == 0  # prints the example crisis's table
+    Example crisis: power 1/2, war costs 1/10 (coercer) and 3/20 (target), discount 9/10
+    ------------------------------------------------------------------------------------
+    quantity                                         exact                           decimal
+    -----------------------------------------------  ------------------------------  ----------------
+    Bargaining range (coercer's share)               [2/5, 13/20]                    [0.4000, 0.6500]
+    Nash settlement (war as disagreement)            21/40                           0.5250
+    Nash, target risk-averse (sqrt utility)          1391/1800 - 7*sqrt(769)/1800    0.6649
+    Kalai–Smorodinsky, target risk-averse            <exact form of 108 characters>  0.6611
+    Rubinstein split (discount 9/10, coercer first)  10/19                           0.5263
+    Rubinstein, war as outside option                10/19                           0.5263
+    Risk–return demand (c_T ~ U[0, 3/10])            3/5                             0.6000
+      its war probability                            1/3                             0.3333
+      regime                                         interior
+    True
+    """
     parser, runners = _parser()
     args = parser.parse_args(argv)
     given = [flag for flag, attribute, _, _ in _OPTIONS if getattr(args, attribute) is not None]

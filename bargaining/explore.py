@@ -21,7 +21,7 @@ pays nothing for waiting complies at the deadline, where the discount cancels) a
 Beside those numbers the explorer draws the curves of :math:`P(\text{comply})` and
 :math:`P(\text{threat executed})` against the vagueness and against the carrot (one vectorised call each),
 and the **regime map** of the signalling extension
-(:class:`~bargaining.coercion.SignallingGame`: a coercer that knows whether it is resolute picks
+(:class:`~bargaining.coercion.ResolveSignalling`: a coercer that knows whether it is resolute picks
 a plain, specific, carrot or specific-plus-carrot threat; perfect Bayesian equilibria refined by
 the intuitive criterion of Cho & Kreps 1987, every survivor named, so a cell where several survive
 says ``"several: ..."``) over specificity (audience cost) :math:`\times` carrot at the current
@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from .core.errors import ParameterTypeError, ParameterValueError
+from .core.types import Value
 
 __all__ = ["SLIDERS", "Explorer", "ExplorerState", "exact", "explorer", "explorer_state", "plot_state"]
 
@@ -71,6 +72,11 @@ class ExplorerState:
     The curves are sampled at
     ``vagueness_values`` and ``carrot_values``; ``regimes[i, j]`` is the signalling regime at
     ``carrots[i]`` and ``audience_costs[j]``.
+
+    >>> from fractions import Fraction
+    >>> state = explorer_state(Fraction(1, 5), 0, 0, Fraction(1, 2), threat=Fraction(1, 2))
+    >>> state.compliance_probability, state.regime
+    (Fraction(1, 3), 'partial compliance')
     """
 
     demand: Any
@@ -152,13 +158,13 @@ def _regime_grid(
     demand: Any, vagueness: Any, settings: tuple[tuple[str, Any], ...], resolution: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The signalling regimes over audience cost x carrot (cached: the sliders revisit points)."""
-    from .coercion import SignallingGame
+    from .coercion import ResolveSignalling
 
     options = dict(settings)
     audience_costs = np.linspace(SLIDERS["audience_cost"][1], SLIDERS["audience_cost"][2], resolution)
     carrots = np.linspace(SLIDERS["carrot"][1], SLIDERS["carrot"][2], resolution)
     grid_audience, grid_carrot = np.meshgrid(audience_costs, carrots)
-    game = SignallingGame(
+    game = ResolveSignalling(
         demand=float(demand),
         vagueness=float(vagueness),
         audience_cost=grid_audience,
@@ -169,19 +175,19 @@ def _regime_grid(
 
 
 def explorer_state(
-    demand: Any,
-    vagueness: Any,
-    carrot: Any,
-    audience_cost: Any,
+    demand: Value,
+    vagueness: Value,
+    carrot: Value,
+    audience_cost: Value,
     *,
-    threat: Any = 1,
+    threat: Value = 1,
     deadline: int | None = 1,
-    execution_low: Any = -1,
-    execution_high: Any = Fraction(1, 4),
-    prior_resolute: Any = Fraction(1, 2),
-    resolute_value: Any = Fraction(-1, 10),
-    irresolute_value: Any = Fraction(-3, 5),
-    risk: Any = 0,
+    execution_low: Value = -1,
+    execution_high: Value = Fraction(1, 4),
+    prior_resolute: Value = Fraction(1, 2),
+    resolute_value: Value = Fraction(-1, 10),
+    irresolute_value: Value = Fraction(-3, 5),
+    risk: Value = 0,
     resolution: int = 21,
 ) -> ExplorerState:
     r"""Solve the ultimatum and the signalling game for one setting of the sliders.
@@ -194,7 +200,7 @@ def explorer_state(
         The rest of the :class:`~bargaining.coercion.Ultimatum` (the loss scale :math:`\ell`, the
         deadline in periods, the support of the coercer's net value of executing, Schelling's risk).
     prior_resolute, resolute_value, irresolute_value
-        The two coercer types of the :class:`~bargaining.coercion.SignallingGame` behind the map.
+        The two coercer types of the :class:`~bargaining.coercion.ResolveSignalling` behind the map.
     resolution : int
         Points per axis of the curves and of the regime map (2 to 201).
 
@@ -214,7 +220,7 @@ def explorer_state(
     >>> with_carrot.regime
     'partial compliance'
     """
-    from .coercion import SignallingGame, Ultimatum
+    from .coercion import ResolveSignalling, Ultimatum
 
     points = _check_resolution(resolution)
     common: dict[str, Any] = dict(
@@ -256,7 +262,7 @@ def explorer_state(
         threat=threat,
         risk=risk,
     )
-    point = SignallingGame(
+    point = ResolveSignalling(
         demand=demand, vagueness=vagueness, audience_cost=audience_cost, carrot=carrot, **game_settings
     )
     settings = tuple(sorted((name, exact(value)) for name, value in game_settings.items()))
@@ -345,6 +351,10 @@ class Explorer:
     ``image`` a PNG ``Image`` widget; ``state`` is the latest :class:`ExplorerState`; ``widget``
     is the whole box (displaying the explorer displays it). Changing a slider calls
     :meth:`update`, which recomputes the state and redraws.
+
+    >>> view = explorer(resolution=5)
+    >>> type(view).__name__, sorted(view.sliders)[:3]
+    ('Explorer', ['audience_cost', 'carrot', 'demand'])
     """
 
     def __init__(self, initial: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
@@ -385,7 +395,13 @@ class Explorer:
         self.image.value = buffer.getvalue()
 
     def update(self, change: Any = None) -> ExplorerState:
-        """Recompute and redraw for the sliders' current values (the sliders' callback)."""
+        """Recompute and redraw for the sliders' current values (the sliders' callback).
+
+        >>> view = explorer(resolution=5)
+        >>> view.sliders["vagueness"].value = 0.0
+        >>> view.update().compliance_probability == view.state.compliance_probability
+        True
+        """
         self.state = self._solve()
         self._draw()
         return self.state
@@ -395,11 +411,11 @@ class Explorer:
 
 
 def explorer(
-    demand: Any = Fraction(1, 5),
-    vagueness: Any = Fraction(1, 4),
-    carrot: Any = 0,
-    audience_cost: Any = Fraction(1, 10),
-    **settings: Any,
+    demand: Value = Fraction(1, 5),
+    vagueness: Value = Fraction(1, 4),
+    carrot: Value = 0,
+    audience_cost: Value = Fraction(1, 10),
+    **settings: Value,
 ) -> Explorer:
     """Build the interactive explorer (needs ipywidgets and matplotlib), starting at the January
     2025 threat: a demand of 1/5, a vague condition, no carrot and a small audience cost.

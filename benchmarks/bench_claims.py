@@ -159,12 +159,12 @@ def coverage() -> dict[str, Any]:
 
 
 def mutations() -> dict[str, Any]:
-    from bargaining.claims import MonotoneClaim, essay_claims, settle
+    from bargaining.claims import MonotoneClaim, essay_claims, settle_claim
 
     flipped = 0
     claims = essay_claims()
     for claim in claims:
-        verdict = settle(claim).verdict
+        verdict = settle_claim(claim).verdict
         if isinstance(claim, MonotoneClaim):
             if verdict == "refuted":
                 sign = 1 if claim.direction in ("nondecreasing", "increasing") else -1
@@ -177,7 +177,7 @@ def mutations() -> dict[str, Any]:
             broken = claim.mutated(right=claim.left)
         else:
             broken = claim.mutated(right=lambda c=claim, **p: c.right(**p) + Fraction(1, 1000))
-        flipped += settle(broken).verdict != verdict
+        flipped += settle_claim(broken).verdict != verdict
     return {
         "name": "mutations of the model that flip the claim's verdict",
         "measured": {"label": "claims whose verdict flips", "value": flipped, "unit": "claims"},

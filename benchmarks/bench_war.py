@@ -86,10 +86,10 @@ def _python_lattice(war: Any, horizon: int) -> list[float]:
 
 
 def _monte_carlo(war: Any, horizon: int) -> tuple[float, float, int]:
-    from bargaining.war import TryAndSee, simulate
+    from bargaining.war import TryAndSee, simulate_wars
 
     paths = int(np.ceil(0.25 / TARGET_ERROR**2))  # worst case p = 1/2
-    seconds, estimate = best_of(lambda: simulate(war, horizon, TryAndSee(), paths, np.random.default_rng(1)), 1)
+    seconds, estimate = best_of(lambda: simulate_wars(war, horizon, TryAndSee(), paths, np.random.default_rng(1)), 1)
     return seconds, float(np.max(estimate.settled_by_error)), paths
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sympy
 
 from bargaining.coercion import Ultimatum, comparative_statics, optimal_demand
-from bargaining.coercion.signalling import SignallingGame
+from bargaining.coercion.signalling import ResolveSignalling
 from bargaining.coercion.specification import (
     derive_compliance,
     derive_crawford_sobel,
@@ -166,7 +166,7 @@ def test_semi_separating_mixing_probability_inverts_bayes_rule() -> None:
     mixing = derive_semi_separating_posterior()
     game_formula = prior * (1 - posterior) / (posterior * (1 - prior))  # signalling._semi_separating
     assert sympy.simplify(mixing - game_formula) == 0
-    assert SignallingGame  # the game module uses this formula for a resolute pure type
+    assert ResolveSignalling  # the game module uses this formula for a resolute pure type
 
 
 def test_comparative_statics_derivatives_are_those_of_the_numeric_layer() -> None:

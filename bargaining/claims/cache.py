@@ -35,7 +35,15 @@ _FORMAT = 1  # bump when the machinery changes what a verdict means
 
 
 def cache_folder() -> Path:
-    """Where verdicts are kept (``$BARGAINING_CACHE_DIR``, else the XDG cache, else ``~/.cache``)."""
+    """Where verdicts are kept (``$BARGAINING_CACHE_DIR``, else the XDG cache, else ``~/.cache``).
+
+    >>> import os
+    >>> saved = os.environ.get("BARGAINING_CACHE_DIR")
+    >>> os.environ["BARGAINING_CACHE_DIR"] = "/tmp/verdicts"
+    >>> cache_folder()
+    PosixPath('/tmp/verdicts')
+    >>> _ = os.environ.pop("BARGAINING_CACHE_DIR") if saved is None else os.environ.update(BARGAINING_CACHE_DIR=saved)
+    """
     chosen = os.environ.get("BARGAINING_CACHE_DIR")
     if chosen:
         return Path(chosen)
@@ -97,7 +105,12 @@ def _describe_value(value: Any, seen: set[int]) -> str | None:
 
 
 def fingerprint(claim: Claim, seen: set[int] | None = None) -> str | None:
-    """Everything the claim's verdict depends on, as text; ``None`` if some of it has no source."""
+    """Everything the claim's verdict depends on, as text; ``None`` if some of it has no source.
+
+    >>> from bargaining.claims import essay_claims
+    >>> fingerprint(essay_claims()[0]).startswith("MonotoneClaim") or fingerprint(essay_claims()[0]).startswith("RelationClaim")
+    True
+    """
     seen = set() if seen is None else seen
     parts = [type(claim).__name__, claim.statement, claim.principle, claim.construction, repr(claim.budget)]
     parts += [f"{name}:{low}:{high}" for name, (low, high) in claim.region.bounds.items()]
@@ -150,7 +163,18 @@ def _decode(value: Any) -> Any:
 
 
 def load(claim: Claim, setting: str) -> dict[str, Any] | None:
-    """The stored fields of the claim's settlement under ``setting``, or ``None``."""
+    """The stored fields of the claim's settlement under ``setting``, or ``None``.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import essay_claims
+    >>> claim = essay_claims()[0]  # a claim whose quantity has a source file: cacheable
+    >>> import os, tempfile
+    >>> saved = os.environ.get("BARGAINING_CACHE_DIR")
+    >>> os.environ["BARGAINING_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> load(claim, "ci:0") is None, store(claim, "ci:0", {"verdict": "proved"}), load(claim, "ci:0")
+    (True, True, {'verdict': 'proved'})
+    >>> _ = os.environ.pop("BARGAINING_CACHE_DIR") if saved is None else os.environ.update(BARGAINING_CACHE_DIR=saved)
+    """
     key = _key(claim, setting)
     if key is None:
         return None
@@ -165,7 +189,18 @@ def load(claim: Claim, setting: str) -> dict[str, Any] | None:
 
 
 def store(claim: Claim, setting: str, fields: Mapping[str, Any]) -> bool:
-    """Keep the settlement's fields; ``False`` if the claim cannot be cached or the folder not written."""
+    """Keep the settlement's fields; ``False`` if the claim cannot be cached or the folder not written.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import essay_claims
+    >>> claim = essay_claims()[0]  # a claim whose quantity has a source file: cacheable
+    >>> import os, tempfile
+    >>> saved = os.environ.get("BARGAINING_CACHE_DIR")
+    >>> os.environ["BARGAINING_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> store(claim, "ci:0", {"verdict": "proved"})
+    True
+    >>> _ = os.environ.pop("BARGAINING_CACHE_DIR") if saved is None else os.environ.update(BARGAINING_CACHE_DIR=saved)
+    """
     key = _key(claim, setting)
     if key is None:
         return False

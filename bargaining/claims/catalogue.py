@@ -20,5 +20,10 @@ __all__ = ["coercion_claims", "commitment_claims", "crisis_claims", "essay_claim
 
 def essay_claims() -> list[Claim]:
     """Every claim the package formalises: the crisis claims first, then coercion, commitment and
-    the war, which together cover the rows of the essay's table of principles."""
+    the war, which together cover the rows of the essay's table of principles.
+
+    >>> claims = essay_claims()
+    >>> len(claims) > 10, claims[0].principle
+    (True, 'take small steps')
+    """
     return crisis_claims() + coercion_claims() + commitment_claims() + war_claims()

@@ -12,7 +12,7 @@ arguments:
 
 The quantity is any Python callable of the region's parameters built from the package's models,
 so it is exact on ``Fraction`` inputs, symbolic on sympy symbols and vectorised on numpy arrays;
-that is what lets :func:`bargaining.claims.settle` prove a claim with sympy, search thousands of
+that is what lets :func:`bargaining.claims.settle_claim` prove a claim with sympy, search thousands of
 points of the region in one array call, and confirm a counterexample in exact arithmetic.
 
 >>> from fractions import Fraction as F
@@ -75,11 +75,20 @@ class Region:
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The parameters, in the order given."""
+        """The parameters, in the order given.
+
+        >>> Region({"power": (0, 1), "cost": (0, 1)}).names
+        ('power', 'cost')
+        """
         return tuple(self.bounds)
 
     def describe(self) -> str:
-        """The region in words, for a report (with where it comes from, if it says)."""
+        """The region in words, for a report (with where it comes from, if it says).
+
+        >>> from fractions import Fraction as F
+        >>> Region({"power": (F(1, 5), F(4, 5)), "cost": (0, 1)}).describe()
+        '1/5 ≤ power ≤ 4/5, 0 ≤ cost ≤ 1'
+        """
         text = ", ".join(
             f"{name} = {low}" if low == high else f"{low} ≤ {name} ≤ {high}"
             for name, (low, high) in self.bounds.items()
@@ -102,6 +111,12 @@ class Claim:
 
     ``budget``: at most this many exact model calls to shrink a counterexample to a simpler one
     (``None``: the machinery's default, 200).
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> claim.statement, claim.region.names
+    ('x rises', ('x',))
     """
 
     def __post_init__(self) -> None:
@@ -116,7 +131,14 @@ class Claim:
     budget: int | None = field(default=None, kw_only=True)
 
     def mutated(self, **changes: Any) -> Claim:
-        """The same claim with some parts replaced (a broken model, for a mutation test)."""
+        """The same claim with some parts replaced (a broken model, for a mutation test).
+
+        >>> from fractions import Fraction as F
+        >>> from bargaining.claims import MonotoneClaim, Region
+        >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+        >>> claim.mutated(statement="x never falls").statement
+        'x never falls'
+        """
         return replace(self, **changes)
 
 
@@ -177,7 +199,14 @@ def _check_callable(name: str, value: Any) -> None:
 
 @dataclass(frozen=True)
 class MonotoneClaim(Claim):
-    """``quantity`` moves in ``direction`` as ``parameter`` rises, everywhere in the region."""
+    """``quantity`` moves in ``direction`` as ``parameter`` rises, everywhere in the region.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> claim.violation({}, F(1, 4), F(3, 4)) is None
+    True
+    """
 
     quantity: Callable[..., Any] = field(kw_only=True)
     parameter: str = field(kw_only=True)
@@ -196,7 +225,14 @@ class MonotoneClaim(Claim):
             )
 
     def violation(self, point: Mapping[str, Any], low: Any, high: Any) -> tuple[Any, Any] | None:
-        """The two values that break the claim at ``point`` between ``low < high``, or ``None``."""
+        """The two values that break the claim at ``point`` between ``low < high``, or ``None``.
+
+        >>> from fractions import Fraction as F
+        >>> from bargaining.claims import MonotoneClaim, Region
+        >>> falls = MonotoneClaim("1 - x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: 1 - x, parameter="x")
+        >>> falls.violation({}, F(1, 4), F(3, 4))
+        (Fraction(3, 4), Fraction(1, 4))
+        """
         before = self.quantity(**{**point, self.parameter: low})
         after = self.quantity(**{**point, self.parameter: high})
         broken = {
@@ -210,7 +246,14 @@ class MonotoneClaim(Claim):
 
 @dataclass(frozen=True)
 class RelationClaim(Claim):
-    """``left(point) relation right(point)`` everywhere in the region."""
+    """``left(point) relation right(point)`` everywhere in the region.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import RelationClaim, Region
+    >>> claim = RelationClaim("x is at most 1", "test", Region({"x": (0, 1)}), left=lambda x: x, right=lambda x: 1 + 0 * x, relation="<=")
+    >>> claim.violation({"x": F(1, 2)}) is None
+    True
+    """
 
     left: Callable[..., Any] = field(kw_only=True)
     right: Callable[..., Any] = field(kw_only=True)
@@ -224,7 +267,14 @@ class RelationClaim(Claim):
             raise ParameterValueError("relation", "'==', '<=' or '>='", self.relation)
 
     def violation(self, point: Mapping[str, Any]) -> tuple[Any, Any] | None:
-        """The two sides at ``point`` if they break the relation, else ``None``."""
+        """The two sides at ``point`` if they break the relation, else ``None``.
+
+        >>> from fractions import Fraction as F
+        >>> from bargaining.claims import RelationClaim, Region
+        >>> wrong = RelationClaim("x is at most 1/2", "test", Region({"x": (0, 1)}), left=lambda x: x, right=lambda x: F(1, 2) + 0 * x, relation="<=")
+        >>> wrong.violation({"x": F(3, 4)})
+        (Fraction(3, 4), Fraction(1, 2))
+        """
         left, right = self.left(**point), self.right(**point)
         holds = {"==": left == right, "<=": left <= right, ">=": left >= right}[self.relation]
         return None if bool(holds) else (left, right)

@@ -12,7 +12,14 @@ __all__ = ["add_parser", "idle_cores", "run"]
 
 
 def add_parser(subparsers: Any) -> None:
-    """Register the ``claims`` sub-command."""
+    """Register the ``claims`` sub-command.
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="bargaining")
+    >>> _ = add_parser(parser.add_subparsers(dest="command"))
+    >>> parser.parse_args(["claims", "--no-cache"]).no_cache
+    True
+    """
     parser = subparsers.add_parser("claims", help="settle the essay's claims and print the claims report")
     parser.add_argument("--output", help="folder to write claims.md and claims.html into")
     parser.add_argument("--depth", choices=["ci", "user"], default="ci", help="how many points to search")

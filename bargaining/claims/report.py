@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import ParameterValueError
 from .claim import VERDICTS, Claim, ClaimError, _show
 from .scenario import scenario_region
-from .settling import _FIELDS, DEPTHS, Settlement, settle, settle_cached, store_settlement
+from .settling import _FIELDS, DEPTHS, ClaimSettlement, cached_settlement, settle_claim, store_settlement
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..scenarios import Scenario
@@ -34,7 +34,7 @@ def _readable(text: str) -> str:
     return text.replace("**", "^").replace("*", "·")
 
 
-def _evidence(outcome: Settlement) -> str:
+def _evidence(outcome: ClaimSettlement) -> str:
     text = _readable(outcome.evidence)
     if outcome.counterexample is not None:
         point = ", ".join(f"{name} = {_show(value)}" for name, value in outcome.counterexample.items())
@@ -45,7 +45,7 @@ def _evidence(outcome: Settlement) -> str:
     return text
 
 
-def _rows(outcomes: Sequence[Settlement]) -> list[list[str]]:
+def _rows(outcomes: Sequence[ClaimSettlement]) -> list[list[str]]:
     return [
         [
             outcome.claim.statement,
@@ -62,7 +62,7 @@ def _rows(outcomes: Sequence[Settlement]) -> list[list[str]]:
 HEADER = ["claim", "principle", "verdict", "region", "evidence", "source"]
 
 
-def counts(outcomes: Sequence[Settlement]) -> str:
+def counts(outcomes: Sequence[ClaimSettlement]) -> str:
     """How many claims got each verdict, in words.
 
     >>> counts([])
@@ -72,7 +72,7 @@ def counts(outcomes: Sequence[Settlement]) -> str:
     return ", ".join(f"{count} {verdict}" for count, verdict in found if count) or "no claims"
 
 
-def markdown(outcomes: Sequence[Settlement]) -> str:
+def markdown(outcomes: Sequence[ClaimSettlement]) -> str:
     """The table in Markdown.
 
     >>> markdown([]).splitlines()[0]
@@ -84,7 +84,7 @@ def markdown(outcomes: Sequence[Settlement]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_html(outcomes: Sequence[Settlement]) -> str:
+def to_html(outcomes: Sequence[ClaimSettlement]) -> str:
     """The table as a standalone HTML page.
 
     >>> to_html([]).startswith("<!DOCTYPE html>")
@@ -102,13 +102,13 @@ def to_html(outcomes: Sequence[Settlement]) -> str:
     )
 
 
-def _on_scenarios(claim: Claim, scenarios: Sequence[Scenario]) -> Claim | Settlement:
+def _on_scenarios(claim: Claim, scenarios: Sequence[Scenario]) -> Claim | ClaimSettlement:
     """The claim on the scenarios' ranges; a claim whose region they do not meet is *undecided*
     there, with the reason."""
     try:
         region = scenario_region(claim, *scenarios)
     except ClaimError as error:
-        return Settlement(claim, "undecided", f"not settled on these scenarios: {error.problem}")
+        return ClaimSettlement(claim, "undecided", f"not settled on these scenarios: {error.problem}")
     return claim.mutated(region=region)
 
 
@@ -116,7 +116,7 @@ _PENDING: list[Claim] = []  # the claims a forked worker settles, by index (inhe
 
 
 def _settle_pending(index: int, depth: str) -> dict[str, Any]:  # pragma: no cover - runs in a worker
-    outcome = settle(_PENDING[index], depth)
+    outcome = settle_claim(_PENDING[index], depth)
     return {name: getattr(outcome, name) for name in _FIELDS}
 
 
@@ -128,12 +128,12 @@ def _warm_up() -> None:
     from scipy.stats import qmc  # noqa: F401
 
 
-def _settle_all(claims: Sequence[Claim], depth: str, cache: bool, workers: int) -> list[Settlement]:
+def _settle_all(claims: Sequence[Claim], depth: str, cache: bool, workers: int) -> list[ClaimSettlement]:
     """Settle each claim (from the cache when it has it), the rest over ``workers`` processes."""
-    outcomes: list[Settlement | None] = [None] * len(claims)
+    outcomes: list[ClaimSettlement | None] = [None] * len(claims)
     if cache:
         for index, claim in enumerate(claims):
-            stored = settle_cached(claim, depth)
+            stored = cached_settlement(claim, depth)
             if stored is not None:
                 outcomes[index] = stored
     todo = [index for index, outcome in enumerate(outcomes) if outcome is None]
@@ -146,10 +146,10 @@ def _settle_all(claims: Sequence[Claim], depth: str, cache: bool, workers: int) 
         finally:
             _PENDING.clear()
         for index, fields in zip(todo, found):
-            outcomes[index] = Settlement(claims[index], **fields)
+            outcomes[index] = ClaimSettlement(claims[index], **fields)
     else:
         for index in todo:
-            outcomes[index] = settle(claims[index], depth)
+            outcomes[index] = settle_claim(claims[index], depth)
     if cache:
         for index in todo:
             outcome = outcomes[index]
@@ -166,7 +166,7 @@ def report(
     scenarios: Sequence[Scenario] | None = None,
     cache: bool = True,
     workers: int = 1,
-) -> list[Settlement]:
+) -> list[ClaimSettlement]:
     """Settle ``claims`` (default: the essay's) and, given ``output``, write ``claims.md`` and
     ``claims.html`` there. Returns the settlements.
 
@@ -176,6 +176,12 @@ def report(
     how many processes settle the claims not in the cache (1, the default, settles them in this
     process; more fork workers, where the platform can fork: ``bargaining claims`` uses the
     cores other jobs leave idle, at least 1 and at most 4).
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> [outcome.verdict for outcome in report([claim], cache=False)]
+    ['by construction']
     """
     from .catalogue import essay_claims
 
@@ -191,7 +197,7 @@ def report(
             workers,
         )
     )
-    outcomes = [item if isinstance(item, Settlement) else next(settled) for item in placed]
+    outcomes = [item if isinstance(item, ClaimSettlement) else next(settled) for item in placed]
     if output is not None:
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)

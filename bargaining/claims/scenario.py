@@ -33,7 +33,15 @@ __all__ = ["scenario_region"]
 
 
 def scenario_region(claim: Claim, *scenarios: Scenario) -> Region:
-    """The claim's region on the span of ``scenarios``' assumption ranges (see the module)."""
+    """The claim's region on the span of ``scenarios``' assumption ranges (see the module).
+
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> from bargaining.scenarios import load, presets
+    >>> claim = MonotoneClaim("P(war) rises with the demand", "take small steps", Region({"demand": (0, 1)}),
+    ...   quantity=lambda demand: demand, parameter="demand", assumptions={"demand": "ultimatum.demand"})
+    >>> scenario_region(claim, load(presets()["specific-carrots"])).bounds
+    {'demand': (Fraction(1, 10), Fraction(2, 5))}
+    """
     if not scenarios:
         raise ParameterValueError("scenarios", "at least one Scenario", scenarios)
     bounds = dict(claim.region.bounds)

@@ -56,6 +56,13 @@ class Search:
     the quantity before and after) when one was confirmed; ``failing_share``: the share of the
     Sobol points that break the claim in floats; ``unconfirmed``: the worst float violation when
     exact arithmetic did not confirm it.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> found = search(claim)
+    >>> found.counterexample is None, found.points > 0
+    (True, True)
     """
 
     points: int

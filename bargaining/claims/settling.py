@@ -1,6 +1,6 @@
 r"""Settling a claim: search the region on arrays, then prove, and say what kind of truth it is.
 
-:func:`settle` runs two steps and returns a :class:`Settlement`:
+:func:`settle_claim` runs two steps and returns a :class:`ClaimSettlement`:
 
 1. :func:`~bargaining.claims.search` evaluates the claim on thousands of points of the region in
    one array call (a Sobol design plus the region's corners and edges) and confirms the worst
@@ -33,19 +33,26 @@ from .claim import VERDICTS, Claim, Region, Verdict
 from .proving import prove
 from .searching import DESIGN, search
 
-__all__ = ["Settlement", "settle", "settle_cached", "store_settlement"]
+__all__ = ["ClaimSettlement", "cached_settlement", "settle_claim", "store_settlement"]
 
 DEPTHS = tuple(DESIGN)
 
 
 @dataclass(frozen=True)
-class Settlement:
+class ClaimSettlement:
     """How a claim was settled, with the evidence a reader needs to check it.
 
     ``claim`` is the claim as settled (its ``region`` is the region used); ``examples`` the
     number of points (pairs, for a monotone claim) the search evaluated; ``counterexample`` and
     ``values`` the exact witness of a refutation; ``failing_share`` the share of the Sobol design
     on which a refuted claim fails (in floats); ``cached`` whether it came from the cache.
+
+    >>> from fractions import Fraction as F
+    >>> from bargaining.claims import MonotoneClaim, Region
+    >>> claim = MonotoneClaim("x rises", "test", Region({"x": (0, 1)}), quantity=lambda x: x, parameter="x")
+    >>> outcome = settle_claim(claim)
+    >>> outcome.verdict, outcome.cached
+    ('by construction', False)
     """
 
     claim: Claim
@@ -61,10 +68,10 @@ class Settlement:
 _FIELDS = ("verdict", "evidence", "examples", "counterexample", "values", "failing_share")
 
 
-def _settle(claim: Claim, depth: str, seed: int) -> Settlement:
+def _settle(claim: Claim, depth: str, seed: int) -> ClaimSettlement:
     found = search(claim, depth, seed=seed)
     if found.counterexample is not None:
-        return Settlement(
+        return ClaimSettlement(
             claim,
             "refuted",
             f"counterexample from {found.design}, confirmed in exact arithmetic and shrunk",
@@ -76,7 +83,7 @@ def _settle(claim: Claim, depth: str, seed: int) -> Settlement:
     proof = prove(claim)
     tested = f"no counterexample in {found.design}"
     if found.unconfirmed is not None:
-        return Settlement(
+        return ClaimSettlement(
             claim,
             "undecided",
             f"floats break the claim by up to {found.unconfirmed:.3g} but exact arithmetic does not "
@@ -84,18 +91,20 @@ def _settle(claim: Claim, depth: str, seed: int) -> Settlement:
             found.points,
         )
     if proof.verdict == "by construction":
-        return Settlement(claim, "by construction", f"{proof.text}; {tested}", found.points)
+        return ClaimSettlement(claim, "by construction", f"{proof.text}; {tested}", found.points)
     if claim.construction:
         checked = proof.text if proof.verdict == "proved" else tested
-        return Settlement(claim, "by construction", f"{claim.construction}; checked: {checked}", found.points)
+        return ClaimSettlement(
+            claim, "by construction", f"{claim.construction}; checked: {checked}", found.points
+        )
     if proof.verdict == "proved":
-        return Settlement(claim, "proved", proof.text, found.points)
-    return Settlement(claim, "holds in tests", f"{tested}; not proved: {proof.text}", found.points)
+        return ClaimSettlement(claim, "proved", proof.text, found.points)
+    return ClaimSettlement(claim, "holds in tests", f"{tested}; not proved: {proof.text}", found.points)
 
 
-def settle(
+def settle_claim(
     claim: Claim, depth: str = "ci", *, seed: int = 0, region: Region | None = None, cache: bool = False
-) -> Settlement:
+) -> ClaimSettlement:
     """Search, then prove: the claim's verdict with its evidence (see the module's description).
 
     >>> from fractions import Fraction as F
@@ -103,14 +112,14 @@ def settle(
     >>> from bargaining.solutions import AlternatingOffers
     >>> claim = MonotoneClaim("Patience pays", "urgency", Region({"d1": (F(1, 20), F(19, 20)), "d2": (F(1, 2), F(1, 2))}),
     ...                       quantity=lambda d1, d2: AlternatingOffers(d1, d2).solve().first_share, parameter="d1")
-    >>> outcome = settle(claim)
+    >>> outcome = settle_claim(claim)
     >>> outcome.verdict
     'proved'
     >>> print(outcome.evidence)
     ∂/∂d1 = -d2*(d2 - 1)/(d1*d2 - 1)**2 ≥ 0 for all 1/20 ≤ d1 ≤ 19/20, d2 = 1/2 (sympy)
-    >>> settle(claim, region=Region({"d1": (F(1, 2), F(9, 10)), "d2": (F(1, 10), F(1, 2))})).verdict
+    >>> settle_claim(claim, region=Region({"d1": (F(1, 2), F(9, 10)), "d2": (F(1, 10), F(1, 2))})).verdict
     'proved'
-    >>> settle(claim, region=Region({"d1": (F(1, 2), 1), "d2": (0, F(1, 2))}))
+    >>> settle_claim(claim, region=Region({"d1": (F(1, 2), 1), "d2": (0, F(1, 2))}))
     Traceback (most recent call last):
     ...
     bargaining.claims.claim.ClaimError: claim 'Patience pays': the model refuses the point (ParameterValueError: discount_second must be a discount factor in (0, 1] (got 0.0)) at d1 = 0.5, d2 = 0.0
@@ -122,7 +131,7 @@ def settle(
             raise ParameterValueError("region", "a Region", region)
         claim = claim.mutated(region=region)
     if cache:
-        stored = settle_cached(claim, depth, seed=seed)
+        stored = cached_settlement(claim, depth, seed=seed)
         if stored is not None:
             return stored
     outcome = _settle(claim, depth, seed)
@@ -131,19 +140,29 @@ def settle(
     return outcome
 
 
-def settle_cached(claim: Claim, depth: str = "ci", *, seed: int = 0) -> Settlement | None:
+def cached_settlement(claim: Claim, depth: str = "ci", *, seed: int = 0) -> ClaimSettlement | None:
     """The claim's settlement from the verdict cache, or ``None`` if it has none.
 
     >>> from bargaining.claims import MonotoneClaim, Region
-    >>> settle_cached(MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=abs, parameter="x"))
+    >>> cached_settlement(MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=abs, parameter="x"))
     """
     stored = _cache.load(claim, f"{depth}:{seed}")
     if stored is None or stored.get("verdict") not in VERDICTS:
         return None
     fields: dict[str, Any] = {name: stored.get(name) for name in _FIELDS}
-    return Settlement(claim, cached=True, **fields)
+    return ClaimSettlement(claim, cached=True, **fields)
 
 
-def store_settlement(outcome: Settlement, depth: str = "ci", *, seed: int = 0) -> bool:
-    """Keep ``outcome`` in the verdict cache (``False`` if its claim cannot be cached)."""
+def store_settlement(outcome: ClaimSettlement, depth: str = "ci", *, seed: int = 0) -> bool:
+    """Keep ``outcome`` in the verdict cache (``False`` if its claim cannot be cached).
+
+    >>> from bargaining.claims import essay_claims
+    >>> claim = essay_claims()[0]
+    >>> import os, tempfile
+    >>> saved = os.environ.get("BARGAINING_CACHE_DIR")
+    >>> os.environ["BARGAINING_CACHE_DIR"] = tempfile.mkdtemp()
+    >>> store_settlement(ClaimSettlement(claim, "proved", "by hand")), cached_settlement(claim).cached
+    (True, True)
+    >>> _ = os.environ.pop("BARGAINING_CACHE_DIR") if saved is None else os.environ.update(BARGAINING_CACHE_DIR=saved)
+    """
     return _cache.store(outcome.claim, f"{depth}:{seed}", {name: getattr(outcome, name) for name in _FIELDS})

@@ -53,7 +53,7 @@ from .signalling import (
     REFINEMENTS,
     Equilibrium,
     EquilibriumSet,
-    SignallingGame,
+    ResolveSignalling,
     pareto_undominated,
 )
 from .signalling_map import regime_map
@@ -68,10 +68,10 @@ __all__ = [
     "Equilibrium",
     "EquilibriumSet",
     "MadmanEffect",
+    "ResolveSignalling",
     "RiskAttitude",
     "SelectionEffect",
     "Sign",
-    "SignallingGame",
     "Ultimatum",
     "UltimatumOutcome",
     "blur_gain",

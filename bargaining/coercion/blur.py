@@ -32,13 +32,34 @@ from typing import Any
 
 import numpy as np
 
+from ..core.errors import ParameterTypeError, ParameterValueError
+from ..core.types import ArrayLike
+from ..core.values import is_symbolic
+
 __all__ = ["BLURS", "blur_gain", "compliance_stake", "gaussian_compliance_stake"]
 
 BLURS = ("uniform", "one-sided gaussian", "centred gaussian")
 _TOLERANCE = 1e-13
 
 
-def blur_gain(blur: str, demand: Any, stake: Any, vagueness: Any) -> tuple[Any, Any, Any]:
+def _check(blur: str | None, **values: Any) -> None:
+    """The blur is one of :data:`BLURS`; the values are numbers or arrays (symbols are refused:
+    the best margin solves a transcendental equation, so the results are floats).
+
+    >>> _check("uniform", demand=0.5)
+    >>> _check("square", demand=0.5)
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: blur must be one of ('uniform', 'one-sided gaussian', 'centred gaussian') (got the string 'square')
+    """
+    if blur is not None and blur not in BLURS:
+        raise ParameterValueError("blur", f"one of {BLURS}", blur)
+    for name, value in values.items():
+        if is_symbolic(value):
+            raise ParameterTypeError(name, "numbers or arrays (the blur's results are floats)", value)
+
+
+def blur_gain(blur: str, demand: ArrayLike, stake: ArrayLike, vagueness: ArrayLike) -> tuple[Any, Any, Any]:
     """The target's gain from its best concession over not complying, P(recognised), its margin.
 
     Floats or arrays (broadcast); a vagueness of zero is a clear condition (margin 0, recognised).
@@ -48,6 +69,7 @@ def blur_gain(blur: str, demand: Any, stake: Any, vagueness: Any) -> tuple[Any, 
     """
     from scipy.special import ndtr
 
+    _check(blur, demand=demand, stake=stake, vagueness=vagueness)
     x, s, sigma = (np.asarray(v, dtype=float) for v in (demand, stake, vagueness))
     if blur == "uniform":
         shape = np.broadcast_shapes(x.shape, s.shape, sigma.shape)
@@ -65,7 +87,7 @@ def blur_gain(blur: str, demand: Any, stake: Any, vagueness: Any) -> tuple[Any, 
     return gain, recognised, margin
 
 
-def compliance_stake(blur: str, demand: Any, vagueness: Any) -> Any:
+def compliance_stake(blur: str, demand: ArrayLike, vagueness: ArrayLike) -> Any:
     r"""The stake :math:`S^*` at which the target is indifferent: :math:`G(x, S^*) = 0`.
 
     ``uniform``: :math:`x + \sigma`; ``one-sided gaussian``: :func:`gaussian_compliance_stake`;
@@ -74,6 +96,7 @@ def compliance_stake(blur: str, demand: Any, vagueness: Any) -> Any:
     >>> float(compliance_stake("uniform", 0.5, 0.1))
     0.6
     """
+    _check(blur, demand=demand, vagueness=vagueness)
     if blur == "uniform":
         return np.asarray(demand, dtype=float) + np.asarray(vagueness, dtype=float)
     if blur == "one-sided gaussian":
@@ -91,7 +114,7 @@ def compliance_stake(blur: str, demand: Any, vagueness: Any) -> Any:
     return (low + high) / 2
 
 
-def gaussian_compliance_stake(demand: Any, vagueness: Any, *, iterations: int = 200) -> Any:
+def gaussian_compliance_stake(demand: ArrayLike, vagueness: ArrayLike, *, iterations: int = 200) -> Any:
     r"""The stake (threat avoided plus carrot) at which a target facing a one-sided (half-normal)
     blur of the condition is indifferent between complying and resisting.
 
@@ -106,6 +129,7 @@ def gaussian_compliance_stake(demand: Any, vagueness: Any, *, iterations: int = 
     """
     from scipy.special import erf
 
+    _check(None, demand=demand, vagueness=vagueness)
     x = np.asarray(demand, dtype=float)
     sigma = np.asarray(vagueness, dtype=float)
     positive = sigma > 0

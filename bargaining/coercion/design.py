@@ -26,10 +26,62 @@ from .ultimatum import Ultimatum
 
 __all__ = ["Design", "Sign", "comparative_statics", "optimal_carrot", "optimal_demand", "optimal_design"]
 
+_TIE = 1e-12  # floats: utilities this close (relative) are a tie, broken as the exact rule says
+_NUDGES = 4  # floats: at most this many ulps to put a regime boundary on its exact side
+
+
+def _at_least(kind: str, left: Any, right: Any) -> Any:
+    """``left >= right``, where in floats a difference of rounding (``_TIE``, relative) is a tie.
+
+    Two candidates' utilities are computed along different algebra (different regimes' closed
+    forms), so an exact tie comes out in floats with either sign in the last bits; the tie rule
+    must not depend on them.
+
+    >>> _at_least("float", 0.35, 0.35000000000000003), _at_least("exact", Fraction(1, 3), Fraction(1, 2))
+    (True, False)
+    """
+    if kind in ("float", "array"):
+        return left >= right - _TIE * (1 + abs(right))
+    return left >= right
+
+
+def _onto(kind: str, value: Any, holds: Any, direction: float) -> Any:
+    """``value`` moved by at most ``_NUDGES`` ulps towards ``direction`` until ``holds(value)``
+    (floats and arrays; exact and symbolic values are returned as they are).
+
+    A boundary computed in floats (the demand or carrot at which the target is indifferent between
+    complying at once and at the deadline) can land one ulp on the wrong side of the model's own
+    test of that boundary; the exact model puts the boundary in the "at once" regime.
+
+    >>> _onto("float", 0.1 + 0.2, lambda x: x <= 0.3, -np.inf)
+    0.3
+    """
+    if kind == "float":
+        for _ in range(_NUDGES):
+            if holds(value):
+                break
+            value = float(np.nextafter(value, direction))
+        return value
+    if kind == "array":
+        value = np.asarray(value, dtype=float)
+        for _ in range(_NUDGES):
+            ok = holds(value)
+            if np.all(ok):
+                break
+            value = np.where(ok, value, np.nextafter(value, direction))
+        return value
+    return value
+
 
 @dataclass(frozen=True, slots=True)
 class Design:
-    """The coercer's best ultimatum and the net utility it earns (utility minus specificity cost)."""
+    """The coercer's best ultimatum and the net utility it earns (utility minus specificity cost).
+
+    >>> from fractions import Fraction
+    >>> design = optimal_design(Ultimatum(Fraction(1, 2), audience_cost=1))
+    >>> design.demand, design.net_utility
+    (Fraction(1, 2), Fraction(1, 4))
+    """
 
     demand: Any
     carrot: Any
@@ -57,7 +109,13 @@ def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
     first-order condition (:func:`~bargaining.coercion.specification.derive_optimal_demand`)
     clipped to the demands between the largest that all comply with and the smallest that none
     complies with, to :math:`[0, 1]` and to that side; the better side wins (ties: the demand
-    complied with at once). Exact in, exact out; arrays and symbols too.
+    complied with at once). Symbols are taken for a deadline of 0 or ``None`` and a numeric
+    credibility (the demand is then a ``Max``/``Min`` of the regimes' roots). With no deadline,
+    or a deadline now (``deadline=0``), every target
+    that complies does so at once (as in :meth:`Ultimatum.outcome`): one side. Exact in, exact
+    out; arrays and symbols too. In floats a difference of rounding between the two sides'
+    utilities is a tie (relative ``1e-12``), and the switching demand is put on its "at once" side
+    by the model's own arithmetic, so floats and arrays break ties as the exact rule does.
 
     >>> optimal_demand(Ultimatum(Fraction(1, 2), audience_cost=1, threat=1))
     (Fraction(1, 2), Fraction(1, 4))
@@ -71,6 +129,12 @@ def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
         raise NotImplementedError(
             "optimal_demand on symbols compares the two timing regimes' optima, a Piecewise too large "
             "to build: give numbers or arrays, or a deadline of 0 or None"
+        )
+    if kind == "symbolic" and getattr(ultimatum.credibility(), "free_symbols", None):
+        raise NotImplementedError(
+            "optimal_demand on symbols needs a numeric credibility (audience_cost, execution_low, "
+            "execution_high and risk numbers): with a symbolic one the demand is a Max/Min of "
+            "Piecewise expressions that sympy's own simplification evaluates at 0/0 and refuses"
         )
     carrot = ultimatum.carrot_credibility * ultimatum.carrot
     cost = ultimatum.carrot_efficiency * carrot
@@ -89,15 +153,22 @@ def optimal_demand(ultimatum: Ultimatum) -> tuple[Any, Any]:
         upper = clip(kind, clip(kind, hopeless, zero, one), lowest, highest)
         return clip(kind, interior, lower, upper)
 
-    if ultimatum.deadline is None:
+    if not ultimatum.deadline:  # no deadline, or a deadline now: only compliance at once
         demand = best(lever_once, waiting, fallback, zero, one)
     else:
-        switch = clip(kind, ultimatum.delay_cost - sigma + carrot, zero, one)  # c = n
+        c = ultimatum.delay_cost
+
+        def at_once(demand: Any) -> Any:  # the model's test c >= n, n = x + sigma - q s as in need()
+            return c >= demand + sigma - carrot
+
+        switch = clip(kind, _onto(kind, c - sigma + carrot, at_once, -np.inf), zero, one)  # c = n
         once = best(lever_once, waiting, fallback, zero, switch)
         late = best(lever_late, zero, fallback / tau, switch, one)
         value_once = replace(ultimatum, demand=once).outcome().coercer_utility
         value_late = replace(ultimatum, demand=late).outcome().coercer_utility
-        demand = select(kind, [Case("at once", value_once >= value_late, once), Case("late", True, late)])
+        demand = select(
+            kind, [Case("at once", _at_least(kind, value_once, value_late), once), Case("late", True, late)]
+        )
     utility = replace(ultimatum, demand=demand).outcome().coercer_utility
     if kind == "array":
         shape = np.broadcast_shapes(np.shape(demand), np.shape(utility))
@@ -148,7 +219,10 @@ def optimal_carrot(ultimatum: Ultimatum, carrot_max: Any) -> tuple[Any, Any]:
     if q > 0:
         pieces = [(lever_once, c * (1 - tau), fallback, zero, carrot_max)]
         if u.deadline:
-            switch = clip(kind, (x + sigma - c) / q, zero, carrot_max)  # at once for carrots >= switch
+            switch = _onto(  # at once for carrots >= switch (c >= n = x + sigma - q s, as in need())
+                kind, (x + sigma - c) / q, lambda s: c >= x + sigma - q * s, np.inf
+            )
+            switch = clip(kind, switch, zero, carrot_max)
             pieces = [
                 (lever_once, c * (1 - tau), fallback, switch, carrot_max),
                 (lever_late, zero, fallback / tau, zero, switch),
@@ -163,8 +237,8 @@ def optimal_carrot(ultimatum: Ultimatum, carrot_max: Any) -> tuple[Any, Any]:
             candidates += [lower, clip(kind, peak, lower, upper)]
     scored = [(replace(u, carrot=s).outcome().coercer_utility, s) for s in candidates]
     best = max(value for value, _ in scored)
-    carrot = min(s for value, s in scored if value == best)
-    return carrot, best
+    carrot = min(s for value, s in scored if _at_least(kind, value, best))
+    return carrot, replace(u, carrot=carrot).outcome().coercer_utility
 
 
 def optimal_design(
@@ -275,6 +349,10 @@ class Sign:
     ``sign`` is ``"positive"``, ``"negative"``, ``"zero"``, ``"non-negative"`` or ``"depends"``;
     ``region`` the sympy condition under which the derivative is positive (``True`` if always,
     ``False`` if never).
+
+    >>> sign = comparative_statics()[0]
+    >>> sign.quantity, sign.instrument, sign.sign
+    ('compliance', 'demand', 'negative')
     """
 
     quantity: str

@@ -50,7 +50,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class CheapTalk:
-    """The most informative partition equilibrium: its size, boundaries and the receiver's loss."""
+    """The most informative partition equilibrium: its size, boundaries and the receiver's loss.
+
+    >>> from fractions import Fraction
+    >>> found = cheap_talk_partition(Fraction(1, 20))
+    >>> found.boundaries
+    (Fraction(0, 1), Fraction(2, 15), Fraction(7, 15), Fraction(1, 1))
+    """
 
     size: int
     boundaries: tuple[Any, ...]
@@ -86,7 +92,12 @@ def cheap_talk_partition(bias: Any) -> CheapTalk:
 
 @dataclass(frozen=True, slots=True)
 class Commitments:
-    """Outcome probabilities when both sides may commit to their demands."""
+    """Outcome probabilities when both sides may commit to their demands.
+
+    >>> from fractions import Fraction
+    >>> incompatible_commitments(1, 1, Fraction(1, 2), Fraction(1, 2))
+    Commitments(conflict_probability=Fraction(1, 4), coercer_utility=Fraction(3, 8), target_utility=Fraction(3, 8))
+    """
 
     conflict_probability: Any
     coercer_utility: Any
@@ -150,6 +161,10 @@ class SelectionEffect:
 
     This game ends when the threat is executed, so none of these is the success rate of imposed
     sanctions that Lacy & Niou (2004) study (their targets may still comply after imposition).
+
+    >>> from fractions import Fraction
+    >>> selection_effect(Ultimatum(Fraction(1, 4), audience_cost=0, threat=1)).threat_success
+    Fraction(1, 2)
     """
 
     threat_success: Any
@@ -187,7 +202,13 @@ def selection_effect(ultimatum: Ultimatum) -> SelectionEffect:
 
 @dataclass(frozen=True, slots=True)
 class RiskAttitude:
-    """The one-shot ultimatum with a target whose utility over the outcome is curved (CARA)."""
+    """The one-shot ultimatum with a target whose utility over the outcome is curved (CARA).
+
+    >>> from fractions import Fraction
+    >>> neutral = risk_attitude(Ultimatum(Fraction(1, 4), threat=1), 0)
+    >>> neutral.compliance_probability
+    Fraction(1, 2)
+    """
 
     compliance_probability: Any
     threat_executed_probability: Any
@@ -317,7 +338,12 @@ def favouring_conditions(
 
 @dataclass(frozen=True, slots=True)
 class MadmanEffect:
-    """What a reputation for madness buys (credibility, compliance) and costs the coercer."""
+    """What a reputation for madness buys (credibility, compliance) and costs the coercer.
+
+    >>> from fractions import Fraction
+    >>> madman(Ultimatum(Fraction(1, 4)), Fraction(1, 2))
+    MadmanEffect(credibility_gain=Fraction(1, 4), compliance_gain=Fraction(1, 6), threat_executed_change=Fraction(0, 1), coercer_utility_change=Fraction(-1, 24))
+    """
 
     credibility_gain: Any
     compliance_gain: Any

@@ -20,7 +20,8 @@ payoff is affine in it:
 .. math:: U_t(m, \mu) = P_c(m, \mu)\,(x - c\kappa s_m) + (1 - P_c(m, \mu))\,\max(w_t, -a_m).
 
 **Equilibria.** Perfect Bayesian equilibria are enumerated: pooling (4), separating (12) and
-semi-separating with one mixing type (24). An unsent message is deterred iff some compliance
+semi-separating with one mixing type (24; only at a prior strictly between 0 and 1, where both
+types exist and the mixer's probability of the shared message is strictly inside (0, 1)). An unsent message is deterred iff some compliance
 :math:`q \in [P_c(m, 0), P_c(m, 1)]` (the replies some belief supports) leaves both types no
 better off: an interval intersection, exact.
 
@@ -42,7 +43,7 @@ better off: an interval intersection, exact.
   type more.
 
 The selection rule is the user's: ``select=None`` keeps every survivor, ``select="pareto"`` the
-Pareto-undominated ones. :meth:`SignallingGame.regime` names the survivors, and a point with
+Pareto-undominated ones. :meth:`ResolveSignalling.regime` names the survivors, and a point with
 several says so (``"several: pooling + separating"``), so a regime map shows where the game has
 several equilibria instead of the order in which they were looked for.
 
@@ -55,7 +56,7 @@ loop over the 40 candidate profiles (and, for Pareto, their pairs), never over p
 are refused: the equilibrium set is enumerated, and its regions are the intersections of 40
 candidates' conditions, each a maximum or minimum of piecewise compliance.
 
->>> game = SignallingGame(demand=Fraction(2, 5), audience_cost=Fraction(3, 10), carrot=Fraction(3, 10),
+>>> game = ResolveSignalling(demand=Fraction(2, 5), audience_cost=Fraction(3, 10), carrot=Fraction(3, 10),
 ...                       prior_resolute=Fraction(1, 2), resolute_value=Fraction(-1, 10),
 ...                       irresolute_value=Fraction(-3, 5), risk=Fraction(3, 10))
 >>> game.regime(refinement="intuitive", detail=False)
@@ -94,7 +95,7 @@ __all__ = [
     "REFINEMENTS",
     "Equilibrium",
     "EquilibriumSet",
-    "SignallingGame",
+    "ResolveSignalling",
     "pareto_undominated",
 ]
 
@@ -125,6 +126,12 @@ class Equilibrium:
         Each type's equilibrium payoff.
     intuitive, d1 : bool
         Whether it survives the intuitive criterion (Cho & Kreps 1987) and D1 (Banks & Sobel 1987).
+
+    >>> from fractions import Fraction
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> first = game.equilibria("d1")[0]
+    >>> first.form, first.beliefs
+    ('semi-separating', {'specific': Fraction(297, 413), 'carrot': Fraction(0, 1), 'prior': Fraction(1, 2)})
     """
 
     form: str
@@ -136,13 +143,19 @@ class Equilibrium:
 
     @property
     def carrot_signals_weakness(self) -> bool:
-        """Whether a carrot message is sent on the path and lowers the belief in resolve."""
+        """Whether a carrot message is sent on the path and lowers the belief in resolve.
+
+        >>> from fractions import Fraction
+        >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+        >>> [e.carrot_signals_weakness for e in game.equilibria("d1")]
+        [True]
+        """
         return bool(_weak_flag(self))
 
     def label(self, detail: bool = True) -> str:
         """Who sends what (``detail``) or only the form, and whether a carrot signals weakness.
 
-        >>> game = SignallingGame(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1)
+        >>> game = ResolveSignalling(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1)
         >>> [e.label() for e in game.equilibria("d1")]
         ['separating: resolute specific / irresolute plain']
         """
@@ -156,7 +169,7 @@ def pareto_undominated(equilibria: Sequence[Equilibrium]) -> tuple[Equilibrium, 
     ``e`` is dominated if some ``f`` in ``equilibria`` gives both types at least as much and one
     type more; equilibria with equal payoffs are all kept.
 
-    >>> game = SignallingGame(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
     ...                       Fraction(-3, 5), risk=Fraction(3, 10))
     >>> [e.label() for e in pareto_undominated(game.equilibria("pbe"))]
     ['pooling on specific+carrot']
@@ -197,6 +210,12 @@ class EquilibriumSet:
         Every PBE in the enumerated classes (pooling, separating, one mixing type), in that order.
     intuitive, d1 : tuple of Equilibrium
         The survivors of the intuitive criterion and of D1.
+
+    >>> from fractions import Fraction
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> found = game.equilibrium_set()
+    >>> len(found.pbe), len(found.d1)
+    (3, 1)
     """
 
     pbe: tuple[Equilibrium, ...]
@@ -207,7 +226,7 @@ class EquilibriumSet:
         """The survivors of ``refinement`` (``"pbe"``, ``"intuitive"`` or ``"d1"``), all of them
         (``select=None``) or the Pareto-undominated ones among them (``select="pareto"``).
 
-        >>> game = SignallingGame(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
+        >>> game = ResolveSignalling(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
         ...                       Fraction(-3, 5), risk=Fraction(3, 10))
         >>> found = game.equilibrium_set()
         >>> len(found.pbe), len(found.survivors("intuitive")), len(found.survivors("d1"))
@@ -222,7 +241,7 @@ class EquilibriumSet:
     def label(self, refinement: str = "intuitive", select: str | None = None, detail: bool = True) -> str:
         """The regime: one survivor's label, ``"several: ..."`` listing each, or :data:`NO_EQUILIBRIUM`.
 
-        >>> game = SignallingGame(Fraction(1, 2), Fraction(1, 2), Fraction(1, 5), Fraction(1, 2), Fraction(1, 4), -1)
+        >>> game = ResolveSignalling(Fraction(1, 2), Fraction(1, 2), Fraction(1, 5), Fraction(1, 2), Fraction(1, 4), -1)
         >>> game.equilibrium_set().label("d1", detail=False)
         'several: separating + separating (carrot signals weakness)'
         """
@@ -252,7 +271,7 @@ def _where(kind: Kind, condition: Any, first: Any, second: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
-class SignallingGame:
+class ResolveSignalling:
     r"""A two-type coercer choosing among plain, specific, carrot and specific-plus-carrot threats.
 
     Parameters
@@ -270,6 +289,11 @@ class SignallingGame:
     threat, vagueness, carrot_efficiency, carrot_credibility, resolve_low, resolve_high, risk
         As in :class:`~bargaining.coercion.ultimatum.Ultimatum` (threat at once: no deadline);
         Schelling's ``risk`` is the chance the threat falls after resistance whatever the type.
+
+    >>> from fractions import Fraction
+    >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2), Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
+    >>> game.regime(refinement="d1", detail=False)
+    'semi-separating (carrot signals weakness)'
     """
 
     demand: Any
@@ -330,7 +354,7 @@ class SignallingGame:
     def compliance(self, message: str, belief: Any) -> Any:
         """The target's compliance probability after ``message`` with belief ``belief`` in resolve.
 
-        >>> game = SignallingGame(Fraction(1, 2), 1, Fraction(1, 5), Fraction(1, 2), 0, -2)
+        >>> game = ResolveSignalling(Fraction(1, 2), 1, Fraction(1, 5), Fraction(1, 2), 0, -2)
         >>> game.compliance("specific", Fraction(1, 2)), game.compliance("specific", 1)
         (Fraction(0, 1), Fraction(1, 2))
         """
@@ -358,7 +382,7 @@ class SignallingGame:
     def payoff(self, kind_of_type: str, message: str, belief: Any) -> Any:
         """``kind_of_type``'s payoff from ``message`` when the target believes ``belief``.
 
-        >>> SignallingGame(Fraction(1, 2), 1, Fraction(1, 5), Fraction(1, 2), 0, -2).payoff("resolute", "specific", 1)
+        >>> ResolveSignalling(Fraction(1, 2), 1, Fraction(1, 5), Fraction(1, 2), 0, -2).payoff("resolute", "specific", 1)
         Fraction(1, 4)
         """
         return _mix(self._ends(message, kind_of_type), self.compliance(message, belief))
@@ -531,6 +555,9 @@ class SignallingGame:
         valid = np.logical_and(np.logical_and(slope != 0, spread != 0), self.threat > 0)
         valid = np.logical_and(valid, np.logical_and(compliance > 0, compliance < 1))
         valid = np.logical_and(valid, np.logical_and(need > 0, denominator > 0))
+        # a type of prior 0 or 1 is a single type: the "mixer" would send `shared` with probability
+        # 0 (mixing below is 0 or 1 there), so no profile with a degenerate prior is semi-separating
+        valid = np.logical_and(valid, np.logical_and(prior > 0, prior < 1))
         if pure == RESOLUTE:  # belief at `shared` is above the prior, below one
             valid = np.logical_and(valid, np.logical_and(belief > prior, belief < 1))
             mixing = ratio(kind, prior * (1 - belief), belief * (1 - prior))
@@ -575,7 +602,7 @@ class SignallingGame:
     def equilibrium_set(self) -> EquilibriumSet:
         """Every PBE in the enumerated classes and the survivors of each refinement (numbers only).
 
-        >>> game = SignallingGame(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2),
+        >>> game = ResolveSignalling(Fraction(2, 5), Fraction(3, 10), Fraction(3, 10), Fraction(1, 2),
         ...                       Fraction(-1, 10), Fraction(-3, 5), risk=Fraction(3, 10))
         >>> found = game.equilibrium_set()
         >>> [e.label() for e in found.d1]
@@ -604,7 +631,7 @@ class SignallingGame:
         """The survivors of ``refinement``, all or (``select="pareto"``) the Pareto-undominated ones;
         see :meth:`EquilibriumSet.survivors` (numbers only).
 
-        >>> game = SignallingGame(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1)
+        >>> game = ResolveSignalling(Fraction(1, 2), 2, 0, Fraction(1, 2), Fraction(1, 4), -1)
         >>> [e.label() for e in game.equilibria()]
         ['separating: resolute specific / irresolute plain']
         """
@@ -616,13 +643,13 @@ class SignallingGame:
         pooling, separating, semi-separating; no survivor is preferred), or :data:`NO_EQUILIBRIUM`.
         ``detail=False`` names each survivor by its form only. An array of labels for arrays.
 
-        >>> game = SignallingGame(Fraction(2, 5), Fraction(1, 2), Fraction(1, 5), Fraction(3, 10), Fraction(1, 4), -1,
+        >>> game = ResolveSignalling(Fraction(2, 5), Fraction(1, 2), Fraction(1, 5), Fraction(3, 10), Fraction(1, 4), -1,
         ...                       risk=Fraction(1, 2))
         >>> game.regime("intuitive", detail=False)
         'several: semi-separating (carrot signals weakness) + semi-separating (carrot signals weakness)'
         >>> game.regime("d1")
         'semi-separating: resolute specific / irresolute specific|carrot (carrot signals weakness)'
-        >>> SignallingGame(0.4, np.array([0.3, 1.5]), 0.3, 0.5, -0.1, -0.6, risk=0.3).regime(detail=False)
+        >>> ResolveSignalling(0.4, np.array([0.3, 1.5]), 0.3, 0.5, -0.1, -0.6, risk=0.3).regime(detail=False)
         array(['several: pooling + pooling + semi-separating (carrot signals weakness)',
                'separating (carrot signals weakness)'], dtype='<U70')
         """
@@ -644,10 +671,10 @@ class SignallingGame:
     def equilibrium_count(self, refinement: str = "intuitive", select: str | None = None) -> Any:
         """How many equilibria survive ``refinement`` (and ``select``): an int, or an int array.
 
-        >>> SignallingGame(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
+        >>> ResolveSignalling(Fraction(2, 5), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(-1, 10),
         ...                Fraction(-3, 5), risk=Fraction(3, 10)).equilibrium_count("d1")
         7
-        >>> SignallingGame(0.4, np.array([0.1, 0.3, 1.5]), 0.3, 0.5, -0.1, -0.6, risk=0.3).equilibrium_count()
+        >>> ResolveSignalling(0.4, np.array([0.1, 0.3, 1.5]), 0.3, 0.5, -0.1, -0.6, risk=0.3).equilibrium_count()
         array([4, 3, 1])
         """
         survival = self._survival(refinement, select)

@@ -1,6 +1,6 @@
 """The signalling extension's regime map: the survivors of a refinement over audience cost x carrot.
 
-Each cell names the equilibria of :class:`~bargaining.coercion.signalling.SignallingGame` that
+Each cell names the equilibria of :class:`~bargaining.coercion.signalling.ResolveSignalling` that
 survive the refinement (and the selection) the user chose; a cell where several survive gets its
 own ``"several: ..."`` label and colour, so the map shows where the game has several equilibria.
 """
@@ -11,13 +11,13 @@ from typing import Any
 
 import numpy as np
 
-from .signalling import SignallingGame, _check_rule
+from .signalling import ResolveSignalling, _check_rule
 
 __all__ = ["regime_map"]
 
 
 def regime_map(
-    game: SignallingGame,
+    game: ResolveSignalling,
     *,
     audience_costs: Any,
     carrots: Any,
@@ -29,13 +29,13 @@ def regime_map(
     """Draw the equilibrium regime over specificity (audience cost) x carrot size.
 
     ``game`` fixes every other parameter; the grid is solved in one vectorised call of
-    :meth:`SignallingGame.regime` with ``refinement``, ``select`` and ``detail``, so a cell where
+    :meth:`ResolveSignalling.regime` with ``refinement``, ``select`` and ``detail``, so a cell where
     several equilibria survive gets its own ``"several: ..."`` colour. Returns the matplotlib
     figure (saved to ``path`` if given) and the label grid.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> game = SignallingGame(0.5, 0.0, 0.0, 0.5, 0.25, -1.0)
+    >>> game = ResolveSignalling(0.5, 0.0, 0.0, 0.5, 0.25, -1.0)
     >>> figure, labels = regime_map(game, audience_costs=[0, 1, 2], carrots=[0, 0.2], refinement="d1")
     >>> labels.shape, str(labels[0, 2])
     ((2, 3), 'separating')
@@ -50,7 +50,7 @@ def regime_map(
     grid_a, grid_s = np.meshgrid(a, s)
     fields = {name: getattr(game, name) for name in game.__dataclass_fields__ if name != "kind"}
     fields.update(audience_cost=grid_a, carrot=grid_s)
-    labels = SignallingGame(**fields).regime(refinement, select, detail)
+    labels = ResolveSignalling(**fields).regime(refinement, select, detail)
     names, codes = np.unique(labels, return_inverse=True)
     names = names.tolist()
     codes = codes.reshape(labels.shape)

@@ -33,7 +33,11 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The real symbols the derivations use, by name (positive where the model says so)."""
+    """The real symbols the derivations use, by name (positive where the model says so).
+
+    >>> sorted(symbols())[:4]
+    ['audience_cost', 'bias', 'carrot', 'carrot_credibility']
+    """
     import sympy
 
     positive = (
@@ -54,6 +58,9 @@ def derive_credibility() -> Any:
 
     Integrates the uniform density over :math:`[-a, w_{hi}]` (the interior regime, where
     :math:`w_{lo} \le -a \le w_{hi}`).
+
+    >>> derive_credibility()
+    (audience_cost + execution_high)/(execution_high - execution_low)
     """
     import sympy
 
@@ -73,6 +80,9 @@ def derive_timing() -> dict[str, Any]:
     :math:`t = D` otherwise (``slope`` is the coefficient of :math:`d`). Resisting costs the
     waiting until the threat falls and the threat: :math:`-c(1 - \tau) - \tau e L`; the
     indifference of each option gives the threat value :math:`eL` that tips the target.
+
+    >>> derive_timing()["tipping_loss_once"]
+    (delay_cost*discount_weight - delay_cost + need)/discount_weight
     """
     import sympy
 
@@ -102,6 +112,9 @@ def derive_compliance() -> dict[str, Any]:
     (:func:`derive_timing`). The ``cutoff_resolve`` and ``compliance`` are those of compliance at
     once (``cutoff_resolve_late`` and ``compliance_late`` of compliance at the deadline, where
     :math:`\tau` and :math:`c` cancel); :math:`R \sim U[r_{lo}, r_{hi}]` gives the probabilities.
+
+    >>> derive_compliance()["cutoff_resolve"]
+    (carrot*carrot_credibility - delay_cost*discount_weight + delay_cost - demand + discount_weight*execution*threat - vagueness)/(discount_weight*execution*threat)
     """
     import sympy
 
@@ -133,6 +146,9 @@ def derive_utilities() -> dict[str, Any]:
     resistance integrates :math:`\max(w, -a)` (it executes iff :math:`w \ge -a`) over
     :math:`w \sim U[w_{lo}, w_{hi}]` in the regime :math:`w_{lo} \le -a \le w_{hi}`, mixed with
     the Schelling risk :math:`\rho` of automatic execution.
+
+    >>> derive_utilities()["fallback"]
+    (risk*(execution_high**2 - execution_low**2) - (risk - 1)*(audience_cost**2 + 2*audience_cost*execution_low + execution_high**2))/(2*(execution_high - execution_low))
     """
     import sympy
 
@@ -160,6 +176,9 @@ def derive_optimal_demand() -> Any:
 
     The fallback value after resistance is a symbol ``need`` here (it does not depend on the
     demand); the second derivative is checked to be negative.
+
+    >>> sorted(str(s) for s in derive_optimal_demand().free_symbols)[:3]
+    ['carrot', 'carrot_credibility', 'carrot_efficiency']
     """
     import sympy
 
@@ -182,6 +201,9 @@ def derive_optimal_carrot() -> Any:
 
     The fallback is the symbol ``need`` (it does not depend on the carrot); the second derivative
     is checked to be negative for :math:`k > 0`.
+
+    >>> sorted(str(s) for s in derive_optimal_carrot().free_symbols)[:3]
+    ['carrot_credibility', 'carrot_efficiency', 'delay_cost']
     """
     import sympy
 
@@ -206,6 +228,9 @@ def derive_gaussian_margin() -> dict[str, Any]:
     the target gains ``stake`` :math:`S` (threat avoided plus carrot) when recognised. The first
     -order condition gives the margin; the gain at the optimum, set to zero, gives the
     compliance threshold as the root of :math:`h(u) = x / \sigma` in :math:`u = m / \sigma`.
+
+    >>> derive_gaussian_margin()["margin"]
+    vagueness*sqrt(log(2*stake**2/(pi*vagueness**2)))
     """
     import sympy
 
@@ -227,6 +252,9 @@ def derive_risk_attitude() -> dict[str, Any]:
     :math:`(-L, e;\ 0, 1 - e)`, complying the sure :math:`-n`; the indifference
     :math:`u(-n) = e\,u(-L) + (1 - e)\,u(0)` solved for :math:`L` gives the tipping loss, and its
     limit as :math:`\alpha \to 0` is the risk-neutral :math:`n/e`.
+
+    >>> derive_risk_attitude()["neutral_limit"]
+    need/execution
     """
     import sympy
 
@@ -252,6 +280,9 @@ def derive_schelling_minimum_risk() -> Any:
     A target that loses :math:`L` from the executed threat and :math:`x` from complying is
     indifferent at :math:`\rho L = x` (Schelling 1960, ch. 8, the threat that leaves something
     to chance).
+
+    >>> derive_schelling_minimum_risk()
+    demand/threat
     """
     import sympy
 
@@ -266,6 +297,9 @@ def derive_crawford_sobel() -> dict[str, Any]:
     The sender's bias is :math:`b`; the boundary type :math:`a_i` is indifferent between the
     receiver's actions :math:`(a_{i-1} + a_i)/2` and :math:`(a_i + a_{i+1})/2`, which gives the
     second-order difference equation solved here with :math:`a_0 = 0`, :math:`a_N = 1`.
+
+    >>> derive_crawford_sobel()["boundary"]
+    -2*N*bias*i + 2*bias*i**2 + i/N
     """
     import sympy
 
@@ -293,7 +327,11 @@ def derive_crawford_sobel() -> dict[str, Any]:
 def derive_semi_separating_posterior() -> Any:
     r"""Bayes' rule when one type plays a message for sure and the other with probability
     :math:`\beta`: the posterior on the sure type, solved for :math:`\beta` given the posterior
-    that makes the mixing type indifferent."""
+    that makes the mixing type indifferent.
+
+    >>> derive_semi_separating_posterior()
+    prior*(posterior - 1)/(posterior*(prior - 1))
+    """
     import sympy
 
     prior, beta, posterior = sympy.symbols("prior beta posterior", positive=True)

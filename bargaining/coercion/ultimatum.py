@@ -66,6 +66,7 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import check_real, settle
+from ..core.types import Value
 from ..core.values import (
     Case,
     Kind,
@@ -99,6 +100,12 @@ class UltimatumOutcome:
     values relative to the status quo. ``regime`` is ``"no compliance"``, ``"partial compliance"``
     or ``"full compliance"`` (for symbols, the tuple of :class:`~bargaining.core.values.Regime`
     with their conditions).
+
+    >>> from fractions import Fraction
+    >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+    >>> outcome = threat.outcome()
+    >>> outcome.compliance_probability, outcome.threat_executed_probability, outcome.regime
+    (Fraction(2, 3), Fraction(1, 4), 'partial compliance')
     """
 
     compliance_probability: Any
@@ -215,6 +222,11 @@ class Ultimatum:
     delay_cost : non-negative
         What the target pays each period while it has not complied, :math:`c` (normalised: paid
         every period forever it is worth :math:`c`); the deadline acts through it.
+
+    >>> from fractions import Fraction
+    >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+    >>> threat.outcome().compliance_probability
+    Fraction(2, 3)
     """
 
     demand: Any
@@ -287,7 +299,7 @@ class Ultimatum:
         return cls(demand, deadline=None, urgency=0, threat=0, audience_cost=0, **others)
 
     @classmethod
-    def turning_the_screw(cls, demand: Any, threat: Any, urgency: Any, **others: Any) -> Ultimatum:
+    def turning_the_screw(cls, demand: Value, threat: Value, urgency: Value, **others: Any) -> Ultimatum:
         """George's *turning the screw*, one-shot: no deadline, pressure that falls with per-period
         probability ``urgency``, no public commitment (the repeated version is in the war model).
 
@@ -298,7 +310,7 @@ class Ultimatum:
 
     @classmethod
     def ultimatum(
-        cls, demand: Any, deadline: int, threat: Any, audience_cost: Any, **others: Any
+        cls, demand: Value, deadline: int, threat: Value, audience_cost: Value, **others: Any
     ) -> Ultimatum:
         """George's *ultimatum*: a specific demand, a fixed deadline, a public threat, no softening.
 
@@ -342,18 +354,36 @@ class Ultimatum:
         return self.risk + (1 - self.risk) * will
 
     def credibility_regime(self) -> Any:
-        """Whether the coercer's own will makes it never, always or only sometimes execute."""
+        """Whether the coercer's own will makes it never, always or only sometimes execute.
+
+        >>> from fractions import Fraction
+        >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+        >>> threat.credibility_regime()
+        'uncertain'
+        """
         return select_label(
             self.kind,
             _credibility_cases(self.kind, self.audience_cost, self.execution_low, self.execution_high),
         )
 
     def leverage(self) -> Any:
-        r"""The most the threat can weigh on a target of zero resolve, :math:`A = e\tau\ell`."""
+        r"""The most the threat can weigh on a target of zero resolve, :math:`A = e\tau\ell`.
+
+        >>> from fractions import Fraction
+        >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+        >>> threat.leverage()
+        Fraction(3, 4)
+        """
         return self.credibility() * self.discount_weight * self.threat
 
     def need(self) -> Any:
-        r"""What the threat must make up: :math:`n = x + \sigma - \kappa s` (uniform blur)."""
+        r"""What the threat must make up: :math:`n = x + \sigma - \kappa s` (uniform blur).
+
+        >>> from fractions import Fraction
+        >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+        >>> threat.need(), Ultimatum(Fraction(1, 4), vagueness=Fraction(1, 10), carrot=Fraction(1, 20)).need()
+        (Fraction(1, 4), Fraction(3, 10))
+        """
         return self.demand + self.vagueness - self.carrot_credibility * self.carrot
 
     def _float(self) -> Ultimatum:
@@ -421,13 +451,25 @@ class Ultimatum:
         return self._uniform_outcome()
 
     def delay_cost_is_positive(self) -> bool:
-        """Whether the target pays anything for waiting, anywhere."""
+        """Whether the target pays anything for waiting, anywhere.
+
+        >>> from fractions import Fraction
+        >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+        >>> threat.delay_cost_is_positive(), Ultimatum(Fraction(1, 4), delay_cost=Fraction(1, 10)).delay_cost_is_positive()
+        (False, True)
+        """
         if self.kind == "symbolic":
             return self.delay_cost.is_zero is not True
         return bool(np.any(np.asarray(self.delay_cost, dtype=float) > 0))
 
     def vagueness_is_positive(self) -> bool:
-        """Whether the condition is blurred anywhere (a Gaussian blur of zero is no blur)."""
+        """Whether the condition is blurred anywhere (a Gaussian blur of zero is no blur).
+
+        >>> from fractions import Fraction
+        >>> threat = Ultimatum(Fraction(1, 4), audience_cost=Fraction(1, 2), threat=1)
+        >>> threat.vagueness_is_positive()
+        False
+        """
         if self.kind == "symbolic":
             return self.vagueness.is_zero is not True
         return bool(np.any(np.asarray(self.vagueness, dtype=float) > 0))

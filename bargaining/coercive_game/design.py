@@ -25,7 +25,14 @@ __all__ = ["BestDesign", "best_design", "best_strategy"]
 
 @dataclass(frozen=True, slots=True)
 class BestDesign:
-    """The best design found, its carrot, C's utility net of the cost of specificity, and its solution."""
+    """The best design found, its carrot, C's utility net of the cost of specificity, and its solution.
+
+    >>> from fractions import Fraction
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> found = best_design(game, demands=[Fraction(1, 2), 1], deadlines=[0])
+    >>> found.design.demand, found.carrot
+    (Fraction(1, 2), Fraction(0, 1))
+    """
 
     design: UltimatumDesign
     carrot: Any

@@ -58,6 +58,14 @@ class Breach:
     broken, ``None`` if it is kept for ever; ``breaker`` is ``"coercer"``, ``"target"`` or
     ``None``; ``coercer`` and ``target`` are each side's normalised value from the settlement on
     (before the carrot).
+
+    >>> from fractions import Fraction
+    >>> from bargaining.coercive_game import CoerciveGame
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(Fraction(1, 2),), power=Fraction(1, 2),
+    ...   self_enforcing=True, rearmament=(Fraction(1, 5),), target_cost=Fraction(1, 20))
+    >>> breach = ceasefire(game, Fraction(1, 2), Fraction(1, 2), Fraction(1, 20))
+    >>> breach.period, breach.breaker
+    (0, 'coercer')
     """
 
     period: int | None

@@ -187,6 +187,11 @@ class CoerciveGame:
     ------
     ParameterValueError
         A value outside its domain, naming the field, the requirement and the value.
+
+    >>> from fractions import Fraction
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> game.solve("try_and_see").settled_by
+    (Fraction(1, 2),)
     """
 
     discount: Any
@@ -368,7 +373,13 @@ class CoerciveGame:
 
     @property
     def types(self) -> int:
-        """The number of target types."""
+        """The number of target types.
+
+        >>> from fractions import Fraction
+        >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+        >>> game.types
+        2
+        """
         return len(self.resolve)
 
     def share(self, front: int) -> Any:

@@ -22,6 +22,12 @@ class Node:
     ``offer`` is ``None`` when no one settles. Cut-offs are quantiles, the prior mass of the least
     resolute types (a cut-off inside an atom: its type mixes); ``side`` is the side the next
     state is entered from where C's next move is tied there (1: from below, 0: from above).
+
+    >>> from fractions import Fraction
+    >>> from bargaining.coercive_game import CoerciveGame
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> game.solve("try_and_see").nodes[0, 0, 0, None]
+    Node(cutoff_after=Fraction(1, 2), offer=Fraction(7, 10), side=None)
     """
 
     cutoff_after: Any
@@ -65,6 +71,13 @@ class GameSolution:
     nodes : dict
         C's equilibrium move at every reachable state ``(t, front, cutoff, side)`` (empty on the
         grid).
+
+    >>> from fractions import Fraction
+    >>> from bargaining.coercive_game import CoerciveGame
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> solution = game.solve("try_and_see")
+    >>> solution.strategy, solution.settled_by, solution.still_fighting
+    ('try_and_see', (Fraction(1, 2),), Fraction(1, 2))
     """
 
     strategy: str
@@ -101,7 +114,14 @@ class GameSolution:
 
     @property
     def mean_length(self) -> Any:
-        """E[length | the war ended by H + 1] (``None`` if it never ends)."""
+        """E[length | the war ended by H + 1] (``None`` if it never ends).
+
+        >>> from fractions import Fraction
+        >>> from bargaining.coercive_game import CoerciveGame
+        >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+        >>> game.solve("try_and_see").mean_length
+        Fraction(0, 1)
+        """
         ended = sum(self.length)
         if ended == 0:
             return None

@@ -22,7 +22,16 @@ __all__ = ["SimulatedOutcomes", "simulate"]
 
 @dataclass(frozen=True, slots=True)
 class SimulatedOutcomes:
-    """Frequencies over ``runs`` simulated wars (floats), each with its standard error."""
+    """Frequencies over ``runs`` simulated wars (floats), each with its standard error.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.coercive_game import CoerciveGame
+    >>> game = CoerciveGame(discount=Fraction(1, 2), horizon=0, resolve=(0, 1), target_cost_resolve=Fraction(1, 5))
+    >>> import numpy as np
+    >>> simulated = simulate(game, "try_and_see", np.random.default_rng(0), runs=1000)
+    >>> simulated.runs, simulated.settled
+    (1000, 0.473)
+    """
 
     runs: int
     settled: float

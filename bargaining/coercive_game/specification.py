@@ -21,7 +21,11 @@ __all__ = ["derive_mixing", "derive_one_period", "derive_two_period", "symbols"]
 
 
 def symbols() -> dict[str, Any]:
-    """The symbols of the derivations, by name (costs positive, the rest real)."""
+    """The symbols of the derivations, by name (costs positive, the rest real).
+
+    >>> sorted(symbols())
+    ['c_0', 'c_1', 'c_C', 'delta', 'kappa', 'p', 'q', 's', 'u1', 'u2']
+    """
     import sympy
 
     positive = {name: sympy.Symbol(name, positive=True) for name in ("c_1", "delta")}
@@ -47,6 +51,9 @@ def derive_one_period() -> dict[str, Any]:
     r"""The last period against the types above :math:`u_1 = 0`: the interior cut-off and offer.
 
     :math:`\max_u\; u\,(x(u) - \kappa q s) + (1 - u)(p - c_C)`, :math:`x(u) = p + q s + c_T(u)`.
+
+    >>> derive_one_period()["cutoff"]
+    -(-c_0 - c_1 - c_C + kappa*q*s - q*s)/(2*c_1)
     """
     import sympy
 
@@ -63,6 +70,9 @@ def derive_two_period() -> dict[str, Any]:
     The second period is the one-period problem against the types above :math:`u_1`; the first
     offer leaves type :math:`u_1` indifferent between settling now and the second offer a period
     later, :math:`1 - x_1 + qs = (1-\delta)(1 - p - c_T(u_1)) + \delta(1 - x_2 + qs)`.
+
+    >>> derive_two_period()["first_offer"]
+    -delta*(-c_0 - c_1*(1 - u2) - p + 1) + q*s - (1 - delta)*(-c_0 - c_1*(1 - u1) - p + 1) + 1
     """
     import sympy
 

@@ -35,6 +35,7 @@ from typing import Any
 
 from ..core.errors import ParameterTypeError
 from ..core.model import check_real, validated
+from ..core.types import Value
 from ..core.values import (
     Case,
     Kind,
@@ -54,7 +55,13 @@ __all__ = ["SmallGame", "one_period_game", "two_period_game"]
 
 @dataclass(frozen=True, slots=True)
 class SmallGame:
-    """The closed-form equilibrium: P(settled by t) (the cut-offs), the offers, C's utility, the regime."""
+    """The closed-form equilibrium: P(settled by t) (the cut-offs), the offers, C's utility, the regime.
+
+    >>> from fractions import Fraction
+    >>> game = one_period_game(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+    >>> game.settled_by, game.offers, game.regime
+    ((Fraction(5, 8),), (Fraction(13, 20),), 'risk-return')
+    """
 
     settled_by: tuple[Any, ...]
     offers: tuple[Any, ...]
@@ -85,8 +92,8 @@ def _inputs(values: dict[str, Any]) -> tuple[dict[str, Any], Kind]:
 
 
 def one_period_game(
-    power: Any, cost_coercer: Any, target_cost: Any, target_cost_resolve: Any,
-    carrot: Any = 0, carrot_efficiency: Any = 1, carrot_credibility: Any = 1,
+    power: Value, cost_coercer: Value, target_cost: Value, target_cost_resolve: Value,
+    carrot: Value = 0, carrot_efficiency: Value = 1, carrot_credibility: Value = 1,
 ) -> SmallGame:  # fmt: skip
     """The one-period game (H = 0) in closed form.
 
@@ -111,8 +118,8 @@ def one_period_game(
 
 
 def two_period_game(
-    power: Any, cost_coercer: Any, target_cost: Any, target_cost_resolve: Any, discount: Any,
-    carrot: Any = 0, carrot_efficiency: Any = 1, carrot_credibility: Any = 1,
+    power: Value, cost_coercer: Value, target_cost: Value, target_cost_resolve: Value, discount: Value,
+    carrot: Value = 0, carrot_efficiency: Value = 1, carrot_credibility: Value = 1,
 ) -> SmallGame:  # fmt: skip
     """The two-period game (H = 1, try-and-see) in closed form.
 

@@ -71,6 +71,11 @@ class CeasefireSolution:
     ``regime`` is ``"unconditional"`` (kept at any patience), ``"patience"`` (kept from
     ``minimal_patience`` on) or ``"never"`` (no patience suffices without a larger guarantee);
     for symbols, the tuple of :class:`~bargaining.core.values.Regime`.
+
+    >>> from fractions import Fraction
+    >>> truce = Ceasefire(Fraction(1, 2), Fraction(1, 2), Fraction(3, 4), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(1, 2))
+    >>> truce.solve().is_self_enforcing
+    False
     """
 
     minimal_patience: Any
@@ -143,7 +148,13 @@ class Ceasefire:
         check_probability("power - first_strike_target", self.power - self.first_strike_target)
 
     def sides(self) -> tuple[tuple[Any, Any, Any], tuple[Any, Any, Any]]:
-        """Each side's ``(share, war value after striking first, renege gain)``."""
+        """Each side's ``(share, war value after striking first, renege gain)``.
+
+        >>> from fractions import Fraction
+        >>> truce = Ceasefire(Fraction(1, 2), Fraction(1, 2), Fraction(3, 4), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(1, 2))
+        >>> truce.sides()
+        ((Fraction(1, 2), Fraction(2, 5), Fraction(1, 2)), (Fraction(1, 2), Fraction(2, 5), Fraction(1, 2)))
+        """
         coercer = (
             self.share,
             self.power + self.first_strike_coercer - self.cost_coercer,
@@ -184,17 +195,35 @@ class Ceasefire:
         ]
 
     def minimal_patience(self) -> Any:
-        r"""The least :math:`\delta` from which on both sides keep the ceasefire (1 when none does)."""
+        r"""The least :math:`\delta` from which on both sides keep the ceasefire (1 when none does).
+
+        >>> from fractions import Fraction
+        >>> truce = Ceasefire(Fraction(1, 2), Fraction(1, 2), Fraction(3, 4), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(1, 2))
+        >>> truce.minimal_patience()
+        Fraction(5, 6)
+        """
         return select(self.kind, self._cases())
 
     def minimal_guarantee(self) -> Any:
-        r"""The least penalty on violators that makes the ceasefire self-enforcing at ``discount``."""
+        r"""The least penalty on violators that makes the ceasefire self-enforcing at ``discount``.
+
+        >>> from fractions import Fraction
+        >>> truce = Ceasefire(Fraction(1, 2), Fraction(1, 2), Fraction(3, 4), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(1, 2))
+        >>> truce.minimal_guarantee()
+        Fraction(1, 5)
+        """
         delta = self.discount
         needed = [gain - delta * (share - war) / (1 - delta) for share, war, gain in self.sides()]
         return maximum(self.kind, maximum(self.kind, needed[0], needed[1]), 0 * delta)
 
     def is_self_enforcing(self) -> Any:
-        """Whether both sides keep the ceasefire at the given patience and guarantee."""
+        """Whether both sides keep the ceasefire at the given patience and guarantee.
+
+        >>> from fractions import Fraction
+        >>> truce = Ceasefire(Fraction(1, 2), Fraction(1, 2), Fraction(3, 4), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(1, 2))
+        >>> truce.is_self_enforcing()
+        False
+        """
         delta = self.discount
         kept = [
             at_least(self.kind, delta * (share - war), (1 - delta) * (gain - self.guarantee))
@@ -203,7 +232,13 @@ class Ceasefire:
         return every(self.kind, *kept)
 
     def solve(self) -> CeasefireSolution:
-        """Minimal patience, minimal guarantee, the verdict at the given values, and the regime."""
+        """Minimal patience, minimal guarantee, the verdict at the given values, and the regime.
+
+        >>> from fractions import Fraction
+        >>> truce = Ceasefire(Fraction(1, 2), Fraction(1, 2), Fraction(3, 4), Fraction(1, 10), Fraction(1, 10), Fraction(1, 2), Fraction(1, 2))
+        >>> truce.solve()
+        CeasefireSolution(minimal_patience=Fraction(5, 6), minimal_guarantee=Fraction(1, 5), is_self_enforcing=False, regime='patience')
+        """
         cases = self._cases()
         return CeasefireSolution(
             select(self.kind, cases),

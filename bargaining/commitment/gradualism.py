@@ -79,6 +79,11 @@ class GradualismSolution:
         P(the big agreement is reached and kept) :math:`= \\pi_0 \\lambda`.
     betrayed_probability : scalar
         P(the big agreement is signed and betrayed) :math:`= (1 - \\pi_0)\\, m \\lambda`.
+
+    >>> from fractions import Fraction
+    >>> plan = Gradualism(prior=Fraction(1, 5), loss=1, temptation=3, discount=Fraction(1, 2), stakes=[Fraction(1, 2), Fraction(9, 10)])
+    >>> plan.solve()
+    GradualismSolution(regime='screening', betrayal_step=1, reach_probability=Fraction(0, 1), signing_probability=Fraction(1, 1), kept_probability=Fraction(1, 5), betrayed_probability=Fraction(0, 1))
     """
 
     regime: str
@@ -153,12 +158,24 @@ class Gradualism:
 
     @property
     def threshold(self) -> Any:
-        r"""The belief at which signing the big agreement pays, :math:`\pi^* = L/(1 + L)`."""
+        r"""The belief at which signing the big agreement pays, :math:`\pi^* = L/(1 + L)`.
+
+        >>> from fractions import Fraction
+        >>> plan = Gradualism(prior=Fraction(1, 5), loss=1, temptation=3, discount=Fraction(1, 2), stakes=[Fraction(1, 2), Fraction(9, 10)])
+        >>> plan.threshold
+        Fraction(1, 2)
+        """
         return self.loss / (1 + self.loss)
 
     @property
     def growth_limit(self) -> Any:
-        r""":math:`\rho = \delta G/(G - 1)`: a step within :math:`\rho^{n-k}` of the big agreement is kept."""
+        r""":math:`\rho = \delta G/(G - 1)`: a step within :math:`\rho^{n-k}` of the big agreement is kept.
+
+        >>> from fractions import Fraction
+        >>> plan = Gradualism(prior=Fraction(1, 5), loss=1, temptation=3, discount=Fraction(1, 2), stakes=[Fraction(1, 2), Fraction(9, 10)])
+        >>> plan.growth_limit
+        Fraction(3, 4)
+        """
         return self.discount * self.temptation / (self.temptation - 1)
 
     def deterrence_path(self, steps: int) -> tuple[Any, ...]:
@@ -176,7 +193,13 @@ class Gradualism:
 
     def betrayal_values(self) -> tuple[tuple[Any, ...], Any]:
         """The greedy type's value of betraying each step, :math:`B_k`, and of reaching a signed big
-        agreement and betraying it, :math:`R`."""
+        agreement and betraying it, :math:`R`.
+
+        >>> from fractions import Fraction
+        >>> plan = Gradualism(prior=Fraction(1, 5), loss=1, temptation=3, discount=Fraction(1, 2), stakes=[Fraction(1, 2), Fraction(9, 10)])
+        >>> plan.betrayal_values()
+        ((Fraction(3, 2), Fraction(37, 20)), Fraction(17, 10))
+        """
         delta, greed = self.discount, self.temptation
         kept, weight, values = 0 * delta, 1 + 0 * delta, []
         for size in self.stakes:
@@ -185,7 +208,13 @@ class Gradualism:
         return tuple(values), kept + weight * greed
 
     def solve(self) -> GradualismSolution:
-        """The equilibrium: regime, the greedy type's betrayal, signing, P(reached and kept)."""
+        """The equilibrium: regime, the greedy type's betrayal, signing, P(reached and kept).
+
+        >>> from fractions import Fraction
+        >>> plan = Gradualism(prior=Fraction(1, 5), loss=1, temptation=3, discount=Fraction(1, 2), stakes=[Fraction(1, 2), Fraction(9, 10)])
+        >>> plan.solve().regime
+        'screening'
+        """
         prior, threshold = self.prior, self.threshold
         steps, reach = self.betrayal_values()
         zero, one = 0 * prior, 1 + 0 * prior

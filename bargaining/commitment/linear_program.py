@@ -78,6 +78,12 @@ def is_peaceful_by_linear_program(path: PowerPath) -> Any:
     -------
     bool or bool array
         One verdict per path.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.commitment import PowerPath
+    >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+    >>> bool(is_peaceful_by_linear_program(path))
+    True
     """
     if path.kind == "symbolic":
         raise NotImplementedError("the linear program needs numbers")

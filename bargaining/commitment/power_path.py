@@ -113,6 +113,11 @@ class PowerPathSolution:
         promised at :math:`t` under permanent peace (normalised; the whole flow is worth 1).
     slack : path
         :math:`1 - \\mu^C_t - \\mu^T_t`; peace is possible iff it is never negative.
+
+    >>> from fractions import Fraction
+    >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+    >>> path.solve().is_peaceful
+    True
     """
 
     is_peaceful: Any
@@ -123,12 +128,24 @@ class PowerPathSolution:
 
     @property
     def target_maximum(self) -> Any:
-        """The most the target can be offered at each period, :math:`1 - \\mu^C_t`."""
+        """The most the target can be offered at each period, :math:`1 - \\mu^C_t`.
+
+        >>> from fractions import Fraction
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> path.solve().target_maximum
+        (Fraction(101, 200), Fraction(9, 20))
+        """
         return _map(lambda value: 1 - value, self.coercer_minimum)
 
     @property
     def coercer_maximum(self) -> Any:
-        """The most the coercer can be offered at each period, :math:`1 - \\mu^T_t`."""
+        """The most the coercer can be offered at each period, :math:`1 - \\mu^T_t`.
+
+        >>> from fractions import Fraction
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> path.solve().coercer_maximum
+        (Fraction(11, 20), Fraction(13, 20))
+        """
         return _map(lambda value: 1 - value, self.target_minimum)
 
 
@@ -322,12 +339,24 @@ class PowerPath:
 
     @property
     def periods(self) -> int:
-        """The number of periods given, :math:`T + 1` (the last one is the stationary tail)."""
+        """The number of periods given, :math:`T + 1` (the last one is the stationary tail).
+
+        >>> from fractions import Fraction
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> path.periods
+        2
+        """
         return int(np.shape(self.power)[-1]) if self.kind == "array" else len(self.power)
 
     @property
     def war_costs(self) -> tuple[Any, Any]:
-        r"""The normalised total costs of war, :math:`\kappa_i = c_i + (1 - \delta) k_i`."""
+        r"""The normalised total costs of war, :math:`\kappa_i = c_i + (1 - \delta) k_i`.
+
+        >>> from fractions import Fraction
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> path.war_costs
+        (Fraction(1, 20), Fraction(1, 20))
+        """
         slack = 1 - self.discount
         return (
             self.cost_coercer + slack * self.one_time_cost_coercer,
@@ -335,7 +364,13 @@ class PowerPath:
         )
 
     def war_values(self) -> tuple[Any, Any]:
-        r"""Each side's normalised value of starting a war in each period, :math:`(w_C(t), w_T(t))`."""
+        r"""Each side's normalised value of starting a war in each period, :math:`(w_C(t), w_T(t))`.
+
+        >>> from fractions import Fraction
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> path.war_values()
+        ((Fraction(9, 20), Fraction(11, 20)), (Fraction(9, 20), Fraction(7, 20)))
+        """
         cost_c, cost_t = self.war_costs
         if self.kind == "array":
             return self.power - cost_c, 1 - self.power - cost_t
@@ -345,7 +380,13 @@ class PowerPath:
         )
 
     def minimum_values(self) -> tuple[Any, Any]:
-        r"""The least continuation value each side must be promised in each period, :math:`(\mu^C_t, \mu^T_t)`."""
+        r"""The least continuation value each side must be promised in each period, :math:`(\mu^C_t, \mu^T_t)`.
+
+        >>> from fractions import Fraction
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> path.minimum_values()
+        ((Fraction(99, 200), Fraction(11, 20)), (Fraction(9, 20), Fraction(7, 20)))
+        """
         war_c, war_t = self.war_values()
         if self.kind == "array":
             return _suffix_minimum(war_c, self.discount), _suffix_minimum(war_t, self.discount)
@@ -549,7 +590,12 @@ class PowerShift:
         )
 
     def peaceful_range(self) -> tuple[Any, Any]:
-        """The lowest and highest ``power_after`` compatible with peace (they may lie outside [0, 1])."""
+        """The lowest and highest ``power_after`` compatible with peace (they may lie outside [0, 1]).
+
+        >>> from fractions import Fraction
+        >>> PowerShift(Fraction(1, 2), Fraction(3, 5), Fraction(9, 10), Fraction(1, 20), Fraction(1, 20)).peaceful_range()
+        (Fraction(61, 180), Fraction(119, 180))
+        """
         delta, before = self.discount, self.power_before
         cost_c = self.cost_coercer + (1 - delta) * self.one_time_cost_coercer
         cost_t = self.cost_target + (1 - delta) * self.one_time_cost_target

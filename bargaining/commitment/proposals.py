@@ -73,6 +73,12 @@ class ProposerPathSolution:
         war on in arrays, cut at the war in tuples).
     responder_value, proposer_value : scalar or array
         Each side's normalised value of the game at period 0.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.commitment import PowerPath
+    >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+    >>> ProposerPath(path, "target").solve().is_peaceful
+    True
     """
 
     is_peaceful: Any
@@ -123,7 +129,14 @@ class ProposerPath:
         return (war_c, war_t) if self.proposer == "coercer" else (war_t, war_c)
 
     def responder_minimum(self) -> Any:
-        r"""The responder's least continuation value in each period under peace, :math:`\mu^R_t`."""
+        r"""The responder's least continuation value in each period under peace, :math:`\mu^R_t`.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.commitment import PowerPath
+        >>> path = PowerPath([Fraction(1, 2), Fraction(3, 5)], discount=Fraction(9, 10), cost_coercer=Fraction(1, 20), cost_target=Fraction(1, 20))
+        >>> ProposerPath(path, "coercer").responder_minimum()
+        (Fraction(9, 20), Fraction(7, 20))
+        """
         minimum_c, minimum_t = self.path.minimum_values()
         return minimum_t if self.proposer == "coercer" else minimum_c
 

@@ -105,7 +105,13 @@ class RenewedDemands:
 
     @property
     def resistance_value(self) -> Any:
-        """The target's normalised value of resisting (war) per unit held, :math:`W = 1 - p - c_T`."""
+        """The target's normalised value of resisting (war) per unit held, :math:`W = 1 - p - c_T`.
+
+        >>> from fractions import Fraction
+        >>> model = RenewedDemands(assurance=Fraction(1, 2), discount=Fraction(4, 5), power=Fraction(1, 10), cost_target=Fraction(1, 10))
+        >>> model.resistance_value
+        Fraction(4, 5)
+        """
         return 1 - self.power - self.cost_target
 
     def _demand(self, demand: Any) -> Any:
@@ -133,7 +139,13 @@ class RenewedDemands:
 
     def compliance_value(self, demand: Any) -> Any:
         """The target's normalised value of complying with the first ``demand`` (type unknown),
-        followed by its best reply to a renewal."""
+        followed by its best reply to a renewal.
+
+        >>> from fractions import Fraction
+        >>> model = RenewedDemands(assurance=Fraction(1, 2), discount=Fraction(4, 5), power=Fraction(1, 10), cost_target=Fraction(1, 10))
+        >>> model.compliance_value(Fraction(1, 2))
+        Fraction(23, 50)
+        """
         x, delta, a = self._demand(demand), self.discount, self.assurance
         renewal = maximum(self.kind, self.resistance_value, self.submission_value(x))
         return (1 - x) * (a + (1 - a) * (1 - delta + delta * renewal))
@@ -156,9 +168,21 @@ class RenewedDemands:
         ]
 
     def most_compellable(self) -> Any:
-        """The largest first demand the target complies with, in present value (at most the whole flow)."""
+        """The largest first demand the target complies with, in present value (at most the whole flow).
+
+        >>> from fractions import Fraction
+        >>> model = RenewedDemands(assurance=Fraction(1, 2), discount=Fraction(4, 5), power=Fraction(1, 10), cost_target=Fraction(1, 10))
+        >>> model.most_compellable()
+        Fraction(3, 23)
+        """
         return select(self.kind, self._cases())
 
     def regime(self) -> Any:
-        """``"interior"`` or ``"whole flow"`` (for symbols, the regimes with their conditions)."""
+        """``"interior"`` or ``"whole flow"`` (for symbols, the regimes with their conditions).
+
+        >>> from fractions import Fraction
+        >>> model = RenewedDemands(assurance=Fraction(1, 2), discount=Fraction(4, 5), power=Fraction(1, 10), cost_target=Fraction(1, 10))
+        >>> model.regime()
+        'interior'
+        """
         return select_label(self.kind, self._cases())

@@ -28,7 +28,11 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The real symbols the derivations use, by name (positive unless they can be negative)."""
+    """The real symbols the derivations use, by name (positive unless they can be negative).
+
+    >>> sorted(symbols())[:4]
+    ['assurance', 'bargaining_weight', 'cost_coercer', 'cost_target']
+    """
     import sympy
 
     names = (
@@ -44,6 +48,9 @@ def derive_war_values() -> dict[str, Any]:
 
     C pays the one-time cost :math:`k_C` at once and receives :math:`p - c_C` in every period,
     so its normalised value is :math:`(1 - \delta)\bigl(\sum_t \delta^t (p - c_C) - k_C\bigr)`.
+
+    >>> derive_war_values()["coercer"]
+    -cost_coercer + one_time_cost_coercer*(discount - 1) + power
     """
     import sympy
 
@@ -75,6 +82,9 @@ def derive_power_shift() -> dict[str, Any]:
     flow now and what is left after the coercer's war value from period 1 on:
     :math:`(1 - \delta) + \delta (1 - w_C(1))`. War comes when its own war value exceeds it. The
     same with the roles reversed gives the lowest peaceful :math:`p_1`.
+
+    >>> derive_power_shift()["lowest"]
+    (discount*(1 - kappa_T) - kappa_C + power_before - 1)/discount
     """
     import sympy
 
@@ -99,6 +109,9 @@ def derive_proposer_path() -> dict[str, Any]:
     at which the declining target can still be bought off (:math:`y \le 1`) when the rising coercer
     proposes, and ``declining_proposes`` the highest at which the declining target, proposing,
     prefers its peace value :math:`1 - \mu^C_0` to war.
+
+    >>> derive_proposer_path()["offer"]
+    (discount*mu_next - w_R)/(discount - 1)
     """
     import sympy
 
@@ -132,6 +145,9 @@ def derive_power_transfer() -> dict[str, Any]:
     at least :math:`1 - \kappa`. The shift takes effect after ``delay`` periods; the target's loss
     (the cap slack) is the discounted fall in its value, and each instrument's threshold solves
     loss = 0.
+
+    >>> derive_power_transfer()["loss"]
+    discount**delay*(-bargaining_weight*guarantee + bargaining_weight*support + shift - support)
     """
     import sympy
 
@@ -172,6 +188,9 @@ def derive_ceasefire() -> dict[str, Any]:
     Keeping it is worth the share :math:`s` for ever; reneging gives :math:`s + g - G` for one
     period (the gain, less the guarantor's penalty) and the war value :math:`w` after. In
     normalised units: keep iff :math:`s \ge (1 - \delta)(s + g - G) + \delta w`.
+
+    >>> derive_ceasefire()["minimal_patience"]
+    (guarantee - renege_gain)/(guarantee - renege_gain - share + war_value)
     """
     import sympy
 
@@ -193,6 +212,9 @@ def derive_renewed_demands() -> dict[str, Any]:
     :math:`(1 - x)\,[a + (1 - a)(1 - \delta + \delta W)]`; the most that can be compelled solves
     its equality with :math:`W`, at :math:`W = 1 - s`. ``renewal_gap`` is
     :math:`W - r(x^*)` (the target resists the renewal where it is non-negative).
+
+    >>> derive_renewed_demands()["most_compellable"]
+    stake*(assurance*discount - discount + 1)/(assurance*discount*stake - discount*stake + 1)
     """
     import sympy
 
@@ -220,6 +242,9 @@ def derive_trust_threshold() -> dict[str, Any]:
     A trustworthy side that expects the other to cooperate iff trustworthy (probability
     :math:`\pi`) compares :math:`\pi R + (1 - \pi)(S + G)` with :math:`\pi T + (1 - \pi) P`; the
     guarantee :math:`G` makes a betrayal cost less.
+
+    >>> derive_trust_threshold()["threshold"]
+    (guarantee - punishment + sucker)/(guarantee - punishment - reward + sucker + temptation)
     """
     import sympy
 
@@ -248,6 +273,9 @@ def derive_gradualism() -> dict[str, Any]:
     step and betraying the big agreement (size 1), the last step :math:`\rho`. With a
     signing probability :math:`\lambda` the mixed equilibrium's :math:`\lambda` and the greedy
     type's reach probability :math:`m` solve the two indifferences.
+
+    >>> derive_gradualism()["threshold"]
+    loss/(loss + 1)
     """
     import sympy
 
@@ -277,6 +305,9 @@ def derive_small_steps() -> dict[str, Any]:
     A greedy type breaks a step of size :math:`s` with probability :math:`s`; a trustworthy type
     keeps every step. A kept step is worth :math:`s`, a broken one costs :math:`sL`; the big
     agreement is the same at size 1 and is signed once it pays in expectation.
+
+    >>> derive_small_steps()["posterior"]
+    prior/(prior - (1 - size)**k*(prior - 1))
     """
     import sympy
 

@@ -139,7 +139,13 @@ class PowerTransfer:
         check_probability("power + shift", self.power + self.shift)
 
     def target_value(self, transferred: bool) -> Any:
-        """The target's normalised per-period value before (``False``) or after (``True``) the transfer."""
+        """The target's normalised per-period value before (``False``) or after (``True``) the transfer.
+
+        >>> from fractions import Fraction
+        >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10), delay=2, bargaining_weight=Fraction(1, 2))
+        >>> budapest.target_value(True), budapest.target_value(False)
+        (Fraction(3, 10), Fraction(1, 2))
+        """
         if not transferred:
             war_c, war_t = self.power - self.cost_coercer, 1 - self.power - self.cost_target
             return war_t + self.bargaining_weight * (1 - war_c - war_t)
@@ -150,19 +156,37 @@ class PowerTransfer:
         return maximum(self.kind, bargained, 1 - self.demand_cap)
 
     def target_loss(self) -> Any:
-        """The discounted fall in the target's value from giving the asset up (negative: a gain)."""
+        """The discounted fall in the target's value from giving the asset up (negative: a gain).
+
+        >>> from fractions import Fraction
+        >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10), delay=2, bargaining_weight=Fraction(1, 2))
+        >>> budapest.target_loss()
+        Fraction(81, 500)
+        """
         # a fractional delay keeps an exact discount exact (an algebraic number, not a float)
         return power(self.kind, self.discount, self.delay) * (
             self.target_value(False) - self.target_value(True)
         )
 
     def compensation(self) -> Any:
-        """The up-front payment that makes the transfer acceptable to the target."""
+        """The up-front payment that makes the transfer acceptable to the target.
+
+        >>> from fractions import Fraction
+        >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10), delay=2, bargaining_weight=Fraction(1, 2))
+        >>> budapest.compensation()
+        Fraction(81, 500)
+        """
         loss = self.target_loss()
         return maximum(self.kind, loss, 0 * loss)
 
     def is_acceptable(self, compensation: Any = 0) -> Any:
-        """Whether the target gives the asset up for ``compensation`` paid up front."""
+        """Whether the target gives the asset up for ``compensation`` paid up front.
+
+        >>> from fractions import Fraction
+        >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10), delay=2, bargaining_weight=Fraction(1, 2))
+        >>> budapest.is_acceptable(), budapest.is_acceptable(budapest.compensation())
+        (False, True)
+        """
         return at_least(self.kind, compensation, self.target_loss())
 
     def _capped(self) -> Any:
@@ -184,6 +208,11 @@ class PowerTransfer:
 
         ``inf`` when the target has no bargaining power and a shortfall remains: a penalty on the
         coercer's war then changes nothing the target receives.
+
+        >>> from fractions import Fraction
+        >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10), delay=2, bargaining_weight=Fraction(1, 2))
+        >>> budapest.minimal_guarantee()
+        Fraction(2, 5)
         """
         beta = self.bargaining_weight
         shortfall = self.shift - (1 - beta) * self.support
@@ -221,5 +250,11 @@ class PowerTransfer:
 
     def sufficient_cap(self) -> Any:
         """The largest cap on the coercer's per-period take that makes the transfer acceptable
-        without compensation: its share before the transfer, :math:`1 - v_T(p)` (the terms frozen)."""
+        without compensation: its share before the transfer, :math:`1 - v_T(p)` (the terms frozen).
+
+        >>> from fractions import Fraction
+        >>> budapest = PowerTransfer(power=Fraction(1, 2), shift=Fraction(1, 5), discount=Fraction(9, 10), delay=2, bargaining_weight=Fraction(1, 2))
+        >>> budapest.sufficient_cap()
+        Fraction(1, 2)
+        """
         return 1 - self.target_value(False)

@@ -131,19 +131,43 @@ class TrustGame:
         ]
 
     def prior_needed(self) -> Any:
-        """The least belief in the partner's trustworthiness at which a trustworthy side cooperates."""
+        """The least belief in the partner's trustworthiness at which a trustworthy side cooperates.
+
+        >>> from fractions import Fraction
+        >>> game = TrustGame(reward=4, temptation=3, punishment=3, sucker=0, prior=Fraction(1, 2))
+        >>> game.prior_needed()
+        Fraction(3, 4)
+        """
         return select(self.kind, self._cases())
 
     def regime(self) -> Any:
-        """``"trust needed"`` or ``"guaranteed"`` (the guarantee covers the whole exposure)."""
+        """``"trust needed"`` or ``"guaranteed"`` (the guarantee covers the whole exposure).
+
+        >>> from fractions import Fraction
+        >>> game = TrustGame(reward=4, temptation=3, punishment=3, sucker=0, prior=Fraction(1, 2))
+        >>> game.regime()
+        'trust needed'
+        """
         return select_label(self.kind, self._cases())
 
     def is_cooperative(self) -> Any:
-        """Whether trustworthy types cooperate in equilibrium at ``prior``."""
+        """Whether trustworthy types cooperate in equilibrium at ``prior``.
+
+        >>> from fractions import Fraction
+        >>> game = TrustGame(reward=4, temptation=3, punishment=3, sucker=0, prior=Fraction(1, 2))
+        >>> game.is_cooperative()
+        False
+        """
         return at_least(self.kind, self.prior, self.prior_needed())
 
     def minimal_guarantee(self) -> Any:
-        r"""The least guarantee at which the given prior suffices for cooperation."""
+        r"""The least guarantee at which the given prior suffices for cooperation.
+
+        >>> from fractions import Fraction
+        >>> game = TrustGame(reward=4, temptation=3, punishment=3, sucker=0, prior=Fraction(1, 2))
+        >>> game.minimal_guarantee()
+        Fraction(2, 1)
+        """
         prior = self.prior
         needed = (
             self.punishment
@@ -163,7 +187,13 @@ class TrustGame:
 @dataclass(frozen=True, slots=True)
 class SmallStepsPlan:
     """The best plan of small steps: their size, how many, its expected value, the chance that the
-    big agreement is reached and the chance that it is reached and kept."""
+    big agreement is reached and the chance that it is reached and kept.
+
+    >>> from fractions import Fraction
+    >>> plan = SmallSteps(Fraction(1, 5), 1, Fraction(9, 10), Fraction(1, 2)).best_plan([Fraction(1, 5), Fraction(1, 2)])
+    >>> plan.size, plan.steps, plan.kept_probability
+    (Fraction(1, 5), 7, Fraction(1, 5))
+    """
 
     size: Any
     steps: Any
@@ -220,7 +250,13 @@ class SmallSteps:
 
     @property
     def threshold(self) -> Any:
-        r"""The belief at which the big agreement pays in expectation, :math:`L/(1 + L)`."""
+        r"""The belief at which the big agreement pays in expectation, :math:`L/(1 + L)`.
+
+        >>> from fractions import Fraction
+        >>> steps = SmallSteps(prior=Fraction(1, 2), loss=2, discount=Fraction(9, 10), size=Fraction(1, 2))
+        >>> steps.threshold
+        Fraction(2, 3)
+        """
         return self.loss / (1 + self.loss)
 
     def posterior(self, kept: Any) -> Any:
@@ -234,7 +270,13 @@ class SmallSteps:
         return self.prior / (self.prior + greedy)
 
     def steps_needed(self) -> Any:
-        """The number of kept steps after which the big agreement pays (0 if it already does)."""
+        """The number of kept steps after which the big agreement pays (0 if it already does).
+
+        >>> from fractions import Fraction
+        >>> steps = SmallSteps(prior=Fraction(1, 2), loss=2, discount=Fraction(9, 10), size=Fraction(1, 2))
+        >>> steps.steps_needed()
+        1
+        """
         prior, loss, size = self.prior, self.loss, self.size
         if self.kind == "symbolic":
             import sympy
@@ -254,7 +296,13 @@ class SmallSteps:
 
     def reach_probability(self) -> Any:
         """The chance that every step is kept and the big agreement is reached (greedy partners
-        that get there then betray it)."""
+        that get there then betray it).
+
+        >>> from fractions import Fraction
+        >>> steps = SmallSteps(prior=Fraction(1, 2), loss=2, discount=Fraction(9, 10), size=Fraction(1, 2))
+        >>> steps.reach_probability()
+        Fraction(3, 4)
+        """
         return self.prior + (1 - self.prior) * (1 - self.size) ** self.steps_needed()
 
     def kept_probability(self) -> Any:
@@ -270,11 +318,23 @@ class SmallSteps:
     def success_probability(self) -> Any:
         """P(the big agreement is reached and kept), as :meth:`kept_probability` (this name once
         counted greedy partners that reach the big agreement and betray it; see
-        :meth:`reach_probability` for that)."""
+        :meth:`reach_probability` for that).
+
+        >>> from fractions import Fraction
+        >>> steps = SmallSteps(prior=Fraction(1, 2), loss=2, discount=Fraction(9, 10), size=Fraction(1, 2))
+        >>> steps.success_probability()
+        Fraction(1, 2)
+        """
         return self.kept_probability()
 
     def expected_value(self) -> Any:
-        """The expected value of the plan: ``steps_needed`` steps of ``size``, then the big agreement."""
+        """The expected value of the plan: ``steps_needed`` steps of ``size``, then the big agreement.
+
+        >>> from fractions import Fraction
+        >>> steps = SmallSteps(prior=Fraction(1, 2), loss=2, discount=Fraction(9, 10), size=Fraction(1, 2))
+        >>> steps.expected_value()
+        Fraction(1, 8)
+        """
         return _plan_value(self.prior, self.loss, self.discount, self.size, self.steps_needed())
 
     def best_plan(self, sizes: Any = None) -> SmallStepsPlan:

@@ -31,7 +31,11 @@ __all__ = [
 
 
 class Description(str):
-    """A received value already described in words (``"shape (3,)"``): shown as it is."""
+    """A received value already described in words (``"shape (3,)"``): shown as it is.
+
+    >>> str(ParameterValueError("horizon", "at most 100", Description("a very long horizon")))
+    'horizon must be at most 100 (got a very long horizon)'
+    """
 
 
 _DIGITS = re.compile(r"\d{31}")  # a string holding a run of more digits is shortened
@@ -90,11 +94,19 @@ def describe(value: Any) -> str:
 
 
 class BargainingError(Exception):
-    """Base class of every error raised by :mod:`bargaining`."""
+    """Base class of every error raised by :mod:`bargaining`.
+
+    >>> issubclass(ParameterValueError, BargainingError), issubclass(ParameterTypeError, BargainingError)
+    (True, True)
+    """
 
 
 class ParameterValueError(BargainingError, ValueError):
-    """A parameter has the right kind but a value outside what the model allows."""
+    """A parameter has the right kind but a value outside what the model allows.
+
+    >>> str(ParameterValueError("power", "a probability in [0, 1]", 2))
+    'power must be a probability in [0, 1] (got 2)'
+    """
 
     def __init__(self, field: str, requirement: str, received: Any, where: str = "") -> None:
         self.field = field
@@ -105,7 +117,11 @@ class ParameterValueError(BargainingError, ValueError):
 
 
 class ParameterTypeError(BargainingError, TypeError):
-    """A parameter is of a kind the model cannot use (a string, a bool, a complex number...)."""
+    """A parameter is of a kind the model cannot use (a string, a bool, a complex number...).
+
+    >>> str(ParameterTypeError("power", "a real number", "high"))
+    "power must be a real number (got str the string 'high')"
+    """
 
     def __init__(self, field: str, requirement: str, received: Any) -> None:
         self.field = field
@@ -116,8 +132,16 @@ class ParameterTypeError(BargainingError, TypeError):
 
 
 class ConvergenceError(BargainingError, RuntimeError):
-    """An iterative solver stopped before meeting its tolerance; the message says how far it got."""
+    """An iterative solver stopped before meeting its tolerance; the message says how far it got.
+
+    >>> issubclass(ConvergenceError, BargainingError), issubclass(ConvergenceError, RuntimeError)
+    (True, True)
+    """
 
 
 class DegenerateGameWarning(UserWarning):
-    """The answer is correct but the problem is degenerate (ties, a continuum of equilibria)."""
+    """The answer is correct but the problem is degenerate (ties, a continuum of equilibria).
+
+    >>> issubclass(DegenerateGameWarning, UserWarning)
+    True
+    """

@@ -23,7 +23,10 @@ Check = Callable[[str, Any], None]
 
 
 def check_real(field: str, value: Any) -> None:
-    """Any finite real number (a payoff, a value that may be negative)."""
+    """Any finite real number (a payoff, a value that may be negative).
+
+    >>> check_real("power", 0.5)
+    """
     check_range(field, value, requirement="a finite real number")
 
 
@@ -31,6 +34,11 @@ def settle(instance: Any, checks: Mapping[str, Check]) -> Kind:
     """Normalise and validate the numeric fields named in ``checks``; return their common kind.
 
     The kind is stored on the instance as ``kind`` (a field declared with ``init=False``).
+
+    >>> from fractions import Fraction
+    >>> from bargaining.crisis import Crisis  # its __post_init__ calls settle
+    >>> Crisis(Fraction(1, 2)).kind, Crisis(0.5).kind, Crisis(0.5).cost_coercer
+    ('exact', 'float', 0.0)
     """
     values, kind = validated({name: getattr(instance, name) for name in checks}, checks)
     for name, value in values.items():
@@ -41,7 +49,13 @@ def settle(instance: Any, checks: Mapping[str, Check]) -> Kind:
 
 def validated(values: Mapping[str, Any], checks: Mapping[str, Check]) -> tuple[dict[str, Any], Kind]:
     """Normalise ``values`` to one kind and run each field's check: the core of :func:`settle`,
-    for free functions whose parameters are not a model's fields."""
+    for free functions whose parameters are not a model's fields.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.core.values import check_probability
+    >>> validated({"power": Fraction(1, 2)}, {"power": check_probability})
+    ({'power': Fraction(1, 2)}, 'exact')
+    """
     normalized, kind = normalize(values)
     for name, check in checks.items():
         try:

@@ -78,7 +78,12 @@ _ACCEPTED = "a real number, Fraction, sympy expression or numeric array"
 
 
 def is_symbolic(value: Any) -> bool:
-    """Whether ``value`` is a sympy object, decided without importing sympy."""
+    """Whether ``value`` is a sympy object, decided without importing sympy.
+
+    >>> import sympy
+    >>> is_symbolic(sympy.Symbol("x")), is_symbolic(0.5)
+    (True, False)
+    """
     return type(value).__module__.startswith("sympy")
 
 
@@ -358,24 +363,52 @@ def check_order(low_field: str, low: Any, high_field: str, high: Any, *, strict:
 
 
 def check_probability(field: str, value: Any) -> None:
-    """A probability: in the closed interval [0, 1]."""
+    """A probability: in the closed interval [0, 1].
+
+    >>> check_probability("power", 0.5)
+    >>> check_probability("power", 1.5)
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: power must be a probability in [0, 1] (got 1.5)
+    """
     check_range(field, value, 0, 1, requirement="a probability in [0, 1]")
 
 
 def check_discount(field: str, value: Any) -> None:
-    """A discount factor: in the open interval (0, 1)."""
+    """A discount factor: in the open interval (0, 1).
+
+    >>> check_discount("discount", 0.9)
+    >>> check_discount("discount", 1)
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: discount must be a discount factor in (0, 1) (got 1)
+    """
     check_range(
         field, value, 0, 1, lower_open=True, upper_open=True, requirement="a discount factor in (0, 1)"
     )
 
 
 def check_nonnegative(field: str, value: Any) -> None:
-    """A cost, a loss, a weight: zero or more."""
+    """A cost, a loss, a weight: zero or more.
+
+    >>> check_nonnegative("cost", 0)
+    >>> check_nonnegative("cost", -1)
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: cost must be non-negative (got -1)
+    """
     check_range(field, value, 0, None, requirement="non-negative")
 
 
 def check_positive(field: str, value: Any) -> None:
-    """A strictly positive quantity (a rate, a risk-aversion exponent)."""
+    """A strictly positive quantity (a rate, a risk-aversion exponent).
+
+    >>> check_positive("rate", 2)
+    >>> check_positive("rate", 0)
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: rate must be positive (got 0)
+    """
     check_range(field, value, 0, None, lower_open=True, requirement="positive")
 
 
@@ -388,6 +421,10 @@ class Case:
 
     Cases are tried in order; the first whose condition holds applies, so the last is the
     catch-all (its condition is ``True``).
+
+    >>> from fractions import Fraction
+    >>> select("exact", [Case("low", Fraction(1, 3) < Fraction(1, 2), 0), Case("high", True, 1)])
+    0
     """
 
     label: str
@@ -397,13 +434,25 @@ class Case:
 
 @dataclass(frozen=True, slots=True)
 class Regime:
-    """A regime of a symbolic solution: its name and the region of parameters where it holds."""
+    """A regime of a symbolic solution: its name and the region of parameters where it holds.
+
+    >>> import sympy
+    >>> x = sympy.Symbol("x", positive=True)
+    >>> select_label("symbolic", [Case("low", x < 1, 0), Case("high", True, 1)])[0]
+    Regime(label='low', condition=x < 1)
+    """
 
     label: str
     condition: Any
 
     def latex(self) -> str:
-        """The condition as LaTeX, for a paper."""
+        """The condition as LaTeX, for a paper.
+
+        >>> import sympy
+        >>> x = sympy.Symbol("x", positive=True)
+        >>> Regime("low", x < 1).latex()
+        'x < 1'
+        """
         import sympy
 
         return str(sympy.latex(self.condition))
@@ -441,7 +490,11 @@ def select(kind: Kind, cases: Sequence[Case]) -> Any:
 def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
     """The name of the regime that holds: a ``str``, an array of ``str``, or, for symbols, the
     tuple of :class:`Regime` with the simplified condition under which each one holds (inside
-    :func:`plain_regimes`, the condition as built, unsimplified)."""
+    :func:`plain_regimes`, the condition as built, unsimplified).
+
+    >>> select_label("array", [Case("low", np.array([True, False]), 0), Case("high", True, 1)]).tolist()
+    ['low', 'high']
+    """
     if kind == "symbolic":
         import sympy
 
@@ -471,13 +524,25 @@ def select_label(kind: Kind, cases: Sequence[Case]) -> Any:
 @dataclass(frozen=True, slots=True)
 class RegimeCodes:
     """Array regime labels as small integer codes into ``names``: what :func:`select_label`
-    gives inside :func:`regime_codes` instead of an array of strings."""
+    gives inside :func:`regime_codes` instead of an array of strings.
+
+    >>> with regime_codes():
+    ...   coded = select_label("array", [Case("low", np.array([True, False]), 0), Case("high", True, 1)])
+    >>> coded.codes.tolist(), coded.names
+    ([0, 1], ('low', 'high'))
+    """
 
     codes: np.ndarray
     names: tuple[str, ...]
 
     def labels(self) -> np.ndarray:
-        """The labels as an array of strings (what :func:`select_label` gives outside)."""
+        """The labels as an array of strings (what :func:`select_label` gives outside).
+
+        >>> with regime_codes():
+        ...   coded = select_label("array", [Case("low", np.array([True, False]), 0), Case("high", True, 1)])
+        >>> coded.labels().tolist()
+        ['low', 'high']
+        """
         labels: np.ndarray = np.asarray(self.names)[self.codes]
         return labels
 
@@ -540,7 +605,12 @@ def plain_regimes() -> Iterator[None]:
 
 
 def maximum(kind: Kind, first: Any, second: Any) -> Any:
-    """``max`` for every kind: ``Max`` for symbols, ``np.maximum`` for arrays."""
+    """``max`` for every kind: ``Max`` for symbols, ``np.maximum`` for arrays.
+
+    >>> from fractions import Fraction
+    >>> maximum("exact", Fraction(1, 2), Fraction(1, 3)), maximum("array", np.array([0.1, 0.9]), 0.5).tolist()
+    (Fraction(1, 2), [0.5, 0.9])
+    """
     if kind == "symbolic":
         import sympy
 
@@ -551,7 +621,12 @@ def maximum(kind: Kind, first: Any, second: Any) -> Any:
 
 
 def minimum(kind: Kind, first: Any, second: Any) -> Any:
-    """``min`` for every kind: ``Min`` for symbols, ``np.minimum`` for arrays."""
+    """``min`` for every kind: ``Min`` for symbols, ``np.minimum`` for arrays.
+
+    >>> from fractions import Fraction
+    >>> minimum("exact", Fraction(1, 2), Fraction(1, 3)), minimum("array", np.array([0.1, 0.9]), 0.5).tolist()
+    (Fraction(1, 3), [0.1, 0.5])
+    """
     if kind == "symbolic":
         import sympy
 
@@ -599,12 +674,22 @@ def ratio(kind: Kind, numerator: Any, denominator: Any) -> Any:
 
 
 def clip(kind: Kind, value: Any, low: Any, high: Any) -> Any:
-    """``min(max(value, low), high)`` for every kind."""
+    """``min(max(value, low), high)`` for every kind.
+
+    >>> from fractions import Fraction
+    >>> clip("exact", Fraction(3, 2), 0, 1), clip("array", np.array([-1.0, 0.5, 2.0]), 0, 1).tolist()
+    (1, [0.0, 0.5, 1.0])
+    """
     return minimum(kind, maximum(kind, value, low), high)
 
 
 def at_least(kind: Kind, left: Any, right: Any) -> Any:
-    """``left >= right`` for every kind: a bool, a bool array, or a sympy relation."""
+    """``left >= right`` for every kind: a bool, a bool array, or a sympy relation.
+
+    >>> from fractions import Fraction
+    >>> at_least("exact", Fraction(1, 2), Fraction(1, 3)), at_least("array", np.array([0.1, 0.9]), 0.5).tolist()
+    (True, [False, True])
+    """
     if kind == "symbolic":
         import sympy
 
@@ -613,7 +698,11 @@ def at_least(kind: Kind, left: Any, right: Any) -> Any:
 
 
 def every(kind: Kind, *conditions: Any) -> Any:
-    """The conjunction of conditions for every kind (``And`` for symbols)."""
+    """The conjunction of conditions for every kind (``And`` for symbols).
+
+    >>> every("exact", True, False), every("array", np.array([True, True]), np.array([True, False])).tolist()
+    (False, [True, False])
+    """
     if kind == "symbolic":
         import sympy
 
@@ -625,7 +714,11 @@ def every(kind: Kind, *conditions: Any) -> Any:
 
 
 def some(kind: Kind, *conditions: Any) -> Any:
-    """The disjunction of conditions for every kind (``Or`` for symbols)."""
+    """The disjunction of conditions for every kind (``Or`` for symbols).
+
+    >>> some("exact", True, False), some("array", np.array([False, False]), np.array([True, False])).tolist()
+    (True, [True, False])
+    """
     if kind == "symbolic":
         import sympy
 

@@ -5,7 +5,7 @@ derived in :mod:`bargaining.crisis.specification`.
 """
 
 from .range import BargainingRange, Crisis, FirstStrike, MutualOptimism, bargaining_range
-from .risk_return import RiskReturn, RiskReturnSolution, optimal_demand
+from .risk_return import RiskReturn, RiskReturnSolution, risk_return_demand
 from .screening import Screening, ScreeningSolution
 
 __all__ = [
@@ -18,5 +18,5 @@ __all__ = [
     "Screening",
     "ScreeningSolution",
     "bargaining_range",
-    "optimal_demand",
+    "risk_return_demand",
 ]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.model import settle
+from ..core.types import Value
 from ..core.values import (
     Kind,
     check_nonnegative,
@@ -42,35 +43,60 @@ __all__ = ["BargainingRange", "Crisis", "FirstStrike", "MutualOptimism", "bargai
 
 @dataclass(frozen=True, slots=True)
 class BargainingRange:
-    """The settlements :math:`x` (the coercer's share) both sides weakly prefer to war."""
+    """The settlements :math:`x` (the coercer's share) both sides weakly prefer to war.
+
+    >>> from fractions import Fraction
+    >>> BargainingRange(Fraction(2, 5), Fraction(7, 10)).width
+    Fraction(3, 10)
+    """
 
     lower: Any
     upper: Any
 
     @property
     def width(self) -> Any:
-        """``upper - lower``; negative when the range is empty."""
+        """``upper - lower``; negative when the range is empty.
+
+        >>> from fractions import Fraction
+        >>> BargainingRange(Fraction(2, 5), Fraction(7, 10)).width
+        Fraction(3, 10)
+        """
         return self.upper - self.lower
 
     @property
     def is_empty(self) -> Any:
-        """Whether no settlement beats war for both (a bool, a bool array or a sympy relation)."""
+        """Whether no settlement beats war for both (a bool, a bool array or a sympy relation).
+
+        >>> from fractions import Fraction
+        >>> BargainingRange(Fraction(3, 5), Fraction(1, 2)).is_empty
+        True
+        """
         return self.lower > self.upper
 
     def contains(self, settlement: Any) -> Any:
-        """Whether ``settlement`` lies in the range (both sides weakly prefer it to war)."""
+        """Whether ``settlement`` lies in the range (both sides weakly prefer it to war).
+
+        >>> from fractions import Fraction
+        >>> BargainingRange(Fraction(2, 5), Fraction(7, 10)).contains(Fraction(1, 2))
+        True
+        """
         return (self.lower <= settlement) & (settlement <= self.upper)
 
 
 def bargaining_range(
     kind: Kind,
-    war_coercer: Any,
-    war_target: Any,
-    risk_coercer: Any = None,
-    risk_target: Any = None,
+    war_coercer: Value,
+    war_target: Value,
+    risk_coercer: Value = None,
+    risk_target: Value = None,
 ) -> BargainingRange:
     """The range from the two expected war payoffs (in utility) and the utility exponents
-    (``None``: risk-neutral)."""
+    (``None``: risk-neutral).
+
+    >>> from fractions import Fraction
+    >>> bargaining_range("exact", Fraction(2, 5), Fraction(3, 10))
+    BargainingRange(lower=Fraction(2, 5), upper=Fraction(7, 10))
+    """
 
     def inverse_utility(war: Any, risk: Any) -> Any:
         value = maximum(kind, war, 0 * war)
@@ -125,11 +151,21 @@ class Crisis:
 
     @property
     def war_payoffs(self) -> tuple[Any, Any]:
-        """Expected utility of war to the coercer and to the target, :math:`(W_C, W_T)`."""
+        """Expected utility of war to the coercer and to the target, :math:`(W_C, W_T)`.
+
+        >>> from fractions import Fraction
+        >>> Crisis(Fraction(1, 2), Fraction(1, 10), Fraction(1, 5)).war_payoffs
+        (Fraction(2, 5), Fraction(3, 10))
+        """
         return self.power - self.cost_coercer, 1 - self.power - self.cost_target
 
     def bargaining_range(self) -> BargainingRange:
-        """The deals both sides weakly prefer to war."""
+        """The deals both sides weakly prefer to war.
+
+        >>> from fractions import Fraction
+        >>> Crisis(Fraction(1, 2), Fraction(1, 10), Fraction(1, 5)).bargaining_range()
+        BargainingRange(lower=Fraction(2, 5), upper=Fraction(7, 10))
+        """
         war_coercer, war_target = self.war_payoffs
         return bargaining_range(self.kind, war_coercer, war_target, self.risk_coercer, self.risk_target)
 
@@ -141,6 +177,10 @@ class MutualOptimism:
     The coercer believes it wins with probability :math:`p_C` (``coercer_belief``), the target that
     *it* wins with :math:`q_T` (``target_belief``). Optimism is :math:`p_C + q_T - 1`: positive when
     the beliefs cannot both be right. The range is :math:`[p_C - c_C, 1 - q_T + c_T]`.
+
+    >>> from fractions import Fraction
+    >>> MutualOptimism(Fraction(3, 5), Fraction(3, 5), Fraction(1, 20), Fraction(1, 20)).bargaining_range().is_empty
+    True
     """
 
     coercer_belief: Any
@@ -162,11 +202,21 @@ class MutualOptimism:
 
     @property
     def optimism(self) -> Any:
-        """:math:`p_C + q_T - 1`, how far the two beliefs over-promise victory."""
+        """:math:`p_C + q_T - 1`, how far the two beliefs over-promise victory.
+
+        >>> from fractions import Fraction
+        >>> MutualOptimism(Fraction(3, 5), Fraction(3, 5), Fraction(1, 20), Fraction(1, 20)).optimism
+        Fraction(1, 5)
+        """
         return self.coercer_belief + self.target_belief - 1
 
     def bargaining_range(self) -> BargainingRange:
-        """The deals both sides, each by its own belief, weakly prefer to war."""
+        """The deals both sides, each by its own belief, weakly prefer to war.
+
+        >>> from fractions import Fraction
+        >>> MutualOptimism(Fraction(3, 5), Fraction(1, 2), Fraction(1, 10), Fraction(1, 10)).bargaining_range()
+        BargainingRange(lower=Fraction(1, 2), upper=Fraction(3, 5))
+        """
         war_coercer = self.coercer_belief - self.cost_coercer
         war_target = self.target_belief - self.cost_target
         return bargaining_range(self.kind, war_coercer, war_target)
@@ -179,6 +229,10 @@ class FirstStrike:
     The coercer wins with :math:`p + f_C` if it strikes first and with :math:`p - f_T` if the target
     does. Each side compares a deal with striking first, so the range is
     :math:`[p + f_C - c_C,\; p - f_T + c_T]`, empty exactly when :math:`f_C + f_T > c_C + c_T`.
+
+    >>> from fractions import Fraction
+    >>> FirstStrike(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(1, 20), Fraction(1, 20)).bargaining_range()
+    BargainingRange(lower=Fraction(11, 20), upper=Fraction(9, 20))
     """
 
     power: Any
@@ -203,7 +257,12 @@ class FirstStrike:
         check_probability("power - advantage_target", self.power - self.advantage_target)
 
     def bargaining_range(self) -> BargainingRange:
-        """The deals both sides prefer to striking first."""
+        """The deals both sides prefer to striking first.
+
+        >>> from fractions import Fraction
+        >>> FirstStrike(Fraction(1, 2), Fraction(1, 5), Fraction(1, 5), Fraction(1, 20), Fraction(1, 20)).bargaining_range().is_empty
+        True
+        """
         war_coercer = self.power + self.advantage_coercer - self.cost_coercer
         war_target = 1 - (self.power - self.advantage_target) - self.cost_target
         return bargaining_range(self.kind, war_coercer, war_target)

@@ -12,7 +12,7 @@ For :math:`c_T \sim U[\underline c, \bar c]` the first-order condition gives the
 **safe** demand :math:`p + \underline c` (no war) when that is larger, and to the most the
 target can ever concede, :math:`\min(1, p + \bar c)`, when :math:`x^*` is beyond it
 (:mod:`bargaining.crisis.specification` derives all three). For any other distribution the
-optimum is found numerically by :func:`optimal_demand`.
+optimum is found numerically by :func:`risk_return_demand`.
 
 >>> from fractions import Fraction
 >>> RiskReturn(power=Fraction(1, 2), cost_coercer=Fraction(1, 10),
@@ -41,7 +41,7 @@ from ..core.values import (
     select_label,
 )
 
-__all__ = ["RiskReturn", "RiskReturnSolution", "optimal_demand"]
+__all__ = ["RiskReturn", "RiskReturnSolution", "risk_return_demand"]
 
 
 def _uniform_cdf(kind: Kind, cost: Any, low: Any, high: Any) -> Any:
@@ -62,6 +62,11 @@ class RiskReturnSolution:
     ``regime`` is ``"safe"`` (no war risk), ``"interior"`` (the trade-off binds) or ``"capped"``
     (the demand is the most the target can ever concede); for symbolic inputs it is the tuple of
     :class:`~bargaining.core.values.Regime` with the condition under which each holds.
+
+    >>> from fractions import Fraction
+    >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+    >>> model.solve().regime
+    'interior'
     """
 
     demand: Any
@@ -82,6 +87,11 @@ class RiskReturn:
         The coercer's cost of war, :math:`c_C`.
     target_cost_low, target_cost_high : non-negative, low < high
         The support of the target's private cost of war.
+
+    >>> from fractions import Fraction
+    >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+    >>> model.solve()
+    RiskReturnSolution(demand=Fraction(13, 20), war_probability=Fraction(3, 8), coercer_utility=Fraction(89, 160), regime='interior')
     """
 
     power: Any
@@ -135,7 +145,13 @@ class RiskReturn:
         return _uniform_cdf(kind, v["demand"] - v["power"], v["target_cost_low"], v["target_cost_high"])
 
     def coercer_utility(self, demand: Any) -> Any:
-        """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``."""
+        """:math:`U_C(x)`, the coercer's expected utility of demanding ``demand``.
+
+        >>> from fractions import Fraction
+        >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+        >>> model.coercer_utility(Fraction(3, 5))
+        Fraction(11, 20)
+        """
         v, _ = self._with_demand(demand)
         war = self.war_probability(demand)
         return v["demand"] * (1 - war) + (v["power"] - v["cost_coercer"]) * war
@@ -153,7 +169,13 @@ class RiskReturn:
         ]
 
     def solve(self) -> RiskReturnSolution:
-        """The optimal demand, clipped to the safe demand or the cap where the trade-off does not bind."""
+        """The optimal demand, clipped to the safe demand or the cap where the trade-off does not bind.
+
+        >>> from fractions import Fraction
+        >>> model = RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5))
+        >>> model.solve().demand
+        Fraction(13, 20)
+        """
         cases = self._cases()
         demand = select(self.kind, cases)
         # the demand is built from the fields, so it already has their kind: no re-validation
@@ -166,7 +188,7 @@ class RiskReturn:
         )
 
 
-def optimal_demand(
+def risk_return_demand(
     power: float,
     cost_coercer: float,
     distribution: Any,
@@ -182,7 +204,7 @@ def optimal_demand(
     :class:`~bargaining.core.errors.ConvergenceError` is raised.
 
     >>> from scipy import stats
-    >>> solution = optimal_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
+    >>> solution = risk_return_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
     >>> round(solution.demand, 6), round(solution.war_probability, 6)
     (0.65, 0.375)
     """
@@ -216,7 +238,7 @@ def optimal_demand(
         options={"xatol": tolerance},
     )
     if not result.success:  # pragma: no cover - bounded Brent on a bracket converges
-        raise ConvergenceError(f"optimal_demand: the bounded search failed: {result.message}")
+        raise ConvergenceError(f"risk_return_demand: the bounded search failed: {result.message}")
     demand = float(result.x) if -result.fun >= values[best] else float(grid[best])
     war = float(distribution.cdf(demand - p))
     regime = "safe" if war == 0 else ("capped" if demand >= 1.0 - tolerance else "interior")

@@ -37,7 +37,13 @@ __all__ = ["Screening", "ScreeningSolution"]
 
 @dataclass(frozen=True, slots=True)
 class ScreeningSolution:
-    """The coercer's demand against two types, the war it risks, and the prior cut-off."""
+    """The coercer's demand against two types, the war it risks, and the prior cut-off.
+
+    >>> from fractions import Fraction
+    >>> model = Screening(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(3, 10), Fraction(1, 4))
+    >>> model.solve().cutoff
+    Fraction(1, 2)
+    """
 
     demand: Any
     war_probability: Any
@@ -48,7 +54,13 @@ class ScreeningSolution:
 
 @dataclass(frozen=True, slots=True)
 class Screening:
-    """A take-it-or-leave-it demand against a target that is tough with probability ``prior_tough``."""
+    """A take-it-or-leave-it demand against a target that is tough with probability ``prior_tough``.
+
+    >>> from fractions import Fraction
+    >>> model = Screening(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(3, 10), Fraction(1, 4))
+    >>> model.solve()
+    ScreeningSolution(demand=Fraction(4, 5), war_probability=Fraction(1, 4), coercer_utility=Fraction(7, 10), cutoff=Fraction(1, 2), regime='tough demand')
+    """
 
     power: Any
     cost_coercer: Any
@@ -71,7 +83,13 @@ class Screening:
         check_order("cost_tough", self.cost_tough, "cost_soft", self.cost_soft)
 
     def solve(self) -> ScreeningSolution:
-        """The better of the soft and the tough demand (the soft one when they tie)."""
+        """The better of the soft and the tough demand (the soft one when they tie).
+
+        >>> from fractions import Fraction
+        >>> model = Screening(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(3, 10), Fraction(1, 4))
+        >>> model.solve().demand
+        Fraction(4, 5)
+        """
         p, prior = self.power, self.prior_tough
         soft_demand = minimum(self.kind, p + self.cost_tough, 0 * p + 1)
         tough_demand = minimum(self.kind, p + self.cost_soft, 0 * p + 1)

@@ -25,7 +25,11 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The positive real symbols the derivations use, by name."""
+    """The positive real symbols the derivations use, by name.
+
+    >>> sorted(symbols())
+    ['cost_coercer', 'cost_high', 'cost_low', 'cost_soft', 'cost_target', 'cost_tough', 'demand', 'power', 'prior_tough', 'risk_coercer', 'risk_target']
+    """
     import sympy
 
     names = (
@@ -40,6 +44,9 @@ def derive_bargaining_range() -> dict[str, Any]:
 
     The war payoffs are expected utilities of the lottery over winning everything and nothing,
     :math:`p\,u(1) + (1 - p)\,u(0) - c`, with :math:`u(y) = y^r`.
+
+    >>> derive_bargaining_range()["lower"]
+    (-cost_coercer + power)**(1/risk_coercer)
     """
     import sympy
 
@@ -64,7 +71,11 @@ def derive_bargaining_range() -> dict[str, Any]:
 
 
 def derive_risk_return() -> dict[str, Any]:
-    r"""Maximise :math:`U_C(x)` for a uniform target cost: the interior demand and its war risk."""
+    r"""Maximise :math:`U_C(x)` for a uniform target cost: the interior demand and its war risk.
+
+    >>> derive_risk_return()["interior_demand"]
+    -cost_coercer/2 + cost_high/2 + power
+    """
     import sympy
 
     s = symbols()
@@ -85,7 +96,11 @@ def derive_risk_return() -> dict[str, Any]:
 
 
 def derive_screening_cutoff() -> Any:
-    r"""The prior on the tough type at which the tough and the soft demand pay the same."""
+    r"""The prior on the tough type at which the tough and the soft demand pay the same.
+
+    >>> derive_screening_cutoff()
+    (cost_soft - cost_tough)/(cost_coercer + cost_soft)
+    """
     import sympy
 
     s = symbols()
@@ -104,7 +119,11 @@ def derive_screening_cutoff() -> Any:
 
 def derive_mutual_optimism_range() -> dict[str, Any]:
     r"""Each side compares a deal with war *by its own belief*: solve
-    :math:`x = p_C - c_C` and :math:`1 - x = q_T - c_T`, and the emptiness condition."""
+    :math:`x = p_C - c_C` and :math:`1 - x = q_T - c_T`, and the emptiness condition.
+
+    >>> derive_mutual_optimism_range()["empty_when"]
+    p_C > c_C + c_T - q_T + 1
+    """
     import sympy
 
     pc, qt, cc, ct, x = sympy.symbols("p_C q_T c_C c_T x", positive=True)
@@ -116,7 +135,11 @@ def derive_mutual_optimism_range() -> dict[str, Any]:
 
 def derive_first_strike_range() -> dict[str, Any]:
     r"""Each side compares a deal with striking first: the coercer wins with :math:`p + f_C` when it
-    strikes first, with :math:`p - f_T` when the target does."""
+    strikes first, with :math:`p - f_T` when the target does.
+
+    >>> derive_first_strike_range()["lower"]
+    -c_C + f_C + p
+    """
     import sympy
 
     p, fc, ft, cc, ct, x = sympy.symbols("p f_C f_T c_C c_T x", positive=True)

@@ -76,13 +76,27 @@ class TieRule:
     preferred: tuple[str, ...] = ()
 
     def order(self, actions: Sequence[str]) -> tuple[int, ...]:
-        """Indices of ``actions`` from the most to the least preferred when indifferent."""
+        """Indices of ``actions`` from the most to the least preferred when indifferent.
+
+        >>> prefer("split").order(("keep all", "split"))
+        (1, 0)
+        """
         ranked = [actions.index(label) for label in self.preferred if label in actions]
         return (*ranked, *(i for i in range(len(actions)) if i not in ranked))
 
 
 def prefer(*actions: str, name: str = "") -> TieRule:
-    """A :class:`TieRule` preferring ``actions`` (in that order) when the mover is indifferent."""
+    """A :class:`TieRule` preferring ``actions`` (in that order) when the mover is indifferent.
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> ultimatum = GameTree(("Proposer", "Responder"), decide("Proposer", {
+    ...   "keep all": decide("Responder", {"accept": outcome(2, 0), "reject": outcome(0, 0)}),
+    ...   "split": decide("Responder", {"accept": outcome(1, 1), "reject": outcome(0, 0)}),
+    ...   }))
+    >>> rule = prefer("split", name="fair")
+    >>> [e.path for e in backward_induction(ultimatum, tie_rule=rule).equilibria]
+    [('keep all', 'accept')]
+    """
     for action in actions:
         if not isinstance(action, str):
             raise ParameterTypeError("actions", "action labels (str)", action)
@@ -98,7 +112,17 @@ FIRST_LISTED = TieRule("first listed action")
 
 @dataclass(frozen=True, slots=True)
 class Tie:
-    """A decision node where several actions are optimal for the mover in some equilibrium."""
+    """A decision node where several actions are optimal for the mover in some equilibrium.
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> ultimatum = GameTree(("Proposer", "Responder"), decide("Proposer", {
+    ...   "keep all": decide("Responder", {"accept": outcome(2, 0), "reject": outcome(0, 0)}),
+    ...   "split": decide("Responder", {"accept": outcome(1, 1), "reject": outcome(0, 0)}),
+    ...   }))
+    >>> result = backward_induction(ultimatum)
+    >>> result.ties[0].history, result.ties[0].actions
+    (('keep all',), ('accept', 'reject'))
+    """
 
     history: tuple[str, ...]
     player: str
@@ -109,7 +133,17 @@ class Tie:
 @dataclass(frozen=True, slots=True)
 class SubgamePerfectEquilibrium:
     """One pure subgame-perfect profile: an action per information set, the payoffs it gives,
-    the on-path actions, and (for symbolic payoffs) the condition on parameters where it holds."""
+    the on-path actions, and (for symbolic payoffs) the condition on parameters where it holds.
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> ultimatum = GameTree(("Proposer", "Responder"), decide("Proposer", {
+    ...   "keep all": decide("Responder", {"accept": outcome(2, 0), "reject": outcome(0, 0)}),
+    ...   "split": decide("Responder", {"accept": outcome(1, 1), "reject": outcome(0, 0)}),
+    ...   }))
+    >>> result = backward_induction(ultimatum)
+    >>> result.equilibria[0].path, result.equilibria[0].payoffs
+    (('keep all', 'accept'), (Fraction(2, 1), Fraction(0, 1)))
+    """
 
     strategy: Mapping[str, str]
     payoffs: tuple[Any, ...]
@@ -117,7 +151,18 @@ class SubgamePerfectEquilibrium:
     condition: Any = True
 
     def latex_condition(self) -> str:
-        """The condition as LaTeX (``\\text{always}`` when it always holds)."""
+        r"""The condition as LaTeX (``\text{always}`` when it always holds).
+
+        >>> import sympy
+        >>> from bargaining.games.tree import GameTree, decide, outcome
+        >>> c = sympy.Symbol("c", positive=True)
+        >>> tree = GameTree(("C", "T"), decide("C", {"demand": decide("T", {"comply": outcome(1, -1), "resist": outcome(-1, -c)}), "wait": outcome(0, 0)}))
+        >>> result = backward_induction(tree)
+        >>> for e in result.equilibria:
+        ...   print(e.path, e.latex_condition())
+        ('demand', 'comply') c \geq 1
+        ('wait',) c \leq 1
+        """
         if self.condition is True:
             return r"\text{always}"
         import sympy
@@ -127,7 +172,17 @@ class SubgamePerfectEquilibrium:
 
 @dataclass(frozen=True, slots=True)
 class BackwardInduction:
-    """Every pure subgame-perfect equilibrium of a perfect-information (sub)game, with its ties."""
+    """Every pure subgame-perfect equilibrium of a perfect-information (sub)game, with its ties.
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> ultimatum = GameTree(("Proposer", "Responder"), decide("Proposer", {
+    ...   "keep all": decide("Responder", {"accept": outcome(2, 0), "reject": outcome(0, 0)}),
+    ...   "split": decide("Responder", {"accept": outcome(1, 1), "reject": outcome(0, 0)}),
+    ...   }))
+    >>> result = backward_induction(ultimatum)
+    >>> len(result.equilibria), [tie.actions for tie in result.ties]
+    (2, [('accept', 'reject')])
+    """
 
     tree: GameTree
     root: int
@@ -138,7 +193,16 @@ class BackwardInduction:
 
     @property
     def unique(self) -> SubgamePerfectEquilibrium:
-        """The equilibrium, when there is exactly one (raises otherwise, naming how many)."""
+        """The equilibrium, when there is exactly one (raises otherwise, naming how many).
+
+        >>> from bargaining.games.tree import GameTree, decide, outcome
+        >>> ultimatum = GameTree(("Proposer", "Responder"), decide("Proposer", {
+        ...   "keep all": decide("Responder", {"accept": outcome(2, 0), "reject": outcome(0, 0)}),
+        ...   "split": decide("Responder", {"accept": outcome(1, 1), "reject": outcome(0, 0)}),
+        ...   }))
+        >>> backward_induction(ultimatum, tie_rule=prefer("accept")).unique.path
+        ('keep all', 'accept')
+        """
         if len(self.equilibria) != 1:
             raise ParameterValueError(
                 "equilibria", "a single subgame-perfect equilibrium (pass a tie_rule?)", len(self.equilibria)
@@ -146,7 +210,16 @@ class BackwardInduction:
         return self.equilibria[0]
 
     def payoff_piecewise(self, player: str) -> Any:
-        """``player``'s equilibrium payoff as a sympy ``Piecewise`` over the regimes."""
+        """``player``'s equilibrium payoff as a sympy ``Piecewise`` over the regimes.
+
+        >>> import sympy
+        >>> from bargaining.games.tree import GameTree, decide, outcome
+        >>> c = sympy.Symbol("c", positive=True)
+        >>> tree = GameTree(("C", "T"), decide("C", {"demand": decide("T", {"comply": outcome(1, -1), "resist": outcome(-1, -c)}), "wait": outcome(0, 0)}))
+        >>> result = backward_induction(tree)
+        >>> result.payoff_piecewise("C")
+        Piecewise((1, c >= 1), (0, c <= 1), (nan, True))
+        """
         import sympy
 
         index = _player_index(self.tree, player)
@@ -156,7 +229,19 @@ class BackwardInduction:
         )
 
     def latex(self) -> str:
-        r"""The piecewise map as a LaTeX ``cases`` environment: on-path play, then its region."""
+        r"""The piecewise map as a LaTeX ``cases`` environment: on-path play, then its region.
+
+        >>> import sympy
+        >>> from bargaining.games.tree import GameTree, decide, outcome
+        >>> c = sympy.Symbol("c", positive=True)
+        >>> tree = GameTree(("C", "T"), decide("C", {"demand": decide("T", {"comply": outcome(1, -1), "resist": outcome(-1, -c)}), "wait": outcome(0, 0)}))
+        >>> result = backward_induction(tree)
+        >>> print(result.latex())
+        \begin{cases}
+        \text{demand, comply} & \text{if } c \geq 1 \\
+        \text{wait} & \text{if } c \leq 1
+        \end{cases}
+        """
         rows = [
             rf"\text{{{', '.join(e.path)}}} & \text{{if }} {e.latex_condition()}" for e in self.equilibria
         ]

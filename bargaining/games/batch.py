@@ -68,6 +68,11 @@ class BatchEquilibria:
     failed : mapping
         Each game the exact solver could not decide, by index, with the reason (it has no rows;
         every other game is answered).
+
+    >>> import numpy as np
+    >>> result = batch_equilibria(np.array([[[1.0, -1.0], [-1.0, 1.0]]]), -np.array([[[1.0, -1.0], [-1.0, 1.0]]]))
+    >>> result.row, result.offsets
+    (array([[0.5, 0.5]]), array([0, 1]))
     """
 
     row: np.ndarray
@@ -81,7 +86,13 @@ class BatchEquilibria:
 
     @property
     def counts(self) -> np.ndarray:
-        """The number of (extreme) equilibria of each game."""
+        """The number of (extreme) equilibria of each game.
+
+        >>> import numpy as np
+        >>> pennies = np.array([[[1.0, -1.0], [-1.0, 1.0]], [[2.0, 0.0], [0.0, 1.0]]])
+        >>> batch_equilibria(pennies, np.array([[[-1.0, 1.0], [1.0, -1.0]], [[1.0, 0.0], [0.0, 2.0]]])).counts
+        array([1, 3])
+        """
         return np.diff(self.offsets)
 
     def of(self, game: int) -> tuple[np.ndarray, np.ndarray]:

@@ -43,7 +43,16 @@ __all__ = ["CredibilityCertificate", "NonCredibleMove", "credibility_certificate
 
 @dataclass(frozen=True, slots=True)
 class NonCredibleMove:
-    """A node where the profile's action is not a best reply: what is prescribed, what pays more."""
+    """A node where the profile's action is not a best reply: what is prescribed, what pays more.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.games.tree import crisis_game
+    >>> tree = crisis_game(Fraction(1, 2), 1, 0, 1, -1, Fraction(1, 2))
+    >>> profile = {"root": "demand", "demand": "comply", "demand/resist/resolved": "execute", "demand/resist/irresolute": "execute"}
+    >>> certificate = credibility_certificate(tree, profile)
+    >>> certificate.violations[0].history, certificate.violations[0].gain
+    (('demand', 'resist', 'irresolute'), Fraction(1, 1))
+    """
 
     history: tuple[str, ...]
     player: str
@@ -58,24 +67,60 @@ class NonCredibleMove:
 
 @dataclass(frozen=True, slots=True)
 class CredibilityCertificate:
-    """The non-credible moves of a profile, and the information sets that could not be checked."""
+    """The non-credible moves of a profile, and the information sets that could not be checked.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.games.tree import crisis_game
+    >>> tree = crisis_game(Fraction(1, 2), 1, 0, 1, -1, Fraction(1, 2))
+    >>> profile = {"root": "demand", "demand": "comply", "demand/resist/resolved": "execute", "demand/resist/irresolute": "execute"}
+    >>> certificate = credibility_certificate(tree, profile)
+    >>> certificate.is_credible
+    False
+    """
 
     violations: tuple[NonCredibleMove, ...]
     unchecked: tuple[str, ...]
 
     @property
     def is_credible(self) -> bool:
-        """Whether no one-shot deviation pays anywhere that was checked."""
+        """Whether no one-shot deviation pays anywhere that was checked.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.games.tree import crisis_game
+        >>> tree = crisis_game(Fraction(1, 2), 1, 0, 1, -1, Fraction(1, 2))
+        >>> profile = {"root": "demand", "demand": "comply", "demand/resist/resolved": "execute", "demand/resist/irresolute": "execute"}
+        >>> certificate = credibility_certificate(tree, profile)
+        >>> certificate.is_credible
+        False
+        """
         return not self.violations
 
     @property
     def threats(self) -> tuple[NonCredibleMove, ...]:
-        """The non-credible threats."""
+        """The non-credible threats.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.games.tree import crisis_game
+        >>> tree = crisis_game(Fraction(1, 2), 1, 0, 1, -1, Fraction(1, 2))
+        >>> profile = {"root": "demand", "demand": "comply", "demand/resist/resolved": "execute", "demand/resist/irresolute": "execute"}
+        >>> certificate = credibility_certificate(tree, profile)
+        >>> [v.history for v in certificate.threats]
+        [('demand', 'resist', 'irresolute')]
+        """
         return tuple(v for v in self.violations if v.nature == "threat")
 
     @property
     def promises(self) -> tuple[NonCredibleMove, ...]:
-        """The non-credible promises."""
+        """The non-credible promises.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.games.tree import crisis_game
+        >>> tree = crisis_game(Fraction(1, 2), 1, 0, 1, -1, Fraction(1, 2))
+        >>> profile = {"root": "demand", "demand": "comply", "demand/resist/resolved": "execute", "demand/resist/irresolute": "execute"}
+        >>> certificate = credibility_certificate(tree, profile)
+        >>> [v.history for v in certificate.promises]
+        []
+        """
         return tuple(v for v in self.violations if v.nature == "promise")
 
 

@@ -107,7 +107,12 @@ class _Tokens:
 
 
 def write_nfg(game: StageGame, title: str = "") -> str:
-    """The ``.nfg`` text (payoff version) of a two-player stage game."""
+    """The ``.nfg`` text (payoff version) of a two-player stage game.
+
+    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> write_nfg(prisoners_dilemma(), title="PD").splitlines()[0]
+    'NFG 1 R "PD" { "Row" "Column" } { { "cooperate" "defect" } { "cooperate" "defect" } }'
+    """
     if game.kind == "symbolic":
         raise ParameterTypeError("game", "numeric payoffs to write to a Gambit file", game.kind)
     n, m = game.shape
@@ -124,7 +129,12 @@ def write_nfg(game: StageGame, title: str = "") -> str:
 
 
 def read_nfg(text: str) -> StageGame:
-    """A two-player :class:`StageGame` from ``.nfg`` text (payoff or outcome version)."""
+    """A two-player :class:`StageGame` from ``.nfg`` text (payoff or outcome version).
+
+    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> read_nfg(write_nfg(prisoners_dilemma())).row_payoffs == prisoners_dilemma().row_payoffs
+    True
+    """
     tokens = _Tokens(text, "nfg")
     tokens.take("word", "NFG")
     tokens.take("word")
@@ -173,7 +183,13 @@ def read_nfg(text: str) -> StageGame:
 
 
 def write_efg(tree: GameTree) -> str:
-    """The ``.efg`` text of a game tree (payoffs and probabilities written exactly)."""
+    """The ``.efg`` text of a game tree (payoffs and probabilities written exactly).
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> tree = GameTree(("A", "B"), decide("A", {"l": outcome(1, 0), "r": outcome(0, 1)}))
+    >>> write_efg(tree).splitlines()[0]
+    'EFG 2 R "" { "A" "B" }'
+    """
     if tree.kind == "symbolic":
         raise ParameterTypeError("tree", "numeric payoffs to write to a Gambit file", tree.kind)
     lines = [f"EFG 2 R {_quote(tree.title)} {{ {' '.join(map(_quote, tree.players))} }}", '""', ""]
@@ -219,7 +235,13 @@ def _distinct(labels: list[str]) -> list[str]:
 
 
 def read_efg(text: str) -> GameTree:
-    """A :class:`GameTree` from ``.efg`` text. Outcomes at inner nodes are added to the leaves below."""
+    """A :class:`GameTree` from ``.efg`` text. Outcomes at inner nodes are added to the leaves below.
+
+    >>> from bargaining.games.tree import GameTree, decide, outcome
+    >>> tree = GameTree(("A", "B"), decide("A", {"l": outcome(1, 0), "r": outcome(0, 1)}))
+    >>> read_efg(write_efg(tree)).size
+    3
+    """
     tokens = _Tokens(text, "efg")
     tokens.take("word", "EFG")
     tokens.take("word")

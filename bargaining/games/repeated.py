@@ -46,6 +46,7 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from ..core.model import check_real, validated
+from ..core.types import Value
 from ..core.values import Kind, check_discount, check_positive, maximum
 from .stage import StageGame
 
@@ -66,7 +67,7 @@ def _dilemma(
     return values, kind
 
 
-def grim_trigger_threshold(temptation: Any, reward: Any, punishment: Any) -> Any:
+def grim_trigger_threshold(temptation: Value, reward: Value, punishment: Value) -> Any:
     r"""The least discount factor at which grim trigger sustains cooperation, :math:`(T-R)/(T-P)`.
 
     >>> import sympy
@@ -79,7 +80,7 @@ def grim_trigger_threshold(temptation: Any, reward: Any, punishment: Any) -> Any
     return (t - r) / (t - p)
 
 
-def tit_for_tat_threshold(temptation: Any, reward: Any, punishment: Any, sucker: Any) -> Any:
+def tit_for_tat_threshold(temptation: Value, reward: Value, punishment: Value, sucker: Value) -> Any:
     r"""The least discount factor at which tit for tat is a Nash equilibrium,
     :math:`\max\{(T-R)/(T-P), (T-R)/(R-S)\}` (above 1: never).
 
@@ -95,7 +96,13 @@ def tit_for_tat_threshold(temptation: Any, reward: Any, punishment: Any, sucker:
 class PayoffSet:
     """The pure-strategy SPE payoff set (Abreu–Sannikov) or an outer approximation of it (JYC): a
     convex polygon, its vertices counterclockwise, and the half-planes ``directions . w <= levels``
-    that bound it."""
+    that bound it.
+
+    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> found = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs()
+    >>> len(found.vertices) > 2, found.contains((3, 3))
+    (True, True)
+    """
 
     vertices: np.ndarray
     directions: np.ndarray
@@ -104,7 +111,13 @@ class PayoffSet:
     change: float
 
     def contains(self, point: Any, tolerance: float = 1e-9) -> bool:
-        """Whether ``point`` lies in the polygon (up to ``tolerance``)."""
+        """Whether ``point`` lies in the polygon (up to ``tolerance``).
+
+        >>> from bargaining.games.stage import prisoners_dilemma
+        >>> found = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs()
+        >>> found.contains((3, 3)), found.contains((0.5, 0.5))
+        (True, False)
+        """
         return bool(np.all(self.directions @ np.asarray(point, dtype=float) <= self.levels + tolerance))
 
 

@@ -240,6 +240,11 @@ class SignallingEquilibrium:
     mixing_range : pair or None
         For a semi-separating equilibrium that is one of an interval of them, the open interval of
         the mixing type's probability on its first message (the equilibrium reported is its midpoint).
+
+    >>> game = beer_quiche()
+    >>> result = perfect_bayesian_equilibria(game)
+    >>> result.equilibria[0].classification, result.equilibria[0].messages_sent
+    ('pooling', ('beer', 'beer'))
     """
 
     classification: str
@@ -254,7 +259,13 @@ class SignallingEquilibrium:
 
     @property
     def on_path(self) -> tuple[bool, ...]:
-        """Whether each message is sent with positive probability."""
+        """Whether each message is sent with positive probability.
+
+        >>> game = beer_quiche()
+        >>> result = perfect_bayesian_equilibria(game)
+        >>> result.equilibria[0].on_path
+        (True, False)
+        """
         return tuple(not vertices for vertices in self.off_path_beliefs)
 
 
@@ -270,6 +281,11 @@ class IntuitiveCriterion:
     breaking : tuple of (type, message)
         The deviations that break the equilibrium: the type gains after the message against every
         reply to beliefs on the non-dominated types.
+
+    >>> game = beer_quiche()
+    >>> result = perfect_bayesian_equilibria(game)
+    >>> intuitive_criterion(game, result.equilibria[0]).passes
+    True
     """
 
     passes: bool
@@ -279,7 +295,13 @@ class IntuitiveCriterion:
 
 @dataclass(frozen=True, slots=True)
 class SignallingEquilibria:
-    """Every equilibrium found, in the order pure (by message strategy) then semi-separating."""
+    """Every equilibrium found, in the order pure (by message strategy) then semi-separating.
+
+    >>> game = beer_quiche()
+    >>> result = perfect_bayesian_equilibria(game)
+    >>> len(result.equilibria)
+    2
+    """
 
     game: SignallingGame
     equilibria: tuple[SignallingEquilibrium, ...]

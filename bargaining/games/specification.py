@@ -30,7 +30,11 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The real symbols the derivations use, by name."""
+    """The real symbols the derivations use, by name.
+
+    >>> sorted(symbols())[:4]
+    ['audience_cost', 'demand', 'discount', 'execution_probability']
+    """
     import sympy
 
     names = (
@@ -40,7 +44,11 @@ def symbols() -> dict[str, Any]:
 
 
 def derive_grim_trigger() -> Any:
-    """The discount factor above which grim trigger sustains cooperation."""
+    """The discount factor above which grim trigger sustains cooperation.
+
+    >>> derive_grim_trigger()
+    (reward - temptation)/(punishment - temptation)
+    """
     import sympy
 
     s = symbols()
@@ -52,7 +60,11 @@ def derive_grim_trigger() -> Any:
 
 
 def derive_tit_for_tat() -> tuple[Any, Any]:
-    """The two indifference points of tit for tat: against defecting for ever, against alternating."""
+    """The two indifference points of tit for tat: against defecting for ever, against alternating.
+
+    >>> derive_tit_for_tat()[0]
+    (reward - temptation)/(punishment - temptation)
+    """
     import sympy
 
     s = symbols()
@@ -67,7 +79,11 @@ def derive_tit_for_tat() -> tuple[Any, Any]:
 
 
 def derive_mixed_equilibrium_2x2() -> dict[str, Any]:
-    r"""The probabilities of the first action in a fully mixed equilibrium of a 2x2 game."""
+    r"""The probabilities of the first action in a fully mixed equilibrium of a 2x2 game.
+
+    >>> derive_mixed_equilibrium_2x2()["row"]
+    (-b21 + b22)/(b11 - b12 - b21 + b22)
+    """
     import sympy
 
     a = sympy.Matrix(2, 2, sympy.symbols("a11 a12 a21 a22", real=True))
@@ -81,7 +97,11 @@ def derive_mixed_equilibrium_2x2() -> dict[str, Any]:
 
 
 def derive_crisis_thresholds() -> dict[str, Any]:
-    r"""The indifference points of the crisis tree: execution and resistance."""
+    r"""The indifference points of the crisis tree: execution and resistance.
+
+    >>> derive_crisis_thresholds()["execute_if_value_at_least"]
+    -audience_cost
+    """
     import sympy
 
     s = symbols()

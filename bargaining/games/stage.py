@@ -160,7 +160,11 @@ class StageGame:
 
     @property
     def shape(self) -> tuple[int, int]:
-        """(number of row actions, number of column actions)."""
+        """(number of row actions, number of column actions).
+
+        >>> prisoners_dilemma().shape
+        (2, 2)
+        """
         return len(self.row_payoffs), len(self.row_payoffs[0])
 
     def payoffs(self, row: Sequence[Any], column: Sequence[Any]) -> tuple[Any, Any]:
@@ -234,7 +238,13 @@ def _bilinear(matrix: Sequence[Sequence[Any]], row: Sequence[Any], column: Seque
 
 @dataclass(frozen=True, slots=True)
 class MixedEquilibrium:
-    """A Nash equilibrium: each player's mixed strategy (exact) and the payoffs."""
+    """A Nash equilibrium: each player's mixed strategy (exact) and the payoffs.
+
+    >>> game = prisoners_dilemma()
+    >>> result = equilibria(game)
+    >>> result.extreme[0]
+    MixedEquilibrium(row=(Fraction(0, 1), Fraction(1, 1)), column=(Fraction(0, 1), Fraction(1, 1)), payoffs=(Fraction(1, 1), Fraction(1, 1)))
+    """
 
     row: tuple[Fraction, ...]
     column: tuple[Fraction, ...]
@@ -245,19 +255,37 @@ class MixedEquilibrium:
 class Component:
     """A connected component of equilibria: the maximal cliques that make it up, each a pair of
     sets of extreme strategies (by index into :attr:`StageEquilibria.row_vertices` and
-    :attr:`~StageEquilibria.column_vertices`) whose every mixture is an equilibrium."""
+    :attr:`~StageEquilibria.column_vertices`) whose every mixture is an equilibrium.
+
+    >>> game = prisoners_dilemma()
+    >>> result = equilibria(game)
+    >>> result.components
+    (Component(cliques=(((0,), (0,)),)),)
+    """
 
     cliques: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
 
     @property
     def is_isolated(self) -> bool:
-        """Whether the component is a single equilibrium."""
+        """Whether the component is a single equilibrium.
+
+        >>> game = prisoners_dilemma()
+        >>> result = equilibria(game)
+        >>> [c.is_isolated for c in result.components]
+        [True]
+        """
         return len(self.cliques) == 1 and all(len(side) == 1 for side in self.cliques[0])
 
 
 @dataclass(frozen=True, slots=True)
 class StageEquilibria:
-    """All extreme equilibria of a bimatrix game, the components they form, and degeneracy."""
+    """All extreme equilibria of a bimatrix game, the components they form, and degeneracy.
+
+    >>> game = prisoners_dilemma()
+    >>> result = equilibria(game)
+    >>> len(result.extreme), result.is_degenerate
+    (1, False)
+    """
 
     game: StageGame
     extreme: tuple[MixedEquilibrium, ...]

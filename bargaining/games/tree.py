@@ -62,7 +62,11 @@ TERMINAL, DECISION, CHANCE = 0, 1, 2
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Outcome:
-    """A leaf: one payoff per player, in the order of :attr:`GameTree.players`."""
+    """A leaf: one payoff per player, in the order of :attr:`GameTree.players`.
+
+    >>> outcome(1, 0)
+    Outcome(payoffs=(1, 0), label='')
+    """
 
     payoffs: tuple[Any, ...]
     label: str = ""
@@ -74,6 +78,9 @@ class Decision:
 
     Nodes with the same ``infoset`` label form one information set (``None``: the player knows
     exactly where it is).
+
+    >>> type(decide("A", {"l": outcome(1, 0)})).__name__
+    'Decision'
     """
 
     player: str
@@ -83,7 +90,13 @@ class Decision:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Chance:
-    """A move of nature: each action label has a probability and leads to a subtree."""
+    """A move of nature: each action label has a probability and leads to a subtree.
+
+    >>> from fractions import Fraction
+    >>> node = chance({"heads": (Fraction(1, 2), outcome(1, -1)), "tails": (Fraction(1, 2), outcome(-1, 1))})
+    >>> type(node).__name__
+    'Chance'
+    """
 
     moves: tuple[tuple[str, Any, Node], ...]
 
@@ -121,7 +134,15 @@ def chance(moves: Mapping[str, tuple[Any, Node]]) -> Chance:
 
 @dataclass(frozen=True, slots=True)
 class Infoset:
-    """An information set: whose it is, its label, its actions and its nodes (by index)."""
+    """An information set: whose it is, its label, its actions and its nodes (by index).
+
+    >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+    ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+    ...   "status quo": outcome(0, 0),
+    ...   }))
+    >>> tree.infoset_of(0)
+    Infoset(player=0, label='root', actions=('demand', 'status quo'), nodes=(0,))
+    """
 
     player: int
     label: str
@@ -131,7 +152,12 @@ class Infoset:
 
 def payoff_kind(field_name: str, value: Any) -> Kind:
     """The kind of one payoff or probability; arrays are refused (solve a tree per point, or use
-    the vectorised stage-game solvers for many parameter points)."""
+    the vectorised stage-game solvers for many parameter points).
+
+    >>> from fractions import Fraction
+    >>> payoff_kind("payoff", Fraction(1, 2)), payoff_kind("payoff", 0.5)
+    ('exact', 'float')
+    """
     kind = kind_of(field_name, value)
     if kind == "array":
         raise ParameterTypeError(field_name, "a scalar (int, Fraction, float or sympy expression)", value)
@@ -140,7 +166,12 @@ def payoff_kind(field_name: str, value: Any) -> Kind:
 
 
 def convert_number(value: Any, kind: Kind) -> Any:
-    """Bring one scalar to ``kind``: ``Fraction`` for exact, ``float``, or a sympy number."""
+    """Bring one scalar to ``kind``: ``Fraction`` for exact, ``float``, or a sympy number.
+
+    >>> from fractions import Fraction
+    >>> convert_number(1, "exact"), convert_number(Fraction(1, 2), "float")
+    (Fraction(1, 1), 0.5)
+    """
     if kind == "symbolic":
         import sympy
 
@@ -335,24 +366,64 @@ class GameTree:
 
     @property
     def size(self) -> int:
-        """The number of nodes."""
+        """The number of nodes.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.size
+        5
+        """
         return len(self.node_type)
 
     @property
     def is_perfect_information(self) -> bool:
-        """Whether every information set is a single node."""
+        """Whether every information set is a single node.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.is_perfect_information
+        True
+        """
         return all(len(infoset.nodes) == 1 for infoset in self.infosets)
 
     def is_terminal(self, node: int) -> bool:
-        """Whether ``node`` is a leaf."""
+        """Whether ``node`` is a leaf.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.is_terminal(0), tree.is_terminal(tree.node_at("status quo"))
+        (False, True)
+        """
         return self.node_type[node] == TERMINAL
 
     def is_chance(self, node: int) -> bool:
-        """Whether ``node`` is a move of nature."""
+        """Whether ``node`` is a move of nature.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.is_chance(0)
+        False
+        """
         return self.node_type[node] == CHANCE
 
     def payoffs(self, node: int) -> tuple[Any, ...]:
-        """The payoffs at leaf ``node``."""
+        """The payoffs at leaf ``node``.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.payoffs(tree.node_at("demand", "comply"))
+        (Fraction(1, 1), Fraction(-1, 1))
+        """
         payoffs = self.leaf_payoffs[node]
         if payoffs is None:
             raise ParameterValueError("node", "a leaf", self.histories[node])
@@ -374,22 +445,54 @@ class GameTree:
         return node
 
     def infoset_of(self, node: int) -> Infoset:
-        """The information set of decision node ``node``."""
+        """The information set of decision node ``node``.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.infoset_of(tree.node_at("demand")).player
+        1
+        """
         return self.infosets[self.node_infoset[node]]
 
     def postorder(self) -> list[int]:
-        """Every node after all its descendants (the reverse of the depth-first order)."""
+        """Every node after all its descendants (the reverse of the depth-first order).
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.postorder()
+        [4, 3, 2, 1, 0]
+        """
         return list(range(self.size - 1, -1, -1))
 
     def subtree(self, node: int) -> range:
-        """The indices of ``node`` and its descendants (contiguous in depth-first order)."""
+        """The indices of ``node`` and its descendants (contiguous in depth-first order).
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.subtree(tree.node_at("demand"))
+        range(1, 4)
+        """
         last = node
         while self.children[last]:
             last = self.children[last][-1]
         return range(node, last + 1)
 
     def is_subgame_root(self, node: int) -> bool:
-        """Whether the subtree at ``node`` is a subgame: no information set straddles its boundary."""
+        """Whether the subtree at ``node`` is a subgame: no information set straddles its boundary.
+
+        >>> tree = GameTree(players=("Coercer", "Target"), root=decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> tree.is_subgame_root(tree.node_at("demand"))
+        True
+        """
         inside = self.subtree(node)
         for index in inside:
             if self.node_type[index] == DECISION and any(
@@ -428,7 +531,16 @@ class GameTree:
         return values[node]
 
     def behaviour(self, strategy: Mapping[str, Any], node: int) -> tuple[Any, ...]:
-        """The probabilities ``strategy`` puts on the actions at decision ``node``."""
+        """The probabilities ``strategy`` puts on the actions at decision ``node``.
+
+        >>> tree = GameTree(("Coercer", "Target"), decide("Coercer", {
+        ...   "demand": decide("Target", {"comply": outcome(1, -1), "resist": outcome(-1, -2)}),
+        ...   "status quo": outcome(0, 0),
+        ...   }))
+        >>> from fractions import Fraction
+        >>> tree.behaviour({"root": "demand"}, 0), tree.behaviour({"root": {"demand": Fraction(1, 3), "status quo": Fraction(2, 3)}}, 0)
+        ((1, 0), (Fraction(1, 3), Fraction(2, 3)))
+        """
         infoset = self.infoset_of(node)
         if infoset.label not in strategy:
             raise ParameterValueError(

@@ -178,7 +178,14 @@ def analyze(
     processes share the draws. Before any work, ``output`` is checked (a folder that can be written, without
     an earlier report unless ``force``), every scenario is loaded, and two scenarios of one name
     are refused. ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
-    :func:`bargaining.scenarios.load`)."""
+    :func:`bargaining.scenarios.load`).
+
+    >>> import tempfile
+    >>> from bargaining.scenarios import presets
+    >>> report = analyze([presets()["specific-threat"]], tempfile.mkdtemp() + "/report", claims=False, draws=1, workers=1)
+    >>> report.markdown.name, report.html.name, sorted(report.results[0].solutions)
+    ('report.md', 'report.html', ['screw', 'try_and_see', 'ultimatum'])
+    """
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
         raise ParameterValueError("draws", "a positive integer (the base of the Saltelli design)", draws)
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:

@@ -11,7 +11,14 @@ __all__ = ["add_parser", "run"]
 
 
 def add_parser(subparsers: Any) -> None:
-    """Register the ``analyze`` sub-command."""
+    """Register the ``analyze`` sub-command.
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="bargaining")
+    >>> _ = add_parser(parser.add_subparsers(dest="command"))
+    >>> parser.parse_args(["analyze", "--no-claims"]).no_claims
+    True
+    """
     parser = subparsers.add_parser(
         "analyze",
         help="solve each scenario's coercive game and write the report",

@@ -74,41 +74,115 @@ class _Block:
 
 @dataclass
 class Document:
-    """Headings, paragraphs, tables, images, code and lists, in order."""
+    """Headings, paragraphs, tables, images, code and lists, in order.
+
+    >>> doc = Document("Title")
+    >>> doc.paragraph("Some text.")
+    >>> print(doc.markdown())
+    # Title
+    <BLANKLINE>
+    Some text.
+    """
 
     title: str
     blocks: list[_Block] = field(default_factory=list)
 
     def heading(self, text: str, level: int = 2) -> None:
-        """A section heading (level 2 or deeper; the title is level 1)."""
+        """A section heading (level 2 or deeper; the title is level 1).
+
+        >>> doc = Document("Title")
+        >>> doc.heading("Results", 3)
+        >>> print(doc.markdown())
+        # Title
+        <BLANKLINE>
+        ### Results
+        """
         self.blocks.append(_Block("heading", text, level))
 
     def paragraph(self, text: str) -> None:
-        """A paragraph of plain text."""
+        """A paragraph of plain text.
+
+        >>> doc = Document("Title")
+        >>> doc.paragraph("Some text.")
+        >>> print(doc.markdown())
+        # Title
+        <BLANKLINE>
+        Some text.
+        """
         self.blocks.append(_Block("paragraph", text))
 
     def table(self, header: list[str], rows: list[list[str]]) -> None:
-        """A table with a header row."""
+        """A table with a header row.
+
+        >>> doc = Document("Title")
+        >>> doc.table(["a", "b"], [["1", "2"]])
+        >>> print(doc.markdown())
+        # Title
+        <BLANKLINE>
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+        """
         self.blocks.append(_Block("table", header=header, rows=rows))
 
     def image(self, path: str, caption: str) -> None:
-        """A figure, by its path relative to the report."""
+        """A figure, by its path relative to the report.
+
+        >>> doc = Document("Title")
+        >>> doc.image("figure.svg", "A figure")
+        >>> print(doc.markdown())
+        # Title
+        <BLANKLINE>
+        ![A figure](figure.svg)
+        <BLANKLINE>
+        *A figure*
+        """
         self.blocks.append(_Block("image", path, items=[caption]))
 
     def code(self, text: str, language: str = "") -> None:
-        """A block of code or LaTeX, shown as it is."""
+        """A block of code or LaTeX, shown as it is.
+
+        >>> doc = Document("Title")
+        >>> doc.code("x = 1", "python")
+        >>> print(doc.markdown())
+        # Title
+        <BLANKLINE>
+        ```python
+        x = 1
+        ```
+        """
         self.blocks.append(_Block("code", text, items=[language]))
 
     def tables(self) -> list[tuple[list[str], list[list[str]]]]:
-        """Every table's header and rows, in order (for the LaTeX export)."""
+        """Every table's header and rows, in order (for the LaTeX export).
+
+        >>> doc = Document("Title")
+        >>> doc.table(["a"], [["1"]])
+        >>> doc.tables()
+        [(['a'], [['1']])]
+        """
         return [(block.header, block.rows) for block in self.blocks if block.kind == "table"]
 
     def bullets(self, items: list[str]) -> None:
-        """A bulleted list."""
+        """A bulleted list.
+
+        >>> doc = Document("Title")
+        >>> doc.bullets(["one", "two"])
+        >>> print(doc.markdown())
+        # Title
+        <BLANKLINE>
+        - one
+        - two
+        """
         self.blocks.append(_Block("list", items=items))
 
     def markdown(self) -> str:
-        """The document in Markdown."""
+        """The document in Markdown.
+
+        >>> doc = Document("Title")
+        >>> print(doc.markdown())
+        # Title
+        """
         out = [f"# {self.title}", ""]
         for block in self.blocks:
             if block.kind == "heading":
@@ -131,7 +205,13 @@ class Document:
         return "\n".join(out)
 
     def html(self) -> str:
-        """The document as a standalone HTML page."""
+        """The document as a standalone HTML page.
+
+        >>> doc = Document("Title")
+        >>> doc.paragraph("Some text.")
+        >>> "<p>Some text.</p>" in doc.html()
+        True
+        """
         e = html.escape
         out = [
             "<!DOCTYPE html><html><head><meta charset='utf-8'>",

@@ -49,6 +49,11 @@ def headline(solution: GameSolution, horizon: int) -> dict[str, float]:
     ``settled_<t>`` is P(a settlement accepted by month t); ``ended`` is P(the war ended by the
     horizon, by a settlement or a decisive battle); ``length`` is E[months of war | it ended];
     a threat never issued is never executed and never backed down from (0).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
+    >>> sorted(headline(result.solutions["try_and_see"], result.game.horizon))[:3]
+    ['backs_down', 'coercer_utility', 'decisive']
     """
     settled = [float(p) for p in solution.settled_by]
     out = {f"settled_{t}": settled[min(t, horizon)] for t in MILESTONES}
@@ -69,7 +74,13 @@ def headline(solution: GameSolution, horizon: int) -> dict[str, float]:
 
 @dataclass(frozen=True)
 class GameResult:
-    """One scenario's game: the three equilibria, the coercer's best strategy and best design."""
+    """One scenario's game: the three equilibria, the coercer's best strategy and best design.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
+    >>> result.chosen, sorted(result.solutions)
+    ('ultimatum', ['screw', 'try_and_see', 'ultimatum'])
+    """
 
     scenario: Scenario
     game: CoerciveGame
@@ -83,11 +94,23 @@ class GameResult:
 
     @property
     def chosen(self) -> str:
-        """The scenario's own strategy, in the game's words."""
+        """The scenario's own strategy, in the game's words.
+
+        >>> from bargaining.scenarios import load, presets
+        >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
+        >>> result.chosen
+        'ultimatum'
+        """
         return _FILE_STRATEGY[self.scenario.strategy]
 
     def numbers(self, strategy: str) -> dict[str, float]:
-        """:func:`headline` of one strategy."""
+        """:func:`headline` of one strategy.
+
+        >>> from bargaining.scenarios import load, presets
+        >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
+        >>> sorted(result.numbers(result.chosen))[:3]
+        ['backs_down', 'coercer_utility', 'decisive']
+        """
         return headline(self.solutions[strategy], self.game.horizon)
 
 
@@ -106,6 +129,11 @@ def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> 
     The best design is the exhaustive maximum of the coercer's ex-ante utility over
     :data:`DESIGN_DEMANDS` x :data:`DESIGN_DEADLINES` at the scenario's audience cost and risk
     (deadlines beyond the horizon left out), on the grid.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
+    >>> sorted(result.solutions)
+    ['screw', 'try_and_see', 'ultimatum']
     """
     game, design = build_game(scenario, types=types)
     solutions = solve_strategies(game, design)

@@ -30,7 +30,20 @@ def _save(figure: object, path: Path, *, layout: bool = True) -> list[Path]:
 
 
 def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertainty], path: Path) -> list[Path]:
-    """Per scenario and strategy: P(settled by the horizon) and P(threat executed), with 90 % intervals."""
+    """Per scenario and strategy: P(settled by the horizon) and P(threat executed), with 90 % intervals.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> from bargaining.report.game import solve_game
+    >>> from bargaining.report.uncertainty import uncertainty
+    >>> scenario = load(presets()["specific-threat"])
+    >>> result = solve_game(scenario, types=8, designs=False)
+    >>> spread = uncertainty([scenario], base=1, types=6)
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [path.suffix for path in strategies_figure([result], spread, folder / "strategies")]
+    ['', '.svg']
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -75,7 +88,20 @@ def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertaint
 
 
 def timeline_figure(result: GameResult, path: Path) -> list[Path]:
-    """P(settled by month t) (solid) and P(decisive end by month t) (dashed), per strategy."""
+    """P(settled by month t) (solid) and P(decisive end by month t) (dashed), per strategy.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> from bargaining.report.game import solve_game
+    >>> from bargaining.report.uncertainty import uncertainty
+    >>> scenario = load(presets()["specific-threat"])
+    >>> result = solve_game(scenario, types=8, designs=False)
+    >>> spread = uncertainty([scenario], base=1, types=6)
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [path.suffix for path in timeline_figure(result, folder / "timeline")]
+    ['', '.svg']
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -107,7 +133,21 @@ def timeline_figure(result: GameResult, path: Path) -> list[Path]:
 
 
 def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] | None:
-    """Total Sobol index of each group of assumptions, per output of ``strategy`` (None: no indices)."""
+    """Total Sobol index of each group of assumptions, per output of ``strategy`` (None: no indices).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> from bargaining.report.game import solve_game
+    >>> from bargaining.report.uncertainty import uncertainty
+    >>> scenario = load(presets()["specific-threat"])
+    >>> result = solve_game(scenario, types=8, designs=False)
+    >>> spread = uncertainty([scenario], base=1, types=6)
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> found = sobol_figure(spread[0], "try_and_see", folder / "sobol")
+    >>> found if found is None else [path.suffix for path in found]
+    ['', '.svg']
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -140,7 +180,16 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
 
 
 def statics_figure(curves: dict[Any, Any], path: Path) -> list[Path]:
-    """Compliance, P(threat executed) and the coercer's utility against each design parameter."""
+    """Compliance, P(threat executed) and the coercer's utility against each design parameter.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from bargaining.report.statics import statics
+    >>> from bargaining.scenarios import load, presets
+    >>> curves = statics(load(presets()["specific-threat"]), types=4, points=2)
+    >>> [path.suffix for path in statics_figure(curves, Path(tempfile.mkdtemp()) / "statics")]
+    ['', '.svg']
+    """
     import matplotlib
 
     matplotlib.use("Agg")

@@ -8,10 +8,10 @@ the one-shot ultimatum, in the signalling block and in the coercive game's
 condition (only its exact solver, in fractions, one point at a time), so the map is drawn with
 the model of the family in which the coercer's design meets a target that does not know its
 resolve and several equilibria can coexist: the signalling block
-(:class:`~bargaining.coercion.SignallingGame`; a resolute or an irresolute coercer chooses a
+(:class:`~bargaining.coercion.ResolveSignalling`; a resolute or an irresolute coercer chooses a
 plain or a specific, public threat, with or without the carrot). Every other number comes from
 the scenario's ``[ultimatum]`` and ``[signalling]`` assumptions
-(:func:`bargaining.scenarios.models.signalling_game`).
+(:func:`bargaining.scenarios.models.resolve_signalling`).
 
 **Regime.** In each cell the equilibria that survive the intuitive criterion (Cho & Kreps 1987)
 are named by their form: *pooling* (both coercer types send one message, so the target learns
@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from ..coercion import SignallingGame
+from ..coercion import ResolveSignalling
 from ..scenarios import Scenario, models
 from ..sweep import Metadata, Variable, sweep
 
@@ -127,7 +127,7 @@ class SpecificityCarrot:
 
     def regimes(self) -> RegimeCells:
         """Each cell's regime (a label of :data:`REGIMES`) and its number of surviving equilibria."""
-        game = SignallingGame(**{f.name: getattr(self, f.name) for f in fields(self)})
+        game = ResolveSignalling(**{f.name: getattr(self, f.name) for f in fields(self)})
         labels = np.asarray(game.regime("intuitive", None, detail=False), dtype=str)
         count = np.asarray(game.equilibrium_count("intuitive"), dtype=float)
         semi = np.char.count(labels, "semi-separating")
@@ -143,7 +143,7 @@ class SpecificityCarrot:
         return RegimeCells(regime.astype(str), count)
 
 
-def _label(game: SignallingGame) -> str:
+def _label(game: ResolveSignalling) -> str:
     forms = [e.form for e in game.equilibria("intuitive")]
     if not forms:
         return NONE
@@ -158,7 +158,7 @@ def file_point(scenario: Scenario) -> tuple[str, int]:
     >>> file_point(load(presets()["specific-threat"]))
     ('one: separating', 1)
     """
-    game = models.signalling_game(scenario)
+    game = models.resolve_signalling(scenario)
     return _label(game), len(game.equilibria("intuitive"))
 
 
@@ -184,7 +184,7 @@ def regime_grid(scenario: Scenario) -> Any:
     >>> dict(grid.sizes), str(grid["regime"].attrs["labels"]).count("several")
     ({'vagueness': 40, 'carrot': 31}, 7)
     """
-    game = models.signalling_game(scenario)
+    game = models.resolve_signalling(scenario)
     fixed = {
         f.name: float(getattr(game, f.name))
         for f in fields(game)

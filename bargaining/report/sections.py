@@ -68,7 +68,20 @@ _ROWS = (
 
 
 def summary(doc: Document, results: Sequence[GameResult], spread: Sequence[Uncertainty]) -> None:
-    """The headline table: each scenario under its own strategy, with the draws' 90 % intervals."""
+    """The headline table: each scenario under its own strategy, with the draws' 90 % intervals.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> from bargaining.report.game import solve_game
+    >>> from bargaining.report.uncertainty import uncertainty
+    >>> scenario = load(presets()["specific-threat"])
+    >>> result = solve_game(scenario, types=8, designs=False)
+    >>> spread = uncertainty([scenario], base=1, types=6)
+    >>> from bargaining.report.document import Document
+    >>> doc = Document("Report")
+    >>> summary(doc, [result], spread)
+    >>> doc.markdown().startswith("# Report")
+    True
+    """
     doc.heading("Summary")
     doc.paragraph(DEFINITIONS)
     doc.paragraph(
@@ -184,6 +197,18 @@ def scenario_section(
     ``twins`` are the titles of the other scenarios with the same game (they differ only in
     assumptions the game does not represent); ``regime`` is what
     :func:`~bargaining.report.regime_map.regime_map` returned (shown with ``figures["regime"]``).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> from bargaining.report.game import solve_game
+    >>> from bargaining.report.uncertainty import uncertainty
+    >>> scenario = load(presets()["specific-threat"])
+    >>> result = solve_game(scenario, types=8, designs=False)
+    >>> spread = uncertainty([scenario], base=1, types=6)
+    >>> from bargaining.report.document import Document
+    >>> doc = Document("Report")
+    >>> scenario_section(doc, result, spread[0], {"timeline": "timeline.svg", "statics": "statics.svg"}, (8, 6))
+    >>> doc.markdown().splitlines()[2]
+    '## The same threat made specific'
     """
     s = r.scenario
     doc.heading(s.title)

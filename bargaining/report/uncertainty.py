@@ -316,7 +316,13 @@ def signature(scenario: Scenario) -> tuple[Any, ...]:
 
 @dataclass(frozen=True)
 class Uncertainty:
-    """One scenario's joint uncertainty: its draws, intervals, regime shares and Sobol indices."""
+    """One scenario's joint uncertainty: its draws, intervals, regime shares and Sobol indices.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+    >>> len(spread), spread[0].scenario.name, spread[0].draws
+    (1, 'specific-threat', 9)
+    """
 
     scenario: Scenario
     draws: int
@@ -329,7 +335,14 @@ class Uncertainty:
     """The quantile types of resolve each draw's game was solved on."""
 
     def interval(self, output: tuple[str, str]) -> tuple[float, float, float]:
-        """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out)."""
+        """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out).
+
+        >>> from bargaining.scenarios import load, presets
+        >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+        >>> low, median, high = spread[0].interval(("try_and_see", "coercer_utility"))
+        >>> low <= median <= high
+        True
+        """
         values = self.outputs[output]
         finite = values[np.isfinite(values)]
         if not finite.size:
@@ -356,7 +369,13 @@ class Uncertainty:
         return float(max(widths))
 
     def regimes(self) -> dict[str, float]:
-        """The share of draws in which each strategy is the coercer's best."""
+        """The share of draws in which each strategy is the coercer's best.
+
+        >>> from bargaining.scenarios import load, presets
+        >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+        >>> sorted(spread[0].regimes())
+        ['screw', 'try_and_see', 'ultimatum']
+        """
         total = len(self.best)
         return (
             {name: self.best.count(name) / total for name in ("try_and_see", "screw", "ultimatum")}
@@ -373,6 +392,11 @@ def uncertainty(
     ``types`` is the number of quantile types of the draws' games; the draws of a scenario are
     solved as batches (:func:`~bargaining.coercive_game.grid_batch.solve_batch`), ``workers``
     > 1 processes sharing them.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+    >>> sorted(spread[0].regimes())
+    ['screw', 'try_and_see', 'ultimatum']
     """
     from SALib.analyze import sobol
 
@@ -430,6 +454,11 @@ def rank_shares(results: Sequence[Uncertainty], output: tuple[str, str] | None =
 
     By default the output is the coercer's expected utility under each scenario's own strategy.
     Draws that failed in either scenario are left out of that pair.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> spread = uncertainty([load(presets()["specific-threat"])], base=1, types=6)
+    >>> rank_shares(spread).shape
+    (1, 1)
     """
     from .game import _FILE_STRATEGY
 

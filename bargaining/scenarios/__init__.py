@@ -10,12 +10,12 @@ build. Every number in a scenario is an assumption with its reason and a range.
 
 from . import models
 from .loader import Assumption, Scenario, ScenarioError, load, presets
-from .schema import FIELDS, SECTIONS, STRATEGIES, Field
+from .schema import FIELDS, SCENARIO_STRATEGIES, SECTIONS, Field
 
 __all__ = [
     "FIELDS",
+    "SCENARIO_STRATEGIES",
     "SECTIONS",
-    "STRATEGIES",
     "Assumption",
     "Field",
     "Scenario",

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..core.errors import BargainingError, Description, describe, short_number
 from ..core.values import parse_fraction
-from .schema import FIELDS, MAX_HORIZON, SECTIONS, STRATEGIES, Field
+from .schema import FIELDS, MAX_HORIZON, SCENARIO_STRATEGIES, SECTIONS, Field
 
 __all__ = ["Assumption", "Scenario", "ScenarioError", "load", "presets"]
 
@@ -38,7 +38,11 @@ _HEADER = ("name", "title", "description", "coercer", "target", "strategy")
 
 
 class ScenarioError(BargainingError, ValueError):
-    """A scenario file that cannot be used; the message says where and why."""
+    """A scenario file that cannot be used; the message says where and why.
+
+    >>> str(ScenarioError("war.toml", "crisis.power", "a probability", 2))
+    'war.toml: crisis.power must be a probability (got 2)'
+    """
 
     def __init__(
         self, path: Path | str, where: str, requirement: str, received: Any = None, line: int | None = None
@@ -70,7 +74,13 @@ def _show(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Assumption:
-    """One number of a scenario with its reason and its range for the sensitivity analysis."""
+    """One number of a scenario with its reason and its range for the sensitivity analysis.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> scenario.assumptions["crisis", "power"].value
+    Fraction(9, 20)
+    """
 
     section: str
     key: str
@@ -83,13 +93,25 @@ class Assumption:
 
     @property
     def meaning(self) -> str:
-        """What the number stands for (from the schema)."""
+        """What the number stands for (from the schema).
+
+        >>> from bargaining.scenarios import load, presets
+        >>> scenario = load(presets()["vague-threat"])
+        >>> scenario.assumptions["crisis", "power"].meaning
+        "the coercer's chance of winning a war outright"
+        """
         return FIELDS[self.section][self.key].meaning
 
 
 @dataclass(frozen=True)
 class Scenario:
-    """A loaded scenario: its header and every assumption, by ``(section, key)``."""
+    """A loaded scenario: its header and every assumption, by ``(section, key)``.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> scenario.name, scenario.strategy
+    ('vague-threat', 'ultimatum')
+    """
 
     name: str
     title: str
@@ -101,15 +123,34 @@ class Scenario:
     target: str = "the target"
 
     def value(self, section: str, key: str) -> Any:
-        """The value of one assumption."""
+        """The value of one assumption.
+
+        >>> from bargaining.scenarios import load, presets
+        >>> scenario = load(presets()["vague-threat"])
+        >>> scenario.value("crisis", "power")
+        Fraction(9, 20)
+        """
         return self.assumptions[(section, key)].value
 
     def section(self, name: str) -> dict[str, Any]:
-        """Every value of one section, by key."""
+        """Every value of one section, by key.
+
+        >>> from bargaining.scenarios import load, presets
+        >>> scenario = load(presets()["vague-threat"])
+        >>> sorted(scenario.section("crisis"))
+        ['cost_coercer', 'cost_target', 'discount', 'power', 'target_cost_high', 'target_cost_low']
+        """
         return {key: a.value for (section, key), a in self.assumptions.items() if section == name}
 
     def with_value(self, section: str, key: str, value: Any) -> Scenario:
-        """The same scenario with one assumption changed (for the sensitivity analysis)."""
+        """The same scenario with one assumption changed (for the sensitivity analysis).
+
+        >>> from fractions import Fraction
+        >>> from bargaining.scenarios import load, presets
+        >>> scenario = load(presets()["vague-threat"])
+        >>> scenario.with_value("crisis", "power", Fraction(1, 2)).value("crisis", "power")
+        Fraction(1, 2)
+        """
         changed = dict(self.assumptions)
         changed[(section, key)] = replace(changed[(section, key)], value=value)
         return replace(self, assumptions=changed)
@@ -307,6 +348,11 @@ def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
 
     ``max_horizon`` raises the bound on ``[war] horizon`` (:data:`~bargaining.scenarios.schema.MAX_HORIZON`
     battles by default), which bounds the work of an analysis.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> scenario.title
+    'The vague threat of January 2025'
     """
     path = Path(path)
     try:
@@ -338,8 +384,8 @@ def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
             raise reader.error(
                 "scenario", key, "a non-empty string", header.get(key, Description(f"no {key}"))
             )
-    if header["strategy"] not in STRATEGIES:
-        raise reader.error("scenario", "strategy", f"one of {list(STRATEGIES)}", header["strategy"])
+    if header["strategy"] not in SCENARIO_STRATEGIES:
+        raise reader.error("scenario", "strategy", f"one of {list(SCENARIO_STRATEGIES)}", header["strategy"])
     assumptions: dict[tuple[str, str], Assumption] = {}
     for section, fields in FIELDS.items():
         table = document.get(section)
@@ -369,7 +415,11 @@ def load(path: str | Path, *, max_horizon: int | None = None) -> Scenario:
 
 
 def presets() -> dict[str, Path]:
-    """The bundled Ukraine scenarios, by name, in the order of the essay."""
+    """The bundled Ukraine scenarios, by name, in the order of the essay.
+
+    >>> sorted(presets())[:2]
+    ['lower-the-temperature', 'security-guarantees']
+    """
     order = [
         "status-quo",
         "vague-threat",

@@ -18,8 +18,8 @@ __all__ = [
     "ceasefire",
     "crisis",
     "renewed_demands",
+    "resolve_signalling",
     "risk_return",
-    "signalling_game",
     "small_steps",
     "ultimatum",
     "war",
@@ -39,7 +39,13 @@ def _build(scenario: Scenario, section: str, make: Callable[[], T]) -> T:
 
 
 def crisis(scenario: Scenario) -> Any:
-    """The crisis (Fearon 1995) of the scenario."""
+    """The crisis (Fearon 1995) of the scenario.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> crisis(scenario).bargaining_range().is_empty
+    False
+    """
     from ..crisis import Crisis
 
     c = scenario.section("crisis")
@@ -47,7 +53,13 @@ def crisis(scenario: Scenario) -> Any:
 
 
 def risk_return(scenario: Scenario) -> Any:
-    """The take-it-or-leave-it demand against the target's private cost of war."""
+    """The take-it-or-leave-it demand against the target's private cost of war.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> type(risk_return(scenario)).__name__
+    'RiskReturn'
+    """
     from ..crisis import RiskReturn
 
     c = scenario.section("crisis")
@@ -59,7 +71,13 @@ def risk_return(scenario: Scenario) -> Any:
 
 
 def ultimatum(scenario: Scenario, **changes: Any) -> Any:
-    """The one-shot ultimatum (George 1991), optionally with some fields changed."""
+    """The one-shot ultimatum (George 1991), optionally with some fields changed.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> ultimatum(scenario).demand
+    Fraction(1, 5)
+    """
     from ..coercion import Ultimatum
 
     u = scenario.section("ultimatum") | changes
@@ -67,15 +85,21 @@ def ultimatum(scenario: Scenario, **changes: Any) -> Any:
     return _build(scenario, "ultimatum", lambda: Ultimatum(discount=discount, **u))
 
 
-def signalling_game(scenario: Scenario) -> Any:
-    """The coercer's types choosing specificity and carrots (the regime map)."""
-    from ..coercion import SignallingGame
+def resolve_signalling(scenario: Scenario) -> Any:
+    """The coercer's types choosing specificity and carrots (the regime map).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> type(resolve_signalling(scenario)).__name__
+    'ResolveSignalling'
+    """
+    from ..coercion import ResolveSignalling
 
     u, s = scenario.section("ultimatum"), scenario.section("signalling")
     return _build(
         scenario,
         "signalling",
-        lambda: SignallingGame(
+        lambda: ResolveSignalling(
             u["demand"],
             u["audience_cost"],
             u["carrot"],
@@ -92,7 +116,13 @@ def signalling_game(scenario: Scenario) -> Any:
 
 
 def war(scenario: Scenario, exact: bool = False) -> Any:
-    """The learning war; floats unless ``exact`` (exact DP is slower)."""
+    """The learning war; floats unless ``exact`` (exact DP is slower).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> type(war(scenario)).__name__
+    'LearningWar'
+    """
     from ..war import LearningWar
 
     w = scenario.section("war")
@@ -117,11 +147,15 @@ def war_strategies(scenario: Scenario) -> list[Any]:
     """George's three strategies on the scenario's war: try-and-see, the screw, the ultimatum.
 
     The war's ultimatum carries the one-shot ultimatum's threat, credibility and carrot
-    (:meth:`bargaining.war.Ultimatum.from_coercion`) and demands the one-shot concession on top of
+    (:meth:`bargaining.war.UltimatumSchedule.from_coercion`) and demands the one-shot concession on top of
     what the target expects to keep by fighting, ``1 - target_belief``.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> [type(s).__name__ for s in war_strategies(scenario)]
+    ['TryAndSee', 'TurningTheScrew', 'UltimatumSchedule']
     """
-    from ..war import TryAndSee, TurningTheScrew
-    from ..war import Ultimatum as WarUltimatum
+    from ..war import TryAndSee, TurningTheScrew, UltimatumSchedule
 
     w = scenario.section("war")
     one_shot = ultimatum(scenario)
@@ -129,13 +163,19 @@ def war_strategies(scenario: Scenario) -> list[Any]:
     schedule = _build(
         scenario,
         "war",
-        lambda: replace(WarUltimatum.from_coercion(one_shot, deadline=w["deadline"]), demand=demand),
+        lambda: replace(UltimatumSchedule.from_coercion(one_shot, deadline=w["deadline"]), demand=demand),
     )
     return [TryAndSee(), TurningTheScrew(float(w["escalation"])), schedule]
 
 
 def ceasefire(scenario: Scenario) -> Any:
-    """The ceasefire and its guarantee."""
+    """The ceasefire and its guarantee.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> type(ceasefire(scenario)).__name__
+    'Ceasefire'
+    """
     from ..commitment import Ceasefire
 
     c, m = scenario.section("crisis"), scenario.section("commitment")
@@ -156,7 +196,13 @@ def ceasefire(scenario: Scenario) -> Any:
 
 
 def renewed_demands(scenario: Scenario) -> Any:
-    """The most that can be compelled (a present value) when compliance may invite new demands."""
+    """The most that can be compelled (a present value) when compliance may invite new demands.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> type(renewed_demands(scenario)).__name__
+    'RenewedDemands'
+    """
     from ..commitment import RenewedDemands
 
     c, m = scenario.section("crisis"), scenario.section("commitment")
@@ -168,7 +214,13 @@ def renewed_demands(scenario: Scenario) -> Any:
 
 
 def small_steps(scenario: Scenario) -> Any:
-    """Small steps as trust-building before the big agreement."""
+    """Small steps as trust-building before the big agreement.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> scenario = load(presets()["vague-threat"])
+    >>> type(small_steps(scenario)).__name__
+    'SmallSteps'
+    """
     from ..commitment import SmallSteps
 
     c, m = scenario.section("crisis"), scenario.section("commitment")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-__all__ = ["FIELDS", "MAX_HORIZON", "SECTIONS", "STRATEGIES", "Field"]
+__all__ = ["FIELDS", "MAX_HORIZON", "SCENARIO_STRATEGIES", "SECTIONS", "Field"]
 
 #: The longest war a scenario follows without asking (``[war] horizon``, in battles, one a month):
 #: a century. The analysis's work grows with it; ``load(..., max_horizon=N)`` and
@@ -29,19 +29,27 @@ Domain = Literal[
     "probability", "interior", "unit", "nonnegative", "positive", "real", "discount", "count", "deadline"
 ]
 
-STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
+SCENARIO_STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
 
 
 @dataclass(frozen=True)
 class Field:
-    """One assumption: its domain and what it means (the meaning is printed in errors and reports)."""
+    """One assumption: its domain and what it means (the meaning is printed in errors and reports).
+
+    >>> FIELDS["crisis"]["power"].requirement
+    'a probability in [0, 1]'
+    """
 
     domain: Domain
     meaning: str
 
     @property
     def requirement(self) -> str:
-        """The requirement in words, for an error message."""
+        """The requirement in words, for an error message.
+
+        >>> FIELDS["crisis"]["power"].requirement
+        'a probability in [0, 1]'
+        """
         return {
             "probability": "a probability in [0, 1]",
             "interior": "a number strictly between 0 and 1",
@@ -55,7 +63,12 @@ class Field:
         }[self.domain]
 
     def admits(self, value: Fraction | int | None) -> bool:
-        """Whether ``value`` (already parsed) lies in the domain."""
+        """Whether ``value`` (already parsed) lies in the domain.
+
+        >>> from fractions import Fraction
+        >>> FIELDS["crisis"]["power"].admits(Fraction(1, 2)), FIELDS["crisis"]["power"].admits(2)
+        (True, False)
+        """
         if self.domain == "deadline":
             return value is None or (isinstance(value, int) and value >= 0)
         if value is None:

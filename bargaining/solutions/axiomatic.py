@@ -47,7 +47,12 @@ Point = tuple[Any, Any]
 
 @dataclass(frozen=True, slots=True)
 class Settlement:
-    """A point of the utility frontier: the two players' utilities."""
+    """A point of the utility frontier: the two players' utilities.
+
+    >>> from fractions import Fraction
+    >>> Settlement(Fraction(1, 2), Fraction(3, 4)).first
+    Fraction(1, 2)
+    """
 
     first: Any
     second: Any
@@ -115,6 +120,11 @@ class BargainingProblem:
         What each player gets if they do not agree (for instance their expected war payoffs).
 
     Coordinates may be ``int``, ``Fraction`` (exact results) or ``float``.
+
+    >>> from fractions import Fraction
+    >>> problem = BargainingProblem([(0, 1), (Fraction(1, 2), Fraction(3, 4)), (1, 0)], (Fraction(1, 10), 0))
+    >>> problem.nash(), problem.kalai_smorodinsky()
+    (Settlement(first=Fraction(11, 20), second=Fraction(27, 40)), Settlement(first=Fraction(289, 460), second=Fraction(513, 920)))
     """
 
     points: Sequence[Point]
@@ -167,18 +177,36 @@ class BargainingProblem:
 
     @property
     def ideal_point(self) -> Settlement:
-        """The best each player can get in an individually rational agreement."""
+        """The best each player can get in an individually rational agreement.
+
+        >>> from fractions import Fraction
+        >>> problem = BargainingProblem([(0, 1), (Fraction(1, 2), Fraction(3, 4)), (1, 0)], (Fraction(1, 10), 0))
+        >>> problem.ideal_point
+        Settlement(first=Fraction(1, 1), second=Fraction(19, 20))
+        """
         return Settlement(self.frontier[-1][0], self.frontier[0][1])
 
     def contains(self, first: Any, second: Any) -> bool:
-        """Whether the utility pair is feasible and individually rational."""
+        """Whether the utility pair is feasible and individually rational.
+
+        >>> from fractions import Fraction
+        >>> problem = BargainingProblem([(0, 1), (Fraction(1, 2), Fraction(3, 4)), (1, 0)], (Fraction(1, 10), 0))
+        >>> problem.contains(Fraction(1, 2), Fraction(1, 2)), problem.contains(1, 1)
+        (True, False)
+        """
         d = self.disagreement
         if first < d[0] or second < d[1] or first > self.frontier[-1][0]:
             return False
         return bool(second <= self.frontier_value(first))
 
     def frontier_value(self, first: Any) -> Any:
-        """The most the second player can get when the first gets ``first`` (on the IR frontier)."""
+        """The most the second player can get when the first gets ``first`` (on the IR frontier).
+
+        >>> from fractions import Fraction
+        >>> problem = BargainingProblem([(0, 1), (Fraction(1, 2), Fraction(3, 4)), (1, 0)], (Fraction(1, 10), 0))
+        >>> problem.frontier_value(Fraction(3, 4))
+        Fraction(3, 8)
+        """
         points = self.frontier
         if first <= points[0][0]:
             return points[0][1]
@@ -229,7 +257,13 @@ class BargainingProblem:
         return Settlement(*points[-1])
 
     def kalai_smorodinsky(self) -> Settlement:
-        """The Kalai–Smorodinsky solution: gains in proportion to the ideal gains."""
+        """The Kalai–Smorodinsky solution: gains in proportion to the ideal gains.
+
+        >>> from fractions import Fraction
+        >>> problem = BargainingProblem([(0, 1), (Fraction(1, 2), Fraction(3, 4)), (1, 0)], (Fraction(1, 10), 0))
+        >>> problem.kalai_smorodinsky()
+        Settlement(first=Fraction(289, 460), second=Fraction(513, 920))
+        """
         d, ideal = self.disagreement, self.ideal_point
         ray = (ideal.first - d[0], ideal.second - d[1])
         points = self.frontier
@@ -325,16 +359,20 @@ class SmoothProblem:
         ``corners``) the end of the frontier's domain where the objective is largest.
 
         ``sympy.solve`` squares radicals away, so each root is checked against ``condition``
-        itself at 100 digits (a spurious root of the squared equation is dropped)."""
+        itself at 100 digits (a spurious root of the squared equation is dropped). A problem
+        given in floats is known to float precision only, so its roots are checked to ``1e-9``
+        (a spurious root misses by far more)."""
         import sympy
 
         u, f = self.variable, self.frontier
         d1, d2 = self.disagreement
         low, high = self._individually_rational()
         scale = 1 + abs(d1) + abs(d2)
+        floats = any(sympy.sympify(value).atoms(sympy.Float) for value in (f, d1, d2))
+        tolerance = sympy.Float(1e-9) if floats else sympy.Integer(10) ** -60
 
         def is_root(root: Any) -> bool:
-            return bool(abs(condition.subs(u, root).evalf(100)) <= 10**-60 * scale)
+            return bool(abs(condition.subs(u, root).evalf(100)) <= tolerance * scale)
 
         inside = [
             root
@@ -379,7 +417,13 @@ class SmoothProblem:
         return Settlement(u1, sympy.simplify(self.frontier.subs(self.variable, u1)))
 
     def nash(self, weight: Any = Fraction(1, 2)) -> Settlement:
-        r"""Solve :math:`w\,(f(u) - d_2) + (1 - w)(u - d_1) f'(u) = 0` for :math:`u`."""
+        r"""Solve :math:`w\,(f(u) - d_2) + (1 - w)(u - d_1) f'(u) = 0` for :math:`u`.
+
+        >>> import sympy
+        >>> u = sympy.Symbol("u", nonnegative=True)
+        >>> SmoothProblem(1 - u**2, u).nash()
+        Settlement(first=sqrt(3)/3, second=2/3)
+        """
         import sympy
 
         _check_scalar_weight(weight)
@@ -402,7 +446,13 @@ class SmoothProblem:
         return self._pick(sympy.solve(condition, u), "frontier")
 
     def kalai_smorodinsky(self) -> Settlement:
-        r"""Solve :math:`(f(u) - d_2)(I_1 - d_1) = (u - d_1)(I_2 - d_2)` for :math:`u`."""
+        r"""Solve :math:`(f(u) - d_2)(I_1 - d_1) = (u - d_1)(I_2 - d_2)` for :math:`u`.
+
+        >>> import sympy
+        >>> u = sympy.Symbol("u", nonnegative=True)
+        >>> SmoothProblem(1 - u**2, u).kalai_smorodinsky()
+        Settlement(first=-1/2 + sqrt(5)/2, second=-1/2 + sqrt(5)/2)
+        """
         import sympy
 
         u, f = self.variable, self.frontier

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from ..core.errors import ParameterValueError
+from ..core.errors import ParameterTypeError, ParameterValueError
 from ..core.values import Kind, check_nonnegative, check_probability, normalize
 from .axiomatic import BargainingProblem
 
@@ -40,7 +40,13 @@ __all__ = ["IssueLinkage", "LinkedSettlement"]
 
 @dataclass(frozen=True, slots=True)
 class LinkedSettlement:
-    """A settlement of all issues: the coercer's share of each and the two utilities."""
+    """A settlement of all issues: the coercer's share of each and the two utilities.
+
+    >>> from fractions import Fraction
+    >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+    >>> link.settlement().shares
+    (Fraction(1, 1), Fraction(0, 1))
+    """
 
     shares: tuple[Any, ...]
     coercer_utility: Any
@@ -71,6 +77,11 @@ class IssueLinkage:
         the target sees it (equal when beliefs are common).
     cost_coercer, cost_target : non-negative
         The costs of war in utility units.
+
+    >>> from fractions import Fraction
+    >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+    >>> link.settlement()
+    LinkedSettlement(shares=(Fraction(1, 1), Fraction(0, 1)), coercer_utility=Fraction(1, 1), target_utility=Fraction(1, 1))
     """
 
     values_coercer: tuple[Any, ...]
@@ -91,7 +102,11 @@ class IssueLinkage:
         named |= {"cost_coercer": self.cost_coercer, "cost_target": self.cost_target}
         values, kind = normalize(named)
         if kind not in ("exact", "float"):
-            raise ParameterValueError("values_coercer", "exact or float numbers", self.values_coercer)
+            raise ParameterTypeError(
+                "values_coercer",
+                "exact or float numbers (issues are ordered by value ratios)",
+                self.values_coercer,
+            )
         for name, value in values.items():
             (check_probability if name.startswith("war") else check_nonnegative)(name, value)
         for name in sequences:
@@ -102,7 +117,13 @@ class IssueLinkage:
 
     @property
     def war_payoffs(self) -> tuple[Any, Any]:
-        """Each side's expected utility of war, by its own beliefs."""
+        """Each side's expected utility of war, by its own beliefs.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.war_payoffs
+        (Fraction(13, 20), Fraction(13, 20))
+        """
         war_c = sum(v * w for v, w in zip(self.values_coercer, self.war_coercer)) - self.cost_coercer
         war_t = sum(v * (1 - w) for v, w in zip(self.values_target, self.war_target)) - self.cost_target
         return war_c, war_t
@@ -121,7 +142,13 @@ class IssueLinkage:
         return sorted(range(len(self.values_coercer)), key=key)
 
     def frontier(self) -> list[tuple[Any, Any]]:
-        """Vertices of the utility frontier, from the target getting everything to the coercer."""
+        """Vertices of the utility frontier, from the target getting everything to the coercer.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.frontier()
+        [(Fraction(0, 1), Fraction(3, 2)), (Fraction(1, 1), Fraction(1, 1)), (Fraction(3, 2), Fraction(0, 1))]
+        """
         u_c = 0 * self.cost_coercer
         u_t = sum(self.values_target) + 0 * self.cost_target
         vertices = [(u_c, u_t)]
@@ -136,6 +163,11 @@ class IssueLinkage:
         The other issues are settled as each side expects war to settle them whether or not
         the deal is struck, so their value cancels from both sides of every comparison and the
         problem is the issue's own.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.single_issue(0).has_settlement
+        True
         """
         if isinstance(issue, bool) or not isinstance(issue, int) or not 0 <= issue < len(self.values_coercer):
             raise ParameterValueError(
@@ -152,7 +184,13 @@ class IssueLinkage:
 
     @property
     def has_settlement(self) -> bool:
-        """Whether some settlement gives both sides at least their war payoff."""
+        """Whether some settlement gives both sides at least their war payoff.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.has_settlement
+        True
+        """
         war_c, war_t = self.war_payoffs
         vertices = self.frontier()
         if war_c > vertices[-1][0] or (war_c < vertices[0][0] and war_t > vertices[0][1]):
@@ -165,11 +203,23 @@ class IssueLinkage:
         raise AssertionError("war payoff outside the frontier's span")  # pragma: no cover
 
     def problem(self) -> BargainingProblem:
-        """The bargaining problem over utilities, with the war payoffs as disagreement point."""
+        """The bargaining problem over utilities, with the war payoffs as disagreement point.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.problem().disagreement
+        (Fraction(13, 20), Fraction(13, 20))
+        """
         return BargainingProblem(tuple(self.frontier()), disagreement=self.war_payoffs)
 
     def allocation(self, coercer_utility: Any) -> tuple[Any, ...]:
-        """The shares of the issues that give the coercer ``coercer_utility`` on the frontier."""
+        """The shares of the issues that give the coercer ``coercer_utility`` on the frontier.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.allocation(Fraction(3, 2))
+        (Fraction(1, 1), Fraction(1, 1))
+        """
         shares = [0 * self.cost_coercer for _ in self.values_coercer]
         remaining = coercer_utility
         for k in self._order():
@@ -184,6 +234,12 @@ class IssueLinkage:
         return tuple(shares)
 
     def settlement(self, weight: Any = Fraction(1, 2)) -> LinkedSettlement:
-        """The (weighted) Nash settlement of the linked problem, issue by issue."""
+        """The (weighted) Nash settlement of the linked problem, issue by issue.
+
+        >>> from fractions import Fraction
+        >>> link = IssueLinkage((1, Fraction(1, 2)), (Fraction(1, 2), 1), (Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)), Fraction(1, 10), Fraction(1, 10))
+        >>> link.settlement(Fraction(1, 3)).coercer_utility
+        Fraction(1, 1)
+        """
         point = self.problem().nash(weight)
         return LinkedSettlement(self.allocation(point.first), point.first, point.second)

@@ -59,7 +59,13 @@ def _check_discount_closed(field_name: str, value: Any) -> None:
 @dataclass(frozen=True, slots=True)
 class AlternatingOffersSolution:
     """Player 1's share when it proposes first (the equilibrium split is ``first_share`` to 1 and
-    ``1 - first_share`` to 2), and player 2's share in the subgames where 2 proposes."""
+    ``1 - first_share`` to 2), and player 2's share in the subgames where 2 proposes.
+
+    >>> from fractions import Fraction
+    >>> solution = AlternatingOffers(Fraction(9, 10), Fraction(4, 5)).solve()
+    >>> solution.first_share, solution.second_share
+    (Fraction(5, 7), Fraction(2, 7))
+    """
 
     first_share: Any
     second_share_when_proposing: Any
@@ -67,7 +73,13 @@ class AlternatingOffersSolution:
 
     @property
     def second_share(self) -> Any:
-        """Player 2's share of the agreement reached in the first period."""
+        """Player 2's share of the agreement reached in the first period.
+
+        >>> from fractions import Fraction
+        >>> solution = AlternatingOffers(Fraction(9, 10), Fraction(4, 5)).solve()
+        >>> solution.second_share
+        Fraction(2, 7)
+        """
         return 1 - self.first_share
 
 
@@ -85,6 +97,11 @@ class AlternatingOffers:
         :math:`q`, the chance that a rejection ends talks.
     breakdown_first, breakdown_second : real
         :math:`e_1, e_2`, the payoffs when talks break down.
+
+    >>> from fractions import Fraction
+    >>> solution = AlternatingOffers(Fraction(9, 10), Fraction(4, 5)).solve()
+    >>> solution.first_share
+    Fraction(5, 7)
     """
 
     discount_first: Any
@@ -232,7 +249,13 @@ class AlternatingOffers:
         ]
 
     def solve(self) -> AlternatingOffersSolution:
-        """The stationary subgame-perfect split (derived in :mod:`~bargaining.solutions.specification`)."""
+        """The stationary subgame-perfect split (derived in :mod:`~bargaining.solutions.specification`).
+
+        >>> from fractions import Fraction
+        >>> solution = AlternatingOffers(Fraction(9, 10), Fraction(4, 5)).solve()
+        >>> solution
+        AlternatingOffersSolution(first_share=Fraction(5, 7), second_share_when_proposing=Fraction(5, 14), regime='no outside option binds')
+        """
         cases = self._cases()
         first, second = (
             select(self.kind, [Case(c.label, c.condition, c.value[i]) for c in cases]) for i in range(2)

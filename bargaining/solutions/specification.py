@@ -29,6 +29,9 @@ def derive_rubinstein(with_breakdown: bool = False) -> dict[str, Any]:
     Each proposer offers the responder exactly its value of rejecting:
     :math:`1 - a = q e_2 + (1 - q) \delta_2 b` and :math:`1 - b = q e_1 + (1 - q) \delta_1 a`
     (with ``with_breakdown=False``, :math:`q = 0`).
+
+    >>> derive_rubinstein()["first_share"]
+    (delta_2 - 1)/(delta_1*delta_2 - 1)
     """
     import sympy
 
@@ -52,7 +55,11 @@ def derive_rubinstein(with_breakdown: bool = False) -> dict[str, Any]:
 
 
 def derive_continuous_time_limit() -> Any:
-    r"""The limit of Rubinstein's share with :math:`\delta_i = e^{-r_i \Delta}` as :math:`\Delta \to 0`."""
+    r"""The limit of Rubinstein's share with :math:`\delta_i = e^{-r_i \Delta}` as :math:`\Delta \to 0`.
+
+    >>> derive_continuous_time_limit()
+    r_2/(r_1 + r_2)
+    """
     import sympy
 
     r1, r2, step = sympy.symbols("r_1 r_2 Delta", positive=True)
@@ -63,7 +70,11 @@ def derive_continuous_time_limit() -> Any:
 
 
 def derive_breakdown_limit() -> Any:
-    r"""Binmore–Rubinstein–Wolinsky: without discounting, the share as the breakdown risk vanishes."""
+    r"""Binmore–Rubinstein–Wolinsky: without discounting, the share as the breakdown risk vanishes.
+
+    >>> derive_breakdown_limit()
+    e_1/2 - e_2/2 + 1/2
+    """
     import sympy
 
     derived = derive_rubinstein(with_breakdown=True)
@@ -75,7 +86,11 @@ def derive_breakdown_limit() -> Any:
 def derive_deadline_share() -> dict[str, Any]:
     r"""First proposer's share with ``2n + 1`` offers before the deadline (the last proposer, 1,
     takes all): solve the two-period recursion :math:`v_n = (1 - \delta_2) + \delta_1 \delta_2 v_{n-1}`,
-    :math:`v_0 = 1`."""
+    :math:`v_0 = 1`.
+
+    >>> sorted(derive_deadline_share())
+    ['delta_1', 'delta_2', 'n', 'share']
+    """
     import sympy
 
     n = sympy.Symbol("n", integer=True, nonnegative=True)
@@ -87,7 +102,11 @@ def derive_deadline_share() -> dict[str, Any]:
 
 def derive_nash_on_line() -> dict[str, Any]:
     r"""The weighted Nash point on the line :math:`u = s + t\,\Delta`: solve the first-order condition
-    of :math:`w \log(u_1 - d_1) + (1 - w) \log(u_2 - d_2)` in :math:`t`."""
+    of :math:`w \log(u_1 - d_1) + (1 - w) \log(u_2 - d_2)` in :math:`t`.
+
+    >>> sorted(derive_nash_on_line())
+    ['symbols', 't']
+    """
     import sympy
 
     t, w = sympy.symbols("t w", positive=True)

@@ -50,6 +50,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
     The parser's default ``handler`` is :func:`run`, so a caller dispatches with
     ``args.handler(args)``.
+
+    >>> import argparse
+    >>> parser = argparse.ArgumentParser(prog="bargaining")
+    >>> _ = add_parser(parser.add_subparsers(dest="command"))
+    >>> parser.parse_args(["sweep", "crisis", "power=0:1:3", "-o", "x.nc"]).model
+    'crisis'
     """
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "sweep",
@@ -157,6 +163,14 @@ def run(args: argparse.Namespace) -> int:
 
     Returns the exit status: 0 on success, 2 when the arguments are refused (the reason is
     printed on standard error).
+
+    >>> import argparse, tempfile
+    >>> parser = argparse.ArgumentParser(prog="bargaining")
+    >>> _ = add_parser(parser.add_subparsers(dest="command"))
+    >>> output = tempfile.mkdtemp() + "/crisis.zarr"
+    >>> run(parser.parse_args(["sweep", "crisis", "power=0:1:3", "cost_coercer=1/10", "cost_target=1/10", "-o", output]))
+    wrote ...crisis.zarr: crisis, 3 points (3 power), in ... s
+    0
     """
     from .run import sweep
 

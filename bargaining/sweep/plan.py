@@ -50,12 +50,21 @@ _PROBE_POINTS = 4096
 
 class SweepError(BargainingError, RuntimeError):
     """A sweep could not be carried out as asked (a solver returned something a sweep cannot
-    store, or a regime label it was not told about)."""
+    store, or a regime label it was not told about).
+
+    >>> str(SweepError("the solver returned a string"))
+    'the solver returned a string'
+    """
 
 
 @dataclass(frozen=True, slots=True)
 class VariableSpec:
-    """One output variable: its storage dtype, its attributes, and its labels if categorical."""
+    """One output variable: its storage dtype, its attributes, and its labels if categorical.
+
+    >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+    >>> plan.variables["demand"].dtype
+    'float64'
+    """
 
     dtype: str
     attrs: Mapping[str, Any]
@@ -64,7 +73,12 @@ class VariableSpec:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Everything a worker needs to evaluate and store any chunk of a sweep."""
+    """Everything a worker needs to evaluate and store any chunk of a sweep.
+
+    >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+    >>> plan.dims, plan.shape
+    (('power',), (3,))
+    """
 
     model: Any
     method: str
@@ -77,30 +91,60 @@ class Plan:
 
     @property
     def dims(self) -> tuple[str, ...]:
-        """The axis names, in order: the dimensions of every output variable."""
+        """The axis names, in order: the dimensions of every output variable.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> plan.dims
+        ('power',)
+        """
         return tuple(self.axes)
 
     @property
     def shape(self) -> tuple[int, ...]:
-        """The number of values on each axis."""
+        """The number of values on each axis.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> plan.shape
+        (3,)
+        """
         return tuple(len(values) for values in self.axes.values())
 
     @property
     def size(self) -> int:
-        """The number of points of the sweep."""
+        """The number of points of the sweep.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> plan.size
+        3
+        """
         return math.prod(self.shape)
 
     @property
     def block_counts(self) -> tuple[int, ...]:
-        """The number of chunks along each axis."""
+        """The number of chunks along each axis.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> plan.block_counts
+        (2,)
+        """
         return tuple(-(-n // c) for n, c in zip(self.shape, self.chunk_shape))
 
     def blocks(self) -> Iterator[tuple[int, ...]]:
-        """Every chunk's index, in C order."""
+        """Every chunk's index, in C order.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> list(plan.blocks())
+        [(0,), (1,)]
+        """
         return itertools.product(*(range(count) for count in self.block_counts))
 
     def region(self, block: tuple[int, ...]) -> tuple[slice, ...]:
-        """The slice of the grid a chunk covers."""
+        """The slice of the grid a chunk covers.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> plan.region((1,))
+        (slice(2, 3, None),)
+        """
         return tuple(
             slice(index * size, min((index + 1) * size, n))
             for index, size, n in zip(block, self.chunk_shape, self.shape)
@@ -117,6 +161,10 @@ class Plan:
         makes the sweep faster than the same formula over the whole grid at once). With
         ``out`` (one array of the chunk's shape per variable, such as views into the whole
         result) the slabs are written there, with no intermediate copy.
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> sorted(plan.evaluate((0,)))
+        ['coercer_utility', 'demand', 'regime', 'war_probability']
         """
         region = self.region(block)
         shape = tuple(part.stop - part.start for part in region)
@@ -139,7 +187,12 @@ class Plan:
         return arrays
 
     def attrs(self) -> dict[str, Any]:
-        """The Dataset attributes recording what was swept (all netCDF-safe strings)."""
+        """The Dataset attributes recording what was swept (all netCDF-safe strings).
+
+        >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+        >>> sorted(plan.attrs())[:3]
+        ['fixed', 'method', 'model']
+        """
         return {
             "model": model_path(self.model),
             "method": self.method,
@@ -188,6 +241,10 @@ def make_plan(
     The probe evaluates the model on a coarse sub-grid that contains every axis' smallest and
     largest value, so an invalid parameter region is reported before any work starts, and it
     finds the output variables and the regime labels.
+
+    >>> plan = make_plan(__import__("bargaining.crisis", fromlist=["RiskReturn"]).RiskReturn, "solve", {"cost_coercer": 0.25, "target_cost_low": 0.0, "target_cost_high": 0.5}, {"power": [0.2, 0.5, 0.8]}, 2)
+    >>> plan.size
+    3
     """
     if not isinstance(model, type):
         raise ParameterTypeError("model", "a model class (such as bargaining.crisis.RiskReturn)", model)

@@ -57,6 +57,14 @@ def plot_map(
         A value for every other dimension (the nearest grid value is used).
     ax : matplotlib Axes, optional
         Where to draw (default: a new figure).
+
+    >>> from bargaining.crisis import RiskReturn
+    >>> from bargaining.sweep import sweep
+    >>> result = sweep(RiskReturn, fixed={"cost_coercer": 0.25, "target_cost_low": 0.0},
+    ...   power=[0.25, 0.875], target_cost_high=[0.25, 0.5], progress=False)
+    >>> figure = plot_map(result)
+    >>> type(figure).__name__
+    'Axes'
     """
     import matplotlib.pyplot as plt
     from matplotlib.colors import BoundaryNorm, ListedColormap

@@ -14,7 +14,7 @@ from .attrition import PrivateWarOfAttrition, WarOfAttrition
 from .ceasefire import SelfEnforcing
 from .durations import ESSAY_COW, ESSAY_UCDP, DurationMixture, DurationRegularity, calibrate
 from .equilibrium import FrontLineWar, MarkovPerfectEquilibrium
-from .lattice import MonteCarloEstimate, SettlementDistribution, simulate
+from .lattice import MonteCarloEstimate, SettlementDistribution, simulate_wars
 from .learning import LearningWar
 from .plots import plot_durations
 from .race import RaceEstimate, continuation, simulate_race, war_values
@@ -23,7 +23,7 @@ from .strategies import (
     CoaseTwoPeriod,
     TryAndSee,
     TurningTheScrew,
-    Ultimatum,
+    UltimatumSchedule,
     compare,
     credibility,
 )
@@ -45,14 +45,14 @@ __all__ = [
     "SettlementDistribution",
     "TryAndSee",
     "TurningTheScrew",
-    "Ultimatum",
+    "UltimatumSchedule",
     "WarOfAttrition",
     "calibrate",
     "compare",
     "continuation",
     "credibility",
     "plot_durations",
-    "simulate",
     "simulate_race",
+    "simulate_wars",
     "war_values",
 ]

@@ -65,13 +65,19 @@ class SelfEnforcing:
     ----------
     schedule : pressure schedule
         :class:`~bargaining.war.TryAndSee`, :class:`~bargaining.war.TurningTheScrew` or
-        :class:`~bargaining.war.Ultimatum`.
+        :class:`~bargaining.war.UltimatumSchedule`.
     shift : number in [-1, 1]
         The change in the coercer's power during the ceasefire (negative: the target rearms faster).
     discount : discount factor in (0, 1)
         :math:`\delta` of the ceasefire's flow.
     guarantee : non-negative
         The penalty a guarantor imposes on whoever breaks the ceasefire (a one-time cost of war).
+
+    >>> from fractions import Fraction
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+    >>> war.duration_distribution(8, SelfEnforcing(TryAndSee(), Fraction(2, 5), Fraction(9, 10))).strategy
+    'try-and-see, self-enforcing'
     """
 
     schedule: Schedule
@@ -88,7 +94,9 @@ class SelfEnforcing:
         for method in ("target_cost", "policy", "penalty_target"):
             if not callable(getattr(self.schedule, method, None)):
                 raise ParameterValueError(
-                    "schedule", "a pressure schedule (TryAndSee, TurningTheScrew, Ultimatum)", self.schedule
+                    "schedule",
+                    "a pressure schedule (TryAndSee, TurningTheScrew, UltimatumSchedule)",
+                    self.schedule,
                 )
         object.__setattr__(self, "name", f"{self.schedule.name}, self-enforcing")
 

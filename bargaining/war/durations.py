@@ -70,6 +70,9 @@ class DurationRegularity:
         Mean total length of the wars that outlast the horizon, months ("about a decade": 120).
     note : str
         Where the numbers come from: an assumption and its reason, or a citation.
+
+    >>> ESSAY_COW.short_mean, ESSAY_COW.horizon, ESSAY_COW.share_beyond
+    (4.0, 12.0, 0.25)
     """
 
     dataset: str

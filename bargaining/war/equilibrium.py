@@ -64,6 +64,11 @@ class MarkovPerfectEquilibrium:
     Arrays have the proposer layer (0: the coercer proposes, 1: the target) and the front line on
     their last two axes. ``share[l, s]`` is the coercer's share agreed when ``l`` proposes at ``s``
     (meaningful where ``agreement`` holds).
+
+    >>> from fractions import Fraction
+    >>> solved = FrontLineWar(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(9, 10), Fraction(9, 10), 3).solve()
+    >>> solved.agreement.tolist(), solved.offer[0].tolist()
+    ([[False, True, True, False], [False, True, True, False]], [Fraction(0, 1), Fraction(13, 29), Fraction(22, 29), Fraction(0, 1)])
     """
 
     value_coercer: Any
@@ -111,6 +116,11 @@ class FrontLineWar:
         ``"alternating"`` (the coercer first), ``"coercer"``, ``"target"`` or ``"random"``.
     proposer_weight : probability
         The chance the coercer proposes, for ``"random"``.
+
+    >>> from fractions import Fraction
+    >>> war = FrontLineWar(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(9, 10), Fraction(9, 10), 3)
+    >>> war.solve().value_coercer[0].tolist()
+    [Fraction(0, 1), Fraction(13, 29), Fraction(22, 29), Fraction(1, 1)]
     """
 
     battle_odds: Any

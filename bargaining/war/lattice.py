@@ -16,7 +16,7 @@ period, in this order:
 The work is :math:`O(H^2)` for a horizon of :math:`H` battles, vectorised over :math:`k` (and over
 any parameter arrays, which broadcast against the lattice axis); the loop is over time only. With
 exact inputs the lattice holds ``Fraction`` objects, so every probability is an exact rational.
-:func:`simulate` follows the same rules on sampled paths and reports its standard error.
+:func:`simulate_wars` follows the same rules on sampled paths and reports its standard error.
 
 >>> from fractions import Fraction
 >>> from bargaining.war import LearningWar
@@ -41,30 +41,65 @@ from ..core.values import Kind
 if TYPE_CHECKING:
     from .learning import LearningWar
 
-__all__ = ["MonteCarloEstimate", "Schedule", "SettlementDistribution", "run_lattice", "simulate"]
+__all__ = ["MonteCarloEstimate", "Schedule", "SettlementDistribution", "run_lattice", "simulate_wars"]
 
 _MAX_HORIZON = 10**6
 
 
 class Schedule(Protocol):
-    """A pressure schedule: what the coercer demands, and what the target pays, period by period."""
+    """A pressure schedule: what the coercer demands, and what the target pays, period by period.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+    >>> war.duration_distribution(8, TryAndSee()).strategy
+    'try-and-see'
+    """
 
     @property
     def name(self) -> str:
-        """George's name for the strategy."""
+        """George's name for the strategy.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> TryAndSee().name
+        'try-and-see'
+        """
         ...  # pragma: no cover
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
-        """The target's cost of the battle fought after ``battles`` battles."""
+        """The target's cost of the battle fought after ``battles`` battles.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> TryAndSee().target_cost(war, 2)
+        array([Fraction(1, 30)], dtype=object)
+        """
         ...  # pragma: no cover
 
     def policy(self, war: LearningWar, horizon: int) -> list[tuple[Any, Any]]:
         r"""Per period :math:`n = 0, \dots, H`: where a settlement is reached (booleans over the
-        coercer's wins :math:`k`) and its terms (the coercer's share)."""
+        coercer's wins :math:`k`) and its terms (the coercer's share).
+
+        >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> [bool(settle[0]) for settle, _ in TryAndSee().policy(war, 2)]
+        [False, False, False]
+        """
         ...  # pragma: no cover
 
     def penalty_target(self, war: LearningWar, battles: int) -> Any:
-        """An expected lump cost the target pays at ``battles`` if the war goes on (0: none)."""
+        """An expected lump cost the target pays at ``battles`` if the war goes on (0: none).
+
+        >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> TryAndSee().penalty_target(war, 2).tolist()
+        [Fraction(0, 1)]
+        """
         ...  # pragma: no cover
 
 
@@ -102,6 +137,13 @@ class SettlementDistribution:
         Expected cost each side pays in period :math:`t`.
     unresolved : number or array
         :math:`P(\text{still fighting after the horizon})`.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+    >>> distribution = war.duration_distribution(horizon=8)
+    >>> distribution.strategy, distribution.settlement_probability
+    ('try-and-see', Fraction(21, 32))
     """
 
     strategy: str
@@ -116,7 +158,14 @@ class SettlementDistribution:
 
     @property
     def horizon(self) -> int:
-        """The last period computed."""
+        """The last period computed.
+
+        >>> from fractions import Fraction
+        >>> from bargaining.war import LearningWar, TryAndSee
+        >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+        >>> war.duration_distribution(horizon=8).horizon
+        8
+        """
         return int(np.shape(self.settlement)[-1]) - 1
 
     @property
@@ -466,6 +515,13 @@ class MonteCarloEstimate:
 
     ``ended_by[t]`` estimates :math:`P(\text{war over by } t)`, ``settled_by[t]`` the same for
     settlements only, ``mean_terms`` the coercer's share given a settlement.
+
+    >>> import numpy as np
+    >>> from bargaining.war import LearningWar, TryAndSee
+    >>> war = LearningWar(0.75, 0.75, 2.0, 6.0, 0.5, 1 / 30, 1 / 30, 3)
+    >>> estimate = simulate_wars(war, 8, TryAndSee(), paths=1000, rng=np.random.default_rng(0))
+    >>> estimate.paths, estimate.ended_by.shape
+    (1000, (9,))
     """
 
     settled_by: np.ndarray
@@ -476,7 +532,7 @@ class MonteCarloEstimate:
     paths: int
 
 
-def simulate(
+def simulate_wars(
     war: LearningWar, horizon: int, schedule: Schedule, paths: int, rng: np.random.Generator
 ) -> MonteCarloEstimate:
     """Sample ``paths`` wars under the same rules as :func:`run_lattice` (floats; scalar parameters).
@@ -486,7 +542,7 @@ def simulate(
     >>> import numpy as np
     >>> from bargaining.war import LearningWar, TryAndSee
     >>> war = LearningWar(0.75, 0.75, 2.0, 6.0, 0.5, 1 / 30, 1 / 30, 3)
-    >>> estimate = simulate(war, 8, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
+    >>> estimate = simulate_wars(war, 8, TryAndSee(), paths=4000, rng=np.random.default_rng(0))
     >>> bool(abs(estimate.ended_by[5] - 0.75) < 4 * estimate.ended_by_error[5])  # exact: 3/4 by t = 5
     True
     """

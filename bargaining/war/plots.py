@@ -35,6 +35,13 @@ def plot_durations(table: Any, axes: Any = None) -> Any:
     -------
     matplotlib.figure.Figure
         The figure, titled with the calibration label of the table.
+
+    >>> from fractions import Fraction
+    >>> from bargaining.war import LearningWar, TryAndSee, compare
+    >>> war = LearningWar(Fraction(3, 4), Fraction(3, 4), 2, 6, Fraction(1, 2), Fraction(1, 30), Fraction(1, 30), 3)
+    >>> figure = plot_durations(compare(war, [TryAndSee()], horizon=6))
+    >>> [axes.get_ylabel() for axes in figure.axes]
+    ['', '']
     """
     import matplotlib.pyplot as plt
 

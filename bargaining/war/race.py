@@ -175,6 +175,14 @@ class RaceEstimate:
     ``victory`` is the sampled :math:`P(\\text{the coercer wins the race})` under the side's prior
     (a war still on at the horizon is decided by one final battle), ``value`` the side's sampled
     value of fighting the whole war.
+
+    >>> from fractions import Fraction
+    >>> import numpy as np
+    >>> from bargaining.war import LearningWar
+    >>> war = LearningWar(Fraction(1, 2), Fraction(1, 2), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20), 2)
+    >>> estimate = simulate_race(war, 10, "coercer", 1000, np.random.default_rng(1))
+    >>> estimate.paths, 0 <= estimate.victory <= 1
+    (1000, True)
     """
 
     victory: float

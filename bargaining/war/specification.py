@@ -25,7 +25,11 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The positive real symbols the derivations use, by name."""
+    """The positive real symbols the derivations use, by name.
+
+    >>> sorted(symbols())[:4]
+    ['battles', 'coercer_belief', 'coercer_wins', 'confidence']
+    """
     import sympy
 
     names = (
@@ -48,6 +52,9 @@ def derive_learning_settlement() -> dict[str, Any]:
     total cost :math:`c = c_C + c_T`. The gap does not depend on :math:`k` (it is
     :math:`N (m_C - m_T)/(N + n)`), so the settlement date is the same on every path: solve
     gap = cost for :math:`n` (constant cost) and gap = :math:`c + g n` (the screw).
+
+    >>> derive_learning_settlement()["settlement_battles"]
+    confidence*(coercer_belief - cost_total + target_belief - 1)/cost_total
     """
     import sympy
 
@@ -96,6 +103,9 @@ def derive_attrition_complete() -> dict[str, Any]:
     derivative in :math:`t` vanishes (indifference, the mixed equilibrium) iff
     :math:`G_i' = (1 - G_i)\,c_j(t)/v_j`. Solving that ODE gives each side's concession time; the
     war's duration is the earlier of the two, with survival :math:`(1 - G_C)(1 - G_T)`.
+
+    >>> derive_attrition_complete()["hazard_intercept"]
+    a
     """
     import sympy
 
@@ -158,6 +168,9 @@ def derive_attrition_private() -> dict[str, Any]:
     :math:`u = v/\bar v = 1 - e^{-r}` the integrand is :math:`\bar v (1 - e^{-r})`, which sympy
     integrates without branch cuts. The war lasts until the weaker side's :math:`\beta`, i.e.
     :math:`K(T) = \beta(\min(v_1, v_2))`, where :math:`\min/\bar v` has density :math:`2(1 - m)`.
+
+    >>> derive_attrition_private()["median_constant"]
+    value_high*(-2 + log(2) + sqrt(2))/(2*cost)
     """
     import sympy
 
@@ -198,6 +211,9 @@ def derive_coase_two_period() -> dict[str, Any]:
     :math:`v_1 - q_1 = \delta (v_1 - q_2)`; the coercer picks :math:`q_1` to maximise
     :math:`q_1 (\bar c - v_1) + \delta q_2 (v_1 - q_2)` (all over :math:`\bar c`). A coercer that
     can commit posts the monopoly price for both periods.
+
+    >>> derive_coase_two_period()["cutoff"]
+    cost_high*(delta - 2)/(3*delta - 4)
     """
     import sympy
 
@@ -231,6 +247,9 @@ def derive_mixture_weight() -> Any:
     Durations are a mixture of two exponentials with means :math:`\mu_s` (short, informational
     wars) and :math:`\mu_l` (long, commitment wars), weight :math:`w` on the short one. Solve
     :math:`w e^{-h/\mu_s} + (1 - w) e^{-h/\mu_l} = s` for :math:`w`.
+
+    >>> derive_mixture_weight()
+    (share_beyond*exp(horizon/long_mean) - 1)*exp(horizon/short_mean)/(exp(horizon/long_mean) - exp(horizon/short_mean))
     """
     import sympy
 

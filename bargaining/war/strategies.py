@@ -17,7 +17,7 @@ backward: where a settlement is reached and on what terms.
   the target's cost is private (the Coase problem).
 * :class:`TurningTheScrew`: the same, but the target's cost of a battle rises,
   :math:`c_T(n) = c_T + g\,n`, and its value of fighting counts every future rise.
-* :class:`Ultimatum`: a fixed demand :math:`\bar x`, a deadline :math:`D` and a threat :math:`L`
+* :class:`UltimatumSchedule`: a fixed demand :math:`\bar x`, a deadline :math:`D` and a threat :math:`L`
   executed with credibility :math:`\kappa` (:func:`credibility`, from audience costs as in the
   one-shot model). The demand never softens before :math:`D`; the target may accept at any period
   up to :math:`D`, and accepts iff :math:`1 - \bar x + s` is at least its equilibrium value of
@@ -34,7 +34,7 @@ expected costs per strategy.
 ...                   coercer_confidence=2, target_confidence=4, battle_odds=Fraction(1, 2),
 ...                   cost_coercer=Fraction(1, 100), cost_target=Fraction(1, 100), decisive_margin=4)
 >>> strategies = [TryAndSee(), TurningTheScrew(escalation=Fraction(1, 200)),
-...               Ultimatum(demand=Fraction(11, 20), deadline=2, threat=Fraction(1, 5),
+...               UltimatumSchedule(demand=Fraction(11, 20), deadline=2, threat=Fraction(1, 5),
 ...                         credibility=Fraction(1, 2))]
 >>> for strategy in strategies:
 ...     d = war.duration_distribution(horizon=20, schedule=strategy)
@@ -55,6 +55,7 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from ..core.model import settle
+from ..core.types import Value
 from ..core.values import (
     Kind,
     check_discount,
@@ -63,6 +64,7 @@ from ..core.values import (
     check_probability,
     check_range,
 )
+from ._kinds import require_numeric
 from .lattice import Schedule
 from .race import war_values
 
@@ -74,7 +76,7 @@ __all__ = [
     "CoaseTwoPeriod",
     "TryAndSee",
     "TurningTheScrew",
-    "Ultimatum",
+    "UltimatumSchedule",
     "compare",
     "credibility",
 ]
@@ -149,6 +151,14 @@ class TryAndSee:
         return 0 * war.expanded("cost_target")
 
 
+def _refuse_symbols(kind: Kind, schedule: Any, names: tuple[str, ...]) -> None:
+    """A schedule's policy compares values at every node: its own fields must be numbers or arrays
+    (only the war's ``battle_odds`` may be a symbol); the error names the first symbolic field."""
+    if kind == "symbolic":
+        name = next((n for n in names if getattr(getattr(schedule, n), "free_symbols", None)), names[0])
+        require_numeric(kind, "a schedule's policy", name, getattr(schedule, name))
+
+
 @dataclass(frozen=True, slots=True)
 class TurningTheScrew:
     r"""Turning the screw: the target's cost of the :math:`n`-th battle is :math:`c_T + g\,n`.
@@ -170,7 +180,8 @@ class TurningTheScrew:
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(self, {"escalation": check_nonnegative})
+        kind = settle(self, {"escalation": check_nonnegative})
+        _refuse_symbols(kind, self, ("escalation",))
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
         """The target's rising cost of the battle fought after ``battles`` battles.
@@ -207,7 +218,7 @@ class TurningTheScrew:
         return 0 * war.expanded("cost_target")
 
 
-def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any = 0) -> Any:
+def credibility(audience_cost: Value, value_low: Value, value_high: Value, risk: Value = 0) -> Any:
     r"""The probability that a coercer executes its threat, from audience costs (the one-shot model).
 
     The coercer's net value of executing is private, :math:`w \sim U[w_{lo}, w_{hi}]`; backing down
@@ -232,7 +243,7 @@ def credibility(audience_cost: Any, value_low: Any, value_high: Any, risk: Any =
 
 
 @dataclass(frozen=True, slots=True)
-class Ultimatum:
+class UltimatumSchedule:
     r"""An ultimatum: a fixed demand, a deadline in battles, and a threat of given credibility.
 
     Parameters
@@ -255,7 +266,7 @@ class Ultimatum:
     >>> from fractions import Fraction
     >>> from bargaining.war import LearningWar
     >>> war = LearningWar(Fraction(7, 10), Fraction(7, 10), 2, 4, Fraction(1, 2), Fraction(1, 100), Fraction(1, 100), 4)
-    >>> war.duration_distribution(20, Ultimatum(Fraction(11, 20), 2, Fraction(1, 5), Fraction(1, 2))).median()
+    >>> war.duration_distribution(20, UltimatumSchedule(Fraction(11, 20), 2, Fraction(1, 5), Fraction(1, 2))).median()
     6
     """
 
@@ -269,7 +280,7 @@ class Ultimatum:
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
+        kind = settle(
             self,
             {
                 "demand": check_probability,
@@ -279,6 +290,7 @@ class Ultimatum:
                 "carrot_efficiency": check_nonnegative,
             },
         )
+        _refuse_symbols(kind, self, ("demand", "threat", "credibility", "carrot", "carrot_efficiency"))
         if (
             isinstance(self.deadline, bool)
             or not isinstance(self.deadline, (int, np.integer))
@@ -287,7 +299,7 @@ class Ultimatum:
             raise ParameterValueError("deadline", "a non-negative integer number of battles", self.deadline)
 
     @classmethod
-    def from_coercion(cls, one_shot: Any, deadline: int | None = None) -> Ultimatum:
+    def from_coercion(cls, one_shot: Any, deadline: int | None = None) -> UltimatumSchedule:
         """The war's ultimatum from a one-shot :class:`bargaining.coercion.Ultimatum` (§4).
 
         Its demand, its threat, its credibility (audience costs, execution values, Schelling's
@@ -298,8 +310,8 @@ class Ultimatum:
         >>> from bargaining.coercion import Ultimatum as OneShot
         >>> one_shot = OneShot(Fraction(3, 5), deadline=4, audience_cost=Fraction(1, 4), threat=Fraction(1, 5),
         ...                    execution_low=-1, execution_high=Fraction(1, 4))
-        >>> Ultimatum.from_coercion(one_shot)
-        Ultimatum(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), carrot=Fraction(0, 1), carrot_efficiency=Fraction(1, 1), name='ultimatum')
+        >>> UltimatumSchedule.from_coercion(one_shot)
+        UltimatumSchedule(demand=Fraction(3, 5), deadline=4, threat=Fraction(1, 5), credibility=Fraction(2, 5), carrot=Fraction(0, 1), carrot_efficiency=Fraction(1, 1), name='ultimatum')
         """
         from ..coercion import Ultimatum as OneShot
 
@@ -329,7 +341,7 @@ class Ultimatum:
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).target_cost(war, 4).tolist()
+        >>> UltimatumSchedule(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).target_cost(war, 4).tolist()
         [Fraction(1, 20)]
         """
         return war.expanded("cost_target")
@@ -346,7 +358,7 @@ class Ultimatum:
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> settle, terms = Ultimatum(Fraction(7, 10), 0, Fraction(1, 5), Fraction(1, 2)).policy(war, 0)[0]
+        >>> settle, terms = UltimatumSchedule(Fraction(7, 10), 0, Fraction(1, 5), Fraction(1, 2)).policy(war, 0)[0]
         >>> settle, terms  # 3/10 < 3/5 - 1/20 - 1/10: the target refuses and fights
         (array([False]), array([Fraction(7, 10)], dtype=object))
         """
@@ -377,7 +389,7 @@ class Ultimatum:
         >>> from fractions import Fraction
         >>> from bargaining.war import LearningWar
         >>> war = LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2), Fraction(1, 20), Fraction(1, 20))
-        >>> Ultimatum(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).penalty_target(war, 2).tolist()
+        >>> UltimatumSchedule(Fraction(7, 10), 2, Fraction(1, 5), Fraction(1, 2)).penalty_target(war, 2).tolist()
         [Fraction(1, 10)]
         """
         executed = self._field("credibility") * self._field("threat")
@@ -427,6 +439,11 @@ class CoaseSolution:
     """Try-and-see over two periods without commitment, and the committed benchmark.
 
     Demands are ``power + price``; ``cutoff`` is the target cost above which it accepts at once.
+
+    >>> from fractions import Fraction
+    >>> solution = CoaseTwoPeriod(Fraction(1, 2), Fraction(1, 2), Fraction(1, 2)).solve()
+    >>> solution.cutoff, solution.first_demand
+    (Fraction(3, 10), Fraction(29, 40))
     """
 
     first_demand: Any

@@ -23,7 +23,7 @@ from bargaining.claims import (
     report,
     scenario_region,
     search,
-    settle,
+    settle_claim,
     to_html,
 )
 from bargaining.claims.proving import _may_be_constant
@@ -40,7 +40,7 @@ PREVIOUS_EXAMPLES = 150
 
 @functools.cache
 def _settled(index):
-    return settle(CLAIMS[index])
+    return settle_claim(CLAIMS[index])
 
 
 @pytest.mark.parametrize("index", range(len(CLAIMS)), ids=IDS)
@@ -81,7 +81,7 @@ def _broken(claim, verdict):
 @pytest.mark.parametrize("index", range(len(CLAIMS)), ids=IDS)
 def test_mutation_breaking_the_model_changes_the_verdict(index):
     claim, verdict = CLAIMS[index], _settled(index).verdict
-    mutated = settle(_broken(claim, verdict))
+    mutated = settle_claim(_broken(claim, verdict))
     assert mutated.verdict != verdict
     if verdict == "refuted":
         assert mutated.verdict in ("proved", "by construction", "holds in tests")
@@ -95,10 +95,10 @@ def test_mutation_breaking_the_model_changes_the_verdict(index):
 def test_identities_and_linear_quantities_are_by_construction():
     square = RelationClaim("expand", "t", Region({"x": (0, 1)}), left=lambda x: (x + 1) ** 2,
                            right=lambda x: x**2 + 2 * x + 1)
-    assert settle(square).verdict == "by construction"
+    assert settle_claim(square).verdict == "by construction"
     linear = MonotoneClaim("rises", "t", Region({"x": (0, 1), "y": (0, 1)}), quantity=lambda x, y: y * y - 3 * x,
                            parameter="x", direction="nonincreasing")
-    outcome = settle(linear)
+    outcome = settle_claim(linear)
     assert outcome.verdict == "by construction" and "slope -3" in outcome.evidence
 
 
@@ -106,7 +106,7 @@ def test_a_slope_constant_only_after_simplification_is_still_linear():
     # d/dx of (x y + x)/(1 + y) is y/(y + 1) + 1/(y + 1): free of x only once simplified
     hidden = MonotoneClaim("rises", "t", Region({"x": (0, 1), "y": (0, 1)}),
                            quantity=lambda x, y: (x * y + x) / (1 + y), parameter="x")
-    outcome = settle(hidden)
+    outcome = settle_claim(hidden)
     assert outcome.verdict == "by construction" and "slope 1" in outcome.evidence
     falling = MonotoneClaim("rises", "t", Region({"x": (0, 1)}), quantity=lambda x: -2 * x, parameter="x")
     assert prove(falling).verdict == "undecided"  # a constant slope of the wrong sign proves nothing
@@ -125,39 +125,39 @@ def test_the_cheap_check_before_simplifying_a_slope_only_skips_visibly_varying_o
 def test_a_declared_construction_is_checked_not_trusted():
     claim = MonotoneClaim("x(1 - x) rises", "t", Region({"x": (0, 1)}), quantity=lambda x: x * (1 - x),
                           parameter="x", construction="the author says so")
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     assert outcome.verdict == "refuted"
     holds = claim.mutated(region=Region({"x": (0, F(1, 2))}))
-    assert settle(holds).verdict == "by construction"
-    assert settle(holds).evidence.startswith("the author says so; checked: ∂/∂x = 1 - 2*x ≥ 0")
+    assert settle_claim(holds).verdict == "by construction"
+    assert settle_claim(holds).evidence.startswith("the author says so; checked: ∂/∂x = 1 - 2*x ≥ 0")
 
 
 def test_proofs_and_undecided_are_explicit():
     bound = RelationClaim("x(1-x) ≤ 1/4", "t", Region({"x": (0, 1)}), left=lambda x: x * (1 - x),
                           right=lambda x: F(1, 4), relation="<=")
-    assert prove(bound).verdict == "proved" and settle(bound).verdict == "proved"
+    assert prove(bound).verdict == "proved" and settle_claim(bound).verdict == "proved"
     geq = RelationClaim("1 >= x", "t", Region({"x": (0, 1)}), left=lambda x: 1 + 0 * x * x,
                         right=lambda x: x * x, relation=">=")
-    assert settle(geq).verdict == "proved"
+    assert settle_claim(geq).verdict == "proved"
     for direction, quantity in [("increasing", lambda x: x**3), ("decreasing", lambda x: -(x**3)),
                                 ("nonincreasing", lambda x: 1 / x)]:
         claim = MonotoneClaim("d", "t", Region({"x": (F(1, 10), 1)}), quantity=quantity, parameter="x",
                               direction=direction)
-        assert settle(claim).verdict == "proved"
-        assert settle(claim.mutated(quantity=lambda x, q=quantity: -q(x))).verdict == "refuted"
+        assert settle_claim(claim).verdict == "proved"
+        assert settle_claim(claim.mutated(quantity=lambda x, q=quantity: -q(x))).verdict == "refuted"
     unsure = RelationClaim("x ≥ x² − 1/8", "t", Region({"x": (0, 1)}), left=lambda x: x,
                            right=lambda x: sympy.Max(x**2 - F(1, 8), 0) if isinstance(x, sympy.Basic) else
                            np.maximum(x**2 - 1 / 8, 0) if isinstance(x, np.ndarray) else max(x**2 - F(1, 8), 0),
                            relation=">=")
     proof = prove(unsure)
     assert proof.verdict == "undecided" and "sympy cannot decide" in proof.text
-    assert settle(unsure).verdict == "holds in tests"
+    assert settle_claim(unsure).verdict == "holds in tests"
 
 
 def test_a_strict_claim_is_broken_by_a_flat_stretch():
     flat = MonotoneClaim("rises strictly", "t", Region({"x": (0, 2)}), parameter="x", direction="increasing",
                          quantity=lambda x: np.minimum(x, 1) if isinstance(x, np.ndarray) else min(x, 1))
-    outcome = settle(flat)
+    outcome = settle_claim(flat)
     assert outcome.verdict == "refuted" and outcome.values[0] == outcome.values[1]
 
 
@@ -169,7 +169,7 @@ def test_models_that_refuse_symbols_are_undecided_and_searched():
 
     claim = MonotoneClaim("numeric", "t", Region({"x": (0, 1)}), quantity=numeric_only, parameter="x")
     assert prove(claim).verdict == "undecided" and "does not take symbols" in prove(claim).text
-    assert settle(claim).verdict == "holds in tests"
+    assert settle_claim(claim).verdict == "holds in tests"
 
 
 def test_a_downward_jump_between_regimes_is_never_proved_monotone():
@@ -184,7 +184,7 @@ def test_a_downward_jump_between_regimes_is_never_proved_monotone():
 
     claim = MonotoneClaim("rises", "t", Region({"x": (0, 1)}), quantity=sawtooth, parameter="x")
     assert prove(claim).verdict == "undecided"
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     assert outcome.verdict == "refuted" and outcome.values[0] > outcome.values[1]
     steps = MonotoneClaim("rises", "t", Region({"x": (0, 3)}), quantity=lambda x: -sympy.floor(x) if
                           isinstance(x, sympy.Basic) else -(x // 1), parameter="x")
@@ -216,17 +216,17 @@ def test_float_noise_never_refutes_and_unconfirmed_float_violations_are_undecide
     noisy = RelationClaim("a third is a third", "t", Region({"x": (0, 1)}),
                           left=lambda x: x / 3,
                           right=lambda x: x * (1 / 3) if not isinstance(x, (F, sympy.Basic)) else x / 3)
-    assert settle(noisy).verdict in ("by construction", "holds in tests")
+    assert settle_claim(noisy).verdict in ("by construction", "holds in tests")
     float_only = RelationClaim("equal in exact arithmetic", "t", Region({"x": (0, 1)}),
                                left=lambda x: x + 1e-3 if isinstance(x, np.ndarray | float) else x,
                                right=lambda x: x if not isinstance(x, sympy.Basic) else x + 1)
-    outcome = settle(float_only)
+    outcome = settle_claim(float_only)
     assert outcome.verdict == "undecided" and "exact arithmetic does not confirm" in outcome.evidence
 
 
 def test_a_quantity_that_cannot_take_arrays_is_searched_point_by_point_and_says_so():
     claim = MonotoneClaim("floor rises", "t", Region({"x": (0, 3)}), quantity=lambda x: math.floor(x), parameter="x")
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     assert outcome.verdict == "holds in tests" and "point by point" in outcome.evidence
     assert outcome.examples >= DESIGN["ci"][1]
 
@@ -240,7 +240,7 @@ def test_a_float_path_without_a_number_is_recomputed_exactly():
 
     claim = MonotoneClaim("sin(x)/x falls", "t", Region({"x": (0, 1)}), quantity=ratio, parameter="x",
                           direction="nonincreasing")
-    assert "recomputed exactly" in settle(claim).evidence
+    assert "recomputed exactly" in settle_claim(claim).evidence
 
 
 # --------------------------------------------------------------------------- bad input
@@ -253,7 +253,7 @@ def test_a_quantity_undefined_on_the_region_is_an_error_naming_the_claim_and_poi
     with np.errstate(all="ignore"), pytest.raises(
         ClaimError, match=r"claim 'log rises': the quantity is not a finite number \(nan\) at x = "
     ):
-        settle(claim)
+        settle_claim(claim)
 
 
 def test_a_model_that_refuses_a_point_is_an_error_naming_the_claim_and_point():
@@ -264,7 +264,7 @@ def test_a_model_that_refuses_a_point_is_an_error_naming_the_claim_and_point():
 
     claim = MonotoneClaim("picky rises", "t", Region({"x": (0, 1)}), quantity=picky, parameter="x")
     with pytest.raises(ClaimError, match="claim 'picky rises': the model refuses the point") as caught:
-        settle(claim)
+        settle_claim(claim)
     assert caught.value.point and "x must be at most 1/2" in str(caught.value)
     with pytest.raises(ClaimError, match="refuses the point"):  # the symbolic step does not hide it
         prove(claim.mutated(quantity=lambda x: picky(x + 1)))
@@ -291,10 +291,10 @@ def test_a_claim_error_survives_a_process_boundary():
          ParameterValueError, "direction must be 'nondecreasing'"),
         (lambda: RelationClaim("s", "p", Region({"x": (0, 1)}), left=abs, right=abs, relation="<"),
          ParameterValueError, "relation must be '==', '<=' or '>='"),
-        (lambda: settle(CLAIMS[0], depth="deep"), ParameterValueError, "depth must be one of ['ci', 'user']"),
+        (lambda: settle_claim(CLAIMS[0], depth="deep"), ParameterValueError, "depth must be one of ['ci', 'user']"),
         (lambda: search(CLAIMS[0], depth="deep"), ParameterValueError, "depth must be one of ['ci', 'user']"),
         (lambda: report([], depth="deep"), ParameterValueError, "depth must be one of ['ci', 'user']"),
-        (lambda: settle(CLAIMS[0], region={"x": (0, 1)}), ParameterValueError, "region must be a Region"),
+        (lambda: settle_claim(CLAIMS[0], region={"x": (0, 1)}), ParameterValueError, "region must be a Region"),
         (lambda: MonotoneClaim("s", "p", Region({"x": (0, 1)}), quantity=abs, parameter="x", budget=0),
          ParameterValueError, "budget must be at least 1 call (or None) (got 0)"),
         (lambda: RelationClaim("s", "p", Region({"x": (0, 1)}), left=abs, right=abs, budget=F(1, 2)),
@@ -344,7 +344,7 @@ def test_scenario_regions_span_the_ranges_and_stay_inside_the_claims_region():
     assert region.bounds["cost"] == (0, 1)  # no scenario speaks of it
     assert "demand, threat: the ranges of vague-threat, specific-carrots" in region.describe()
     assert "cost: the claim's own" in region.describe()
-    outcome = settle(_demand_claim(), region=region)
+    outcome = settle_claim(_demand_claim(), region=region)
     assert outcome.claim.region == region and outcome.verdict in VERDICTS
 
 
@@ -388,11 +388,11 @@ def test_the_cache_keys_on_the_claim_and_skips_what_it_cannot_read(tmp_path, mon
 
     monkeypatch.setenv("BARGAINING_CACHE_DIR", str(tmp_path))
     claim = MonotoneClaim("x rises", "t", Region({"x": (0, 1)}), quantity=lambda x: x * x, parameter="x")
-    first = settle(claim, cache=True)
-    assert not first.cached and settle(claim, cache=True).cached
+    first = settle_claim(claim, cache=True)
+    assert not first.cached and settle_claim(claim, cache=True).cached
     wider = claim.mutated(region=Region({"x": (-1, 1)}))
-    assert not settle(wider, cache=True).cached and settle(wider, cache=True).verdict == "refuted"
-    assert settle(wider, cache=True).counterexample == settle(wider).counterexample
+    assert not settle_claim(wider, cache=True).cached and settle_claim(wider, cache=True).verdict == "refuted"
+    assert settle_claim(wider, cache=True).counterexample == settle_claim(wider).counterexample
     assert cache.fingerprint(claim.mutated(quantity=abs)) is None  # built in C: no source to key on
     assert not cache.store(claim.mutated(quantity=abs), "ci:0", {})
     assert cache.load(claim.mutated(quantity=abs), "ci:0") is None
@@ -457,12 +457,12 @@ def test_exact_refusals_fixed_parameters_and_undecided_monotone_claims():
         search(MonotoneClaim("falls", "t", Region({"x": (0, 1)}), quantity=float_only, parameter="x"))
     fixed = MonotoneClaim("fixed", "t", Region({"x": (1, 1), "y": (0, 1)}), quantity=lambda x, y: x + y,
                           parameter="x")
-    assert settle(fixed).verdict in ("by construction", "holds in tests")
+    assert settle_claim(fixed).verdict in ("by construction", "holds in tests")
     wavy = MonotoneClaim("x + sin(8x)/9 rises", "t", Region({"x": (0, 1)}), parameter="x",
                          quantity=lambda x: x + sympy.sin(8 * x) / 9 if isinstance(x, sympy.Basic) else
                          x + np.sin(8 * np.asarray(x, dtype=float)) / 9)
     assert prove(wavy).verdict == "undecided" and "sign of ∂/∂x" in prove(wavy).text
-    outcome = settle(MonotoneClaim("x − x² rises", "t", Region({"x": (0, 1)}), quantity=lambda x: x - x * x,
+    outcome = settle_claim(MonotoneClaim("x − x² rises", "t", Region({"x": (0, 1)}), quantity=lambda x: x - x * x,
                                    parameter="x"))
     table = markdown([outcome])
     assert "at x = " in table and "fails on about" in table

@@ -15,9 +15,9 @@ from fractions import Fraction as F
 
 import pytest
 
-from bargaining.claims import MonotoneClaim, Region, catalogue, essay_claims, settle
+from bargaining.claims import MonotoneClaim, Region, catalogue, essay_claims, settle_claim
 from bargaining.claims.essay._shared import CI_BUDGET
-from bargaining.coercion import SignallingGame, Ultimatum
+from bargaining.coercion import ResolveSignalling, Ultimatum
 from bargaining.commitment import PowerPath
 from bargaining.war import ESSAY_COW, CoaseTwoPeriod, calibrate
 
@@ -51,7 +51,7 @@ def _grid_witness(claim, steps=4):
 
 def _agrees_with_the_grid(claim, steps=4):
     """The verdict and an exact grid agree: a grid violation means the claim is refuted."""
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     found = _grid_witness(claim, steps)
     if found is not None:
         assert outcome.verdict == "refuted", (found, outcome.evidence)
@@ -126,7 +126,7 @@ def test_any_fixed_deadline_beats_an_open_ended_threat_when_waiting_is_free():
 
 def test_the_specific_ultimatum_claim_agrees_with_a_brute_force_grid():
     claim = _claim("A specific ultimatum")
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     grid = [F(k, 4) for k in range(5)]
     broken = [
         point
@@ -146,7 +146,7 @@ def test_breaking_the_condition_into_a_carrot_refutes_get_specific():
             demand, carrot=vagueness, audience_cost=audience_cost
         ).compliance_probability()
     )
-    assert settle(broken).verdict == "refuted"
+    assert settle_claim(broken).verdict == "refuted"
 
 
 # --------------------------------------------------------------------------- sticks and carrots
@@ -159,10 +159,10 @@ def test_a_carrot_that_signals_weakness_refutes_the_claim_on_its_own_grid():
     claim = _claim("Carrots never signal weakness")
     beliefs = {F(k, 20): claim.quantity(F(k, 20), F(3, 10)) for k in range(11)}
     weak = [carrot for carrot, belief in beliefs.items() if belief < beliefs[0]]
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     if weak:
         assert outcome.verdict == "refuted"
-        game = SignallingGame(F(2, 5), F(3, 10), weak[0], F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10))
+        game = ResolveSignalling(F(2, 5), F(3, 10), weak[0], F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10))
         labels = [found.label() for found in game.equilibria(refinement="intuitive")]
         assert any(label.endswith("(carrot signals weakness)") for label in labels), labels
     if outcome.verdict == "refuted":
@@ -188,7 +188,7 @@ def test_a_carrot_to_a_target_that_complies_anyway_is_pure_cost():
     after = Ultimatum(0, carrot=F(1, 2), audience_cost=1).outcome()
     assert after.compliance_probability == before.compliance_probability == 1
     assert after.coercer_utility < before.coercer_utility
-    assert settle(_claim("A carrot always pays")).verdict == "refuted"
+    assert settle_claim(_claim("A carrot always pays")).verdict == "refuted"
 
 
 def test_a_carrot_worth_more_to_the_coercer_than_to_the_target_is_not_a_smaller_demand():
@@ -200,7 +200,7 @@ def test_a_carrot_worth_more_to_the_coercer_than_to_the_target_is_not_a_smaller_
             .coercer_utility
         )
     )
-    assert settle(costly).verdict == "refuted"
+    assert settle_claim(costly).verdict == "refuted"
 
 
 # --------------------------------------------------------------------------- audience costs
@@ -224,7 +224,7 @@ def test_the_unrestricted_audience_cost_claim_and_targets_that_all_fear_the_thre
     assert Ultimatum(F(1, 2), audience_cost=1, resolve_high=F(1, 2)).threat_executed_probability() < Ultimatum(
         F(1, 2), audience_cost=0, resolve_high=F(1, 2)
     ).threat_executed_probability()
-    outcome = settle(_claim("Audience costs never lower the probability that the threat is executed"))
+    outcome = settle_claim(_claim("Audience costs never lower the probability that the threat is executed"))
     assert outcome.verdict == "refuted" and outcome.counterexample["resolve_high"] < 1
     before, after = outcome.values
     assert after < before
@@ -240,7 +240,7 @@ def test_some_targets_must_fear_nothing_for_audience_costs_to_leave_war_risk_unc
             demand, audience_cost=0, threat=threat, resolve_high=F(9, 10)
         ).threat_executed_probability(),
     )
-    assert settle(resolute).verdict == "refuted"
+    assert settle_claim(resolute).verdict == "refuted"
 
 
 def test_outside_the_region_audience_costs_raise_the_war_risk_of_a_hopeless_demand():
@@ -257,7 +257,7 @@ def test_outside_the_region_audience_costs_raise_the_war_risk_of_a_hopeless_dema
         direction="nonincreasing",
         budget=40,
     )
-    outcome = settle(claim)
+    outcome = settle_claim(claim)
     assert outcome.verdict == "refuted"
     assert Ultimatum(outcome.counterexample["demand"]).compliance_probability() == 0
 
@@ -270,7 +270,7 @@ def test_krainin_slow_decline_passes_every_one_step_test_and_still_ends_in_war()
     in war; so the claim must be refuted, and its counterexample is such a path."""
     path = PowerPath([k * F(1, 20) for k in range(4)], F(9, 10), 0, F(1, 10))
     assert all(path.one_step_verdicts()) and not path.is_peaceful()
-    outcome = settle(_claim("If every one-step shift is peaceful"))
+    outcome = settle_claim(_claim("If every one-step shift is peaceful"))
     assert outcome.verdict == "refuted"
     low, high = outcome.counterexample["decline_periods"]
     step = outcome.counterexample["step"]
@@ -288,7 +288,7 @@ def test_a_model_that_only_checks_one_step_shifts_cannot_see_the_slow_decline():
         path = PowerPath([k * step for k in range(math.floor(decline_periods) + 1)], F(9, 10), 0, F(1, 10))
         return 1 if all(path.one_step_verdicts()) else 0
 
-    assert settle(claim.mutated(quantity=one_step_only)).verdict != "refuted"
+    assert settle_claim(claim.mutated(quantity=one_step_only)).verdict != "refuted"
 
 
 def test_a_guarantee_that_rewards_the_violator_breaks_the_guarantee_claims():
@@ -296,7 +296,7 @@ def test_a_guarantee_that_rewards_the_violator_breaks_the_guarantee_claims():
     rewarding = claim.mutated(
         quantity=lambda guarantee, share, renege_gain: claim.quantity(0, share, renege_gain + guarantee)
     )
-    assert settle(rewarding).verdict == "refuted"
+    assert settle_claim(rewarding).verdict == "refuted"
 
 
 # --------------------------------------------------------------------------- the war
@@ -323,7 +323,7 @@ def test_a_coercer_that_softens_the_first_demand_instead_loses_the_ultimatum_adv
             CoaseTwoPeriod(power, cost_high, discount).solve().coercer_gain - cost_high / 100
         )
     )
-    assert settle(softened).verdict == "refuted"
+    assert settle_claim(softened).verdict == "refuted"
 
 
 def test_the_essay_regularity_calibrated_mixture_satisfies_the_duration_claim():
@@ -350,7 +350,7 @@ def test_a_budget_caps_the_exact_calls_spent_shrinking():
         spent.append(1)
         return claim.quantity(power, cost_coercer)
 
-    found = settle(claim.mutated(quantity=counted, budget=1))
+    found = settle_claim(claim.mutated(quantity=counted, budget=1))
     assert found.verdict == "refuted" and claim.violation(
         {"cost_coercer": found.counterexample["cost_coercer"]}, *found.counterexample["power"]
     ) is not None

@@ -16,7 +16,7 @@ from bargaining import ParameterTypeError, ParameterValueError
 from bargaining.coercion import (
     MESSAGES,
     Equilibrium,
-    SignallingGame,
+    ResolveSignalling,
     pareto_undominated,
     regime_map,
 )
@@ -28,7 +28,7 @@ TYPES = ("resolute", "irresolute")
 BELIEFS = [F(i, 200) for i in range(201)]
 
 
-def is_equilibrium(game: SignallingGame, equilibrium) -> bool:
+def is_equilibrium(game: ResolveSignalling, equilibrium) -> bool:
     """Independent oracle: Bayes on the path, no profitable deviation, some deterring belief
     found on a grid of beliefs for every unused message."""
     prior = game.prior_resolute
@@ -53,15 +53,15 @@ def is_equilibrium(game: SignallingGame, equilibrium) -> bool:
 
 
 GAMES = [
-    SignallingGame(F(2, 5), F(3, 10), F(3, 10), F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10)),
-    SignallingGame(F(2, 5), F(1, 10), F(1, 10), F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10)),
-    SignallingGame(F(1, 2), F(1, 2), F(1, 5), F(1, 2), F(1, 4), -1),
-    SignallingGame(F(2, 5), F(1, 2), F(1, 5), F(3, 10), F(1, 4), -1, risk=F(1, 2)),
+    ResolveSignalling(F(2, 5), F(3, 10), F(3, 10), F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10)),
+    ResolveSignalling(F(2, 5), F(1, 10), F(1, 10), F(1, 2), F(-1, 10), F(-3, 5), risk=F(3, 10)),
+    ResolveSignalling(F(1, 2), F(1, 2), F(1, 5), F(1, 2), F(1, 4), -1),
+    ResolveSignalling(F(2, 5), F(1, 2), F(1, 5), F(3, 10), F(1, 4), -1, risk=F(1, 2)),
 ]
 
 
 @pytest.mark.parametrize("game", GAMES)
-def test_every_equilibrium_found_passes_the_independent_oracle(game: SignallingGame) -> None:
+def test_every_equilibrium_found_passes_the_independent_oracle(game: ResolveSignalling) -> None:
     found = game.equilibria()
     assert found
     for equilibrium in found:
@@ -69,7 +69,7 @@ def test_every_equilibrium_found_passes_the_independent_oracle(game: SignallingG
 
 
 @pytest.mark.parametrize("game", GAMES)
-def test_pure_profiles_the_oracle_accepts_are_all_found(game: SignallingGame) -> None:
+def test_pure_profiles_the_oracle_accepts_are_all_found(game: ResolveSignalling) -> None:
     """Brute force over all 16 pure profiles: the enumeration misses none (up to the belief grid)."""
     found = {(tuple(e.strategy["resolute"]), tuple(e.strategy["irresolute"])) for e in game.equilibria()
              if e.form != "semi-separating"}
@@ -84,7 +84,7 @@ def test_pure_profiles_the_oracle_accepts_are_all_found(game: SignallingGame) ->
 
 
 @pytest.mark.parametrize("game", GAMES)
-def test_refinements_nest_and_pareto_is_the_undominated_subset(game: SignallingGame) -> None:
+def test_refinements_nest_and_pareto_is_the_undominated_subset(game: ResolveSignalling) -> None:
     """D1 implies the intuitive criterion (Cho & Kreps 1987, §IV): D1 survivors ⊆ intuitive ⊆ PBE;
     Pareto keeps exactly the survivors no other survivor dominates (checked pair by pair here)."""
     found = game.equilibrium_set()
@@ -127,7 +127,7 @@ def test_fearon_1997_tying_hands_separates_the_resolute_type() -> None:
     type can afford to risk separates the types; here the irresolute type (w = -1) would back
     down and pay the audience cost 2, so it keeps quiet. With no carrot the carrot messages do not
     exist, and the separating equilibrium is the only PBE."""
-    game = SignallingGame(F(1, 2), 2, 0, F(1, 2), F(1, 4), -1)
+    game = ResolveSignalling(F(1, 2), 2, 0, F(1, 2), F(1, 4), -1)
     for refinement in ("pbe", "intuitive", "d1"):
         assert game.regime(refinement) == "separating: resolute specific / irresolute plain"
     (separating,) = game.equilibria("d1")
@@ -145,11 +145,11 @@ def test_the_intuitive_criterion_removes_an_equilibrium() -> None:
 def test_array_regimes_equal_scalar_regimes(refinement, select) -> None:
     a = np.array([0.0, 0.1, 0.3, 0.8, 1.5])
     s = np.array([[0.0], [0.1], [0.3]])
-    array = SignallingGame(0.4, a, s, 0.5, -0.1, -0.6, risk=0.3)
+    array = ResolveSignalling(0.4, a, s, 0.5, -0.1, -0.6, risk=0.3)
     labels = array.regime(refinement, select)
     counts = array.equilibrium_count(refinement, select)
     for i, j in itertools.product(range(3), range(5)):
-        point = SignallingGame(0.4, float(a[j]), float(s[i, 0]), 0.5, -0.1, -0.6, risk=0.3)
+        point = ResolveSignalling(0.4, float(a[j]), float(s[i, 0]), 0.5, -0.1, -0.6, risk=0.3)
         assert labels[i, j] == point.regime(refinement, select)
         assert counts[i, j] == point.equilibrium_count(refinement, select)
 
@@ -168,10 +168,10 @@ def test_floats_decide_ties_as_their_exact_values_do(demand, prior, values, risk
     floats' exact binary values, also where two messages give a type exactly the same payoff."""
     a = np.array([0.1, 0.5])
     s = np.array([[0.25], [0.5]])
-    array = SignallingGame(demand, a, s, prior, *values, risk=risk)
+    array = ResolveSignalling(demand, a, s, prior, *values, risk=risk)
     labels = {refinement: array.regime(refinement) for refinement in ("pbe", "d1")}
     for i, j in itertools.product(range(2), range(2)):
-        exact = SignallingGame(F(demand), F(a[j]), F(s[i, 0]), F(prior), *map(F, values), risk=F(risk))
+        exact = ResolveSignalling(F(demand), F(a[j]), F(s[i, 0]), F(prior), *map(F, values), risk=F(risk))
         found = exact.equilibrium_set()
         for refinement, grid in labels.items():
             assert grid[i, j] == found.label(refinement)
@@ -184,7 +184,7 @@ def test_regime_map_shows_multiplicity_and_is_saved(tmp_path) -> None:
     import matplotlib.pyplot as plt
 
     path = tmp_path / "regimes.png"
-    game = SignallingGame(0.4, 0.0, 0.0, 0.5, -0.1, -0.6, risk=0.3)
+    game = ResolveSignalling(0.4, 0.0, 0.0, 0.5, -0.1, -0.6, risk=0.3)
     figure, labels = regime_map(game, audience_costs=np.linspace(0, 1.5, 16), carrots=np.linspace(0, 0.5, 11), path=path)
     assert path.stat().st_size > 1000
     assert labels.shape == (11, 16)
@@ -279,7 +279,7 @@ def test_beer_quiche_pooling_equilibria_and_their_refinements() -> None:
     assert verdicts == {("beer", "beer"): (True, True), ("quiche", "quiche"): (False, False)}
 
 
-def discretised(game: SignallingGame):
+def discretised(game: ResolveSignalling):
     """The coercion game as a finite signalling game: after each message the target's reply is one
     of three compliance levels, P_c at beliefs 0, the prior and 1; its payoffs make the level at
     belief b the unique best reply for every belief nearer b than the others (thresholds at the
@@ -327,7 +327,7 @@ def test_pure_equilibria_and_their_refinements_match_the_finite_solver(
     sets as the closed-form enumeration's."""
     irresolute, resolute = sorted(values)
     assume(irresolute < resolute)
-    game = SignallingGame(demand, audience_cost, carrot, prior, resolute, irresolute, risk=risk)
+    game = ResolveSignalling(demand, audience_cost, carrot, prior, resolute, irresolute, risk=risk)
     assume(all(game._ends(m, "resolute")[0] >= game._ends(m, "resolute")[1] for m in MESSAGES))
     finite_game = discretised(game)
     pure = [e for e in finite.perfect_bayesian_equilibria(finite_game, semi_separating=False).equilibria
@@ -360,7 +360,7 @@ def test_every_equilibrium_is_refined_as_the_finite_definitions_refine_it(
     discretised game (whose replies after an unsent message span the same compliance interval)."""
     irresolute, resolute = sorted(values)
     assume(irresolute < resolute)
-    game = SignallingGame(demand, audience_cost, carrot, prior, resolute, irresolute, risk=risk)
+    game = ResolveSignalling(demand, audience_cost, carrot, prior, resolute, irresolute, risk=risk)
     finite_game = discretised(game)
     for e in game.equilibria("pbe"):
         sent = {m for t in TYPES for m, p in e.strategy[t].items() if p > 0}
@@ -376,14 +376,14 @@ def test_every_equilibrium_is_refined_as_the_finite_definitions_refine_it(
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda: SignallingGame(F(1, 2), 1, 0, F(3, 2), 0, -1), ParameterValueError, r"prior_resolute must be a probability in \[0, 1\] \(got 3/2\)"),
-        (lambda: SignallingGame(F(1, 2), 1, 0, F(1, 2), -1, 0), ParameterValueError, r"resolute_value must be greater than irresolute_value = 0 \(got -1\)"),
-        (lambda: SignallingGame(F(1, 2), -1, 0, F(1, 2), 0, -1), ParameterValueError, r"audience_cost must be non-negative \(got -1\)"),
-        (lambda: SignallingGame(__import__("sympy").Symbol("x"), 1, 0, F(1, 2), 0, -1), ParameterTypeError, r"demand must be numbers or arrays"),
-        (lambda: SignallingGame(F(1, 2), 1, 0, F(1, 2), 0, -1).compliance("loud", 0), ParameterValueError, r"message must be one of"),
-        (lambda: SignallingGame(np.array([0.5]), 1.0, 0.0, 0.5, 0.0, -1.0).equilibria(), ParameterTypeError, r"demand must be numbers \(for arrays use regime\(\)\)"),
-        (lambda: SignallingGame(F(1, 2), 1, 0, F(1, 2), 0, -1).regime("sequential"), ParameterValueError, r"refinement must be one of \('pbe', 'intuitive', 'd1'\)"),
-        (lambda: SignallingGame(F(1, 2), 1, 0, F(1, 2), 0, -1).equilibria("d1", select="first"), ParameterValueError, r"select must be None \(every survivor\) or 'pareto'"),
+        (lambda: ResolveSignalling(F(1, 2), 1, 0, F(3, 2), 0, -1), ParameterValueError, r"prior_resolute must be a probability in \[0, 1\] \(got 3/2\)"),
+        (lambda: ResolveSignalling(F(1, 2), 1, 0, F(1, 2), -1, 0), ParameterValueError, r"resolute_value must be greater than irresolute_value = 0 \(got -1\)"),
+        (lambda: ResolveSignalling(F(1, 2), -1, 0, F(1, 2), 0, -1), ParameterValueError, r"audience_cost must be non-negative \(got -1\)"),
+        (lambda: ResolveSignalling(__import__("sympy").Symbol("x"), 1, 0, F(1, 2), 0, -1), ParameterTypeError, r"demand must be numbers or arrays"),
+        (lambda: ResolveSignalling(F(1, 2), 1, 0, F(1, 2), 0, -1).compliance("loud", 0), ParameterValueError, r"message must be one of"),
+        (lambda: ResolveSignalling(np.array([0.5]), 1.0, 0.0, 0.5, 0.0, -1.0).equilibria(), ParameterTypeError, r"demand must be numbers \(for arrays use regime\(\)\)"),
+        (lambda: ResolveSignalling(F(1, 2), 1, 0, F(1, 2), 0, -1).regime("sequential"), ParameterValueError, r"refinement must be one of \('pbe', 'intuitive', 'd1'\)"),
+        (lambda: ResolveSignalling(F(1, 2), 1, 0, F(1, 2), 0, -1).equilibria("d1", select="first"), ParameterValueError, r"select must be None \(every survivor\) or 'pareto'"),
     ],
 )
 def test_bad_signalling_inputs(call, error, message) -> None:

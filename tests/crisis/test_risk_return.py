@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from scipy import stats
 
 from bargaining import ParameterTypeError, ParameterValueError
-from bargaining.crisis import RiskReturn, Screening, optimal_demand
+from bargaining.crisis import RiskReturn, Screening, risk_return_demand
 from tests.strategies import costs, fractions, probabilities
 
 
@@ -83,7 +83,7 @@ def test_symbolic_solution_is_piecewise_with_regimes():
 )
 def test_numeric_optimum_matches_brute_force_for_any_distribution(distribution):
     p, cc = 0.45, 0.05
-    solution = optimal_demand(p, cc, distribution)
+    solution = risk_return_demand(p, cc, distribution)
     grid = np.linspace(p, 1.0, 200001)
     values = grid * (1 - distribution.cdf(grid - p)) + (p - cc) * distribution.cdf(grid - p)
     assert solution.coercer_utility >= values.max() - 1e-9
@@ -92,12 +92,12 @@ def test_numeric_optimum_matches_brute_force_for_any_distribution(distribution):
 
 def test_numeric_optimum_agrees_with_the_uniform_closed_form():
     exact = RiskReturn(0.5, 0.1, 0.0, 0.4).solve()
-    numeric = optimal_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
+    numeric = risk_return_demand(0.5, 0.1, stats.uniform(loc=0.0, scale=0.4))
     assert numeric.demand == pytest.approx(exact.demand, abs=1e-7)
     assert numeric.regime == "interior"
-    safe = optimal_demand(0.5, 0.5, stats.uniform(loc=0.1, scale=0.2))
+    safe = risk_return_demand(0.5, 0.5, stats.uniform(loc=0.1, scale=0.2))
     assert safe.regime == "safe" and safe.demand == pytest.approx(0.6, abs=1e-7)
-    capped = optimal_demand(0.9, 0.0, stats.uniform(loc=0.0, scale=0.5))
+    capped = risk_return_demand(0.9, 0.0, stats.uniform(loc=0.0, scale=0.5))
     assert capped.regime == "capped" and capped.demand == pytest.approx(1.0)
 
 
@@ -108,11 +108,11 @@ def test_numeric_optimum_agrees_with_the_uniform_closed_form():
         (lambda: RiskReturn(np.array([0.5]), 0.1, np.array([0.3, 0.1]), 0.2), ParameterValueError,
          "target_cost_high must be greater than target_cost_low (got a smaller value at index (0,))"),
         (lambda: RiskReturn(0.5, -0.1, 0.0, 0.2), ParameterValueError, "cost_coercer must be non-negative (got -0.1)"),
-        (lambda: optimal_demand(0.5, 0.1, "uniform"), ParameterTypeError, "distribution must be a scipy.stats distribution"),
-        (lambda: optimal_demand(np.array([0.5]), 0.1, stats.uniform()), ParameterTypeError, "power must be a real number"),
-        (lambda: optimal_demand(1.5, 0.1, stats.uniform()), ParameterValueError, "power must be a probability in [0, 1] (got 1.5)"),
-        (lambda: optimal_demand(0.5, 0.1, stats.uniform(), grid_points=2), ParameterValueError, "grid_points must be at least 3 (got 2)"),
-        (lambda: optimal_demand(0.5, 0.1, type("Bad", (), {"cdf": staticmethod(lambda x: x * np.nan)})()),
+        (lambda: risk_return_demand(0.5, 0.1, "uniform"), ParameterTypeError, "distribution must be a scipy.stats distribution"),
+        (lambda: risk_return_demand(np.array([0.5]), 0.1, stats.uniform()), ParameterTypeError, "power must be a real number"),
+        (lambda: risk_return_demand(1.5, 0.1, stats.uniform()), ParameterValueError, "power must be a probability in [0, 1] (got 1.5)"),
+        (lambda: risk_return_demand(0.5, 0.1, stats.uniform(), grid_points=2), ParameterValueError, "grid_points must be at least 3 (got 2)"),
+        (lambda: risk_return_demand(0.5, 0.1, type("Bad", (), {"cdf": staticmethod(lambda x: x * np.nan)})()),
          ParameterValueError, "distribution must be a distribution with a finite cdf"),
     ],
 )

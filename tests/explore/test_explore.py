@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import ParameterTypeError, ParameterValueError
-from bargaining.coercion import SignallingGame, Ultimatum
+from bargaining.coercion import ResolveSignalling, Ultimatum
 from bargaining.explore import SLIDERS, Explorer, exact, explorer, explorer_state, plot_state
 
 JANUARY = dict(threat=F(1, 2))  # the loss scale of the January 2025 threat (bargaining.coercion docstring)
@@ -91,7 +91,7 @@ def test_regime_map_agrees_with_the_signalling_game_point_by_point():
     assert state.audience_costs[-1] == SLIDERS["audience_cost"][2]
     for i in (0, 3, 6):
         for j in (0, 2, 5):
-            game = SignallingGame(
+            game = ResolveSignalling(
                 F(2, 5),
                 exact(state.audience_costs[j]),
                 exact(state.carrots[i]),

@@ -166,7 +166,7 @@ def bad_values() -> list[tuple[str, Any, bool]]:
 
 def _api_classes() -> list[tuple[str, Callable[..., Any], dict[str, Any], str | None]]:
     """(name, class, valid keyword arguments, a method to call after construction)."""
-    from bargaining.coercion import SignallingGame, Ultimatum
+    from bargaining.coercion import ResolveSignalling, Ultimatum
     from bargaining.commitment import (
         Ceasefire,
         PowerShift,
@@ -197,7 +197,7 @@ def _api_classes() -> list[tuple[str, Callable[..., Any], dict[str, Any], str | 
         ("AlternatingOffers", AlternatingOffers, {"discount_first": Fraction(9, 10), "discount_second": Fraction(9, 10)},
          "solve"),
         ("Ultimatum", Ultimatum, {"demand": Fraction(1, 5), "threat": half}, "outcome"),
-        ("SignallingGame", SignallingGame,
+        ("ResolveSignalling", ResolveSignalling,
          {"demand": Fraction(1, 5), "audience_cost": tenth, "carrot": 0, "prior_resolute": half,
           "resolute_value": half, "irresolute_value": -half}, None),
         ("Ceasefire", Ceasefire, {"share": half, "power": half, "discount": Fraction(9, 10)}, "solve"),

@@ -175,12 +175,12 @@ def _problem(**changes):
 
 
 def _signalling(**changes):
-    from bargaining.coercion import SignallingGame
+    from bargaining.coercion import ResolveSignalling
 
     half = Fraction(1, 2)
     base = {"demand": Fraction(1, 5), "audience_cost": Fraction(1, 10), "carrot": 0, "prior_resolute": half,
             "resolute_value": half, "irresolute_value": -half}
-    return SignallingGame(**{**base, **changes})
+    return ResolveSignalling(**{**base, **changes})
 
 
 def _war():

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from bargaining.coercion import (
-    SignallingGame,
+    ResolveSignalling,
     Ultimatum,
     madman,
     optimal_carrot,
@@ -32,6 +32,7 @@ from bargaining.crisis import Crisis, FirstStrike, MutualOptimism, RiskReturn, S
 from bargaining.solutions import AlternatingOffers, continuous_time_split
 from bargaining.war import CoaseTwoPeriod, DurationMixture, LearningWar, PrivateWarOfAttrition, WarOfAttrition
 from tests.kinds.cross_kinds import Point, Spec, path_items
+from tests.kinds.specs_extra import EXTRA
 from tests.strategies import (
     closed_discounts,
     costs,
@@ -449,7 +450,7 @@ def _signalling(draw: st.DrawFn) -> Point:
 
 
 def _signalling_outputs(p: Point) -> dict[str, Any]:
-    game = SignallingGame(**p)
+    game = ResolveSignalling(**p)
     return {
         "regime": game.regime(),
         "regime[pbe]": game.regime("pbe"),
@@ -466,22 +467,15 @@ def _risk_attitude_outputs(p: Point) -> dict[str, Any]:
     found = risk_attitude(ultimatum, p["risk_aversion"])
     return {name: getattr(found, name) for name in found.__dataclass_fields__}
 
-_FLAT_DEMAND = (
-    "optimal_demand on arrays breaks a tie of the coercer's utility otherwise than on scalars: at "
-    "tests/kinds/test_kinds_known.py::test_optimal_demand_array_tie the utility 7/20 is flat and the "
-    "scalars give the demand 79/150, the array 0.6433 (the utility agrees)"
-)
-
 _SYMBOLIC_DEMAND = (
-    "optimal_demand on symbols: substituting a degenerate point (demand 0, threat 0, execution in "
-    "[-1, -59/60], resolve in [0, 1/60], every other field 0, discount 1/20) reaches a nan "
-    "condition ('The argument nan is not comparable'); the symbolic build also takes about a minute"
+    "numbers or arrays, or symbols with a numeric credibility (documented): with a symbolic credibility the "
+    "demand is a Max/Min of Piecewise expressions that sympy's simplification evaluates at 0/0; with a "
+    "positive deadline the two timing regimes' optima are compared"
 )
 
-_SEMI_SEPARATING = (
-    "SignallingGame on arrays finds a semi-separating equilibrium that the scalar solver does not, at "
-    "tests/kinds/test_kinds_known.py::test_signalling_array_extra_equilibrium (prior_resolute = 1)"
-)
+def _optimal_demand(p: Point) -> dict[str, Any]:
+    return dict(zip(("demand", "coercer_utility"), optimal_demand(Ultimatum(**p))))
+
 
 COERCION = [
     Spec(
@@ -502,19 +496,21 @@ COERCION = [
         symbolic_points=4,
         slow=("symbolic",),
     ),
-    Spec(
-        "optimal_demand",
-        _ultimatum((0,)),
-        lambda p: dict(zip(("demand", "coercer_utility"), optimal_demand(Ultimatum(**p)))),
-        discrete=("deadline",),
-        xfail={"array": _FLAT_DEMAND, "symbolic": _SYMBOLIC_DEMAND},
-        slow=("symbolic",),
-        signed=_ULTIMATUM_SIGNED,
-        symbolic_points=4,
+    *(
+        Spec(
+            name,
+            _ultimatum(deadlines),
+            _optimal_demand,
+            discrete=("deadline",),
+            signed=_ULTIMATUM_SIGNED,
+            symbolic=_SYMBOLIC_DEMAND,
+            refusal=NotImplementedError,
+        )
+        for name, deadlines in (("optimal_demand", (0, None)), ("optimal_demand[deadline]", (1, 2, 3)))
     ),
     Spec(
         "optimal_carrot",
-        _ultimatum((0,)),
+        _ultimatum((0, 1, 2, None)),
         lambda p: dict(zip(("carrot", "coercer_utility"), optimal_carrot(Ultimatum(**p), 1))),
         discrete=("deadline",),
         signed=_ULTIMATUM_SIGNED,
@@ -540,12 +536,12 @@ COERCION = [
         lambda p: {"cost": reputation_cost(**p)},
     ),
     Spec(
-        "SignallingGame",
+        "ResolveSignalling",
         _signalling(),
         _signalling_outputs,
         signed=("resolute_value", "irresolute_value"),
         symbolic="numbers or arrays only (documented): the equilibrium set is enumerated",
-        array_examples=1,  # the known disagreement at prior_resolute = 1: _SEMI_SEPARATING
+        array_examples=1,
     ),
 ]
 
@@ -641,4 +637,4 @@ WAR = [
     ),
 ]
 
-SPECS = [*CRISIS, *SOLUTIONS, *COMMITMENT, *COERCION, *WAR]
+SPECS = [*CRISIS, *SOLUTIONS, *COMMITMENT, *COERCION, *WAR, *EXTRA]

@@ -1,6 +1,6 @@
-"""Disagreements between the kinds found by tests/kinds, each at its exact failing point.
+"""Disagreements between the kinds found by tests/kinds, each held at its exact point as a regression.
 
-Each is a strict xfail: it fails today; when a fix makes it pass, the xfail must go.
+Each was a strict xfail; each test names the point, the cause and which kind was right.
 """
 
 from fractions import Fraction as F
@@ -24,13 +24,18 @@ def _kinds(point, kind):
     return {k: v if k == "deadline" else np.array([float(v)] * 2) for k, v in point.items()}
 
 
-@pytest.mark.xfail(strict=True, reason="the array path breaks the tie of a flat utility otherwise than the scalar one")
-def test_optimal_demand_array_tie():
+def test_optimal_demand_flat_utility_tie_on_arrays():
+    """At _FLAT (deadline 0) the coercer's utility is flat, 7/20, for every demand from 79/150 up (no
+    target complies). Cause: the two sides' utilities were compared with ``>=`` and the array path
+    computes them one ulp apart (0.35 vs 0.35000000000000003), so the array picked the other side's
+    demand, 0.6433. Exact was right (ties go to the demand complied with at once); a deadline of 0
+    now has one side, as in ``Ultimatum.outcome``, and floats compare within rounding."""
     exact_demand, exact_utility = optimal_demand(Ultimatum(**_FLAT))
     assert (exact_demand, exact_utility) == (F(79, 150), F(7, 20))
-    demand, utility = optimal_demand(Ultimatum(**_kinds(_FLAT, "array")))
-    np.testing.assert_allclose(utility, float(exact_utility), rtol=1e-12)  # the utility agrees
-    np.testing.assert_allclose(demand, float(exact_demand), rtol=1e-9)  # the demand does not: 0.6433
+    for kind in ("float", "array"):
+        demand, utility = optimal_demand(Ultimatum(**_kinds(_FLAT, kind)))
+        np.testing.assert_allclose(utility, float(exact_utility), rtol=1e-12)
+        np.testing.assert_allclose(demand, float(exact_demand), rtol=1e-12)
 
 
 _DEGENERATE_PRIOR = {
@@ -41,14 +46,19 @@ _DEGENERATE_PRIOR = {
 }  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="the array solver adds a semi-separating equilibrium at prior_resolute = 1")
-def test_signalling_array_extra_equilibrium():
-    from bargaining.coercion import SignallingGame
+def test_signalling_degenerate_prior_has_no_semi_separating_equilibrium():
+    """At _DEGENERATE_PRIOR (prior_resolute = 1) floats and arrays found a semi-separating profile the
+    exact solver did not. Cause: its belief after ``carrot`` is exactly 1 = the prior, so the
+    resolute "mixer" sends ``carrot`` with probability 0 (not a mix); floats computed the belief as
+    0.9999999999999999 < prior and accepted it. Exact was right: with a prior of 0 or 1 there is
+    one type, and no profile is semi-separating (now required: 0 < prior < 1)."""
+    from bargaining.coercion import ResolveSignalling
 
-    exact = SignallingGame(**_DEGENERATE_PRIOR).regime()
+    exact = ResolveSignalling(**_DEGENERATE_PRIOR).regime()
     assert exact == "several: pooling on carrot + pooling on specific+carrot"
-    arrays = SignallingGame(**{k: np.array([float(v)] * 2) for k, v in _DEGENERATE_PRIOR.items()}).regime()
-    assert list(arrays) == [exact, exact]
+    floats = ResolveSignalling(**{k: float(v) for k, v in _DEGENERATE_PRIOR.items()}).regime()
+    arrays = ResolveSignalling(**{k: np.array([float(v)] * 2) for k, v in _DEGENERATE_PRIOR.items()}).regime()
+    assert floats == exact and list(arrays) == [exact, exact]
 
 
 # --------------------------------------------------------------------------- fixed (regressions)
@@ -92,19 +102,44 @@ _CARROT_DEADLINE = {
 }  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="with a deadline, optimal_demand in floats differs from exact (0.45306 vs 40711/90000)")
 def test_optimal_demand_with_a_deadline_float_against_exact():
-    exact, _ = optimal_demand(Ultimatum(**_DEMAND_DEADLINE))
-    assert exact == F(40711, 90000)
-    floats, _ = optimal_demand(Ultimatum(**_kinds(_DEMAND_DEADLINE, "float")))
-    assert floats == pytest.approx(float(exact), rel=1e-9)
+    """At _DEMAND_DEADLINE (deadline 2) the utility is flat, 52/375, for every demand from 40711/90000
+    (the smallest that no target complies with) up. Cause: a tie between the two timing sides
+    broken by rounding (0.13866666666666635 < 0.13866666666666672), so floats gave the late side's
+    demand 1631/3600 = 0.45306. Exact was right (ties to the side complied with at once)."""
+    exact, utility = optimal_demand(Ultimatum(**_DEMAND_DEADLINE))
+    assert (exact, utility) == (F(40711, 90000), F(52, 375))
+    for kind in ("float", "array"):
+        demand, value = optimal_demand(Ultimatum(**_kinds(_DEMAND_DEADLINE, kind)))
+        np.testing.assert_allclose(demand, float(exact), rtol=1e-12)
+        np.testing.assert_allclose(value, float(utility), rtol=1e-12)
 
 
-@pytest.mark.xfail(strict=True, reason="with a deadline, optimal_carrot in floats differs from exact (0.24149 vs 35/47)")
 def test_optimal_carrot_with_a_deadline_float_against_exact():
+    """At _CARROT_DEADLINE (deadline 2) the coercer's utility jumps from 0.0283 to 163/360 = 0.4528 at
+    the carrot 35/47, where the target switches from complying at the deadline to complying at
+    once (c = n). Cause: in floats (x + sigma - c)/q lands one ulp below the switch, where the
+    model's own test c >= n fails, so floats missed the jump and gave 0.24149. Exact was right;
+    the switching carrot is now moved (at most 4 ulps) onto its "at once" side by that test."""
     from bargaining.coercion import optimal_carrot
 
-    exact, _ = optimal_carrot(Ultimatum(**_CARROT_DEADLINE), 1)
-    assert exact == F(35, 47)
-    floats, _ = optimal_carrot(Ultimatum(**_kinds(_CARROT_DEADLINE, "float")), 1)
-    assert floats == pytest.approx(float(exact), rel=1e-9)
+    exact, utility = optimal_carrot(Ultimatum(**_CARROT_DEADLINE), 1)
+    assert (exact, utility) == (F(35, 47), F(163, 360))
+    floats, value = optimal_carrot(Ultimatum(**_kinds(_CARROT_DEADLINE, "float")), 1)
+    assert floats == pytest.approx(float(exact), rel=1e-12)
+    assert value == pytest.approx(float(utility), rel=1e-12)
+
+
+def test_optimal_demand_on_symbols_refuses_a_symbolic_credibility():
+    """The symbolic xfail: with every field a symbol, sympy's simplification inside the outcome's
+    Piecewise substitutes 0 for every symbol (``is_constant``), which makes the credibility's
+    (execution_high + a) / (execution_high - execution_low) a 0/0 inside ``Max``, and ``Max`` refuses
+    nan (the build also took minutes). A documented refusal now; a numeric credibility still works."""
+    import sympy
+
+    x = sympy.Symbol("x", nonnegative=True)
+    with pytest.raises(NotImplementedError, match="numeric credibility"):
+        optimal_demand(Ultimatum(F(1, 2), threat=1, execution_low=-x, execution_high=1))
+    t = sympy.Symbol("t", positive=True)
+    demand, _ = optimal_demand(Ultimatum(sympy.Rational(1, 2), threat=t, audience_cost=1))
+    assert demand.subs(t, sympy.Rational(3, 2)) == sympy.Rational(3, 4)

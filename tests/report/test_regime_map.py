@@ -4,7 +4,7 @@ from fractions import Fraction as F
 
 import numpy as np
 
-from bargaining.coercion import SignallingGame
+from bargaining.coercion import ResolveSignalling
 from bargaining.report.regime_map import (
     CARROTS,
     REGIMES,
@@ -17,7 +17,7 @@ from bargaining.scenarios import load, models, presets
 from bargaining.sweep import regime_labels
 
 
-def _by_point(game: SignallingGame) -> str:
+def _by_point(game: ResolveSignalling) -> str:
     """The regime named from the exact equilibrium set at one point (no array code involved)."""
     forms = [e.form for e in game.equilibria("intuitive")]
     if not forms:
@@ -27,9 +27,9 @@ def _by_point(game: SignallingGame) -> str:
 
 
 def _point(scenario, vagueness, carrot):
-    base = models.signalling_game(scenario)
+    base = models.resolve_signalling(scenario)
     kept = {f: getattr(base, f) for f in base.__dataclass_fields__ if f not in ("kind", "vagueness", "carrot")}
-    return SignallingGame(**kept, vagueness=vagueness, carrot=carrot)
+    return ResolveSignalling(**kept, vagueness=vagueness, carrot=carrot)
 
 
 def test_every_cell_is_the_equilibrium_set_of_its_point():

@@ -227,10 +227,10 @@ def test_the_building_blocks_of_a_scenario_still_build():
     """The block-level models of a scenario (the claims' region comes from the same file)."""
     scenario = load(PRESETS["specific-carrots"])
     assert models.risk_return(scenario).solve().demand > 0
-    assert models.signalling_game(scenario) is not None
+    assert models.resolve_signalling(scenario) is not None
     assert models.renewed_demands(scenario) is not None
     strategies = models.war_strategies(scenario)
-    assert [type(s).__name__ for s in strategies] == ["TryAndSee", "TurningTheScrew", "Ultimatum"]
+    assert [type(s).__name__ for s in strategies] == ["TryAndSee", "TurningTheScrew", "UltimatumSchedule"]
 
 
 def test_an_assumption_may_name_its_source_and_an_empty_one_is_refused(tmp_path):

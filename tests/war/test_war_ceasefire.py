@@ -8,7 +8,7 @@ from hypothesis import given, settings
 
 from bargaining import ParameterValueError
 from bargaining.commitment import PowerPath
-from bargaining.war import LearningWar, SelfEnforcing, TryAndSee, TurningTheScrew, simulate
+from bargaining.war import LearningWar, SelfEnforcing, TryAndSee, TurningTheScrew, simulate_wars
 from tests.strategies import fractions
 
 AGREEING = LearningWar(F(1, 2), F(1, 2), 4, 4, F(1, 2), F(1, 20), F(1, 20), decisive_margin=3)
@@ -66,7 +66,7 @@ def test_exact_float_and_monte_carlo_agree():
     exact = war.duration_distribution(30, schedule)
     floats = war.as_float().duration_distribution(30, SelfEnforcing(TryAndSee(), 0.2, 0.9))
     np.testing.assert_allclose(np.asarray(exact.settlement, dtype=float), floats.settlement, atol=1e-12)
-    estimate = simulate(war, 30, SelfEnforcing(TryAndSee(), 0.2, 0.9), 20_000, np.random.default_rng(4))
+    estimate = simulate_wars(war, 30, SelfEnforcing(TryAndSee(), 0.2, 0.9), 20_000, np.random.default_rng(4))
     settled = np.cumsum(np.asarray(exact.settlement, dtype=float))
     assert np.all(np.abs(estimate.settled_by - settled) <= 4 * estimate.settled_by_error + 1e-3)
 

@@ -176,14 +176,14 @@ def test_the_complete_information_war_of_attrition_has_no_regularity():
 def test_the_learning_war_derives_the_opposite_of_the_regularity():
     """Slantchev (2003); Smith & Stam (2004): a war of learning ends once beliefs converge, so the
     wars that have lasted have less, not more, to run. Exact lattice, checked against Monte Carlo."""
-    from bargaining.war import LearningWar, TryAndSee, simulate
+    from bargaining.war import LearningWar, TryAndSee, simulate_wars
 
     war = LearningWar(F(3, 4), F(3, 4), 2, 6, F(1, 2), F(1, 30), F(1, 30), decisive_margin=3)
     distribution = war.duration_distribution(8)
     remaining = [distribution.mean_remaining(t) for t in range(6)]
     assert remaining[0] == F(35, 8) and remaining[5] < remaining[0]
     assert any(later < earlier for earlier, later in itertools.pairwise(remaining))
-    estimate = simulate(war.as_float(), 8, TryAndSee(), 40_000, np.random.default_rng(5))
+    estimate = simulate_wars(war.as_float(), 8, TryAndSee(), 40_000, np.random.default_rng(5))
     ended = np.diff(np.concatenate([[0.0], estimate.ended_by, [1.0]]))  # the rest ends at H + 1
     times = np.arange(10)
     for t in (0, 2, 4):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import ConvergenceError, ParameterTypeError, ParameterValueError
-from bargaining.war import LearningWar, TryAndSee, simulate
+from bargaining.war import LearningWar, TryAndSee, simulate_wars
 from tests.strategies import fractions
 from tests.war.test_war_race import brute_force_settlement
 
@@ -76,7 +76,7 @@ def test_lattice_equals_brute_force_path_enumeration():
 def test_lattice_agrees_with_monte_carlo_within_four_standard_errors():
     war = LearningWar(F(7, 10), F(7, 10), 3, 9, F(1, 2), F(1, 40), F(1, 40), decisive_margin=6)
     exact = war.duration_distribution(40)
-    estimate = simulate(war, 40, TryAndSee(), paths=20_000, rng=np.random.default_rng(7))
+    estimate = simulate_wars(war, 40, TryAndSee(), paths=20_000, rng=np.random.default_rng(7))
     settled = np.cumsum(np.asarray(exact.settlement, dtype=float))
     ended = np.cumsum(np.asarray(exact.ended, dtype=float))
     assert np.all(np.abs(estimate.settled_by - settled) <= 4 * estimate.settled_by_error + 1e-3)
@@ -196,8 +196,8 @@ def test_bad_parameters_are_refused_with_field_requirement_and_value(arguments, 
         (lambda w: w.duration_distribution(0), r"horizon must be an integer number of battles in \[1, 1000000\] \(got 0\)"),
         (lambda w: w.duration_distribution(2.5), r"horizon must be an integer"),
         (lambda w: w.duration_distribution(3).settled_by(-1), r"period must be a non-negative integer \(got -1\)"),
-        (lambda w: simulate(w, 3, TryAndSee(), 0, np.random.default_rng(0)), r"paths must be an integer"),
-        (lambda w: simulate(w, 3, TryAndSee(), 10, 3), r"rng must be a numpy.random.Generator"),
+        (lambda w: simulate_wars(w, 3, TryAndSee(), 0, np.random.default_rng(0)), r"paths must be an integer"),
+        (lambda w: simulate_wars(w, 3, TryAndSee(), 10, 3), r"rng must be a numpy.random.Generator"),
         (lambda w: w.settlement_battles(escalation=-1), r"escalation must be non-negative"),
     ],
 )
@@ -236,12 +236,39 @@ def test_symbolic_and_array_wars_are_refused_where_the_solver_needs_numbers():
     screw = LearningWar(F(3, 5), F(3, 5), 2, 2, theta, F(1, 20), F(1, 20))
     from bargaining.war import TurningTheScrew
 
-    with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+    with pytest.raises(ParameterTypeError, match="escalation must be a number or array for a schedule's policy"):
         screw.duration_distribution(3, TurningTheScrew(sympy.Symbol("g", positive=True)))
-    from bargaining.war import Ultimatum
+    from bargaining.war import UltimatumSchedule
 
-    with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
-        screw.duration_distribution(3, Ultimatum(sympy.Symbol("x", positive=True), 2, F(1, 5), F(1, 2)))
+    with pytest.raises(ParameterTypeError, match="demand must be a number or array for a schedule's policy"):
+        screw.duration_distribution(3, UltimatumSchedule(sympy.Symbol("x", positive=True), 2, F(1, 5), F(1, 2)))
     arrays = LearningWar([0.6, 0.7], 0.6, 2.0, 2.0, 0.5, 0.05, 0.05)
     with pytest.raises(ParameterValueError, match="war must be a war with scalar parameters"):
-        simulate(arrays, 3, TryAndSee(), 10, np.random.default_rng(0))
+        simulate_wars(arrays, 3, TryAndSee(), 10, np.random.default_rng(0))
+
+
+def test_a_user_schedule_that_compares_symbols_is_refused_by_the_lattice() -> None:
+    """The built-in schedules refuse symbols when built; a schedule of the user's own whose policy
+    compares a symbol is refused by the lattice itself (no truth value), naming the schedule."""
+    import sympy
+
+    from bargaining.war import TryAndSee
+
+    x = sympy.Symbol("x", positive=True)
+
+    class Symbolic(TryAndSee):
+        __slots__ = ()
+
+        def policy(self, war, horizon):
+            return [(bool(x > 1), 0)] * (horizon + 1)
+
+    class SymbolicMask(TryAndSee):
+        __slots__ = ()
+
+        def policy(self, war, horizon):
+            return [(np.array([x > 1], dtype=object), 0)] * (horizon + 1)
+
+    war = LearningWar(F(3, 5), F(3, 5), 2, 2, F(1, 2), F(1, 20), F(1, 20))
+    for schedule in (Symbolic(), SymbolicMask()):
+        with pytest.raises(ParameterTypeError, match="schedule must be numbers wherever the lattice compares"):
+            war.duration_distribution(3, schedule)

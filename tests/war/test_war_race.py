@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining import ParameterValueError
-from bargaining.war import LearningWar, TryAndSee, TurningTheScrew, Ultimatum
+from bargaining.war import LearningWar, TryAndSee, TurningTheScrew, UltimatumSchedule
 from bargaining.war.race import continuation, simulate_race, war_values
 from tests.strategies import fractions
 
@@ -216,7 +216,7 @@ def ultimatum_tree(war, horizon, ultimatum, n=0, k=0):
 @pytest.mark.parametrize("discount", [F(1), F(4, 5)])
 def test_ultimatum_acceptance_is_the_targets_best_timing_against_a_tree_recursion(deadline, discount):
     war = LearningWar(F(3, 5), F(7, 10), 2, 3, F(1, 2), F(1, 50), F(1, 50), decisive_margin=3, discount=discount)
-    ultimatum = Ultimatum(F(3, 5), deadline, F(1, 5), F(1, 2), carrot=F(1, 20))
+    ultimatum = UltimatumSchedule(F(3, 5), deadline, F(1, 5), F(1, 2), carrot=F(1, 20))
     horizon = 6
     policy = ultimatum.policy(war, horizon)
     for n in range(min(deadline, horizon) + 1):
@@ -224,7 +224,7 @@ def test_ultimatum_acceptance_is_the_targets_best_timing_against_a_tree_recursio
             if abs(2 * k - n) >= 3:
                 continue
             accept = 1 - ultimatum.demand + ultimatum.carrot
-            refuse = ultimatum_tree(war, horizon, Ultimatum(F(3, 5), deadline, F(1, 5), F(1, 2), carrot=F(1, 20)), n, k)
+            refuse = ultimatum_tree(war, horizon, UltimatumSchedule(F(3, 5), deadline, F(1, 5), F(1, 2), carrot=F(1, 20)), n, k)
             assert bool(policy[n][0][k]) == (refuse == accept)
 
 
@@ -232,7 +232,7 @@ def test_ultimatum_at_a_zero_horizon_is_the_one_battle_rule():
     """D = H = 0: accept iff demand - carrot <= m_T + c_T + credibility * threat, the old one-period rule."""
     war = LearningWar(F(3, 5), F(3, 5), 2, 2, F(1, 2), F(1, 20), F(1, 20))
     for demand in (F(1, 2), F(3, 5), F(7, 10), F(4, 5)):
-        settle, terms = Ultimatum(demand, 0, F(1, 5), F(1, 2)).policy(war, 0)[0]
+        settle, terms = UltimatumSchedule(demand, 0, F(1, 5), F(1, 2)).policy(war, 0)[0]
         assert bool(settle[0]) == (demand <= F(2, 5) + F(1, 20) + F(1, 10))
         assert terms[0] == demand
 

@@ -13,16 +13,16 @@ from bargaining.war import (
     LearningWar,
     TryAndSee,
     TurningTheScrew,
-    Ultimatum,
+    UltimatumSchedule,
     compare,
     credibility,
     plot_durations,
-    simulate,
+    simulate_wars,
 )
 from tests.strategies import fractions
 
 WAR = LearningWar(F(7, 10), F(7, 10), 2, 4, F(1, 2), F(1, 100), F(1, 100), decisive_margin=4)
-SCREW, ULTIMATUM = TurningTheScrew(F(1, 200)), Ultimatum(F(11, 20), 2, F(1, 5), F(1, 2))
+SCREW, ULTIMATUM = TurningTheScrew(F(1, 200)), UltimatumSchedule(F(11, 20), 2, F(1, 5), F(1, 2))
 
 
 def test_fudenberg_tirole_two_period_coase_cut_off():
@@ -96,7 +96,7 @@ def test_three_strategies_on_one_war():
 
 
 def test_ultimatum_never_softens_before_its_deadline_and_falls_back_after():
-    ultimatum = Ultimatum(F(3, 5), 3, F(1, 5), F(1, 2))
+    ultimatum = UltimatumSchedule(F(3, 5), 3, F(1, 5), F(1, 2))
     distribution = WAR.duration_distribution(40, ultimatum)
     terms = distribution.terms
     for t in range(4):
@@ -108,10 +108,10 @@ def test_ultimatum_never_softens_before_its_deadline_and_falls_back_after():
 def test_a_carrot_at_full_efficiency_is_exactly_a_smaller_demand():
     """MODEL §7 ("combine sticks and carrots"): with carrot_efficiency = 1 a carrot s is a demand x - s;
     a cheaper carrot (efficiency below 1) settles as often on better terms for the coercer."""
-    smaller = WAR.duration_distribution(40, Ultimatum(F(1, 2), 4, F(1, 5), F(1, 2)))
-    carrot = WAR.duration_distribution(40, Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2), carrot=F(1, 20)))
+    smaller = WAR.duration_distribution(40, UltimatumSchedule(F(1, 2), 4, F(1, 5), F(1, 2)))
+    carrot = WAR.duration_distribution(40, UltimatumSchedule(F(11, 20), 4, F(1, 5), F(1, 2), carrot=F(1, 20)))
     assert list(smaller.settlement) == list(carrot.settlement) and list(smaller.terms) == list(carrot.terms)
-    cheap = WAR.duration_distribution(40, Ultimatum(F(11, 20), 4, F(1, 5), F(1, 2), F(1, 20), F(1, 2)))
+    cheap = WAR.duration_distribution(40, UltimatumSchedule(F(11, 20), 4, F(1, 5), F(1, 2), F(1, 20), F(1, 2)))
     assert list(cheap.settlement) == list(carrot.settlement)
     assert cheap.expected_terms > carrot.expected_terms
 
@@ -121,9 +121,9 @@ def test_a_credible_enough_ultimatum_settles_at_once_unless_its_deadline_is_far(
     battles away settles at once; five battles away the target fights first and complies only if the
     battles go badly for it (15/16 by the deadline), because waiting is cheap next to the threat."""
     for deadline in (0, 1, 3):
-        distribution = WAR.duration_distribution(10, Ultimatum(F(1, 2), deadline, F(1, 2), 1))
+        distribution = WAR.duration_distribution(10, UltimatumSchedule(F(1, 2), deadline, F(1, 2), 1))
         assert distribution.settlement[0] == 1 and distribution.expected_terms == F(1, 2)
-    far = WAR.duration_distribution(10, Ultimatum(F(1, 2), 5, F(1, 2), 1))
+    far = WAR.duration_distribution(10, UltimatumSchedule(F(1, 2), 5, F(1, 2), 1))
     assert far.settlement[0] == 0 and far.settled_by(5) == F(15, 16)
 
 
@@ -139,7 +139,7 @@ def test_a_harder_screw_never_lengthens_the_war(g1, g2):
 def test_schedules_agree_with_monte_carlo():
     for schedule in (SCREW, ULTIMATUM):
         exact = WAR.duration_distribution(20, schedule)
-        estimate = simulate(WAR, 20, schedule, paths=20_000, rng=np.random.default_rng(3))
+        estimate = simulate_wars(WAR, 20, schedule, paths=20_000, rng=np.random.default_rng(3))
         settled = np.cumsum(np.asarray(exact.settlement, dtype=float))
         assert np.all(np.abs(estimate.settled_by - settled) <= 4 * estimate.settled_by_error + 1e-3)
 
@@ -151,8 +151,8 @@ def test_array_screw_matches_scalar_screws():
     for index, g in enumerate((0.0, 0.005)):
         single = war.duration_distribution(30, TurningTheScrew(g))
         np.testing.assert_allclose(arrays.settlement[index], single.settlement, atol=1e-12)
-    ultimatum = both.duration_distribution(30, Ultimatum([0.5, 0.6], 3, 0.2, 0.5))
-    single = war.duration_distribution(30, Ultimatum(0.6, 3, 0.2, 0.5))
+    ultimatum = both.duration_distribution(30, UltimatumSchedule([0.5, 0.6], 3, 0.2, 0.5))
+    single = war.duration_distribution(30, UltimatumSchedule(0.6, 3, 0.2, 0.5))
     np.testing.assert_allclose(ultimatum.settlement[1], single.settlement, atol=1e-12)
 
 
@@ -206,31 +206,31 @@ def test_ultimatum_from_the_one_shot_coercion_model():
 
     one_shot = OneShot(F(11, 20), deadline=4, audience_cost=F(1, 4), threat=F(1, 5), execution_low=-1,
                        execution_high=F(1, 4))
-    ultimatum = Ultimatum.from_coercion(one_shot)
-    assert ultimatum == Ultimatum(F(11, 20), 4, F(1, 5), F(2, 5))
+    ultimatum = UltimatumSchedule.from_coercion(one_shot)
+    assert ultimatum == UltimatumSchedule(F(11, 20), 4, F(1, 5), F(2, 5))
     sweetened = OneShot(F(11, 20), deadline=4, carrot=F(1, 10), carrot_credibility=F(1, 2), carrot_efficiency=F(1, 2))
-    assert Ultimatum.from_coercion(sweetened).carrot == F(1, 20)
-    assert Ultimatum.from_coercion(sweetened).carrot_efficiency == F(1, 2)
-    assert Ultimatum.from_coercion(one_shot, deadline=2).deadline == 2
+    assert UltimatumSchedule.from_coercion(sweetened).carrot == F(1, 20)
+    assert UltimatumSchedule.from_coercion(sweetened).carrot_efficiency == F(1, 2)
+    assert UltimatumSchedule.from_coercion(one_shot, deadline=2).deadline == 2
     with pytest.raises(ParameterValueError, match="deadline must be a number of battles"):
-        Ultimatum.from_coercion(OneShot(F(1, 2), deadline=None, urgency=F(1, 2)))
+        UltimatumSchedule.from_coercion(OneShot(F(1, 2), deadline=None, urgency=F(1, 2)))
     with pytest.raises(ParameterValueError, match=r"one_shot must be a bargaining\.coercion\.Ultimatum"):
-        Ultimatum.from_coercion("ultimatum")
+        UltimatumSchedule.from_coercion("ultimatum")
 
 
 @pytest.mark.parametrize(
     ("build", "message"),
     [
         (lambda: TurningTheScrew(-1), r"escalation must be non-negative \(got -1\)"),
-        (lambda: Ultimatum(F(3, 2), 1, 0, 1), r"demand must be a probability in \[0, 1\] \(got 3/2\)"),
-        (lambda: Ultimatum(F(1, 2), -1, 0, 1), r"deadline must be a non-negative integer number of battles \(got -1\)"),
-        (lambda: Ultimatum(F(1, 2), 1, -1, 1), r"threat must be non-negative"),
-        (lambda: Ultimatum(F(1, 2), 1, 0, 2), r"credibility must be a probability"),
+        (lambda: UltimatumSchedule(F(3, 2), 1, 0, 1), r"demand must be a probability in \[0, 1\] \(got 3/2\)"),
+        (lambda: UltimatumSchedule(F(1, 2), -1, 0, 1), r"deadline must be a non-negative integer number of battles \(got -1\)"),
+        (lambda: UltimatumSchedule(F(1, 2), 1, -1, 1), r"threat must be non-negative"),
+        (lambda: UltimatumSchedule(F(1, 2), 1, 0, 2), r"credibility must be a probability"),
         (lambda: CoaseTwoPeriod(F(1, 2), 0, F(1, 2)), r"cost_high must be positive \(got 0\)"),
         (lambda: CoaseTwoPeriod(F(1, 2), F(1, 2), 1), r"discount must be a discount factor in \(0, 1\) \(got 1\)"),
         (lambda: CoaseTwoPeriod(F(3, 4), F(1, 2), F(1, 2)), r"power \+ cost_high must be at most 1"),
         (lambda: credibility(-1, 0, 1), r"audience_cost must be non-negative"),
-        (lambda: Ultimatum(F(1, 2), 1, 0, 1, carrot=-1), r"carrot must be non-negative \(got -1\)"),
+        (lambda: UltimatumSchedule(F(1, 2), 1, 0, 1, carrot=-1), r"carrot must be non-negative \(got -1\)"),
     ],
 )
 def test_bad_strategy_parameters_are_refused(build, message):

@@ -94,7 +94,7 @@ def _belief_after_carrot(carrot: Any, audience_cost: Any) -> Any:
     expensive step). The game is the signalling extension's worked example (demand 2/5, prior 1/2,
     resolute and irresolute values -1/10 and -3/5, Schelling risk 3/10). No equilibrium is
     selected: the quantity is the lowest posterior after a carrot message on the path of any
-    survivor (:meth:`~bargaining.coercion.SignallingGame.equilibria` with
+    survivor (:meth:`~bargaining.coercion.ResolveSignalling.equilibria` with
     ``refinement="intuitive"``); with no carrot, or none sent in any survivor, it is the prior.
     """
     return _belief_after_carrot_size(F(math.floor(carrot * 20), 20), audience_cost)
@@ -102,12 +102,12 @@ def _belief_after_carrot(carrot: Any, audience_cost: Any) -> Any:
 
 @functools.lru_cache(maxsize=256)
 def _belief_after_carrot_size(carrot: F, audience_cost: Any) -> Any:
-    from ...coercion import SignallingGame
+    from ...coercion import ResolveSignalling
 
     prior = F(1, 2)
     if carrot == 0:
         return prior
-    game = SignallingGame(F(2, 5), audience_cost, carrot, prior, F(-1, 10), F(-3, 5), risk=F(3, 10))
+    game = ResolveSignalling(F(2, 5), audience_cost, carrot, prior, F(-1, 10), F(-3, 5), risk=F(3, 10))
     beliefs = [
         belief
         for found in game.equilibria(refinement="intuitive")

@@ -78,7 +78,8 @@ def ceasefire(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(T's value, C's value, the period it breaks (-1: kept), who breaks (0 C, 1 T)), broadcast.
 
-    The same operations, in the same order, as :func:`~bargaining.coercive_game.durability.ceasefire`.
+    The same operations, in the same order, as :func:`~bargaining.coercive_game.durability.ceasefire`;
+    a side breaks only when reneging beats keeping by more than ``1e-12`` (ties keep the deal).
 
     >>> d = Durability(0.5, 0.0, 0.0, 0.0, (0.2,))
     >>> [float(v) for v in ceasefire(d, 0.5, 0.5, 0.05)[:2]]
@@ -88,8 +89,8 @@ def ceasefire(
     flow_c, flow_t = terms, 1 - terms
     last = len(d.shifts)
     w_c, w_t = d.war(share, cost, last + 1)
-    by_c = delta * (flow_c - w_c) < g_c
-    by_t = ~by_c & (delta * (flow_t - w_t) < g_t)
+    by_c = delta * (flow_c - w_c) < g_c - _TIE  # ties (within rounding) keep the deal
+    by_t = ~by_c & (delta * (flow_t - w_t) < g_t - _TIE)
     base_c, base_t = (1 - delta) * flow_c + delta * w_c, (1 - delta) * flow_t + delta * w_t
     v_c = np.where(by_c, base_c + g_c, np.where(by_t, base_c, flow_c))
     v_t = np.where(by_c, base_t, np.where(by_t, base_t + g_t, flow_t))
@@ -99,8 +100,8 @@ def ceasefire(
         w_c, w_t = d.war(share, cost, k + 1)
         keep_c, keep_t = (1 - delta) * flow_c + delta * v_c, (1 - delta) * flow_t + delta * v_t
         base_c, base_t = (1 - delta) * flow_c + delta * w_c, (1 - delta) * flow_t + delta * w_t
-        by_c = keep_c < base_c + g_c
-        by_t = ~by_c & (keep_t < base_t + g_t)
+        by_c = keep_c < base_c + g_c - _TIE
+        by_t = ~by_c & (keep_t < base_t + g_t - _TIE)
         v_c = np.where(by_c, base_c + g_c, np.where(by_t, base_c, keep_c))
         v_t = np.where(by_c, base_t, np.where(by_t, base_t + g_t, keep_t))
         period = np.where(by_c | by_t, k, period)

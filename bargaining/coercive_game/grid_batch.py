@@ -22,9 +22,15 @@ in ``memory`` bytes, 64 MiB, by the estimate :func:`bytes_per_point`: C's moves 
 the default 64 MiB).
 The cost is :math:`O(P H M n^2)`.
 
+Self-enforcing settlements (``GameBatch.self_enforcing``) are batched with the same arrays
+(:mod:`~bargaining.coercive_game.grid_durability`, with the point and front axes leading): C's
+candidate offers at every belief and cut-off, the single-crossing check at every node of every
+point, and P(the settlement breaks). Their cost is :math:`O(P H M n^2 K^2)` and their work arrays
+are :math:`2K + 4` times larger (:func:`bytes_per_point` counts them).
+
 Only the grid solver's default reading of the types (atoms, C's cut-off on the grid) is batched;
-``continuous=True``, mixing steps, durability, renewed demands, crises and vagueness are solved
-one game at a time.
+``continuous=True``, mixing steps, renewed demands, crises and vagueness are solved one game at
+a time.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
+from .grid_durability import Durability, Moves, ceasefire, committed_moves, patient_moves
 from .results import GameSolution
 
 __all__ = ["BatchSolution", "bytes_per_point", "solve_batch"]
@@ -78,6 +85,8 @@ class BatchSolution:
     target_utility: np.ndarray
     settled_by_type: np.ndarray
     threat_executed_by_type: np.ndarray
+    settlement_broken: np.ndarray
+    settlement_broken_by_type: np.ndarray
     subjective: np.ndarray
 
     def point(self, index: int) -> GameSolution:
@@ -98,6 +107,8 @@ class BatchSolution:
             target_utility=float(self.target_utility[index]),
             settled_by_type=tuple(float(v) for v in self.settled_by_type[index]),
             threat_executed_by_type=tuple(float(v) for v in self.threat_executed_by_type[index]),
+            settlement_broken=float(self.settlement_broken[index]),
+            settlement_broken_by_type=tuple(float(v) for v in self.settlement_broken_by_type[index]),
             subjective=bool(self.subjective[index]),
             nodes={},
         )
@@ -135,6 +146,9 @@ def bytes_per_point(batch: GameBatch) -> int:
     moves = 2 * 9 * n * nodes  # try-and-see and the ultimatum (the screw's after them)
     values = 2 * 8 * width * n * (n + 1)
     work = 8 * 12 * widest * n * (n + 1)
+    if batch.self_enforcing:  # the candidate offers: (2K + 4) per cut-off, valued for every type
+        candidates = 2 * (0 if batch.rearmament is None else batch.rearmament.shape[1]) + 4
+        work += 8 * 10 * widest * n * n * candidates
     return moves + values + work
 
 
@@ -161,6 +175,16 @@ class _Chunk:
         ks, rows = np.arange(n + 1), np.arange(n)
         self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
         self.execution, self.threat_value = _threat(batch)
+        self.durable = batch.self_enforcing
+        column = lambda v: np.asarray(v, dtype=float)[:, None]  # noqa: E731 - (P, 1) against (P, F)
+        shifts = () if batch.rearmament is None else tuple(column(v) for v in batch.rearmament.T)
+        self.durability = Durability(
+            column(self.delta),
+            column(batch.cost_coercer),
+            column(batch.renege_gain_coercer - batch.guarantee),
+            column(batch.renege_gain_target - batch.guarantee),
+            shifts,
+        )
 
     def share(self, positions: np.ndarray) -> np.ndarray:
         """C's flow share at each point and front position, shape (P, F)."""
@@ -320,7 +344,8 @@ def _skimming(
     P, F = best.shape[:2]
     rows_of = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[best]).ravel()
     chosen = drops.reshape(P * F * n, n - 1)[rows_of].reshape(P, F, n, n - 1)
-    relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & active[:, :, None, None]
+    rows_active = active[:, :, None, None] if active.ndim == 2 else active[:, :, :, None]
+    relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & rows_active
     if relevant.any():
         p, f, j, i = (int(v) for v in np.argwhere(relevant)[0])
         raise _PointError(
@@ -361,6 +386,52 @@ def _values(
     return value_c, np.maximum(gathered, accept[..., None], out=gathered)
 
 
+def _durable(
+    c: _Chunk,
+    t: int,
+    positions: np.ndarray,
+    active: np.ndarray,
+    refuse_c: np.ndarray,
+    refuse_t: np.ndarray,
+    committed: np.ndarray | None = None,
+) -> Moves:
+    """C's moves and the values at every node when settlements are ceasefires: take-it-or-leave-it
+    offers, or the committed demand at the points where ``committed`` (the single-crossing
+    check, and the committed demand's consistency, at the active nodes)."""
+    args = (
+        c.durability,
+        c.share(positions),
+        c.base[:, None, :],
+        c.f[:, None, :],
+        c.tails[:, None, :],
+        (c.carrot_t[:, None], c.carrot_c[:, None]),
+    )
+    if committed is None:
+        moves = patient_moves(*args, refuse_c, refuse_t, active=active)
+    else:
+        mask = active & committed[:, None]
+        moves, bad = committed_moves(*args, c.batch.demand[:, None], refuse_c, refuse_t, active=mask)
+        bad &= mask[:, :, None]
+        if bad.any():
+            p, f, j = (int(v) for v in np.argwhere(bad)[0])
+            raise _PointError(
+                p,
+                f"no pure cutoff answers the committed demand at node (t={t}, "
+                f"front={int(positions[f]) - c.width // 2}, cutoff={j}); change the design",
+            )
+    if moves.failure is not None:
+        (p, f), j, terms, accepting = moves.failure
+        types = [int(i) for i in np.flatnonzero(accepting) if i >= j]
+        raise _PointError(
+            p,
+            f"single crossing fails at node (t={t}, front={int(positions[f]) - c.width // 2}, cutoff={j}): "
+            f"at terms {terms:.6g} the types accepting are {types}, not the least resolute ones",
+        )
+    rows = np.arange(c.n)
+    _skimming(c, refuse_t, moves.best, active[:, :, None] & (moves.best == rows), t, positions)
+    return moves
+
+
 def _active(c: _Chunk, t: int, positions: np.ndarray) -> np.ndarray:
     """(P, F): the nodes that exist in each point's own game (within its horizon and margin)."""
     within = (t <= c.H)[:, None]
@@ -393,14 +464,31 @@ def _backward(
         positions = _fronts(c.batch, t, c.width)
         active = _active(c, t, positions)
         refuse_c, refuse_t = _refusals(c, t, positions, later["patient"], gamma, None)
-        best, offer = _patient(c, refuse_c, refuse_t)
-        _skimming(c, refuse_t, best, active, t, positions)
-        value_c, value_t = _values(c, best, offer, refuse_c, refuse_t, None)
+        if c.durable:
+            patient = _durable(c, t, positions, active, refuse_c, refuse_t)
+            best, offer, value_c, value_t = patient.best, patient.offer, patient.value_c, patient.value_t
+        else:
+            best, offer = _patient(c, refuse_c, refuse_t)
+            _skimming(c, refuse_t, best, active, t, positions)
+            value_c, value_t = _values(c, best, offer, refuse_c, refuse_t, None)
         now = {"patient": (value_c, value_t)}
         moves["patient"].append((best.astype(cut_type), offer))
         if t <= last:
             committed = deadline >= t
             u_c, u_t = _refusals(c, t, positions, later["ultimatum"], gamma, deadline)
+            if c.durable:
+                held = _durable(c, t, positions, active, u_c, u_t, committed)
+                pick = committed[:, None, None]
+                now["ultimatum"] = (
+                    np.where(pick, held.value_c, value_c),
+                    np.where(pick[..., None], held.value_t, value_t),
+                )
+                moves["ultimatum"].append(
+                    (np.where(pick, held.best, best).astype(cut_type), np.where(pick, held.offer, offer))
+                )
+                here = _span(positions)
+                _store(c, later, now, here)
+                continue
             c_best, c_offer = _committed(c, u_t, active & committed[:, None], t, positions)
             _skimming(c, u_t, c_best, active & committed[:, None], t, positions)
             u_best = np.where(committed[:, None, None], c_best, best)
@@ -410,16 +498,7 @@ def _backward(
         elif ultimatum:
             now["ultimatum"] = now["patient"]
             moves["ultimatum"].append(moves["patient"][-1])
-        here = _span(positions)
-        for name, (v_c, v_t) in now.items():
-            if name == "ultimatum" and now[name] is now["patient"]:
-                later[name] = later["patient"]
-                continue
-            full_c, full_t = np.empty((c.P, c.width, n)), np.empty((c.P, c.width, n, n))
-            for edge in (0, c.width - 1):  # read (with weight 0) beyond the largest margin: finite
-                full_c[:, edge], full_t[:, edge] = 0.0, 0.0
-            full_c[:, here], full_t[:, here] = v_c, v_t
-            later[name] = (full_c, full_t)
+        _store(c, later, now, _span(positions))
     start = c.width // 2 + (c.batch.start_front if c.batch.margin is not None else 0)
     initial = {
         name: (values[0][:, start, 0].copy(), values[1][:, start, 0].copy()) for name, values in later.items()
@@ -427,6 +506,25 @@ def _backward(
     for name in moves:
         moves[name].reverse()
     return moves, initial
+
+
+def _store(
+    c: _Chunk,
+    later: dict[str, tuple[np.ndarray, np.ndarray]],
+    now: dict[str, tuple[np.ndarray, np.ndarray]],
+    here: slice,
+) -> None:
+    """This period's values at every front become the next (earlier) period's ``later``."""
+    n = c.n
+    for name, (v_c, v_t) in now.items():
+        if name == "ultimatum" and now[name] is now["patient"]:
+            later[name] = later["patient"]
+            continue
+        full_c, full_t = np.empty((c.P, c.width, n)), np.empty((c.P, c.width, n, n))
+        for edge in (0, c.width - 1):  # read (with weight 0) beyond the largest margin: finite
+            full_c[:, edge], full_t[:, edge] = 0.0, 0.0
+        full_c[:, here], full_t[:, here] = v_c, v_t
+        later[name] = (full_c, full_t)
 
 
 def _forward(
@@ -452,6 +550,7 @@ def _forward(
     mass[:, start, 0] = 1.0
     settled_by, decisive_by, length = np.zeros((P, steps)), np.zeros((P, steps)), np.zeros((P, steps + 1))
     settled_steps, executed_steps = np.zeros((P, n + 1)), np.zeros((P, n + 1))  # by type, as differences
+    broken_type = np.zeros((P, n))
     backs_down, terms, settled_total, decisive = np.zeros(P), np.zeros(P), np.zeros(P), np.zeros(P)
     flat = (np.arange(P) * (n + 1))[:, None, None]
     for t in range(steps):
@@ -469,6 +568,15 @@ def _forward(
         length[:, t] += total
         terms += np.nansum(np.where(settled > 0, moves[t][1], 0.0) * settled, axis=(1, 2))
         settling = block * (cut > rows)
+        if c.durable:  # the types i in [j, cut) settling from belief j, and whether their ceasefire breaks
+            period = ceasefire(
+                c.durability.expand(2),
+                moves[t][1][..., None],
+                c.share(positions)[..., None, None],
+                c.base[:, None, None, :],
+            )[2]
+            among = (rows[None, :] >= rows[:, None]) & (rows[None, :] < cut[..., None])
+            broken_type += np.einsum("pfj,pfji->pi", block, (among & (period >= 0)).astype(float)) * c.f
         settled_steps += np.bincount(
             np.broadcast_to(flat + rows, cut.shape).ravel(), settling.ravel(), P * (n + 1)
         ).reshape(P, n + 1)
@@ -515,6 +623,8 @@ def _forward(
         "target_utility": (c.f * value_t).sum(axis=1),
         "settled_by_type": settled_type,
         "threat_executed_by_type": executed_type,
+        "settlement_broken": (broken_type).sum(axis=1),
+        "settlement_broken_by_type": broken_type / c.f,
     }
 
 

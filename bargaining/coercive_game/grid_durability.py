@@ -203,6 +203,7 @@ def patient_moves(
     carrot: tuple[Any, Any],
     refuse_c: np.ndarray,
     refuse_t: np.ndarray,
+    active: np.ndarray | None = None,
 ) -> Moves:
     r"""C's take-it-or-leave-it offers at every belief :math:`j` of every node (leading axes).
 
@@ -229,6 +230,8 @@ def patient_moves(
     first, scattered = first_refusal(accept)  # (..., k, Q, j)
     below = (np.arange(n)[None, :] < ks[:, None])[:, None, :]  # j < k
     failing = valid[..., None] & below & scattered
+    if active is not None:  # only the nodes that exist are checked
+        failing &= active[..., None, None, None]
     failure = None
     if failing.any():
         index = tuple(int(v) for v in np.argwhere(np.moveaxis(failing, -1, -3))[0])
@@ -256,9 +259,9 @@ def patient_moves(
     q_index = np.argmax(np.where(near_k, terms_k, -np.inf), axis=-1)
     offer = np.where(has, np.take_along_axis(terms_k, q_index[..., None], axis=-1)[..., 0], np.nan)
     flat = k_index * terms.shape[-1] + q_index
-    chosen = np.take_along_axis(options.reshape(*options.shape[:-2], -1), flat[..., None], axis=-1)[..., 0]
-    value_c = np.where(has, chosen, none)
     Q = terms.shape[-1]
+    chosen = np.take_along_axis(options.reshape(*options.shape[:-2], n * Q), flat[..., None], axis=-1)[..., 0]
+    value_c = np.where(has, chosen, none)
     accepted = _gather_rows(worth_t.reshape(*worth_t.shape[:-3], n * Q, n), flat)  # (..., j, i)
     accepted = np.where(has[..., None], accepted + carrot_t[..., None], -np.inf)
     value_t = np.maximum(_gather_rows(refuse_t, np.minimum(best, n - 1)), accepted)
@@ -275,6 +278,7 @@ def committed_moves(
     demand: Any,
     refuse_c: np.ndarray,
     refuse_t: np.ndarray,
+    active: np.ndarray | None = None,
 ) -> tuple[Moves, np.ndarray]:
     r"""The largest cut-off consistent with a committed ``demand`` at every belief, and the
     beliefs (a mask) where no pure cut-off is: types below the cut-off weakly prefer the
@@ -303,6 +307,8 @@ def committed_moves(
     accepting = accept[..., None, :] >= at_best - _TIE
     _, scattered = first_refusal(accepting)
     failing = (best > rows) & np.diagonal(scattered, axis1=-2, axis2=-1)
+    if active is not None:
+        failing &= active[..., None]
     failure = None
     if failing.any():
         where = tuple(int(v) for v in np.argwhere(failing)[0])

@@ -7,10 +7,17 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid, solve_strategies
+from bargaining.coercive_game import (
+    CoerciveGame,
+    GameBatch,
+    UltimatumDesign,
+    solve_batch,
+    solve_grid,
+    solve_strategies,
+)
 from bargaining.coercive_game.durability import ceasefire as exact_ceasefire
 from bargaining.coercive_game.exact import _Solver
 from bargaining.coercive_game.grid_durability import Durability, ceasefire
@@ -187,3 +194,49 @@ def test_the_grid_refuses_durability_with_the_continuous_reading_and_renewed_dem
     renewed = CoerciveGame(discount=0.5, horizon=0, resolve=(0.25, 0.75), target_cost_resolve=0.2, assurance=0.5)
     with pytest.raises(NotImplementedError, match="renewed demands"):
         solve_grid(renewed, "try_and_see")
+
+
+# ------------------------------------------------------------------ the batch
+
+
+@settings(max_examples=25)
+@given(durable_games(), st.integers(0, 2))
+def test_the_durable_batch_is_the_one_game_grid_point_by_point(case: tuple[CoerciveGame, Any], extra: int) -> None:
+    """Two points (the second with a longer horizon) solved as one batch: every output of the three
+    strategies, P(the settlement breaks) by type included, is the one-game grid's within 1e-12;
+    where single crossing fails both raise."""
+    game, strategy = case
+    design = strategy if isinstance(strategy, UltimatumDesign) else UltimatumDesign(demand=Fraction(3, 4), deadline=0)
+    games = [game, dataclasses.replace(game, horizon=game.horizon + extra)]
+    batch = GameBatch.from_games(games, [design, design])
+    try:
+        singles = [solve_strategies(one, design) for one in games]
+    except NotImplementedError:
+        with pytest.raises(NotImplementedError, match="single crossing|committed demand"):
+            solve_batch(batch)
+        return
+    together = solve_batch(batch)
+    for index, single in enumerate(singles):
+        for name, alone in single.items():
+            point = together[name].point(index)
+            for field in FIELDS[2:]:
+                assert close(getattr(alone, field), getattr(point, field), 1e-12), (name, field)
+
+
+def test_the_batch_checks_the_ceasefires_fields() -> None:
+    resolve = np.array([[0.25, 0.75]] * 2)
+    with pytest.raises(ParameterValueError, match="self_enforcing"):
+        GameBatch(discount=0.5, horizon=1, resolve=resolve, target_cost_resolve=0.2, guarantee=0.1)
+    with pytest.raises(ParameterValueError, match="self_enforcing"):
+        GameBatch(discount=0.5, horizon=1, resolve=resolve, target_cost_resolve=0.2, rearmament=np.zeros((2, 1)))
+    with pytest.raises(ParameterValueError, match=r"rearmament\[1\]"):
+        GameBatch(discount=0.5, horizon=1, resolve=resolve, target_cost_resolve=0.2, self_enforcing=True,
+                  margin=2, rearmament=np.array([[0.1], [0.8]]))
+    with pytest.raises(ParameterValueError, match="rearmament"):
+        GameBatch(discount=0.5, horizon=1, resolve=resolve, target_cost_resolve=0.2, self_enforcing=True,
+                  rearmament=np.zeros(2))
+    durable = CoerciveGame(discount=0.5, horizon=1, resolve=(0.25, 0.75), target_cost_resolve=0.2,
+                           self_enforcing=True)
+    permanent = dataclasses.replace(durable, self_enforcing=False)
+    with pytest.raises(ParameterValueError, match=r"games\[1\]"):
+        GameBatch.from_games([durable, permanent])

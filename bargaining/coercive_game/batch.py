@@ -34,7 +34,8 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import ParameterTypeError, ParameterValueError
-from .model import _MAX_HORIZON, _MAX_MARGIN, CoerciveGame, UltimatumDesign
+from .model import _MAX_MARGIN, CoerciveGame, UltimatumDesign
+from .strategy import _MAX_HORIZON
 
 __all__ = ["GameBatch", "point_errors"]
 

@@ -176,7 +176,11 @@ class _Chunk:
         self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
         self.execution, self.threat_value = _threat(batch)
         self.durable = batch.self_enforcing
-        column = lambda v: np.asarray(v, dtype=float)[:, None]  # noqa: E731 - (P, 1) against (P, F)
+
+        def column(value: Any) -> np.ndarray:  # (P, 1), against the (P, F) nodes
+            result: np.ndarray = np.asarray(value, dtype=float)[:, None]
+            return result
+
         shifts = () if batch.rearmament is None else tuple(column(v) for v in batch.rearmament.T)
         self.durability = Durability(
             column(self.delta),
@@ -446,7 +450,7 @@ def _backward(
     c: _Chunk, gamma: np.ndarray, ultimatum: bool
 ) -> tuple[dict[str, list[tuple[np.ndarray, np.ndarray]]], dict[str, tuple[np.ndarray, np.ndarray]]]:
     """C's moves at every period (patient, and the ultimatum's when asked) and the values at t = 0."""
-    n, cut_type = c.n, (np.int16 if c.n < 2**15 else np.int32)
+    cut_type = np.int16 if c.n < 2**15 else np.int32
     deadline = c.batch.deadline
     last = int(deadline.max()) if ultimatum else -1
     frozen = c.forever(c.top + 1, gamma)

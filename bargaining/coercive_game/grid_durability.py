@@ -55,12 +55,17 @@ class Durability:
     def expand(self, axes: int) -> Durability:
         """The primitives with ``axes`` more trailing axes (to broadcast against deeper arrays)."""
         index = (..., *([None] * axes))
+
+        def more(value: Any) -> np.ndarray:
+            result: np.ndarray = np.asarray(value)[index]
+            return result
+
         return Durability(
-            *(
-                np.asarray(v)[index]
-                for v in (self.delta, self.cost_coercer, self.gain_coercer, self.gain_target)
-            ),
-            tuple(np.asarray(v)[index] for v in self.shifts),
+            more(self.delta),
+            more(self.cost_coercer),
+            more(self.gain_coercer),
+            more(self.gain_target),
+            tuple(more(v) for v in self.shifts),
         )
 
     def shift(self, k: int) -> Any:
@@ -138,10 +143,10 @@ def candidate_terms(d: Durability, value: Any, share: Any, cost: Any, carrot: An
             patterns.append((period, who))
     terms = np.stack(np.broadcast_arrays(*roots, np.ones_like(np.asarray(target, dtype=float))), axis=-1)
     terms = np.where(np.isfinite(terms), terms, 2.0)  # an undefined root is out of [0, 1]
-    worth, _, period, who = ceasefire(d.expand(1), terms, share[..., None], np.asarray(cost)[..., None])
+    worth, _, broken_at, found = ceasefire(d.expand(1), terms, share[..., None], np.asarray(cost)[..., None])
     wanted_period = np.array([p for p, _ in patterns] + [0])
     wanted_who = np.array([w for _, w in patterns] + [0])
-    follows = (period == wanted_period) & ((period == -1) | (who == wanted_who))
+    follows = (broken_at == wanted_period) & ((broken_at == -1) | (found == wanted_who))
     root = (terms >= 0) & (terms <= 1) & follows & (np.abs(worth - np.asarray(target)[..., None]) <= _ROOT)
     stake = worth[..., -1] + carrot >= value - _TIE
     valid = np.concatenate([root[..., :-1], stake[..., None]], axis=-1)
@@ -154,7 +159,7 @@ def first_refusal(accept: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     acceptance set from :math:`j` on is then not the least resolute types)."""
     n = accept.shape[-1]
     index = np.where(accept, n, np.arange(n))
-    first = np.minimum.accumulate(index[..., ::-1], axis=-1)[..., ::-1]
+    first: np.ndarray = np.minimum.accumulate(index[..., ::-1], axis=-1)[..., ::-1]
     later = np.logical_or.accumulate(accept[..., ::-1], axis=-1)[..., ::-1]  # any from p on
     after = np.concatenate([later[..., 1:], np.zeros((*accept.shape[:-1], 2), dtype=bool)], axis=-1)
     broken = np.take_along_axis(after, first, axis=-1)

@@ -212,7 +212,7 @@ def test_the_durable_batch_is_the_one_game_grid_point_by_point(case: tuple[Coerc
     try:
         singles = [solve_strategies(one, design) for one in games]
     except NotImplementedError:
-        with pytest.raises(NotImplementedError, match="single crossing|committed demand"):
+        with pytest.raises(NotImplementedError, match=r"single crossing|committed demand"):
             solve_batch(batch)
         return
     together = solve_batch(batch)

@@ -61,6 +61,25 @@ class _PointError(NotImplementedError):
         self.point, self.message = point, message
 
 
+def _fail(c: Any, bad: np.ndarray, message: Any) -> None:
+    """Points with a node where the grid has no pure equilibrium move: raise for the first, or,
+    when the chunk records failures, note each point's first (``message(p, index)`` names the
+    node from the point's first failing index) and go on."""
+    found = np.argwhere(bad)
+    if not len(found):
+        return
+    if c.failed is None:
+        first = found[0]
+        raise _PointError(int(first[0]), message(int(first[0]), tuple(int(v) for v in first[1:])))
+    points, starts = np.unique(found[:, 0], return_index=True)
+    for p, start in zip(points, starts, strict=True):
+        c.failed.setdefault(int(p), message(int(p), tuple(int(v) for v in found[start, 1:])))
+
+
+class _AllFailedError(Exception):
+    """Every point of a chunk has failed (recorded): the rest of its passes would be wasted."""
+
+
 @dataclass(frozen=True)
 class BatchSolution:
     """One strategy's equilibrium outcomes at every point (arrays with a leading point axis).
@@ -176,6 +195,7 @@ class _Chunk:
         self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
         self.execution, self.threat_value = _threat(batch)
         self.durable = batch.self_enforcing
+        self.failed: dict[int, str] | None = None  # None: a failing node raises
 
         def column(value: Any) -> np.ndarray:  # (P, 1), against the (P, F) nodes
             result: np.ndarray = np.asarray(value, dtype=float)[:, None]
@@ -323,14 +343,15 @@ def _committed(
     following = largest[:, :, np.minimum(rows + 1, n)]
     best = np.where(following > rows, following, rows)
     bad = (best == rows) & ~above[:, :, rows] & active[:, :, None]
-    if bad.any():
-        p, f, j = (int(v) for v in np.argwhere(bad)[0])
-        raise _PointError(
-            p,
+    _fail(
+        c,
+        bad,
+        lambda p, at: (
             f"no pure cutoff answers the committed demand at node (t={t}, "
-            f"front={int(positions[f]) - c.width // 2}, cutoff={j}); split the atoms (mixing_steps, "
-            "one game at a time) or change the design",
-        )
+            f"front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]}); split the atoms (mixing_steps, "
+            "one game at a time) or change the design"
+        ),
+    )
     offer = np.where(best > rows, batch.demand[:, None, None], np.nan)
     return best, offer
 
@@ -350,13 +371,14 @@ def _skimming(
     chosen = drops.reshape(P * F * n, n - 1)[rows_of].reshape(P, F, n, n - 1)
     rows_active = active[:, :, None, None] if active.ndim == 2 else active[:, :, :, None]
     relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & rows_active
-    if relevant.any():
-        p, f, j, i = (int(v) for v in np.argwhere(relevant)[0])
-        raise _PointError(
-            p,
-            f"single crossing fails at node (t={t}, front={int(positions[f]) - c.width // 2}, "
-            f"cutoff={j}): type {i + 1} gains less from refusing than type {i}",
-        )
+    _fail(
+        c,
+        relevant,
+        lambda p, at: (
+            f"single crossing fails at node (t={t}, front={int(positions[at[0]]) - c.width // 2}, "
+            f"cutoff={at[1]}): type {at[2] + 1} gains less from refusing than type {at[2]}"
+        ),
+    )
 
 
 def _values(
@@ -416,21 +438,28 @@ def _durable(
         mask = active & committed[:, None]
         moves, bad = committed_moves(*args, c.batch.demand[:, None], refuse_c, refuse_t, active=mask)
         bad &= mask[:, :, None]
-        if bad.any():
-            p, f, j = (int(v) for v in np.argwhere(bad)[0])
-            raise _PointError(
-                p,
+        _fail(
+            c,
+            bad,
+            lambda p, at: (
                 f"no pure cutoff answers the committed demand at node (t={t}, "
-                f"front={int(positions[f]) - c.width // 2}, cutoff={j}); change the design",
-            )
-    if moves.failure is not None:
-        (p, f), j, terms, accepting = moves.failure
-        types = [int(i) for i in np.flatnonzero(accepting) if i >= j]
-        raise _PointError(
-            p,
-            f"single crossing fails at node (t={t}, front={int(positions[f]) - c.width // 2}, cutoff={j}): "
-            f"at terms {terms:.6g} the types accepting are {types}, not the least resolute ones",
+                f"front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]}); change the design"
+            ),
         )
+    if moves.failure is not None:
+        (first, f), j, terms, accepting = moves.failure
+        types = [int(i) for i in np.flatnonzero(accepting) if i >= j]
+
+        def message(p: int, at: tuple[int, ...]) -> str:
+            node = f"node (t={t}, front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]})"
+            if (p, at[0], at[1]) == (first, f, j):
+                return (
+                    f"single crossing fails at {node}: at terms {terms:.6g} the types accepting are "
+                    f"{types}, not the least resolute ones"
+                )
+            return f"single crossing fails at {node}: some terms are accepted by types that are not the least resolute"
+
+        _fail(c, moves.failing, message)
     rows = np.arange(c.n)
     _skimming(c, refuse_t, moves.best, active[:, :, None] & (moves.best == rows), t, positions)
     return moves
@@ -457,6 +486,8 @@ def _backward(
     later = {"patient": frozen, "ultimatum": frozen}
     moves: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"patient": [], "ultimatum": []}
     for t in range(c.top, -1, -1):
+        if c.failed is not None and len(c.failed) == c.P:
+            raise _AllFailedError
         ending = t == c.H  # these points' horizon: the frozen war follows
         if ending.any() and t < c.top:
             frozen = c.forever(t + 1, gamma)
@@ -632,8 +663,11 @@ def _forward(
     }
 
 
-def _solve_chunk(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
+def _solve_chunk(
+    batch: GameBatch, strategies: Sequence[str], failed: dict[int, str] | None = None
+) -> dict[str, dict[str, np.ndarray]]:
     c = _Chunk(batch)
+    c.failed = failed
     out: dict[str, dict[str, np.ndarray]] = {}
     patient = [s for s in strategies if s in ("try_and_see", "ultimatum")]
     if patient:
@@ -650,12 +684,39 @@ def _solve_chunk(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[
     return out
 
 
+def _unsolved(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
+    """A chunk whose every point failed: every output NaN, in the shapes of :func:`_forward`'s."""
+    P, n, steps = batch.points, batch.types, int(batch.horizon.max()) + 1
+    shapes = {"settled_by": (P, steps), "decisive_by": (P, steps), "length": (P, steps + 1)}
+    shapes |= {key: (P, n) for key in _BY_TYPE}
+    keys = (*shapes, *_SCALARS)
+    return {name: {key: np.full(shapes.get(key, (P,)), np.nan) for key in keys} for name in strategies}
+
+
+_BY_TYPE = (
+    "target_utility_by_type",
+    "settled_by_type",
+    "threat_executed_by_type",
+    "settlement_broken_by_type",
+)
+_SCALARS = (
+    "threat_executed",
+    "coercer_backs_down",
+    "still_fighting",
+    "expected_terms",
+    "coercer_utility",
+    "target_utility",
+    "settlement_broken",
+)
+
+
 def solve_batch(
     batch: GameBatch,
     strategies: Sequence[str] = _STRATEGIES,
     *,
     chunk: int | None = None,
     memory: int = 2**26,
+    failures: dict[int, str] | None = None,
 ) -> dict[str, BatchSolution]:
     """The equilibrium of each strategy at every point of ``batch``, on the grid.
 
@@ -665,7 +726,9 @@ def solve_batch(
     ``memory`` bytes, see :func:`bytes_per_point`). Each point's outputs are those of
     :func:`~bargaining.coercive_game.grid.solve_strategies` on that point's game, within
     ``1e-12``; a node where single crossing fails, or where no pure cut-off answers the
-    committed demand, raises :class:`NotImplementedError` naming the point and the node.
+    committed demand, raises :class:`NotImplementedError` naming the point and the node; when a
+    dict ``failures`` is given, each such point is recorded there instead (its index, the message)
+    and its outputs are NaN, the other points solved as usual.
 
     >>> import numpy as np
     >>> batch = GameBatch(discount=0.5, horizon=np.array([0, 1]), resolve=np.array([[0.0, 1.0]] * 2),
@@ -682,14 +745,25 @@ def solve_batch(
     if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
         raise ParameterValueError("chunk", "a positive integer number of points", chunk)
     # points of similar margins and horizons together: a chunk runs to its own largest ones
-    order = np.lexsort((batch.horizon, np.zeros(batch.points) if batch.margin is None else batch.margin))
+    margins = np.zeros(batch.points) if batch.margin is None else batch.margin
+    # (recording failures: horizons first, so that a chunk whose points all fail stops early)
+    order = np.lexsort((batch.horizon, margins) if failures is None else (margins, batch.horizon))
     parts: list[dict[str, dict[str, np.ndarray]]] = []
     for first in range(0, batch.points, chunk):
         rows = order[first : first + chunk]
+        found: dict[int, str] | None = None if failures is None else {}
         try:
-            parts.append(_solve_chunk(batch.select(rows), strategies))
+            parts.append(_solve_chunk(batch.select(rows), strategies, found))
+        except _AllFailedError:
+            parts.append(_unsolved(batch.select(rows), strategies))
         except _PointError as error:
             raise NotImplementedError(f"at point {int(rows[error.point])}: {error.message}") from None
+        if found:
+            assert failures is not None
+            failures.update({int(rows[p]): message for p, message in found.items()})
+            for outputs in parts[-1].values():
+                for values in outputs.values():
+                    values[list(found)] = np.nan
     inverse = np.argsort(order)
     return {
         name: BatchSolution(

@@ -189,7 +189,8 @@ class Moves:
     """C's moves at every belief of a node set and the values after them (see :func:`patient_moves`).
 
     ``failure`` is ``None`` or (the node's leading index, the cut-off, the terms, the accepting
-    types' flags) of the first candidate offer whose acceptance set is not the least resolute types.
+    types' flags) of the first candidate offer whose acceptance set is not the least resolute types;
+    ``failing`` flags every (node, cut-off) where one is.
     """
 
     best: np.ndarray
@@ -197,6 +198,7 @@ class Moves:
     value_c: np.ndarray
     value_t: np.ndarray
     failure: tuple[tuple[int, ...], int, float, np.ndarray] | None
+    failing: np.ndarray
 
 
 def patient_moves(
@@ -270,7 +272,7 @@ def patient_moves(
     accepted = _gather_rows(worth_t.reshape(*worth_t.shape[:-3], n * Q, n), flat)  # (..., j, i)
     accepted = np.where(has[..., None], accepted + carrot_t[..., None], -np.inf)
     value_t = np.maximum(_gather_rows(refuse_t, np.minimum(best, n - 1)), accepted)
-    return Moves(best, offer, value_c, value_t, failure)
+    return Moves(best, offer, value_c, value_t, failure, np.moveaxis(failing, -1, -3).any(axis=(-1, -2)))
 
 
 def committed_moves(
@@ -327,4 +329,4 @@ def committed_moves(
     value_c = np.where(best > rows, (settled + refusal) / tails[..., :n], refuse_c[..., :n])
     value_t = np.maximum(at_best, accept[..., None, :])
     offer = np.where(best > rows, np.broadcast_to(demand, lead)[..., None], np.nan)
-    return Moves(best, offer, value_c, value_t, failure), bad
+    return Moves(best, offer, value_c, value_t, failure, failing), bad

@@ -240,3 +240,30 @@ def test_the_batch_checks_the_ceasefires_fields() -> None:
     permanent = dataclasses.replace(durable, self_enforcing=False)
     with pytest.raises(ParameterValueError, match=r"games\[1\]"):
         GameBatch.from_games([durable, permanent])
+
+
+def test_the_batch_records_the_points_where_single_crossing_fails() -> None:
+    """With ``failures``, a point whose game raises is recorded with the one-game message and its
+    outputs are NaN; the other points are solved as one at a time. A chunk whose points all fail
+    stops and is all NaN."""
+    kw = dict(discount=0.8, resolve=(0.0, 1 / 3, 1.0), margin=2, cost_coercer=0.1, target_cost=0.05,
+              target_cost_resolve=0.2, self_enforcing=True, renege_gain_target=0.1, guarantee=0.025)
+    good, bad = CoerciveGame(horizon=0, **kw), CoerciveGame(horizon=3, **kw)
+    design = UltimatumDesign(demand=0.6, deadline=0)
+    with pytest.raises(NotImplementedError) as raised:
+        solve_grid(bad, "try_and_see")
+    failures: dict[int, str] = {}
+    together = solve_batch(GameBatch.from_games([good, bad, good], [design] * 3), failures=failures)
+    assert list(failures) == [1] and failures[1] == str(raised.value)
+    alone = solve_strategies(good, design)
+    for name, solution in together.items():
+        assert np.isnan(solution.coercer_utility[1]) and np.isnan(solution.settlement_broken_by_type[1]).all()
+        assert close(alone[name].coercer_utility, solution.coercer_utility[2], 1e-12)
+        assert close(alone[name].settlement_broken, solution.settlement_broken[0], 1e-12)
+    with pytest.raises(NotImplementedError, match="at point 1: single crossing"):
+        solve_batch(GameBatch.from_games([good, bad], [design] * 2))
+    failures = {}
+    lost = solve_batch(GameBatch.from_games([bad, bad], [design] * 2), failures=failures)
+    assert sorted(failures) == [0, 1]
+    assert all(np.isnan(solution.settled_by).all() for solution in lost.values())
+    assert lost["screw"].length.shape == (2, 5) and lost["screw"].settlement_broken_by_type.shape == (2, 3)

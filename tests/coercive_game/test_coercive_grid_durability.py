@@ -267,3 +267,25 @@ def test_the_batch_records_the_points_where_single_crossing_fails() -> None:
     assert sorted(failures) == [0, 1]
     assert all(np.isnan(solution.settled_by).all() for solution in lost.values())
     assert lost["screw"].length.shape == (2, 5) and lost["screw"].settlement_broken_by_type.shape == (2, 3)
+
+
+def test_a_committed_demand_accepted_out_of_order_is_named_by_every_solver() -> None:
+    """Under an ultimatum the committed demand's acceptance set must be the least resolute types
+    too: where it is not, the exact engine, the grid and the batch name the same node."""
+    F = Fraction
+    game = CoerciveGame(
+        discount=F(4, 5), horizon=3, resolve=(F(1, 2), F(2, 3), F(1)), type_weights=(F(3, 5), F(1, 5), F(1, 5)),
+        margin=3, true_odds=F(1), prior_coercer=(1, 1), prior_target=(1, 1), cost_coercer=F(1, 10),
+        target_cost=F(1, 10), target_cost_resolve=F(1, 4), threat_loss=F(1, 2), carrot=F(1, 5),
+        carrot_credibility=F(1, 2), execution_high=-1, self_enforcing=True, rearmament=(F(-1, 10), F(-1, 20)),
+        renege_gain_target=F(1, 5), guarantee=F(1, 10),
+    )
+    design = UltimatumDesign(demand=F(4, 5), deadline=3, audience_cost=1, schelling_risk=1)
+    with pytest.raises(NotImplementedError, match="single crossing fails") as exact:
+        _Solver(game, design, 1).backward()
+    node = str(exact.value).split(":")[0]
+    with pytest.raises(NotImplementedError, match=node.replace("(", r"\(").replace(")", r"\)")):
+        solve_grid(game, design)
+    failures: dict[int, str] = {}
+    solve_batch(GameBatch.from_games([game], [design]), ("ultimatum",), failures=failures)
+    assert failures[0].startswith(node)

@@ -61,3 +61,21 @@ def test_the_draws_ceasefire_games_give_p_the_settlement_breaks_or_nan(monkeypat
                 solve_batch(batch)
         else:
             assert 0 <= value <= 1 and value == pytest.approx(solve_batch(batch)["try_and_see"].settlement_broken[0])
+
+
+def test_where_the_ceasefire_game_is_solved_its_p_the_settlement_breaks_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ceasefire game with an equilibrium (a short one, standing in for a scenario's): the report's
+    number is the solver's P(the settlement breaks) per strategy."""
+    from bargaining.coercive_game import CoerciveGame, UltimatumDesign
+
+    game = CoerciveGame(discount=0.8, horizon=0, resolve=(0.0, 1 / 3, 1.0), margin=2, cost_coercer=0.1,
+                        target_cost=0.05, target_cost_resolve=0.2, self_enforcing=True, renege_gain_target=0.1,
+                        guarantee=0.025)
+    design = UltimatumDesign(demand=0.6, deadline=0)
+    game_module = importlib.import_module("bargaining.report.game")
+    monkeypatch.setattr(game_module, "build_game", lambda *args, **kwargs: (game, design))
+    found = settlement_breaks(load(presets()["security-guarantees"]), 3)
+    assert isinstance(found, dict)
+    assert found == {name: s.settlement_broken for name, s in solve_strategies(game, design).items()}

@@ -7,8 +7,10 @@ a parameter grid or of a quasi-Monte Carlo sample. It is what
 :func:`~bargaining.coercive_game.grid_batch.solve_batch` solves in one vectorised backward
 induction. The fields and their meaning are :class:`~bargaining.coercive_game.CoerciveGame`'s
 and :class:`~bargaining.coercive_game.UltimatumDesign`'s (float kind only; the fronts' shares
-are the default :math:`(m + M)/(2M)`; settlements are permanent and the game starts at war, as
-the grid solver requires).
+are the default :math:`(m + M)/(2M)`; the game starts at war, as the grid solver requires).
+Settlements are permanent unless ``self_enforcing`` is set for the whole batch: then they are
+ceasefires (:mod:`~bargaining.coercive_game.durability`) with a renege gain, a guarantee and a
+rearmament path of :math:`K` shifts per point (the same :math:`K` at every point).
 
 Validation is vectorised: :func:`point_errors` names, for every point that makes the game
 undefined, the first offending field, the requirement and the value (a
@@ -57,6 +59,9 @@ _REALS: dict[str, tuple[str, float, float, bool, bool]] = {
     "demand": ("a probability in [0, 1]", 0.0, 1.0, False, False),
     "audience_cost": ("non-negative", 0.0, np.inf, False, True),
     "schelling_risk": ("a probability in [0, 1]", 0.0, 1.0, False, False),
+    "renege_gain_coercer": ("non-negative", 0.0, np.inf, False, True),
+    "renege_gain_target": ("non-negative", 0.0, np.inf, False, True),
+    "guarantee": ("non-negative", 0.0, np.inf, False, True),
 }
 _DEFAULTS = {
     "power": 0.5,
@@ -166,6 +171,7 @@ def point_errors(fields: Mapping[str, Any]) -> dict[int, ParameterValueError]:
             "positive, or threat_loss positive, when there are several types (the type maps must be monotone)",
             reals["target_cost_resolve"],
         )
+    _check_durability(fields, reals, points, flag)
     for name in ("prior_coercer", "prior_target"):
         prior = fields.get(name)
         if prior is None:
@@ -180,6 +186,39 @@ def point_errors(fields: Mapping[str, Any]) -> dict[int, ParameterValueError]:
     return dict(sorted(found.items()))
 
 
+def _check_durability(
+    fields: Mapping[str, Any], reals: dict[str, np.ndarray], points: int, flag: Any
+) -> None:
+    """The ceasefire's fields: declared only with ``self_enforcing``, shifts keeping every
+    fighting share (:math:`(m + M)/(2M)`, or ``power`` without battles) in [0, 1]."""
+    enforcing = fields.get("self_enforcing", False)
+    if not isinstance(enforcing, bool):
+        raise ParameterTypeError("self_enforcing", "a bool", enforcing)
+    rearmament = fields.get("rearmament")
+    if not enforcing:
+        if rearmament is not None:
+            raise ParameterValueError("self_enforcing", "True when rearmament is given", False)
+        for name in ("renege_gain_coercer", "renege_gain_target", "guarantee"):
+            flag(reals[name] != 0, "self_enforcing", f"True when {name} is given", reals[name])
+        return
+    if rearmament is None:
+        return
+    shifts = np.asarray(rearmament, dtype=float)
+    if shifts.ndim != 2 or shifts.shape[0] != points or shifts.shape[1] > _MAX_HORIZON:
+        raise ParameterValueError(
+            "rearmament", f"an array of shape ({points}, K), K at most {_MAX_HORIZON}", shifts.shape
+        )
+    if fields.get("margin") is None:
+        low = high = reals["power"]
+    else:
+        margin = np.asarray(fields["margin"], dtype=float) * np.ones(points)
+        low, high = 1 / (2 * margin), 1 - 1 / (2 * margin)
+    outside = ~np.all(
+        np.isfinite(shifts) & (low[:, None] + shifts >= 0) & (high[:, None] + shifts <= 1), axis=1
+    )
+    flag(outside, "rearmament", "shifts keeping every fighting share in [0, 1]", shifts)
+
+
 @dataclass(frozen=True)
 class GameBatch:
     r"""Many coercive bargaining games (and one ultimatum design each) as arrays, one row per point.
@@ -190,6 +229,8 @@ class GameBatch:
     ``None`` (every point knows the odds) or shape ``(P, 2)``, a row of NaN meaning the odds are
     known at that point. ``margin=None``: no battles at any point (the flow share is ``power``).
     ``demand``, ``deadline``, ``audience_cost`` and ``schelling_risk`` are the ultimatum's.
+    ``self_enforcing`` (one bool for the batch), ``renege_gain_coercer``, ``renege_gain_target``,
+    ``guarantee`` and ``rearmament`` (``None`` or shape ``(P, K)``) are the ceasefire's.
 
     Raises
     ------
@@ -222,6 +263,11 @@ class GameBatch:
     deadline: Any = 0
     audience_cost: Any = 0.0
     schelling_risk: Any = 0.0
+    self_enforcing: bool = False
+    renege_gain_coercer: Any = 0.0
+    renege_gain_target: Any = 0.0
+    guarantee: Any = 0.0
+    rearmament: Any = None
 
     def __post_init__(self) -> None:
         fields = {item.name: getattr(self, item.name) for item in dataclasses.fields(self)}
@@ -241,7 +287,7 @@ class GameBatch:
         )
         object.__setattr__(self, "type_weights", weights)
         object.__setattr__(self, "start_front", int(self.start_front))
-        for name in ("prior_coercer", "prior_target"):
+        for name in ("prior_coercer", "prior_target", "rearmament"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, np.asarray(getattr(self, name), dtype=float))
 
@@ -277,9 +323,10 @@ class GameBatch:
         """The batch of ``games`` (and their ``designs``): a Python loop over the games, to build
         batches from single games (tests, small grids); large batches are built from arrays.
 
-        The games must share their number of types, their starting front and whether they have
-        battles, use the default front shares and be solvable on the grid (permanent settlements,
-        a start at war, no vagueness).
+        The games must share their number of types, their starting front, whether they have
+        battles, whether settlements are self-enforcing (and then the number of rearmament
+        shifts), use the default front shares and be solvable on the grid (no renewed demands, a
+        start at war, no vagueness).
 
         >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2)
         >>> GameBatch.from_games([game, game]).points
@@ -308,10 +355,15 @@ class GameBatch:
                 raise ParameterValueError(
                     f"games[{index}].front_shares", "the default (m + M)/(2M)", game.front_shares
                 )
-            if game.self_enforcing or game.assurance != 1 or game.start != "war":
-                raise NotImplementedError(
-                    f"games[{index}]: self-enforcing settlements, renewed demands and crises are not batched"
+            if (game.self_enforcing, len(game.rearmament or ())) != (
+                first.self_enforcing,
+                len(first.rearmament or ()),
+            ):
+                raise ParameterValueError(
+                    f"games[{index}]", "the first game's self_enforcing and number of rearmament shifts", game
                 )
+            if game.assurance != 1 or game.start != "war":
+                raise NotImplementedError(f"games[{index}]: renewed demands and crises are not batched")
         designs = designs if designs is not None else [UltimatumDesign(demand=1.0, deadline=0)] * len(games)
         if len(designs) != len(games):
             raise ParameterValueError("designs", f"one design per game ({len(games)})", len(designs))
@@ -330,6 +382,7 @@ class GameBatch:
         reals = {
             name: column(name) for name in _REALS if name not in ("demand", "audience_cost", "schelling_risk")
         }
+        shifts = len(first.rearmament or ())
         return cls(
             **reals,
             horizon=np.array([game.horizon for game in games]),
@@ -343,4 +396,8 @@ class GameBatch:
             deadline=np.array([design.deadline for design in designs]),
             audience_cost=np.array([float(design.audience_cost) for design in designs]),
             schelling_risk=np.array([float(design.schelling_risk) for design in designs]),
+            self_enforcing=first.self_enforcing,
+            rearmament=(
+                np.array([[float(v) for v in game.rearmament or ()] for game in games]) if shifts else None
+            ),
         )

@@ -35,6 +35,7 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from .exact import _Solver
+from .grid_durability import Durability, ceasefire, committed_moves, patient_moves, single_crossing_error
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
 
@@ -79,6 +80,14 @@ class _Grid(_Solver):
         self.to_state = np.minimum(np.arange(self.n + 1), self.n - 1)
         ks, rows = np.arange(self.n + 1), np.arange(self.n)
         self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)  # k > j
+        game = self.game
+        self.durability = Durability(
+            float(game.discount),
+            float(game.cost_coercer),
+            float(game.renege_gain_coercer - game.guarantee),
+            float(game.renege_gain_target - game.guarantee),
+            tuple(float(v) for v in game.rearmament or ()),
+        )
 
     def _odds(self, prior: Any, wins: int, t: int) -> float:
         if prior is None:
@@ -145,6 +154,9 @@ class _Grid(_Solver):
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
+                if self.durable:
+                    now[m] = self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c))
+                    continue
                 if self.continuous and t > self.deadline:
                     cut, offer, part = self._refined_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
                     self.moves[(t, m)], self.offers[(t, m)], self.shares[(t, m)] = cut, offer, part
@@ -171,6 +183,36 @@ class _Grid(_Solver):
         self.initial_grid = later[game.start_front]
         if keep == -1:
             self.kept = later
+
+    def _durable_node(
+        self,
+        t: int,
+        m: int,
+        share: float,
+        refuse_c: np.ndarray,
+        refuse_t: np.ndarray,
+        carrot: tuple[float, float],
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """C's moves and the values at a node when settlements are self-enforcing ceasefires
+        (:mod:`~bargaining.coercive_game.grid_durability`), with §9's single-crossing check."""
+        args = (self.durability, np.asarray(share), self.base, self.f, self.tails, carrot)
+        if t <= self.deadline:
+            moves, bad = committed_moves(*args, float(self.demand), refuse_c, refuse_t)
+            if bad.any():
+                raise NotImplementedError(
+                    f"no pure cutoff answers the committed demand at node (t={t}, front={m}, "
+                    f"cutoff={int(np.argmax(bad))}); split the atoms (mixing_steps) or change the design"
+                )
+        else:
+            moves = patient_moves(*args, refuse_c, refuse_t)
+        if moves.failure is not None:
+            _, j, terms, accepting = moves.failure
+            atoms = np.zeros(self.game.types, dtype=bool)
+            atoms[[self.atom[i] for i in np.flatnonzero(accepting) if i >= j]] = True
+            raise single_crossing_error(t, m, j, terms, atoms)
+        self._grid_skimming(t, m, refuse_t, moves.best, only=moves.best == np.arange(self.n))
+        self.moves[(t, m)], self.offers[(t, m)] = moves.best, moves.offer
+        return moves.value_c, moves.value_t
 
     def _grid_moves(
         self, t: int, m: int, refuse_c: np.ndarray, refuse_t: np.ndarray, carrot_t: float, carrot_c: float
@@ -321,12 +363,18 @@ class _Grid(_Solver):
         accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
         return value_c, np.maximum(refuse, accept[:, None])
 
-    def _grid_skimming(self, t: int, m: int, refuse_t: np.ndarray, best: np.ndarray) -> None:
+    def _grid_skimming(
+        self, t: int, m: int, refuse_t: np.ndarray, best: np.ndarray, only: np.ndarray | None = None
+    ) -> None:
+        """Single crossing: R_T non-decreasing in the type from each belief on (at the beliefs
+        ``only``, by default all)."""
         if not (refuse_t[:, 1:] < refuse_t[:, :-1] - _TIE).any():
             return
         drops = np.diff(refuse_t, axis=1) < -_TIE  # (n, n - 1): R_T(i + 1; s) < R_T(i; s)
         chosen = drops[self.to_state[best]]  # (n, n - 1), row j
         relevant = chosen & (np.arange(self.n - 1)[None, :] >= np.arange(self.n)[:, None])
+        if only is not None:
+            relevant &= only[:, None]
         if relevant.any():
             j, i = (int(v) for v in np.argwhere(relevant)[0])
             raise NotImplementedError(
@@ -343,7 +391,7 @@ class _Grid(_Solver):
         lower = np.arange(n)[None, :] < np.arange(n + 1)[:, None]  # lower[k, i] = i < k
         settled_by, decisive_by = np.zeros(steps), np.zeros(steps)
         length = np.zeros(steps + 1)
-        settled_type, executed_type = np.zeros(n), np.zeros(n)
+        settled_type, executed_type, broken_type = np.zeros(n), np.zeros(n), np.zeros(n)
         backs_down = terms = settled_total = decisive = 0.0
         execution = float(self.execution)
         for t in range(steps):
@@ -358,6 +406,9 @@ class _Grid(_Solver):
                 accepted[split, cut[split] - 1] *= share[split]
                 per_row = accepted.sum(axis=1)
                 settled_type += accepted.sum(axis=0)
+                if self.durable:  # P(the ceasefire breaks) among the types settling here
+                    period = ceasefire(self.durability, offer[:, None], float(game.share(m)), self.base)[2]
+                    broken_type += (accepted * (period >= 0)).sum(axis=0)
                 settled_total += per_row.sum()
                 length[t] += per_row.sum()
                 terms += float(np.nansum(np.where(per_row > 0, offer, 0.0) * per_row))
@@ -400,16 +451,16 @@ class _Grid(_Solver):
             target_utility=float(np.dot(weights, by_type)),
             settled_by_type=tuple(float(v) for v in fold(settled_type, starts) / weights),
             threat_executed_by_type=tuple(float(v) for v in fold(executed_type, starts) / weights),
+            settlement_broken=float(broken_type.sum()),
+            settlement_broken_by_type=tuple(float(v) for v in fold(broken_type, starts) / weights),
             subjective=game.prior_coercer != game.prior_target,
             nodes={},
         )
 
 
 def _exact_only(game: CoerciveGame, design: Any) -> None:
-    if game.self_enforcing or game.assurance != 1:
-        raise NotImplementedError(
-            "self-enforcing settlements and renewed demands are solved by solve_exact only"
-        )
+    if game.assurance != 1:
+        raise NotImplementedError("renewed demands are solved by solve_exact only")
     if isinstance(design, UltimatumDesign) and (game.start == "crisis" or design.vagueness != 0):
         raise NotImplementedError(
             "an ultimatum in a crisis or with a vague condition is solved by solve_exact only"
@@ -419,10 +470,13 @@ def _exact_only(game: CoerciveGame, design: Any) -> None:
 def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) -> None:
     if not isinstance(continuous, bool):
         raise ParameterTypeError("continuous", "a bool", continuous)
-    if continuous and (mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2):
+    if continuous and (
+        mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2 or game.self_enforcing
+    ):
         raise ParameterValueError(
             "continuous",
-            "False unless there are at least two equally likely types and mixing_steps is 1",
+            "False unless there are at least two equally likely types, mixing_steps is 1 and "
+            "settlements are permanent",
             continuous,
         )
 

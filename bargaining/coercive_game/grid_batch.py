@@ -22,9 +22,15 @@ in ``memory`` bytes, 64 MiB, by the estimate :func:`bytes_per_point`: C's moves 
 the default 64 MiB).
 The cost is :math:`O(P H M n^2)`.
 
+Self-enforcing settlements (``GameBatch.self_enforcing``) are batched with the same arrays
+(:mod:`~bargaining.coercive_game.grid_durability`, with the point and front axes leading): C's
+candidate offers at every belief and cut-off, the single-crossing check at every node of every
+point, and P(the settlement breaks). Their cost is :math:`O(P H M n^2 K^2)` and their work arrays
+are :math:`2K + 4` times larger (:func:`bytes_per_point` counts them).
+
 Only the grid solver's default reading of the types (atoms, C's cut-off on the grid) is batched;
-``continuous=True``, mixing steps, durability, renewed demands, crises and vagueness are solved
-one game at a time.
+``continuous=True``, mixing steps, renewed demands, crises and vagueness are solved one game at
+a time.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
+from .grid_durability import Durability, Moves, ceasefire, committed_moves, patient_moves
 from .results import GameSolution
 
 __all__ = ["BatchSolution", "bytes_per_point", "solve_batch"]
@@ -52,6 +59,25 @@ class _PointError(NotImplementedError):
     def __init__(self, point: int, message: str) -> None:
         super().__init__(message)
         self.point, self.message = point, message
+
+
+def _fail(c: Any, bad: np.ndarray, message: Any) -> None:
+    """Points with a node where the grid has no pure equilibrium move: raise for the first, or,
+    when the chunk records failures, note each point's first (``message(p, index)`` names the
+    node from the point's first failing index) and go on."""
+    found = np.argwhere(bad)
+    if not len(found):
+        return
+    if c.failed is None:
+        first = found[0]
+        raise _PointError(int(first[0]), message(int(first[0]), tuple(int(v) for v in first[1:])))
+    points, starts = np.unique(found[:, 0], return_index=True)
+    for p, start in zip(points, starts, strict=True):
+        c.failed.setdefault(int(p), message(int(p), tuple(int(v) for v in found[start, 1:])))
+
+
+class _AllFailedError(Exception):
+    """Every point of a chunk has failed (recorded): the rest of its passes would be wasted."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +104,8 @@ class BatchSolution:
     target_utility: np.ndarray
     settled_by_type: np.ndarray
     threat_executed_by_type: np.ndarray
+    settlement_broken: np.ndarray
+    settlement_broken_by_type: np.ndarray
     subjective: np.ndarray
 
     def point(self, index: int) -> GameSolution:
@@ -98,6 +126,8 @@ class BatchSolution:
             target_utility=float(self.target_utility[index]),
             settled_by_type=tuple(float(v) for v in self.settled_by_type[index]),
             threat_executed_by_type=tuple(float(v) for v in self.threat_executed_by_type[index]),
+            settlement_broken=float(self.settlement_broken[index]),
+            settlement_broken_by_type=tuple(float(v) for v in self.settlement_broken_by_type[index]),
             subjective=bool(self.subjective[index]),
             nodes={},
         )
@@ -135,6 +165,9 @@ def bytes_per_point(batch: GameBatch) -> int:
     moves = 2 * 9 * n * nodes  # try-and-see and the ultimatum (the screw's after them)
     values = 2 * 8 * width * n * (n + 1)
     work = 8 * 12 * widest * n * (n + 1)
+    if batch.self_enforcing:  # the candidate offers: (2K + 4) per cut-off, valued for every type
+        candidates = 2 * (0 if batch.rearmament is None else batch.rearmament.shape[1]) + 4
+        work += 8 * 10 * widest * n * n * candidates
     return moves + values + work
 
 
@@ -161,6 +194,21 @@ class _Chunk:
         ks, rows = np.arange(n + 1), np.arange(n)
         self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
         self.execution, self.threat_value = _threat(batch)
+        self.durable = batch.self_enforcing
+        self.failed: dict[int, str] | None = None  # None: a failing node raises
+
+        def column(value: Any) -> np.ndarray:  # (P, 1), against the (P, F) nodes
+            result: np.ndarray = np.asarray(value, dtype=float)[:, None]
+            return result
+
+        shifts = () if batch.rearmament is None else tuple(column(v) for v in batch.rearmament.T)
+        self.durability = Durability(
+            column(self.delta),
+            column(batch.cost_coercer),
+            column(batch.renege_gain_coercer - batch.guarantee),
+            column(batch.renege_gain_target - batch.guarantee),
+            shifts,
+        )
 
     def share(self, positions: np.ndarray) -> np.ndarray:
         """C's flow share at each point and front position, shape (P, F)."""
@@ -295,14 +343,15 @@ def _committed(
     following = largest[:, :, np.minimum(rows + 1, n)]
     best = np.where(following > rows, following, rows)
     bad = (best == rows) & ~above[:, :, rows] & active[:, :, None]
-    if bad.any():
-        p, f, j = (int(v) for v in np.argwhere(bad)[0])
-        raise _PointError(
-            p,
+    _fail(
+        c,
+        bad,
+        lambda p, at: (
             f"no pure cutoff answers the committed demand at node (t={t}, "
-            f"front={int(positions[f]) - c.width // 2}, cutoff={j}); split the atoms (mixing_steps, "
-            "one game at a time) or change the design",
-        )
+            f"front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]}); split the atoms (mixing_steps, "
+            "one game at a time) or change the design"
+        ),
+    )
     offer = np.where(best > rows, batch.demand[:, None, None], np.nan)
     return best, offer
 
@@ -320,14 +369,16 @@ def _skimming(
     P, F = best.shape[:2]
     rows_of = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[best]).ravel()
     chosen = drops.reshape(P * F * n, n - 1)[rows_of].reshape(P, F, n, n - 1)
-    relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & active[:, :, None, None]
-    if relevant.any():
-        p, f, j, i = (int(v) for v in np.argwhere(relevant)[0])
-        raise _PointError(
-            p,
-            f"single crossing fails at node (t={t}, front={int(positions[f]) - c.width // 2}, "
-            f"cutoff={j}): type {i + 1} gains less from refusing than type {i}",
-        )
+    rows_active = active[:, :, None, None] if active.ndim == 2 else active[:, :, :, None]
+    relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & rows_active
+    _fail(
+        c,
+        relevant,
+        lambda p, at: (
+            f"single crossing fails at node (t={t}, front={int(positions[at[0]]) - c.width // 2}, "
+            f"cutoff={at[1]}): type {at[2] + 1} gains less from refusing than type {at[2]}"
+        ),
+    )
 
 
 def _values(
@@ -361,6 +412,59 @@ def _values(
     return value_c, np.maximum(gathered, accept[..., None], out=gathered)
 
 
+def _durable(
+    c: _Chunk,
+    t: int,
+    positions: np.ndarray,
+    active: np.ndarray,
+    refuse_c: np.ndarray,
+    refuse_t: np.ndarray,
+    committed: np.ndarray | None = None,
+) -> Moves:
+    """C's moves and the values at every node when settlements are ceasefires: take-it-or-leave-it
+    offers, or the committed demand at the points where ``committed`` (the single-crossing
+    check, and the committed demand's consistency, at the active nodes)."""
+    args = (
+        c.durability,
+        c.share(positions),
+        c.base[:, None, :],
+        c.f[:, None, :],
+        c.tails[:, None, :],
+        (c.carrot_t[:, None], c.carrot_c[:, None]),
+    )
+    if committed is None:
+        moves = patient_moves(*args, refuse_c, refuse_t, active=active)
+    else:
+        mask = active & committed[:, None]
+        moves, bad = committed_moves(*args, c.batch.demand[:, None], refuse_c, refuse_t, active=mask)
+        bad &= mask[:, :, None]
+        _fail(
+            c,
+            bad,
+            lambda p, at: (
+                f"no pure cutoff answers the committed demand at node (t={t}, "
+                f"front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]}); change the design"
+            ),
+        )
+    if moves.failure is not None:
+        (first, f), j, terms, accepting = moves.failure
+        types = [int(i) for i in np.flatnonzero(accepting) if i >= j]
+
+        def message(p: int, at: tuple[int, ...]) -> str:
+            node = f"node (t={t}, front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]})"
+            if (p, at[0], at[1]) == (first, f, j):
+                return (
+                    f"single crossing fails at {node}: at terms {terms:.6g} the types accepting are "
+                    f"{types}, not the least resolute ones"
+                )
+            return f"single crossing fails at {node}: some terms are accepted by types that are not the least resolute"
+
+        _fail(c, moves.failing, message)
+    rows = np.arange(c.n)
+    _skimming(c, refuse_t, moves.best, active[:, :, None] & (moves.best == rows), t, positions)
+    return moves
+
+
 def _active(c: _Chunk, t: int, positions: np.ndarray) -> np.ndarray:
     """(P, F): the nodes that exist in each point's own game (within its horizon and margin)."""
     within = (t <= c.H)[:, None]
@@ -375,13 +479,15 @@ def _backward(
     c: _Chunk, gamma: np.ndarray, ultimatum: bool
 ) -> tuple[dict[str, list[tuple[np.ndarray, np.ndarray]]], dict[str, tuple[np.ndarray, np.ndarray]]]:
     """C's moves at every period (patient, and the ultimatum's when asked) and the values at t = 0."""
-    n, cut_type = c.n, (np.int16 if c.n < 2**15 else np.int32)
+    cut_type = np.int16 if c.n < 2**15 else np.int32
     deadline = c.batch.deadline
     last = int(deadline.max()) if ultimatum else -1
     frozen = c.forever(c.top + 1, gamma)
     later = {"patient": frozen, "ultimatum": frozen}
     moves: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"patient": [], "ultimatum": []}
     for t in range(c.top, -1, -1):
+        if c.failed is not None and len(c.failed) == c.P:
+            raise _AllFailedError
         ending = t == c.H  # these points' horizon: the frozen war follows
         if ending.any() and t < c.top:
             frozen = c.forever(t + 1, gamma)
@@ -393,14 +499,31 @@ def _backward(
         positions = _fronts(c.batch, t, c.width)
         active = _active(c, t, positions)
         refuse_c, refuse_t = _refusals(c, t, positions, later["patient"], gamma, None)
-        best, offer = _patient(c, refuse_c, refuse_t)
-        _skimming(c, refuse_t, best, active, t, positions)
-        value_c, value_t = _values(c, best, offer, refuse_c, refuse_t, None)
+        if c.durable:
+            patient = _durable(c, t, positions, active, refuse_c, refuse_t)
+            best, offer, value_c, value_t = patient.best, patient.offer, patient.value_c, patient.value_t
+        else:
+            best, offer = _patient(c, refuse_c, refuse_t)
+            _skimming(c, refuse_t, best, active, t, positions)
+            value_c, value_t = _values(c, best, offer, refuse_c, refuse_t, None)
         now = {"patient": (value_c, value_t)}
         moves["patient"].append((best.astype(cut_type), offer))
         if t <= last:
             committed = deadline >= t
             u_c, u_t = _refusals(c, t, positions, later["ultimatum"], gamma, deadline)
+            if c.durable:
+                held = _durable(c, t, positions, active, u_c, u_t, committed)
+                pick = committed[:, None, None]
+                now["ultimatum"] = (
+                    np.where(pick, held.value_c, value_c),
+                    np.where(pick[..., None], held.value_t, value_t),
+                )
+                moves["ultimatum"].append(
+                    (np.where(pick, held.best, best).astype(cut_type), np.where(pick, held.offer, offer))
+                )
+                here = _span(positions)
+                _store(c, later, now, here)
+                continue
             c_best, c_offer = _committed(c, u_t, active & committed[:, None], t, positions)
             _skimming(c, u_t, c_best, active & committed[:, None], t, positions)
             u_best = np.where(committed[:, None, None], c_best, best)
@@ -410,16 +533,7 @@ def _backward(
         elif ultimatum:
             now["ultimatum"] = now["patient"]
             moves["ultimatum"].append(moves["patient"][-1])
-        here = _span(positions)
-        for name, (v_c, v_t) in now.items():
-            if name == "ultimatum" and now[name] is now["patient"]:
-                later[name] = later["patient"]
-                continue
-            full_c, full_t = np.empty((c.P, c.width, n)), np.empty((c.P, c.width, n, n))
-            for edge in (0, c.width - 1):  # read (with weight 0) beyond the largest margin: finite
-                full_c[:, edge], full_t[:, edge] = 0.0, 0.0
-            full_c[:, here], full_t[:, here] = v_c, v_t
-            later[name] = (full_c, full_t)
+        _store(c, later, now, _span(positions))
     start = c.width // 2 + (c.batch.start_front if c.batch.margin is not None else 0)
     initial = {
         name: (values[0][:, start, 0].copy(), values[1][:, start, 0].copy()) for name, values in later.items()
@@ -427,6 +541,25 @@ def _backward(
     for name in moves:
         moves[name].reverse()
     return moves, initial
+
+
+def _store(
+    c: _Chunk,
+    later: dict[str, tuple[np.ndarray, np.ndarray]],
+    now: dict[str, tuple[np.ndarray, np.ndarray]],
+    here: slice,
+) -> None:
+    """This period's values at every front become the next (earlier) period's ``later``."""
+    n = c.n
+    for name, (v_c, v_t) in now.items():
+        if name == "ultimatum" and now[name] is now["patient"]:
+            later[name] = later["patient"]
+            continue
+        full_c, full_t = np.empty((c.P, c.width, n)), np.empty((c.P, c.width, n, n))
+        for edge in (0, c.width - 1):  # read (with weight 0) beyond the largest margin: finite
+            full_c[:, edge], full_t[:, edge] = 0.0, 0.0
+        full_c[:, here], full_t[:, here] = v_c, v_t
+        later[name] = (full_c, full_t)
 
 
 def _forward(
@@ -452,6 +585,7 @@ def _forward(
     mass[:, start, 0] = 1.0
     settled_by, decisive_by, length = np.zeros((P, steps)), np.zeros((P, steps)), np.zeros((P, steps + 1))
     settled_steps, executed_steps = np.zeros((P, n + 1)), np.zeros((P, n + 1))  # by type, as differences
+    broken_type = np.zeros((P, n))
     backs_down, terms, settled_total, decisive = np.zeros(P), np.zeros(P), np.zeros(P), np.zeros(P)
     flat = (np.arange(P) * (n + 1))[:, None, None]
     for t in range(steps):
@@ -469,6 +603,15 @@ def _forward(
         length[:, t] += total
         terms += np.nansum(np.where(settled > 0, moves[t][1], 0.0) * settled, axis=(1, 2))
         settling = block * (cut > rows)
+        if c.durable:  # the types i in [j, cut) settling from belief j, and whether their ceasefire breaks
+            period = ceasefire(
+                c.durability.expand(2),
+                moves[t][1][..., None],
+                c.share(positions)[..., None, None],
+                c.base[:, None, None, :],
+            )[2]
+            among = (rows[None, :] >= rows[:, None]) & (rows[None, :] < cut[..., None])
+            broken_type += np.einsum("pfj,pfji->pi", block, (among & (period >= 0)).astype(float)) * c.f
         settled_steps += np.bincount(
             np.broadcast_to(flat + rows, cut.shape).ravel(), settling.ravel(), P * (n + 1)
         ).reshape(P, n + 1)
@@ -515,11 +658,16 @@ def _forward(
         "target_utility": (c.f * value_t).sum(axis=1),
         "settled_by_type": settled_type,
         "threat_executed_by_type": executed_type,
+        "settlement_broken": (broken_type).sum(axis=1),
+        "settlement_broken_by_type": broken_type / c.f,
     }
 
 
-def _solve_chunk(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
+def _solve_chunk(
+    batch: GameBatch, strategies: Sequence[str], failed: dict[int, str] | None = None
+) -> dict[str, dict[str, np.ndarray]]:
     c = _Chunk(batch)
+    c.failed = failed
     out: dict[str, dict[str, np.ndarray]] = {}
     patient = [s for s in strategies if s in ("try_and_see", "ultimatum")]
     if patient:
@@ -536,12 +684,39 @@ def _solve_chunk(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[
     return out
 
 
+def _unsolved(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
+    """A chunk whose every point failed: every output NaN, in the shapes of :func:`_forward`'s."""
+    P, n, steps = batch.points, batch.types, int(batch.horizon.max()) + 1
+    shapes = {"settled_by": (P, steps), "decisive_by": (P, steps), "length": (P, steps + 1)}
+    shapes |= {key: (P, n) for key in _BY_TYPE}
+    keys = (*shapes, *_SCALARS)
+    return {name: {key: np.full(shapes.get(key, (P,)), np.nan) for key in keys} for name in strategies}
+
+
+_BY_TYPE = (
+    "target_utility_by_type",
+    "settled_by_type",
+    "threat_executed_by_type",
+    "settlement_broken_by_type",
+)
+_SCALARS = (
+    "threat_executed",
+    "coercer_backs_down",
+    "still_fighting",
+    "expected_terms",
+    "coercer_utility",
+    "target_utility",
+    "settlement_broken",
+)
+
+
 def solve_batch(
     batch: GameBatch,
     strategies: Sequence[str] = _STRATEGIES,
     *,
     chunk: int | None = None,
     memory: int = 2**26,
+    failures: dict[int, str] | None = None,
 ) -> dict[str, BatchSolution]:
     """The equilibrium of each strategy at every point of ``batch``, on the grid.
 
@@ -551,7 +726,9 @@ def solve_batch(
     ``memory`` bytes, see :func:`bytes_per_point`). Each point's outputs are those of
     :func:`~bargaining.coercive_game.grid.solve_strategies` on that point's game, within
     ``1e-12``; a node where single crossing fails, or where no pure cut-off answers the
-    committed demand, raises :class:`NotImplementedError` naming the point and the node.
+    committed demand, raises :class:`NotImplementedError` naming the point and the node; when a
+    dict ``failures`` is given, each such point is recorded there instead (its index, the message)
+    and its outputs are NaN, the other points solved as usual.
 
     >>> import numpy as np
     >>> batch = GameBatch(discount=0.5, horizon=np.array([0, 1]), resolve=np.array([[0.0, 1.0]] * 2),
@@ -568,14 +745,25 @@ def solve_batch(
     if isinstance(chunk, bool) or not isinstance(chunk, int) or chunk < 1:
         raise ParameterValueError("chunk", "a positive integer number of points", chunk)
     # points of similar margins and horizons together: a chunk runs to its own largest ones
-    order = np.lexsort((batch.horizon, np.zeros(batch.points) if batch.margin is None else batch.margin))
+    margins = np.zeros(batch.points) if batch.margin is None else batch.margin
+    # (recording failures: horizons first, so that a chunk whose points all fail stops early)
+    order = np.lexsort((batch.horizon, margins) if failures is None else (margins, batch.horizon))
     parts: list[dict[str, dict[str, np.ndarray]]] = []
     for first in range(0, batch.points, chunk):
         rows = order[first : first + chunk]
+        found: dict[int, str] | None = None if failures is None else {}
         try:
-            parts.append(_solve_chunk(batch.select(rows), strategies))
+            parts.append(_solve_chunk(batch.select(rows), strategies, found))
+        except _AllFailedError:
+            parts.append(_unsolved(batch.select(rows), strategies))
         except _PointError as error:
             raise NotImplementedError(f"at point {int(rows[error.point])}: {error.message}") from None
+        if found:
+            assert failures is not None
+            failures.update({int(rows[p]): message for p, message in found.items()})
+            for outputs in parts[-1].values():
+                for values in outputs.values():
+                    values[list(found)] = np.nan
     inverse = np.argsort(order)
     return {
         name: BatchSolution(

@@ -31,7 +31,15 @@ from ..scenarios import Scenario
 from .parameters import GAME_KEYS, build_game
 from .statics import statics
 
-__all__ = ["GAME_KEYS", "STRATEGY_NAMES", "GameResult", "build_game", "headline", "solve_game"]
+__all__ = [
+    "GAME_KEYS",
+    "STRATEGY_NAMES",
+    "GameResult",
+    "build_game",
+    "headline",
+    "settlement_breaks",
+    "solve_game",
+]
 
 #: The game's strategies in the report's words.
 STRATEGY_NAMES = {"try_and_see": "try-and-see", "screw": "turning the screw", "ultimatum": "ultimatum"}
@@ -91,6 +99,9 @@ class GameResult:
     best_design_solution: GameSolution | None
     curves: dict[Any, Any] | None = None
     """The comparative statics of the ultimatum (:func:`~bargaining.report.statics.statics`)."""
+    broken: dict[str, float] | str = ""
+    """P(the settlement breaks) per strategy when settlements are the scenario's ceasefires
+    (:func:`settlement_breaks`), or why the grid could not solve that game."""
 
     @property
     def chosen(self) -> str:
@@ -104,14 +115,32 @@ class GameResult:
         return _FILE_STRATEGY[self.scenario.strategy]
 
     def numbers(self, strategy: str) -> dict[str, float]:
-        """:func:`headline` of one strategy.
+        """:func:`headline` of one strategy, with P(the settlement breaks) (NaN where unsolved).
 
         >>> from bargaining.scenarios import load, presets
         >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
         >>> sorted(result.numbers(result.chosen))[:3]
         ['backs_down', 'coercer_utility', 'decisive']
         """
-        return headline(self.solutions[strategy], self.game.horizon)
+        broken = self.broken[strategy] if isinstance(self.broken, dict) else float("nan")
+        return headline(self.solutions[strategy], self.game.horizon) | {"settlement_broken": broken}
+
+
+def settlement_breaks(scenario: Scenario, types: int) -> dict[str, float] | str:
+    """P(the settlement breaks) under each strategy when every settlement is a ceasefire with the
+    file's renege gains and guarantee (``build_game(self_enforcing=True)``), or the solver's
+    message where single crossing fails (the cut-off equilibrium does not exist there).
+
+    >>> from bargaining.scenarios import load, presets
+    >>> settlement_breaks(load(presets()["specific-threat"]), types=6)[:28]
+    'single crossing fails at nod'
+    """
+    game, design = build_game(scenario, types=types, self_enforcing=True)
+    try:
+        solutions = solve_strategies(game, design)
+    except NotImplementedError as error:
+        return str(error)
+    return {name: float(solution.settlement_broken) for name, solution in solutions.items()}
 
 
 #: Quantile types and points per parameter of the comparative statics.
@@ -162,4 +191,5 @@ def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> 
         None if found is None else found[0],
         None if found is None else found[1],
         statics(scenario, STATICS_TYPES, STATICS_POINTS) if designs else None,
+        settlement_breaks(scenario, types),
     )

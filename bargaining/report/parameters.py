@@ -4,16 +4,25 @@ r"""A scenario's primitives as the coercive bargaining game's: which assumption 
 comes from in a scenario file (section, key), its name in the game and its unit (a period is a
 month); :func:`build_game` builds the game and its ultimatum design at the file's values or at
 overridden ones (a draw of the uncertainty analysis, a point of a comparative-statics curve).
+
+:data:`CEASEFIRE_KEYS` are the ``[commitment]`` assumptions that make a settlement a ceasefire
+each side keeps only while keeping beats reneging (the game's ``self_enforcing`` settlements):
+the renege gains and the guarantee, stated in the file, as ``Ceasefire`` states them, in seasons
+of the stake's flow (the ``[crisis]`` period). :func:`ceasefire_fields` converts them to the
+game's one-off unit, a share of the stake's whole present value: a season is three months, so
+one season's flow is worth :math:`1 - \delta^3` at the monthly discount :math:`\delta`. No
+scenario declares a rearmament path, so the frozen share does not move during a ceasefire.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from ..coercive_game import CoerciveGame, UltimatumDesign, quantile_types
 from ..scenarios import Scenario
 
-__all__ = ["GAME_KEYS", "build_game"]
+__all__ = ["CEASEFIRE_KEYS", "GAME_KEYS", "build_game", "ceasefire_fields"]
 
 #: (section, key, the game's name for it, unit) of every assumption that enters the game.
 GAME_KEYS: tuple[tuple[str, str, str, str], ...] = (
@@ -45,6 +54,33 @@ GAME_KEYS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+#: (section, key, the game's name for it, unit) of the ceasefire's assumptions.
+CEASEFIRE_KEYS: tuple[tuple[str, str, str, str], ...] = (
+    ("commitment", "renege_gain_coercer", "coercer's renege gain", "seasons of the stake's flow"),
+    ("commitment", "renege_gain_target", "target's renege gain", "seasons of the stake's flow"),
+    ("commitment", "guarantee", "guarantee (paid by a violator)", "seasons of the stake's flow"),
+)
+
+#: Months in the ``[crisis]`` period (a season) in which the ceasefire's amounts are stated.
+SEASON = 3
+
+
+def ceasefire_fields(scenario: Scenario, discount: Any) -> dict[str, Any]:
+    r"""The game's ``self_enforcing`` fields from the file's ``[commitment]`` values at the monthly
+    ``discount`` (a float or an array of draws): each amount times one season's flow,
+    :math:`1 - \delta^3`.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> fields = ceasefire_fields(load(presets()["security-guarantees"]), 0.99)
+    >>> {key: round(value, 6) for key, value in fields.items() if key != "self_enforcing"}
+    {'renege_gain_coercer': 0.001485, 'renege_gain_target': 0.047522, 'guarantee': 0.01485}
+    """
+    season = 1 - discount**SEASON
+    return {"self_enforcing": True} | {
+        key: float(scenario.value(section, key)) * season for section, key, _, _ in CEASEFIRE_KEYS
+    }
+
+
 def _values(scenario: Scenario, overrides: Mapping[tuple[str, str], float] | None) -> dict[str, float]:
     out = {}
     for section, key, _, _ in GAME_KEYS:
@@ -58,9 +94,14 @@ def _values(scenario: Scenario, overrides: Mapping[tuple[str, str], float] | Non
 
 
 def build_game(
-    scenario: Scenario, overrides: Mapping[tuple[str, str], float] | None = None, *, types: int = 40
+    scenario: Scenario,
+    overrides: Mapping[tuple[str, str], float] | None = None,
+    *,
+    types: int = 40,
+    self_enforcing: bool = False,
 ) -> tuple[CoerciveGame, UltimatumDesign]:
-    """The scenario's game (floats) and its ultimatum design; ``overrides`` replaces some values.
+    """The scenario's game (floats) and its ultimatum design; ``overrides`` replaces some values;
+    ``self_enforcing`` makes settlements ceasefires (:func:`ceasefire_fields`).
 
     >>> from bargaining.scenarios import load, presets
     >>> game, design = build_game(load(presets()["specific-threat"]), types=4)
@@ -97,6 +138,7 @@ def build_game(
         carrot_credibility=v["ultimatum.carrot_credibility"],
         execution_low=v["ultimatum.execution_low"],
         execution_high=v["ultimatum.execution_high"],
+        **(ceasefire_fields(scenario, v["game.discount"]) if self_enforcing else {}),
     )
     design = UltimatumDesign(
         demand=v["game.demand"],

@@ -30,7 +30,12 @@ DEFINITIONS = (
     "P(coercer backs down): it refused and the threat did not fall. Length: the expected number of "
     "months of war given that the war ended by the horizon. Utilities are normalised present values "
     "in shares of the stake (a permanent settlement x is worth x), each under the side's own prior "
-    "over the battle odds."
+    "over the battle odds. P(the settlement breaks): the same game solved again with every settlement "
+    "a ceasefire that each side keeps only while keeping is worth at least its renege gain, less the "
+    "guarantee it would pay, plus the war resumed at the frozen front (the file's [commitment] "
+    "amounts); it is the probability that a settlement is reached and later broken. A dash there: "
+    "single crossing fails in that game (the least resolute types are not the first to accept), so "
+    "it has no equilibrium of the kind solved here; the scenario's section names where."
 )
 
 
@@ -64,6 +69,7 @@ _ROWS = (
     ("still_fighting", "P(still fighting at the horizon)"),
     ("length", "length of the war if it ended (months)"),
     ("terms", "expected coercer's share if settled"),
+    ("settlement_broken", "P(the settlement breaks), settlements as the file's ceasefires"),
 )
 
 
@@ -247,6 +253,14 @@ def scenario_section(
     doc.table(["quantity", *(STRATEGY_NAMES[name] for name in ("try_and_see", "screw", "ultimatum"))], rows)
     if math.isnan(numbers[r.chosen]["length"]):
         doc.paragraph("A dash for the length: the war never ends by the horizon under that strategy.")
+    if isinstance(r.broken, str):
+        doc.paragraph(
+            "P(the settlement breaks) is not computed: with settlements as this scenario's ceasefires the "
+            f"solver finds that {r.broken}. Near a decisive end the coercer would break a ceasefire at "
+            "modest terms and resume the war frozen close to its victory, while refusing risks a "
+            "decisive defeat that ends every cost, which the least resolute target values most; the "
+            "other numbers are those of permanent settlements."
+        )
     best = numbers[r.best]["coercer_utility"]
     text = (
         f"The coercer's best strategy here is {STRATEGY_NAMES[r.best]} (expected utility {fmt(best)}); "

@@ -40,7 +40,8 @@ import numpy as np
 from ..coercive_game.batch import GameBatch, point_errors
 from ..coercive_game.grid_batch import BatchSolution, solve_batch
 from ..scenarios import Scenario
-from .game import GAME_KEYS, MILESTONES
+from .game import GAME_KEYS, MILESTONES, settlement_breaks
+from .parameters import CEASEFIRE_KEYS, ceasefire_fields
 
 __all__ = [
     "GROUPS",
@@ -98,6 +99,7 @@ OUTPUTS: dict[tuple[str, str], tuple[str, str]] = {
         ("length", "length of the war if it ended", "months"),
         ("threat_executed", "P(threat executed)", "probability"),
         ("backs_down", "P(coercer backs down)", "probability"),
+        ("settlement_broken", "P(the settlement breaks)", "probability"),
     )
     if strategy == "ultimatum" or key not in ("threat_executed", "backs_down")
 }
@@ -248,6 +250,30 @@ def _joined(parts: list[BatchSolution]) -> BatchSolution:
     return BatchSolution(**out)
 
 
+def _breaks(
+    scenario: Scenario,
+    fields: dict[str, Any],
+    solved: np.ndarray,
+    rows: np.ndarray,
+    outputs: dict[tuple[str, str], np.ndarray],
+) -> None:
+    """P(the settlement breaks) at every solved draw: the draws' games again, with the file's
+    ceasefire (:func:`~bargaining.report.parameters.ceasefire_fields` at each draw's discount);
+    a draw where single crossing fails stays NaN (its other outputs are the permanent settlements').
+
+    The draws are tried only when the scenario's own game (its file's values, at the draws' number
+    of types) has an equilibrium with ceasefires: a ceasefire game costs about ten times a
+    permanent one per draw, and in every preset single crossing fails already at the file's values
+    (the scenario's section says where), so its draws are left NaN.
+    """
+    if isinstance(settlement_breaks(scenario, fields["resolve"].shape[1]), str):
+        return
+    durable = GameBatch(**fields, **ceasefire_fields(scenario, fields["discount"])).select(solved)
+    solutions = solve_batch(durable, failures={})  # a failing draw's outputs are NaN
+    for name, solution in solutions.items():
+        outputs[(name, "settlement_broken")][rows] = solution.settlement_broken
+
+
 def evaluate_many(scenario: Scenario, units: np.ndarray, types: int) -> dict[str, Any]:
     """The draws at the unit-cube points ``units`` (one row each), solved as one batch.
 
@@ -275,7 +301,9 @@ def evaluate_many(scenario: Scenario, units: np.ndarray, types: int) -> dict[str
         if solutions is not None:
             numbers = {name: _headlines(solution) for name, solution in solutions.items()}
             for strategy, key in OUTPUTS:
-                outputs[(strategy, key)][good[solved]] = numbers[strategy][key]
+                if key != "settlement_broken":  # from the ceasefires' game, below
+                    outputs[(strategy, key)][good[solved]] = numbers[strategy][key]
+            _breaks(scenario, clean, solved, good[solved], outputs)
             names = np.array(["try_and_see", "screw", "ultimatum"], dtype=object)
             utilities = np.stack([numbers[name]["coercer_utility"] for name in names])
             best[good[solved]] = names[np.argmax(utilities, axis=0)]  # ties: try-and-see, then the screw
@@ -302,15 +330,16 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
 
 
 def signature(scenario: Scenario) -> tuple[Any, ...]:
-    """What of a scenario enters the game: every game assumption's value and range.
+    """What of a scenario enters the game: every game assumption's value and range, the
+    ceasefire's included (a security guarantee changes the game with ceasefires).
 
     >>> from bargaining.scenarios import load, presets
     >>> signature(load(presets()["specific-threat"])) == signature(load(presets()["security-guarantees"]))
-    True
+    False
     """
     return tuple(
         (a.value, a.low, a.high)
-        for a in (scenario.assumptions[(section, key)] for section, key, _, _ in GAME_KEYS)
+        for a in (scenario.assumptions[(section, key)] for section, key, _, _ in GAME_KEYS + CEASEFIRE_KEYS)
     )
 
 

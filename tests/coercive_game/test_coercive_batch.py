@@ -168,8 +168,8 @@ def test_from_games_refuses_what_it_cannot_batch() -> None:
     with pytest.raises(ParameterValueError, match="front_shares"):
         GameBatch.from_games([CoerciveGame(discount=0.5, horizon=1, resolve=(0.5,), margin=1,
                                            front_shares=(0.0, 0.3, 1.0))])
-    with pytest.raises(NotImplementedError, match="self-enforcing"):
-        GameBatch.from_games([CoerciveGame(discount=0.5, horizon=1, resolve=(0.5,), self_enforcing=True)])
+    with pytest.raises(NotImplementedError, match="renewed demands"):
+        GameBatch.from_games([CoerciveGame(discount=0.5, horizon=1, resolve=(0.5,), assurance=0.5)])
     with pytest.raises(ParameterValueError, match="designs"):
         GameBatch.from_games([game], [])
     with pytest.raises(NotImplementedError, match="vague"):

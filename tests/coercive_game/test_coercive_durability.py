@@ -346,8 +346,9 @@ def test_durability_bad_input() -> None:
         CoerciveGame(discount=HALF, horizon=0, resolve=(0,), margin=2, self_enforcing=True, rearmament=(Fraction(-3, 4),))
     with pytest.raises(ParameterValueError, match="renege_gain_target"):
         CoerciveGame(discount=HALF, horizon=0, resolve=(0,), self_enforcing=True, renege_gain_target=-1)
-    with pytest.raises(NotImplementedError, match="solve_exact"):
-        solve_grid(CoerciveGame(discount=0.5, horizon=0, resolve=(0.0,), self_enforcing=True), "try_and_see")
+    with pytest.raises(ParameterValueError, match="continuous"):
+        solve_grid(CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.1,
+                                self_enforcing=True), "try_and_see", continuous=True)
 
 
 def test_self_enforcing_must_be_a_bool() -> None:

@@ -19,7 +19,7 @@ from bargaining.coercive_game.exact import _Solver
 from bargaining.core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from bargaining.crisis import RiskReturn
 from bargaining.war import CoaseTwoPeriod
-from tests.strategies import fractions
+from tests.coercive_game.game_states import small_games
 
 
 def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
@@ -28,53 +28,6 @@ def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
     if isinstance(exact, tuple):
         return all(close(a, b, tolerance) for a, b in zip(exact, approximate, strict=True))
     return abs(float(exact) - approximate) <= tolerance
-
-
-@st.composite
-def small_games(draw: st.DrawFn) -> tuple[CoerciveGame, Any]:
-    n = draw(st.integers(1, 4))
-    resolve = tuple(sorted(draw(st.sets(fractions(0, 1, 12), min_size=n, max_size=n))))
-    raw = [draw(st.integers(1, 4)) for _ in range(n)]
-    weights = tuple(Fraction(r, sum(raw)) for r in raw)
-    battles = draw(st.booleans())
-    margin = draw(st.integers(1, 3)) if battles else None
-    horizon = draw(st.integers(0, 3))
-    prior = st.one_of(st.none(), st.tuples(st.integers(1, 4), st.integers(1, 4)))
-    game = CoerciveGame(
-        discount=draw(fractions(Fraction(1, 10), Fraction(9, 10), 10)),
-        horizon=horizon,
-        resolve=resolve,
-        type_weights=weights,
-        power=draw(fractions(0, 1, 10)),
-        margin=margin,
-        true_odds=draw(fractions(0, 1, 10)),
-        prior_coercer=draw(prior) if battles else None,
-        prior_target=draw(prior) if battles else None,
-        cost_coercer=draw(fractions(0, Fraction(1, 5), 20)),
-        target_cost=draw(fractions(0, Fraction(1, 5), 20)),
-        target_cost_resolve=draw(fractions(Fraction(1, 20), Fraction(1, 2), 20)),
-        threat_loss=draw(fractions(0, 1, 10)),
-        screw=draw(fractions(0, Fraction(1, 10), 20)),
-        screw_cost=draw(fractions(0, 1, 4)),
-        carrot=draw(fractions(0, Fraction(1, 5), 10)),
-        carrot_efficiency=draw(fractions(Fraction(1, 2), 2, 4)),
-        carrot_credibility=draw(fractions(0, 1, 4)),
-        execution_low=-1,
-        execution_high=draw(fractions(-1, 1, 4)),
-    )
-    strategy = draw(
-        st.one_of(
-            st.sampled_from(["try_and_see", "screw"]),
-            st.builds(
-                UltimatumDesign,
-                demand=fractions(0, 1, 10),
-                deadline=st.integers(0, horizon),
-                audience_cost=fractions(0, 1, 4),
-                schelling_risk=fractions(0, 1, 4),
-            ),
-        )
-    )
-    return game, strategy
 
 
 @given(small_games())

@@ -57,17 +57,14 @@ from ..core.values import Kind
 from ._polytope import (
     Vertex,
     best_responses,
-    closed_under_edges,
     complete_pairs,
     dot,
-    exact_vertex,
     exact_vertices,
-    float_vertices,
-    label_masks,
     normalised,
     solve_exact,
     well_separated,
 )
+from ._proposal import confirm, propose
 from .tree import GameTree, convert_number, payoff_kind
 
 __all__ = [
@@ -136,7 +133,11 @@ class StageGame:
             }
             kind = "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
         convert: Any = (
-            Fraction if kind == "exact" else float if kind == "float" else partial(convert_number, kind=kind)
+            _fractions(rows, columns)
+            if kind == "exact"
+            else float
+            if kind == "float"
+            else partial(convert_number, kind=kind)
         )
         object.__setattr__(self, "row_payoffs", tuple(tuple(map(convert, r)) for r in rows))
         object.__setattr__(self, "column_payoffs", tuple(tuple(map(convert, r)) for r in columns))
@@ -172,6 +173,12 @@ class StageGame:
         return _bilinear(self.row_payoffs, row, column), _bilinear(self.column_payoffs, row, column)
 
 
+def _fractions(*matrices: list[list[Any]]) -> Any:
+    """The conversion of exact payoffs to Fractions, one Fraction built per distinct value."""
+    values = {v for matrix in matrices for r in matrix for v in r}
+    return {v: v if type(v) is Fraction else Fraction(v) for v in values}.__getitem__
+
+
 def _all_int(*matrices: list[list[Any]]) -> bool:
     return all(type(v) is int for matrix in matrices for r in matrix for v in r)
 
@@ -191,6 +198,8 @@ def _matrix(name: str, value: Any) -> list[list[Any]]:
     if isinstance(value, np.ndarray):
         if value.ndim != 2:
             raise ParameterValueError(name, "a matrix (2 dimensions)", f"{value.ndim} dimensions")
+        if value.dtype.kind in "iu" and value.size:  # Python ints already
+            return value.tolist()  # type: ignore[no-any-return]
         value = value.tolist()
     if (
         not isinstance(value, (list, tuple))
@@ -408,18 +417,16 @@ def _float_pairs(
     a: list[list[int]], b_t: list[list[int]], n: int, m: int
 ) -> tuple[list[tuple[Vertex, Vertex]], bool] | None:
     """The completely labelled pairs of vertices and whether the game is degenerate, proposed in
-    floating point and checked exactly, or ``None`` if any decision is too close to call or any
+    floating point and confirmed exactly, or ``None`` if any decision is too close to call or any
     exact check fails (then :func:`_exact_pairs` decides).
 
-    No vertex is missing next to a simple vertex: the float vertices must be closed under the
-    edges leaving their simple vertices (:func:`~._polytope.closed_under_edges`), else ``None``.
-    Every float
-    decision is either confirmed exactly or certified by its margin: the payoffs are
-    told apart by floats with room to spare (:func:`~._polytope.well_separated`); a vertex whose
-    slacks are all within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a
-    slack in between, and every vertex that is paired or has more than the generic number of
-    labels, is rebuilt in integers from its tight constraints and must carry exactly the labels
-    floating point gave it.
+    The payoffs must be told apart by floats with room to spare
+    (:func:`~._polytope.well_separated`); the float vertices must be closed under the edges
+    leaving their simple vertices (:func:`~._proposal.propose`); a vertex whose slacks are all
+    within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a slack in
+    between, and every vertex that is paired or has more than the generic number of labels, is
+    rebuilt exactly (:func:`~._proposal.confirm`) and must carry exactly the labels floating
+    point gave it.
     """
     if not (well_separated(a) and well_separated(b_t)):
         return None
@@ -432,52 +439,30 @@ def _float_pairs(
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
     q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
     q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_side, q_side = _float_polytope(p_g, p_h, n), _float_polytope(q_g, q_h, m)
+    p_side = propose(p_g, p_h, n)
+    q_side = propose(q_g, q_h, m) if p_side is not None else None
     if p_side is None or q_side is None:
         return None
-    (p_masks, p_close), (q_masks, q_close) = p_side, q_side
-    pairs = complete_pairs(p_masks, q_masks, n, m)
+    pairs = complete_pairs(p_side.masks, q_side.masks, n, m)
     # rebuilt exactly: the paired vertices, those with more than the generic number of labels
     # (they decide degeneracy, paired or not) and those with a slack too close to call
-    rebuilt: list[dict[int, Vertex]] = [{}, {}]
-    for side, masks, payoff, generic, bases, close in (
-        (0, p_masks, b_t, n, (n, 0), p_close),
-        (1, q_masks, a, m, (0, n), q_close),
+    rebuilt: list[dict[int, Vertex]] = []
+    for side, found, payoff, generic, bases, origin in (
+        (0, p_side, b_t, n, (n, 0), np.uint64((1 << n) - 1)),
+        (1, q_side, a, m, (0, n), np.uint64(((1 << m) - 1) << n)),
     ):
-        wanted = (
-            {pair[side] for pair in pairs}
-            | {int(k) for k in np.flatnonzero(np.bitwise_count(masks) > generic)}
-            | {int(k) for k in close}
-        )
-        origin = ((1 << n) - 1) if side == 0 else (((1 << m) - 1) << n)
-        for k in wanted:
-            mask = int(masks[k])
-            if mask & origin == origin:
-                continue
-            vertex = exact_vertex(mask, payoff, *bases)
-            if vertex is None or vertex[1] != mask:
-                return None
-            rebuilt[side][k] = vertex
+        wanted = np.zeros(len(found.masks), dtype=bool)
+        wanted[[pair[side] for pair in pairs]] = True
+        wanted |= (np.bitwise_count(found.masks) > generic) | found.close
+        wanted &= (found.masks & origin) != origin
+        confirmed = confirm(found, np.flatnonzero(wanted), payoff, *bases)
+        if confirmed is None:
+            return None
+        rebuilt.append(confirmed)
     degenerate = any(v[1].bit_count() > n for v in rebuilt[0].values()) or any(
         v[1].bit_count() > m for v in rebuilt[1].values()
     )
     return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
-
-
-def _float_polytope(g: np.ndarray, h: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """The distinct label masks of the float vertices of ``{z : G z <= h}`` and the indices of
-    those with a slack too close to call, or ``None``: no vertex may be missing next to a simple
-    vertex, the masks must be closed under the edges of their simple vertices
-    (:func:`~._polytope.closed_under_edges`)."""
-    found = float_vertices(g, h, dim)
-    if found is None:
-        return None
-    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
-    # vertex once per simplex of a non-simplicial facet)
-    masks, index = np.unique(label_masks(found[0], g, h), return_inverse=True)
-    if not closed_under_edges(masks, dim):
-        return None
-    return masks, np.unique(index[found[1]])
 
 
 def _exact_pairs(

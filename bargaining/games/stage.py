@@ -142,7 +142,13 @@ class StageGame:
         object.__setattr__(self, "row_payoffs", tuple(tuple(map(convert, r)) for r in rows))
         object.__setattr__(self, "column_payoffs", tuple(tuple(map(convert, r)) for r in columns))
         object.__setattr__(self, "kind", kind)
-        if kind == "exact" and _all_int(rows, columns):  # kept for the exact solver's integer stage
+        integer_arrays = all(
+            isinstance(v, np.ndarray) and v.dtype.kind in "iu"
+            for v in (self.row_payoffs, self.column_payoffs)
+        )
+        if kind == "exact" and (
+            integer_arrays or _all_int(rows, columns)
+        ):  # for the exact solver's integer stage
             object.__setattr__(self, "_integers", (rows, columns))
         row_actions = tuple(self.row_actions) or tuple(f"r{i + 1}" for i in range(len(rows)))
         column_actions = tuple(self.column_actions) or tuple(f"c{j + 1}" for j in range(len(rows[0])))
@@ -384,8 +390,8 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             compatible.add((left[1], right[1]))
     row_exact = {k: normalised(v[0]) for k, v in row_found.items()}
     column_exact = {k: normalised(v[0]) for k, v in column_found.items()}
-    row_keys = sorted(row_exact, key=row_exact.__getitem__, reverse=True)
-    column_keys = sorted(column_exact, key=column_exact.__getitem__, reverse=True)
+    row_keys = sorted(row_exact, key=lambda k: _order(row_exact[k]), reverse=True)
+    column_keys = sorted(column_exact, key=lambda k: _order(column_exact[k]), reverse=True)
     row_vertices = tuple(row_exact[k] for k in row_keys)
     column_vertices = tuple(column_exact[k] for k in column_keys)
     row_position = {k: r for r, k in enumerate(row_keys)}
@@ -411,6 +417,12 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             stacklevel=2,
         )
     return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
+
+
+def _order(strategy: tuple[Fraction, ...]) -> tuple[tuple[float, Fraction], ...]:
+    """A sort key equal in order to ``strategy`` itself (rounding to float is monotone; ties in
+    floats are broken by the Fractions) but mostly compared in floats."""
+    return tuple((float(v), v) for v in strategy)
 
 
 def _float_pairs(

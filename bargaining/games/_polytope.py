@@ -183,12 +183,13 @@ def closed_under_edges(masks: np.ndarray, dim: int) -> bool:
     return len(lonely) == 0
 
 
-def well_separated(matrix: list[list[int]]) -> bool:
+def well_separated(matrix: list[list[int]], array: np.ndarray | None = None) -> bool:
     """Whether floating point can tell the entries of a positive integer matrix apart with room to
     spare: every two distinct entries at least ``1e-9`` of the largest apart (Python integers, so
-    no overflow). Otherwise only the exact enumeration is used."""
-    if all(abs(v) < 2**31 for row in matrix for v in (max(row), min(row))):  # in 64-bit integers
-        values_array = np.unique(np.array(matrix, dtype=np.int64))
+    no overflow; or ``array``, the matrix in 64-bit integers when its entries are below
+    :math:`2^{31}`). Otherwise only the exact enumeration is used."""
+    if array is not None:
+        values_array = np.unique(array)
         return bool(np.all(np.diff(values_array) * 10**9 >= values_array[-1]))
     values = sorted({v for row in matrix for v in row})
     gaps = (right - left for left, right in itertools.pairwise(values))

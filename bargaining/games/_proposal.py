@@ -110,23 +110,26 @@ def propose(g: np.ndarray, h: np.ndarray, dim: int) -> FloatPolytope | None:
         except QhullError:
             return None
     points = center - equations[:, :-1] / equations[:, -1:]
-    excess = (points @ g.T - h) / (1 + np.abs(h))  # relative slack, negative inside
+    scale = 1 + np.abs(h)
+    excess = points @ (g / scale[:, None]).T - h / scale  # relative slack, negative inside
     slack = np.abs(excess)
     tight = slack <= TIGHT
-    close = np.any(tight != (slack <= CLEAR), axis=1)
+    near = slack <= CLEAR
+    close = np.zeros(len(tight), dtype=bool) if np.array_equal(near, tight) else np.any(near != tight, axis=1)
     masks = _pack(tight)
-    if excess.max() > CLEAR or np.any(_BITS[simplices].sum(axis=1) & ~masks):
-        # a facet infeasible or not at its own vertex: the long way
+    if excess.max() > CLEAR:  # a facet infeasible: the long way
         keep = ~np.any(excess > CLEAR, axis=1)
         return _distinct(masks[keep], simplices[keep], close[keep], dim)
     # closed under edges, by the neighbours: across each ridge of a simple vertex's facet lies
-    # the other end of that edge, which holds the ridge's dim - 1 labels and is another vertex
+    # the other end of that edge, which holds the ridge's dim - 1 labels (so it lacks exactly
+    # the label opposite the ridge; this also checks that the facet's points are its labels)
     simple = np.bitwise_count(masks) == dim
-    own = masks[simple, None]
-    across = masks[neighbors[simple]]
-    if np.any(own & ~_BITS[simplices[simple]] & ~across) or np.any(across == own):
+    everywhere = simple.all()
+    own = masks[:, None] if everywhere else masks[simple, None]
+    across = masks[neighbors if everywhere else neighbors[simple]]
+    if not np.array_equal(own & ~across, _BITS[simplices if everywhere else simplices[simple]]):
         return _distinct(masks, simplices, close, dim)
-    if simple.all():
+    if everywhere:
         return FloatPolytope(masks, simplices, close)
     return _distinct(masks, simplices, close, dim, closed=True)  # a degenerate vertex, several facets
 
@@ -151,95 +154,105 @@ def _pack(tight: np.ndarray) -> np.ndarray:
 
 
 def confirm(
-    polytope: FloatPolytope,
-    wanted: np.ndarray,
-    payoff: list[list[int]],
-    payoff_base: int,
-    coordinate_base: int,
-) -> dict[int, Vertex] | None:
-    r"""The vertices ``wanted`` (indices into ``polytope``) of
+    sides: list[tuple[FloatPolytope, np.ndarray, list[list[int]], np.ndarray | None, int, int]],
+) -> list[dict[int, Vertex]] | None:
+    r"""For each side ``(polytope, wanted, payoff, payoff_array, payoff_base, coordinate_base)``,
+    the vertices ``wanted`` (indices into ``polytope``) of
     :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` rebuilt exactly, each with its exact labels,
     which must be the ones floating point gave; ``None`` if any is not (the float stage then
-    cannot be trusted). Labels are numbered as in :func:`~._polytope.exact_vertex`.
+    cannot be trusted). ``payoff_array`` is the payoff in 64-bit integers (entries below
+    :math:`2^{31}`) or ``None``. Labels are numbered as in :func:`~._polytope.exact_vertex`; the
+    sides of one dimension are confirmed in one batch (:func:`_confirm_batch`).
     """
-    dim = len(payoff[0])
-    rows = len(payoff)
-    result: dict[int, Vertex] = {}
-    if not len(wanted):
-        return result
-    largest = max(max(map(abs, r)) for r in payoff)
-    pending = list(map(int, wanted))
-    if largest < 2**31:
-        # the constraint of each label as an integer row: e_i for z_i >= 0, the payoff row else
-        system = np.zeros((rows + dim, dim), dtype=np.int64)
-        rhs = np.zeros(rows + dim, dtype=np.int64)
-        system[payoff_base : payoff_base + rows] = payoff
-        rhs[payoff_base : payoff_base + rows] = 1
-        system[coordinate_base + np.arange(dim), np.arange(dim)] = 1
-        confirmed = _confirm_batch(system, rhs, polytope.bases[wanted], payoff_base, coordinate_base, largest)
-        pending = []
-        for k, found in zip(map(int, wanted), confirmed):
+    results: list[dict[int, Vertex]] = [{} for _ in sides]
+    pending: list[list[int]] = [[] for _ in sides]
+    groups: dict[int, list[int]] = {}
+    for j, (_, wanted, _, array, _, _) in enumerate(sides):
+        if array is None:
+            pending[j] = [int(k) for k in wanted]
+        elif len(wanted):
+            groups.setdefault(array.shape[1], []).append(j)
+    for members in groups.values():
+        # each label's constraint G z <= h in integers: -e_i z <= 0, or payoff z <= 1
+        systems, rhs = [], []
+        for j in members:
+            _, _, _, array, payoff_base, coordinate_base = sides[j]
+            assert array is not None
+            rows, dim = array.shape
+            system = np.zeros((rows + dim, dim), dtype=np.int64)
+            system[payoff_base : payoff_base + rows] = array
+            system[coordinate_base + np.arange(dim), np.arange(dim)] = -1
+            systems.append(system)
+            rhs.append(np.where(system.max(axis=1) > 0, 1, 0))
+        owners = np.concatenate([np.full(len(sides[j][1]), position) for position, j in enumerate(members)])
+        bases = np.concatenate([sides[j][0].bases[sides[j][1]] for j in members])
+        largest = max(int(sides[j][3].max()) for j in members)  # type: ignore[union-attr]
+        confirmed = _confirm_batch(np.stack(systems), np.stack(rhs), owners, bases, largest)
+        candidates = [(j, int(k)) for j in members for k in sides[j][1]]
+        for (j, k), found in zip(candidates, confirmed):
             if found is None:
-                pending.append(k)
-            elif found is False or found[1] != int(polytope.masks[k]):
+                pending[j].append(k)
+            elif found is False or found[1] != int(sides[j][0].masks[k]):
                 return None
             else:
-                result[k] = found
-    for k in pending:  # numbers beyond 64 bits: on Python integers
-        mask = int(polytope.masks[k])
-        vertex = exact_vertex(mask, payoff, payoff_base, coordinate_base)
-        if vertex is None or vertex[1] != mask:
-            return None
-        result[k] = vertex
-    return result
+                results[j][k] = found
+    for j, keys in enumerate(pending):  # numbers beyond 64 bits: on Python integers
+        polytope, _, payoff, _, payoff_base, coordinate_base = sides[j]
+        for k in keys:
+            mask = int(polytope.masks[k])
+            vertex = exact_vertex(mask, payoff, payoff_base, coordinate_base)
+            if vertex is None or vertex[1] != mask:
+                return None
+            results[j][k] = vertex
+    return results
 
 
 def _confirm_batch(
-    system: np.ndarray,
-    rhs: np.ndarray,
-    bases: np.ndarray,
-    payoff_base: int,
-    coordinate_base: int,
-    largest: int,
+    systems: np.ndarray, rhs: np.ndarray, owners: np.ndarray, bases: np.ndarray, largest: int
 ) -> list[Vertex | bool | None]:
-    """Each basis's vertex, exactly, on 64-bit integers: the vertex, ``False`` if the basis does
-    not give a feasible point other than the origin, or ``None`` if 64 bits do not suffice (or
-    the floating inverse is too rough to be confirmed)."""
-    dim = system.shape[1]
-    matrices = system[bases]  # (C, dim, dim)
-    values = rhs[bases]
+    """Each basis's vertex of the polytope ``systems[owner] z <= rhs[owner]`` (integers; its last
+    ``dim`` rows or its first are the coordinates' ``-z_i <= 0``), exactly, on 64-bit integers:
+    the vertex (integer coordinates over a dropped denominator, its label mask, and the payoff
+    rows at it on the same scale), ``False`` if the basis does not give a feasible point other
+    than the origin, or ``None`` if 64 bits do not suffice (or the floating inverse is too rough
+    to be confirmed)."""
+    dim = systems.shape[2]
+    matrices = systems[owners[:, None], bases]  # (C, dim, dim)
+    values = rhs[owners[:, None], bases]
     floats = matrices.astype(float)
     determinants = np.linalg.det(floats)
-    usable = (np.abs(determinants) >= 0.5) & (np.abs(determinants) * largest * dim < 2**52)
+    size = np.abs(determinants)
+    usable = (size >= 0.5) & (size * largest * dim < 2**52)
     result: list[Vertex | bool | None] = [None] * len(bases)
-    if not usable.any():
-        return result
     index = np.flatnonzero(usable)
+    if not len(index):
+        return result
     try:
         inverses = np.linalg.inv(floats[index])
     except np.linalg.LinAlgError:  # pragma: no cover - an exactly singular float basis
         return result
     denominator = np.rint(determinants[index])
     adjugates = np.rint(inverses * denominator[:, None, None])
-    # every product below stays within 64 bits: S K, N = K h_B and payoff N (|N| <= dim max|K|)
-    bounded = np.abs(adjugates).max(axis=(1, 2)) * largest * dim * dim < _LIMIT
-    index, denominator, adjugates = index[bounded], denominator[bounded].astype(np.int64), adjugates[bounded]
-    adjugates = adjugates.astype(np.int64)
-    identity = np.eye(dim, dtype=np.int64)
-    proven = np.all(matrices[index] @ adjugates == denominator[:, None, None] * identity, axis=(1, 2))
+    # every product below stays within 64 bits: S K, N = K h_B and G N (|N| <= dim max|K|)
+    bounded = np.abs(adjugates).max(axis=(1, 2)) * (largest * dim * dim) < _LIMIT
+    index, adjugates = index[bounded], adjugates[bounded].astype(np.int64)
+    denominator = denominator[bounded].astype(np.int64)
+    proven = (matrices[index] @ adjugates == denominator[:, None, None] * np.eye(dim, dtype=np.int64)).all(
+        axis=(1, 2)
+    )
     index, denominator, adjugates = index[proven], denominator[proven], adjugates[proven]
     numerators = np.einsum("cij,cj->ci", adjugates, values[index])
     sign = np.where(denominator < 0, -1, 1)
     numerators *= sign[:, None]
     denominator *= sign
-    payoff = system[payoff_base : payoff_base + system.shape[0] - dim]
-    levels = numerators @ payoff.T  # payoff z on the scale of the denominator; bounded as above
-    feasible = np.all(numerators >= 0, axis=1) & np.all(levels <= denominator[:, None], axis=1)
-    feasible &= np.any(numerators != 0, axis=1)
-    tight = np.zeros((len(index), system.shape[0]), dtype=bool)
-    tight[:, coordinate_base : coordinate_base + dim] = numerators == 0
-    tight[:, payoff_base : payoff_base + payoff.shape[0]] = levels == denominator[:, None]
-    masks = _pack(tight)
-    for k, ok, z, mask, level in zip(index, feasible, numerators.tolist(), masks.tolist(), levels.tolist()):
-        result[k] = (z, mask, level) if ok else False
+    owned = systems[owners[index]]
+    levels = np.einsum("cld,cd->cl", owned, numerators)  # G N on the scale of the denominator
+    limits = rhs[owners[index]] * denominator[:, None]
+    feasible = (levels <= limits).all(axis=1) & numerators.any(axis=1)
+    masks = _pack(levels == limits)
+    coordinates = owned.min(axis=2) < 0  # the rows -e_i
+    for k, ok, z, mask, level, payoff_rows in zip(
+        index.tolist(), feasible.tolist(), numerators.tolist(), masks.tolist(), levels.tolist(), coordinates
+    ):
+        result[k] = (z, mask, [v for v, c in zip(level, payoff_rows.tolist()) if not c]) if ok else False
     return result

@@ -440,12 +440,16 @@ def _float_pairs(
     rebuilt exactly (:func:`~._proposal.confirm`) and must carry exactly the labels floating
     point gave it.
     """
-    if not (well_separated(a) and well_separated(b_t)):
+    small = max(max(map(max, a)), max(map(max, b_t))) < 2**31  # positive: 64-bit arithmetic is safe
+    a_array = np.array(a, dtype=np.int64) if small else None
+    b_array = np.array(b_t, dtype=np.int64) if small else None
+    if not (well_separated(a, a_array) and well_separated(b_t, b_array)):
         return None
     # The float polytopes, G z <= h, with their payoff rows scaled into (0, 1]; scaling a polytope
     # leaves its labels, and so the exact rebuild, unchanged.
     # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
-    b_float, a_float = np.asarray(b_t, dtype=float), np.asarray(a, dtype=float)
+    b_float = (b_array if b_array is not None else np.array(b_t, dtype=object)).astype(float)
+    a_float = (a_array if a_array is not None else np.array(a, dtype=object)).astype(float)
     p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
     p_h = np.concatenate([np.zeros(n), np.ones(m)])
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
@@ -458,19 +462,19 @@ def _float_pairs(
     pairs = complete_pairs(p_side.masks, q_side.masks, n, m)
     # rebuilt exactly: the paired vertices, those with more than the generic number of labels
     # (they decide degeneracy, paired or not) and those with a slack too close to call
-    rebuilt: list[dict[int, Vertex]] = []
-    for side, found, payoff, generic, bases, origin in (
-        (0, p_side, b_t, n, (n, 0), np.uint64((1 << n) - 1)),
-        (1, q_side, a, m, (0, n), np.uint64(((1 << m) - 1) << n)),
+    sides = []
+    for side, found, payoff, array, generic, bases, origin in (
+        (0, p_side, b_t, b_array, n, (n, 0), np.uint64((1 << n) - 1)),
+        (1, q_side, a, a_array, m, (0, n), np.uint64(((1 << m) - 1) << n)),
     ):
         wanted = np.zeros(len(found.masks), dtype=bool)
         wanted[[pair[side] for pair in pairs]] = True
         wanted |= (np.bitwise_count(found.masks) > generic) | found.close
         wanted &= (found.masks & origin) != origin
-        confirmed = confirm(found, np.flatnonzero(wanted), payoff, *bases)
-        if confirmed is None:
-            return None
-        rebuilt.append(confirmed)
+        sides.append((found, np.flatnonzero(wanted), payoff, array, *bases))
+    rebuilt = confirm(sides)
+    if rebuilt is None:
+        return None
     degenerate = any(v[1].bit_count() > n for v in rebuilt[0].values()) or any(
         v[1].bit_count() > m for v in rebuilt[1].values()
     )

@@ -202,18 +202,27 @@ def test_the_64_bit_confirmation_refuses_wrong_labels_and_hands_on_what_it_canno
     from bargaining.games._proposal import FloatPolytope, confirm
 
     payoff = [[2, 1], [1, 3]]  # {z >= 0 : 2 z1 + z2 <= 1, z1 + 3 z2 <= 1}; payoff labels 0, 1; z labels 2, 3
+    array = np.array(payoff)
     bases = np.array([[0, 1], [0, 3], [2, 3], [1, 3]])
     right = FloatPolytope(np.array([0b0011, 0b1001, 0b1100, 0b1010], dtype=np.uint64), bases, np.zeros(4, bool))
-    found = confirm(right, np.arange(2), payoff, 0, 2)
-    assert found == {0: ([2, 1], 0b0011, [5, 5]), 1: ([1, 0], 0b1001, [2, 1])}  # (2/5, 1/5) and (1/2, 0)
+
+    def one(polytope, wanted, payoff, array):
+        found = confirm([(polytope, wanted, payoff, array, 0, 2)])
+        return None if found is None else found[0]
+
+    expected = {0: ([2, 1], 0b0011, [5, 5]), 1: ([1, 0], 0b1001, [2, 1])}  # (2/5, 1/5) over 5, (1/2, 0) over 2
+    assert one(right, np.arange(2), payoff, array) == one(right, np.arange(2), payoff, None) == expected
     wrong = FloatPolytope(np.array([0b0111], dtype=np.uint64), bases[:1], np.zeros(1, bool))
-    assert confirm(wrong, np.arange(1), payoff, 0, 2) is None  # a label floats gave that is not tight
+    assert one(wrong, np.arange(1), payoff, array) is None  # a label floats gave that is not tight
     # (1/3, 0) from row 1 and z2 = 0 breaks row 0: not a vertex of the polytope
-    assert confirm(right, np.array([3]), payoff, 0, 2) is None
+    assert one(right, np.array([3]), payoff, array) is None
     huge = [[2 * 10**12, 10**12], [10**12, 3 * 10**12]]  # the determinant beyond what floats round exactly
-    scaled = confirm(right, np.arange(2), huge, 0, 2)  # the same vertices (up to scale), on Python integers
+    scaled = one(right, np.arange(2), huge, np.array(huge))  # the same vertices (up to scale), on Python integers
     assert [(Fraction(z[0], z[0] + z[1]), mask) for z, mask, _ in scaled.values()] == [(Fraction(2, 3), 3), (1, 9)]
-    assert confirm(right, np.arange(0), payoff, 0, 2) == {}
+    assert one(right, np.arange(0), payoff, array) == {}
+    # two sides of one dimension go in one batch, each with its own constraints
+    both = confirm([(right, np.arange(2), payoff, array, 0, 2), (right, np.arange(1), [[1, 2], [3, 1]], np.array([[1, 2], [3, 1]]), 0, 2)])
+    assert both[0] == expected and both[1] == {0: ([1, 2], 0b0011, [5, 5])}
 
 
 def test_a_basis_too_close_to_singular_is_left_to_the_exact_enumeration():

@@ -83,6 +83,7 @@ __all__ = [
 ]
 
 _MAX_LABELS = 64  # the label masks are 64-bit
+_EXACT_ONLY = 6  # up to this many actions in all, the exact enumeration alone is the faster
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -373,7 +374,7 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         )
     (a, (row_scale, row_offset)), (b, (column_scale, column_offset)) = _integer_payoffs(game)
     b_t = [[b[i][j] for i in range(n)] for j in range(m)]
-    found = _float_pairs(a, b_t, n, m)
+    found = _float_pairs(a, b_t, n, m) if n + m > _EXACT_ONLY else None
     pairs, degenerate = found if found is not None else _exact_pairs(a, b_t, n, m)
     full = (1 << (n + m)) - 1
     # a vertex is determined by its exact labels: they key it, so one found twice counts once

@@ -361,7 +361,7 @@ def _extrapolated(history: list[np.ndarray]) -> np.ndarray | None:
     steps = np.diff(flat, axis=0)
     weights = np.linalg.lstsq(steps[:-1].T, -steps[-1], rcond=None)[0]
     weights = np.append(weights, 1.0)
-    if abs(weights.sum()) < 1e-12:
+    if abs(weights.sum()) < 1e-12:  # pragma: no cover - no limit to extrapolate to
         return None
     guess = (weights / weights.sum()) @ flat[1:]
     return _hull(guess.reshape(-1, 2))

@@ -162,3 +162,18 @@ def test_abreu_sannikov_sets_of_lower_dimension():
 def test_outer_approximation_raises_when_unconverged():
     with pytest.raises(ConvergenceError, match=r"payoff-set iteration moved by .* after 3 iterations"):
         RepeatedGame(prisoners_dilemma(), Fraction(9, 10)).equilibrium_payoffs(method="outer", max_iterations=3)
+
+
+def test_abreu_sannikov_on_collinear_payoffs_and_the_extrapolation_guards():
+    """Nine stage payoffs on one line (Qhull cannot take them: the quadrilateral filter does);
+    the set is the segment of the payoffs above the pure equilibrium's. The polygon distance is
+    infinite for a segment, and the extrapolation is refused when the steps do not shrink."""
+    from bargaining.games.repeated import _distance, _extrapolated
+
+    line = [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    result = RepeatedGame(StageGame(line, line), 0.5).equilibrium_payoffs()
+    assert np.allclose(result.vertices[:, 0], result.vertices[:, 1])
+    assert result.contains((8, 8)) and not result.contains((8, 7))
+    triangle = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    assert _distance(triangle[:2], triangle) == np.inf
+    assert _extrapolated([triangle, triangle * 2, triangle * 4]) is None  # growing steps

@@ -189,10 +189,13 @@ def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     assert ours(a, b) == expected and len(calls) == 1
     monkeypatch.undo()
     monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
-    monkeypatch.setattr(proposal, "TIGHT", 1e-20)  # every float slack too close to call: all rebuilt
-    monkeypatch.setattr(proposal, "exact_vertex", lambda *args: None)  # on Python integers, and
-    monkeypatch.setattr(proposal, "_LIMIT", 0)  # nothing fits 64 bits: no rebuild agrees, exact
+    monkeypatch.setattr(proposal, "TIGHT", 1e-20)  # no float slack is tight: no vertex is seen whole
     assert ours(a, b) == expected and len(calls) == 2
+    monkeypatch.undo()
+    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(proposal, "_LIMIT", 0)  # nothing fits 64 bits: rebuilt on Python integers,
+    monkeypatch.setattr(proposal, "exact_vertex", lambda *args: None)  # where no rebuild agrees: exact
+    assert ours(a, b) == expected and len(calls) == 3
 
 
 def test_the_64_bit_confirmation_refuses_wrong_labels_and_hands_on_what_it_cannot_hold():
@@ -237,8 +240,11 @@ def test_numpy_floats_inside_lists_become_floats_and_near_singular_bases_are_not
 
     game = StageGame([[np.float64(0.5), 1], [1, 0]], [[1, 0], [0, 1]])
     assert game.kind == "float" and type(game.row_payoffs[0][0]) is float
+    from bargaining.games._proposal import propose
+
     g = np.array([[-1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [1.0, 1.0 + 1e-10]])
     assert float_vertices(g, np.array([0.0, 0.0, 1.0, 1.0]), 2) is None
+    assert propose(g, np.array([0.0, 0.0, 1.0, 1.0]), 2) is None
 
 
 def test_a_vertex_missing_from_the_float_stage_is_seen(monkeypatch):
@@ -268,6 +274,15 @@ def test_a_vertex_missing_from_the_float_stage_is_seen(monkeypatch):
 
     monkeypatch.setattr(proposal, "qhull_facets", dropped)
     assert proposal.propose(g, h, 6) is None
+
+    def pushed_out(points, options):  # one facet's point moved outside the polytope
+        equations, simplices, neighbors = real(points, options)
+        equations = equations.copy()
+        equations[0, -1] /= 2
+        return equations, simplices, neighbors
+
+    monkeypatch.setattr(proposal, "qhull_facets", pushed_out)
+    assert proposal.propose(g, h, 6) is None  # dropped as infeasible: its vertex is then missing
 
 
 def test_a_float_stage_missing_a_vertex_falls_back_to_the_exact_enumeration(monkeypatch):

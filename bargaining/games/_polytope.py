@@ -190,8 +190,8 @@ def well_separated(matrix: list[list[int]], array: np.ndarray | None = None) -> 
     :math:`2^{31}`). Otherwise only the exact enumeration is used."""
     if array is not None:
         ordered = np.sort(array, axis=None)
-        gaps = np.diff(ordered)
-        return bool(np.all((gaps == 0) | (gaps * 10**9 >= ordered[-1])))
+        steps = np.diff(ordered)
+        return bool(np.all((steps == 0) | (steps * 10**9 >= ordered[-1])))
     values = sorted({v for row in matrix for v in row})
     gaps = (right - left for left, right in itertools.pairwise(values))
     return values[-1] < 2**1000 and all(gap * 10**9 >= values[-1] for gap in gaps)

@@ -52,6 +52,7 @@ __all__ = ["FloatPolytope", "confirm", "propose", "qhull_facets"]
 #: faster than merging at n = 10); if Qhull fails, scipy's default for ``ConvexHull`` (merging;
 #: ``Qx`` above dimension 4).
 QHULL_FAST = "Q0 Po"
+_POWERS = 2.0 ** np.arange(53)
 _BITS = np.left_shift(np.uint64(1), np.arange(64, dtype=np.uint64))  # bit k of a label mask: label k
 _LIMIT = 2**62  # 64-bit integer arithmetic is exact below this
 
@@ -131,7 +132,14 @@ def propose(g: np.ndarray, h: np.ndarray, dim: int) -> FloatPolytope | None:
         return _distinct(masks, simplices, close, dim)
     if everywhere:
         return FloatPolytope(masks, simplices, close)
-    return _distinct(masks, simplices, close, dim, closed=True)  # a degenerate vertex, several facets
+    # a degenerate vertex comes as several facets: one copy of each (a simple vertex is one facet)
+    others = _distinct(masks[~simple], simplices[~simple], close[~simple], dim, closed=True)
+    assert others is not None
+    return FloatPolytope(
+        np.concatenate([masks[simple], others.masks]),
+        np.concatenate([simplices[simple], others.bases]),
+        np.concatenate([close[simple], others.close]),
+    )
 
 
 def _distinct(
@@ -148,8 +156,12 @@ def _distinct(
 
 
 def _pack(tight: np.ndarray) -> np.ndarray:
-    """The rows of a boolean matrix (at most 64 columns) as bit masks, column ``k`` bit ``k``."""
-    masks: np.ndarray = tight @ _BITS[: tight.shape[1]]
+    """The rows of a boolean matrix (at most 64 columns) as bit masks, column ``k`` bit ``k``
+    (through a floating product below 54 columns: its sums of distinct powers of 2 are exact)."""
+    width = tight.shape[1]
+    if width < 54:
+        return (tight @ _POWERS[:width]).astype(np.uint64)
+    masks: np.ndarray = tight @ _BITS[:width]
     return masks
 
 
@@ -192,7 +204,7 @@ def confirm(
         for (j, k), found in zip(candidates, confirmed):
             if found is None:
                 pending[j].append(k)
-            elif found is False or found[1] != int(sides[j][0].masks[k]):
+            elif isinstance(found, bool) or found[1] != int(sides[j][0].masks[k]):
                 return None
             else:
                 results[j][k] = found

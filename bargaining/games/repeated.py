@@ -232,9 +232,10 @@ def _extremes(points: np.ndarray) -> np.ndarray:
     except QhullError:  # all the points on a line
         return _outside_quadrilateral(points)
     try:
-        return points[qhull.get_extremes_2d()]
+        extremes: np.ndarray = points[qhull.get_extremes_2d()]
     finally:
         qhull.close()
+    return extremes
 
 
 def _outside_quadrilateral(points: np.ndarray) -> np.ndarray:
@@ -247,7 +248,8 @@ def _outside_quadrilateral(points: np.ndarray) -> np.ndarray:
     turns = edges[None, :, 0] * relative[:, :, 1] - edges[None, :, 1] * relative[:, :, 0]
     scale = float(np.abs(points).max()) or 1.0
     inside = np.all(turns > 1e-9 * scale**2, axis=1)
-    return points[~inside]
+    outside: np.ndarray = points[~inside]
+    return outside
 
 
 def _polygon_levels(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -391,8 +391,10 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             compatible.add((left[1], right[1]))
     row_exact = {k: normalised(v[0]) for k, v in row_found.items()}
     column_exact = {k: normalised(v[0]) for k, v in column_found.items()}
-    row_keys = sorted(row_exact, key=lambda k: _order(row_exact[k]), reverse=True)
-    column_keys = sorted(column_exact, key=lambda k: _order(column_exact[k]), reverse=True)
+    row_keys = sorted(row_exact, key=lambda k: _order(row_found[k][0], row_exact[k]), reverse=True)
+    column_keys = sorted(
+        column_exact, key=lambda k: _order(column_found[k][0], column_exact[k]), reverse=True
+    )
     row_vertices = tuple(row_exact[k] for k in row_keys)
     column_vertices = tuple(column_exact[k] for k in column_keys)
     row_position = {k: r for r, k in enumerate(row_keys)}
@@ -420,10 +422,12 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
 
 
-def _order(strategy: tuple[Fraction, ...]) -> tuple[tuple[float, Fraction], ...]:
-    """A sort key equal in order to ``strategy`` itself (rounding to float is monotone; ties in
-    floats are broken by the Fractions) but mostly compared in floats."""
-    return tuple((float(v), v) for v in strategy)
+def _order(vertex: list[int], strategy: tuple[Fraction, ...]) -> tuple[tuple[float, Fraction], ...]:
+    """A sort key for the mixed strategy ``strategy``, ``vertex`` normalised, equal in order to
+    the strategy itself (rounding to float is monotone; ties in floats are broken by the
+    Fractions) but mostly compared in floats."""
+    total = sum(vertex)
+    return tuple(zip([v / total for v in vertex], strategy))
 
 
 def _float_pairs(

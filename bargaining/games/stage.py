@@ -180,10 +180,19 @@ class StageGame:
         return _bilinear(self.row_payoffs, row, column), _bilinear(self.column_payoffs, row, column)
 
 
+#: The Fractions of small integers, built once (Fractions are immutable, so they can be shared).
+_SMALL = {v: Fraction(v) for v in range(-1024, 1025)}
+
+
 def _fractions(*matrices: list[list[Any]]) -> Any:
-    """The conversion of exact payoffs to Fractions, one Fraction built per distinct value."""
+    """The conversion of exact payoffs to Fractions, one Fraction built per distinct value
+    (small integers' taken from :data:`_SMALL`)."""
     values = {v for matrix in matrices for r in matrix for v in r}
-    return {v: v if type(v) is Fraction else Fraction(v) for v in values}.__getitem__
+    small = _SMALL
+    return {
+        v: v if type(v) is Fraction else small[v] if type(v) is int and v in small else Fraction(v)
+        for v in values
+    }.__getitem__
 
 
 def _all_int(*matrices: list[list[Any]]) -> bool:

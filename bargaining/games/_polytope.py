@@ -1,11 +1,13 @@
-r"""The best-response polytopes of a bimatrix game: their vertices in floating point, each
-candidate rebuilt exactly on Python integers, and the completely labelled pairs (private to
-:mod:`bargaining.games.stage`).
+r"""The best-response polytopes of a bimatrix game: the exact primitives (fraction-free solves,
+the rebuild of a vertex on Python integers, the exact enumeration of every vertex), the float
+vertices of small polytopes by solving every basis, the edge-closure check and the completely
+labelled pairs (private to :mod:`bargaining.games.stage`; Qhull's proposal and the batched exact
+confirmation are in :mod:`bargaining.games._proposal`).
 
 A polytope is :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` with its labels numbered as in
 :func:`bargaining.games.stage.equilibria`: a coordinate label says :math:`z_i = 0`, a payoff label
-that row :math:`k` is tight. Floating point only proposes; every vertex kept is rebuilt from its
-tight constraints by fraction-free elimination and its labels are decided exactly.
+that row :math:`k` is tight. Floating point only proposes; every vertex kept is rebuilt exactly
+and its labels are decided exactly.
 
 >>> solve_exact([[2, 1], [1, 3]], [1, 1], 2)
 [Fraction(2, 5), Fraction(1, 5)]

@@ -154,7 +154,11 @@ class RepeatedGame:
         :math:`W_{k+1}` is their convex hull and :math:`\underline w` its lowest payoff of each
         player. The sets decrease to the payoff set itself (not an approximation); the iteration
         stops when two successive polygons have the same vertices within ``tolerance`` and raises
-        :class:`~bargaining.core.errors.ConvergenceError` otherwise. ``method="outer"`` is the
+        :class:`~bargaining.core.errors.ConvergenceError` otherwise. While the polygons keep their
+        shape and shrink geometrically their limit is extrapolated (Aitken, then minimal
+        polynomial extrapolation), and a guess is kept only if it lies inside the last polygon,
+        within the distance the geometric tail predicts, and the operator maps it onto itself
+        within ``tolerance`` (``iterations`` counts these trials). ``method="outer"`` is the
         outer hyperplane approximation of Judd, Yeltekin & Conklin (2003) with ``directions``
         directions.
 

@@ -22,8 +22,11 @@ paired by their labels (a vertex with the generic number of labels by lookup of 
 any other against every vertex). Each float decision is then either certified by its margin (a
 slack within ``1e-9`` of 0 is tight, beyond ``1e-5`` is slack) or checked exactly: every paired
 vertex, every vertex with more than the generic number of labels and every vertex with a slack
-in between is **rebuilt on Python integers** from its tight constraints (on its support, by
-fraction-free elimination) and must carry exactly the labels floats gave it. When floats cannot
+in between is **rebuilt exactly** from a basis of its tight constraints and must carry exactly
+the labels floats gave it (all at once on 64-bit integers, each basis proved nonsingular and
+solved by an integer identity, :func:`~bargaining.games._proposal.confirm`; on Python integers by
+fraction-free elimination where 64 bits do not suffice). Games of at most six actions in all go
+straight to the exact enumeration, which is faster there. When floats cannot
 tell the payoffs apart (two entries closer than ``1e-9`` of the largest: near-degenerate games,
 ``1e19`` beside ``1``, ``1e300`` beside ``1e-300``), when a basis is too close to singular, Qhull
 fails or any exact check disagrees, both polytopes are enumerated **exactly** instead: a search

@@ -60,14 +60,11 @@ from ..core.values import Kind
 from ._polytope import (
     Vertex,
     best_responses,
-    complete_pairs,
     dot,
-    exact_vertices,
     normalised,
     solve_exact,
-    well_separated,
 )
-from ._proposal import confirm, propose
+from ._proposal import exact_pairs, float_pairs
 from .tree import GameTree, convert_number, payoff_kind
 
 __all__ = [
@@ -386,8 +383,8 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         )
     (a, (row_scale, row_offset)), (b, (column_scale, column_offset)) = _integer_payoffs(game)
     b_t = [[b[i][j] for i in range(n)] for j in range(m)]
-    found = _float_pairs(a, b_t, n, m) if n + m > _EXACT_ONLY else None
-    pairs, degenerate = found if found is not None else _exact_pairs(a, b_t, n, m)
+    found = float_pairs(a, b_t, n, m) if n + m > _EXACT_ONLY else None
+    pairs, degenerate = found if found is not None else exact_pairs(a, b_t, n, m)
     full = (1 << (n + m)) - 1
     # a vertex is determined by its exact labels: they key it, so one found twice counts once
     row_found: dict[int, Vertex] = {}
@@ -440,77 +437,6 @@ def _order(vertex: list[int], strategy: tuple[Fraction, ...]) -> tuple[tuple[flo
     Fractions) but mostly compared in floats."""
     total = sum(vertex)
     return tuple(zip([v / total for v in vertex], strategy))
-
-
-def _float_pairs(
-    a: list[list[int]], b_t: list[list[int]], n: int, m: int
-) -> tuple[list[tuple[Vertex, Vertex]], bool] | None:
-    """The completely labelled pairs of vertices and whether the game is degenerate, proposed in
-    floating point and confirmed exactly, or ``None`` if any decision is too close to call or any
-    exact check fails (then :func:`_exact_pairs` decides).
-
-    The payoffs must be told apart by floats with room to spare
-    (:func:`~._polytope.well_separated`); the float vertices must be closed under the edges
-    leaving their simple vertices (:func:`~._proposal.propose`); a vertex whose slacks are all
-    within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a slack in
-    between, and every vertex that is paired or has more than the generic number of labels, is
-    rebuilt exactly (:func:`~._proposal.confirm`) and must carry exactly the labels floating
-    point gave it.
-    """
-    small = max(max(map(max, a)), max(map(max, b_t))) < 2**31  # positive: 64-bit arithmetic is safe
-    a_array = np.array(a, dtype=np.int64) if small else None
-    b_array = np.array(b_t, dtype=np.int64) if small else None
-    if not (well_separated(a, a_array) and well_separated(b_t, b_array)):
-        return None
-    # The float polytopes, G z <= h, with their payoff rows scaled into (0, 1]; scaling a polytope
-    # leaves its labels, and so the exact rebuild, unchanged.
-    # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
-    b_float = (b_array if b_array is not None else np.array(b_t, dtype=object)).astype(float)
-    a_float = (a_array if a_array is not None else np.array(a, dtype=object)).astype(float)
-    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
-    p_h = np.concatenate([np.zeros(n), np.ones(m)])
-    # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
-    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
-    q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_side = propose(p_g, p_h, n)
-    q_side = propose(q_g, q_h, m) if p_side is not None else None
-    if p_side is None or q_side is None:
-        return None
-    pairs = complete_pairs(p_side.masks, q_side.masks, n, m)
-    # rebuilt exactly: the paired vertices, those with more than the generic number of labels
-    # (they decide degeneracy, paired or not) and those with a slack too close to call
-    sides = []
-    for side, found, payoff, array, generic, bases, origin in (
-        (0, p_side, b_t, b_array, n, (n, 0), np.uint64((1 << n) - 1)),
-        (1, q_side, a, a_array, m, (0, n), np.uint64(((1 << m) - 1) << n)),
-    ):
-        wanted = np.zeros(len(found.masks), dtype=bool)
-        wanted[[pair[side] for pair in pairs]] = True
-        wanted |= (np.bitwise_count(found.masks) > generic) | found.close
-        wanted &= (found.masks & origin) != origin
-        sides.append((found, np.flatnonzero(wanted), payoff, array, *bases))
-    rebuilt = confirm(sides)
-    if rebuilt is None:
-        return None
-    degenerate = any(v[1].bit_count() > n for v in rebuilt[0].values()) or any(
-        v[1].bit_count() > m for v in rebuilt[1].values()
-    )
-    return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
-
-
-def _exact_pairs(
-    a: list[list[int]], b_t: list[list[int]], n: int, m: int
-) -> tuple[list[tuple[Vertex, Vertex]], bool]:
-    """The completely labelled pairs and degeneracy from the exact enumeration of every vertex
-    of both polytopes (:func:`~._polytope.exact_vertices`): no floating point at all."""
-    p_vertices, q_vertices = exact_vertices(b_t, n, 0), exact_vertices(a, 0, n)
-    p_masks = np.array([v[1] for v in p_vertices], dtype=np.uint64)
-    q_masks = np.array([v[1] for v in q_vertices], dtype=np.uint64)
-    degenerate = any(v[1].bit_count() > n for v in p_vertices) or any(
-        v[1].bit_count() > m for v in q_vertices
-    )
-    pairs = complete_pairs(p_masks, q_masks, n, m)
-    return [(p_vertices[i], q_vertices[j]) for i, j in pairs], degenerate
 
 
 def _components(edges: list[tuple[int, int]]) -> tuple[Component, ...]:

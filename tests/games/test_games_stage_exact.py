@@ -179,8 +179,8 @@ def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     expected = ours(a, b)
     assert expected == brute_force_extreme(a, b)
     calls = []
-    real = stage._exact_pairs
-    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+    real = stage.exact_pairs
+    monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
 
     def broken(*args, **kwargs):
         raise QhullError("QH6154 initial simplex is flat")
@@ -188,11 +188,11 @@ def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     monkeypatch.setattr(proposal, "qhull_facets", broken)  # Qhull fails, with either options: exact
     assert ours(a, b) == expected and len(calls) == 1
     monkeypatch.undo()
-    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
     monkeypatch.setattr(proposal, "TIGHT", 1e-20)  # no float slack is tight: no vertex is seen whole
     assert ours(a, b) == expected and len(calls) == 2
     monkeypatch.undo()
-    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
     monkeypatch.setattr(proposal, "_LIMIT", 0)  # nothing fits 64 bits: rebuilt on Python integers,
     monkeypatch.setattr(proposal, "exact_vertex", lambda *args: None)  # where no rebuild agrees: exact
     assert ours(a, b) == expected and len(calls) == 3
@@ -296,3 +296,13 @@ def test_a_float_stage_missing_a_vertex_falls_back_to_the_exact_enumeration(monk
         proposal, "qhull_facets", lambda p, o: (lambda f: (f[0][1:], f[1][1:], np.maximum(f[2][1:] - 1, 0)))(real(p, o))
     )
     assert ours(a, b) == expected == brute_force_extreme(a, b)
+
+
+def test_label_masks_of_up_to_64_labels_are_exact():
+    from bargaining.games._proposal import _pack
+
+    rng = np.random.default_rng(0)
+    for width in (5, 53, 54, 64):
+        tight = rng.random((20, width)) < 0.5
+        expected = [sum(1 << k for k in range(width) if row[k]) for row in tight]
+        assert _pack(tight).tolist() == expected

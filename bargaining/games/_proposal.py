@@ -253,7 +253,9 @@ def _confirm_batch(
     bounded = np.abs(adjugates).max(axis=(1, 2)) * (largest * dim * dim) < _LIMIT
     index, adjugates = index[bounded], adjugates[bounded].astype(np.int64)
     denominator = denominator[bounded].astype(np.int64)
-    proven = (matrices[index] @ adjugates == denominator[:, None, None] * np.eye(dim, dtype=np.int64)).all(
+    identity = np.eye(dim, dtype=np.int64)
+    # S K = D I with D != 0 proves S nonsingular (det S det K = D^dim) and K h / D its solution
+    proven = (denominator != 0) & (matrices[index] @ adjugates == denominator[:, None, None] * identity).all(
         axis=(1, 2)
     )
     index, denominator, adjugates = index[proven], denominator[proven], adjugates[proven]

@@ -1,11 +1,13 @@
-r"""The best-response polytopes of a bimatrix game: their vertices in floating point, each
-candidate rebuilt exactly on Python integers, and the completely labelled pairs (private to
-:mod:`bargaining.games.stage`).
+r"""The best-response polytopes of a bimatrix game: the exact primitives (fraction-free solves,
+the rebuild of a vertex on Python integers, the exact enumeration of every vertex), the float
+vertices of small polytopes by solving every basis, the edge-closure check and the completely
+labelled pairs (private to :mod:`bargaining.games.stage`; Qhull's proposal and the batched exact
+confirmation are in :mod:`bargaining.games._proposal`).
 
 A polytope is :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` with its labels numbered as in
 :func:`bargaining.games.stage.equilibria`: a coordinate label says :math:`z_i = 0`, a payoff label
-that row :math:`k` is tight. Floating point only proposes; every vertex kept is rebuilt from its
-tight constraints by fraction-free elimination and its labels are decided exactly.
+that row :math:`k` is tight. Floating point only proposes; every vertex kept is rebuilt exactly
+and its labels are decided exactly.
 
 >>> solve_exact([[2, 1], [1, 3]], [1, 1], 2)
 [Fraction(2, 5), Fraction(1, 5)]
@@ -122,53 +124,29 @@ def solve_exact(rows: list[list[int]], rhs: list[int], size: int) -> list[Fracti
 TIGHT, CLEAR = 1e-9, 1e-5
 
 
-#: Qhull's options for the polar hull: ``Q0 Po`` (no merging of facets, output kept despite
-#: precision warnings: about 30 % faster than merging at n = 10) first; scipy's default (``None``:
-#: merging, ``Qx`` above dimension 4) if Qhull still fails. Either way the vertices are only
-#: proposed: their labels are decided or checked exactly and the set is checked closed under edges.
-QHULL_FAST: str | None = "Q0 Po"
-QHULL_DEFAULT: str | None = None
-
-
 def float_vertices(
-    g: np.ndarray, h: np.ndarray, dim: int, options: str | None = QHULL_FAST
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point, with a
-    flag for each vertex that has a slack too close to call (within :data:`CLEAR` of a constraint
-    without being within :data:`TIGHT`; it must be confirmed exactly), or ``None`` when a basis
-    is too close to singular to call or Qhull fails with its default options too.
-
-    Above :data:`BRUTE_FORCE_BASES` bases, the vertices are the facets of the convex hull of the
-    polar points :math:`G_k / (h_k - G_k c)` around an interior point :math:`c`, found by Qhull
-    with ``options`` (:data:`QHULL_FAST` first, then :data:`QHULL_DEFAULT`)."""
+    g: np.ndarray, h: np.ndarray, dim: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Every vertex of ``{z : G z <= h}`` (bounded, full-dimensional) in floating point, by
+    solving every basis of ``dim`` constraints (for small polytopes; larger ones go through Qhull,
+    :func:`bargaining.games._proposal.propose`), with a flag for each vertex that has a slack too
+    close to call (within :data:`CLEAR` of a constraint without being within :data:`TIGHT`; it
+    must be confirmed exactly) and the basis that gave it, or ``None`` when a basis is too close
+    to singular to call."""
     count = g.shape[0]
     scale = np.abs(g).max(initial=1.0)
-    if math.comb(count, dim) <= BRUTE_FORCE_BASES or dim < 2:
-        bases = np.array(list(itertools.combinations(range(count), dim)))
-        systems = g[bases]
-        determinants = np.abs(np.linalg.det(systems)) / scale**dim
-        if np.any((determinants > 1e-14) & (determinants <= 1e-8)):
-            return None
-        good = determinants > 1e-14
-        points = np.linalg.solve(systems[good], h[bases[good]][..., None])[..., 0]
-    else:
-        from scipy.spatial import ConvexHull, QhullError
-
-        center = np.full(dim, 1.0 / (dim * max(float(g.max()), 1.0) * 4.0))
-        slack = h - g @ center
-        polar = g / slack[:, None]
-        try:  # without merging first: a third faster; a precision failure falls back to merging
-            hull = ConvexHull(polar, qhull_options=options)
-        except QhullError:
-            if options == QHULL_DEFAULT:
-                return None
-            return float_vertices(g, h, dim, QHULL_DEFAULT)
-        points = center - hull.equations[:, :-1] / hull.equations[:, -1:]
+    bases = np.array(list(itertools.combinations(range(count), dim)))
+    systems = g[bases]
+    determinants = np.abs(np.linalg.det(systems)) / scale**dim
+    if np.any((determinants > 1e-14) & (determinants <= 1e-8)):
+        return None
+    good = determinants > 1e-14
+    points = np.linalg.solve(systems[good], h[bases[good]][..., None])[..., 0]
     excess = (points @ g.T - h) / (1 + np.abs(h))
     feasible = np.all(excess <= CLEAR, axis=1)
     points, excess = points[feasible], np.abs(excess[feasible])
     close = np.any((excess > TIGHT) & (excess <= CLEAR), axis=1)
-    return points, close
+    return points, close, bases[good][feasible]
 
 
 def label_masks(points: np.ndarray, g: np.ndarray, h: np.ndarray, tolerance: float = TIGHT) -> np.ndarray:
@@ -207,10 +185,15 @@ def closed_under_edges(masks: np.ndarray, dim: int) -> bool:
     return len(lonely) == 0
 
 
-def well_separated(matrix: list[list[int]]) -> bool:
+def well_separated(matrix: list[list[int]], array: np.ndarray | None = None) -> bool:
     """Whether floating point can tell the entries of a positive integer matrix apart with room to
     spare: every two distinct entries at least ``1e-9`` of the largest apart (Python integers, so
-    no overflow). Otherwise only the exact enumeration is used."""
+    no overflow; or ``array``, the matrix in 64-bit integers when its entries are below
+    :math:`2^{31}`). Otherwise only the exact enumeration is used."""
+    if array is not None:
+        ordered = np.sort(array, axis=None)
+        steps = np.diff(ordered)
+        return bool(np.all((steps == 0) | (steps * 10**9 >= ordered[-1])))
     values = sorted({v for row in matrix for v in row})
     gaps = (right - left for left, right in itertools.pairwise(values))
     return values[-1] < 2**1000 and all(gap * 10**9 >= values[-1] for gap in gaps)

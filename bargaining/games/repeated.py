@@ -167,7 +167,11 @@ class RepeatedGame:
         :math:`W_{k+1}` is their convex hull and :math:`\underline w` its lowest payoff of each
         player. The sets decrease to the payoff set itself (not an approximation); the iteration
         stops when two successive polygons have the same vertices within ``tolerance`` and raises
-        :class:`~bargaining.core.errors.ConvergenceError` otherwise. ``method="outer"`` is the
+        :class:`~bargaining.core.errors.ConvergenceError` otherwise. While the polygons keep their
+        shape and shrink geometrically their limit is extrapolated (Aitken, then minimal
+        polynomial extrapolation), and a guess is kept only if it lies inside the last polygon,
+        within the distance the geometric tail predicts, and the operator maps it onto itself
+        within ``tolerance`` (``iterations`` counts these trials). ``method="outer"`` is the
         outer hyperplane approximation of Judd, Yeltekin & Conklin (2003) with ``directions``
         directions.
 
@@ -197,36 +201,72 @@ class RepeatedGame:
 
 def _hull(points: np.ndarray) -> np.ndarray:
     """The vertices of the convex hull of points in the plane, counterclockwise from the lowest
-    (then leftmost) one, collinear points dropped (Andrew's monotone chain)."""
-    unique = np.unique(points, axis=0)
-    if len(unique) <= 2:
-        return unique
-    ordered = sorted(map(tuple, unique))
-    scale = float(np.abs(unique).max()) or 1.0
+    (then leftmost) one, collinear points dropped (Andrew's monotone chain), after the points
+    strictly inside the quadrilateral of the four extreme points along the diagonals are dropped
+    (Akl & Toussaint 1978: none of them is a vertex)."""
+    if len(points) > 8:
+        points = _extremes(points)
+    ordered = sorted(set(map(tuple, points.tolist())))
+    if len(ordered) <= 2:
+        return np.array(ordered).reshape(-1, 2)
+    flat = 1e-11 * max(max(map(abs, point)) for point in ordered) ** 2 or 1e-11
 
     def turn(o: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
         return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
 
-    chains: list[list[tuple[float, float]]] = []
+    cycle: list[tuple[float, float]] = []
     for sequence in (ordered, ordered[::-1]):
         chain: list[tuple[float, float]] = []
         for point in sequence:
-            while len(chain) >= 2 and turn(chain[-2], chain[-1], point) <= 1e-11 * scale**2:
+            while len(chain) >= 2 and turn(chain[-2], chain[-1], point) <= flat:
                 chain.pop()
             chain.append(point)
-        chains.append(chain[:-1])
-    cycle = chains[0] + chains[1]
+        cycle += chain[:-1]
     changed = True
     while changed and len(cycle) > 3:  # the chains' ends are never tested: drop flat corners there too
         changed = False
         for k in range(len(cycle)):
-            if turn(cycle[k - 1], cycle[k], cycle[(k + 1) % len(cycle)]) <= 1e-11 * scale**2:
+            if turn(cycle[k - 1], cycle[k], cycle[(k + 1) % len(cycle)]) <= flat:
                 del cycle[k]
                 changed = True
                 break
-    vertices = np.array(cycle)
-    start = np.lexsort((vertices[:, 0], vertices[:, 1]))[0]
-    return np.roll(vertices, -start, axis=0)
+    start = min(range(len(cycle)), key=lambda k: (cycle[k][1], cycle[k][0]))
+    return np.array(cycle[start:] + cycle[:start])
+
+
+def _extremes(points: np.ndarray) -> np.ndarray:
+    """The points among which the vertices of the convex hull are: Qhull's extreme points (the
+    flat corners it keeps are dropped by :func:`_hull`), or, if Qhull cannot say (flat input),
+    the points outside the quadrilateral of :func:`_outside_quadrilateral`."""
+    from scipy.spatial import QhullError
+
+    try:
+        from scipy.spatial._qhull import _Qhull
+    except ImportError:  # pragma: no cover - scipy's private interface moved
+        return _outside_quadrilateral(points)
+    try:
+        qhull = _Qhull(b"i", np.ascontiguousarray(points), b"", required_options=b"Qt")
+    except QhullError:  # all the points on a line
+        return _outside_quadrilateral(points)
+    try:
+        extremes: np.ndarray = points[qhull.get_extremes_2d()]
+    finally:
+        qhull.close()
+    return extremes
+
+
+def _outside_quadrilateral(points: np.ndarray) -> np.ndarray:
+    """The points not strictly inside the quadrilateral (counterclockwise) of the points that are
+    extreme along the diagonals (the largest x - y, x + y, y - x and the least x + y)."""
+    total, difference = points.sum(axis=1), points[:, 0] - points[:, 1]
+    corners = points[[difference.argmax(), total.argmax(), difference.argmin(), total.argmin()]]
+    edges = np.concatenate((corners[1:], corners[:1])) - corners
+    relative = points[:, None, :] - corners[None, :, :]
+    turns = edges[None, :, 0] * relative[:, :, 1] - edges[None, :, 1] * relative[:, :, 0]
+    scale = float(np.abs(points).max()) or 1.0
+    inside = np.all(turns > 1e-9 * scale**2, axis=1)
+    outside: np.ndarray = points[~inside]
+    return outside
 
 
 def _polygon_levels(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -249,33 +289,159 @@ def _polygon_levels(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _abreu_sannikov(
     stage: np.ndarray, deviation: np.ndarray, delta: float, tolerance: float, max_iterations: int
 ) -> PayoffSet:
+    """The APS operator iterated on polygons (Abreu & Sannikov 2014), accelerated: while
+    successive polygons keep their number of vertices and shrink geometrically, their limit is
+    extrapolated (every second polygon: Aitken's delta-squared per coordinate from three, then
+    minimal polynomial extrapolation from five), and a guess is kept only if it lies where the
+    geometric tail of the steps points and the operator maps it onto itself within
+    ``tolerance`` (as sets); otherwise the iteration goes on from the last polygon. Each trial
+    counts as an iteration."""
     polygon = _hull(stage)
     gains = (1 - delta) / delta * (deviation - stage)
     change = np.inf
-    for iteration in range(1, max_iterations + 1):
-        punishment = polygon.min(axis=0)
-        normals, levels = _polygon_levels(polygon)
-        points = []
-        for payoff, gain in zip(stage, gains):
-            floor = punishment + gain
-            if np.all(payoff >= floor - 1e-12) and np.all(normals @ payoff <= levels + 1e-12):
-                points.append(payoff[None, :])  # u(a) itself, repeated for ever
-                continue
-            region = _clip(_clip(polygon, np.array([-1.0, 0.0]), -floor[0]), np.array([0.0, -1.0]), -floor[1])
-            if len(region):
-                points.append((1 - delta) * payoff + delta * region)
-        if not points:
+    history: list[np.ndarray] = []
+    iteration = trials = 0
+    scale = float(np.abs(stage).max()) or 1.0
+    while iteration < max_iterations:
+        iteration += 1
+        points = _continuations(polygon, stage, gains, delta)
+        if not len(points):
             return PayoffSet(np.empty((0, 2)), *_polygon_levels(np.empty((0, 2))), iteration, 0.0)
-        new = _hull(np.vstack(points))
-        if len(new) == len(polygon):
+        new = _hull(points)
+        if len(new) != len(polygon):
+            history, trials = [], 0
+        else:
             change = float(np.abs(new - polygon).max())
             if change < tolerance:
                 return PayoffSet(new, *_polygon_levels(new), iteration, change)
+            history = [*history[-4:], new] if history else [polygon, new]
+            # a trial from the first three polygons of a shape (exact when the operator is affine
+            # there), and from every second polygon once the steps are small
+            first_trial = len(history) == 3 and not trials
+            if (
+                first_trial or (len(history) in (3, 5) and change < 1e-6 * scale)
+            ) and iteration < max_iterations:
+                trials += 1
+                guess = _extrapolated(history)
+                if guess is not None and _within_tail(guess, history, tolerance):
+                    iteration += 1
+                    image = _hull(_continuations(guess, stage, gains, delta))
+                    gap = _distance(image, guess)
+                    if gap < tolerance:
+                        return PayoffSet(image, *_polygon_levels(image), iteration, gap)
+                if len(history) == 5:
+                    history = history[-2:]
         polygon = new
     raise ConvergenceError(
         f"the Abreu-Sannikov iteration moved by {change:.3g} after {max_iterations} iterations "
         f"(tolerance {tolerance:g}); raise max_iterations"
     )
+
+
+def _distance(first: np.ndarray, second: np.ndarray) -> float:
+    """The Hausdorff distance of two convex polygons (at least 3 vertices each): the largest gap
+    of their support functions over the normals of both polygons' edges."""
+    if len(first) < 3 or len(second) < 3:
+        return np.inf
+    directions = np.vstack([_polygon_levels(first)[0], _polygon_levels(second)[0]])
+    gaps = (directions @ first.T).max(axis=1) - (directions @ second.T).max(axis=1)
+    return float(np.abs(gaps).max())
+
+
+def _within_tail(guess: np.ndarray, history: list[np.ndarray], tolerance: float) -> bool:
+    """Whether the extrapolated polygon lies inside the last one and no farther from it than the
+    geometric tail of the steps predicts (twice over): where the iteration is heading, not
+    another fixed point of the operator (every fixed point lies inside the payoff set, which
+    lies inside every polygon of the iteration)."""
+    last = history[-1]
+    last_step = float(np.abs(last - history[-2]).max())
+    ratio = last_step / float(np.abs(history[-2] - history[-3]).max())
+    normals, levels = _polygon_levels(last)
+    if ratio >= 1 or np.any(guess @ normals.T > levels + tolerance):
+        return False
+    return _distance(last, guess) <= 2 * last_step * ratio / (1 - ratio) + tolerance
+
+
+def _extrapolated(history: list[np.ndarray]) -> np.ndarray | None:
+    """The limit of successive polygons of one shape: Aitken's per coordinate from three (``None``
+    unless every coordinate that moves shrinks its steps), minimal polynomial extrapolation
+    (Cabay & Jackson 1976) from more; the hull of the guess, so that vertices meeting in the
+    limit become one."""
+    if len(history) == 3:
+        first, second, third = history
+        step, next_step = second - first, third - second
+        curvature = next_step - step
+        moving = (np.abs(step) > 0) & (curvature != 0)
+        if not moving.any() or np.any(np.abs(next_step[moving]) >= np.abs(step[moving])):
+            return None
+        correction = np.where(moving, next_step**2 / np.where(moving, curvature, 1.0), 0.0)
+        return _hull(third - correction)
+    flat = np.array([polygon.ravel() for polygon in history])
+    steps = np.diff(flat, axis=0)
+    weights = np.linalg.lstsq(steps[:-1].T, -steps[-1], rcond=None)[0]
+    weights = np.append(weights, 1.0)
+    if abs(weights.sum()) < 1e-12:  # pragma: no cover - no limit to extrapolate to
+        return None
+    guess = (weights / weights.sum()) @ flat[1:]
+    return _hull(guess.reshape(-1, 2))
+
+
+_CLOCKWISE = np.array([1.0, -1.0])  # an edge (x, y) turned to its outward normal (y, -x)
+
+
+def _continuations(polygon: np.ndarray, stage: np.ndarray, gains: np.ndarray, delta: float) -> np.ndarray:
+    r"""The points whose convex hull is :math:`B(W)` for the polygon :math:`W`: for each action
+    profile, :math:`u(a)` if it is incentive compatible and in :math:`W`, else
+    :math:`(1-\delta) u(a) + \delta w` for the vertices :math:`w` of :math:`W` cut by the two
+    incentive constraints :math:`w \ge \underline w + g(a)`, all profiles at once.
+
+    The vertices of :math:`W \cap \{w \ge f\}` are the vertices of :math:`W` in the quadrant,
+    the points where an edge of :math:`W` crosses :math:`w_1 = f_1` or :math:`w_2 = f_2` inside
+    the quadrant, and the corner :math:`f` if it lies in :math:`W`.
+    """
+    floors = polygon.min(axis=0) + gains  # (profiles, 2)
+    if len(polygon) < 3:  # a point or a segment: one profile at a time
+        return _continuations_by_clipping(polygon, stage, floors, delta)
+    following = np.concatenate((polygon[1:], polygon[:1]))
+    edges = following - polygon
+    normals = edges[:, ::-1] * _CLOCKWISE
+    normals /= np.hypot(normals[:, 0], normals[:, 1])[:, None]
+    levels = (normals * polygon).sum(axis=1) + 1e-12
+    # u(a) incentive compatible and in W: a stationary point
+    stationary = (stage >= floors - 1e-12).all(axis=1) & (stage @ normals.T <= levels).all(axis=1)
+    moving = ~stationary[:, None]
+    offsets = polygon[None, :, :] - floors[:, None, :]  # (profiles, vertices, axes)
+    above = offsets >= -1e-12
+    next_above = np.concatenate((above[:, 1:], above[:, :1]), axis=1)
+    # the vertices of W in the quadrant, and the crossings of its edges with the quadrant's sides
+    rows, columns = np.nonzero(above.all(axis=2) & moving)
+    cut_rows, cut_columns, axes = np.nonzero((above != next_above) & moving[:, :, None])
+    here = offsets[cut_rows, cut_columns, axes]
+    share = -here / edges[cut_columns, axes]  # where the edge reaches the side
+    cuts = polygon[cut_columns] + share[:, None] * edges[cut_columns]
+    other = 1 - axes
+    inside = cuts[np.arange(len(axes)), other] - floors[cut_rows, other] >= -1e-12
+    # the corner of the quadrant, if in W
+    corners = np.flatnonzero(moving[:, 0] & (floors @ normals.T <= levels).all(axis=1))
+    sources = np.concatenate((rows, cut_rows[inside], corners))
+    targets = np.concatenate((polygon[columns], cuts[inside], floors[corners]))
+    return np.concatenate((stage[stationary], (1 - delta) * stage[sources] + delta * targets))
+
+
+def _continuations_by_clipping(
+    polygon: np.ndarray, stage: np.ndarray, floors: np.ndarray, delta: float
+) -> np.ndarray:
+    """:func:`_continuations` for a polygon with fewer than 3 vertices, by clipping."""
+    normals, levels = _polygon_levels(polygon)
+    points = [np.empty((0, 2))]
+    for payoff, floor in zip(stage, floors):
+        if np.all(payoff >= floor - 1e-12) and np.all(normals @ payoff <= levels + 1e-12):
+            points.append(payoff[None, :])  # u(a) itself, repeated for ever
+            continue
+        region = _clip(_clip(polygon, np.array([-1.0, 0.0]), -floor[0]), np.array([0.0, -1.0]), -floor[1])
+        if len(region):
+            points.append((1 - delta) * payoff + delta * region)
+    return np.concatenate(points)
 
 
 def _outer(

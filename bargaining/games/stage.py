@@ -22,8 +22,11 @@ paired by their labels (a vertex with the generic number of labels by lookup of 
 any other against every vertex). Each float decision is then either certified by its margin (a
 slack within ``1e-9`` of 0 is tight, beyond ``1e-5`` is slack) or checked exactly: every paired
 vertex, every vertex with more than the generic number of labels and every vertex with a slack
-in between is **rebuilt on Python integers** from its tight constraints (on its support, by
-fraction-free elimination) and must carry exactly the labels floats gave it. When floats cannot
+in between is **rebuilt exactly** from a basis of its tight constraints and must carry exactly
+the labels floats gave it (all at once on 64-bit integers, each basis proved nonsingular and
+solved by an integer identity, :func:`~bargaining.games._proposal.confirm`; on Python integers by
+fraction-free elimination where 64 bits do not suffice). Games of at most six actions in all go
+straight to the exact enumeration, which is faster there. When floats cannot
 tell the payoffs apart (two entries closer than ``1e-9`` of the largest: near-degenerate games,
 ``1e19`` beside ``1``, ``1e300`` beside ``1e-300``), when a basis is too close to singular, Qhull
 fails or any exact check disagrees, both polytopes are enumerated **exactly** instead: a search
@@ -57,17 +60,11 @@ from ..core.values import Kind
 from ._polytope import (
     Vertex,
     best_responses,
-    closed_under_edges,
-    complete_pairs,
     dot,
-    exact_vertex,
-    exact_vertices,
-    float_vertices,
-    label_masks,
     normalised,
     solve_exact,
-    well_separated,
 )
+from ._proposal import exact_pairs, float_pairs
 from .tree import GameTree, convert_number, payoff_kind
 
 __all__ = [
@@ -86,6 +83,7 @@ __all__ = [
 ]
 
 _MAX_LABELS = 64  # the label masks are 64-bit
+_EXACT_ONLY = 6  # up to this many actions in all, the exact enumeration alone is the faster
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -136,12 +134,22 @@ class StageGame:
             }
             kind = "symbolic" if "symbolic" in kinds else "float" if "float" in kinds else "exact"
         convert: Any = (
-            Fraction if kind == "exact" else float if kind == "float" else partial(convert_number, kind=kind)
+            _fractions(rows, columns)
+            if kind == "exact"
+            else float
+            if kind == "float"
+            else partial(convert_number, kind=kind)
         )
         object.__setattr__(self, "row_payoffs", tuple(tuple(map(convert, r)) for r in rows))
         object.__setattr__(self, "column_payoffs", tuple(tuple(map(convert, r)) for r in columns))
         object.__setattr__(self, "kind", kind)
-        if kind == "exact" and _all_int(rows, columns):  # kept for the exact solver's integer stage
+        integer_arrays = all(
+            isinstance(v, np.ndarray) and v.dtype.kind in "iu"
+            for v in (self.row_payoffs, self.column_payoffs)
+        )
+        if kind == "exact" and (
+            integer_arrays or _all_int(rows, columns)
+        ):  # for the exact solver's integer stage
             object.__setattr__(self, "_integers", (rows, columns))
         row_actions = tuple(self.row_actions) or tuple(f"r{i + 1}" for i in range(len(rows)))
         column_actions = tuple(self.column_actions) or tuple(f"c{j + 1}" for j in range(len(rows[0])))
@@ -176,6 +184,21 @@ class StageGame:
         return _bilinear(self.row_payoffs, row, column), _bilinear(self.column_payoffs, row, column)
 
 
+#: The Fractions of small integers, built once (Fractions are immutable, so they can be shared).
+_SMALL = {v: Fraction(v) for v in range(-1024, 1025)}
+
+
+def _fractions(*matrices: list[list[Any]]) -> Any:
+    """The conversion of exact payoffs to Fractions, one Fraction built per distinct value
+    (small integers' taken from :data:`_SMALL`)."""
+    values = {v for matrix in matrices for r in matrix for v in r}
+    small = _SMALL
+    return {
+        v: v if type(v) is Fraction else small[v] if type(v) is int and v in small else Fraction(v)
+        for v in values
+    }.__getitem__
+
+
 def _all_int(*matrices: list[list[Any]]) -> bool:
     return all(type(v) is int for matrix in matrices for r in matrix for v in r)
 
@@ -195,6 +218,8 @@ def _matrix(name: str, value: Any) -> list[list[Any]]:
     if isinstance(value, np.ndarray):
         if value.ndim != 2:
             raise ParameterValueError(name, "a matrix (2 dimensions)", f"{value.ndim} dimensions")
+        if value.dtype.kind in "iu" and value.size:  # Python ints already
+            return value.tolist()  # type: ignore[no-any-return]
         value = value.tolist()
     if (
         not isinstance(value, (list, tuple))
@@ -386,8 +411,8 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
         )
     (a, (row_scale, row_offset)), (b, (column_scale, column_offset)) = _integer_payoffs(game)
     b_t = [[b[i][j] for i in range(n)] for j in range(m)]
-    found = _float_pairs(a, b_t, n, m)
-    pairs, degenerate = found if found is not None else _exact_pairs(a, b_t, n, m)
+    found = float_pairs(a, b_t, n, m) if n + m > _EXACT_ONLY else None
+    pairs, degenerate = found if found is not None else exact_pairs(a, b_t, n, m)
     full = (1 << (n + m)) - 1
     # a vertex is determined by its exact labels: they key it, so one found twice counts once
     row_found: dict[int, Vertex] = {}
@@ -403,8 +428,10 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
             compatible.add((left[1], right[1]))
     row_exact = {k: normalised(v[0]) for k, v in row_found.items()}
     column_exact = {k: normalised(v[0]) for k, v in column_found.items()}
-    row_keys = sorted(row_exact, key=row_exact.__getitem__, reverse=True)
-    column_keys = sorted(column_exact, key=column_exact.__getitem__, reverse=True)
+    row_keys = sorted(row_exact, key=lambda k: _order(row_found[k][0], row_exact[k]), reverse=True)
+    column_keys = sorted(
+        column_exact, key=lambda k: _order(column_found[k][0], column_exact[k]), reverse=True
+    )
     row_vertices = tuple(row_exact[k] for k in row_keys)
     column_vertices = tuple(column_exact[k] for k in column_keys)
     row_position = {k: r for r, k in enumerate(row_keys)}
@@ -432,95 +459,12 @@ def equilibria(game: StageGame, *, warn: bool = True) -> StageEquilibria:
     return StageEquilibria(game, tuple(extreme), row_vertices, column_vertices, components, degenerate)
 
 
-def _float_pairs(
-    a: list[list[int]], b_t: list[list[int]], n: int, m: int
-) -> tuple[list[tuple[Vertex, Vertex]], bool] | None:
-    """The completely labelled pairs of vertices and whether the game is degenerate, proposed in
-    floating point and checked exactly, or ``None`` if any decision is too close to call or any
-    exact check fails (then :func:`_exact_pairs` decides).
-
-    No vertex is missing next to a simple vertex: the float vertices must be closed under the
-    edges leaving their simple vertices (:func:`~._polytope.closed_under_edges`), else ``None``.
-    Every float
-    decision is either confirmed exactly or certified by its margin: the payoffs are
-    told apart by floats with room to spare (:func:`~._polytope.well_separated`); a vertex whose
-    slacks are all within ``TIGHT`` of 0 or beyond ``CLEAR`` keeps its labels; every vertex with a
-    slack in between, and every vertex that is paired or has more than the generic number of
-    labels, is rebuilt in integers from its tight constraints and must carry exactly the labels
-    floating point gave it.
-    """
-    if not (well_separated(a) and well_separated(b_t)):
-        return None
-    # The float polytopes, G z <= h, with their payoff rows scaled into (0, 1]; scaling a polytope
-    # leaves its labels, and so the exact rebuild, unchanged.
-    # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
-    b_float, a_float = np.asarray(b_t, dtype=float), np.asarray(a, dtype=float)
-    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
-    p_h = np.concatenate([np.zeros(n), np.ones(m)])
-    # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
-    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
-    q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_side, q_side = _float_polytope(p_g, p_h, n), _float_polytope(q_g, q_h, m)
-    if p_side is None or q_side is None:
-        return None
-    (p_masks, p_close), (q_masks, q_close) = p_side, q_side
-    pairs = complete_pairs(p_masks, q_masks, n, m)
-    # rebuilt exactly: the paired vertices, those with more than the generic number of labels
-    # (they decide degeneracy, paired or not) and those with a slack too close to call
-    rebuilt: list[dict[int, Vertex]] = [{}, {}]
-    for side, masks, payoff, generic, bases, close in (
-        (0, p_masks, b_t, n, (n, 0), p_close),
-        (1, q_masks, a, m, (0, n), q_close),
-    ):
-        wanted = (
-            {pair[side] for pair in pairs}
-            | {int(k) for k in np.flatnonzero(np.bitwise_count(masks) > generic)}
-            | {int(k) for k in close}
-        )
-        origin = ((1 << n) - 1) if side == 0 else (((1 << m) - 1) << n)
-        for k in wanted:
-            mask = int(masks[k])
-            if mask & origin == origin:
-                continue
-            vertex = exact_vertex(mask, payoff, *bases)
-            if vertex is None or vertex[1] != mask:
-                return None
-            rebuilt[side][k] = vertex
-    degenerate = any(v[1].bit_count() > n for v in rebuilt[0].values()) or any(
-        v[1].bit_count() > m for v in rebuilt[1].values()
-    )
-    return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
-
-
-def _float_polytope(g: np.ndarray, h: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """The distinct label masks of the float vertices of ``{z : G z <= h}`` and the indices of
-    those with a slack too close to call, or ``None``: no vertex may be missing next to a simple
-    vertex, the masks must be closed under the edges of their simple vertices
-    (:func:`~._polytope.closed_under_edges`)."""
-    found = float_vertices(g, h, dim)
-    if found is None:
-        return None
-    # a vertex is determined by its tight labels: one copy per label mask (Qhull may report a
-    # vertex once per simplex of a non-simplicial facet)
-    masks, index = np.unique(label_masks(found[0], g, h), return_inverse=True)
-    if not closed_under_edges(masks, dim):
-        return None
-    return masks, np.unique(index[found[1]])
-
-
-def _exact_pairs(
-    a: list[list[int]], b_t: list[list[int]], n: int, m: int
-) -> tuple[list[tuple[Vertex, Vertex]], bool]:
-    """The completely labelled pairs and degeneracy from the exact enumeration of every vertex
-    of both polytopes (:func:`~._polytope.exact_vertices`): no floating point at all."""
-    p_vertices, q_vertices = exact_vertices(b_t, n, 0), exact_vertices(a, 0, n)
-    p_masks = np.array([v[1] for v in p_vertices], dtype=np.uint64)
-    q_masks = np.array([v[1] for v in q_vertices], dtype=np.uint64)
-    degenerate = any(v[1].bit_count() > n for v in p_vertices) or any(
-        v[1].bit_count() > m for v in q_vertices
-    )
-    pairs = complete_pairs(p_masks, q_masks, n, m)
-    return [(p_vertices[i], q_vertices[j]) for i, j in pairs], degenerate
+def _order(vertex: list[int], strategy: tuple[Fraction, ...]) -> tuple[tuple[float, Fraction], ...]:
+    """A sort key for the mixed strategy ``strategy``, ``vertex`` normalised, equal in order to
+    the strategy itself (rounding to float is monotone; ties in floats are broken by the
+    Fractions) but mostly compared in floats."""
+    total = sum(vertex)
+    return tuple(zip([v / total for v in vertex], strategy))
 
 
 def _components(edges: list[tuple[int, int]]) -> tuple[Component, ...]:

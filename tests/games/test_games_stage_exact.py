@@ -171,7 +171,7 @@ def test_a_game_beyond_the_exact_enumeration_says_so(monkeypatch):
 def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     from scipy.spatial import QhullError
 
-    import bargaining.games._polytope as polytope
+    import bargaining.games._proposal as proposal
     import bargaining.games.stage as stage
 
     rng = np.random.default_rng(3)
@@ -179,19 +179,53 @@ def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     expected = ours(a, b)
     assert expected == brute_force_extreme(a, b)
     calls = []
-    real = stage._exact_pairs
-    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
+    real = stage.exact_pairs
+    monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
 
     def broken(*args, **kwargs):
         raise QhullError("QH6154 initial simplex is flat")
 
-    monkeypatch.setattr("scipy.spatial.ConvexHull", broken)  # Qhull fails: exact
+    monkeypatch.setattr(proposal, "qhull_facets", broken)  # Qhull fails, with either options: exact
     assert ours(a, b) == expected and len(calls) == 1
     monkeypatch.undo()
-    monkeypatch.setattr(stage, "_exact_pairs", lambda *args: calls.append(1) or real(*args))
-    monkeypatch.setattr(polytope, "TIGHT", 1e-20)  # every float slack too close to call: all rebuilt
-    monkeypatch.setattr(stage, "exact_vertex", lambda *args: None)  # and no rebuild agrees: exact
+    monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(proposal, "TIGHT", 1e-20)  # no float slack is tight: no vertex is seen whole
     assert ours(a, b) == expected and len(calls) == 2
+    monkeypatch.undo()
+    monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(proposal, "_LIMIT", 0)  # nothing fits 64 bits: rebuilt on Python integers,
+    monkeypatch.setattr(proposal, "exact_vertex", lambda *args: None)  # where no rebuild agrees: exact
+    assert ours(a, b) == expected and len(calls) == 3
+
+
+def test_the_64_bit_confirmation_refuses_wrong_labels_and_hands_on_what_it_cannot_hold():
+    """The batched confirmation proves a basis nonsingular (S K = D I in integers) and decides
+    the labels exactly: a wrong float label is refused, a basis beyond 64 bits goes to Python
+    integers, and a basis that is not a feasible vertex is refused."""
+    from bargaining.games._proposal import FloatPolytope, confirm
+
+    payoff = [[2, 1], [1, 3]]  # {z >= 0 : 2 z1 + z2 <= 1, z1 + 3 z2 <= 1}; payoff labels 0, 1; z labels 2, 3
+    array = np.array(payoff)
+    bases = np.array([[0, 1], [0, 3], [2, 3], [1, 3]])
+    right = FloatPolytope(np.array([0b0011, 0b1001, 0b1100, 0b1010], dtype=np.uint64), bases, np.zeros(4, bool))
+
+    def one(polytope, wanted, payoff, array):
+        found = confirm([(polytope, wanted, payoff, array, 0, 2)])
+        return None if found is None else found[0]
+
+    expected = {0: ([2, 1], 0b0011, [5, 5]), 1: ([1, 0], 0b1001, [2, 1])}  # (2/5, 1/5) over 5, (1/2, 0) over 2
+    assert one(right, np.arange(2), payoff, array) == one(right, np.arange(2), payoff, None) == expected
+    wrong = FloatPolytope(np.array([0b0111], dtype=np.uint64), bases[:1], np.zeros(1, bool))
+    assert one(wrong, np.arange(1), payoff, array) is None  # a label floats gave that is not tight
+    # (1/3, 0) from row 1 and z2 = 0 breaks row 0: not a vertex of the polytope
+    assert one(right, np.array([3]), payoff, array) is None
+    huge = [[2 * 10**12, 10**12], [10**12, 3 * 10**12]]  # the determinant beyond what floats round exactly
+    scaled = one(right, np.arange(2), huge, np.array(huge))  # the same vertices (up to scale), on Python integers
+    assert [(Fraction(z[0], z[0] + z[1]), mask) for z, mask, _ in scaled.values()] == [(Fraction(2, 3), 3), (1, 9)]
+    assert one(right, np.arange(0), payoff, array) == {}
+    # two sides of one dimension go in one batch, each with its own constraints
+    both = confirm([(right, np.arange(2), payoff, array, 0, 2), (right, np.arange(1), [[1, 2], [3, 1]], np.array([[1, 2], [3, 1]]), 0, 2)])
+    assert both[0] == expected and both[1] == {0: ([1, 2], 0b0011, [5, 5])}
 
 
 def test_a_basis_too_close_to_singular_is_left_to_the_exact_enumeration():
@@ -206,19 +240,22 @@ def test_numpy_floats_inside_lists_become_floats_and_near_singular_bases_are_not
 
     game = StageGame([[np.float64(0.5), 1], [1, 0]], [[1, 0], [0, 1]])
     assert game.kind == "float" and type(game.row_payoffs[0][0]) is float
+    from bargaining.games._proposal import propose
+
     g = np.array([[-1.0, 0.0], [0.0, -1.0], [1.0, 1.0], [1.0, 1.0 + 1e-10]])
     assert float_vertices(g, np.array([0.0, 0.0, 1.0, 1.0]), 2) is None
+    assert propose(g, np.array([0.0, 0.0, 1.0, 1.0]), 2) is None
 
 
-def test_a_vertex_missing_from_the_float_stage_is_seen():
-    from bargaining.games._polytope import closed_under_edges, float_vertices, label_masks
+def test_a_vertex_missing_from_the_float_stage_is_seen(monkeypatch):
+    import bargaining.games._proposal as proposal
+    from bargaining.games._polytope import closed_under_edges
 
     rng = np.random.default_rng(11)
     a = rng.integers(100, 200, (6, 6)).astype(float)
     g = np.vstack([a / a.max(), -np.eye(6)])
     h = np.concatenate([np.ones(6), np.zeros(6)])
-    points, _ = float_vertices(g, h, 6)
-    masks = np.unique(label_masks(points, g, h))
+    masks = proposal.propose(g, h, 6).masks
     assert closed_under_edges(masks, 6)
     for k in (0, len(masks) // 2, len(masks) - 1):
         assert not closed_under_edges(np.delete(masks, k), 6)
@@ -227,14 +264,45 @@ def test_a_vertex_missing_from_the_float_stage_is_seen():
     assert closed_under_edges(square, 2)
     assert closed_under_edges(np.array([0b0011, 0b0110, 0b1101], dtype=np.uint64), 2)
     assert not closed_under_edges(square[:3], 2)
+    # Qhull's facets read through their neighbours: a facet dropped (its neighbours pointing at
+    # another vertex) is seen, and the sets are checked again the long way, which sees it too
+    real = proposal.qhull_facets
+
+    def dropped(points, options):
+        equations, simplices, neighbors = real(points, options)
+        return equations[1:], simplices[1:], np.maximum(neighbors[1:] - 1, 0)
+
+    monkeypatch.setattr(proposal, "qhull_facets", dropped)
+    assert proposal.propose(g, h, 6) is None
+
+    def pushed_out(points, options):  # one facet's point moved outside the polytope
+        equations, simplices, neighbors = real(points, options)
+        equations = equations.copy()
+        equations[0, -1] /= 2
+        return equations, simplices, neighbors
+
+    monkeypatch.setattr(proposal, "qhull_facets", pushed_out)
+    assert proposal.propose(g, h, 6) is None  # dropped as infeasible: its vertex is then missing
 
 
 def test_a_float_stage_missing_a_vertex_falls_back_to_the_exact_enumeration(monkeypatch):
-    import bargaining.games.stage as stage
+    import bargaining.games._proposal as proposal
 
     rng = np.random.default_rng(5)
     a, b = rng.integers(0, 100, (2, 6, 6)).tolist()
     expected = ours(a, b)
-    real = stage.float_vertices
-    monkeypatch.setattr(stage, "float_vertices", lambda g, h, d: (lambda f: (f[0][1:], f[1][1:]))(real(g, h, d)))
+    real = proposal.qhull_facets
+    monkeypatch.setattr(
+        proposal, "qhull_facets", lambda p, o: (lambda f: (f[0][1:], f[1][1:], np.maximum(f[2][1:] - 1, 0)))(real(p, o))
+    )
     assert ours(a, b) == expected == brute_force_extreme(a, b)
+
+
+def test_label_masks_of_up_to_64_labels_are_exact():
+    from bargaining.games._proposal import _pack
+
+    rng = np.random.default_rng(0)
+    for width in (5, 53, 54, 64):
+        tight = rng.random((20, width)) < 0.5
+        expected = [sum(1 << k for k in range(width) if row[k]) for row in tight]
+        assert _pack(tight).tolist() == expected

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Two-type screening: a tough or a soft demand against a target of unknown resolve (Fearon 1995).
 
 The target is *tough* (cost of war :math:`c_L`) with probability :math:`\pi` and *soft*
@@ -19,18 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.model import settle
-from ..core.values import (
-    Case,
-    Kind,
-    check_nonnegative,
-    check_order,
-    check_probability,
-    minimum,
-    ratio,
-    select,
-    select_label,
-)
+from ..core.parameters import NONNEGATIVE, PROBABILITY, declared, parameter
+from ..core.values import Case, Kind, minimum, ratio, select, select_label
 
 __all__ = ["Screening", "ScreeningSolution"]
 
@@ -47,28 +38,30 @@ class ScreeningSolution:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class Screening:
-    """A take-it-or-leave-it demand against a target that is tough with probability ``prior_tough``."""
+    """A take-it-or-leave-it demand against a target that is tough with probability ``prior_tough``.
 
-    power: Any
-    cost_coercer: Any
-    cost_tough: Any
-    cost_soft: Any
-    prior_tough: Any
+    Parameters
+    ----------
+    power : probability
+        The coercer's probability of winning, :math:`p`.
+    cost_coercer : non-negative
+        The coercer's cost of war, :math:`c_C`.
+    cost_tough, cost_soft : non-negative, tough < soft
+        The tough and the soft target's cost of war, :math:`c_L < c_H`.
+    prior_tough : probability
+        The prior probability :math:`\\pi` that the target is tough.
+    """
+
+    power: Any = parameter(PROBABILITY, "the coercer's probability of winning a war", "probability")
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of war", "utility (stake units)")
+    cost_tough: Any = parameter(NONNEGATIVE, "the tough target's cost of war", "utility (stake units)")
+    cost_soft: Any = parameter(
+        NONNEGATIVE, "the soft target's cost of war", "utility (stake units)", above="cost_tough"
+    )
+    prior_tough: Any = parameter(PROBABILITY, "the prior probability that the target is tough", "probability")
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_tough": check_nonnegative,
-                "cost_soft": check_nonnegative,
-                "prior_tough": check_probability,
-            },
-        )
-        check_order("cost_tough", self.cost_tough, "cost_soft", self.cost_soft)
 
     def solve(self) -> ScreeningSolution:
         """The better of the soft and the tough demand (the soft one when they tie)."""

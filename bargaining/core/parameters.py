@@ -108,7 +108,9 @@ class Domain:
         """Whether a finite real number lies in the domain (the fast path's test)."""
         if self.lower is not None and (value <= self.lower if self.lower_open else value < self.lower):
             return False
-        return not (self.upper is not None and (value >= self.upper if self.upper_open else value > self.upper))
+        return not (
+            self.upper is not None and (value >= self.upper if self.upper_open else value > self.upper)
+        )
 
     @property
     def interval(self) -> str:
@@ -123,7 +125,13 @@ class Domain:
 PROBABILITY = Domain("probability", "a probability in [0, 1]", 0, 1, assumptions=("nonnegative",))
 UNIT = Domain("unit", "in [0, 1]", 0, 1, assumptions=("nonnegative",))
 DISCOUNT = Domain(
-    "discount", "a discount factor in (0, 1)", 0, 1, lower_open=True, upper_open=True, assumptions=("positive",)
+    "discount",
+    "a discount factor in (0, 1)",
+    0,
+    1,
+    lower_open=True,
+    upper_open=True,
+    assumptions=("positive",),
 )
 INTERIOR = Domain(
     "interior", "strictly between 0 and 1", 0, 1, lower_open=True, upper_open=True, assumptions=("positive",)
@@ -240,7 +248,9 @@ def _compile(model: Any) -> _Plan:
         tuple((index[n], p.domain) for n, p in parameters.items() if p.check is None),
         tuple((index[n], p.check) for n, p in parameters.items() if p.check is not None),
         tuple(
-            (p.above, index[p.above], n, index[n], p.strict) for n, p in parameters.items() if p.above is not None
+            (p.above, index[p.above], n, index[n], p.strict)
+            for n, p in parameters.items()
+            if p.above is not None
         ),
     )
 

@@ -134,7 +134,7 @@ DISCOUNT = Domain(
     assumptions=("positive",),
 )
 INTERIOR = Domain(
-    "interior", "strictly between 0 and 1", 0, 1, lower_open=True, upper_open=True, assumptions=("positive",)
+    "interior", "in (0, 1)", 0, 1, lower_open=True, upper_open=True, assumptions=("positive",)
 )
 NONNEGATIVE = Domain("nonnegative", "non-negative", 0, None, assumptions=("nonnegative",))
 POSITIVE = Domain("positive", "positive", 0, None, lower_open=True, assumptions=("positive",))

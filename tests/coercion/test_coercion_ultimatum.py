@@ -299,7 +299,7 @@ def test_optimal_design_keeps_unbounded_instruments_and_checks_its_inputs() -> N
         ({"demand": 0.5, "risk": -F(1, 2)}, ParameterValueError, r"risk must be a probability in \[0, 1\] \(got -1/2\)"),
         ({"demand": F(1, 2), "execution_low": 1, "execution_high": 0}, ParameterValueError, r"execution_high must be greater than execution_low = 1 \(got 0\)"),
         ({"demand": F(1, 2), "resolve_low": F(1, 2), "resolve_high": F(1, 2)}, ParameterValueError, r"resolve_high must be greater than resolve_low = 1/2 \(got 1/2\)"),
-        ({"demand": np.array([0.5, 0.6]), "resolve_low": np.array([0.1, 0.9]), "resolve_high": 0.5}, ParameterValueError, r"resolve_high must be greater than resolve_low \(got 0.5 at index \(1,\)\)"),
+        ({"demand": np.array([0.5, 0.6]), "resolve_low": np.array([0.1, 0.9]), "resolve_high": 0.5}, ParameterValueError, r"resolve_high must be greater than resolve_low \(0.9 there\) \(got 0.5 at index \(1,\)\)"),
         ({"demand": np.array([0.5, 1.6])}, ParameterValueError, r"demand must be in \[0, 1\] \(got 1.6 at index \(1,\)\)"),
         ({"demand": 0.5, "resolve_distribution": "beta"}, ParameterTypeError, r"resolve_distribution must be a frozen scipy.stats distribution"),
         ({"demand": 0.5, "resolve_distribution": stats.norm()}, ParameterValueError, r"resolve_distribution must be supported on \[0, 1\] \(got support \[-inf, inf\]\)"),

@@ -50,6 +50,7 @@ from .values import MAX_EXACT_DIGITS, check_order, check_range
 
 __all__ = [
     "DISCOUNT",
+    "DISCOUNT_CLOSED",
     "INTERIOR",
     "NONNEGATIVE",
     "POSITIVE",
@@ -133,9 +134,10 @@ DISCOUNT = Domain(
     upper_open=True,
     assumptions=("positive",),
 )
-INTERIOR = Domain(
-    "interior", "in (0, 1)", 0, 1, lower_open=True, upper_open=True, assumptions=("positive",)
+DISCOUNT_CLOSED = Domain(
+    "discount", "a discount factor in (0, 1]", 0, 1, lower_open=True, assumptions=("positive",)
 )
+INTERIOR = Domain("interior", "in (0, 1)", 0, 1, lower_open=True, upper_open=True, assumptions=("positive",))
 NONNEGATIVE = Domain("nonnegative", "non-negative", 0, None, assumptions=("nonnegative",))
 POSITIVE = Domain("positive", "positive", 0, None, lower_open=True, assumptions=("positive",))
 REAL = Domain("real", "a finite real number")

@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 from ..core.errors import ParameterValueError
 from ..core.model import validated
-from ..core.parameters import PROBABILITY, REAL, Domain, declared, parameter
+from ..core.parameters import DISCOUNT_CLOSED, PROBABILITY, REAL, declared, parameter
 from ..core.values import (
     Case,
     Kind,
@@ -53,14 +53,7 @@ from ..core.values import (
 __all__ = ["AlternatingOffers", "AlternatingOffersSolution", "continuous_time_split"]
 
 
-_DISCOUNT_CLOSED = Domain(
-    "discount", "a discount factor in (0, 1]", 0, 1, lower_open=True, assumptions=("positive",)
-)
 _UTILITY = "utility (stake units)"
-
-
-def _check_discount_closed(field_name: str, value: Any) -> None:
-    _DISCOUNT_CLOSED.check(field_name, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +88,8 @@ class AlternatingOffers:
         :math:`e_1, e_2`, the payoffs when talks break down.
     """
 
-    discount_first: Any = parameter(
-        _DISCOUNT_CLOSED, "the first player's discount factor per period"
-    )
-    discount_second: Any = parameter(
-        _DISCOUNT_CLOSED, "the second player's discount factor per period"
-    )
+    discount_first: Any = parameter(DISCOUNT_CLOSED, "the first player's discount factor per period")
+    discount_second: Any = parameter(DISCOUNT_CLOSED, "the second player's discount factor per period")
     outside_first: Any = parameter(REAL, "the first player's outside option", _UTILITY, default=0)
     outside_second: Any = parameter(REAL, "the second player's outside option", _UTILITY, default=0)
     breakdown_risk: Any = parameter(

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Markov perfect equilibrium of the complete-information war on a front-line grid.
 
 The front line is at :math:`s \in \{0, 1, \dots, S\}`; at :math:`s = 0` the target has won (the
@@ -44,17 +45,13 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterValueError
-from ..core.model import settle
-from ..core.values import Kind, check_nonnegative, check_probability, check_range
+from ..core.parameters import DISCOUNT_CLOSED, NONNEGATIVE, PROBABILITY, declared, parameter, setting
+from ..core.values import Kind, check_range
 from ._kinds import require_numeric
 
 __all__ = ["FrontLineWar", "MarkovPerfectEquilibrium"]
 
 _PROPOSERS = ("alternating", "coercer", "target", "random")
-
-
-def _check_discount_closed(field_name: str, value: Any) -> None:
-    check_range(field_name, value, 0, 1, lower_open=True, requirement="a discount factor in (0, 1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +89,7 @@ class MarkovPerfectEquilibrium:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class FrontLineWar:
     r"""The complete-information war on a front line of ``width + 1`` positions.
 
@@ -113,30 +111,30 @@ class FrontLineWar:
         The chance the coercer proposes, for ``"random"``.
     """
 
-    battle_odds: Any
-    cost_coercer: Any
-    cost_target: Any
-    discount_coercer: Any
-    discount_target: Any
-    width: int
-    stalemate: Any = 0
-    proposer: str = "alternating"
-    proposer_weight: Any = Fraction(1, 2)
+    battle_odds: Any = parameter(
+        PROBABILITY, "the coercer's chance of pushing the front forward in a battle", "probability"
+    )
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of a battle", "utility (stake units)")
+    cost_target: Any = parameter(NONNEGATIVE, "the target's cost of a battle", "utility (stake units)")
+    discount_coercer: Any = parameter(DISCOUNT_CLOSED, "the coercer's discount factor per period")
+    discount_target: Any = parameter(DISCOUNT_CLOSED, "the target's discount factor per period")
+    width: int = setting("the front runs from 0 (the target wins) to ``width`` (the coercer wins)")
+    stalemate: Any = parameter(
+        PROBABILITY, "the chance a battle leaves the front where it is", "probability", default=0
+    )
+    proposer: str = setting(
+        "``'alternating'`` (the coercer first), ``'coercer'``, ``'target'`` or ``'random'``",
+        default="alternating",
+    )
+    proposer_weight: Any = parameter(
+        PROBABILITY,
+        "the chance the coercer proposes, for ``'random'``",
+        "probability",
+        default=Fraction(1, 2),
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "battle_odds": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-                "discount_coercer": _check_discount_closed,
-                "discount_target": _check_discount_closed,
-                "stalemate": check_probability,
-                "proposer_weight": check_probability,
-            },
-        )
         require_numeric(self.kind, "value iteration", "battle_odds", self.battle_odds)
         if (
             isinstance(self.width, bool)

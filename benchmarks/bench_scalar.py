@@ -134,8 +134,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     for name, call, bare, floats, exacts in _cases():
         for kind, arguments, target in (("float", floats, 5.0), ("exact", exacts, 30.0)):
             call(arguments), bare(arguments)  # warm up (imports, caches)
-            ours = _per_call(lambda: call(arguments), calls)
-            formula = _per_call(lambda: bare(arguments), calls)
+            ours = _per_call(lambda c=call, a=arguments: c(a), calls)
+            formula = _per_call(lambda b=bare, a=arguments: b(a), calls)
             entries.append(
                 {
                     "name": f"scalar call, {kind}: {name}",

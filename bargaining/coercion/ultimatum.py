@@ -207,10 +207,10 @@ class Ultimatum:
         default=0,
     )
     blur: str = setting(
-        "the shape of the blur of the condition (:mod:`bargaining.coercion.blur`)", default="uniform"
+        "the shape of the blur of the condition: uniform, one-sided or centred Gaussian", default="uniform"
     )
     deadline: int | None = setting(
-        "periods until the threat falls, or ``None`` when no deadline is fixed", default=0
+        "periods until the threat falls, or None when no deadline is fixed", default=0
     )
     discount: Any = parameter(
         DISCOUNT, "the target's and coercer's per-period discount factor", default=Fraction(9, 10)
@@ -251,7 +251,7 @@ class Ultimatum:
     )
     delay_cost: Any = parameter(
         NONNEGATIVE,
-        "what the target pays each period while it has not complied (normalised: paid every period forever it is worth as much); the deadline acts through it",
+        "what the target pays each period while it has not complied (the deadline acts through it)",
         default=0,
     )
     kind: Kind = field(init=False, repr=False, compare=False)

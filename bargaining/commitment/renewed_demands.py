@@ -89,7 +89,7 @@ class RenewedDemands:
 
     assurance: Any = parameter(
         PROBABILITY,
-        "the chance a that the coercer has limited aims (drawn once): once complied with, it asks nothing more",
+        "the chance that the coercer has limited aims (drawn once) and asks nothing more once complied with",
         "probability",
     )
     discount: Any = parameter(DISCOUNT, "the target's patience")

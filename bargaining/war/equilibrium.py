@@ -102,7 +102,7 @@ class FrontLineWar:
     discount_coercer, discount_target : discount factors in (0, 1]
         :math:`\delta_C, \delta_T` per period.
     width : int, at least 2
-        :math:`S`: the front runs from 0 (the target wins) to ``width`` (the coercer wins).
+        :math:`S`: the number of front positions from the target's win (0) to the coercer's.
     stalemate : probability
         :math:`\sigma`, the chance a battle leaves the front where it is.
     proposer : str
@@ -118,17 +118,17 @@ class FrontLineWar:
     cost_target: Any = parameter(NONNEGATIVE, "the target's cost of a battle", "utility (stake units)")
     discount_coercer: Any = parameter(DISCOUNT_CLOSED, "the coercer's discount factor per period")
     discount_target: Any = parameter(DISCOUNT_CLOSED, "the target's discount factor per period")
-    width: int = setting("the front runs from 0 (the target wins) to ``width`` (the coercer wins)")
+    width: int = setting("the number of front positions from the target's win (0) to the coercer's")
     stalemate: Any = parameter(
         PROBABILITY, "the chance a battle leaves the front where it is", "probability", default=0
     )
     proposer: str = setting(
-        "``'alternating'`` (the coercer first), ``'coercer'``, ``'target'`` or ``'random'``",
+        "who proposes: alternating (the coercer first), the coercer, the target or random",
         default="alternating",
     )
     proposer_weight: Any = parameter(
         PROBABILITY,
-        "the chance the coercer proposes, for ``'random'``",
+        "the chance the coercer proposes, when the proposer is random",
         "probability",
         default=Fraction(1, 2),
     )

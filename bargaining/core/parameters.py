@@ -224,17 +224,125 @@ def checks_of(model: Any) -> dict[str, Callable[[str, Any], None]]:
 # --------------------------------------------------------------------------- the compiled plan
 
 _MAX_EXACT = 10**MAX_EXACT_DIGITS
-_FLOATS = frozenset({float, int})
-_EXACTS = frozenset({int, Fraction})
+_NUMBERS = frozenset({float, int, Fraction})
+_SMALL_FRACTIONS = {n: Fraction(n) for n in range(-16, 17)}  # immutable, so shared: no Fraction(0) per call
+
+
+def _fraction(value: int) -> Fraction:
+    small = _SMALL_FRACTIONS.get(value)
+    return Fraction(value) if small is None else small
 
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
     names: tuple[str, ...]
     checks: dict[str, Callable[[str, Any], None]]
-    bounds: tuple[tuple[int, Domain], ...]  # the fast path's interval checks, by position
-    custom: tuple[tuple[int, Callable[[str, Any], None]], ...]  # checks that are not intervals
     orders: tuple[tuple[str, int, str, int, bool], ...]  # (low, its index, high, its index, strict)
+    fast: Callable[[Any], str | None]  # the fast path, compiled for the class
+
+
+def _bound_test(value: str, domain: Domain, names: dict[str, Any], floats: bool) -> str:
+    """The domain as one chained comparison on ``value`` (for floats it also refuses NaN and ±inf,
+    since every comparison with NaN is false and the open ends are ±inf)."""
+    low, high = f"L_{len(names)}", f"H_{len(names)}"
+    names[low], names[high] = domain.lower, domain.upper
+    left = (
+        f"{low} {'<' if domain.lower_open else '<='} "
+        if domain.lower is not None
+        else ("-INF < " if floats else "")
+    )
+    right = (
+        f" {'<' if domain.upper_open else '<='} {high}"
+        if domain.upper is not None
+        else (" < INF" if floats else "")
+    )
+    return f"({left}{value}{right})" if left or right else "True"
+
+
+def _compile_fast(
+    parameters: Mapping[str, Parameter], index: Mapping[str, int]
+) -> Callable[[Any], str | None]:
+    """Generate, once per class, the fast path: read the fields, and when every one is a ``float``,
+    an ``int`` or a ``Fraction``, convert and check them with plain comparisons, store them and the
+    kind, and return the kind; else return ``None``, and the general path decides (and names the
+    error). The source is ours (field names and bounds of the class), never the user's input."""
+    names: dict[str, Any] = {
+        "INF": math.inf,
+        "M": _MAX_EXACT,
+        "NUMBERS": _NUMBERS,
+        "fraction": _fraction,
+        "BargainingError": BargainingError,
+        "setter": object.__setattr__,
+    }
+    fields = list(parameters)
+    values = [f"v{i}" for i in range(len(fields))]
+    types = [f"t{i}" for i in range(len(fields))]
+
+    def tests(floats: bool) -> str:
+        found = [
+            _bound_test(v, item.domain, names, floats)
+            for v, item in zip(values, parameters.values())
+            if item.check is None
+        ]
+        for name, item in parameters.items():
+            if item.above is not None:
+                low, high = values[index[item.above]], values[index[name]]
+                found.append(f"({high} {'>' if item.strict else '>='} {low})")
+        return " and ".join(found) or "True"
+
+    def block(lines: list[str], depth: int) -> list[str]:
+        return ["    " * depth + line for line in lines]
+
+    custom: list[str] = []
+    for i, item in enumerate(parameters.values()):
+        if item.check is not None:
+            names[f"C_{i}"] = item.check
+            custom.append(f"    C_{i}({fields[i]!r}, v{i})")
+    guarded = ["try:", *custom, "except BargainingError:", "    return None"] if custom else []
+    store = [f"setter(self, {name!r}, {v})" for name, v in zip(fields, values)]
+
+    def finish(kind: str, floats: bool, converted: bool = True) -> list[str]:
+        return [
+            f"if not ({tests(floats)}):",
+            "    return None",
+            *guarded,
+            *(store if converted else []),
+            f"setter(self, 'kind', {kind!r})",
+            f"return {kind!r}",
+        ]
+
+    sizes = " and ".join(
+        f"({t} is float or (-M < {v} < M if {t} is int else (-M < {v}.numerator < M and {v}.denominator < M)))"
+        for v, t in zip(values, types)
+    )
+    lines = [f"{v} = self.{name}; {t} = type({v})" for name, v, t in zip(fields, values, types)]
+    lines += [f"if {' and '.join(f'{t} is float' for t in types)}:"]  # the common case: floats as given
+    lines += block(finish("float", True, converted=False), 1)
+    lines += [
+        f"types = {{{', '.join(types)}}}",
+        "if not (types <= NUMBERS and " + sizes + "):",
+        "    return None",
+    ]
+    lines += ["if float in types:"]
+    lines += block(
+        [
+            "try:",
+            *block([f"{v} = float({v})" for v in values], 1),
+            "except OverflowError:",
+            "    return None",
+        ],
+        1,
+    )
+    lines += block(finish("float", True), 1)
+    lines += [f"if {t} is int: {v} = fraction({v})" for v, t in zip(values, types)]
+    lines += finish("exact", False)
+    source = "def fast(self):\n" + "".join(f"    {line}\n" for line in lines)
+    if not fields:  # settings only: the kind of no numbers, as the general path gives it
+        source = "def fast(self):\n    setter(self, 'kind', 'exact')\n    return 'exact'\n"
+    namespace = dict(names)
+    exec(compile(source, "<fast path>", "exec"), namespace)  # the source is generated from the declarations
+    fast: Callable[[Any], str | None] = namespace["fast"]
+    return fast
 
 
 def _compile(model: Any) -> _Plan:
@@ -244,72 +352,22 @@ def _compile(model: Any) -> _Plan:
     for name, item in parameters.items():
         if item.above is not None and item.above not in index:
             raise TypeError(f"{model.__name__}.{name}: above={item.above!r} is not a declared parameter")
-    return _Plan(
-        names,
-        checks_of(model),
-        tuple((index[n], p.domain) for n, p in parameters.items() if p.check is None),
-        tuple((index[n], p.check) for n, p in parameters.items() if p.check is not None),
-        tuple(
-            (p.above, index[p.above], n, index[n], p.strict)
-            for n, p in parameters.items()
-            if p.above is not None
-        ),
+    orders = tuple(
+        (p.above, index[p.above], n, index[n], p.strict) for n, p in parameters.items() if p.above is not None
     )
-
-
-def _fast(plan: _Plan, raw: list[Any]) -> tuple[list[Any], str] | None:
-    """The values converted and checked on the fast path, and their kind; ``None`` when any value
-    is of another kind or fails a check (then the general path decides, and names the error)."""
-    types = set(map(type, raw))
-    if types <= _FLOATS and float in types:
-        try:
-            values = [float(v) for v in raw]
-        except OverflowError:
-            return None
-        for value in values:
-            if not math.isfinite(value):
-                return None
-        kind = "float"
-    elif types <= _EXACTS:
-        for v in raw:
-            if abs(v.numerator) >= _MAX_EXACT or v.denominator >= _MAX_EXACT:
-                return None
-        values = [Fraction(v) if type(v) is int else v for v in raw]
-        kind = "exact"
-    else:
-        return None
-    for i, domain in plan.bounds:
-        if not domain.admits(values[i]):
-            return None
-    for _, i, _, j, strict in plan.orders:
-        if not (values[j] > values[i] if strict else values[j] >= values[i]):
-            return None
-    return values, kind
+    return _Plan(names, checks_of(model), orders, _compile_fast(parameters, index))
 
 
 def settle_declared(instance: Any, plan: _Plan | None = None) -> str:
     """Normalise and validate every declared parameter of ``instance``; store them and ``kind``.
 
-    The fast path (plain numbers) and the general path (any kind; the engine is
-    :func:`bargaining.core.model.settle`) accept and refuse the same values.
+    The fast path (plain numbers, compiled once per class) and the general path (any kind; the
+    engine is :func:`bargaining.core.model.settle`) accept and refuse the same values.
     """
     if plan is None:
         plan = plan_of(type(instance))
-    raw = [getattr(instance, name) for name in plan.names]
-    fast = _fast(plan, raw)
-    setter = object.__setattr__
-    if fast is not None:
-        values, kind = fast
-        try:
-            for i, check in plan.custom:
-                check(plan.names[i], values[i])
-        except BargainingError:
-            fast = None  # the general path raises it again, with the value as given
-    if fast is not None:
-        for name, before, after in zip(plan.names, raw, values):
-            if after is not before:
-                setter(instance, name, after)
-        setter(instance, "kind", kind)
+    kind = plan.fast(instance)
+    if kind is not None:
         return kind
     from .model import settle
 

@@ -17,6 +17,7 @@ from scipy.special import erf
 from bargaining import ParameterTypeError, ParameterValueError
 from bargaining.coercion import Ultimatum, gaussian_compliance_stake, optimal_demand, optimal_design
 from bargaining.coercion.specification import derive_schelling_minimum_risk
+from bargaining.coercion.specification import symbols as coercion_symbols
 
 fractions = st.fractions(min_value=0, max_value=1, max_denominator=40)
 F = Fraction
@@ -128,7 +129,7 @@ def test_schelling_minimum_risk() -> None:
     """Schelling (1960, ch. 8): with no will to execute, a target losing L complies with a demand x
     iff the risk rho >= x / L; our targets lose nearly the whole threat (resolve in [0, 1/100])."""
     x, threat = F(1, 4), F(1, 2)
-    minimum = derive_schelling_minimum_risk().subs({sympy.Symbol("demand", positive=True): 0})
+    minimum = derive_schelling_minimum_risk().subs({coercion_symbols()["demand"]: 0})
     assert minimum == 0
     rho_min = x / threat
     common = dict(execution_low=-2, execution_high=-1, threat=threat, resolve_high=F(1, 100))

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_compliance",
     "derive_crawford_sobel",
@@ -42,7 +44,6 @@ def symbols() -> dict[str, Any]:
     """
     import sympy
 
-    from ..core.parameters import symbols as declared_symbols
     from .signalling import SignallingGame
     from .ultimatum import Ultimatum
 

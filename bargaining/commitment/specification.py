@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_ceasefire",
     "derive_gradualism",
@@ -35,7 +37,6 @@ def symbols() -> dict[str, Any]:
     >>> symbols()["discount"].is_positive, symbols()["power"].is_nonnegative
     (True, True)
     """
-    from ..core.parameters import symbols as declared_symbols
     from .ceasefire import Ceasefire
     from .power_path import PowerPath, PowerShift
     from .renewed_demands import RenewedDemands

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_bargaining_range",
     "derive_first_strike_range",
@@ -32,7 +34,6 @@ def symbols() -> dict[str, Any]:
     >>> symbols()["power"].is_nonnegative, symbols()["cost_high"].is_positive
     (True, True)
     """
-    from ..core.parameters import symbols as declared_symbols
     from .range import Crisis
     from .risk_return import RiskReturn
     from .screening import Screening

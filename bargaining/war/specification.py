@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_attrition_complete",
     "derive_attrition_private",
@@ -32,7 +34,6 @@ def symbols() -> dict[str, Any]:
     >>> symbols()["coercer_belief"].is_positive, symbols()["cost_coercer"].is_nonnegative
     (True, True)
     """
-    from ..core.parameters import symbols as declared_symbols
     from .attrition import PrivateWarOfAttrition, WarOfAttrition
     from .durations import DurationMixture
     from .learning import LearningWar

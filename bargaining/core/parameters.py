@@ -45,8 +45,9 @@ from dataclasses import MISSING, dataclass
 from fractions import Fraction
 from typing import Any, TypeVar
 
+from .checks import check_order, check_range
 from .errors import BargainingError
-from .values import MAX_EXACT_DIGITS, check_order, check_range
+from .kinds import MAX_EXACT_DIGITS
 
 __all__ = [
     "DISCOUNT",

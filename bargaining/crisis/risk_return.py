@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import constant
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from ..core.model import validated
 from ..core.parameters import NONNEGATIVE, PROBABILITY, declared, parameter
@@ -53,8 +54,8 @@ def _uniform_cdf(kind: Kind, cost: Any, low: Any, high: Any) -> Any:
         clipped = np.clip(share, 0.0, 1.0)
         clipped += 0.0
         return clipped
-    zero = 0 * share + 0  # + 0 turns a float -0.0 into 0.0
-    return minimum(kind, maximum(kind, share, zero), zero + 1)
+    zero, one = constant(kind, 0, share), constant(kind, 1, share)  # a float 0.0, never -0.0
+    return minimum(kind, maximum(kind, share, zero), one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ class RiskReturn:
         p, low, high = self.power, self.target_cost_low, self.target_cost_high
         interior = p + (high - self.cost_coercer) / 2
         safe = p + low
-        cap = minimum(self.kind, p + high, 1.0 if self.kind == "array" else 0 * p + 1)
+        cap = minimum(self.kind, p + high, 1.0 if self.kind == "array" else constant(self.kind, 1, p))
         return [
             Case("safe", safe >= cap, cap),  # p + low >= 1: every type concedes the whole stake
             Case("safe", interior <= safe, safe),

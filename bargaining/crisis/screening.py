@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.arithmetic import constant
 from ..core.parameters import NONNEGATIVE, PROBABILITY, declared, parameter
-from ..core.values import Case, Kind, minimum, ratio, select, select_label
+from ..core.values import Case, Kind, minimum, ratio, select_each, select_label
 
 __all__ = ["Screening", "ScreeningSolution"]
 
@@ -66,18 +67,21 @@ class Screening:
     def solve(self) -> ScreeningSolution:
         """The better of the soft and the tough demand (the soft one when they tie)."""
         p, prior = self.power, self.prior_tough
-        soft_demand = minimum(self.kind, p + self.cost_tough, 0 * p + 1)
-        tough_demand = minimum(self.kind, p + self.cost_soft, 0 * p + 1)
+        one = constant(self.kind, 1, p)
+        soft_demand = minimum(self.kind, p + self.cost_tough, one)
+        tough_demand = minimum(self.kind, p + self.cost_soft, one)
         war_value = p - self.cost_coercer
         tough_utility = (1 - prior) * tough_demand + prior * war_value
         gain, risk = tough_demand - soft_demand, tough_demand - war_value
         # risk = 0 only at power 1 with a costless war, where both demands are the whole stake.
         cutoff = ratio(self.kind, gain, risk)
         cases = [
-            Case("soft demand", tough_utility <= soft_demand, (soft_demand, 0 * prior, soft_demand)),
+            Case(
+                "soft demand",
+                tough_utility <= soft_demand,
+                (soft_demand, constant(self.kind, 0, prior), soft_demand),
+            ),
             Case("tough demand", True, (tough_demand, prior, tough_utility)),
         ]
-        demand, war, utility = (
-            select(self.kind, [Case(c.label, c.condition, c.value[i]) for c in cases]) for i in range(3)
-        )
+        demand, war, utility = select_each(self.kind, cases)
         return ScreeningSolution(demand, war, utility, cutoff, select_label(self.kind, cases))

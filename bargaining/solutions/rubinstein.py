@@ -46,7 +46,7 @@ from ..core.values import (
     check_range,
     is_symbolic,
     maximum,
-    select,
+    select_each,
     select_label,
 )
 
@@ -229,9 +229,7 @@ class AlternatingOffers:
     def solve(self) -> AlternatingOffersSolution:
         """The stationary subgame-perfect split (derived in :mod:`~bargaining.solutions.specification`)."""
         cases = self._cases()
-        first, second = (
-            select(self.kind, [Case(c.label, c.condition, c.value[i]) for c in cases]) for i in range(2)
-        )
+        first, second = select_each(self.kind, cases)
         return AlternatingOffersSolution(first, second, select_label(self.kind, cases))
 
     def solve_with_deadline(self, periods: int) -> AlternatingOffersSolution:

@@ -44,10 +44,10 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import exact_or_sympy, exponential, logarithm, square_root
 from ..core.errors import ParameterValueError
 from ..core.parameters import NONNEGATIVE, POSITIVE, declared, parameter
 from ..core.values import Case, Kind, select
-from ._kinds import exponential, logarithm, square_root
 
 __all__ = ["PrivateWarOfAttrition", "WarOfAttrition"]
 
@@ -182,8 +182,6 @@ class WarOfAttrition:
         if kind in ("exact", "symbolic"):
             import sympy
 
-            from ._kinds import exact_or_sympy
-
             a_s, b_s = sympy.sympify(a), sympy.sympify(b)
             escalating = (
                 sympy.sqrt(sympy.pi / (2 * b_s))
@@ -254,8 +252,6 @@ class WarOfAttrition:
         if kind == "exact" and not isinstance(result, Fraction):
             import sympy
 
-            from ._kinds import exact_or_sympy
-
             return exact_or_sympy(sympy.simplify(result))
         return result
 
@@ -321,8 +317,6 @@ class PrivateWarOfAttrition:
         if self.kind == "exact":
             import sympy
 
-            from ._kinds import exact_or_sympy
-
             return exact_or_sympy(sympy.simplify(result))
         return result
 
@@ -346,8 +340,6 @@ class PrivateWarOfAttrition:
             import sympy
 
             def one(value: Any) -> Any:
-                from ._kinds import exact_or_sympy
-
                 return exact_or_sympy(
                     sympy.simplify(sympy.LambertW(-sympy.exp(-1 - sympy.sympify(value))) ** 2)
                 )

@@ -46,6 +46,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import exponential
 from ..core.errors import ConvergenceError, ParameterValueError
 from ..core.parameters import POSITIVE, PROBABILITY, declared, parameter, setting
 from ..core.values import Kind, check_positive, check_range
@@ -175,8 +176,6 @@ class DurationMixture:
             raise ParameterValueError("time_unit", "the unit of time (a non-empty str)", self.time_unit)
 
     def _exp(self, value: Any) -> Any:
-        from ._kinds import exponential
-
         if self.kind == "array":  # an exact time over array fields is an object array: make it float
             value = np.asarray(value, dtype=float)
         return exponential(self.kind, value)

@@ -44,10 +44,11 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import require_numeric
 from ..core.errors import ConvergenceError, ParameterValueError
+from ..core.linear import solve_exact
 from ..core.parameters import DISCOUNT_CLOSED, NONNEGATIVE, PROBABILITY, declared, parameter, setting
 from ..core.values import Kind, check_range
-from ._kinds import require_numeric
 
 __all__ = ["FrontLineWar", "MarkovPerfectEquilibrium"]
 
@@ -374,7 +375,9 @@ def _solve_policy(
                     matrix[row][unknowns] += 1  # the proposer gets 1 - max(W_resp, 0)
                     if positive:
                         add_fight(row, responder, layer, s, -1)
-    solution = _gauss_jordan(matrix)
+    solution = solve_exact([row[:unknowns] for row in matrix], [row[unknowns] for row in matrix])
+    if solution is None:  # pragma: no cover - a policy's system is diagonally dominant
+        raise ConvergenceError("the policy's linear system is singular")
     value_c = np.empty((2, interior), dtype=object)
     value_t = np.empty((2, interior), dtype=object)
     for layer in (0, 1):
@@ -382,21 +385,3 @@ def _solve_policy(
             value_c[layer, s - 1] = solution[index(0, layer, s)]
             value_t[layer, s - 1] = solution[index(1, layer, s)]
     return value_c, value_t
-
-
-def _gauss_jordan(augmented: list[list[Fraction]]) -> list[Fraction]:
-    """Solve a square system given as an augmented matrix, exactly."""
-    size = len(augmented)
-    rows = [row[:] for row in augmented]
-    for column in range(size):
-        pivot = next((r for r in range(column, size) if rows[r][column] != 0), None)
-        if pivot is None:
-            raise ConvergenceError("the policy's linear system is singular")  # pragma: no cover
-        rows[column], rows[pivot] = rows[pivot], rows[column]
-        lead = rows[column][column]
-        rows[column] = [entry / lead for entry in rows[column]]
-        for r in range(size):
-            factor = rows[r][column]
-            if r != column and factor != 0:
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[column])]
-    return [rows[r][size] for r in range(size)]

@@ -48,6 +48,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import ceiling, square_root
 from ..core.errors import ParameterTypeError, ParameterValueError
 from ..core.parameters import (
     DISCOUNT_CLOSED,
@@ -67,7 +68,6 @@ from ..core.values import (
     select,
 )
 from . import race
-from ._kinds import ceiling
 from .lattice import Schedule, SettlementDistribution, run_lattice
 from .strategies import TryAndSee
 
@@ -273,8 +273,6 @@ class LearningWar:
         else:
             safe_cost = cost if cost != 0 else 1
         if not (isinstance(escalation, (int, Fraction)) and escalation == 0):
-            from ._kinds import square_root
-
             g = escalation
             radicand = 4 * strength * g * gap + (strength * g) ** 2 - 2 * strength * cost * g + cost**2
             battles = (-strength * g - cost + square_root(self.kind, radicand)) / (2 * g)

@@ -272,6 +272,7 @@ def _compile_fast(
         "M": _MAX_EXACT,
         "NUMBERS": _NUMBERS,
         "fraction": _fraction,
+        "Fraction": Fraction,
         "BargainingError": BargainingError,
         "setter": object.__setattr__,
     }
@@ -300,14 +301,18 @@ def _compile_fast(
             names[f"C_{i}"] = item.check
             custom.append(f"    C_{i}({fields[i]!r}, v{i})")
     guarded = ["try:", *custom, "except BargainingError:", "    return None"] if custom else []
-    store = [f"setter(self, {name!r}, {v})" for name, v in zip(fields, values)]
 
-    def finish(kind: str, floats: bool, converted: bool = True) -> list[str]:
+    def store(kept: str) -> list[str]:  # only the values converted: one of type ``kept`` is stored as given
+        return [
+            f"if {t} is not {kept}: setter(self, {name!r}, {v})" for name, v, t in zip(fields, values, types)
+        ]
+
+    def finish(kind: str, floats: bool, kept: str | None) -> list[str]:
         return [
             f"if not ({tests(floats)}):",
             "    return None",
             *guarded,
-            *(store if converted else []),
+            *(store(kept) if kept else []),
             f"setter(self, 'kind', {kind!r})",
             f"return {kind!r}",
         ]
@@ -318,7 +323,7 @@ def _compile_fast(
     )
     lines = [f"{v} = self.{name}; {t} = type({v})" for name, v, t in zip(fields, values, types)]
     lines += [f"if {' and '.join(f'{t} is float' for t in types)}:"]  # the common case: floats as given
-    lines += block(finish("float", True, converted=False), 1)
+    lines += block(finish("float", True, None), 1)
     lines += [
         f"types = {{{', '.join(types)}}}",
         "if not (types <= NUMBERS and " + sizes + "):",
@@ -334,9 +339,9 @@ def _compile_fast(
         ],
         1,
     )
-    lines += block(finish("float", True), 1)
+    lines += block(finish("float", True, "float"), 1)
     lines += [f"if {t} is int: {v} = fraction({v})" for v, t in zip(values, types)]
-    lines += finish("exact", False)
+    lines += finish("exact", False, "Fraction")
     source = "def fast(self):\n" + "".join(f"    {line}\n" for line in lines)
     if not fields:  # settings only: the kind of no numbers, as the general path gives it
         source = "def fast(self):\n    setter(self, 'kind', 'exact')\n    return 'exact'\n"
@@ -359,14 +364,13 @@ def _compile(model: Any) -> _Plan:
     return _Plan(names, checks_of(model), orders, _compile_fast(parameters, index))
 
 
-def settle_declared(instance: Any, plan: _Plan | None = None) -> str:
+def settle_declared(instance: Any) -> str:
     """Normalise and validate every declared parameter of ``instance``; store them and ``kind``.
 
     The fast path (plain numbers, compiled once per class) and the general path (any kind; the
     engine is :func:`bargaining.core.model.settle`) accept and refuse the same values.
     """
-    if plan is None:
-        plan = plan_of(type(instance))
+    plan = plan_of(type(instance))
     kind = plan.fast(instance)
     if kind is not None:
         return kind
@@ -477,8 +481,3 @@ def table(model: Any) -> str:
             domain = "setting"
         rows.append(f"| `{name}` | {domain} | {item.unit or '—'} | {item.meaning} |")
     return "\n".join(rows)
-
-
-def requirements(model: Any) -> Mapping[str, str]:
-    """Each declared parameter's requirement in words (the text an error prints)."""
-    return {name: item.domain.requirement for name, item in _parameters(model).items()}

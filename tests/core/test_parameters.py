@@ -103,6 +103,23 @@ def test_settings_are_kept_as_given_and_a_model_may_settle_itself():
     assert list(checks_of(Manual)) == ["power"]
 
 
+def test_a_check_that_is_not_an_interval_runs_on_both_paths():
+    def even_tenths(name, value):
+        if np.any(np.asarray(value * 10) % 2 != 0):
+            raise ParameterValueError(name, "an even number of tenths", value)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Tenths:
+        share: object = parameter(PROBABILITY, "a share", check=even_tenths)
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    assert Tenths(F(2, 10)).share == F(1, 5) and Tenths(0.4).kind == "float"
+    with pytest.raises(ParameterValueError, match=r"share must be an even number of tenths \(got 3/10\)"):
+        Tenths(F(3, 10))  # refused on the fast path, named by the general one
+    assert Tenths(np.array([0.2, 0.4])).kind == "array"
+
+
 # --------------------------------------------------------------------------- fast path = general path
 
 NUMBERS = st.one_of(

@@ -433,13 +433,14 @@ class Ultimatum:
         )
         return comply, self.discount_weight * fallback
 
-    def _options(self) -> tuple[Any, Any, Any, Any]:
+    def _options(self, execution: Any = None) -> tuple[Any, Any, Any, Any]:
         r"""The two compliance options as (leverage, need) pairs on :math:`L = \ell(1 - R)`.
 
         At once: :math:`\tau e L + c(1 - \tau) \ge n`; at the deadline: :math:`eL \ge n`
         (:func:`~bargaining.coercion.specification.derive_timing`).
         """
-        e, tau, c = self.credibility(), self.discount_weight, self.delay_cost
+        e = self.credibility() if execution is None else execution  # given when already computed
+        tau, c = self.discount_weight, self.delay_cost
         need = self.need()
         return tau * e * self.threat, need - c * (1 - tau), e * self.threat, need
 
@@ -451,7 +452,7 @@ class Ultimatum:
             self.delay_cost,
             self.threat_falls(),
         )
-        lever_once, need_once, lever_late, need = self._options()
+        lever_once, need_once, lever_late, need = self._options(execution)
         low, high = self.resolve_low, self.resolve_high
         once = _compliance_cases(kind, lever_once, need_once, low, high)
         if not self.deadline:  # no deadline, or a deadline now: only compliance at once

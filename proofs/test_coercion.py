@@ -152,7 +152,7 @@ def test_gaussian_margin_and_threshold_function() -> None:
     assert h.subs(u, 0) == 0
     stake = derived["stake_at"]
     margin = derived["margin"].subs(S["stake"], stake)
-    assert sympy.simplify(sympy.expand_log(margin**2, force=True) - (u * derived["vagueness"]) ** 2) == 0
+    assert sympy.simplify(sympy.expand_log(margin**2, force=True) - (u * S["vagueness"]) ** 2) == 0
 
 
 def test_crawford_sobel_boundaries_close_form() -> None:

@@ -48,7 +48,8 @@ def symbols() -> dict[str, Any]:
     from .ultimatum import Ultimatum
 
     extra = "discount_weight execution resolve_width bias margin stake width"
-    found = declared_symbols(Ultimatum, SignallingGame, extra=extra.split())
+    interior = "demand threat carrot carrot_credibility carrot_efficiency vagueness"  # the interior regimes
+    found = declared_symbols(Ultimatum, SignallingGame, extra=extra.split(), interior=interior.split())
     found.update({name: sympy.Symbol(name, real=True) for name in ("w", "resolve", "need", "loss")})
     return found
 
@@ -214,8 +215,7 @@ def derive_gaussian_margin() -> dict[str, Any]:
     import sympy
 
     s = symbols()
-    m, stake, x = s["margin"], s["stake"], s["demand"]
-    sigma = sympy.Symbol("vagueness", positive=True)  # a blur: the declared domain's interior
+    m, sigma, stake, x = s["margin"], s["vagueness"], s["stake"], s["demand"]
     u = sympy.Symbol("u", positive=True)
     recognised = sympy.erf(m / (sigma * sympy.sqrt(2)))
     gain = recognised * stake - x - m

@@ -443,10 +443,12 @@ def variables(*models: Any) -> dict[str, tuple[str, str]]:
     return found
 
 
-def symbols(*models: Any, extra: Iterable[str] = ()) -> dict[str, Any]:
+def symbols(*models: Any, extra: Iterable[str] = (), interior: Iterable[str] = ()) -> dict[str, Any]:
     """A sympy symbol for each declared parameter of ``models``, with the assumptions of its
     domain (a probability is nonnegative, a discount factor positive), and for each of ``extra``
-    (a quantity of the derivation that is not a field: positive).
+    (a quantity of the derivation that is not a field: positive). The parameters named in
+    ``interior`` are positive: a derivation made on the interior of their domain (a threat that
+    is there, a carrot that may be delivered) says so by naming them.
 
     >>> from bargaining.crisis import Screening
     >>> s = symbols(Screening)
@@ -456,10 +458,12 @@ def symbols(*models: Any, extra: Iterable[str] = ()) -> dict[str, Any]:
     import sympy
 
     found: dict[str, Any] = {}
+    inside = set(interior)
     for model in models:
         for name, item in _parameters(model).items():
             if name not in found:
-                found[name] = sympy.Symbol(name, **dict.fromkeys(item.domain.assumptions, True))
+                assumptions = ("positive",) if name in inside else item.domain.assumptions
+                found[name] = sympy.Symbol(name, **dict.fromkeys(assumptions, True))
     for name in extra:
         found.setdefault(name, sympy.Symbol(name, positive=True))
     return found

@@ -77,7 +77,7 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import settle
-from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, checks_of, declared, parameter
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter, plan_of
 from ..core.values import (
     Kind,
     check_probability,
@@ -319,7 +319,9 @@ class PowerPath:
     kind: PathKind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _settle_path(self, {name: check for name, check in checks_of(PowerPath).items() if name != "power"})
+        _settle_path(
+            self, {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
+        )
 
     # -- the pieces -----------------------------------------------------------------------------
 

@@ -60,6 +60,7 @@ __all__ = [
     "UNIT",
     "Domain",
     "Parameter",
+    "Plan",
     "Setting",
     "checks_of",
     "declarations",
@@ -148,7 +149,11 @@ _KEY = "bargaining.parameter"
 
 @dataclass(frozen=True, slots=True)
 class Parameter:
-    """A numeric field's declaration (the metadata :func:`parameter` puts on the field)."""
+    """A numeric field's declaration (the metadata :func:`parameter` puts on the field).
+
+    >>> Parameter(PROBABILITY, "a chance").validate("power", 0.5) is None
+    True
+    """
 
     domain: Domain
     meaning: str
@@ -165,7 +170,11 @@ class Parameter:
 @dataclass(frozen=True, slots=True)
 class Setting:
     """A field that is not a number of one of the four kinds (a name, a deadline, a distribution):
-    its meaning, kept as given and checked by the model itself."""
+    its meaning, kept as given and checked by the model itself.
+
+    >>> Setting("the shape of the blur").meaning
+    'the shape of the blur'
+    """
 
     meaning: str
     unit: str = ""
@@ -218,7 +227,12 @@ def _parameters(model: Any) -> dict[str, Parameter]:
 
 
 def checks_of(model: Any) -> dict[str, Callable[[str, Any], None]]:
-    """Each declared parameter's check, by name (for :func:`bargaining.core.model.settle`)."""
+    """Each declared parameter's check, by name (for :func:`bargaining.core.model.settle`).
+
+    >>> from bargaining.crisis import RiskReturn
+    >>> list(checks_of(RiskReturn))
+    ['power', 'cost_coercer', 'target_cost_low', 'target_cost_high']
+    """
     return {name: item.validate for name, item in _parameters(model).items()}
 
 
@@ -235,7 +249,14 @@ def _fraction(value: int) -> Fraction:
 
 
 @dataclass(frozen=True, slots=True)
-class _Plan:
+class Plan:
+    """A model class's declarations compiled once: the names, their checks, the ordered pairs and the fast path.
+
+    >>> from bargaining.crisis import Screening
+    >>> plan_of(Screening).orders
+    (('cost_tough', 2, 'cost_soft', 3, True),)
+    """
+
     names: tuple[str, ...]
     checks: dict[str, Callable[[str, Any], None]]
     orders: tuple[tuple[str, int, str, int, bool], ...]  # (low, its index, high, its index, strict)
@@ -351,7 +372,7 @@ def _compile_fast(
     return fast
 
 
-def _compile(model: Any) -> _Plan:
+def _compile(model: Any) -> Plan:
     parameters = _parameters(model)
     names = tuple(parameters)
     index = {name: i for i, name in enumerate(names)}
@@ -361,7 +382,7 @@ def _compile(model: Any) -> _Plan:
     orders = tuple(
         (p.above, index[p.above], n, index[n], p.strict) for n, p in parameters.items() if p.above is not None
     )
-    return _Plan(names, checks_of(model), orders, _compile_fast(parameters, index))
+    return Plan(names, checks_of(model), orders, _compile_fast(parameters, index))
 
 
 def settle_declared(instance: Any) -> str:
@@ -369,6 +390,13 @@ def settle_declared(instance: Any) -> str:
 
     The fast path (plain numbers, compiled once per class) and the general path (any kind; the
     engine is :func:`bargaining.core.model.settle`) accept and refuse the same values.
+
+    >>> from bargaining.crisis import RiskReturn
+    >>> model = object.__new__(RiskReturn)
+    >>> for name, value in zip(plan_of(RiskReturn).names, (0.5, 0, 0, 0.4)):
+    ...     object.__setattr__(model, name, value)
+    >>> settle_declared(model), model.cost_coercer
+    ('float', 0.0)
     """
     plan = plan_of(type(instance))
     kind = plan.fast(instance)
@@ -382,8 +410,13 @@ def settle_declared(instance: Any) -> str:
     return kind
 
 
-def plan_of(model: type) -> _Plan:
-    """The compiled declarations of a model class (compiled on first use, then kept on the class)."""
+def plan_of(model: type) -> Plan:
+    """The compiled declarations of a model class (compiled on first use, then kept on the class).
+
+    >>> from bargaining.crisis import RiskReturn
+    >>> plan_of(RiskReturn).names
+    ('power', 'cost_coercer', 'target_cost_low', 'target_cost_high')
+    """
     plan = model.__dict__.get("__plan__")
     if plan is None:
         plan = _compile(model)
@@ -399,6 +432,15 @@ def declared(model: type[T] | None = None, *, settle: bool = True) -> Any:
     ``__post_init__`` it installs); the declarations are compiled on the first instance and kept
     on the class. With ``settle=False`` the model settles its parameters itself (a power path
     whose entries set the kind), with :func:`checks_of` as its checks.
+
+    >>> from dataclasses import dataclass, field
+    >>> @dataclass(frozen=True, slots=True)
+    ... @declared
+    ... class Chance:
+    ...     value: object = parameter(PROBABILITY, "a chance")
+    ...     kind: str = field(init=False, repr=False, compare=False)
+    >>> Chance(1).value, Chance([0.5, 1]).kind
+    (Fraction(1, 1), 'array')
     """
 
     def decorate(cls: type[T]) -> type[T]:

@@ -56,9 +56,9 @@ from ..core.parameters import (
     POSITIVE,
     PROBABILITY,
     Domain,
-    checks_of,
     declared,
     parameter,
+    plan_of,
     setting,
 )
 from ..core.values import (
@@ -153,7 +153,7 @@ class LearningWar:
         >>> LearningWar.numeric_fields()[:2]
         ('coercer_belief', 'target_belief')
         """
-        return tuple(checks_of(LearningWar))
+        return tuple(plan_of(LearningWar).checks)
 
     def expanded(self, name: str) -> Any:
         """A parameter with a trailing axis for the battle lattice when the kind is ``array``.
@@ -175,7 +175,7 @@ class LearningWar:
         >>> LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2)).as_float().coercer_belief
         0.6
         """
-        floats: dict[str, Any] = {name: float(getattr(self, name)) for name in checks_of(LearningWar)}
+        floats: dict[str, Any] = {name: float(getattr(self, name)) for name in plan_of(LearningWar).checks}
         return dataclasses.replace(self, **floats)
 
     @property
@@ -303,7 +303,7 @@ class LearningWar:
         (Fraction(1, 8), Fraction(3017, 4096))
         """
         if self.kind == "symbolic":
-            for name in checks_of(LearningWar):
+            for name in plan_of(LearningWar).checks:
                 value = getattr(self, name)
                 if name != "battle_odds" and value.free_symbols:
                     raise ParameterTypeError(

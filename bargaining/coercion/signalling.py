@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""The signalling extension: a coercer that knows its resolve chooses its audience cost and carrot.
 
 The coercer is *resolute* (net value of executing :math:`w_R`) with prior probability
@@ -74,12 +75,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..core.errors import ParameterTypeError, ParameterValueError
-from ..core.model import check_real, settle
+from ..core.parameters import NONNEGATIVE, PROBABILITY, REAL, UNIT, declared, parameter
 from ..core.values import (
     Kind,
-    check_nonnegative,
-    check_probability,
-    check_range,
     every,
     maximum,
     negation,
@@ -87,7 +85,7 @@ from ..core.values import (
     select,
     some,
 )
-from .ultimatum import _check_order, _compliance_cases
+from .ultimatum import _compliance_cases
 
 __all__ = [
     "MESSAGES",
@@ -271,6 +269,7 @@ def _where(kind: Kind, condition: Any, first: Any, second: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class ResolveSignalling:
     r"""A two-type coercer choosing among plain, specific, carrot and specific-plus-carrot threats.
 
@@ -296,49 +295,41 @@ class ResolveSignalling:
     'semi-separating (carrot signals weakness)'
     """
 
-    demand: Any
-    audience_cost: Any
-    carrot: Any
-    prior_resolute: Any
-    resolute_value: Any
-    irresolute_value: Any
-    threat: Any = 1
-    vagueness: Any = 0
-    carrot_efficiency: Any = 1
-    carrot_credibility: Any = 1
-    resolve_low: Any = 0
-    resolve_high: Any = 1
-    risk: Any = 0
+    demand: Any = parameter(UNIT, "the demand, the same whatever the message")
+    audience_cost: Any = parameter(
+        NONNEGATIVE, "the audience cost of the specific messages (the map's horizontal axis)"
+    )
+    carrot: Any = parameter(NONNEGATIVE, "the carrot of the carrot messages (the map's vertical axis)")
+    prior_resolute: Any = parameter(
+        PROBABILITY, "the target's prior that the coercer is resolute", "probability"
+    )
+    resolute_value: Any = parameter(
+        REAL, "a resolute coercer's net value of executing the threat", above="irresolute_value"
+    )
+    irresolute_value: Any = parameter(REAL, "an irresolute coercer's net value of executing the threat")
+    threat: Any = parameter(NONNEGATIVE, "the scale of the loss the executed threat inflicts", default=1)
+    vagueness: Any = parameter(NONNEGATIVE, "how far above the demand the real condition may lie", default=0)
+    carrot_efficiency: Any = parameter(NONNEGATIVE, "what a unit of carrot costs the coercer", default=1)
+    carrot_credibility: Any = parameter(
+        PROBABILITY, "the probability that a promised carrot is delivered", "probability", default=1
+    )
+    resolve_low: Any = parameter(UNIT, "the lowest resolve of the target (uniform resolve)", default=0)
+    resolve_high: Any = parameter(
+        UNIT, "the highest resolve of the target (uniform resolve)", default=1, above="resolve_low"
+    )
+    risk: Any = parameter(
+        PROBABILITY,
+        "Schelling's risk that the threat falls after resistance whatever the type",
+        "probability",
+        default=0,
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        def unit(name: str, value: Any) -> None:
-            check_range(name, value, 0, 1, requirement="in [0, 1]")
-
-        kind = settle(
-            self,
-            {
-                "demand": unit,
-                "audience_cost": check_nonnegative,
-                "carrot": check_nonnegative,
-                "prior_resolute": check_probability,
-                "resolute_value": check_real,
-                "irresolute_value": check_real,
-                "threat": check_nonnegative,
-                "vagueness": check_nonnegative,
-                "carrot_efficiency": check_nonnegative,
-                "carrot_credibility": check_probability,
-                "resolve_low": unit,
-                "resolve_high": unit,
-                "risk": check_probability,
-            },
-        )
-        if kind == "symbolic":
+        if self.kind == "symbolic":
             raise ParameterTypeError(
                 "demand", "numbers or arrays (the equilibrium set is enumerated, not symbolic)", self.demand
             )
-        _check_order(kind, "irresolute_value", self.irresolute_value, "resolute_value", self.resolute_value)
-        _check_order(kind, "resolve_low", self.resolve_low, "resolve_high", self.resolve_high)
 
     # ---------------------------------------------------------------- payoffs
 

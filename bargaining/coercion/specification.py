@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_compliance",
     "derive_crawford_sobel",
@@ -33,23 +35,22 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The real symbols the derivations use, by name (positive where the model says so).
+    """The symbols the derivations use, by name: each model parameter with the assumptions of its
+    declared domain (:func:`bargaining.core.parameters.symbols`), and the quantities of the
+    derivations that are not fields positive.
 
-    >>> sorted(symbols())[:4]
-    ['audience_cost', 'bias', 'carrot', 'carrot_credibility']
+    >>> symbols()["demand"].is_nonnegative, symbols()["execution_low"].is_real
+    (True, True)
     """
     import sympy
 
-    positive = (
-        "demand threat carrot carrot_credibility carrot_efficiency discount_weight execution "
-        "resolve_width vagueness bias margin stake width"
-    )
-    real = (
-        "audience_cost execution_low execution_high resolve_low resolve_high risk w resolve need "
-        "delay_cost loss"
-    )
-    found = {name: sympy.Symbol(name, positive=True) for name in positive.split()}
-    found.update({name: sympy.Symbol(name, real=True) for name in real.split()})
+    from .signalling import ResolveSignalling
+    from .ultimatum import Ultimatum
+
+    extra = "discount_weight execution resolve_width bias margin stake width"
+    interior = "demand threat carrot carrot_credibility carrot_efficiency vagueness"  # the interior regimes
+    found = declared_symbols(Ultimatum, ResolveSignalling, extra=extra.split(), interior=interior.split())
+    found.update({name: sympy.Symbol(name, real=True) for name in ("w", "resolve", "need", "loss")})
     return found
 
 
@@ -242,7 +243,13 @@ def derive_gaussian_margin() -> dict[str, Any]:
     (margin,) = sympy.solve(sympy.diff(gain, m), m)
     stake_at = sympy.solve(sympy.Eq(sympy.diff(gain, m).subs(m, u * sigma), 0), stake)[0]
     threshold = sympy.simplify((gain.subs({m: u * sigma, stake: stake_at}) + x) / sigma)
-    return {"margin": margin, "stake_at": stake_at, "threshold_function": threshold, "u": u}
+    return {
+        "margin": margin,
+        "stake_at": stake_at,
+        "threshold_function": threshold,
+        "u": u,
+        "vagueness": sigma,
+    }
 
 
 def derive_risk_attitude() -> dict[str, Any]:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""George's ultimatum: a demand with three parts of specificity, sticks, carrots and credibility.
 
 The coercer C demands the concession :math:`x` of the target T (George 1991, *Forceful
@@ -65,16 +66,12 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
-from ..core.model import check_real, settle
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, REAL, UNIT, declared, parameter, setting
 from ..core.types import Value
 from ..core.values import (
     Case,
     Kind,
     at_least,
-    check_discount,
-    check_nonnegative,
-    check_probability,
-    check_range,
     clip,
     every,
     ratio,
@@ -171,22 +168,8 @@ def _check_resolve_distribution(distribution: Any) -> None:
         )
 
 
-def _check_order(kind: Kind, low_name: str, low: Any, high_name: str, high: Any) -> None:
-    gap = high - low
-    if kind == "array":
-        if np.any(gap <= 0):
-            index = tuple(int(i) for i in np.argwhere(np.asarray(gap <= 0))[0])
-            raise ParameterValueError(
-                high_name,
-                f"greater than {low_name}",
-                float(np.broadcast_to(high, gap.shape)[index]),
-                f"at index {index}",
-            )
-    elif not (kind == "symbolic" and gap.is_positive is None) and not gap > 0:
-        raise ParameterValueError(high_name, f"greater than {low_name} = {low}", high)
-
-
 @dataclass(frozen=True, slots=True)
+@declared
 class Ultimatum:
     r"""A coercive demand with George's three parts of specificity, a carrot and a credibility.
 
@@ -229,24 +212,60 @@ class Ultimatum:
     Fraction(2, 3)
     """
 
-    demand: Any
-    vagueness: Any = 0
-    blur: str = "uniform"
-    deadline: int | None = 0
-    discount: Any = Fraction(9, 10)
-    urgency: Any = 0
-    audience_cost: Any = 0
-    threat: Any = 1
-    carrot: Any = 0
-    carrot_efficiency: Any = 1
-    carrot_credibility: Any = 1
-    risk: Any = 0
-    execution_low: Any = -1
-    execution_high: Any = 1
-    resolve_low: Any = 0
-    resolve_high: Any = 1
-    resolve_distribution: Any = None
-    delay_cost: Any = 0
+    demand: Any = parameter(UNIT, "the concession asked of the target")
+    vagueness: Any = parameter(
+        NONNEGATIVE,
+        "how far above the demand the real condition may lie (0: a specific condition)",
+        default=0,
+    )
+    blur: str = setting(
+        "the shape of the blur of the condition: uniform, one-sided or centred Gaussian", default="uniform"
+    )
+    deadline: int | None = setting(
+        "periods until the threat falls, or None when no deadline is fixed", default=0
+    )
+    discount: Any = parameter(
+        DISCOUNT, "the target's and coercer's per-period discount factor", default=Fraction(9, 10)
+    )
+    urgency: Any = parameter(
+        PROBABILITY,
+        "with no deadline, the per-period probability that the threat falls",
+        "probability",
+        default=0,
+    )
+    audience_cost: Any = parameter(
+        NONNEGATIVE,
+        "what backing down after the threat costs the coercer (how public the threat is)",
+        default=0,
+    )
+    threat: Any = parameter(NONNEGATIVE, "the scale of the loss the executed threat inflicts", default=1)
+    carrot: Any = parameter(NONNEGATIVE, "the inducement offered for compliance", default=0)
+    carrot_efficiency: Any = parameter(NONNEGATIVE, "what a unit of carrot costs the coercer", default=1)
+    carrot_credibility: Any = parameter(
+        PROBABILITY, "the probability that a promised carrot is delivered", "probability", default=1
+    )
+    risk: Any = parameter(
+        PROBABILITY,
+        "Schelling's risk that the threat falls after resistance whatever the coercer wants",
+        "probability",
+        default=0,
+    )
+    execution_low: Any = parameter(REAL, "the coercer's lowest net value of executing the threat", default=-1)
+    execution_high: Any = parameter(
+        REAL, "the coercer's highest net value of executing the threat", default=1, above="execution_low"
+    )
+    resolve_low: Any = parameter(UNIT, "the lowest resolve of the target (uniform resolve)", default=0)
+    resolve_high: Any = parameter(
+        UNIT, "the highest resolve of the target (uniform resolve)", default=1, above="resolve_low"
+    )
+    resolve_distribution: Any = setting(
+        "any other distribution of resolve (results are then floats or arrays)", default=None
+    )
+    delay_cost: Any = parameter(
+        NONNEGATIVE,
+        "what the target pays each period while it has not complied (the deadline acts through it)",
+        default=0,
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -256,33 +275,7 @@ class Ultimatum:
             raise ParameterValueError("blur", _BLUR_REQUIREMENT, self.blur)
         _check_deadline(self.deadline)
         _check_resolve_distribution(self.resolve_distribution)
-
-        def unit(name: str, value: Any) -> None:
-            check_range(name, value, 0, 1, requirement="in [0, 1]")
-
-        kind = settle(
-            self,
-            {
-                "demand": unit,
-                "vagueness": check_nonnegative,
-                "discount": check_discount,
-                "urgency": check_probability,
-                "audience_cost": check_nonnegative,
-                "threat": check_nonnegative,
-                "carrot": check_nonnegative,
-                "carrot_efficiency": check_nonnegative,
-                "carrot_credibility": check_probability,
-                "risk": check_probability,
-                "execution_low": check_real,
-                "execution_high": check_real,
-                "resolve_low": unit,
-                "resolve_high": unit,
-                "delay_cost": check_nonnegative,
-            },
-        )
-        _check_order(kind, "execution_low", self.execution_low, "execution_high", self.execution_high)
-        _check_order(kind, "resolve_low", self.resolve_low, "resolve_high", self.resolve_high)
-        if kind == "symbolic" and self.resolve_distribution is not None:
+        if self.kind == "symbolic" and self.resolve_distribution is not None:
             raise ParameterTypeError(
                 "resolve_distribution", "None when the parameters are symbolic", self.resolve_distribution
             )
@@ -482,13 +475,14 @@ class Ultimatum:
         )
         return comply, self.discount_weight * fallback
 
-    def _options(self) -> tuple[Any, Any, Any, Any]:
+    def _options(self, execution: Any = None) -> tuple[Any, Any, Any, Any]:
         r"""The two compliance options as (leverage, need) pairs on :math:`L = \ell(1 - R)`.
 
         At once: :math:`\tau e L + c(1 - \tau) \ge n`; at the deadline: :math:`eL \ge n`
         (:func:`~bargaining.coercion.specification.derive_timing`).
         """
-        e, tau, c = self.credibility(), self.discount_weight, self.delay_cost
+        e = self.credibility() if execution is None else execution  # given when already computed
+        tau, c = self.discount_weight, self.delay_cost
         need = self.need()
         return tau * e * self.threat, need - c * (1 - tau), e * self.threat, need
 
@@ -500,7 +494,7 @@ class Ultimatum:
             self.delay_cost,
             self.threat_falls(),
         )
-        lever_once, need_once, lever_late, need = self._options()
+        lever_once, need_once, lever_late, need = self._options(execution)
         low, high = self.resolve_low, self.resolve_high
         once = _compliance_cases(kind, lever_once, need_once, low, high)
         if not self.deadline:  # no deadline, or a deadline now: only compliance at once

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""The coercive bargaining game: one set of primitives for the war as one game.
 
 Units, once. The stake is a flow of 1 per period of a declared length (``period_length`` in
@@ -52,8 +53,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
-from ..core.model import check_real, settle
-from ..core.values import Kind, check_discount, check_nonnegative, check_positive, check_probability
+from ..core.parameters import DISCOUNT, NONNEGATIVE, POSITIVE, PROBABILITY, REAL, declared, parameter, setting
+from ..core.values import Kind, check_probability
 from .strategy import _MAX_HORIZON, STRATEGIES, UltimatumDesign, _check_integer
 
 if TYPE_CHECKING:
@@ -95,31 +96,8 @@ def _beta(name: str, value: Any, kind: Kind) -> tuple[Any, Any] | None:
     return pair[0], pair[1]
 
 
-_SCALARS = {
-    "discount": check_discount,
-    "power": check_probability,
-    "true_odds": check_probability,
-    "cost_coercer": check_nonnegative,
-    "target_cost": check_nonnegative,
-    "target_cost_resolve": check_nonnegative,
-    "threat_loss": check_nonnegative,
-    "screw": check_nonnegative,
-    "screw_cost": check_nonnegative,
-    "carrot": check_nonnegative,
-    "carrot_efficiency": check_nonnegative,
-    "carrot_credibility": check_probability,
-    "execution_low": check_real,
-    "execution_high": check_real,
-    "period_length": check_positive,
-    "renege_gain_coercer": check_nonnegative,
-    "renege_gain_target": check_nonnegative,
-    "guarantee": check_nonnegative,
-    "assurance": check_probability,
-    "status_quo": check_probability,
-}
-
-
 @dataclass(frozen=True, slots=True)
+@declared
 class CoerciveGame:
     r"""The coercive bargaining game's primitives (see the module docstring for the maths).
 
@@ -194,51 +172,117 @@ class CoerciveGame:
     (Fraction(1, 2),)
     """
 
-    discount: Any
-    horizon: int
-    resolve: tuple[Any, ...]
-    type_weights: tuple[Any, ...] | None = None
-    power: Any = Fraction(1, 2)
-    margin: int | None = None
-    front_shares: tuple[Any, ...] | None = None
-    start_front: int = 0
-    true_odds: Any = Fraction(1, 2)
-    prior_coercer: tuple[Any, Any] | None = None
-    prior_target: tuple[Any, Any] | None = None
-    cost_coercer: Any = 0
-    target_cost: Any = 0
-    target_cost_resolve: Any = 0
-    threat_loss: Any = 0
-    screw: Any = 0
-    screw_cost: Any = 0
-    carrot: Any = 0
-    carrot_efficiency: Any = 1
-    carrot_credibility: Any = 1
-    execution_low: Any = -1
-    execution_high: Any = 0
-    period_length: Any = 1
-    period_unit: str = "month"
-    self_enforcing: bool = False
-    rearmament: tuple[Any, ...] | None = None
-    renege_gain_coercer: Any = 0
-    renege_gain_target: Any = 0
-    guarantee: Any = 0
-    assurance: Any = 1
-    start: str = "war"
-    status_quo: Any = 0
+    discount: Any = parameter(DISCOUNT, "the discount factor per period")
+    horizon: int = setting("the last period with an offer and a battle", "periods")
+    resolve: tuple[Any, ...] = setting("the target's possible types (resolve in [0, 1], strictly increasing)")
+    type_weights: tuple[Any, ...] | None = setting(
+        "the prior over the types (probabilities summing to 1; None: equal weights)", default=None
+    )
+    power: Any = parameter(
+        PROBABILITY,
+        "the coercer's flow share while fighting when there are no battles",
+        "probability",
+        default=Fraction(1, 2),
+    )
+    margin: int | None = setting(
+        "the decisive margin of the front (None: no battles)", "battles", default=None
+    )
+    front_shares: tuple[Any, ...] | None = setting(
+        "the coercer's flow while fighting at each front position (None: linear)", default=None
+    )
+    start_front: int = setting("the front position at the start", default=0)
+    true_odds: Any = parameter(
+        PROBABILITY, "the true chance that the coercer wins a battle", "probability", default=Fraction(1, 2)
+    )
+    prior_coercer: tuple[Any, Any] | None = setting(
+        "the coercer's Beta prior (alpha, beta) over the battle odds (None: it knows them)", default=None
+    )
+    prior_target: tuple[Any, Any] | None = setting(
+        "the target's Beta prior (alpha, beta) over the battle odds (None: it knows them)", default=None
+    )
+    cost_coercer: Any = parameter(
+        NONNEGATIVE, "the coercer's cost of a period of war", "utility (stake units)", default=0
+    )
+    target_cost: Any = parameter(
+        NONNEGATIVE, "the target's cost of a period of war", "utility (stake units)", default=0
+    )
+    target_cost_resolve: Any = parameter(
+        NONNEGATIVE,
+        "the least resolute target's extra cost of a period of war",
+        "utility (stake units)",
+        default=0,
+    )
+    threat_loss: Any = parameter(
+        NONNEGATIVE,
+        "the scale of the target's one-off loss from the threat",
+        "utility (stake units)",
+        default=0,
+    )
+    screw: Any = parameter(
+        NONNEGATIVE,
+        "the rise of the target's cost per period under the screw",
+        "utility (stake units)",
+        default=0,
+    )
+    screw_cost: Any = parameter(
+        NONNEGATIVE, "the coercer's cost per unit of the screw's added cost to the target", default=0
+    )
+    carrot: Any = parameter(
+        NONNEGATIVE, "the inducement offered for compliance", "utility (stake units)", default=0
+    )
+    carrot_efficiency: Any = parameter(NONNEGATIVE, "what a unit of carrot costs the coercer", default=1)
+    carrot_credibility: Any = parameter(
+        PROBABILITY, "the probability that a promised carrot is delivered", "probability", default=1
+    )
+    execution_low: Any = parameter(
+        REAL, "the coercer's lowest value of executing the threat", "utility (stake units)", default=-1
+    )
+    execution_high: Any = parameter(
+        REAL,
+        "the coercer's highest value of executing the threat",
+        "utility (stake units)",
+        default=0,
+        above="execution_low",
+        strict=False,
+    )
+    period_length: Any = parameter(POSITIVE, "the length of a period", "period_unit", default=1)
+    period_unit: str = setting("the unit of time of a period", default="month")
+    self_enforcing: bool = setting(
+        "whether a settlement is a ceasefire kept only while it beats reneging", default=False
+    )
+    rearmament: tuple[Any, ...] | None = setting(
+        "the shift of the coercer's war share in each period after a settlement (None: no shift)",
+        default=None,
+    )
+    renege_gain_coercer: Any = parameter(
+        NONNEGATIVE,
+        "the coercer's one-off gain from breaking a ceasefire",
+        "utility (stake units)",
+        default=0,
+    )
+    renege_gain_target: Any = parameter(
+        NONNEGATIVE, "the target's one-off gain from breaking a ceasefire", "utility (stake units)", default=0
+    )
+    guarantee: Any = parameter(
+        NONNEGATIVE, "the guarantee a violator pays", "utility (stake units)", default=0
+    )
+    assurance: Any = parameter(
+        PROBABILITY,
+        "the chance that the coercer's aims are limited (1: no renewed demands)",
+        "probability",
+        default=1,
+    )
+    start: str = setting("'war' or 'crisis': whether the game starts at war or in a crisis", default="war")
+    status_quo: Any = parameter(PROBABILITY, "the coercer's share in the crisis", "probability", default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        kind = settle(self, _SCALARS)
+        kind = self.kind
         if kind not in ("exact", "float"):
             raise ParameterTypeError(
                 "discount", "exact or float scalars (solve one game per point of a grid)", self.discount
             )
         _check_integer("horizon", self.horizon, 0, _MAX_HORIZON)
-        if self.execution_high < self.execution_low:
-            raise ParameterValueError(
-                "execution_high", f"at least execution_low = {self.execution_low}", self.execution_high
-            )
         self._settle_types(kind)
         self._settle_front(kind)
         object.__setattr__(self, "prior_coercer", _beta("prior_coercer", self.prior_coercer, kind))
@@ -254,10 +298,10 @@ class CoerciveGame:
     def _settle_durability(self, kind: Kind) -> None:
         if not isinstance(self.self_enforcing, bool):
             raise ParameterTypeError("self_enforcing", "a bool", self.self_enforcing)
-        declared = self.rearmament is not None or any(
+        given = self.rearmament is not None or any(
             getattr(self, name) != 0 for name in ("renege_gain_coercer", "renege_gain_target", "guarantee")
         )
-        if declared and not self.self_enforcing:
+        if given and not self.self_enforcing:
             raise ParameterValueError(
                 "self_enforcing", "True when rearmament, renege gains or a guarantee are given", False
             )

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""What a strategy of the coercive bargaining game is: a name, or an ultimatum's design.
 
 The model (:mod:`~bargaining.coercive_game.model`) and the solvers both need these definitions;
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
-from ..core.model import settle
-from ..core.values import Kind, check_nonnegative, check_probability
+from ..core.parameters import NONNEGATIVE, PROBABILITY, declared, parameter, setting
+from ..core.values import Kind
 
 __all__ = ["STRATEGIES", "UltimatumDesign"]
 
@@ -33,6 +34,7 @@ def _check_integer(name: str, value: Any, lower: int, upper: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class UltimatumDesign:
     r"""The ultimatum C commits to at :math:`t = 0`: demand, deadline and audience cost.
 
@@ -50,23 +52,24 @@ class UltimatumDesign:
     Fraction(0, 1)
     """
 
-    demand: Any
-    deadline: int
-    audience_cost: Any = 0
-    schelling_risk: Any = 0
-    vagueness: Any = 0
+    demand: Any = parameter(PROBABILITY, "the coercer's share of the stake demanded", "probability")
+    deadline: int = setting("the period at which the threat falls if the target has not complied", "periods")
+    audience_cost: Any = parameter(
+        NONNEGATIVE,
+        "what backing down after the threat costs the coercer",
+        "utility (stake units)",
+        default=0,
+    )
+    schelling_risk: Any = parameter(
+        PROBABILITY,
+        "the chance that the threat is executed whatever the coercer's value",
+        "probability",
+        default=0,
+    )
+    vagueness: Any = parameter(NONNEGATIVE, "how far the condition of compliance is blurred", default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "demand": check_probability,
-                "audience_cost": check_nonnegative,
-                "schelling_risk": check_probability,
-                "vagueness": check_nonnegative,
-            },
-        )
         if self.kind not in ("exact", "float"):
             raise ParameterTypeError("demand", "an exact or float number (one design at a time)", self.demand)
         if self.demand + self.vagueness > 1:

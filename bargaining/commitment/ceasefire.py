@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Self-enforcing ceasefires and third-party guarantees (Fearon 1995; Fortna 2003; Walter 1997).
 
 **Setting.** A ceasefire gives the coercer the share :math:`x` (``share``) of each period's flow
@@ -44,13 +45,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.model import settle
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter
 from ..core.values import (
     Case,
     Kind,
     at_least,
-    check_discount,
-    check_nonnegative,
     check_probability,
     every,
     maximum,
@@ -85,6 +84,7 @@ class CeasefireSolution:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class Ceasefire:
     r"""A ceasefire that each side keeps only if keeping it beats reneging.
 
@@ -116,34 +116,41 @@ class Ceasefire:
     CeasefireSolution(minimal_patience=Fraction(1, 2), minimal_guarantee=Fraction(0, 1), is_self_enforcing=True, regime='patience')
     """
 
-    share: Any
-    power: Any
-    discount: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
-    renege_gain_coercer: Any = 0
-    renege_gain_target: Any = 0
-    first_strike_coercer: Any = 0
-    first_strike_target: Any = 0
-    guarantee: Any = 0
+    share: Any = parameter(
+        PROBABILITY, "the coercer's share x of each period's flow under the ceasefire", "probability"
+    )
+    power: Any = parameter(PROBABILITY, "the coercer's probability of winning a war", "probability")
+    discount: Any = parameter(DISCOUNT, "the per-period discount factor")
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's per-period cost of war", default=0)
+    cost_target: Any = parameter(NONNEGATIVE, "the target's per-period cost of war", default=0)
+    renege_gain_coercer: Any = parameter(
+        NONNEGATIVE,
+        "the coercer's one-period gain from breaking the ceasefire, in units of one period's flow",
+        default=0,
+    )
+    renege_gain_target: Any = parameter(
+        NONNEGATIVE,
+        "the target's one-period gain from breaking the ceasefire, in units of one period's flow",
+        default=0,
+    )
+    first_strike_coercer: Any = parameter(
+        NONNEGATIVE,
+        "how much striking first adds to the coercer's chance of winning (the preemption variant)",
+        default=0,
+    )
+    first_strike_target: Any = parameter(
+        NONNEGATIVE,
+        "how much striking first adds to the target's chance of winning (the preemption variant)",
+        default=0,
+    )
+    guarantee: Any = parameter(
+        NONNEGATIVE,
+        "the penalty a third party imposes on a violator, in units of one period's flow",
+        default=0,
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "share": check_probability,
-                "power": check_probability,
-                "discount": check_discount,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-                "renege_gain_coercer": check_nonnegative,
-                "renege_gain_target": check_nonnegative,
-                "first_strike_coercer": check_nonnegative,
-                "first_strike_target": check_nonnegative,
-                "guarantee": check_nonnegative,
-            },
-        )
         check_probability("power + first_strike_coercer", self.power + self.first_strike_coercer)
         check_probability("power - first_strike_target", self.power - self.first_strike_target)
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Small steps against a strategic greedy partner (Watson 1999, "Starting small and renegotiation").
 
 **Setting.** Before a big agreement (worth 1 to each side when kept), the sides conclude small
@@ -53,8 +54,8 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
-from ..core.model import settle
-from ..core.values import Kind, check_discount, check_positive, check_range
+from ..core.parameters import DISCOUNT, INTERIOR, POSITIVE, Domain, declared, parameter, setting
+from ..core.values import Kind
 
 __all__ = ["Gradualism", "GradualismSolution"]
 
@@ -94,7 +95,11 @@ class GradualismSolution:
     betrayed_probability: Any
 
 
+_GREEDY = Domain("temptation", "greater than 1 (greedy)", 1, None, lower_open=True, assumptions=("positive",))
+
+
 @dataclass(frozen=True, slots=True)
+@declared
 class Gradualism:
     r"""A plan of small steps before a big agreement, against a greedy partner that chooses when to betray.
 
@@ -123,29 +128,19 @@ class Gradualism:
     'pooling'
     """
 
-    prior: Any
-    loss: Any
-    temptation: Any
-    discount: Any
-    stakes: Sequence[Any] = ()
+    prior: Any = parameter(INTERIOR, "the belief that the partner is trustworthy", "probability")
+    loss: Any = parameter(POSITIVE, "what a betrayed agreement costs, per unit of its size")
+    temptation: Any = parameter(
+        _GREEDY, "what betraying an agreement gains a greedy partner, per unit of its size"
+    )
+    discount: Any = parameter(DISCOUNT, "one step per period")
+    stakes: Sequence[Any] = setting(
+        "the sizes sigma_k in (0, 1] of the small steps, in order (may be empty)", default=()
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        def check_prior(name: str, value: Any) -> None:
-            check_range(name, value, 0, 1, lower_open=True, upper_open=True, requirement="in (0, 1)")
-
-        def check_temptation(name: str, value: Any) -> None:
-            check_range(name, value, 1, None, lower_open=True, requirement="greater than 1 (greedy)")
-
-        kind = settle(
-            self,
-            {
-                "prior": check_prior,
-                "loss": check_positive,
-                "temptation": check_temptation,
-                "discount": check_discount,
-            },
-        )
+        kind = self.kind
         if kind not in ("exact", "float"):
             raise ParameterTypeError("prior", "exact or float scalars (one plan at a time)", self.prior)
         if isinstance(self.stakes, (str, bytes)) or not isinstance(self.stakes, Sequence):

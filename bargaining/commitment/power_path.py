@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Shifting power: war as a commitment problem on an arbitrary power path (Powell 2006; Krainin 2017).
 
 **Setting.** Two sides, the coercer C and the target T, divide a flow of 1 per period forever. In
@@ -76,10 +77,9 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import settle
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter, plan_of
 from ..core.values import (
     Kind,
-    check_discount,
-    check_nonnegative,
     check_probability,
     is_symbolic,
     kind_of,
@@ -94,6 +94,9 @@ TOLERANCE = 1e-10
 
 _BLOCK = 512
 _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
+_COST_MEANING = "the {}'s per-period cost of war"
+_ONCE_MEANING = "the {}'s one-time cost of starting a war"
+_FLOW = "one period's flow"
 PathKind = Literal["exact", "array", "symbolic"]
 
 
@@ -291,6 +294,7 @@ def _sequential_minimum(war: Sequence[Any], discount: Any, kind: Kind) -> tuple[
 
 
 @dataclass(frozen=True, slots=True)
+@declared(settle=False)
 class PowerPath:
     r"""A division of a per-period flow under a shifting distribution of power.
 
@@ -321,18 +325,19 @@ class PowerPath:
     True
     """
 
-    power: Any
-    discount: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
-    one_time_cost_coercer: Any = 0
-    one_time_cost_target: Any = 0
+    power: Any = parameter(
+        PROBABILITY, "the coercer's probability of winning a war begun in each period (a path)", "probability"
+    )
+    discount: Any = parameter(DISCOUNT, "the per-period discount factor")
+    cost_coercer: Any = parameter(NONNEGATIVE, _COST_MEANING.format("coercer"), _FLOW, default=0)
+    cost_target: Any = parameter(NONNEGATIVE, _COST_MEANING.format("target"), _FLOW, default=0)
+    one_time_cost_coercer: Any = parameter(NONNEGATIVE, _ONCE_MEANING.format("coercer"), _FLOW, default=0)
+    one_time_cost_target: Any = parameter(NONNEGATIVE, _ONCE_MEANING.format("target"), _FLOW, default=0)
     kind: PathKind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _settle_path(
-            self,
-            {"discount": check_discount, **{name: check_nonnegative for name in _COSTS}},
+            self, {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
         )
 
     # -- the pieces -----------------------------------------------------------------------------
@@ -552,6 +557,7 @@ class PowerPath:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class PowerShift:
     r"""A one-time shift in power (Powell 2006): :math:`p_0` = ``power_before``, then ``power_after`` for ever.
 
@@ -569,25 +575,18 @@ class PowerShift:
     (Fraction(61, 180), Fraction(119, 180))
     """
 
-    power_before: Any
-    power_after: Any
-    discount: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
-    one_time_cost_coercer: Any = 0
-    one_time_cost_target: Any = 0
+    power_before: Any = parameter(
+        PROBABILITY, "the coercer's probability of winning before the shift", "probability"
+    )
+    power_after: Any = parameter(
+        PROBABILITY, "the coercer's probability of winning after the shift", "probability"
+    )
+    discount: Any = parameter(DISCOUNT, "the per-period discount factor")
+    cost_coercer: Any = parameter(NONNEGATIVE, _COST_MEANING.format("coercer"), _FLOW, default=0)
+    cost_target: Any = parameter(NONNEGATIVE, _COST_MEANING.format("target"), _FLOW, default=0)
+    one_time_cost_coercer: Any = parameter(NONNEGATIVE, _ONCE_MEANING.format("coercer"), _FLOW, default=0)
+    one_time_cost_target: Any = parameter(NONNEGATIVE, _ONCE_MEANING.format("target"), _FLOW, default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power_before": check_probability,
-                "power_after": check_probability,
-                "discount": check_discount,
-                **{name: check_nonnegative for name in _COSTS},
-            },
-        )
 
     def peaceful_range(self) -> tuple[Any, Any]:
         """The lowest and highest ``power_after`` compatible with peace (they may lie outside [0, 1]).

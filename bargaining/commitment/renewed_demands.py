@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Renewed demands and assurance: George's "lower the temperature" (Schelling 1966; Sechser 2010).
 
 **Setting.** The target holds a flow of 1 per period. The coercer demands the share :math:`x` of
@@ -40,13 +41,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.model import settle, validated
+from ..core.model import validated
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter
 from ..core.values import (
     Case,
     Kind,
     at_least,
-    check_discount,
-    check_nonnegative,
     check_probability,
     maximum,
     negation,
@@ -59,6 +59,7 @@ __all__ = ["RenewedDemands"]
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class RenewedDemands:
     r"""A demand that a coercer without limited aims renews after every compliance.
 
@@ -86,22 +87,19 @@ class RenewedDemands:
     Fraction(3, 23)
     """
 
-    assurance: Any
-    discount: Any
-    power: Any
-    cost_target: Any = 0
+    assurance: Any = parameter(
+        PROBABILITY,
+        "the chance that the coercer has limited aims (drawn once) and asks nothing more once complied with",
+        "probability",
+    )
+    discount: Any = parameter(DISCOUNT, "the target's patience")
+    power: Any = parameter(
+        PROBABILITY, "the coercer's probability of winning the war a resistance brings", "probability"
+    )
+    cost_target: Any = parameter(
+        NONNEGATIVE, "the target's cost of that war, per period and relative to the stake", default=0
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "assurance": check_probability,
-                "discount": check_discount,
-                "power": check_probability,
-                "cost_target": check_nonnegative,
-            },
-        )
 
     @property
     def resistance_value(self) -> Any:

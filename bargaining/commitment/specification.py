@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_ceasefire",
     "derive_gradualism",
@@ -28,19 +30,29 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The real symbols the derivations use, by name (positive unless they can be negative).
+    """The symbols the derivations use, by name: each model parameter with the assumptions of its
+    declared domain (:func:`bargaining.core.parameters.symbols`), and the quantities of the
+    derivations that are not fields positive.
 
-    >>> sorted(symbols())[:4]
-    ['assurance', 'bargaining_weight', 'cost_coercer', 'cost_target']
+    >>> symbols()["discount"].is_positive, symbols()["power"].is_nonnegative
+    (True, True)
     """
-    import sympy
+    from .ceasefire import Ceasefire
+    from .power_path import PowerPath, PowerShift
+    from .renewed_demands import RenewedDemands
+    from .transfer import PowerTransfer
+    from .trust import SmallSteps, TrustGame
 
-    names = (
-        "power power_before power_after discount cost_coercer cost_target one_time_cost_coercer "
-        "one_time_cost_target shift delay bargaining_weight guarantee share renege_gain war_value "
-        "assurance resistance_value demand reward temptation punishment sucker prior size loss steps"
+    return declared_symbols(
+        PowerPath,
+        PowerShift,
+        PowerTransfer,
+        Ceasefire,
+        RenewedDemands,
+        SmallSteps,
+        TrustGame,
+        extra=("renege_gain", "war_value", "resistance_value", "demand", "steps"),
     )
-    return {name: sympy.Symbol(name, positive=True) for name in names.split()}
 
 
 def derive_war_values() -> dict[str, Any]:

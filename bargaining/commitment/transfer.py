@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Bargaining over an object that shifts power: the Budapest Memorandum (Fearon 1995; Powell 2006).
 
 **Setting.** The target holds an asset (in 1994, Ukraine's nuclear arsenal) that keeps the
@@ -48,13 +49,11 @@ from typing import Any
 
 import numpy as np
 
-from ..core.model import settle
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter
 from ..core.values import (
     Case,
     Kind,
     at_least,
-    check_discount,
-    check_nonnegative,
     check_probability,
     maximum,
     power,
@@ -67,6 +66,7 @@ __all__ = ["PowerTransfer"]
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class PowerTransfer:
     r"""Giving up an asset that raises the other side's future power.
 
@@ -108,34 +108,41 @@ class PowerTransfer:
     (Fraction(1, 5), Fraction(1, 2))
     """
 
-    power: Any
-    shift: Any
-    discount: Any
-    delay: Any = 0
-    bargaining_weight: Any = 0
-    cost_coercer: Any = 0
-    cost_target: Any = 0
-    guarantee: Any = 0
-    support: Any = 0
-    demand_cap: Any = 1
+    power: Any = parameter(PROBABILITY, "the coercer's power while the target keeps the asset", "probability")
+    shift: Any = parameter(
+        NONNEGATIVE, "how much the transfer raises the coercer's power (power + shift at most 1)"
+    )
+    discount: Any = parameter(DISCOUNT, "the per-period discount factor")
+    delay: Any = parameter(
+        NONNEGATIVE, "periods d before the shift takes effect (dismantling takes time)", default=0
+    )
+    bargaining_weight: Any = parameter(
+        PROBABILITY,
+        "the target's share beta of each period's surplus over the war values",
+        "probability",
+        default=0,
+    )
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's per-period cost of war", default=0)
+    cost_target: Any = parameter(NONNEGATIVE, "the target's per-period cost of war", default=0)
+    guarantee: Any = parameter(
+        NONNEGATIVE,
+        "a third party's per-period penalty on the coercer if it attacks after the transfer",
+        default=0,
+    )
+    support: Any = parameter(
+        NONNEGATIVE,
+        "what a guarantor's help adds to the target's per-period war value after the transfer",
+        default=0,
+    )
+    demand_cap: Any = parameter(
+        PROBABILITY,
+        "the most the coercer may take per period after the transfer, enforced by a guarantor (1: no cap)",
+        "probability",
+        default=1,
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power": check_probability,
-                "shift": check_nonnegative,
-                "discount": check_discount,
-                "delay": check_nonnegative,
-                "bargaining_weight": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-                "guarantee": check_nonnegative,
-                "support": check_nonnegative,
-                "demand_cap": check_probability,
-            },
-        )
         check_probability("power + shift", self.power + self.shift)
 
     def target_value(self, transferred: bool) -> Any:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Trust and small steps (in the spirit of Kydd 2005; Watson 1999): the prior cooperation needs.
 
 **The trust game.** Two sides play an assurance game. A *trustworthy* side prefers mutual
@@ -44,15 +45,12 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import ParameterValueError
-from ..core.model import check_real, settle
+from ..core.parameters import DISCOUNT, NONNEGATIVE, POSITIVE, PROBABILITY, REAL, Domain, declared, parameter
 from ..core.values import (
     Case,
     Kind,
     at_least,
-    check_discount,
     check_nonnegative,
-    check_positive,
-    check_probability,
     check_range,
     maximum,
     ratio,
@@ -62,8 +60,14 @@ from ..core.values import (
 
 __all__ = ["SmallSteps", "SmallStepsPlan", "TrustGame"]
 
+_POSITIVE_PROBABILITY = Domain(
+    "probability", "a probability in (0, 1]", 0, 1, lower_open=True, assumptions=("positive",)
+)
+_SIZE = Domain("size", "in (0, 1]", 0, 1, lower_open=True, assumptions=("positive",))
+
 
 @dataclass(frozen=True, slots=True)
+@declared
 class TrustGame:
     r"""An assurance game against a partner who is trustworthy with probability ``prior``.
 
@@ -88,26 +92,15 @@ class TrustGame:
     (Fraction(3, 4), False, Fraction(1, 1))
     """
 
-    reward: Any
-    temptation: Any
-    punishment: Any
-    sucker: Any
-    prior: Any
-    guarantee: Any = 0
+    reward: Any = parameter(REAL, "a trustworthy side's payoff of mutual cooperation")
+    temptation: Any = parameter(REAL, "a trustworthy side's payoff of exploiting the partner")
+    punishment: Any = parameter(REAL, "a trustworthy side's payoff of mutual defection")
+    sucker: Any = parameter(REAL, "a trustworthy side's payoff of being exploited")
+    prior: Any = parameter(PROBABILITY, "the belief pi that the partner is trustworthy", "probability")
+    guarantee: Any = parameter(NONNEGATIVE, "what a third party restores to a betrayed cooperator", default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "reward": check_real,
-                "temptation": check_real,
-                "punishment": check_real,
-                "sucker": check_real,
-                "prior": check_probability,
-                "guarantee": check_nonnegative,
-            },
-        )
         check_range(
             "reward - temptation",
             self.reward - self.temptation,
@@ -203,6 +196,7 @@ class SmallStepsPlan:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class SmallSteps:
     r"""Small agreements before a big one, each kept step raising trust by Bayes' rule.
 
@@ -225,28 +219,13 @@ class SmallSteps:
     (Fraction(1, 2), 2, Fraction(2, 5), Fraction(1, 5))
     """
 
-    prior: Any
-    loss: Any
-    discount: Any
-    size: Any
+    prior: Any = parameter(
+        _POSITIVE_PROBABILITY, "the initial belief that the partner is trustworthy", "probability"
+    )
+    loss: Any = parameter(POSITIVE, "the loss L from a betrayed big agreement, relative to its gain of 1")
+    discount: Any = parameter(DISCOUNT, "one step per period")
+    size: Any = parameter(_SIZE, "the size of each small step, relative to the big agreement")
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        def check_size(name: str, value: Any) -> None:
-            check_range(name, value, 0, 1, lower_open=True, requirement="in (0, 1]")
-
-        def check_prior(name: str, value: Any) -> None:
-            check_range(name, value, 0, 1, lower_open=True, requirement="a probability in (0, 1]")
-
-        settle(
-            self,
-            {
-                "prior": check_prior,
-                "loss": check_positive,
-                "discount": check_discount,
-                "size": check_size,
-            },
-        )
 
     @property
     def threshold(self) -> Any:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""The bargaining range of a crisis (Fearon 1995), with concave utilities, optimism and first strikes.
 
 Two sides divide a unit stake; a settlement :math:`x \in [0, 1]` is the coercer's share. War
@@ -27,18 +28,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.model import settle
+from ..core.parameters import NONNEGATIVE, POSITIVE, PROBABILITY, declared, parameter
 from ..core.types import Value
-from ..core.values import (
-    Kind,
-    check_nonnegative,
-    check_positive,
-    check_probability,
-    maximum,
-    power,
-)
+from ..core.values import Kind, check_probability, maximum, power
 
 __all__ = ["BargainingRange", "Crisis", "FirstStrike", "MutualOptimism", "bargaining_range"]
+
+_PROBABILITY = "probability"
+_UTILITY = "utility (stake units)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +105,7 @@ def bargaining_range(
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class Crisis:
     r"""A crisis between a coercer and a target over a unit stake (Fearon 1995).
 
@@ -130,24 +128,12 @@ class Crisis:
     BargainingRange(lower=Fraction(2, 5), upper=Fraction(21, 25))
     """
 
-    power: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
-    risk_coercer: Any = 1
-    risk_target: Any = 1
+    power: Any = parameter(PROBABILITY, "the coercer's probability of winning a war", _PROBABILITY)
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of war", _UTILITY, default=0)
+    cost_target: Any = parameter(NONNEGATIVE, "the target's cost of war", _UTILITY, default=0)
+    risk_coercer: Any = parameter(POSITIVE, "the coercer's utility exponent (1: risk-neutral)", default=1)
+    risk_target: Any = parameter(POSITIVE, "the target's utility exponent (1: risk-neutral)", default=1)
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-                "risk_coercer": check_positive,
-                "risk_target": check_positive,
-            },
-        )
 
     @property
     def war_payoffs(self) -> tuple[Any, Any]:
@@ -171,6 +157,7 @@ class Crisis:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class MutualOptimism:
     r"""A crisis in which each side holds its own belief that it wins (non-common priors).
 
@@ -183,22 +170,11 @@ class MutualOptimism:
     True
     """
 
-    coercer_belief: Any
-    target_belief: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
+    coercer_belief: Any = parameter(PROBABILITY, "the coercer's belief that it wins a war", _PROBABILITY)
+    target_belief: Any = parameter(PROBABILITY, "the target's belief that it wins a war", _PROBABILITY)
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of war", _UTILITY, default=0)
+    cost_target: Any = parameter(NONNEGATIVE, "the target's cost of war", _UTILITY, default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "coercer_belief": check_probability,
-                "target_belief": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-            },
-        )
 
     @property
     def optimism(self) -> Any:
@@ -223,6 +199,7 @@ class MutualOptimism:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class FirstStrike:
     r"""A crisis where striking first pays (Fearon 1995, "preemptive war").
 
@@ -235,24 +212,18 @@ class FirstStrike:
     BargainingRange(lower=Fraction(11, 20), upper=Fraction(9, 20))
     """
 
-    power: Any
-    advantage_coercer: Any
-    advantage_target: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
+    power: Any = parameter(PROBABILITY, "the coercer's probability of winning a war", _PROBABILITY)
+    advantage_coercer: Any = parameter(
+        NONNEGATIVE, "the rise in the coercer's chance of winning when it strikes first", _PROBABILITY
+    )
+    advantage_target: Any = parameter(
+        NONNEGATIVE, "the fall in the coercer's chance of winning when the target strikes first", _PROBABILITY
+    )
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of war", _UTILITY, default=0)
+    cost_target: Any = parameter(NONNEGATIVE, "the target's cost of war", _UTILITY, default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power": check_probability,
-                "advantage_coercer": check_nonnegative,
-                "advantage_target": check_nonnegative,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-            },
-        )
         check_probability("power + advantage_coercer", self.power + self.advantage_coercer)
         check_probability("power - advantage_target", self.power - self.advantage_target)
 

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""The risk–return trade-off of a take-it-or-leave-it demand (Fearon 1995, §3; Powell 1999, ch. 3).
 
 The coercer demands :math:`x`; the target, whose cost of war :math:`c_T` is private and drawn from
@@ -27,8 +28,10 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ConvergenceError, Description, ParameterTypeError, ParameterValueError
-from ..core.model import settle, validated
+from ..core.arithmetic import constant
+from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
+from ..core.model import validated
+from ..core.parameters import NONNEGATIVE, PROBABILITY, declared, parameter
 from ..core.values import (
     Case,
     Kind,
@@ -51,8 +54,8 @@ def _uniform_cdf(kind: Kind, cost: Any, low: Any, high: Any) -> Any:
         clipped = np.clip(share, 0.0, 1.0)
         clipped += 0.0
         return clipped
-    zero = 0 * share + 0  # + 0 turns a float -0.0 into 0.0
-    return minimum(kind, maximum(kind, share, zero), zero + 1)
+    zero, one = constant(kind, 0, share), constant(kind, 1, share)  # a float 0.0, never -0.0
+    return minimum(kind, maximum(kind, share, zero), one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ class RiskReturnSolution:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class RiskReturn:
     r"""A take-it-or-leave-it demand against a target whose cost of war is :math:`U[\underline c, \bar c]`.
 
@@ -94,38 +98,15 @@ class RiskReturn:
     RiskReturnSolution(demand=Fraction(13, 20), war_probability=Fraction(3, 8), coercer_utility=Fraction(89, 160), regime='interior')
     """
 
-    power: Any
-    cost_coercer: Any
-    target_cost_low: Any
-    target_cost_high: Any
+    power: Any = parameter(PROBABILITY, "the coercer's probability of winning a war", "probability")
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of war", "utility (stake units)")
+    target_cost_low: Any = parameter(
+        NONNEGATIVE, "the least the target's war can cost it", "utility (stake units)"
+    )
+    target_cost_high: Any = parameter(
+        NONNEGATIVE, "the most the target's war can cost it", "utility (stake units)", above="target_cost_low"
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power": check_probability,
-                "cost_coercer": check_nonnegative,
-                "target_cost_low": check_nonnegative,
-                "target_cost_high": check_nonnegative,
-            },
-        )
-        gap = self.target_cost_high - self.target_cost_low
-        if self.kind == "array":
-            if np.any(gap <= 0):
-                index = tuple(int(i) for i in np.argwhere(np.asarray(gap <= 0))[0])
-                raise ParameterValueError(
-                    "target_cost_high",
-                    "greater than target_cost_low",
-                    Description("a smaller value"),
-                    f"at index {index}",
-                )
-        elif not (self.kind == "symbolic" and not gap.is_number) and gap <= 0:
-            raise ParameterValueError(
-                "target_cost_high",
-                f"greater than target_cost_low = {self.target_cost_low}",
-                self.target_cost_high,
-            )
 
     def _with_demand(self, demand: Any) -> tuple[dict[str, Any], Kind]:
         """The model's fields and ``demand`` brought to one kind (a demand array on a scalar model
@@ -160,7 +141,7 @@ class RiskReturn:
         p, low, high = self.power, self.target_cost_low, self.target_cost_high
         interior = p + (high - self.cost_coercer) / 2
         safe = p + low
-        cap = minimum(self.kind, p + high, 1.0 if self.kind == "array" else 0 * p + 1)
+        cap = minimum(self.kind, p + high, 1.0 if self.kind == "array" else constant(self.kind, 1, p))
         return [
             Case("safe", safe >= cap, cap),  # p + low >= 1: every type concedes the whole stake
             Case("safe", interior <= safe, safe),

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Two-type screening: a tough or a soft demand against a target of unknown resolve (Fearon 1995).
 
 The target is *tough* (cost of war :math:`c_L`) with probability :math:`\pi` and *soft*
@@ -19,18 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.model import settle
-from ..core.values import (
-    Case,
-    Kind,
-    check_nonnegative,
-    check_order,
-    check_probability,
-    minimum,
-    ratio,
-    select,
-    select_label,
-)
+from ..core.arithmetic import constant
+from ..core.parameters import NONNEGATIVE, PROBABILITY, declared, parameter
+from ..core.values import Case, Kind, minimum, ratio, select_each, select_label
 
 __all__ = ["Screening", "ScreeningSolution"]
 
@@ -53,8 +45,20 @@ class ScreeningSolution:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class Screening:
     """A take-it-or-leave-it demand against a target that is tough with probability ``prior_tough``.
+
+    Parameters
+    ----------
+    power : probability
+        The coercer's probability of winning, :math:`p`.
+    cost_coercer : non-negative
+        The coercer's cost of war, :math:`c_C`.
+    cost_tough, cost_soft : non-negative, tough < soft
+        The tough and the soft target's cost of war, :math:`c_L < c_H`.
+    prior_tough : probability
+        The prior probability :math:`\\pi` that the target is tough.
 
     >>> from fractions import Fraction
     >>> model = Screening(Fraction(1, 2), Fraction(1, 10), Fraction(1, 10), Fraction(3, 10), Fraction(1, 4))
@@ -62,25 +66,14 @@ class Screening:
     ScreeningSolution(demand=Fraction(4, 5), war_probability=Fraction(1, 4), coercer_utility=Fraction(7, 10), cutoff=Fraction(1, 2), regime='tough demand')
     """
 
-    power: Any
-    cost_coercer: Any
-    cost_tough: Any
-    cost_soft: Any
-    prior_tough: Any
+    power: Any = parameter(PROBABILITY, "the coercer's probability of winning a war", "probability")
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of war", "utility (stake units)")
+    cost_tough: Any = parameter(NONNEGATIVE, "the tough target's cost of war", "utility (stake units)")
+    cost_soft: Any = parameter(
+        NONNEGATIVE, "the soft target's cost of war", "utility (stake units)", above="cost_tough"
+    )
+    prior_tough: Any = parameter(PROBABILITY, "the prior probability that the target is tough", "probability")
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "power": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_tough": check_nonnegative,
-                "cost_soft": check_nonnegative,
-                "prior_tough": check_probability,
-            },
-        )
-        check_order("cost_tough", self.cost_tough, "cost_soft", self.cost_soft)
 
     def solve(self) -> ScreeningSolution:
         """The better of the soft and the tough demand (the soft one when they tie).
@@ -91,18 +84,21 @@ class Screening:
         Fraction(4, 5)
         """
         p, prior = self.power, self.prior_tough
-        soft_demand = minimum(self.kind, p + self.cost_tough, 0 * p + 1)
-        tough_demand = minimum(self.kind, p + self.cost_soft, 0 * p + 1)
+        one = constant(self.kind, 1, p)
+        soft_demand = minimum(self.kind, p + self.cost_tough, one)
+        tough_demand = minimum(self.kind, p + self.cost_soft, one)
         war_value = p - self.cost_coercer
         tough_utility = (1 - prior) * tough_demand + prior * war_value
         gain, risk = tough_demand - soft_demand, tough_demand - war_value
         # risk = 0 only at power 1 with a costless war, where both demands are the whole stake.
         cutoff = ratio(self.kind, gain, risk)
         cases = [
-            Case("soft demand", tough_utility <= soft_demand, (soft_demand, 0 * prior, soft_demand)),
+            Case(
+                "soft demand",
+                tough_utility <= soft_demand,
+                (soft_demand, constant(self.kind, 0, prior), soft_demand),
+            ),
             Case("tough demand", True, (tough_demand, prior, tough_utility)),
         ]
-        demand, war, utility = (
-            select(self.kind, [Case(c.label, c.condition, c.value[i]) for c in cases]) for i in range(3)
-        )
+        demand, war, utility = select_each(self.kind, cases)
         return ScreeningSolution(demand, war, utility, cutoff, select_label(self.kind, cases))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_bargaining_range",
     "derive_first_strike_range",
@@ -25,18 +27,18 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The positive real symbols the derivations use, by name.
+    """The symbols the derivations use, by name: each model parameter with the assumptions of its
+    declared domain (a probability is non-negative, a cost non-negative), and the quantities of
+    the derivations that are not fields (the demand, the support of a uniform cost) positive.
 
-    >>> sorted(symbols())
-    ['cost_coercer', 'cost_high', 'cost_low', 'cost_soft', 'cost_target', 'cost_tough', 'demand', 'power', 'prior_tough', 'risk_coercer', 'risk_target']
+    >>> symbols()["power"].is_nonnegative, symbols()["cost_high"].is_positive
+    (True, True)
     """
-    import sympy
+    from .range import Crisis
+    from .risk_return import RiskReturn
+    from .screening import Screening
 
-    names = (
-        "power cost_coercer cost_target risk_coercer risk_target demand "
-        "cost_low cost_high cost_tough cost_soft prior_tough"
-    )
-    return {name: sympy.Symbol(name, positive=True) for name in names.split()}
+    return declared_symbols(Crisis, RiskReturn, Screening, extra=("demand", "cost_low", "cost_high"))
 
 
 def derive_bargaining_range() -> dict[str, Any]:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Repeated games with discounting: trigger-strategy thresholds, and the subgame-perfect payoff set.
 
 In the infinitely repeated prisoner's dilemma with payoffs :math:`T > R > P > S` and discount
@@ -46,8 +47,9 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from ..core.model import check_real, validated
+from ..core.parameters import DISCOUNT, declared, parameter, setting
 from ..core.types import Value
-from ..core.values import Kind, check_discount, check_positive, maximum
+from ..core.values import Kind, check_positive, maximum
 from .stage import StageGame
 
 __all__ = ["PayoffSet", "RepeatedGame", "grim_trigger_threshold", "tit_for_tat_threshold"]
@@ -122,6 +124,7 @@ class PayoffSet:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class RepeatedGame:
     r"""A two-player stage game repeated for ever with common discount factor ``discount``.
 
@@ -133,8 +136,8 @@ class RepeatedGame:
     (True, True, False)
     """
 
-    stage: StageGame
-    discount: Any
+    stage: StageGame = setting("the stage game played in every period")
+    discount: Any = parameter(DISCOUNT, "the common discount factor per period")
     kind: Kind = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -142,11 +145,8 @@ class RepeatedGame:
             raise ParameterTypeError("stage", "a StageGame", self.stage)
         if self.stage.kind == "symbolic":
             raise ParameterTypeError("stage", "a StageGame with numeric payoffs", self.stage.kind)
-        values, kind = validated({"discount": self.discount}, {"discount": check_discount})
-        if kind not in ("exact", "float"):
+        if self.kind not in ("exact", "float"):
             raise ParameterTypeError("discount", "a number in (0, 1)", self.discount)
-        object.__setattr__(self, "discount", values["discount"])
-        object.__setattr__(self, "kind", kind)
 
     def equilibrium_payoffs(
         self,

@@ -50,6 +50,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
+from ..core.linear import solve_exact
 
 __all__ = [
     "IntuitiveCriterion",
@@ -69,24 +70,6 @@ from .signalling_game import Profile, SignallingGame, _output
 from .signalling_games import beer_quiche, crisis_signalling_game, education_game
 
 # --------------------------------------------------------------------------- exact pieces
-
-
-def _solve_exact(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
-    """The unique solution of a square system, by Gauss-Jordan elimination in Fractions, or None."""
-    size = len(matrix)
-    rows = [[*row, b] for row, b in zip(matrix, rhs)]
-    for column in range(size):
-        pivot = next((r for r in range(column, size) if rows[r][column] != 0), None)
-        if pivot is None:
-            return None
-        rows[column], rows[pivot] = rows[pivot], rows[column]
-        lead = rows[column][column]
-        rows[column] = [v / lead for v in rows[column]]
-        for r in range(size):
-            factor = rows[r][column]
-            if r != column and factor != 0:
-                rows[r] = [v - factor * w for v, w in zip(rows[r], rows[column])]
-    return [rows[r][size] for r in range(size)]
 
 
 def _receiver_values(game: SignallingGame, belief: Sequence[Fraction], message: int) -> list[Fraction]:
@@ -120,7 +103,7 @@ def _region(
     vertices: list[tuple[Fraction, ...]] = []
     for tight in itertools.combinations(range(len(inequalities)), k - 1):
         matrix = [inequalities[i] for i in tight] + [[Fraction(1)] * k]
-        point = _solve_exact(matrix, [Fraction(0)] * (k - 1) + [Fraction(1)])
+        point = solve_exact(matrix, [Fraction(0)] * (k - 1) + [Fraction(1)])
         if point is None or any(sum(g * x for g, x in zip(row, point)) < 0 for row in inequalities):
             continue
         full = [Fraction(0)] * len(game.types)

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 """The finite signalling game itself: types with a prior, messages, receiver actions, payoffs.
 
 Solved in :mod:`bargaining.games.signalling`; named games in
@@ -13,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
+from ..core.parameters import declared, setting
 from ..core.values import Kind
 from .tree import GameTree, chance, decide, outcome, payoff_kind
 
@@ -25,6 +27,7 @@ Profile = tuple[tuple[Any, ...], ...]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+@declared(settle=False)
 class SignallingGame:
     r"""A finite signalling game.
 
@@ -51,13 +54,13 @@ class SignallingGame:
     ((Fraction(1, 2), Fraction(1, 2)), 'exact')
     """
 
-    types: tuple[str, ...]
-    prior: tuple[Any, ...]
-    messages: tuple[str, ...]
-    actions: tuple[str, ...]
-    sender_payoffs: Any
-    receiver_payoffs: Any
-    players: tuple[str, str] = ("Sender", "Receiver")
+    types: tuple[str, ...] = setting("the sender's types, by name")
+    prior: tuple[Any, ...] = setting("the prior over the types (probabilities summing to 1)")
+    messages: tuple[str, ...] = setting("the sender's messages, by name")
+    actions: tuple[str, ...] = setting("the receiver's actions, by name")
+    sender_payoffs: Any = setting("the sender's payoffs, [type][message][action]")
+    receiver_payoffs: Any = setting("the receiver's payoffs, [type][message][action]")
+    players: tuple[str, str] = setting("the two players' names", default=("Sender", "Receiver"))
     kind: Kind = field(init=False, repr=False)
     exact_sender: tuple[tuple[tuple[Fraction, ...], ...], ...] = field(init=False, repr=False)
     exact_receiver: tuple[tuple[tuple[Fraction, ...], ...], ...] = field(init=False, repr=False)

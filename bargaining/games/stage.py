@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Two-player stage games: every Nash equilibrium, verified exactly, degenerate games included.
 
 A bimatrix game :math:`(A, B)` gives the row player :math:`x^\top A y` and the column player
@@ -56,6 +57,7 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from ..core.parameters import declared, setting
 from ..core.values import Kind
 from ._polytope import (
     Vertex,
@@ -87,6 +89,7 @@ _EXACT_ONLY = 6  # up to this many actions in all, the exact enumeration alone i
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+@declared(settle=False)
 class StageGame:
     """A two-player game in strategic form: the row player's and the column player's payoffs.
 
@@ -105,11 +108,11 @@ class StageGame:
     (Fraction(1, 1), Fraction(0, 1))
     """
 
-    row_payoffs: Any
-    column_payoffs: Any
-    row_actions: tuple[str, ...] = ()
-    column_actions: tuple[str, ...] = ()
-    players: tuple[str, str] = ("Row", "Column")
+    row_payoffs: Any = setting("the row player's payoffs, [row action][column action]")
+    column_payoffs: Any = setting("the column player's payoffs, [row action][column action]")
+    row_actions: tuple[str, ...] = setting("the row player's actions, by name", default=())
+    column_actions: tuple[str, ...] = setting("the column player's actions, by name", default=())
+    players: tuple[str, str] = setting("the two players' names", default=("Row", "Column"))
     kind: Kind = field(init=False, repr=False)
     _integers: tuple[list[list[int]], list[list[int]]] | None = field(
         init=False, repr=False, compare=False, default=None

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Finite extensive-form games: players, chance, information sets, payoffs in any kind.
 
 A game tree is a rooted tree whose inner nodes are **decisions** (a player chooses one of the
@@ -41,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
+from ..core.parameters import declared, setting
 from ..core.values import Kind, check_probability, check_range, is_symbolic, kind_of
 
 __all__ = [
@@ -188,6 +190,7 @@ def convert_number(value: Any, kind: Kind) -> Any:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+@declared(settle=False)
 class GameTree:
     """A finite extensive-form game, flattened depth first into tuples indexed by node.
 
@@ -207,9 +210,9 @@ class GameTree:
     (('l',), 0)
     """
 
-    players: tuple[str, ...]
-    root: Node
-    title: str = ""
+    players: tuple[str, ...] = setting("the players' names")
+    root: Node = setting("the root node (an Outcome, a Decision or a Chance)")
+    title: str = setting("the game's title", default="")
     kind: Kind = field(init=False, repr=False)
     node_type: tuple[int, ...] = field(init=False, repr=False)
     node_player: tuple[int, ...] = field(init=False, repr=False)

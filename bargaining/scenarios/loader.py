@@ -98,7 +98,7 @@ class Assumption:
         >>> from bargaining.scenarios import load, presets
         >>> scenario = load(presets()["vague-threat"])
         >>> scenario.assumptions["crisis", "power"].meaning
-        "the coercer's chance of winning a war outright"
+        "the coercer's probability of winning a war"
         """
         return FIELDS[self.section][self.key].meaning
 

@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
+
+from ..coercion import ResolveSignalling, Ultimatum
+from ..coercive_game import CoerciveGame, UltimatumDesign
+from ..commitment import Ceasefire, RenewedDemands, SmallSteps
+from ..core import parameters
+from ..crisis import Crisis, RiskReturn
+from ..war import LearningWar, TurningTheScrew
 
 __all__ = ["FIELDS", "MAX_HORIZON", "SCENARIO_STRATEGIES", "SECTIONS", "Field"]
 
@@ -32,9 +39,23 @@ Domain = Literal[
 SCENARIO_STRATEGIES = ("try-and-see", "turning-the-screw", "ultimatum")
 
 
+_STANDARD = {
+    "probability": parameters.PROBABILITY,
+    "interior": parameters.INTERIOR,
+    "unit": parameters.UNIT,
+    "nonnegative": parameters.NONNEGATIVE,
+    "positive": parameters.POSITIVE,
+    "real": parameters.REAL,
+    "discount": parameters.DISCOUNT,
+}
+
+
 @dataclass(frozen=True)
 class Field:
     """One assumption: its domain and what it means (the meaning is printed in errors and reports).
+
+    An assumption that feeds a model's parameter is made by :meth:`of` from the parameter's
+    declaration, so its meaning and its bounds are the model's (``bounds``).
 
     >>> FIELDS["crisis"]["power"].requirement
     'a probability in [0, 1]'
@@ -42,6 +63,21 @@ class Field:
 
     domain: Domain
     meaning: str
+    bounds: Any = None
+
+    @classmethod
+    def of(cls, model: Any, name: str) -> Field:
+        """The assumption that feeds the parameter ``name`` of ``model``, from its declaration.
+
+        >>> Field.of(Crisis, "power")
+        Field(domain='probability', meaning="the coercer's probability of winning a war", bounds=...)
+        """
+        declaration = parameters.declarations(model)[name]
+        if not isinstance(declaration, parameters.Parameter):
+            raise TypeError(f"{model.__name__}.{name} is a setting, not a numeric parameter")
+        bounds = declaration.domain
+        domain = bounds.name if bounds.name in _STANDARD else "real"
+        return cls(domain, declaration.meaning, bounds)  # type: ignore[arg-type]
 
     @property
     def requirement(self) -> str:
@@ -50,6 +86,8 @@ class Field:
         >>> FIELDS["crisis"]["power"].requirement
         'a probability in [0, 1]'
         """
+        if self.bounds is not None and _STANDARD.get(self.domain) != self.bounds:
+            return str(self.bounds.requirement)
         return {
             "probability": "a probability in [0, 1]",
             "interior": "a number strictly between 0 and 1",
@@ -75,6 +113,8 @@ class Field:
             return False
         if self.domain == "count":
             return isinstance(value, int) and value >= 1
+        if self.bounds is not None:
+            return bool(self.bounds.admits(value))
         return {
             "probability": 0 <= value <= 1,
             "interior": 0 < value < 1,
@@ -97,69 +137,72 @@ SECTIONS: dict[str, str] = {
 
 FIELDS: dict[str, dict[str, Field]] = {
     "crisis": {
-        "power": Field("probability", "the coercer's chance of winning a war outright"),
-        "cost_coercer": Field("nonnegative", "the coercer's cost of war, in shares of the stake"),
-        "cost_target": Field("nonnegative", "the target's expected cost of war, in shares of the stake"),
-        "target_cost_low": Field("nonnegative", "the lowest cost of war the target may have (private)"),
-        "target_cost_high": Field("nonnegative", "the highest cost of war the target may have (private)"),
-        "discount": Field("discount", "the per-period discount factor"),
+        "power": Field.of(Crisis, "power"),
+        "cost_coercer": Field.of(Crisis, "cost_coercer"),
+        "cost_target": Field.of(Crisis, "cost_target"),
+        "target_cost_low": Field.of(RiskReturn, "target_cost_low"),
+        "target_cost_high": Field.of(RiskReturn, "target_cost_high"),
+        "discount": Field.of(RenewedDemands, "discount"),
     },
     "ultimatum": {
-        "demand": Field("unit", "the concession asked of the target"),
-        "vagueness": Field("nonnegative", "how blurred the condition of compliance is"),
+        "demand": Field.of(Ultimatum, "demand"),
+        "vagueness": Field.of(Ultimatum, "vagueness"),
         "deadline": Field("deadline", "periods until the threat falls"),
-        "urgency": Field("probability", "with no deadline, the chance each period that the threat falls"),
-        "audience_cost": Field("nonnegative", "the coercer's cost of backing down after a public threat"),
-        "threat": Field("nonnegative", "the target's loss if the threat is executed"),
-        "carrot": Field("nonnegative", "the inducement offered for compliance"),
-        "carrot_efficiency": Field("nonnegative", "what a unit of carrot costs the coercer"),
-        "carrot_credibility": Field("probability", "the chance a promised carrot is delivered"),
-        "risk": Field("probability", "Schelling's threat that leaves something to chance"),
-        "execution_low": Field("real", "the coercer's lowest net value of executing the threat"),
-        "execution_high": Field("real", "the coercer's highest net value of executing the threat"),
+        **{
+            name: Field.of(Ultimatum, name)
+            for name in (
+                "urgency",
+                "audience_cost",
+                "threat",
+                "carrot",
+                "carrot_efficiency",
+                "carrot_credibility",
+                "risk",
+                "execution_low",
+                "execution_high",
+            )
+        },
     },
     "signalling": {
-        "prior_resolute": Field("probability", "the target's prior that the coercer is resolute"),
-        "resolute_value": Field("real", "a resolute coercer's net value of executing"),
-        "irresolute_value": Field("real", "an irresolute coercer's net value of executing"),
+        name: Field.of(ResolveSignalling, name)
+        for name in ("prior_resolute", "resolute_value", "irresolute_value")
     },
     "war": {
-        "coercer_belief": Field("probability", "the coercer's prior mean of its chance to win a battle"),
-        "target_belief": Field("probability", "the target's prior mean of its own chance to win a battle"),
-        "coercer_confidence": Field("positive", "the weight of the coercer's prior, in battles"),
-        "target_confidence": Field("positive", "the weight of the target's prior, in battles"),
-        "battle_odds": Field("probability", "the true chance that the coercer wins a battle"),
-        "cost_coercer": Field("nonnegative", "the coercer's cost of one more battle"),
-        "cost_target": Field("nonnegative", "the target's cost of one more battle"),
+        **{
+            name: Field.of(LearningWar, name)
+            for name in (
+                "coercer_belief",
+                "target_belief",
+                "coercer_confidence",
+                "target_confidence",
+                "battle_odds",
+                "cost_coercer",
+                "cost_target",
+            )
+        },
         "decisive_margin": Field("count", "the lead in battles that ends the war outright"),
         "horizon": Field("count", "the battles followed (one a month)"),
-        "escalation": Field("nonnegative", "turning the screw: the rise in the target's cost per battle"),
+        "escalation": Field.of(TurningTheScrew, "escalation"),
         "deadline": Field("count", "the ultimatum's deadline, in battles"),
     },
     "commitment": {
-        "ceasefire_share": Field("unit", "the coercer's share of the flow under a ceasefire"),
-        "renege_gain_coercer": Field(
-            "nonnegative", "the coercer's one-period gain from breaking a ceasefire"
-        ),
-        "renege_gain_target": Field("nonnegative", "the target's one-period gain from breaking a ceasefire"),
-        "guarantee": Field("nonnegative", "the penalty a third party imposes on a violator"),
-        "assurance": Field("probability", "the chance the coercer is limited-aims after compliance"),
-        "trust_prior": Field("probability", "the prior that the other side can be trusted"),
-        "betrayal_loss": Field("positive", "the loss from a betrayed big agreement, relative to its gain"),
-        "step_size": Field("positive", "the size of each small step, relative to the big agreement"),
+        "ceasefire_share": Field.of(Ceasefire, "share"),
+        "renege_gain_coercer": Field.of(Ceasefire, "renege_gain_coercer"),
+        "renege_gain_target": Field.of(Ceasefire, "renege_gain_target"),
+        "guarantee": Field.of(Ceasefire, "guarantee"),
+        "assurance": Field.of(RenewedDemands, "assurance"),
+        "trust_prior": Field.of(SmallSteps, "prior"),
+        "betrayal_loss": Field.of(SmallSteps, "loss"),
+        "step_size": Field.of(SmallSteps, "size"),
     },
     "game": {
-        "discount": Field("discount", "the discount factor per month"),
+        "discount": Field.of(CoerciveGame, "discount"),
         "resolve_mean": Field("interior", "the mean of the target's resolve, a Beta distribution on [0, 1]"),
         "resolve_concentration": Field(
             "positive", "the weight of the Beta distribution of resolve (alpha + beta), in observations"
         ),
-        "target_cost_resolve": Field(
-            "nonnegative", "the least resolute target's extra cost of a month of war, in shares of the stake"
-        ),
-        "screw_cost": Field(
-            "nonnegative", "the coercer's cost per unit of the screw's added cost to the target"
-        ),
-        "demand": Field("unit", "the coercer's share of the stake demanded by the ultimatum"),
+        "target_cost_resolve": Field.of(CoerciveGame, "target_cost_resolve"),
+        "screw_cost": Field.of(CoerciveGame, "screw_cost"),
+        "demand": Field.of(UltimatumDesign, "demand"),
     },
 }

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Axiomatic bargaining solutions: Nash (1950), weighted Nash and Kalai–Smorodinsky (1975).
 
 A two-player bargaining problem is a pair :math:`(S, d)`: a convex feasible set of utility pairs
@@ -38,6 +39,7 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import check_real
+from ..core.parameters import declared, setting
 from ..core.values import Kind, check_range, normalize
 
 __all__ = ["BargainingProblem", "Settlement", "SmoothProblem"]
@@ -108,6 +110,7 @@ def _check_scalar_weight(weight: Any) -> None:
 
 
 @dataclass(frozen=True, slots=True)
+@declared(settle=False)
 class BargainingProblem:
     r"""A bargaining problem whose feasible set is the comprehensive convex hull of ``points``.
 
@@ -127,8 +130,8 @@ class BargainingProblem:
     (Settlement(first=Fraction(11, 20), second=Fraction(27, 40)), Settlement(first=Fraction(289, 460), second=Fraction(513, 920)))
     """
 
-    points: Sequence[Point]
-    disagreement: Point = (0, 0)
+    points: Sequence[Point] = setting("the utility pairs the players can reach")
+    disagreement: Point = setting("what each player gets if they do not agree", default=(0, 0))
     kind: Kind = field(init=False, repr=False, compare=False)
     frontier: tuple[Point, ...] = field(init=False, repr=False, compare=False)
 

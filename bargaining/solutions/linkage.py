@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Issue linkage: bargaining over several issues that the two sides value differently.
 
 There are :math:`K` issues (territory, sanctions, alliance membership, arms control). A
@@ -32,6 +33,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.errors import ParameterTypeError, ParameterValueError
+from ..core.parameters import NONNEGATIVE, declared, parameter, setting
 from ..core.values import Kind, check_nonnegative, check_probability, normalize
 from .axiomatic import BargainingProblem
 
@@ -65,6 +67,7 @@ def _as_tuple(name: str, values: Any, length: int | None) -> tuple[Any, ...]:
 
 
 @dataclass(frozen=True, slots=True)
+@declared(settle=False)
 class IssueLinkage:
     r"""Several issues bargained together in the shadow of war.
 
@@ -84,12 +87,18 @@ class IssueLinkage:
     LinkedSettlement(shares=(Fraction(1, 1), Fraction(0, 1)), coercer_utility=Fraction(1, 1), target_utility=Fraction(1, 1))
     """
 
-    values_coercer: tuple[Any, ...]
-    values_target: tuple[Any, ...]
-    war_coercer: tuple[Any, ...]
-    war_target: tuple[Any, ...]
-    cost_coercer: Any = 0
-    cost_target: Any = 0
+    values_coercer: tuple[Any, ...] = setting("how much the coercer values each issue (non-negative)")
+    values_target: tuple[Any, ...] = setting("how much the target values each issue (non-negative)")
+    war_coercer: tuple[Any, ...] = setting(
+        "the coercer's expected share of each issue after a war, as it sees it"
+    )
+    war_target: tuple[Any, ...] = setting(
+        "the coercer's expected share of each issue after a war, as the target sees it"
+    )
+    cost_coercer: Any = parameter(
+        NONNEGATIVE, "the coercer's cost of war", "utility (stake units)", default=0
+    )
+    cost_target: Any = parameter(NONNEGATIVE, "the target's cost of war", "utility (stake units)", default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Alternating offers (Rubinstein 1982) with outside options, a risk of breakdown and a deadline.
 
 Two players divide a unit stake; player 1 proposes in the first period, player 2 answers, and
@@ -36,24 +37,23 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from ..core.errors import ParameterValueError
-from ..core.model import check_real, settle, validated
+from ..core.model import validated
+from ..core.parameters import DISCOUNT_CLOSED, PROBABILITY, REAL, declared, parameter
 from ..core.values import (
     Case,
     Kind,
     check_positive,
-    check_probability,
     check_range,
     is_symbolic,
     maximum,
-    select,
+    select_each,
     select_label,
 )
 
 __all__ = ["AlternatingOffers", "AlternatingOffersSolution", "continuous_time_split"]
 
 
-def _check_discount_closed(field_name: str, value: Any) -> None:
-    check_range(field_name, value, 0, 1, lower_open=True, requirement="a discount factor in (0, 1]")
+_UTILITY = "utility (stake units)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,7 @@ class AlternatingOffersSolution:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class AlternatingOffers:
     r"""Rubinstein bargaining over a unit stake, player 1 proposing first.
 
@@ -104,28 +105,22 @@ class AlternatingOffers:
     Fraction(5, 7)
     """
 
-    discount_first: Any
-    discount_second: Any
-    outside_first: Any = 0
-    outside_second: Any = 0
-    breakdown_risk: Any = 0
-    breakdown_first: Any = 0
-    breakdown_second: Any = 0
+    discount_first: Any = parameter(DISCOUNT_CLOSED, "the first player's discount factor per period")
+    discount_second: Any = parameter(DISCOUNT_CLOSED, "the second player's discount factor per period")
+    outside_first: Any = parameter(REAL, "the first player's outside option", _UTILITY, default=0)
+    outside_second: Any = parameter(REAL, "the second player's outside option", _UTILITY, default=0)
+    breakdown_risk: Any = parameter(
+        PROBABILITY, "the probability that a rejection ends talks", "probability", default=0
+    )
+    breakdown_first: Any = parameter(
+        REAL, "the first player's payoff when talks break down", _UTILITY, default=0
+    )
+    breakdown_second: Any = parameter(
+        REAL, "the second player's payoff when talks break down", _UTILITY, default=0
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "discount_first": _check_discount_closed,
-                "discount_second": _check_discount_closed,
-                "outside_first": check_real,
-                "outside_second": check_real,
-                "breakdown_risk": check_probability,
-                "breakdown_first": check_real,
-                "breakdown_second": check_real,
-            },
-        )
         for name in ("discount_first", "discount_second"):
             patience = (1 - self.breakdown_risk) * getattr(self, name)
             check_range(
@@ -257,9 +252,7 @@ class AlternatingOffers:
         AlternatingOffersSolution(first_share=Fraction(5, 7), second_share_when_proposing=Fraction(5, 14), regime='no outside option binds')
         """
         cases = self._cases()
-        first, second = (
-            select(self.kind, [Case(c.label, c.condition, c.value[i]) for c in cases]) for i in range(2)
-        )
+        first, second = select_each(self.kind, cases)
         return AlternatingOffersSolution(first, second, select_label(self.kind, cases))
 
     def solve_with_deadline(self, periods: int) -> AlternatingOffersSolution:

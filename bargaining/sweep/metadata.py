@@ -1,7 +1,9 @@
 """What a sweep knows about a model: units and descriptions of its parameters and outputs, and
 the regime labels its solver can return.
 
-Metadata is optional: a sweep of a model without any still runs, with bare variable names and
+A model's **parameters** are described by their declarations
+(:func:`bargaining.core.parameters.parameter`): their meaning and unit are read from the model
+class, never written here. Metadata is optional: a sweep of a model without any still runs, with bare variable names and
 the regime labels it meets on its probe grid. A model provides it in one of two ways:
 
 * a class attribute ``sweep_metadata``: a :class:`Metadata` (for every solver method) or a
@@ -20,8 +22,10 @@ the regime labels it meets on its probe grid. A model provides it in one of two 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from ..core.parameters import variables as declared_variables
 
 __all__ = ["METADATA", "Metadata", "Variable", "metadata_for", "model_path"]
 
@@ -69,18 +73,6 @@ _STAKE = "share of the stake"
 _PROBABILITY = "probability"
 _UTILITY = "utility (stake units)"
 
-_CRISIS_PARAMETERS = {
-    "power": Variable("the coercer's probability of winning a war", _PROBABILITY),
-    "cost_coercer": Variable("the coercer's cost of war", _UTILITY),
-    "cost_target": Variable("the target's cost of war", _UTILITY),
-    "risk_coercer": Variable("the coercer's utility exponent (1: risk-neutral)"),
-    "risk_target": Variable("the target's utility exponent (1: risk-neutral)"),
-    "target_cost_low": Variable("the least the target's war can cost it", _UTILITY),
-    "target_cost_high": Variable("the most the target's war can cost it", _UTILITY),
-    "cost_tough": Variable("the tough target's cost of war", _UTILITY),
-    "cost_soft": Variable("the soft target's cost of war", _UTILITY),
-    "prior_tough": Variable("the prior probability that the target is tough", _PROBABILITY),
-}
 _DEMAND_OUTPUTS = {
     "demand": Variable("the coercer's optimal demand", _STAKE),
     "war_probability": Variable("the probability of war", _PROBABILITY),
@@ -90,12 +82,10 @@ _DEMAND_OUTPUTS = {
 
 METADATA: dict[tuple[str, str], Metadata] = {
     ("bargaining.crisis.risk_return.RiskReturn", "solve"): Metadata(
-        parameters=_CRISIS_PARAMETERS,
         variables=_DEMAND_OUTPUTS,
         regimes=("safe", "interior", "capped"),
     ),
     ("bargaining.crisis.screening.Screening", "solve"): Metadata(
-        parameters=_CRISIS_PARAMETERS,
         variables={
             **_DEMAND_OUTPUTS,
             "cutoff": Variable("the prior of toughness below which the tough demand pays", _PROBABILITY),
@@ -103,22 +93,12 @@ METADATA: dict[tuple[str, str], Metadata] = {
         regimes=("soft demand", "tough demand"),
     ),
     ("bargaining.crisis.range.Crisis", "bargaining_range"): Metadata(
-        parameters=_CRISIS_PARAMETERS,
         variables={
             "lower": Variable("the least the coercer accepts rather than fight", _STAKE),
             "upper": Variable("the most the target concedes rather than fight", _STAKE),
         },
     ),
     ("bargaining.solutions.rubinstein.AlternatingOffers", "solve"): Metadata(
-        parameters={
-            "discount_first": Variable("the first player's discount factor per period"),
-            "discount_second": Variable("the second player's discount factor per period"),
-            "outside_first": Variable("the first player's outside option", _UTILITY),
-            "outside_second": Variable("the second player's outside option", _UTILITY),
-            "breakdown_risk": Variable("the probability that a rejection ends talks", _PROBABILITY),
-            "breakdown_first": Variable("the first player's payoff when talks break down", _UTILITY),
-            "breakdown_second": Variable("the second player's payoff when talks break down", _UTILITY),
-        },
         variables={
             "first_share": Variable("the first player's share when it proposes", _STAKE),
             "second_share_when_proposing": Variable("the second player's share when it proposes", _STAKE),
@@ -146,7 +126,8 @@ def model_path(model: Any) -> str:
 
 def metadata_for(model: Any, method: str) -> Metadata:
     """The metadata of ``model``'s solver ``method``: the class attribute ``sweep_metadata`` if
-    the model has one, else the entry of :data:`METADATA`, else empty metadata.
+    the model has one, else the entry of :data:`METADATA`, else empty metadata; its parameters
+    are the model's declared ones unless the metadata names its own.
 
     >>> class Toy:
     ...     sweep_metadata = {"solve": Metadata(regimes=("a", "b"))}
@@ -154,9 +135,20 @@ def metadata_for(model: Any, method: str) -> Metadata:
     (('a', 'b'), ())
     """
     own = getattr(model, "sweep_metadata", None)
+    found: Metadata
     if isinstance(own, Metadata):
-        return own
-    if isinstance(own, Mapping) and isinstance(own.get(method), Metadata):
-        found: Metadata = own[method]
+        found = own
+    elif isinstance(own, Mapping) and isinstance(own.get(method), Metadata):
+        found = own[method]
+    else:
+        found = METADATA.get((model_path(model), method), Metadata())
+    if found.parameters or not _is_declared(model):
         return found
-    return METADATA.get((model_path(model), method), Metadata())
+    declared = {name: Variable(meaning, unit) for name, (meaning, unit) in declared_variables(model).items()}
+    return replace(found, parameters=declared)
+
+
+def _is_declared(model: Any) -> bool:
+    import dataclasses
+
+    return isinstance(model, type) and dataclasses.is_dataclass(model)

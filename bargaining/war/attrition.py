@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Wars of attrition: how long a war lasts when it ends only when one side gives up.
 
 **Complete information** (:class:`WarOfAttrition`). Side :math:`j` values the prize at
@@ -43,10 +44,10 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import exact_or_sympy, exponential, logarithm, square_root
 from ..core.errors import ParameterValueError
-from ..core.model import settle
-from ..core.values import Case, Kind, check_nonnegative, check_positive, select
-from ._kinds import exponential, logarithm, square_root
+from ..core.parameters import NONNEGATIVE, POSITIVE, declared, parameter
+from ..core.values import Case, Kind, select
 
 __all__ = ["PrivateWarOfAttrition", "WarOfAttrition"]
 
@@ -76,6 +77,7 @@ def _times(kind: Kind, times: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class WarOfAttrition:
     r"""The complete-information war of attrition with linearly escalating costs.
 
@@ -97,26 +99,23 @@ class WarOfAttrition:
     sqrt(log(2))
     """
 
-    value_coercer: Any
-    value_target: Any
-    cost_coercer: Any
-    cost_target: Any
-    escalation_coercer: Any = 0
-    escalation_target: Any = 0
+    value_coercer: Any = parameter(POSITIVE, "what the coercer gains if the target concedes")
+    value_target: Any = parameter(POSITIVE, "what the target gains if the coercer concedes")
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's flow cost of fighting at the start")
+    cost_target: Any = parameter(NONNEGATIVE, "the target's flow cost of fighting at the start")
+    escalation_coercer: Any = parameter(
+        NONNEGATIVE,
+        "how fast the coercer's flow cost rises",
+        default=0,
+    )
+    escalation_target: Any = parameter(
+        NONNEGATIVE,
+        "how fast the target's flow cost rises (turning the screw on the target)",
+        default=0,
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "value_coercer": check_positive,
-                "value_target": check_positive,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-                "escalation_coercer": check_nonnegative,
-                "escalation_target": check_nonnegative,
-            },
-        )
         a, b = self.hazard_intercept, self.hazard_slope
         if self.kind != "symbolic" and np.any((a == 0) & (b == 0)):
             raise ParameterValueError(
@@ -182,8 +181,6 @@ class WarOfAttrition:
         a, b, kind = self.hazard_intercept, self.hazard_slope, self.kind
         if kind in ("exact", "symbolic"):
             import sympy
-
-            from ._kinds import exact_or_sympy
 
             a_s, b_s = sympy.sympify(a), sympy.sympify(b)
             escalating = (
@@ -255,8 +252,6 @@ class WarOfAttrition:
         if kind == "exact" and not isinstance(result, Fraction):
             import sympy
 
-            from ._kinds import exact_or_sympy
-
             return exact_or_sympy(sympy.simplify(result))
         return result
 
@@ -272,6 +267,7 @@ def _principal_lambert(level: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class PrivateWarOfAttrition:
     r"""The symmetric war of attrition with private values uniform on :math:`[0, \bar v]`.
 
@@ -290,13 +286,10 @@ class PrivateWarOfAttrition:
     (Fraction(1, 1), -6 + 3*log(2) + 3*sqrt(2))
     """
 
-    value_high: Any
-    cost: Any
-    escalation: Any = 0
+    value_high: Any = parameter(POSITIVE, "the top of the value distribution")
+    cost: Any = parameter(POSITIVE, "the flow cost of fighting at the start")
+    escalation: Any = parameter(NONNEGATIVE, "the rise of the flow cost per unit of time", default=0)
     kind: Kind = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        settle(self, {"value_high": check_positive, "cost": check_positive, "escalation": check_nonnegative})
 
     def holdout_cost(self, value: Any) -> Any:
         r""":math:`\beta(v) = \bar v(-u - \ln(1 - u))`, :math:`u = v/\bar v`: the cumulative cost a side of value :math:`v` bears.
@@ -324,8 +317,6 @@ class PrivateWarOfAttrition:
         if self.kind == "exact":
             import sympy
 
-            from ._kinds import exact_or_sympy
-
             return exact_or_sympy(sympy.simplify(result))
         return result
 
@@ -349,8 +340,6 @@ class PrivateWarOfAttrition:
             import sympy
 
             def one(value: Any) -> Any:
-                from ._kinds import exact_or_sympy
-
                 return exact_or_sympy(
                     sympy.simplify(sympy.LambertW(-sympy.exp(-1 - sympy.sympify(value))) ** 2)
                 )

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Commitment inside the war: a settlement is struck only if it would hold while power keeps shifting.
 
 A ceasefire does not freeze the balance of power: the sides rearm, and one gains. If, after the
@@ -43,8 +44,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterValueError
-from ..core.model import settle
-from ..core.values import Kind, check_discount, check_nonnegative, check_range
+from ..core.parameters import DISCOUNT, NONNEGATIVE, Domain, declared, parameter, setting
+from ..core.values import Kind
 from .lattice import Schedule
 
 if TYPE_CHECKING:
@@ -53,11 +54,11 @@ if TYPE_CHECKING:
 __all__ = ["SelfEnforcing"]
 
 
-def _check_shift(field_name: str, value: Any) -> None:
-    check_range(field_name, value, -1, 1, requirement="a change of power in [-1, 1]")
+_SHIFT = Domain("shift", "a change of power in [-1, 1]", -1, 1)
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class SelfEnforcing:
     r"""A pressure schedule whose settlements must survive a power shift during the ceasefire.
 
@@ -80,15 +81,24 @@ class SelfEnforcing:
     'try-and-see, self-enforcing'
     """
 
-    schedule: Schedule
-    shift: Any
-    discount: Any
-    guarantee: Any = 0
+    schedule: Schedule = setting(
+        "the war's pressure schedule: try-and-see, turning the screw or an ultimatum"
+    )
+    shift: Any = parameter(
+        _SHIFT,
+        "the change in the coercer's power during the ceasefire (negative: the target rearms faster)",
+        "probability",
+    )
+    discount: Any = parameter(DISCOUNT, "the discount factor of the ceasefire's flow")
+    guarantee: Any = parameter(
+        NONNEGATIVE,
+        "the penalty a guarantor imposes on whoever breaks the ceasefire (a one-time cost of war)",
+        default=0,
+    )
     name: str = field(init=False)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(self, {"shift": _check_shift, "discount": check_discount, "guarantee": check_nonnegative})
         if self.kind in ("array", "symbolic"):
             raise ParameterValueError("shift, discount, guarantee", "scalars (numbers)", self.shift)
         for method in ("target_cost", "policy", "penalty_target"):

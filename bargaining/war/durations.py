@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Two regimes of war duration, calibrated to a *stated* regularity and labelled with its dataset.
 
 The learning war ends once beliefs converge, which takes a few battles: short *informational*
@@ -45,9 +46,10 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import exponential
 from ..core.errors import ConvergenceError, ParameterValueError
-from ..core.model import settle
-from ..core.values import Kind, check_positive, check_probability, check_range
+from ..core.parameters import POSITIVE, PROBABILITY, declared, parameter, setting
+from ..core.values import Kind, check_positive, check_range
 
 __all__ = ["ESSAY_COW", "ESSAY_UCDP", "DurationMixture", "DurationRegularity", "calibrate", "short_weight"]
 
@@ -137,6 +139,7 @@ ESSAY_UCDP = DurationRegularity(
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class DurationMixture:
     r"""Durations as a mixture of a short (informational) and a long (commitment) exponential regime.
 
@@ -157,28 +160,25 @@ class DurationMixture:
     Fraction(2, 1)
     """
 
-    short_weight: Any
-    short_mean: Any
-    long_mean: Any
-    label: str
-    time_unit: str = "periods"
+    short_weight: Any = parameter(PROBABILITY, "the share of wars in the short regime", "probability")
+    short_mean: Any = parameter(POSITIVE, "the mean length of the short wars", "time_unit (periods)")
+    long_mean: Any = parameter(
+        POSITIVE, "the mean length of the long wars", "time_unit (periods)", above="short_mean", strict=False
+    )
+    label: str = setting("the dataset definition the mixture is calibrated to")
+    time_unit: str = setting(
+        "the unit of the means and of every time (months for calibrate)",
+        default="periods",
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {"short_weight": check_probability, "short_mean": check_positive, "long_mean": check_positive},
-        )
         if not isinstance(self.label, str) or not self.label.strip():
             raise ParameterValueError("label", "the dataset definition the durations refer to", self.label)
         if not isinstance(self.time_unit, str) or not self.time_unit.strip():
             raise ParameterValueError("time_unit", "the unit of time (a non-empty str)", self.time_unit)
-        if self.kind != "symbolic" and np.any(np.asarray(self.long_mean < self.short_mean)):
-            raise ParameterValueError("long_mean", "at least short_mean", self.long_mean)
 
     def _exp(self, value: Any) -> Any:
-        from ._kinds import exponential
-
         if self.kind == "array":  # an exact time over array fields is an object array: make it float
             value = np.asarray(value, dtype=float)
         return exponential(self.kind, value)

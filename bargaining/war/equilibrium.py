@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""Markov perfect equilibrium of the complete-information war on a front-line grid.
 
 The front line is at :math:`s \in \{0, 1, \dots, S\}`; at :math:`s = 0` the target has won (the
@@ -43,18 +44,15 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import require_numeric
 from ..core.errors import ConvergenceError, ParameterValueError
-from ..core.model import settle
-from ..core.values import Kind, check_nonnegative, check_probability, check_range
-from ._kinds import require_numeric
+from ..core.linear import solve_exact
+from ..core.parameters import DISCOUNT_CLOSED, NONNEGATIVE, PROBABILITY, declared, parameter, setting
+from ..core.values import Kind, check_range
 
 __all__ = ["FrontLineWar", "MarkovPerfectEquilibrium"]
 
 _PROPOSERS = ("alternating", "coercer", "target", "random")
-
-
-def _check_discount_closed(field_name: str, value: Any) -> None:
-    check_range(field_name, value, 0, 1, lower_open=True, requirement="a discount factor in (0, 1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +95,7 @@ class MarkovPerfectEquilibrium:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class FrontLineWar:
     r"""The complete-information war on a front line of ``width + 1`` positions.
 
@@ -109,7 +108,7 @@ class FrontLineWar:
     discount_coercer, discount_target : discount factors in (0, 1]
         :math:`\delta_C, \delta_T` per period.
     width : int, at least 2
-        :math:`S`: the front runs from 0 (the target wins) to ``width`` (the coercer wins).
+        :math:`S`: the number of front positions from the target's win (0) to the coercer's.
     stalemate : probability
         :math:`\sigma`, the chance a battle leaves the front where it is.
     proposer : str
@@ -123,30 +122,30 @@ class FrontLineWar:
     [Fraction(0, 1), Fraction(13, 29), Fraction(22, 29), Fraction(1, 1)]
     """
 
-    battle_odds: Any
-    cost_coercer: Any
-    cost_target: Any
-    discount_coercer: Any
-    discount_target: Any
-    width: int
-    stalemate: Any = 0
-    proposer: str = "alternating"
-    proposer_weight: Any = Fraction(1, 2)
+    battle_odds: Any = parameter(
+        PROBABILITY, "the coercer's chance of pushing the front forward in a battle", "probability"
+    )
+    cost_coercer: Any = parameter(NONNEGATIVE, "the coercer's cost of a battle", "utility (stake units)")
+    cost_target: Any = parameter(NONNEGATIVE, "the target's cost of a battle", "utility (stake units)")
+    discount_coercer: Any = parameter(DISCOUNT_CLOSED, "the coercer's discount factor per period")
+    discount_target: Any = parameter(DISCOUNT_CLOSED, "the target's discount factor per period")
+    width: int = setting("the number of front positions from the target's win (0) to the coercer's")
+    stalemate: Any = parameter(
+        PROBABILITY, "the chance a battle leaves the front where it is", "probability", default=0
+    )
+    proposer: str = setting(
+        "who proposes: alternating (the coercer first), the coercer, the target or random",
+        default="alternating",
+    )
+    proposer_weight: Any = parameter(
+        PROBABILITY,
+        "the chance the coercer proposes, when the proposer is random",
+        "probability",
+        default=Fraction(1, 2),
+    )
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(
-            self,
-            {
-                "battle_odds": check_probability,
-                "cost_coercer": check_nonnegative,
-                "cost_target": check_nonnegative,
-                "discount_coercer": _check_discount_closed,
-                "discount_target": _check_discount_closed,
-                "stalemate": check_probability,
-                "proposer_weight": check_probability,
-            },
-        )
         require_numeric(self.kind, "value iteration", "battle_odds", self.battle_odds)
         if (
             isinstance(self.width, bool)
@@ -386,7 +385,9 @@ def _solve_policy(
                     matrix[row][unknowns] += 1  # the proposer gets 1 - max(W_resp, 0)
                     if positive:
                         add_fight(row, responder, layer, s, -1)
-    solution = _gauss_jordan(matrix)
+    solution = solve_exact([row[:unknowns] for row in matrix], [row[unknowns] for row in matrix])
+    if solution is None:  # pragma: no cover - a policy's system is diagonally dominant
+        raise ConvergenceError("the policy's linear system is singular")
     value_c = np.empty((2, interior), dtype=object)
     value_t = np.empty((2, interior), dtype=object)
     for layer in (0, 1):
@@ -394,21 +395,3 @@ def _solve_policy(
             value_c[layer, s - 1] = solution[index(0, layer, s)]
             value_t[layer, s - 1] = solution[index(1, layer, s)]
     return value_c, value_t
-
-
-def _gauss_jordan(augmented: list[list[Fraction]]) -> list[Fraction]:
-    """Solve a square system given as an augmented matrix, exactly."""
-    size = len(augmented)
-    rows = [row[:] for row in augmented]
-    for column in range(size):
-        pivot = next((r for r in range(column, size) if rows[r][column] != 0), None)
-        if pivot is None:
-            raise ConvergenceError("the policy's linear system is singular")  # pragma: no cover
-        rows[column], rows[pivot] = rows[pivot], rows[column]
-        lead = rows[column][column]
-        rows[column] = [entry / lead for entry in rows[column]]
-        for r in range(size):
-            factor = rows[r][column]
-            if r != column and factor != 0:
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[column])]
-    return [rows[r][size] for r in range(size)]

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""The learning war: mutual optimism that battles dispel (Slantchev 2003; Smith & Stam 2004).
 
 The coercer C and the target T fight a sequence of battles; C wins each with a fixed but unknown
@@ -47,38 +48,44 @@ from typing import Any
 
 import numpy as np
 
+from ..core.arithmetic import ceiling, square_root
 from ..core.errors import ParameterTypeError, ParameterValueError
-from ..core.model import settle
+from ..core.parameters import (
+    DISCOUNT_CLOSED,
+    NONNEGATIVE,
+    POSITIVE,
+    PROBABILITY,
+    Domain,
+    declared,
+    parameter,
+    plan_of,
+    setting,
+)
 from ..core.values import (
     Case,
     Kind,
     check_nonnegative,
-    check_positive,
-    check_probability,
-    check_range,
     select,
 )
 from . import race
-from ._kinds import ceiling
 from .lattice import Schedule, SettlementDistribution, run_lattice
 from .strategies import TryAndSee
 
 __all__ = ["LearningWar"]
 
-
-def _check_open_probability(field_name: str, value: Any) -> None:
-    check_range(
-        field_name,
-        value,
-        0,
-        1,
-        lower_open=True,
-        upper_open=True,
-        requirement="a prior mean in (0, 1) (a Beta prior needs both parameters positive)",
-    )
+_OPEN_PROBABILITY = Domain(
+    "interior",
+    "a prior mean in (0, 1) (a Beta prior needs both parameters positive)",
+    0,
+    1,
+    lower_open=True,
+    upper_open=True,
+    assumptions=("positive",),
+)
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class LearningWar:
     r"""A war of battles whose odds the sides learn, each from its own Beta prior.
 
@@ -109,19 +116,28 @@ class LearningWar:
     Fraction(0, 1)
     """
 
-    coercer_belief: Any
-    target_belief: Any
-    coercer_confidence: Any
-    target_confidence: Any
-    battle_odds: Any
-    cost_coercer: Any = 0
-    cost_target: Any = 0
-    decisive_margin: int | None = None
-    discount: Any = 1
+    coercer_belief: Any = parameter(
+        _OPEN_PROBABILITY, "the coercer's prior mean of its chance to win a battle", "probability"
+    )
+    target_belief: Any = parameter(
+        _OPEN_PROBABILITY, "the target's prior mean of its own chance to win a battle", "probability"
+    )
+    coercer_confidence: Any = parameter(POSITIVE, "the weight of the coercer's prior", "battles")
+    target_confidence: Any = parameter(POSITIVE, "the weight of the target's prior", "battles")
+    battle_odds: Any = parameter(PROBABILITY, "the true chance that the coercer wins a battle", "probability")
+    cost_coercer: Any = parameter(
+        NONNEGATIVE, "the coercer's cost of one more battle", "utility (stake units)", default=0
+    )
+    cost_target: Any = parameter(
+        NONNEGATIVE, "the target's cost of one more battle", "utility (stake units)", default=0
+    )
+    decisive_margin: int | None = setting(
+        "the lead in battles that ends the war outright (None: never)", "battles", default=None
+    )
+    discount: Any = parameter(DISCOUNT_CLOSED, "the discount factor per battle (1: none)", default=1)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(self, {name: check for name, check in _CHECKS.items()})
         margin = self.decisive_margin
         if margin is not None and (
             isinstance(margin, bool) or not isinstance(margin, (int, np.integer)) or margin < 1
@@ -137,7 +153,7 @@ class LearningWar:
         >>> LearningWar.numeric_fields()[:2]
         ('coercer_belief', 'target_belief')
         """
-        return tuple(_CHECKS)
+        return tuple(plan_of(LearningWar).checks)
 
     def expanded(self, name: str) -> Any:
         """A parameter with a trailing axis for the battle lattice when the kind is ``array``.
@@ -159,7 +175,7 @@ class LearningWar:
         >>> LearningWar(Fraction(3, 5), Fraction(3, 5), 2, 2, Fraction(1, 2)).as_float().coercer_belief
         0.6
         """
-        floats: dict[str, Any] = {name: float(getattr(self, name)) for name in _CHECKS}
+        floats: dict[str, Any] = {name: float(getattr(self, name)) for name in plan_of(LearningWar).checks}
         return dataclasses.replace(self, **floats)
 
     @property
@@ -257,8 +273,6 @@ class LearningWar:
         else:
             safe_cost = cost if cost != 0 else 1
         if not (isinstance(escalation, (int, Fraction)) and escalation == 0):
-            from ._kinds import square_root
-
             g = escalation
             radicand = 4 * strength * g * gap + (strength * g) ** 2 - 2 * strength * cost * g + cost**2
             battles = (-strength * g - cost + square_root(self.kind, radicand)) / (2 * g)
@@ -289,24 +303,10 @@ class LearningWar:
         (Fraction(1, 8), Fraction(3017, 4096))
         """
         if self.kind == "symbolic":
-            for name in _CHECKS:
+            for name in plan_of(LearningWar).checks:
                 value = getattr(self, name)
                 if name != "battle_odds" and value.free_symbols:
                     raise ParameterTypeError(
                         name, "a number for the lattice DP (only battle_odds may be a symbol)", value
                     )
         return run_lattice(self, horizon, TryAndSee() if schedule is None else schedule)
-
-
-_CHECKS = {
-    "coercer_belief": _check_open_probability,
-    "target_belief": _check_open_probability,
-    "coercer_confidence": check_positive,
-    "target_confidence": check_positive,
-    "battle_odds": check_probability,
-    "cost_coercer": check_nonnegative,
-    "cost_target": check_nonnegative,
-    "discount": lambda name, value: check_range(
-        name, value, 0, 1, lower_open=True, requirement="a discount factor in (0, 1]"
-    ),
-}

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.parameters import symbols as declared_symbols
+
 __all__ = [
     "derive_attrition_complete",
     "derive_attrition_private",
@@ -25,19 +27,23 @@ __all__ = [
 
 
 def symbols() -> dict[str, Any]:
-    """The positive real symbols the derivations use, by name.
+    """The symbols the derivations use, by name: each model parameter with the assumptions of its
+    declared domain (:func:`bargaining.core.parameters.symbols`), and the quantities of the
+    derivations that are not fields positive.
 
-    >>> sorted(symbols())[:4]
-    ['battles', 'coercer_belief', 'coercer_wins', 'confidence']
+    >>> symbols()["coercer_belief"].is_positive, symbols()["cost_coercer"].is_nonnegative
+    (True, True)
     """
-    import sympy
+    from .attrition import PrivateWarOfAttrition, WarOfAttrition
+    from .durations import DurationMixture
+    from .learning import LearningWar
+    from .strategies import CoaseTwoPeriod, TurningTheScrew
 
-    names = (
-        "coercer_belief target_belief confidence cost_total escalation battles coercer_wins "
-        "value_coercer value_target cost_coercer cost_target escalation_coercer escalation_target "
-        "value_high cost time delta cost_high price_first short_mean long_mean share_beyond horizon"
+    fields = declared_symbols(
+        LearningWar, WarOfAttrition, PrivateWarOfAttrition, TurningTheScrew, CoaseTwoPeriod, DurationMixture
     )
-    return {name: sympy.Symbol(name, positive=True) for name in names.split()}
+    extra = "confidence cost_total battles coercer_wins time delta price_first share_beyond horizon"
+    return fields | declared_symbols(extra=extra.split())
 
 
 def derive_learning_settlement() -> dict[str, Any]:

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF009 - parameter() returns a dataclass field, like dataclasses.field
 r"""George's three strategies of coercive diplomacy as pressure schedules on one learning war.
 
 George (*Forceful Persuasion*, 1991, pp. 7–9) distinguishes **try-and-see** (a demand, no deadline,
@@ -53,18 +54,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..core.arithmetic import require_numeric
 from ..core.errors import ParameterValueError
-from ..core.model import settle
+from ..core.parameters import DISCOUNT, NONNEGATIVE, POSITIVE, PROBABILITY, declared, parameter, setting
 from ..core.types import Value
 from ..core.values import (
     Kind,
-    check_discount,
-    check_nonnegative,
-    check_positive,
-    check_probability,
     check_range,
 )
-from ._kinds import require_numeric
 from .lattice import Schedule
 from .race import war_values
 
@@ -160,6 +157,7 @@ def _refuse_symbols(kind: Kind, schedule: Any, names: tuple[str, ...]) -> None:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class TurningTheScrew:
     r"""Turning the screw: the target's cost of the :math:`n`-th battle is :math:`c_T + g\,n`.
 
@@ -175,13 +173,14 @@ class TurningTheScrew:
     1
     """
 
-    escalation: Any
+    escalation: Any = parameter(
+        NONNEGATIVE, "the rise in the target's cost per battle (sanctions tightened, arms delivered)"
+    )
     name: str = field(default="turning the screw", init=False)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        kind = settle(self, {"escalation": check_nonnegative})
-        _refuse_symbols(kind, self, ("escalation",))
+        _refuse_symbols(self.kind, self, ("escalation",))
 
     def target_cost(self, war: LearningWar, battles: int) -> Any:
         """The target's rising cost of the battle fought after ``battles`` battles.
@@ -243,6 +242,7 @@ def credibility(audience_cost: Value, value_low: Value, value_high: Value, risk:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class UltimatumSchedule:
     r"""An ultimatum: a fixed demand, a deadline in battles, and a threat of given credibility.
 
@@ -270,27 +270,31 @@ class UltimatumSchedule:
     6
     """
 
-    demand: Any
-    deadline: int
-    threat: Any
-    credibility: Any
-    carrot: Any = 0
-    carrot_efficiency: Any = 1
+    demand: Any = parameter(
+        PROBABILITY, "the coercer's share demanded, never softened before the deadline", "probability"
+    )
+    deadline: int = setting("the period at which the threat falls if the target has not accepted")
+    threat: Any = parameter(
+        NONNEGATIVE, "the target's loss when the threat is executed", "utility (stake units)"
+    )
+    credibility: Any = parameter(
+        PROBABILITY, "the probability that the coercer executes the threat", "probability"
+    )
+    carrot: Any = parameter(
+        NONNEGATIVE,
+        "an inducement to the target if it accepts (George's carrots)",
+        default=0,
+    )
+    carrot_efficiency: Any = parameter(
+        NONNEGATIVE,
+        "the carrot's cost to the coercer per unit of value (1: a carrot is exactly a smaller demand)",
+        default=1,
+    )
     name: str = field(default="ultimatum", init=False)
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        kind = settle(
-            self,
-            {
-                "demand": check_probability,
-                "threat": check_nonnegative,
-                "credibility": check_probability,
-                "carrot": check_nonnegative,
-                "carrot_efficiency": check_nonnegative,
-            },
-        )
-        _refuse_symbols(kind, self, ("demand", "threat", "credibility", "carrot", "carrot_efficiency"))
+        _refuse_symbols(self.kind, self, ("demand", "threat", "credibility", "carrot", "carrot_efficiency"))
         if (
             isinstance(self.deadline, bool)
             or not isinstance(self.deadline, (int, np.integer))
@@ -455,6 +459,7 @@ class CoaseSolution:
 
 
 @dataclass(frozen=True, slots=True)
+@declared
 class CoaseTwoPeriod:
     r"""The Coase problem of try-and-see: two demands against a target with a private cost of war.
 
@@ -478,13 +483,14 @@ class CoaseTwoPeriod:
     CoaseSolution(first_demand=Fraction(29, 40), second_demand=Fraction(13, 20), cutoff=Fraction(3, 10), coercer_gain=Fraction(9, 80), committed_demand=Fraction(3, 4), committed_gain=Fraction(1, 8))
     """
 
-    power: Any
-    cost_high: Any
-    discount: Any
+    power: Any = parameter(PROBABILITY, "the coercer's war share", "probability")
+    cost_high: Any = parameter(
+        POSITIVE, "the most a period of war can cost the target", "utility (stake units)"
+    )
+    discount: Any = parameter(DISCOUNT, "the per-period discount factor")
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        settle(self, {"power": check_probability, "cost_high": check_positive, "discount": check_discount})
         check_range(
             "power + cost_high",
             self.power + self.cost_high,

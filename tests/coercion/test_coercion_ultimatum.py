@@ -17,6 +17,7 @@ from scipy.special import erf
 from bargaining import ParameterTypeError, ParameterValueError
 from bargaining.coercion import Ultimatum, gaussian_compliance_stake, optimal_demand, optimal_design
 from bargaining.coercion.specification import derive_schelling_minimum_risk
+from bargaining.coercion.specification import symbols as coercion_symbols
 
 fractions = st.fractions(min_value=0, max_value=1, max_denominator=40)
 F = Fraction
@@ -128,7 +129,7 @@ def test_schelling_minimum_risk() -> None:
     """Schelling (1960, ch. 8): with no will to execute, a target losing L complies with a demand x
     iff the risk rho >= x / L; our targets lose nearly the whole threat (resolve in [0, 1/100])."""
     x, threat = F(1, 4), F(1, 2)
-    minimum = derive_schelling_minimum_risk().subs({sympy.Symbol("demand", positive=True): 0})
+    minimum = derive_schelling_minimum_risk().subs({coercion_symbols()["demand"]: 0})
     assert minimum == 0
     rho_min = x / threat
     common = dict(execution_low=-2, execution_high=-1, threat=threat, resolve_high=F(1, 100))
@@ -299,7 +300,7 @@ def test_optimal_design_keeps_unbounded_instruments_and_checks_its_inputs() -> N
         ({"demand": 0.5, "risk": -F(1, 2)}, ParameterValueError, r"risk must be a probability in \[0, 1\] \(got -1/2\)"),
         ({"demand": F(1, 2), "execution_low": 1, "execution_high": 0}, ParameterValueError, r"execution_high must be greater than execution_low = 1 \(got 0\)"),
         ({"demand": F(1, 2), "resolve_low": F(1, 2), "resolve_high": F(1, 2)}, ParameterValueError, r"resolve_high must be greater than resolve_low = 1/2 \(got 1/2\)"),
-        ({"demand": np.array([0.5, 0.6]), "resolve_low": np.array([0.1, 0.9]), "resolve_high": 0.5}, ParameterValueError, r"resolve_high must be greater than resolve_low \(got 0.5 at index \(1,\)\)"),
+        ({"demand": np.array([0.5, 0.6]), "resolve_low": np.array([0.1, 0.9]), "resolve_high": 0.5}, ParameterValueError, r"resolve_high must be greater than resolve_low \(0.9 there\) \(got 0.5 at index \(1,\)\)"),
         ({"demand": np.array([0.5, 1.6])}, ParameterValueError, r"demand must be in \[0, 1\] \(got 1.6 at index \(1,\)\)"),
         ({"demand": 0.5, "resolve_distribution": "beta"}, ParameterTypeError, r"resolve_distribution must be a frozen scipy.stats distribution"),
         ({"demand": 0.5, "resolve_distribution": stats.norm()}, ParameterValueError, r"resolve_distribution must be supported on \[0, 1\] \(got support \[-inf, inf\]\)"),

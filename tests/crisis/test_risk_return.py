@@ -106,7 +106,7 @@ def test_numeric_optimum_agrees_with_the_uniform_closed_form():
     [
         (lambda: RiskReturn(0.5, 0.1, 0.3, 0.2), ParameterValueError, "target_cost_high must be greater than target_cost_low = 0.3 (got 0.2)"),
         (lambda: RiskReturn(np.array([0.5]), 0.1, np.array([0.3, 0.1]), 0.2), ParameterValueError,
-         "target_cost_high must be greater than target_cost_low (got a smaller value at index (0,))"),
+         "target_cost_high must be greater than target_cost_low (0.3 there) (got 0.2 at index (0,))"),
         (lambda: RiskReturn(0.5, -0.1, 0.0, 0.2), ParameterValueError, "cost_coercer must be non-negative (got -0.1)"),
         (lambda: risk_return_demand(0.5, 0.1, "uniform"), ParameterTypeError, "distribution must be a scipy.stats distribution"),
         (lambda: risk_return_demand(np.array([0.5]), 0.1, stats.uniform()), ParameterTypeError, "power must be a real number"),

@@ -6,7 +6,7 @@ from fractions import Fraction as F
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bargaining import ParameterTypeError, ParameterValueError
@@ -84,7 +84,9 @@ def test_both_options_binding():
 @given(fractions(0, F(1, 2)), fractions(0, F(1, 2)))
 def test_vanishing_breakdown_risk_splits_the_difference(e1, e2):
     """Binmore, Rubinstein & Wolinsky (1986): no discounting, breakdown risk q -> 0 gives
-    (1 + e1 - e2)/2, the Nash solution with the breakdown point as disagreement point."""
+    (1 + e1 - e2)/2, the Nash solution with the breakdown point as disagreement point (strictly
+    inside the frontier: at e1 = e2 = 1/2 there is nothing to bargain over, and the problem is refused)."""
+    assume(e1 + e2 < 1)
     share = AlternatingOffers(1, 1, breakdown_risk=F(1, 10**6), breakdown_first=e1, breakdown_second=e2).solve()
     target = (1 + e1 - e2) / 2
     assert abs(share.first_share - target) < F(1, 10**5)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bargaining import ParameterTypeError, ParameterValueError
 from bargaining.crisis import Crisis, RiskReturn
-from bargaining.sweep import Metadata, SweepError, make_plan, metadata_for
+from bargaining.sweep import Metadata, SweepError, Variable, make_plan, metadata_for
 from bargaining.sweep.plan import DEFAULT_CHUNK_POINTS, SLAB_POINTS
 from tests.strategies import costs, fractions, probabilities
 from tests.sweep.sweep_models import Counted, Labelled, Strange
@@ -150,7 +150,9 @@ def test_a_label_never_met_on_the_probe_nor_declared_is_refused_by_name():
 
 def test_models_declare_metadata_by_class_attribute_or_the_package_mapping():
     assert metadata_for(RiskReturn, "solve").variables["demand"].units == "share of the stake"
-    assert metadata_for(Crisis, "solve") == Metadata()
+    undeclared = metadata_for(Crisis, "solve")  # no entry: no outputs, no regimes, the declared parameters
+    assert (undeclared.variables, undeclared.regimes) == ({}, ())
+    assert undeclared.parameters["power"] == Variable("the coercer's probability of winning a war", "probability")
 
     class Declared:
         sweep_metadata = Metadata(regimes=("a",))

@@ -1,0 +1,251 @@
+"""Each parameter is declared once, on its field, and everything else is derived from it.
+
+These tests hold the promise of ``bargaining.core.parameters``: every field of every model is
+declared (a parameter with a domain, or a setting); the fast path for plain numbers accepts and
+refuses exactly what the general path does, and gives the same values; and the sweep metadata,
+the scenario schema, the specifications' symbols and the docs' parameter tables are the
+declarations, not copies of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import math
+import pkgutil
+from fractions import Fraction as F
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import bargaining
+from bargaining.core.errors import BargainingError, ParameterValueError
+from bargaining.core.model import settle
+from bargaining.core.parameters import (
+    NONNEGATIVE,
+    PROBABILITY,
+    Parameter,
+    Setting,
+    checks_of,
+    declarations,
+    declared,
+    parameter,
+    plan_of,
+    setting,
+    symbols,
+    table,
+    variables,
+)
+from bargaining.crisis import Crisis, RiskReturn, Screening
+
+MODEL_SECTIONS = ("solutions", "crisis", "commitment", "coercion", "war", "games", "coercive_game")
+
+
+def _model_classes() -> list[type]:
+    """Every dataclass of the model sections that settles a kind (a ``kind`` field set in ``__post_init__``)."""
+    found = []
+    for section in MODEL_SECTIONS:
+        package = importlib.import_module(f"bargaining.{section}")
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"bargaining.{section}.{info.name}")
+            for obj in vars(module).values():
+                if isinstance(obj, type) and obj.__module__ == module.__name__ and dataclasses.is_dataclass(obj):
+                    fields = {f.name: f for f in dataclasses.fields(obj)}
+                    if "kind" in fields and not fields["kind"].init:
+                        found.append(obj)
+    return found
+
+
+MODELS = _model_classes()
+
+
+def test_the_model_classes_are_found():
+    names = {model.__name__ for model in MODELS}
+    assert {"RiskReturn", "Screening", "Ultimatum", "CoerciveGame", "LearningWar", "PowerPath"} <= names
+    assert len(MODELS) >= 30
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: f"{model.__module__}.{model.__name__}")
+def test_every_field_of_every_model_is_declared(model):
+    init = [f.name for f in dataclasses.fields(model) if f.init]
+    declared_fields = declarations(model)
+    assert [name for name in init if name not in declared_fields] == []
+    for name, item in declared_fields.items():
+        assert item.meaning, name
+        assert item.meaning[0].islower() or item.meaning.startswith(("'", "Schelling")), (name, item.meaning)
+        assert "\\" not in item.meaning and ":math:" not in item.meaning, (name, item.meaning)
+    plan_of(model)  # an ordered pair names a declared parameter, or the plan is refused
+
+
+def test_an_ordered_pair_must_name_a_declared_parameter():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Broken:
+        high: object = parameter(NONNEGATIVE, "the upper end", above="low")
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    with pytest.raises(TypeError, match="above='low' is not a declared parameter"):
+        Broken(1)
+
+
+def test_settings_are_kept_as_given_and_a_model_may_settle_itself():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared(settle=False)
+    class Manual:
+        power: object = parameter(PROBABILITY, "a chance")
+        name: str = setting("a name", default="x")
+
+    assert isinstance(declarations(Manual)["name"], Setting)
+    assert Manual(2).power == 2  # not settled: the model does it itself, with checks_of
+    assert list(checks_of(Manual)) == ["power"]
+
+
+def test_a_check_that_is_not_an_interval_runs_on_both_paths():
+    def even_tenths(name, value):
+        if np.any(np.asarray(value * 10) % 2 != 0):
+            raise ParameterValueError(name, "an even number of tenths", value)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Tenths:
+        share: object = parameter(PROBABILITY, "a share", check=even_tenths)
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    assert Tenths(F(2, 10)).share == F(1, 5) and Tenths(0.4).kind == "float"
+    with pytest.raises(ParameterValueError, match=r"share must be an even number of tenths \(got 3/10\)"):
+        Tenths(F(3, 10))  # refused on the fast path, named by the general one
+    assert Tenths(np.array([0.2, 0.4])).kind == "array"
+
+
+# --------------------------------------------------------------------------- fast path = general path
+
+NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.integers(-3, 3),
+    st.sampled_from([10**4301, -(10**4301), F(1, 10**4301)]),  # beyond the exact-size limit
+    st.fractions(F(-3), F(3), max_denominator=50),
+    st.sampled_from([0.0, 1.0, 0.5, -0.0, 1e308, 2.0**-1074, 10**400]),
+)
+
+
+def _outcome(model, values):
+    """What the model does with these values: the normalised fields and kind, or the error."""
+    try:
+        built = model(*values)
+    except BargainingError as error:
+        return type(error).__name__, str(error)
+    names = list(declarations(model))
+    return tuple((getattr(built, n), type(getattr(built, n))) for n in names), built.kind
+
+
+def _general(model, values):
+    """The same values through the general path only (the engine, core.model.settle, and the pairs)."""
+    instance = object.__new__(model)
+    names = list(declarations(model))
+    for name, value in zip(names, values):
+        object.__setattr__(instance, name, value)
+    try:
+        settle(instance, checks_of(model))
+        for low, _, high, _, strict in plan_of(model).orders:
+            from bargaining.core.values import check_order
+
+            check_order(low, getattr(instance, low), high, getattr(instance, high), strict=strict)
+    except BargainingError as error:
+        return type(error).__name__, str(error)
+    return tuple((getattr(instance, n), type(getattr(instance, n))) for n in names), instance.kind
+
+
+def _same(first, second):
+    if first[0] in ("ParameterValueError", "ParameterTypeError") or second[0] in (
+        "ParameterValueError",
+        "ParameterTypeError",
+    ):
+        return first == second
+    (values, kind), (other, other_kind) = first, second
+    return kind == other_kind and all(
+        type_a is type_b and (a == b or (isinstance(a, float) and math.isnan(a) and math.isnan(b)))
+        for (a, type_a), (b, type_b) in zip(values, other)
+    )
+
+
+@pytest.mark.parametrize("model", [RiskReturn, Screening, Crisis])
+@given(data=st.data())
+def test_the_fast_path_accepts_refuses_and_converts_as_the_general_path(model, data):
+    values = [data.draw(NUMBERS) for _ in declarations(model)]
+    if model is Screening and data.draw(st.booleans()):
+        values[3] = values[2]  # the ordered pair at its edge: equal ends are refused
+    assert _same(_outcome(model, values), _general(model, values))
+
+
+def test_the_general_path_names_the_value_as_given():
+    with pytest.raises(ParameterValueError, match=r"power must be a probability in \[0, 1\] \(got 2\)"):
+        RiskReturn(2, 0.1, 0.0, 0.4)
+    with pytest.raises(ParameterValueError, match=r"cost_soft must be greater than cost_tough = 0\.3"):
+        Screening(0.5, 0.1, 0.3, 0.1, 0.2)
+
+
+def test_screening_with_arrays_refuses_a_soft_cost_below_the_tough_one():
+    """The drift issue 18 found: arrays with cost_soft < cost_tough gave a cutoff of -1."""
+    with pytest.raises(ParameterValueError, match=r"cost_soft must be greater than cost_tough \(0.3 there\)"):
+        Screening(0.5, 0.1, np.array([0.1, 0.3]), np.array([0.2, 0.1]), 0.2)
+    cutoff = Screening(0.5, 0.1, np.array([0.1, 0.2]), np.array([0.3, 0.3]), 0.2).solve().cutoff
+    assert np.all((cutoff >= 0) & (cutoff <= 1))
+
+
+# --------------------------------------------------------------------------- what is derived
+
+
+def test_the_sweep_metadata_is_the_declarations():
+    from bargaining.solutions import AlternatingOffers
+    from bargaining.sweep import METADATA, metadata_for
+
+    for (path, _), entry in METADATA.items():
+        assert entry.parameters == {}, f"{path} declares its parameters on its fields, not in METADATA"
+    for model in (RiskReturn, Screening, AlternatingOffers):
+        derived = metadata_for(model, "solve").parameters
+        assert {name: (v.description, v.units) for name, v in derived.items()} == variables(model)
+
+
+def test_the_scenario_schema_is_the_declarations_where_it_feeds_a_model():
+    from bargaining.coercion import Ultimatum
+    from bargaining.scenarios import FIELDS
+
+    derived = [(section, key, field) for section, keys in FIELDS.items() for key, field in keys.items() if field.bounds]
+    assert len(derived) >= 30
+    assert FIELDS["ultimatum"]["demand"].meaning == declarations(Ultimatum)["demand"].meaning
+    assert FIELDS["crisis"]["target_cost_high"].bounds is declarations(RiskReturn)["target_cost_high"].domain
+    trust = FIELDS["commitment"]["trust_prior"]  # (0, 1], not [0, 1]: the model's domain, not a copy
+    assert not trust.admits(F(0)) and trust.admits(F(1)) and "(0, 1]" in trust.requirement
+
+
+def test_the_symbols_carry_the_assumptions_of_the_domains():
+    from bargaining.crisis.specification import symbols as crisis_symbols
+    from bargaining.war.specification import symbols as war_symbols
+
+    s = crisis_symbols()
+    assert s["power"].is_nonnegative and s["power"].is_positive is None  # a probability may be 0
+    assert s["cost_tough"].is_nonnegative and s["demand"].is_positive
+    assert war_symbols()["coercer_belief"].is_positive  # a prior mean lies in (0, 1)
+    assert symbols(Screening)["prior_tough"] == s["prior_tough"]
+
+
+def test_the_parameter_tables_of_the_docs_are_the_declarations():
+    build = Path(bargaining.__file__).parents[1] / "docs" / "reference" / "build.py"
+    spec = importlib.util.spec_from_file_location("build_reference", build)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    page = module.PARAMETERS_PAGE.read_text(encoding="utf-8")
+    assert page == module.render_parameters(), "run: python docs/reference/build.py"
+    assert table(Screening) in page
+    assert "| `cost_soft` | nonnegative [0, ∞), > `cost_tough` |" in table(Screening)
+    documented = set(module.declared_models())
+    public = {m for m in MODELS if m.__name__ in getattr(importlib.import_module(m.__module__), "__all__", ())}
+    assert public <= documented
+
+
+def test_a_declaration_is_a_parameter_or_a_setting():
+    kinds = {type(item) for model in MODELS for item in declarations(model).values()}
+    assert kinds == {Parameter, Setting}

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..coercive_game import solve_strategies
 from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
 from ..scenarios import FIELDS, Scenario, load, presets
@@ -111,17 +110,20 @@ def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
         )
 
 
-def _resolution(doc: Document, results: Sequence[GameResult]) -> None:
-    """The grid's error: the scenario's own strategy at the draws' resolution against the report's."""
-    from .game import build_game, headline
+def _coarse_error(result: GameResult) -> float:
+    """The grid's error of one scenario: its own strategy at the draws' resolution against the
+    report's, the largest difference over the headline probabilities and utilities."""
+    from .game import build_game, headline, solve_games
 
-    worst = 0.0
-    for r in results:
-        game, design = build_game(r.scenario, types=DRAW_TYPES)
-        coarse = headline(solve_strategies(game, design)[r.chosen], game.horizon)
-        fine = r.numbers(r.chosen)
-        for key in ("coercer_utility", "target_utility", "settled", "threat_executed", "still_fighting"):
-            worst = max(worst, abs(coarse[key] - fine[key]))
+    game, design = build_game(result.scenario, types=DRAW_TYPES)
+    coarse = headline(solve_games([game], [design], [result.chosen])[0][result.chosen], game.horizon)
+    fine = result.numbers(result.chosen)
+    keys = ("coercer_utility", "target_utility", "settled", "threat_executed", "still_fighting")
+    return max(abs(coarse[key] - fine[key]) for key in keys)
+
+
+def _resolution(doc: Document, worst: float) -> None:
+    """The grid's error (:func:`_coarse_error`, the largest over the scenarios), stated."""
     doc.paragraph(
         f"Grid resolution: the point estimates use {TYPES} equally likely types at the quantiles of the "
         f"target's resolve distribution, the draws {DRAW_TYPES}. Between the two resolutions the headline "
@@ -129,6 +131,54 @@ def _resolution(doc: Document, results: Sequence[GameResult]) -> None:
         "resolution error, measured); the coercer's offers are searched on the type grid and not refined "
         "between its points."
     )
+
+
+@dataclass(frozen=True)
+class _Done:
+    """One scenario's work, done in a worker: its game, its draws, its figures and their costs."""
+
+    result: GameResult
+    spread: Uncertainty
+    figures: dict[str, str]
+    paths: list[Path]
+    regime: dict[str, Any]
+    error: float
+    seconds: dict[str, float]
+
+
+def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers: int = 1) -> list[_Done]:
+    """The work of scenarios that differ only outside the game (one game, one set of draws): the
+    equilibria, best design and comparative statics, the joint draws, then each scenario's figures
+    (timeline, comparative statics, Sobol indices, regime map) and its grid-resolution error.
+    ``seconds`` is the CPU time of each part in this process (the first scenario carries the shared
+    parts)."""
+    clock = time.process_time()
+    solved = solve_game(group[0], TYPES)
+    seconds = {"equilibria and best designs": time.process_time() - clock}
+    clock = time.process_time()
+    spread = uncertainty(group, draws, types=DRAW_TYPES, workers=workers)
+    seconds["joint draws and Sobol indices"] = time.process_time() - clock
+    done = []
+    for scenario, u in zip(group, spread):
+        clock = time.process_time()
+        result = dataclasses.replace(solved, scenario=scenario)
+        name = _file_name(scenario.name)
+        figures = {"timeline": f"figures/timeline_{name}.png"}
+        paths = timeline_figure(result, folder / figures["timeline"])
+        if result.curves is not None:
+            paths += statics_figure(result.curves, folder / "figures" / f"statics_{name}.png")
+            figures["statics"] = f"figures/statics_{name}.png"
+        sobol = sobol_figure(u, result.chosen, folder / "figures" / f"sobol_{name}.png")
+        if sobol:
+            paths += sobol
+            figures["sobol"] = f"figures/sobol_{name}.png"
+        more, regime = regime_map(scenario, folder / "figures" / f"regime_{name}.png")
+        paths += more
+        figures["regime"] = f"figures/regime_{name}.png"
+        error = _coarse_error(result)
+        part = {"figures": time.process_time() - clock}
+        done.append(_Done(result, u, figures, paths, regime, error, seconds | part if not done else part))
+    return done
 
 
 def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
@@ -197,30 +247,33 @@ def analyze(
     (folder / "tables").mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    unique: dict[tuple[Any, ...], Scenario] = {}
+    groups: dict[tuple[Any, ...], list[Scenario]] = {}
     for number, scenario in enumerate(loaded, start=1):
         say(f"[{number}/{len(loaded)}] {scenario.name}: the game's three strategies and the best design")
-        unique.setdefault(signature(scenario), scenario)  # differing only outside the game: one game
-    if workers > 1 and len(unique) > 1:
+        groups.setdefault(signature(scenario), []).append(scenario)  # differing only outside the game
+    say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
+    jobs = list(groups.values())
+    if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(unique))) as pool:
-            games = list(pool.map(solve_game, unique.values(), [TYPES] * len(unique)))
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            finished = list(pool.map(_scenario_work, jobs, [draws] * len(jobs), [folder] * len(jobs)))
     else:
-        games = [solve_game(scenario, TYPES) for scenario in unique.values()]
-    solved = dict(zip(unique, games))
-    results = [dataclasses.replace(solved[signature(scenario)], scenario=scenario) for scenario in loaded]
-    timings["equilibria and best designs"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
-    spread = uncertainty(loaded, draws, types=DRAW_TYPES, workers=min(workers, len(loaded)))
+        finished = [_scenario_work(job, draws, folder, workers) for job in jobs]
+    by_name = {done.result.scenario.name: done for part in finished for done in part}
+    work = [by_name[scenario.name] for scenario in loaded]
+    results = [done.result for done in work]
+    spread = [done.spread for done in work]
     shares = rank_shares(spread)
-    timings["joint draws and Sobol indices"] = time.perf_counter() - clock
+    timings[f"scenarios ({min(workers, len(jobs))} process(es), wall)"] = time.perf_counter() - clock
+    for done in work:
+        for part, value in done.seconds.items():
+            timings[f"{part} (CPU)"] = timings.get(f"{part} (CPU)", 0.0) + value
     clock = time.perf_counter()
     doc = Document("bargaining: coercive diplomacy scenarios as one game")
     _parties(doc, loaded)
     summary(doc, results, spread)
-    _resolution(doc, results)
+    _resolution(doc, max(done.error for done in work))
     figure_paths: list[Path] = []
     figure_paths += strategies_figure(results, spread, folder / "figures" / "strategies.png")
     doc.image(
@@ -229,30 +282,16 @@ def analyze(
         "and strategy, with the 90 % interval of the joint draws",
     )
     uncertainty_section(doc, results, spread, shares, draws, DRAW_TYPES)
-    for result, u in zip(results, spread):
-        name = _file_name(result.scenario.name)
-        figures = {"timeline": f"figures/timeline_{name}.png"}
-        figure_paths += timeline_figure(result, folder / figures["timeline"])
-        if result.curves is not None:
-            figure_paths += statics_figure(
-                result.curves,
-                folder / "figures" / f"statics_{name}.png",
-            )
-            figures["statics"] = f"figures/statics_{name}.png"
-        sobol = sobol_figure(u, result.chosen, folder / "figures" / f"sobol_{name}.png")
-        if sobol:
-            figure_paths += sobol
-            figures["sobol"] = f"figures/sobol_{name}.png"
+    for done in work:
+        result = done.result
+        figure_paths += done.paths
         twins = [
             other.scenario.title
             for other in results
             if other is not result and signature(other.scenario) == signature(result.scenario)
         ]
-        paths, regime = regime_map(result.scenario, folder / "figures" / f"regime_{name}.png")
-        figure_paths += paths
-        figures["regime"] = f"figures/regime_{name}.png"
-        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins, regime)
-    timings["figures"] = time.perf_counter() - clock
+        scenario_section(doc, result, done.spread, done.figures, (TYPES, DRAW_TYPES), twins, done.regime)
+    timings["text and the summary figure"] = time.perf_counter() - clock
     clock = time.perf_counter()
     settled: tuple[Any, ...] = ()
     if claims:

@@ -5,7 +5,8 @@ is solved on the grid at ``points`` evenly spaced values of the assumption's ran
 the deadline), the others at the file's values. Reported per point: compliance, P(the target
 settled by the deadline), which is the ultimatum's P(settled by month D); P(threat executed); and
 the coercer's expected utility, beside its utility under try-and-see (the level the threat must
-beat to be worth issuing).
+beat to be worth issuing). All the points (and the file's own game, for try-and-see) are one
+batch of games (:func:`~bargaining.report.game.solve_games`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from bargaining.coercive_game import UltimatumDesign, solve_grid
+from bargaining.report import analyze
 from bargaining.report.game import DESIGN_DEADLINES, DESIGN_DEMANDS, build_game, first_best, solve_game
 from bargaining.report.statics import PARAMETERS
 from bargaining.scenarios import load, presets
@@ -61,3 +62,17 @@ def test_a_preset_at_full_length_batched_equals_one_at_a_time():
 def test_ties_go_to_the_first_candidate():
     assert first_best([0.1, 0.3, 0.3, 0.2]) == 1
     assert first_best([0.3 - 1e-13, 0.3]) == 0
+
+
+def test_the_scenarios_in_worker_processes_give_the_report_of_one_process(report, tmp_path):
+    scenarios = [r.scenario for r in report.results]  # two scenarios of different games: the pool runs
+    done = analyze(scenarios, tmp_path / "out", claims=False, draws=1, workers=2)
+    for mine, theirs in zip(done.results, report.results):
+        assert mine.scenario.name == theirs.scenario.name and mine.best_design == theirs.best_design
+        for name in ("try_and_see", "screw", "ultimatum"):
+            assert mine.numbers(name) == pytest.approx(theirs.numbers(name), abs=1e-12, nan_ok=True)
+    for mine, theirs in zip(done.uncertainty, report.uncertainty):
+        for key, values in theirs.outputs.items():
+            assert np.allclose(mine.outputs[key], values, atol=1e-12, rtol=0, equal_nan=True)
+    assert sorted(p.name for p in done.figures) == sorted(p.name for p in report.figures)
+    assert any("(CPU)" in part for part in done.timings)

@@ -267,8 +267,10 @@ def analyze(
 
     ``draws`` is the base :math:`N` of the Saltelli design (:math:`N (G + 2)` draws per scenario for
     the :math:`G` groups of :data:`~bargaining.report.uncertainty.GROUPS`; a power of 2 keeps the
-    Sobol sequence balanced), each solved on :data:`DRAW_TYPES` quantile types; ``workers``
-    processes share the draws. Before any work, ``output`` is checked (a folder that can be written, without
+    Sobol sequence balanced), each solved on :data:`DRAW_TYPES` quantile types. ``workers``
+    processes share the scenarios: each distinct game (scenarios that differ only outside it are
+    one) is one task, its equilibria, best design, comparative statics, draws and figures
+    (:func:`_scenario_work`); with a single distinct game they share its draws. Before any work, ``output`` is checked (a folder that can be written, without
     an earlier report unless ``force``), every scenario is loaded, and two scenarios of one name
     are refused. ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
     :func:`bargaining.scenarios.load`)."""

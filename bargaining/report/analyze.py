@@ -148,6 +148,30 @@ def _shared_imports() -> None:
     from SALib.sample import sobol as _sample  # noqa: F401
 
 
+def _copy(source: Path, path: Path) -> list[Path]:
+    """A figure drawn for another scenario, copied (PNG and SVG) to ``path``."""
+    copies = []
+    for suffix in (".png", ".svg"):
+        shutil.copyfile(source.with_suffix(suffix), path.with_suffix(suffix))
+        copies.append(path.with_suffix(suffix))
+    return copies
+
+
+def _map_key(scenario: Scenario) -> tuple[Any, ...]:
+    """What a scenario's regime map depends on: its signalling game and its point and ranges of
+    vagueness and carrot (two scenarios with one key have the same map)."""
+    from dataclasses import fields
+
+    from ..scenarios import models
+
+    game = models.signalling_game(scenario)
+    ranges = tuple(
+        (a.value, a.low, a.high)
+        for a in (scenario.assumptions[("ultimatum", k)] for k in ("vagueness", "carrot"))
+    )
+    return tuple((f.name, getattr(game, f.name)) for f in fields(game) if f.init) + ranges
+
+
 @dataclass(frozen=True)
 class _Done:
     """One scenario's work, done in a worker: its game, its draws, its figures and their costs."""
@@ -167,7 +191,8 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
     (timeline, comparative statics, Sobol indices, regime map) and its grid-resolution error.
     ``seconds`` is the CPU time of each part in this process (the first scenario carries the shared
     parts). The figures of the game alone (timeline, comparative statics, and the Sobol indices of
-    one strategy) are drawn once per group and copied for the other scenarios of the group."""
+    one strategy) are drawn once per group and copied for the other scenarios of the group, and so
+    is a regime map that two scenarios of the group share (:func:`_map_key`)."""
     clock = time.process_time()
     solved = solve_game(group[0], TYPES)
     seconds = {"equilibria and best designs": time.process_time() - clock}
@@ -177,6 +202,7 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
     done: list[_Done] = []
     drawn: dict[tuple[str, str], Path] = {}  # a figure of the game drawn once, copied for a twin
     errors: dict[str, float] = {}
+    maps: dict[tuple[Any, ...], tuple[Path, dict[str, Any]]] = {}
 
     def once(
         key: tuple[str, str], path: Path, draw: Callable[[Path], list[Path] | None]
@@ -186,11 +212,7 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
             if paths:
                 drawn[key] = path
             return paths
-        copies = []
-        for suffix in (".png", ".svg"):
-            shutil.copyfile(drawn[key].with_suffix(suffix), path.with_suffix(suffix))
-            copies.append(path.with_suffix(suffix))
-        return copies
+        return _copy(drawn[key], path)
 
     for scenario, u in zip(group, spread):
         clock = time.process_time()
@@ -210,8 +232,15 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
         if sobol:
             paths += sobol
             figures["sobol"] = f"figures/sobol_{name}.png"
-        more, regime = regime_map(scenario, folder / "figures" / f"regime_{name}.png")
-        paths += more
+        regime_path = folder / "figures" / f"regime_{name}.png"
+        key = _map_key(scenario)
+        if key in maps:  # a twin with the same map: its files copied
+            source, regime = maps[key]
+            paths += _copy(source, regime_path)
+        else:
+            more, regime = regime_map(scenario, regime_path)
+            paths += more
+            maps[key] = (regime_path, regime)
         figures["regime"] = f"figures/regime_{name}.png"
         if result.chosen not in errors:
             errors[result.chosen] = _coarse_error(result)

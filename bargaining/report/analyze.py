@@ -148,6 +148,30 @@ def _shared_imports() -> None:
     from SALib.sample import sobol as _sample  # noqa: F401
 
 
+def _settle(
+    claims: bool | Sequence[Any],
+    folder: Path,
+    loaded: Sequence[Scenario],
+    say: Callable[[str], None],
+) -> tuple[tuple[Any, ...], BargainingError | None, float]:
+    """Settle the claims on the scenarios (``True``: the essay's; ``False``: none), writing
+    ``claims.md`` and ``claims.html``: (the settlements, the error that stopped them or None, the
+    wall time). :func:`analyze` runs it in the parent process while the workers solve the
+    scenarios, so the two share the cores."""
+    clock = time.perf_counter()
+    if not claims:
+        return (), None, 0.0
+    from ..claims import report as claims_report
+
+    say("settling the claims")
+    try:
+        settled = tuple(claims_report(None if claims is True else claims, output=folder, scenarios=loaded))
+    except BargainingError as error:
+        say(f"the claims could not be settled: {error}")
+        return (), error, time.perf_counter() - clock
+    return settled, None, time.perf_counter() - clock
+
+
 def _copy(source: Path, path: Path) -> list[Path]:
     """A figure drawn for another scenario, copied (PNG and SVG) to ``path``."""
     copies = []
@@ -327,14 +351,18 @@ def analyze(
         groups.setdefault(signature(scenario), []).append(scenario)  # differing only outside the game
     say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
     jobs = sorted(groups.values(), key=len, reverse=True)  # the longest tasks first
+    settle = partial(_settle, claims, folder, loaded, say)
     if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         _shared_imports()
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            finished = list(pool.map(_scenario_work, jobs, [draws] * len(jobs), [folder] * len(jobs)))
+            running = pool.map(_scenario_work, jobs, [draws] * len(jobs), [folder] * len(jobs))
+            settled, failure, timings["claims (wall, beside the scenarios)"] = settle()
+            finished = list(running)
     else:
         finished = [_scenario_work(job, draws, folder, workers) for job in jobs]
+        settled, failure, timings["claims"] = settle()
     by_name = {done.result.scenario.name: done for part in finished for done in part}
     work = [by_name[scenario.name] for scenario in loaded]
     results = [done.result for done in work]
@@ -367,22 +395,12 @@ def analyze(
         ]
         scenario_section(doc, result, done.spread, done.figures, (TYPES, DRAW_TYPES), twins, done.regime)
     timings["text and the summary figure"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    settled: tuple[Any, ...] = ()
     if claims:
-        from ..claims import report as claims_report
         from ..claims.report import HEADER, _rows
 
-        say("settling the claims")
         doc.heading("Claims")
-        try:
-            settled = tuple(
-                claims_report(None if claims is True else claims, output=folder, scenarios=loaded)
-            )
-        except BargainingError as error:
-            say(f"the claims could not be settled: {error}")
-            doc.paragraph(f"The claims could not be settled on these scenarios; the error: {error}")
-            settled = ()
+        if failure is not None:
+            doc.paragraph(f"The claims could not be settled on these scenarios; the error: {failure}")
         doc.paragraph(
             "George's principles as claims on the models, each settled on the region spanned by the "
             "assumption ranges of the scenarios above (the region column says which parameters come "
@@ -393,7 +411,6 @@ def analyze(
         )
         if settled:
             doc.table(list(HEADER), _rows(list(settled)))
-    timings["claims"] = time.perf_counter() - clock
     _appendix(doc, loaded)
     doc.heading("Timing")
     doc.paragraph(

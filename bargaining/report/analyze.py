@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..coercive_game import solve_strategies
 from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
 from ..scenarios import FIELDS, Scenario, load, presets
@@ -111,17 +112,20 @@ def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
         )
 
 
-def _resolution(doc: Document, results: Sequence[GameResult]) -> None:
-    """The grid's error: the scenario's own strategy at the draws' resolution against the report's."""
-    from .game import build_game, headline
+def _coarse_error(result: GameResult) -> float:
+    """The grid's error of one scenario: its own strategy at the draws' resolution against the
+    report's, the largest difference over the headline probabilities and utilities."""
+    from .game import build_game, headline, solve_games
 
-    worst = 0.0
-    for r in results:
-        game, design = build_game(r.scenario, types=DRAW_TYPES)
-        coarse = headline(solve_strategies(game, design)[r.chosen], game.horizon)
-        fine = r.numbers(r.chosen)
-        for key in ("coercer_utility", "target_utility", "settled", "threat_executed", "still_fighting"):
-            worst = max(worst, abs(coarse[key] - fine[key]))
+    game, design = build_game(result.scenario, types=DRAW_TYPES)
+    coarse = headline(solve_games([game], [design], [result.chosen])[0][result.chosen], game.horizon)
+    fine = result.numbers(result.chosen)
+    keys = ("coercer_utility", "target_utility", "settled", "threat_executed", "still_fighting")
+    return max(abs(coarse[key] - fine[key]) for key in keys)
+
+
+def _resolution(doc: Document, worst: float) -> None:
+    """The grid's error (:func:`_coarse_error`, the largest over the scenarios), stated."""
     doc.paragraph(
         f"Grid resolution: the point estimates use {TYPES} equally likely types at the quantiles of the "
         f"target's resolve distribution, the draws {DRAW_TYPES}. Between the two resolutions the headline "
@@ -129,6 +133,148 @@ def _resolution(doc: Document, results: Sequence[GameResult]) -> None:
         "resolution error, measured); the coercer's offers are searched on the type grid and not refined "
         "between its points."
     )
+
+
+def _shared_imports() -> None:
+    """Import what every worker needs (the quantiles of resolve, the Saltelli design and its
+    analysis, the figures) once, before the worker processes start: forked workers share them
+    instead of each importing them again (about a second of CPU each)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot
+    import scipy.stats  # noqa: F401
+    from SALib.analyze import sobol  # noqa: F401
+    from SALib.sample import sobol as _sample  # noqa: F401
+
+
+def _settle(
+    claims: bool | Sequence[Any],
+    folder: Path,
+    loaded: Sequence[Scenario],
+    say: Callable[[str], None],
+) -> tuple[tuple[Any, ...], BargainingError | None, float]:
+    """Settle the claims on the scenarios (``True``: the essay's; ``False``: none), writing
+    ``claims.md`` and ``claims.html``: (the settlements, the error that stopped them or None, the
+    wall time). :func:`analyze` runs it in the parent process while the workers solve the
+    scenarios, so the two share the cores."""
+    clock = time.perf_counter()
+    if not claims:
+        return (), None, 0.0
+    from ..claims import report as claims_report
+
+    say("settling the claims")
+    try:
+        settled = tuple(claims_report(None if claims is True else claims, output=folder, scenarios=loaded))
+    except BargainingError as error:
+        say(f"the claims could not be settled: {error}")
+        return (), error, time.perf_counter() - clock
+    return settled, None, time.perf_counter() - clock
+
+
+def _copy(source: Path, path: Path) -> list[Path]:
+    """A figure drawn for another scenario, copied (PNG and SVG) to ``path``."""
+    copies = []
+    for suffix in (".png", ".svg"):
+        shutil.copyfile(source.with_suffix(suffix), path.with_suffix(suffix))
+        copies.append(path.with_suffix(suffix))
+    return copies
+
+
+def _map_key(scenario: Scenario) -> tuple[Any, ...]:
+    """What a scenario's regime map depends on: its signalling game and its point and ranges of
+    vagueness and carrot (two scenarios with one key have the same map)."""
+    from dataclasses import fields
+
+    from ..scenarios import models
+
+    game = models.resolve_signalling(scenario)
+    ranges = tuple(
+        (a.value, a.low, a.high)
+        for a in (scenario.assumptions[("ultimatum", k)] for k in ("vagueness", "carrot"))
+    )
+    return tuple((f.name, getattr(game, f.name)) for f in fields(game) if f.init) + ranges
+
+
+@dataclass(frozen=True)
+class _Done:
+    """One scenario's work, done in a worker: its game, its draws, its figures and their costs."""
+
+    result: GameResult
+    spread: Uncertainty
+    figures: dict[str, str]
+    paths: list[Path]
+    regime: dict[str, Any]
+    error: float
+    seconds: dict[str, float]
+
+
+def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers: int = 1) -> list[_Done]:
+    """The work of scenarios that differ only outside the game (one game, one set of draws): the
+    equilibria, best design and comparative statics, the joint draws, then each scenario's figures
+    (timeline, comparative statics, Sobol indices, regime map) and its grid-resolution error.
+    ``seconds`` is the CPU time of each part in this process (the first scenario carries the shared
+    parts). The figures of the game alone (timeline, comparative statics, and the Sobol indices of
+    one strategy) are drawn once per group and copied for the other scenarios of the group, and so
+    is a regime map that two scenarios of the group share (:func:`_map_key`)."""
+    clock = time.process_time()
+    solved = solve_game(group[0], TYPES)
+    seconds = {"equilibria and best designs": time.process_time() - clock}
+    clock = time.process_time()
+    spread = uncertainty(group, draws, types=DRAW_TYPES, workers=workers)
+    seconds["joint draws and Sobol indices"] = time.process_time() - clock
+    done: list[_Done] = []
+    drawn: dict[tuple[str, str], Path] = {}  # a figure of the game drawn once, copied for a twin
+    errors: dict[str, float] = {}
+    maps: dict[tuple[Any, ...], tuple[Path, dict[str, Any]]] = {}
+
+    def once(
+        key: tuple[str, str], path: Path, draw: Callable[[Path], list[Path] | None]
+    ) -> list[Path] | None:
+        if key not in drawn:
+            paths = draw(path)
+            if paths:
+                drawn[key] = path
+            return paths
+        return _copy(drawn[key], path)
+
+    for scenario, u in zip(group, spread):
+        clock = time.process_time()
+        result = dataclasses.replace(solved, scenario=scenario)
+        name = _file_name(scenario.name)
+        figures = {"timeline": f"figures/timeline_{name}.png"}
+        paths = once(("timeline", ""), folder / figures["timeline"], partial(timeline_figure, result)) or []
+        if result.curves is not None:
+            statics_path = folder / "figures" / f"statics_{name}.png"
+            paths += once(("statics", ""), statics_path, partial(statics_figure, result.curves)) or []
+            figures["statics"] = f"figures/statics_{name}.png"
+        sobol = once(
+            ("sobol", result.chosen),
+            folder / "figures" / f"sobol_{name}.png",
+            partial(sobol_figure, u, result.chosen),
+        )
+        if sobol:
+            paths += sobol
+            figures["sobol"] = f"figures/sobol_{name}.png"
+        regime_path = folder / "figures" / f"regime_{name}.png"
+        key = _map_key(scenario)
+        if key in maps:  # a twin with the same map: its files copied
+            source, regime = maps[key]
+            paths += _copy(source, regime_path)
+        else:
+            more, regime = regime_map(scenario, regime_path)
+            paths += more
+            maps[key] = (regime_path, regime)
+        figures["regime"] = f"figures/regime_{name}.png"
+        if result.chosen not in errors:
+            errors[result.chosen] = _coarse_error(result)
+        part = {"figures": time.process_time() - clock}
+        done.append(
+            _Done(
+                result, u, figures, paths, regime, errors[result.chosen], seconds | part if not done else part
+            )
+        )
+    return done
 
 
 def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
@@ -174,8 +320,10 @@ def analyze(
 
     ``draws`` is the base :math:`N` of the Saltelli design (:math:`N (G + 2)` draws per scenario for
     the :math:`G` groups of :data:`~bargaining.report.uncertainty.GROUPS`; a power of 2 keeps the
-    Sobol sequence balanced), each solved on :data:`DRAW_TYPES` quantile types; ``workers``
-    processes share the draws. Before any work, ``output`` is checked (a folder that can be written, without
+    Sobol sequence balanced), each solved on :data:`DRAW_TYPES` quantile types. ``workers``
+    processes share the scenarios: each distinct game (scenarios that differ only outside it are
+    one) is one task, its equilibria, best design, comparative statics, draws and figures
+    (:func:`_scenario_work`); with a single distinct game they share its draws. Before any work, ``output`` is checked (a folder that can be written, without
     an earlier report unless ``force``), every scenario is loaded, and two scenarios of one name
     are refused. ``max_horizon`` raises the bound on a scenario's ``[war] horizon`` (see
     :func:`bargaining.scenarios.load`).
@@ -204,30 +352,38 @@ def analyze(
     (folder / "tables").mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    unique: dict[tuple[Any, ...], Scenario] = {}
+    groups: dict[tuple[Any, ...], list[Scenario]] = {}
     for number, scenario in enumerate(loaded, start=1):
         say(f"[{number}/{len(loaded)}] {scenario.name}: the game's three strategies and the best design")
-        unique.setdefault(signature(scenario), scenario)  # differing only outside the game: one game
-    if workers > 1 and len(unique) > 1:
+        groups.setdefault(signature(scenario), []).append(scenario)  # differing only outside the game
+    say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
+    jobs = sorted(groups.values(), key=len, reverse=True)  # the longest tasks first
+    settle = partial(_settle, claims, folder, loaded, say)
+    if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(unique))) as pool:
-            games = list(pool.map(solve_game, unique.values(), [TYPES] * len(unique)))
+        _shared_imports()
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            running = pool.map(_scenario_work, jobs, [draws] * len(jobs), [folder] * len(jobs))
+            settled, failure, timings["claims (wall, beside the scenarios)"] = settle()
+            finished = list(running)
     else:
-        games = [solve_game(scenario, TYPES) for scenario in unique.values()]
-    solved = dict(zip(unique, games))
-    results = [dataclasses.replace(solved[signature(scenario)], scenario=scenario) for scenario in loaded]
-    timings["equilibria and best designs"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
-    spread = uncertainty(loaded, draws, types=DRAW_TYPES, workers=min(workers, len(loaded)))
+        finished = [_scenario_work(job, draws, folder, workers) for job in jobs]
+        settled, failure, timings["claims"] = settle()
+    by_name = {done.result.scenario.name: done for part in finished for done in part}
+    work = [by_name[scenario.name] for scenario in loaded]
+    results = [done.result for done in work]
+    spread = [done.spread for done in work]
     shares = rank_shares(spread)
-    timings["joint draws and Sobol indices"] = time.perf_counter() - clock
+    timings[f"scenarios ({min(workers, len(jobs))} process(es), wall)"] = time.perf_counter() - clock
+    for done in work:
+        for part, value in done.seconds.items():
+            timings[f"{part} (CPU)"] = timings.get(f"{part} (CPU)", 0.0) + value
     clock = time.perf_counter()
     doc = Document("bargaining: coercive diplomacy scenarios as one game")
     _parties(doc, loaded)
     summary(doc, results, spread)
-    _resolution(doc, results)
+    _resolution(doc, max(done.error for done in work))
     figure_paths: list[Path] = []
     figure_paths += strategies_figure(results, spread, folder / "figures" / "strategies.png")
     doc.image(
@@ -236,46 +392,22 @@ def analyze(
         "and strategy, with the 90 % interval of the joint draws",
     )
     uncertainty_section(doc, results, spread, shares, draws, DRAW_TYPES)
-    for result, u in zip(results, spread):
-        name = _file_name(result.scenario.name)
-        figures = {"timeline": f"figures/timeline_{name}.png"}
-        figure_paths += timeline_figure(result, folder / figures["timeline"])
-        if result.curves is not None:
-            figure_paths += statics_figure(
-                result.curves,
-                folder / "figures" / f"statics_{name}.png",
-            )
-            figures["statics"] = f"figures/statics_{name}.png"
-        sobol = sobol_figure(u, result.chosen, folder / "figures" / f"sobol_{name}.png")
-        if sobol:
-            figure_paths += sobol
-            figures["sobol"] = f"figures/sobol_{name}.png"
+    for done in work:
+        result = done.result
+        figure_paths += done.paths
         twins = [
             other.scenario.title
             for other in results
             if other is not result and signature(other.scenario) == signature(result.scenario)
         ]
-        paths, regime = regime_map(result.scenario, folder / "figures" / f"regime_{name}.png")
-        figure_paths += paths
-        figures["regime"] = f"figures/regime_{name}.png"
-        scenario_section(doc, result, u, figures, (TYPES, DRAW_TYPES), twins, regime)
-    timings["figures"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    settled: tuple[Any, ...] = ()
+        scenario_section(doc, result, done.spread, done.figures, (TYPES, DRAW_TYPES), twins, done.regime)
+    timings["text and the summary figure"] = time.perf_counter() - clock
     if claims:
-        from ..claims import report as claims_report
         from ..claims.report import HEADER, _rows
 
-        say("settling the claims")
         doc.heading("Claims")
-        try:
-            settled = tuple(
-                claims_report(None if claims is True else claims, output=folder, scenarios=loaded)
-            )
-        except BargainingError as error:
-            say(f"the claims could not be settled: {error}")
-            doc.paragraph(f"The claims could not be settled on these scenarios; the error: {error}")
-            settled = ()
+        if failure is not None:
+            doc.paragraph(f"The claims could not be settled on these scenarios; the error: {failure}")
         doc.paragraph(
             "George's principles as claims on the models, each settled on the region spanned by the "
             "assumption ranges of the scenarios above (the region column says which parameters come "
@@ -286,7 +418,6 @@ def analyze(
         )
         if settled:
             doc.table(list(HEADER), _rows(list(settled)))
-    timings["claims"] = time.perf_counter() - clock
     _appendix(doc, loaded)
     doc.heading("Timing")
     doc.paragraph(

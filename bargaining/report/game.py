@@ -13,7 +13,10 @@ is a Beta with the mean and weight of ``[war]``: the coercer's
 :math:`((1 - b_T) k_T, b_T k_T)`, :math:`b_T` being the target's belief in its own odds.
 
 Every number the report states comes from one equilibrium of that game per strategy, solved on
-the grid (:func:`~bargaining.coercive_game.solve_strategies`).
+the grid; the strategies, the candidate designs and the comparative statics are each solved as
+one batch of games (:func:`solve_games`, through
+:func:`~bargaining.coercive_game.solve_batch`), each game's numbers those of the one-game grid
+solver (:func:`~bargaining.coercive_game.solve_grid`) within 1e-12.
 
 >>> from bargaining.scenarios import load, presets
 >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
@@ -23,10 +26,18 @@ the grid (:func:`~bargaining.coercive_game.solve_strategies`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..coercive_game import CoerciveGame, GameSolution, UltimatumDesign, solve_grid, solve_strategies
+from ..coercive_game import (
+    CoerciveGame,
+    GameBatch,
+    GameSolution,
+    UltimatumDesign,
+    solve_batch,
+    solve_strategies,
+)
 from ..scenarios import Scenario
 from .parameters import GAME_KEYS, build_game
 from .statics import statics
@@ -36,9 +47,11 @@ __all__ = [
     "STRATEGY_NAMES",
     "GameResult",
     "build_game",
+    "first_best",
     "headline",
     "settlement_breaks",
     "solve_game",
+    "solve_games",
 ]
 
 #: The game's strategies in the report's words.
@@ -151,13 +164,47 @@ DESIGN_DEMANDS = (0.6, 0.7, 0.8, 0.9)
 DESIGN_DEADLINES = (1, 6, 12)
 
 
+#: Two utilities closer than this are a tie (the batched solver equals the one-game solver to
+#: 1e-12, so a tie of the one-game solver may come out of the batch as a difference below it).
+TIE = 1e-12
+
+
+def first_best(utilities: Sequence[float]) -> int:
+    """The first index whose utility is within :data:`TIE` of the largest (ties go to the
+    earlier candidate).
+
+    >>> first_best([0.5, 0.7, 0.7 + 1e-15, 0.6])
+    1
+    """
+    top = max(utilities)
+    return next(index for index, value in enumerate(utilities) if value >= top - TIE)
+
+
+def solve_games(
+    games: Sequence[CoerciveGame], designs: Sequence[UltimatumDesign], strategies: Sequence[str]
+) -> list[dict[str, GameSolution]]:
+    """The ``strategies`` of every game (with its design) on the grid, solved as one batch by
+    :func:`~bargaining.coercive_game.solve_batch` (each game's numbers those of
+    :func:`~bargaining.coercive_game.solve_grid` within 1e-12; ``nodes`` empty).
+
+    >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
+    >>> designs = [UltimatumDesign(demand=0.75, deadline=0), UltimatumDesign(demand=0.9, deadline=1)]
+    >>> [round(s["ultimatum"].coercer_utility, 6) for s in solve_games([game, game], designs, ["ultimatum"])]
+    [0.55, 0.5]
+    """
+    solutions = solve_batch(GameBatch.from_games(games, designs), tuple(strategies))
+    return [{name: solutions[name].point(index) for name in strategies} for index in range(len(games))]
+
+
 def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> GameResult:
     """The scenario's three equilibria, its best strategy and (``designs``) its best design and
     the comparative statics of its ultimatum.
 
     The best design is the exhaustive maximum of the coercer's ex-ante utility over
     :data:`DESIGN_DEMANDS` x :data:`DESIGN_DEADLINES` at the scenario's audience cost and risk
-    (deadlines beyond the horizon left out), on the grid.
+    (deadlines beyond the horizon left out), on the grid; the candidates are solved as one batch
+    (:func:`solve_games`). Ties (within :data:`TIE`) go to the earlier deadline, then the smaller
+    demand; between strategies, to try-and-see, then the screw.
 
     >>> from bargaining.scenarios import load, presets
     >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)
@@ -165,23 +212,25 @@ def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> 
     ['screw', 'try_and_see', 'ultimatum']
     """
     game, design = build_game(scenario, types=types)
-    solutions = solve_strategies(game, design)
-    best = max(solutions, key=lambda name: (float(solutions[name].coercer_utility), name == "try_and_see"))
+    solutions = solve_games([game], [design], ("try_and_see", "screw", "ultimatum"))[0]
+    order = ("try_and_see", "screw", "ultimatum")
+    best = order[first_best([float(solutions[name].coercer_utility) for name in order])]
     found: tuple[UltimatumDesign, GameSolution] | None = None
-    if designs:
-        for deadline in DESIGN_DEADLINES:
-            if deadline > game.horizon:
-                continue
-            for demand in DESIGN_DEMANDS:
-                candidate = UltimatumDesign(
-                    demand=demand,
-                    deadline=deadline,
-                    audience_cost=design.audience_cost,
-                    schelling_risk=design.schelling_risk,
-                )
-                solution = solve_grid(game, candidate)
-                if found is None or solution.coercer_utility > found[1].coercer_utility:
-                    found = (candidate, solution)
+    candidates = [
+        UltimatumDesign(
+            demand=demand,
+            deadline=deadline,
+            audience_cost=design.audience_cost,
+            schelling_risk=design.schelling_risk,
+        )
+        for deadline in DESIGN_DEADLINES
+        if deadline <= game.horizon
+        for demand in DESIGN_DEMANDS
+    ]
+    if designs and candidates:
+        solved = [s["ultimatum"] for s in solve_games([game] * len(candidates), candidates, ["ultimatum"])]
+        index = first_best([float(s.coercer_utility) for s in solved])
+        found = (candidates[index], solved[index])
     return GameResult(
         scenario,
         game,

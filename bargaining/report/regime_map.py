@@ -22,10 +22,12 @@ several survive is labelled ``several: <forms>`` and hatched, never reduced to o
 where none of the enumerated classes survives says so. The labels form the fixed list
 :data:`REGIMES`, so every map uses the same colour for the same regime.
 
-**How it is computed.** Through the sweep engine (:func:`bargaining.sweep.sweep`, Dask, in
-memory): :class:`SpecificityCarrot` is a sweepable model whose solver evaluates the signalling
-game on the whole grid in one vectorised call (arrays of :math:`\sigma` and :math:`s`); no loop
-runs per cell.
+**How it is computed.** :class:`SpecificityCarrot` is a sweepable model whose solver evaluates
+the signalling game on the whole grid in one vectorised call (arrays of :math:`\sigma` and
+:math:`s`); no loop runs per cell. :func:`regime_grid` runs it through the sweep engine
+(:func:`bargaining.sweep.sweep`, Dask, in memory, an :class:`xarray.Dataset` out);
+:func:`regime_map` calls it directly (:func:`regime_cells`, the same cells), since importing Dask
+and xarray costs the main job more than the map.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ __all__ = [
     "SpecificityCarrot",
     "axes",
     "file_point",
+    "regime_cells",
     "regime_grid",
     "regime_map",
 ]
@@ -202,6 +205,32 @@ def regime_grid(scenario: Scenario) -> Any:
     )
 
 
+def regime_cells(scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The map's cells without the sweep engine: ``(vagueness, carrots, codes, equilibria)``, the
+    codes (indices into :data:`REGIMES`) and the numbers of surviving equilibria of shape
+    ``(len(vagueness), len(carrots))``, from one vectorised call of :class:`SpecificityCarrot` on
+    the whole grid. The same cells as :func:`regime_grid` (tested), without importing Dask and
+    xarray, which cost a worker of the main job more than the map itself.
+
+    >>> from bargaining.scenarios import load, presets
+    >>> vagueness, carrots, codes, equilibria = regime_cells(load(presets()["vague-threat"]))
+    >>> codes.shape, int((equilibria > 1).sum()) > 0
+    ((40, 31), True)
+    """
+    game = models.resolve_signalling(scenario)
+    fixed = {
+        f.name: float(getattr(game, f.name))
+        for f in fields(game)
+        if f.init and f.name not in ("vagueness", "carrot")
+    }
+    vagueness, carrots = axes(scenario)
+    mesh_v, mesh_c = np.meshgrid(vagueness, carrots, indexing="ij")
+    cells = SpecificityCarrot(**fixed, vagueness=mesh_v, carrot=mesh_c).regimes()
+    labels, inverse = np.unique(cells.regime, return_inverse=True)
+    codes = np.array([REGIMES.index(str(label)) for label in labels])[inverse.reshape(mesh_v.shape)]
+    return vagueness, carrots, codes, np.asarray(cells.equilibria, dtype=float)
+
+
 _COLOURS = (
     "#1b9e77",
     "#d95f02",
@@ -232,13 +261,13 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
 
     from .game_figures import _save
 
-    grid = regime_grid(scenario)
-    codes = grid["regime"].values.astype(int).T  # rows: carrot, columns: vagueness
-    several = grid["equilibria"].values.T > 1
+    vagueness, carrots, cells, equilibria = regime_cells(scenario)
+    codes = cells.T  # rows: carrot, columns: vagueness
+    several = equilibria.T > 1
     figure, ax = plt.subplots(figsize=(9.5, 4.6))
     ax.pcolormesh(
-        grid["vagueness"].values,
-        grid["carrot"].values,
+        vagueness,
+        carrots,
         codes,
         cmap=ListedColormap(list(_COLOURS)),
         vmin=-0.5,
@@ -247,8 +276,8 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     )
     if several.any():
         ax.contourf(
-            grid["vagueness"].values,
-            grid["carrot"].values,
+            vagueness,
+            carrots,
             several.astype(float),
             levels=[0.5, 1.5],
             colors="none",
@@ -266,8 +295,8 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     ax.plot(
         *point, marker="*", markersize=18, color="white", markeredgecolor="black", clip_on=False, zorder=5
     )
-    ax.set_xlim(-0.005, float(grid["vagueness"][-1]) + 0.005)
-    ax.set_ylim(-0.005, float(grid["carrot"][-1]) + 0.005)
+    ax.set_xlim(-0.005, float(vagueness[-1]) + 0.005)
+    ax.set_ylim(-0.005, float(carrots[-1]) + 0.005)
     present = sorted(set(np.unique(codes).tolist()))
     handles: list[Any] = [
         Patch(
@@ -301,11 +330,13 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     ax.set_ylabel("carrot s (share of the stake)")
     figure.tight_layout()
     paths = _save(figure, path, layout=False)
-    box = grid["equilibria"].sel(vagueness=slice(low_v, high_v), carrot=slice(low_s, high_s))
+    inside_v = (vagueness >= low_v) & (vagueness <= high_v)  # the file's box, ends included
+    inside_s = (carrots >= low_s) & (carrots <= high_s)
+    box = equilibria[np.ix_(inside_v, inside_s)]
     regime, count = file_point(scenario)
     return paths, {
         "regime": regime,
         "equilibria": count,
         "no_carrot": point[1] == 0,
-        "several_share": float((box.values > 1).mean()) if box.size else float("nan"),
+        "several_share": float((box > 1).mean()) if box.size else float("nan"),
     }

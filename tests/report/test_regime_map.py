@@ -3,6 +3,7 @@
 from fractions import Fraction as F
 
 import numpy as np
+import pytest
 
 from bargaining.coercion import ResolveSignalling
 from bargaining.report.regime_map import (
@@ -83,3 +84,15 @@ def test_the_map_reaches_a_files_ranges_beyond_its_default_axes(tmp_path):
     assert scenario.assumptions[("ultimatum", "vagueness")].high == F(55, 100)
     grid = regime_grid(scenario)
     assert dict(grid.sizes) == {"vagueness": 55, "carrot": 31} and float(grid["vagueness"][-1]) == 0.545
+
+
+@pytest.mark.parametrize("preset", ["vague-threat", "specific-carrots"])
+def test_the_maps_direct_cells_are_the_sweep_engines(preset):
+    from bargaining.report.regime_map import regime_cells
+
+    scenario = load(presets()[preset])
+    grid = regime_grid(scenario)
+    vagueness, carrots, codes, equilibria = regime_cells(scenario)
+    assert np.array_equal(vagueness, grid["vagueness"].values) and np.array_equal(carrots, grid["carrot"].values)
+    assert np.array_equal(codes, grid["regime"].values.astype(int))
+    assert np.array_equal(equilibria, grid["equilibria"].values)

@@ -65,6 +65,7 @@ __all__ = [
     "checks_of",
     "declarations",
     "declared",
+    "fast_of",
     "parameter",
     "plan_of",
     "setting",
@@ -467,6 +468,33 @@ def settle_declared(instance: Any) -> str:
     for low, _, high, _, strict in plan.orders:
         check_order(low, getattr(instance, low), high, getattr(instance, high), strict=strict)
     return kind
+
+
+def fast_of(model: type, names: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """The fast path over some of a model's declared parameters, compiled once per class and
+    names: for a model that settles one field itself (a power path its path) and the others as
+    plain numbers. It returns the kind of those fields and stores them, or ``None`` (then
+    :func:`bargaining.core.model.settle` decides and names the error); it stores nothing unless
+    every value passes.
+
+    >>> from bargaining.commitment import PowerPath
+    >>> model = object.__new__(PowerPath)
+    >>> for name, value in zip(plan_of(PowerPath).names[1:], (0.9, 0, 0, 0, 0)):
+    ...     object.__setattr__(model, name, value)
+    >>> fast_of(PowerPath, plan_of(PowerPath).names[1:])(model), model.cost_coercer
+    ('float', 0.0)
+    """
+    cache = model.__dict__.get("__fast__")
+    if cache is None:
+        cache = {}
+        model.__fast__ = cache  # type: ignore[attr-defined]
+    fast = cache.get(names)
+    if fast is None:
+        parameters = {name: _parameters(model)[name] for name in names}
+        index = {name: i for i, name in enumerate(names)}
+        defaults = {f.name: f.default for f in dataclasses.fields(model) if f.default is not MISSING}
+        fast = cache[names] = _compile_fast(parameters, index, defaults)
+    return fast  # type: ignore[no-any-return]
 
 
 def plan_of(model: type) -> Plan:

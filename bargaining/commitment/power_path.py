@@ -295,15 +295,21 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
     lead = war.shape[:-1]
     blocks = -(-length // _BLOCK)
     width = _BLOCK if blocks > 1 else length  # one block: no padding (every step is elementwise)
-    padded = np.zeros((*lead, blocks * width))
-    padded[..., :length] = war
-    values = padded.reshape((*lead, blocks, width))
+    if blocks == 1:
+        values = war.reshape((*lead, 1, length))
+    else:
+        padded = np.zeros((*lead, blocks * width))
+        padded[..., :length] = war
+        values = padded.reshape((*lead, blocks, width))
     log_discount = math.log(discount)
     offsets = np.arange(width) * log_discount
     positive = values > 0
     logs = np.where(positive, np.log(np.where(positive, values, 1.0)) + offsets, -np.inf)
     running_max = np.maximum.accumulate(logs[..., ::-1], axis=-1)[..., ::-1]
     local = np.exp(running_max - offsets)  # exp(-inf) = 0 where no positive value lies ahead
+    if blocks == 1:  # nothing to carry: the maximum with the zero carry would return ``local`` (>= 0)
+        single: np.ndarray = local.reshape((*lead, length))
+        return single
     carry = np.zeros((*lead, blocks))
     decay = discount**width
     running = np.zeros(lead)

@@ -34,6 +34,10 @@ one an ``int`` or a ``Fraction``), the values are converted and held against the
 plain comparisons, with no numpy and no sympy. Any value that fails, and any other kind, takes
 the general path (:func:`bargaining.core.model.settle`), which raises the error that names the
 field, the requirement and the value received; so both paths accept and refuse the same inputs.
+A field left at its default (the very object the declaration gives, an ``int`` or a ``Fraction``
+inside its domain) takes the conversions made and checked once, when the class is compiled. A
+model that settles one field itself (a power path its path) settles the others by
+:func:`fast_of`.
 """
 
 from __future__ import annotations

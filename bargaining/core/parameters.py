@@ -498,7 +498,7 @@ def fast_of(model: type, names: tuple[str, ...]) -> Callable[[Any], str | None]:
         index = {name: i for i, name in enumerate(names)}
         defaults = {f.name: f.default for f in dataclasses.fields(model) if f.default is not MISSING}
         fast = cache[names] = _compile_fast(parameters, index, defaults)
-    return fast  # type: ignore[no-any-return]
+    return fast
 
 
 def plan_of(model: type) -> Plan:

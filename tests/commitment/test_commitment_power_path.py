@@ -298,5 +298,5 @@ def test_entries_of_other_types_are_classified_one_by_one():
     assert mixed.kind == "array" and mixed.power.tolist() == [0.5, 0.5]
     with pytest.raises(ParameterTypeError, match="a rectangular stack of paths"):
         PowerPath([[0.5, 0.6], [0.5]], discount=0.9)
-    with pytest.raises(ParameterTypeError, match="power must be a real number.*not a bool"):
+    with pytest.raises(ParameterTypeError, match=r"power must be a real number.*not a bool"):
         PowerPath([0.5, True], discount=0.9)

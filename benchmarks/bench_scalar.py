@@ -28,6 +28,34 @@ def _per_call(function: Callable[[], Any], calls: int, repeat: int = 5) -> float
     return seconds / calls * 1e6
 
 
+_ARITHMETIC = ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__")
+_ARITHMETIC += ("__rtruediv__", "__pow__", "__neg__", "__lt__", "__le__", "__gt__", "__ge__", "__eq__")
+
+
+def _fraction_operations(function: Callable[[], Any]) -> int:
+    """How many ``Fraction`` operations (arithmetic and comparisons) one call makes: what an exact
+    call costs at the least, since each costs about as much as the bare formula's own."""
+    count = 0
+    saved = {name: F.__dict__[name] for name in _ARITHMETIC}
+
+    def counting(method: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*arguments: Any) -> Any:
+            nonlocal count
+            count += 1
+            return method(*arguments)
+
+        return counted
+
+    try:
+        for name, method in saved.items():
+            setattr(F, name, counting(method))
+        function()
+    finally:
+        for name, method in saved.items():
+            setattr(F, name, method)
+    return count
+
+
 def _cases() -> list[tuple[str, Callable[[Any], Any], Callable[[Any], Any], tuple[Any, ...], tuple[Any, ...]]]:
     """(name, model call, bare formula, float arguments, exact arguments)."""
     from bargaining.coercion import Ultimatum
@@ -136,6 +164,11 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
             call(arguments), bare(arguments)  # warm up (imports, caches)
             ours = _per_call(lambda c=call, a=arguments: c(a), calls)
             formula = _per_call(lambda b=bare, a=arguments: b(a), calls)
+            operations = ""
+            if kind == "exact":
+                mine = _fraction_operations(lambda c=call, a=arguments: c(a))
+                theirs = _fraction_operations(lambda b=bare, a=arguments: b(a))
+                operations = f"; {mine} Fraction operations per call, the bare formula {theirs}"
             entries.append(
                 {
                     "name": f"scalar call, {kind}: {name}",
@@ -144,7 +177,8 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
                     "ratio": ours / formula,
                     "ratio_meaning": "our time / the bare formula's (above 1: the model costs that many times it)",
                     "target": f"< {target:g} µs per call",
-                    "notes": f"{'under' if ours < target else 'OVER'} the target; best of 5 batches of {calls} calls",
+                    "notes": f"{'under' if ours < target else 'OVER'} the target; best of 5 batches of {calls} calls"
+                    + operations,
                 }
             )
     return entries

@@ -59,6 +59,7 @@ Every closed form is derived in :mod:`bargaining.coercion.specification`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -74,6 +75,7 @@ from ..core.values import (
     at_least,
     clip,
     every,
+    holding,
     ratio,
     select,
     select_label,
@@ -83,6 +85,7 @@ from .blur import BLURS, blur_gain, compliance_stake
 __all__ = ["Ultimatum", "UltimatumOutcome"]
 
 _BLUR_REQUIREMENT = "one of " + ", ".join(repr(b) for b in BLURS)
+_NUMBERS = ("exact", "float")  # the kinds a solve reads regime by regime
 _NODES = 48  # Gauss-Legendre nodes for the numeric integrals over the target's resolve
 
 
@@ -116,26 +119,30 @@ class UltimatumOutcome:
     regime: Any
 
 
+def _credibility_regimes(kind: Kind, audience_cost: Any, low: Any, high: Any) -> Iterator[Case]:
+    """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime, each built when the
+    ones before it have been (a scalar reads them up to the one that holds)."""
+    yield Case("never executes", high + audience_cost <= 0, 0 * audience_cost)
+    yield Case("always executes", low + audience_cost >= 0, 0 * audience_cost + 1)
+    yield Case("uncertain", True, ratio(kind, high + audience_cost, high - low))
+
+
 def _credibility_cases(kind: Kind, audience_cost: Any, low: Any, high: Any) -> list[Case]:
     """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime."""
-    return [
-        Case("never executes", high + audience_cost <= 0, 0 * audience_cost),
-        Case("always executes", low + audience_cost >= 0, 0 * audience_cost + 1),
-        Case("uncertain", True, ratio(kind, high + audience_cost, high - low)),
-    ]
+    return list(_credibility_regimes(kind, audience_cost, low, high))
+
+
+def _compliance_regimes(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> Iterator[Case]:
+    """:func:`_compliance_cases`, each regime built when the ones before it have been."""
+    yield Case("full compliance", leverage * (1 - high) >= need, 0 * need + 1)
+    stake = leverage * (1 - low)
+    yield Case("no compliance", stake <= need, 0 * need)
+    yield Case("partial compliance", True, ratio(kind, stake - need, leverage * (high - low)))
 
 
 def _compliance_cases(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> list[Case]:
     """:math:`P(R \\le R^*)` for :math:`R \\sim U[r_{lo}, r_{hi}]`, by regime (see the module docstring)."""
-    return [
-        Case("full compliance", leverage * (1 - high) >= need, 0 * need + 1),
-        Case("no compliance", leverage * (1 - low) <= need, 0 * need),
-        Case(
-            "partial compliance",
-            True,
-            ratio(kind, leverage * (1 - low) - need, leverage * (high - low)),
-        ),
-    ]
+    return list(_compliance_regimes(kind, leverage, need, low, high))
 
 
 def _fallback(kind: Kind, audience_cost: Any, low: Any, high: Any, risk: Any) -> Any:
@@ -340,10 +347,8 @@ class Ultimatum:
         >>> Ultimatum(Fraction(1, 2), audience_cost=Fraction(1, 2), risk=Fraction(1, 2)).credibility()
         Fraction(7, 8)
         """
-        will = select(
-            self.kind,
-            _credibility_cases(self.kind, self.audience_cost, self.execution_low, self.execution_high),
-        )
+        regimes = _credibility_regimes(self.kind, self.audience_cost, self.execution_low, self.execution_high)
+        will = holding(regimes).value if self.kind in _NUMBERS else select(self.kind, list(regimes))
         return self.risk + (1 - self.risk) * will
 
     def credibility_regime(self) -> Any:
@@ -467,26 +472,30 @@ class Ultimatum:
             return self.vagueness.is_zero is not True
         return bool(np.any(np.asarray(self.vagueness, dtype=float) > 0))
 
-    def _coercer_values(self) -> tuple[Any, Any]:
-        """C's value of recognised compliance (when paid) and its discounted value after resistance."""
+    def _coercer_values(self, tau: Any = None) -> tuple[Any, Any]:
+        """C's value of recognised compliance (when paid) and its discounted value after resistance
+        (``tau``, the discount weight, given when already computed)."""
         comply = self.demand - self.carrot_efficiency * self.carrot_credibility * self.carrot
         fallback = _fallback(
             self.kind, self.audience_cost, self.execution_low, self.execution_high, self.risk
         )
-        return comply, self.discount_weight * fallback
+        return comply, (self.discount_weight if tau is None else tau) * fallback
 
-    def _options(self, execution: Any = None) -> tuple[Any, Any, Any, Any]:
+    def _options(self, execution: Any = None, tau: Any = None) -> tuple[Any, Any, Any, Any]:
         r"""The two compliance options as (leverage, need) pairs on :math:`L = \ell(1 - R)`.
 
         At once: :math:`\tau e L + c(1 - \tau) \ge n`; at the deadline: :math:`eL \ge n`
         (:func:`~bargaining.coercion.specification.derive_timing`).
         """
         e = self.credibility() if execution is None else execution  # given when already computed
-        tau, c = self.discount_weight, self.delay_cost
+        tau = self.discount_weight if tau is None else tau
+        c = self.delay_cost
         need = self.need()
         return tau * e * self.threat, need - c * (1 - tau), e * self.threat, need
 
     def _uniform_outcome(self) -> UltimatumOutcome:
+        """The closed forms for numbers and symbols (arrays: :meth:`_uniform_outcome_array`); for
+        numbers only the regime that holds is built."""
         kind = self.kind
         execution, tau, c, falls = (
             self.credibility(),
@@ -494,28 +503,33 @@ class Ultimatum:
             self.delay_cost,
             self.threat_falls(),
         )
-        lever_once, need_once, lever_late, need = self._options(execution)
+        lever_once, need_once, lever_late, need = self._options(execution, tau)
         low, high = self.resolve_low, self.resolve_high
-        once = _compliance_cases(kind, lever_once, need_once, low, high)
-        if not self.deadline:  # no deadline, or a deadline now: only compliance at once
-            cases, first = once, 0 * need + 1
+        if kind in _NUMBERS:
+            early = not self.deadline or c >= need  # waiting costs more than the concession saves
+            lever, threshold = (lever_once, need_once) if early else (lever_late, need)
+            label, _, comply = holding(_compliance_regimes(kind, lever, threshold, low, high))
+            first = 0 * need + 1 if early else 0 * need
         else:
-            early = at_least(kind, c, need)  # waiting costs more than the concession saves
-            cases = [Case(k.label, every(kind, early, k.condition), k.value) for k in once]
-            cases += _compliance_cases(kind, lever_late, need, low, high)
-            first = select(kind, [Case("at once", early, 0 * need + 1), Case("late", True, 0 * need)])
-        comply = select(kind, cases)
+            once = _compliance_cases(kind, lever_once, need_once, low, high)
+            if not self.deadline:  # no deadline, or a deadline now: only compliance at once
+                cases, first = once, 0 * need + 1
+            else:
+                early = at_least(kind, c, need)  # waiting costs more than the concession saves
+                cases = [Case(k.label, every(kind, early, k.condition), k.value) for k in once]
+                cases += _compliance_cases(kind, lever_late, need, low, high)
+                first = select(kind, [Case("at once", early, 0 * need + 1), Case("late", True, 0 * need)])
+            comply, label = select(kind, cases), select_label(kind, cases)
         width = high - low
         above = ((1 - low - comply * width) ** 2 - (1 - high) ** 2) / (2 * width)
-        waiting = c * (1 - tau)
-        complier = first * -need + (1 - first) * (-waiting - tau * need)
-        target = comply * complier - (1 - comply) * waiting - tau * execution * self.threat * above
-        value_comply, value_resist = self._coercer_values()
-        paid = first * value_comply + (1 - first) * tau * value_comply
-        coercer = comply * paid + (1 - comply) * value_resist
-        resist = 1 - comply
+        waiting, resist, late = c * (1 - tau), 1 - comply, 1 - first
+        complier = first * -need + late * (-waiting - tau * need)
+        target = comply * complier - resist * waiting - lever_once * above  # lever_once = tau e l
+        value_comply, value_resist = self._coercer_values(tau)
+        paid = first * value_comply + late * tau * value_comply
+        coercer = comply * paid + resist * value_resist
         values = _outcome_values(comply, resist, falls, execution, first, coercer, target)
-        return UltimatumOutcome(*values, select_label(kind, cases))  # type: ignore[call-arg]
+        return UltimatumOutcome(*values, label)  # type: ignore[call-arg]
 
     def _uniform_outcome_array(self) -> UltimatumOutcome:
         """The same closed forms as :meth:`_uniform_outcome`, fused for arrays: clips instead of

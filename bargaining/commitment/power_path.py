@@ -66,6 +66,7 @@ A single large shift after five quiet periods causes war in period 4, not at onc
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from collections.abc import Sequence
@@ -77,8 +78,9 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import settle
-from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter, plan_of
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, fast_of, parameter, plan_of
 from ..core.values import (
+    MAX_EXACT_DIGITS,
     Kind,
     check_probability,
     is_symbolic,
@@ -91,6 +93,8 @@ __all__ = ["TOLERANCE", "PowerPath", "PowerPathSolution", "PowerShift"]
 #: For float paths, a slack above ``-TOLERANCE`` counts as peace (ties within rounding error are
 #: resolved in favour of peace). Exact paths are decided exactly.
 TOLERANCE = 1e-10
+_MAX_EXACT = 10**MAX_EXACT_DIGITS
+_ZERO = Fraction(0)
 
 _BLOCK = 512
 _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
@@ -173,6 +177,9 @@ def _path_kind(power: Any) -> PathKind:
         return "array"
     if not isinstance(power, (list, tuple)):
         raise ParameterTypeError("power", "a sequence of probabilities (a power path)", power)
+    types = set(map(type, power))
+    if types <= _EXACT_TYPES and all(_exact_size(value) for value in power):  # plain numbers first
+        return "array" if float in types else "exact"
     kind: PathKind = "exact"
     for item in power:
         if isinstance(item, (list, tuple, np.ndarray)):
@@ -185,9 +192,19 @@ def _path_kind(power: Any) -> PathKind:
     return kind
 
 
+_EXACT_TYPES = frozenset({int, Fraction, float})  # the entries whose kind is read from their type
+
+
+def _exact_size(value: Any) -> bool:
+    """Whether a path entry of a plain type is within the exact size :func:`kind_of` admits."""
+    if type(value) is float:
+        return True
+    return bool(-_MAX_EXACT < value.numerator < _MAX_EXACT and value.denominator < _MAX_EXACT)
+
+
 def _normalize_path(power: Any, kind: PathKind) -> Any:
     if kind == "array":
-        if isinstance(power, (list, tuple)):
+        if isinstance(power, (list, tuple)) and not set(map(type, power)) <= _EXACT_TYPES:
             for item in power:
                 for value in np.ravel(np.asarray(item, dtype=object)):
                     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
@@ -215,21 +232,31 @@ def _normalize_path(power: Any, kind: PathKind) -> Any:
         for value in path:
             check_probability("power", value)
         return path
-    path = tuple(Fraction(value) for value in power)
+    path = tuple(value if type(value) is Fraction else Fraction(value) for value in power)
     for index, value in enumerate(path):
-        if not 0 <= value <= 1:
+        if not 0 <= value.numerator <= value.denominator:  # 0 <= value <= 1, in integers
             raise ParameterValueError("power", "a probability in [0, 1]", value, f"at index ({index},)")
     return path
 
 
+@functools.cache
+def _scalar_checks() -> dict[str, Any]:
+    """The checks of :class:`PowerPath`'s scalar fields (every declared field but the path)."""
+    return {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
+
+
 def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
-    """Normalise ``power`` and the scalar fields to one kind; validate both."""
-    for name in scalars:
-        value = getattr(instance, name)
-        if isinstance(value, (np.ndarray, list, tuple)):
-            raise ParameterTypeError(name, "a scalar (the path itself carries the arrays)", value)
+    """Normalise ``power`` and the scalar fields to one kind; validate both (plain numbers by
+    the class's compiled fast path, anything else by :func:`~bargaining.core.model.settle`)."""
+    scalar_kind = fast_of(type(instance), tuple(scalars))(instance)
+    if scalar_kind is None:
+        for name in scalars:
+            value = getattr(instance, name)
+            if isinstance(value, (np.ndarray, list, tuple)):
+                raise ParameterTypeError(name, "a scalar (the path itself carries the arrays)", value)
     path_kind = _path_kind(instance.power)
-    scalar_kind = settle(instance, scalars)
+    if scalar_kind is None:
+        scalar_kind = settle(instance, scalars)
     kind: PathKind
     if path_kind == "symbolic" or scalar_kind == "symbolic":
         if isinstance(instance.power, np.ndarray) or (path_kind == "array"):
@@ -260,34 +287,44 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
 
     Inside a block of ``_BLOCK`` periods the discounted maximum is a reverse cumulative maximum of
     :math:`\log w_s + s \log\delta` (small exponents, so no loss of precision); a short backward
-    loop over the blocks carries the value at each block's start into the block before it.
+    loop over the blocks carries the value at each block's start into the block before it. A
+    path shorter than a block is one block of its own length (the padding would only add
+    entries that are trimmed, and the steps are elementwise, so the values are the same).
     """
     length = war.shape[-1]
     lead = war.shape[:-1]
     blocks = -(-length // _BLOCK)
-    padded = np.zeros((*lead, blocks * _BLOCK))
-    padded[..., :length] = war
-    values = padded.reshape((*lead, blocks, _BLOCK))
+    width = _BLOCK if blocks > 1 else length  # one block: no padding (every step is elementwise)
+    if blocks == 1:
+        values = war.reshape((*lead, 1, length))
+    else:
+        padded = np.zeros((*lead, blocks * width))
+        padded[..., :length] = war
+        values = padded.reshape((*lead, blocks, width))
     log_discount = math.log(discount)
-    offsets = np.arange(_BLOCK) * log_discount
+    offsets = np.arange(width) * log_discount
     positive = values > 0
     logs = np.where(positive, np.log(np.where(positive, values, 1.0)) + offsets, -np.inf)
     running_max = np.maximum.accumulate(logs[..., ::-1], axis=-1)[..., ::-1]
     local = np.exp(running_max - offsets)  # exp(-inf) = 0 where no positive value lies ahead
+    if blocks == 1:  # nothing to carry: the maximum with the zero carry would return ``local`` (>= 0)
+        single: np.ndarray = local.reshape((*lead, length))
+        return single
     carry = np.zeros((*lead, blocks))
-    decay = discount**_BLOCK
+    decay = discount**width
     running = np.zeros(lead)
     for block in range(blocks - 1, -1, -1):
         carry[..., block] = running
         running = np.maximum(local[..., block, 0], decay * running)
-    weights = discount ** (_BLOCK - np.arange(_BLOCK, dtype=float))
+    weights = discount ** (width - np.arange(width, dtype=float))
     result: np.ndarray = np.maximum(local, carry[..., None] * weights)
-    trimmed: np.ndarray = result.reshape((*lead, blocks * _BLOCK))[..., :length]
+    trimmed: np.ndarray = result.reshape((*lead, blocks * width))[..., :length]
     return trimmed
 
 
 def _sequential_minimum(war: Sequence[Any], discount: Any, kind: Kind) -> tuple[Any, ...]:
-    minimum = [maximum(kind, war[-1], 0 * war[-1])]
+    zero = _ZERO if kind == "exact" else 0 * war[-1]  # exact: the zero 0 * w would build
+    minimum = [maximum(kind, war[-1], zero)]
     for value in reversed(war[:-1]):
         minimum.append(maximum(kind, value, discount * minimum[-1]))
     return tuple(reversed(minimum))
@@ -336,9 +373,7 @@ class PowerPath:
     kind: PathKind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        _settle_path(
-            self, {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
-        )
+        _settle_path(self, _scalar_checks())
 
     # -- the pieces -----------------------------------------------------------------------------
 
@@ -362,6 +397,8 @@ class PowerPath:
         >>> path.war_costs
         (Fraction(1, 20), Fraction(1, 20))
         """
+        if self.kind == "exact" and not (self.one_time_cost_coercer or self.one_time_cost_target):
+            return self.cost_coercer, self.cost_target  # no one-time costs: exactly the same sums
         slack = 1 - self.discount
         return (
             self.cost_coercer + slack * self.one_time_cost_coercer,
@@ -460,7 +497,7 @@ class PowerPath:
                 war = math.inf if verdict else self._war_period_scalar(slack)
                 return PowerPathSolution(bool(verdict), war, minimum_c, minimum_t, slack)
             return PowerPathSolution(verdict, self._war_periods_stack(verdict), minimum_c, minimum_t, slack)
-        peaceful = all(value >= 0 for value in slack)
+        peaceful = all(value.numerator >= 0 for value in slack)  # exact: each slack >= 0
         war = math.inf if peaceful else self._war_period_scalar(slack)
         return PowerPathSolution(peaceful, war, minimum_c, minimum_t, slack)
 

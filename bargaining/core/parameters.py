@@ -34,6 +34,10 @@ one an ``int`` or a ``Fraction``), the values are converted and held against the
 plain comparisons, with no numpy and no sympy. Any value that fails, and any other kind, takes
 the general path (:func:`bargaining.core.model.settle`), which raises the error that names the
 field, the requirement and the value received; so both paths accept and refuse the same inputs.
+A field left at its default (the very object the declaration gives, an ``int`` or a ``Fraction``
+inside its domain) takes the conversions made and checked once, when the class is compiled. A
+model that settles one field itself (a power path its path) settles the others by
+:func:`fast_of`.
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ __all__ = [
     "checks_of",
     "declarations",
     "declared",
+    "fast_of",
     "parameter",
     "plan_of",
     "setting",
@@ -248,6 +253,10 @@ def _fraction(value: int) -> Fraction:
     return Fraction(value) if small is None else small
 
 
+def _fraction_of(value: int | Fraction) -> Fraction:
+    return value if type(value) is Fraction else _fraction(value)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A model class's declarations compiled once: the names, their checks, the ordered pairs and the fast path.
@@ -281,17 +290,43 @@ def _bound_test(value: str, domain: Domain, names: dict[str, Any], floats: bool)
     return f"({left}{value}{right})" if left or right else "True"
 
 
+class _Default:
+    """The fast path's type tag for a field left at its default (the very object): its
+    conversions were made and checked once, when the class was compiled."""
+
+
+def _usable_defaults(parameters: Mapping[str, Parameter], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The defaults the fast path may take as given: exact numbers inside their domain and their
+    size, on fields with no custom check. Any other default is read as a
+    value like any other, so that both paths still refuse the same inputs."""
+    usable = {}
+    for name, item in parameters.items():
+        value = defaults.get(name, MISSING)
+        if item.check is not None or type(value) not in (int, Fraction):  # a float default sets the kind
+            continue
+        exact = Fraction(value)
+        if not (-_MAX_EXACT < exact.numerator < _MAX_EXACT and exact.denominator < _MAX_EXACT):
+            continue
+        if item.domain.admits(float(value)) and item.domain.admits(exact):
+            usable[name] = value
+    return usable
+
+
 def _compile_fast(
-    parameters: Mapping[str, Parameter], index: Mapping[str, int]
+    parameters: Mapping[str, Parameter], index: Mapping[str, int], defaults: Mapping[str, Any] | None = None
 ) -> Callable[[Any], str | None]:
     """Generate, once per class, the fast path: read the fields, and when every one is a ``float``,
     an ``int`` or a ``Fraction``, convert and check them with plain comparisons, store them and the
     kind, and return the kind; else return ``None``, and the general path decides (and names the
-    error). The source is ours (field names and bounds of the class), never the user's input."""
+    error). A field that holds its default (the very object) is tagged :class:`_Default` and takes
+    the conversions made once here. The source is ours (field names and bounds of the class),
+    never the user's input."""
+    usable = _usable_defaults(parameters, defaults or {})
     names: dict[str, Any] = {
         "INF": math.inf,
         "M": _MAX_EXACT,
-        "NUMBERS": _NUMBERS,
+        "NUMBERS": _NUMBERS | {_Default},
+        "DEFAULT": _Default,
         "fraction": _fraction,
         "Fraction": Fraction,
         "BargainingError": BargainingError,
@@ -301,10 +336,19 @@ def _compile_fast(
     values = [f"v{i}" for i in range(len(fields))]
     types = [f"t{i}" for i in range(len(fields))]
 
+    given = [name in usable for name in fields]  # the field may hold its checked default
+    for i, name in enumerate(fields):
+        if given[i]:
+            names[f"D_{i}"] = usable[name]
+            names[f"F_{i}"] = float(usable[name])
+            names[f"X_{i}"] = _fraction_of(usable[name])
+
     def tests(floats: bool) -> str:
         found = [
-            _bound_test(v, item.domain, names, floats)
-            for v, item in zip(values, parameters.values())
+            f"({t} is DEFAULT or {_bound_test(v, item.domain, names, floats)})"
+            if given[i]
+            else _bound_test(v, item.domain, names, floats)
+            for i, (v, t, item) in enumerate(zip(values, types, parameters.values()))
             if item.check is None
         ]
         for name, item in parameters.items():
@@ -324,9 +368,13 @@ def _compile_fast(
     guarded = ["try:", *custom, "except BargainingError:", "    return None"] if custom else []
 
     def store(kept: str) -> list[str]:  # only the values converted: one of type ``kept`` is stored as given
-        return [
-            f"if {t} is not {kept}: setter(self, {name!r}, {v})" for name, v, t in zip(fields, values, types)
-        ]
+        lines = []
+        for i, (name, v, t) in enumerate(zip(fields, values, types)):
+            same = given[i] and type(usable[name]).__name__ == kept  # the default is kept as it is
+            lines.append(
+                f"if {t} is not {kept}{f' and {t} is not DEFAULT' if same else ''}: setter(self, {name!r}, {v})"
+            )
+        return lines
 
     def finish(kind: str, floats: bool, kept: str | None) -> list[str]:
         return [
@@ -339,10 +387,16 @@ def _compile_fast(
         ]
 
     sizes = " and ".join(
-        f"({t} is float or (-M < {v} < M if {t} is int else (-M < {v}.numerator < M and {v}.denominator < M)))"
-        for v, t in zip(values, types)
+        f"({t} is float{f' or {t} is DEFAULT' if given[i] else ''} or (-M < {v} < M if {t} is int "
+        f"else (-M < {v}.numerator < M and {v}.denominator < M)))"
+        for i, (v, t) in enumerate(zip(values, types))
     )
-    lines = [f"{v} = self.{name}; {t} = type({v})" for name, v, t in zip(fields, values, types)]
+    lines = [
+        f"{v} = self.{name}; {t} = DEFAULT if {v} is D_{i} else type({v})"
+        if given[i]
+        else f"{v} = self.{name}; {t} = type({v})"
+        for i, (name, v, t) in enumerate(zip(fields, values, types))
+    ]
     lines += [f"if {' and '.join(f'{t} is float' for t in types)}:"]  # the common case: floats as given
     lines += block(finish("float", True, None), 1)
     lines += [
@@ -354,14 +408,23 @@ def _compile_fast(
     lines += block(
         [
             "try:",
-            *block([f"{v} = float({v})" for v in values], 1),
+            *block(
+                [
+                    f"{v} = F_{i} if {t} is DEFAULT else float({v})" if given[i] else f"{v} = float({v})"
+                    for i, (v, t) in enumerate(zip(values, types))
+                ],
+                1,
+            ),
             "except OverflowError:",
             "    return None",
         ],
         1,
     )
     lines += block(finish("float", True, "float"), 1)
-    lines += [f"if {t} is int: {v} = fraction({v})" for v, t in zip(values, types)]
+    for i, (v, t) in enumerate(zip(values, types)):
+        lines.append(f"if {t} is int: {v} = fraction({v})")
+        if given[i]:
+            lines.append(f"elif {t} is DEFAULT: {v} = X_{i}")
     lines += finish("exact", False, "Fraction")
     source = "def fast(self):\n" + "".join(f"    {line}\n" for line in lines)
     if not fields:  # settings only: the kind of no numbers, as the general path gives it
@@ -382,7 +445,8 @@ def _compile(model: Any) -> Plan:
     orders = tuple(
         (p.above, index[p.above], n, index[n], p.strict) for n, p in parameters.items() if p.above is not None
     )
-    return Plan(names, checks_of(model), orders, _compile_fast(parameters, index))
+    defaults = {f.name: f.default for f in dataclasses.fields(model) if f.default is not MISSING}
+    return Plan(names, checks_of(model), orders, _compile_fast(parameters, index, defaults))
 
 
 def settle_declared(instance: Any) -> str:
@@ -408,6 +472,33 @@ def settle_declared(instance: Any) -> str:
     for low, _, high, _, strict in plan.orders:
         check_order(low, getattr(instance, low), high, getattr(instance, high), strict=strict)
     return kind
+
+
+def fast_of(model: type, names: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """The fast path over some of a model's declared parameters, compiled once per class and
+    names: for a model that settles one field itself (a power path its path) and the others as
+    plain numbers. It returns the kind of those fields and stores them, or ``None`` (then
+    :func:`bargaining.core.model.settle` decides and names the error); it stores nothing unless
+    every value passes.
+
+    >>> from bargaining.commitment import PowerPath
+    >>> model = object.__new__(PowerPath)
+    >>> for name, value in zip(plan_of(PowerPath).names[1:], (0.9, 0, 0, 0, 0)):
+    ...     object.__setattr__(model, name, value)
+    >>> fast_of(PowerPath, plan_of(PowerPath).names[1:])(model), model.cost_coercer
+    ('float', 0.0)
+    """
+    cache = model.__dict__.get("__fast__")
+    if cache is None:
+        cache = {}
+        model.__fast__ = cache  # type: ignore[attr-defined]
+    fast = cache.get(names)
+    if fast is None:
+        parameters = {name: _parameters(model)[name] for name in names}
+        index = {name: i for i, name in enumerate(names)}
+        defaults = {f.name: f.default for f in dataclasses.fields(model) if f.default is not MISSING}
+        fast = cache[names] = _compile_fast(parameters, index, defaults)
+    return fast
 
 
 def plan_of(model: type) -> Plan:

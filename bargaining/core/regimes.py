@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -22,6 +22,7 @@ __all__ = [
     "Case",
     "Regime",
     "RegimeCodes",
+    "holding",
     "plain_regimes",
     "regime_codes",
     "select",
@@ -99,6 +100,27 @@ def select(kind: Kind, cases: Sequence[Case]) -> Any:
     for case in cases:
         if case.condition is True or bool(case.condition):
             return case.value
+    raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
+
+
+def holding(cases: Iterable[Case]) -> Case:
+    """The first case that holds, for numbers (exact or float): what :func:`select` and
+    :func:`select_label` find there, found once.
+
+    ``cases`` may be a generator that builds each case only when the ones before it failed: a
+    scalar solve then never computes the regimes after the one that holds (for symbols and
+    arrays every case is needed, and the generator is read whole).
+
+    >>> def cases():
+    ...     yield Case("low", False, 0)
+    ...     yield Case("high", True, 1)
+    ...     raise AssertionError("never reached")
+    >>> holding(cases())
+    Case(label='high', condition=True, value=1)
+    """
+    for case in cases:
+        if case.condition is True or bool(case.condition):
+            return case
     raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
 
 

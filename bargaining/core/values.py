@@ -24,7 +24,17 @@ from .checks import (
     check_range,
 )
 from .kinds import MAX_EXACT_DIGITS, Kind, is_symbolic, kind_of, normalize, parse_fraction
-from .regimes import Case, Regime, RegimeCodes, plain_regimes, regime_codes, select, select_each, select_label
+from .regimes import (
+    Case,
+    Regime,
+    RegimeCodes,
+    holding,
+    plain_regimes,
+    regime_codes,
+    select,
+    select_each,
+    select_label,
+)
 
 __all__ = [
     "MAX_EXACT_DIGITS",
@@ -41,6 +51,7 @@ __all__ = [
     "check_range",
     "clip",
     "every",
+    "holding",
     "is_symbolic",
     "kind_of",
     "maximum",

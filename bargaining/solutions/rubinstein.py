@@ -32,6 +32,7 @@ AlternatingOffersSolution(first_share=Fraction(10, 19), second_share_when_propos
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
@@ -44,6 +45,7 @@ from ..core.values import (
     Kind,
     check_positive,
     check_range,
+    holding,
     is_symbolic,
     maximum,
     select_each,
@@ -121,8 +123,11 @@ class AlternatingOffers:
     kind: Kind = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        q = self.breakdown_risk
+        scalar = self.kind in ("float", "exact")
         for name in ("discount_first", "discount_second"):
-            patience = (1 - self.breakdown_risk) * getattr(self, name)
+            # without a risk of breakdown (a number that is zero) the patience is the discount itself
+            patience = getattr(self, name) if scalar and not q else (1 - q) * getattr(self, name)
             check_range(
                 f"{name} with breakdown_risk",
                 patience,
@@ -131,20 +136,23 @@ class AlternatingOffers:
                 upper_open=True,
                 requirement="costly delay: discount below 1 or a positive breakdown_risk",
             )
-        check_range(
-            "outside_first + outside_second",
-            self.outside_first + self.outside_second,
-            None,
-            1,
-            requirement="at most 1 (else both prefer their options to any deal)",
-        )
-        check_range(
-            "breakdown_first + breakdown_second",
-            self.breakdown_first + self.breakdown_second,
-            None,
-            1,
-            requirement="at most 1 (else breakdown beats every deal)",
-        )
+        # two numbers that are both zero sum to zero, which passes: the sum is not built
+        if not (scalar and not self.outside_first and not self.outside_second):
+            check_range(
+                "outside_first + outside_second",
+                self.outside_first + self.outside_second,
+                None,
+                1,
+                requirement="at most 1 (else both prefer their options to any deal)",
+            )
+        if not (scalar and not self.breakdown_first and not self.breakdown_second):
+            check_range(
+                "breakdown_first + breakdown_second",
+                self.breakdown_first + self.breakdown_second,
+                None,
+                1,
+                requirement="at most 1 (else breakdown beats every deal)",
+            )
 
     @classmethod
     def from_war(
@@ -194,6 +202,8 @@ class AlternatingOffers:
     @property
     def _effective(self) -> tuple[Any, Any, Any, Any]:
         q = self.breakdown_risk
+        if self.kind in ("float", "exact") and not q:  # no risk of breakdown: the same numbers, unbuilt
+            return self.discount_first, self.discount_second, q, q
         return (
             (1 - q) * self.discount_first,
             (1 - q) * self.discount_second,
@@ -205,6 +215,8 @@ class AlternatingOffers:
     def _options_can_bind(self) -> bool:
         """False when both outside options are exactly zero and breakdown pays at least zero:
         then ``0 <= k + beta * share`` always, and the ``max`` in the conditions is idle."""
+        if self.kind == "float":  # a float is never known to be exactly zero here: they can
+            return True
 
         def exactly(value: Any, test: str) -> bool:
             if is_symbolic(value):
@@ -218,30 +230,34 @@ class AlternatingOffers:
             and exactly(self.breakdown_second, "is_nonnegative")
         )
 
-    def _cases(self) -> list[Case]:
+    def _cases(self) -> Iterator[Case]:
+        """The regimes in order, each built when the ones before it have been built (a scalar
+        solve stops at the first that holds: :func:`~bargaining.core.values.holding`)."""
         beta1, beta2, k1, k2 = self._effective
         w1, w2 = self.outside_first, self.outside_second
         denominator = 1 - beta1 * beta2
-        a0 = (1 - k2 - beta2 * (1 - k1)) / denominator
-        b0 = (1 - k1 - beta1 * (1 - k2)) / denominator
-        a_second, b_second = 1 - w2, 1 - k1 - beta1 * (1 - w2)
-        a_first, b_first = 1 - k2 - beta2 * (1 - w1), 1 - w1
+        if self.kind in ("float", "exact") and not self.breakdown_risk:  # k1 = k2 = 0: the terms dropped
+            a0, b0 = (1 - beta2) / denominator, (1 - beta1) / denominator
+        else:
+            a0 = (1 - k2 - beta2 * (1 - k1)) / denominator
+            b0 = (1 - k1 - beta1 * (1 - k2)) / denominator
         if not self._options_can_bind:
-            return [Case("no outside option binds", True, (a0, b0))]
-        return [
-            Case("no outside option binds", (w2 <= k2 + beta2 * b0) & (w1 <= k1 + beta1 * a0), (a0, b0)),
-            Case(
-                "second's outside option binds",
-                (w2 >= k2 + beta2 * b_second) & (w1 <= k1 + beta1 * a_second),
-                (a_second, b_second),
-            ),
-            Case(
-                "first's outside option binds",
-                (w1 >= k1 + beta1 * a_first) & (w2 <= k2 + beta2 * b_first),
-                (a_first, b_first),
-            ),
-            Case("both outside options bind", True, (1 - w2, 1 - w1)),
-        ]
+            yield Case("no outside option binds", True, (a0, b0))
+            return
+        yield Case("no outside option binds", (w2 <= k2 + beta2 * b0) & (w1 <= k1 + beta1 * a0), (a0, b0))
+        a_second, b_second = 1 - w2, 1 - k1 - beta1 * (1 - w2)
+        yield Case(
+            "second's outside option binds",
+            (w2 >= k2 + beta2 * b_second) & (w1 <= k1 + beta1 * a_second),
+            (a_second, b_second),
+        )
+        a_first, b_first = 1 - k2 - beta2 * (1 - w1), 1 - w1
+        yield Case(
+            "first's outside option binds",
+            (w1 >= k1 + beta1 * a_first) & (w2 <= k2 + beta2 * b_first),
+            (a_first, b_first),
+        )
+        yield Case("both outside options bind", True, (1 - w2, 1 - w1))
 
     def solve(self) -> AlternatingOffersSolution:
         """The stationary subgame-perfect split (derived in :mod:`~bargaining.solutions.specification`).
@@ -251,7 +267,10 @@ class AlternatingOffers:
         >>> solution
         AlternatingOffersSolution(first_share=Fraction(5, 7), second_share_when_proposing=Fraction(5, 14), regime='no outside option binds')
         """
-        cases = self._cases()
+        if self.kind in ("float", "exact"):  # the first regime that holds, the later ones never built
+            label, _, (first, second) = holding(self._cases())
+            return AlternatingOffersSolution(first, second, label)
+        cases = list(self._cases())
         first, second = select_each(self.kind, cases)
         return AlternatingOffersSolution(first, second, select_label(self.kind, cases))
 

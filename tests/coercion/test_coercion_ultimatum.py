@@ -311,3 +311,16 @@ def test_optimal_design_keeps_unbounded_instruments_and_checks_its_inputs() -> N
 def test_bad_inputs_are_refused_with_the_field_and_the_requirement(fields, error, message) -> None:
     with pytest.raises(error, match=message):
         Ultimatum(**fields)
+
+
+@pytest.mark.parametrize("delay_cost", [Fraction(1, 10), Fraction(3, 5)])
+def test_a_symbolic_deadline_gives_the_exact_outcome_at_each_point(delay_cost):
+    """The symbolic path keeps every regime (compliance at once or at the deadline) while a
+    scalar solve builds only the one that holds: both give the same numbers."""
+    c = sympy.Symbol("c", nonnegative=True)
+    exact = dict(demand=Fraction(1, 4), deadline=2, threat=Fraction(3, 2), audience_cost=Fraction(1, 2))
+    symbolic = Ultimatum(**exact, delay_cost=c).outcome()
+    numeric = Ultimatum(**exact, delay_cost=delay_cost).outcome()
+    for name in ("compliance_probability", "immediate_compliance_probability", "coercer_utility", "target_utility"):
+        value = sympy.nsimplify(getattr(symbolic, name).subs(c, sympy.Rational(delay_cost)))
+        assert value == sympy.Rational(getattr(numeric, name)), name

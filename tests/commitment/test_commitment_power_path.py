@@ -290,3 +290,13 @@ def test_bad_power_paths_are_refused_with_the_field_and_the_value(arguments, err
 def test_power_shift_refuses_bad_inputs():
     with pytest.raises(ParameterValueError, match=r"power_after must be a probability in \[0, 1\] \(got 2\)"):
         PowerShift(F(1, 2), 2, F(1, 2))
+
+
+def test_entries_of_other_types_are_classified_one_by_one():
+    """Plain entries (int, Fraction, float) are read by their type; others go through kind_of."""
+    mixed = PowerPath([np.float64(0.5), F(1, 2)], discount=F(9, 10))
+    assert mixed.kind == "array" and mixed.power.tolist() == [0.5, 0.5]
+    with pytest.raises(ParameterTypeError, match="a rectangular stack of paths"):
+        PowerPath([[0.5, 0.6], [0.5]], discount=0.9)
+    with pytest.raises(ParameterTypeError, match=r"power must be a real number.*not a bool"):
+        PowerPath([0.5, True], discount=0.9)

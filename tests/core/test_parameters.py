@@ -22,7 +22,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import bargaining
-from bargaining.core.errors import BargainingError, ParameterValueError
+from bargaining.commitment import PowerPath, PowerShift
+from bargaining.core.errors import BargainingError, ParameterTypeError, ParameterValueError
 from bargaining.core.model import settle
 from bargaining.core.parameters import (
     NONNEGATIVE,
@@ -32,6 +33,7 @@ from bargaining.core.parameters import (
     checks_of,
     declarations,
     declared,
+    fast_of,
     parameter,
     plan_of,
     setting,
@@ -40,6 +42,7 @@ from bargaining.core.parameters import (
     variables,
 )
 from bargaining.crisis import Crisis, RiskReturn, Screening
+from bargaining.solutions import AlternatingOffers
 
 MODEL_SECTIONS = ("solutions", "crisis", "commitment", "coercion", "war", "games", "coercive_game")
 
@@ -249,3 +252,72 @@ def test_the_parameter_tables_of_the_docs_are_the_declarations():
 def test_a_declaration_is_a_parameter_or_a_setting():
     kinds = {type(item) for model in MODELS for item in declarations(model).values()}
     assert kinds == {Parameter, Setting}
+
+
+# --------------------------------------------------------------------------- fields left at their defaults
+
+
+@pytest.mark.parametrize("model", [AlternatingOffers, PowerShift])
+@given(data=st.data())
+def test_fields_left_at_their_defaults_convert_as_on_the_general_path(model, data):
+    """A field left at its default takes conversions made once per class; the outcome is the
+    general path's with the default passed as a value (the same object)."""
+    fields = [f for f in dataclasses.fields(model) if f.name in declarations(model)]
+    values, given_values = [], {}
+    for f in fields:
+        if f.default is not dataclasses.MISSING and data.draw(st.booleans()):
+            values.append(f.default)  # left at its default
+        else:
+            values.append(data.draw(NUMBERS))
+            given_values[f.name] = values[-1]
+    try:
+        built = model(**given_values)
+    except BargainingError as error:
+        fast = type(error).__name__, str(error)
+    else:
+        names = list(declarations(model))
+        fast = tuple((getattr(built, n), type(getattr(built, n))) for n in names), built.kind
+    general = _general(model, values)
+    if general[0] not in ("ParameterValueError", "ParameterTypeError") and fast[0] not in (
+        "ParameterValueError",
+        "ParameterTypeError",
+    ):
+        assert _same(fast, general)
+    else:  # the model's own checks across fields may refuse what the declarations accept
+        assert fast[0] in ("ParameterValueError", "ParameterTypeError")
+
+
+def test_a_default_outside_its_domain_is_refused_as_a_value():
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Odd:
+        share: object = parameter(PROBABILITY, "a share")
+        weight: object = parameter(PROBABILITY, "a weight", default=2)
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Fine:
+        share: object = parameter(PROBABILITY, "a share")
+        scale: object = parameter(NONNEGATIVE, "a scale", default=F(1, 10**4301))
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    with pytest.raises(ParameterValueError, match=r"weight must be a probability in \[0, 1\] \(got 2\)"):
+        Odd(0.5)
+    with pytest.raises(ParameterValueError, match="scale must be an exact number with at most"):
+        Fine(0.5)
+    assert Odd(0.5, 1).weight == 1.0 and Odd(F(1, 2), 1).weight == F(1) and Fine(0.5, 0).scale == 0.0
+
+
+def test_a_model_that_settles_its_path_settles_its_scalars_by_the_fast_path():
+    exact = PowerPath([F(1, 2), 1], discount=F(9, 10))
+    assert exact.kind == "exact" and exact.cost_coercer == F(0) and type(exact.cost_coercer) is F
+    floats = PowerPath([F(1, 2), 1], discount=0.9)
+    assert floats.kind == "array" and type(floats.cost_target) is float and floats.power.tolist() == [0.5, 1.0]
+    assert fast_of(PowerPath, ("discount",)) is fast_of(PowerPath, ("discount",))  # compiled once
+    with pytest.raises(ParameterTypeError, match="cost_coercer must be a scalar"):
+        PowerPath([0.5], discount=0.9, cost_coercer=[0.1])
+    with pytest.raises(ParameterValueError, match="discount must be a discount factor"):
+        PowerPath([0.5], discount=1.5)
+    with pytest.raises(ParameterValueError, match="power must be an exact number with at most"):
+        PowerPath([F(1, 10**4301)], discount=F(1, 2))

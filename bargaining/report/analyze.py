@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
-from ..scenarios import FIELDS, Scenario, load, presets
+from ..scenarios import FIELDS, Scenario, load, models, presets
 from .document import Document, booktabs
 from .game import GameResult, solve_game
 from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
@@ -115,7 +115,8 @@ def _parties(doc: Document, loaded: Sequence[Scenario]) -> None:
 def _coarse_error(result: GameResult) -> float:
     """The grid's error of one scenario: its own strategy at the draws' resolution against the
     report's, the largest difference over the headline probabilities and utilities."""
-    from .game import build_game, headline, solve_games
+    from .game import build_game, headline
+    from .parameters import solve_games
 
     game, design = build_game(result.scenario, types=DRAW_TYPES)
     coarse = headline(solve_games([game], [design], [result.chosen])[0][result.chosen], game.horizon)
@@ -184,16 +185,12 @@ def _copy(source: Path, path: Path) -> list[Path]:
 def _map_key(scenario: Scenario) -> tuple[Any, ...]:
     """What a scenario's regime map depends on: its signalling game and its point and ranges of
     vagueness and carrot (two scenarios with one key have the same map)."""
-    from dataclasses import fields
-
-    from ..scenarios import models
-
     game = models.resolve_signalling(scenario)
     ranges = tuple(
         (a.value, a.low, a.high)
         for a in (scenario.assumptions[("ultimatum", k)] for k in ("vagueness", "carrot"))
     )
-    return tuple((f.name, getattr(game, f.name)) for f in fields(game) if f.init) + ranges
+    return tuple((f.name, getattr(game, f.name)) for f in dataclasses.fields(game) if f.init) + ranges
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ is a Beta with the mean and weight of ``[war]``: the coercer's
 
 Every number the report states comes from one equilibrium of that game per strategy, solved on
 the grid; the strategies, the candidate designs and the comparative statics are each solved as
-one batch of games (:func:`solve_games`, through
+one batch of games (:func:`~bargaining.report.parameters.solve_games`, through
 :func:`~bargaining.coercive_game.solve_batch`), each game's numbers those of the one-game grid
 solver (:func:`~bargaining.coercive_game.solve_grid`) within 1e-12.
 
@@ -32,14 +32,12 @@ from typing import Any
 
 from ..coercive_game import (
     CoerciveGame,
-    GameBatch,
     GameSolution,
     UltimatumDesign,
-    solve_batch,
     solve_strategies,
 )
 from ..scenarios import Scenario
-from .parameters import GAME_KEYS, build_game
+from .parameters import GAME_KEYS, build_game, solve_games
 from .statics import statics
 
 __all__ = [
@@ -51,7 +49,6 @@ __all__ = [
     "headline",
     "settlement_breaks",
     "solve_game",
-    "solve_games",
 ]
 
 #: The game's strategies in the report's words.
@@ -180,22 +177,6 @@ def first_best(utilities: Sequence[float]) -> int:
     return next(index for index, value in enumerate(utilities) if value >= top - TIE)
 
 
-def solve_games(
-    games: Sequence[CoerciveGame], designs: Sequence[UltimatumDesign], strategies: Sequence[str]
-) -> list[dict[str, GameSolution]]:
-    """The ``strategies`` of every game (with its design) on the grid, solved as one batch by
-    :func:`~bargaining.coercive_game.solve_batch` (each game's numbers those of
-    :func:`~bargaining.coercive_game.solve_grid` within 1e-12; ``nodes`` empty).
-
-    >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
-    >>> designs = [UltimatumDesign(demand=0.75, deadline=0), UltimatumDesign(demand=0.9, deadline=1)]
-    >>> [round(s["ultimatum"].coercer_utility, 6) for s in solve_games([game, game], designs, ["ultimatum"])]
-    [0.55, 0.5]
-    """
-    solutions = solve_batch(GameBatch.from_games(games, designs), tuple(strategies))
-    return [{name: solutions[name].point(index) for name in strategies} for index in range(len(games))]
-
-
 def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> GameResult:
     """The scenario's three equilibria, its best strategy and (``designs``) its best design and
     the comparative statics of its ultimatum.
@@ -203,7 +184,7 @@ def solve_game(scenario: Scenario, types: int = 40, *, designs: bool = True) -> 
     The best design is the exhaustive maximum of the coercer's ex-ante utility over
     :data:`DESIGN_DEMANDS` x :data:`DESIGN_DEADLINES` at the scenario's audience cost and risk
     (deadlines beyond the horizon left out), on the grid; the candidates are solved as one batch
-    (:func:`solve_games`). Ties (within :data:`TIE`) go to the earlier deadline, then the smaller
+    (:func:`~bargaining.report.parameters.solve_games`). Ties (within :data:`TIE`) go to the earlier deadline, then the smaller
     demand; between strategies, to try-and-see, then the screw.
 
     >>> from bargaining.scenarios import load, presets

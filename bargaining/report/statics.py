@@ -6,7 +6,7 @@ the deadline), the others at the file's values. Reported per point: compliance, 
 settled by the deadline), which is the ultimatum's P(settled by month D); P(threat executed); and
 the coercer's expected utility, beside its utility under try-and-see (the level the threat must
 beat to be worth issuing). All the points (and the file's own game, for try-and-see) are one
-batch of games (:func:`~bargaining.report.game.solve_games`).
+batch of games (:func:`~bargaining.report.parameters.solve_games`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..scenarios import Scenario
-from .parameters import build_game
+from .parameters import build_game, solve_games
 
 __all__ = ["PARAMETERS", "statics"]
 
@@ -37,7 +37,6 @@ def statics(scenario: Scenario, types: int = 12, points: int = 5) -> dict[str, A
     >>> [len(curves[("war", "deadline")][0]), round(curves[("war", "deadline")][0][-1])]
     [2, 12]
     """
-    from .game import solve_games
 
     game, design = build_game(scenario, types=types)
     games, designs, spans = [game], [design], {}

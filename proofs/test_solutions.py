@@ -24,7 +24,7 @@ def test_rubinstein_with_breakdown_risk_matches_its_derivation_when_no_option_bi
     s = derived["symbols"]
     model = AlternatingOffers(s["delta_1"], s["delta_2"], breakdown_risk=s["q"],
                               breakdown_first=s["e_1"], breakdown_second=s["e_2"])
-    no_option = model._cases()[0]
+    no_option = next(model._cases())
     assert no_option.label == "no outside option binds"
     assert sympy.simplify(no_option.value[0] - derived["first_share"]) == 0
 

@@ -37,47 +37,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
-from .grid_durability import Durability, Moves, ceasefire, committed_moves, patient_moves
+from .grid_batch_state import (
+    _TIE,
+    _active,
+    _AllFailedError,
+    _Chunk,
+    _fail,
+    _fronts,
+    _padded,
+    _PointError,
+    _span,
+    _subjective,
+)
+from .grid_durability import Moves, ceasefire, committed_moves, patient_moves
 from .results import GameSolution
 
 __all__ = ["BatchSolution", "bytes_per_point", "solve_batch"]
 
-_TIE = 1e-12
 _STRATEGIES = ("try_and_see", "screw", "ultimatum")
-
-
-class _PointError(NotImplementedError):
-    """A node of one point has no pure equilibrium move on the grid: the point's index in its
-    chunk and the rest of the message."""
-
-    def __init__(self, point: int, message: str) -> None:
-        super().__init__(message)
-        self.point, self.message = point, message
-
-
-def _fail(c: Any, bad: np.ndarray, message: Any) -> None:
-    """Points with a node where the grid has no pure equilibrium move: raise for the first, or,
-    when the chunk records failures, note each point's first (``message(p, index)`` names the
-    node from the point's first failing index) and go on."""
-    found = np.argwhere(bad)
-    if not len(found):
-        return
-    if c.failed is None:
-        first = found[0]
-        raise _PointError(int(first[0]), message(int(first[0]), tuple(int(v) for v in first[1:])))
-    points, starts = np.unique(found[:, 0], return_index=True)
-    for p, start in zip(points, starts, strict=True):
-        c.failed.setdefault(int(p), message(int(p), tuple(int(v) for v in found[start, 1:])))
-
-
-class _AllFailedError(Exception):
-    """Every point of a chunk has failed (recorded): the rest of its passes would be wasted."""
 
 
 @dataclass(frozen=True)
@@ -133,22 +115,6 @@ class BatchSolution:
         )
 
 
-def _fronts(batch: GameBatch, t: int, width: int) -> np.ndarray:
-    """The positions (front + the largest margin) of the fronts reachable at period ``t``."""
-    if batch.margin is None:
-        return np.zeros(1, dtype=np.intp)
-    m0, top = batch.start_front, width // 2
-    fronts = np.arange(m0 - t, m0 + t + 1, 2)
-    return (fronts[(fronts > -top) & (fronts < top)] + top).astype(np.intp)
-
-
-def _span(positions: np.ndarray, shift: int = 0) -> slice:
-    """The positions (every other one) as a slice, so that reading them is a view, not a copy."""
-    if not len(positions):  # a margin of 1: no front is left inside at odd periods
-        return slice(0, 0)
-    return slice(int(positions[0]) + shift, int(positions[-1]) + shift + 1, 2)
-
-
 def bytes_per_point(batch: GameBatch) -> int:
     """The estimated peak memory of one point of ``batch`` in :func:`solve_batch` (bytes).
 
@@ -169,93 +135,6 @@ def bytes_per_point(batch: GameBatch) -> int:
         candidates = 2 * (0 if batch.rearmament is None else batch.rearmament.shape[1]) + 4
         work += 8 * 10 * widest * n * n * candidates
     return moves + values + work
-
-
-class _Chunk:
-    """One chunk of points: the arrays every pass shares."""
-
-    def __init__(self, batch: GameBatch) -> None:
-        self.batch = batch
-        n = self.n = batch.types
-        self.P = batch.points
-        self.H = batch.horizon
-        self.top = int(batch.horizon.max())
-        self.width = 1 if batch.margin is None else 2 * int(batch.margin.max()) + 1
-        self.delta = batch.discount
-        self.f = batch.type_weights
-        self.tails = np.concatenate(
-            [np.cumsum(self.f[:, ::-1], axis=1)[:, ::-1], np.zeros((self.P, 1))], axis=1
-        )
-        self.base = batch.target_cost[:, None] + batch.target_cost_resolve[:, None] * (1 - batch.resolve)
-        self.losses = batch.threat_loss[:, None] * (1 - batch.resolve)
-        self.carrot_t = batch.carrot_credibility * batch.carrot
-        self.carrot_c = batch.carrot_efficiency * batch.carrot_credibility * batch.carrot
-        self.to_state = np.minimum(np.arange(n + 1), n - 1)
-        ks, rows = np.arange(n + 1), np.arange(n)
-        self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
-        self.execution, self.threat_value = _threat(batch)
-        self.durable = batch.self_enforcing
-        self.failed: dict[int, str] | None = None  # None: a failing node raises
-
-        def column(value: Any) -> np.ndarray:  # (P, 1), against the (P, F) nodes
-            result: np.ndarray = np.asarray(value, dtype=float)[:, None]
-            return result
-
-        shifts = () if batch.rearmament is None else tuple(column(v) for v in batch.rearmament.T)
-        self.durability = Durability(
-            column(self.delta),
-            column(batch.cost_coercer),
-            column(batch.renege_gain_coercer - batch.guarantee),
-            column(batch.renege_gain_target - batch.guarantee),
-            shifts,
-        )
-
-    def share(self, positions: np.ndarray) -> np.ndarray:
-        """C's flow share at each point and front position, shape (P, F)."""
-        batch = self.batch
-        if batch.margin is None:
-            return np.broadcast_to(batch.power[:, None], (self.P, len(positions)))
-        fronts = (positions - self.width // 2).astype(float)
-        margin = batch.margin.astype(float)[:, None]
-        result: np.ndarray = (fronts[None, :] + margin) / (2 * margin)
-        return result
-
-    def odds(self, prior: Any, positions: np.ndarray, t: int) -> np.ndarray:
-        """Each side's predictive odds of winning the period's battle, shape (P, F)."""
-        theta = np.broadcast_to(self.batch.true_odds[:, None], (self.P, len(positions)))
-        if prior is None:
-            return theta
-        wins = (positions - self.width // 2 + t - self.batch.start_front) // 2
-        known = np.isnan(prior[:, 0])
-        alpha = np.where(known, 1.0, prior[:, 0])[:, None]
-        beta = np.where(known, 1.0, prior[:, 1])[:, None]
-        return np.where(known[:, None], theta, (alpha + wins[None, :]) / (alpha + beta + t))
-
-    def forever(self, t: int, gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The frozen war from period ``t`` at every front: C's (P, W, n) and T's (P, W, n, n)."""
-        n, delta = self.n, self.delta
-        later = (t + delta / (1 - delta))[:, None]
-        share = self.share(np.arange(self.width))
-        coercer = share - self.batch.cost_coercer[:, None] - (self.batch.screw_cost * gamma)[:, None] * later
-        target = 1 - share[:, :, None] - self.base[:, None, :] - (gamma[:, None] * later)[:, :, None]
-        return (
-            np.repeat(coercer[:, :, None], n, axis=2),
-            np.repeat(target[:, :, None, :], n, axis=2),
-        )
-
-
-def _threat(batch: GameBatch) -> tuple[np.ndarray, np.ndarray]:
-    """``CoerciveGame._threat`` at every point: (e, C's expected value of the threat stage)."""
-    low, high = batch.execution_low, batch.execution_high
-    a, rho = batch.audience_cost, batch.schelling_risk
-    mean = (low + high) / 2
-    point = high == low
-    spread = np.where(point, 1.0, high - low)
-    cut = np.minimum(np.maximum(-a, low), high)
-    executes = np.where(point, np.where(low >= -a, 1.0, 0.0), (high - cut) / spread)
-    kept = np.where(point, low * executes, (high * high - cut * cut) / (2 * spread))
-    chosen = kept - a * (1 - executes)
-    return rho + (1 - rho) * executes, rho * mean + (1 - rho) * chosen
 
 
 def _refusals(
@@ -463,16 +342,6 @@ def _durable(
     rows = np.arange(c.n)
     _skimming(c, refuse_t, moves.best, active[:, :, None] & (moves.best == rows), t, positions)
     return moves
-
-
-def _active(c: _Chunk, t: int, positions: np.ndarray) -> np.ndarray:
-    """(P, F): the nodes that exist in each point's own game (within its horizon and margin)."""
-    within = (t <= c.H)[:, None]
-    if c.batch.margin is None:
-        return np.broadcast_to(within, (c.P, len(positions)))
-    fronts = np.abs(positions - c.width // 2)
-    result: np.ndarray = within & (fronts[None, :] < c.batch.margin[:, None])
-    return result
 
 
 def _backward(
@@ -777,26 +646,3 @@ def solve_batch(
         )
         for name in strategies
     }
-
-
-def _padded(values: np.ndarray, key: str, batch: GameBatch) -> np.ndarray:
-    """A chunk's per-period columns up to the whole batch's largest horizon (constant after a
-    point's horizon; no war ends after it)."""
-    columns = int(batch.horizon.max()) + 1 + (key == "length")
-    if key not in ("settled_by", "decisive_by", "length") or values.shape[1] == columns:
-        return values
-    extra = columns - values.shape[1]
-    fill = np.zeros((len(values), extra)) if key == "length" else np.repeat(values[:, -1:], extra, axis=1)
-    return np.concatenate([values, fill], axis=1)
-
-
-def _subjective(batch: GameBatch) -> np.ndarray:
-    """Whether the two priors over the battle odds differ at each point (a NaN row: the odds known)."""
-    rows = []
-    for prior in (batch.prior_coercer, batch.prior_target):
-        rows.append(np.full((batch.points, 2), np.nan) if prior is None else prior)
-    coercer, target = rows
-    known_c, known_t = np.isnan(coercer[:, 0]), np.isnan(target[:, 0])
-    differ = np.any(np.nan_to_num(coercer, nan=-1.0) != np.nan_to_num(target, nan=-1.0), axis=1)
-    result: np.ndarray = np.where(known_c & known_t, False, np.where(known_c ^ known_t, True, differ))
-    return result

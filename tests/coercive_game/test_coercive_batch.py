@@ -194,7 +194,8 @@ def test_the_single_crossing_check_names_the_node() -> None:
     """With permanent settlements the refusal values rise with resolve, so the check never fires
     on a game; it is held here on refusal values that fall (and on a fall below the cut-off,
     which does not matter)."""
-    from bargaining.coercive_game.grid_batch import _Chunk, _PointError, _skimming
+    from bargaining.coercive_game.grid_batch import _skimming
+    from bargaining.coercive_game.grid_batch_state import _Chunk, _PointError
 
     game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 0.5, 1.0), target_cost_resolve=0.2)
     chunk = _Chunk(GameBatch.from_games([game]))

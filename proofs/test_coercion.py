@@ -23,7 +23,7 @@ from bargaining.coercion.specification import (
     derive_utilities,
     symbols,
 )
-from bargaining.coercion.ultimatum import _compliance_cases, _credibility_cases, _fallback
+from bargaining.coercion.ultimatum_cases import _compliance_cases, _credibility_cases, _fallback
 from bargaining.core.values import clip
 
 S = symbols()

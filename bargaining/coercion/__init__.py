@@ -48,15 +48,9 @@ from .limits import (
     risk_attitude,
     selection_effect,
 )
-from .signalling import (
-    MESSAGES,
-    REFINEMENTS,
-    Equilibrium,
-    EquilibriumSet,
-    ResolveSignalling,
-    pareto_undominated,
-)
+from .signalling import ResolveSignalling
 from .signalling_map import regime_map
+from .signalling_results import MESSAGES, REFINEMENTS, Equilibrium, EquilibriumSet, pareto_undominated
 from .ultimatum import Ultimatum, UltimatumOutcome
 
 __all__ = [

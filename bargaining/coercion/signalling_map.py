@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from .signalling import ResolveSignalling, _check_rule
+from .signalling import ResolveSignalling
+from .signalling_results import _check_rule
 
 __all__ = ["regime_map"]
 

@@ -59,7 +59,6 @@ Every closed form is derived in :mod:`bargaining.coercion.specification`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -73,14 +72,19 @@ from ..core.values import (
     Case,
     Kind,
     at_least,
-    clip,
     every,
     holding,
-    ratio,
     select,
     select_label,
 )
 from .blur import BLURS, blur_gain, compliance_stake
+from .ultimatum_cases import (
+    _compliance_cases,
+    _compliance_regimes,
+    _credibility_cases,
+    _credibility_regimes,
+    _fallback,
+)
 
 __all__ = ["Ultimatum", "UltimatumOutcome"]
 
@@ -117,41 +121,6 @@ class UltimatumOutcome:
     coercer_utility: Any
     target_utility: Any
     regime: Any
-
-
-def _credibility_regimes(kind: Kind, audience_cost: Any, low: Any, high: Any) -> Iterator[Case]:
-    """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime, each built when the
-    ones before it have been (a scalar reads them up to the one that holds)."""
-    yield Case("never executes", high + audience_cost <= 0, 0 * audience_cost)
-    yield Case("always executes", low + audience_cost >= 0, 0 * audience_cost + 1)
-    yield Case("uncertain", True, ratio(kind, high + audience_cost, high - low))
-
-
-def _credibility_cases(kind: Kind, audience_cost: Any, low: Any, high: Any) -> list[Case]:
-    """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime."""
-    return list(_credibility_regimes(kind, audience_cost, low, high))
-
-
-def _compliance_regimes(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> Iterator[Case]:
-    """:func:`_compliance_cases`, each regime built when the ones before it have been."""
-    yield Case("full compliance", leverage * (1 - high) >= need, 0 * need + 1)
-    stake = leverage * (1 - low)
-    yield Case("no compliance", stake <= need, 0 * need)
-    yield Case("partial compliance", True, ratio(kind, stake - need, leverage * (high - low)))
-
-
-def _compliance_cases(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> list[Case]:
-    """:math:`P(R \\le R^*)` for :math:`R \\sim U[r_{lo}, r_{hi}]`, by regime (see the module docstring)."""
-    return list(_compliance_regimes(kind, leverage, need, low, high))
-
-
-def _fallback(kind: Kind, audience_cost: Any, low: Any, high: Any, risk: Any) -> Any:
-    """C's expected value after resistance, before discounting: chance execution mixed with
-    :math:`E[\\max(w, -a)]` (execute iff :math:`w \\ge -a`, else pay the audience cost)."""
-    cut = clip(kind, -audience_cost, low, high)
-    will = ((cut - low) * (-audience_cost) + (high * high - cut * cut) / 2) / (high - low)
-    chance = (high + low) / 2
-    return risk * chance + (1 - risk) * will
 
 
 def _check_deadline(deadline: Any) -> None:

@@ -10,7 +10,8 @@ the independent check of the power-path test.
 from .ceasefire import Ceasefire, CeasefireSolution
 from .gradualism import Gradualism, GradualismSolution
 from .linear_program import is_peaceful_by_linear_program
-from .power_path import TOLERANCE, PowerPath, PowerPathSolution, PowerShift
+from .power_path import TOLERANCE, PowerPath, PowerPathSolution
+from .power_shift import PowerShift
 from .proposals import ProposerPath, ProposerPathSolution
 from .renewed_demands import RenewedDemands
 from .transfer import PowerTransfer

@@ -87,8 +87,9 @@ from ..core.values import (
     kind_of,
     maximum,
 )
+from .power_shift import _COST_MEANING, _FLOW, _ONCE_MEANING, PowerShift
 
-__all__ = ["TOLERANCE", "PowerPath", "PowerPathSolution", "PowerShift"]
+__all__ = ["TOLERANCE", "PowerPath", "PowerPathSolution"]
 
 #: For float paths, a slack above ``-TOLERANCE`` counts as peace (ties within rounding error are
 #: resolved in favour of peace). Exact paths are decided exactly.
@@ -98,9 +99,6 @@ _ZERO = Fraction(0)
 
 _BLOCK = 512
 _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
-_COST_MEANING = "the {}'s per-period cost of war"
-_ONCE_MEANING = "the {}'s one-time cost of starting a war"
-_FLOW = "one period's flow"
 PathKind = Literal["exact", "array", "symbolic"]
 
 
@@ -591,63 +589,3 @@ class PowerPath:
             value = following
         result.append(value)
         return tuple(result)
-
-
-@dataclass(frozen=True, slots=True)
-@declared
-class PowerShift:
-    r"""A one-time shift in power (Powell 2006): :math:`p_0` = ``power_before``, then ``power_after`` for ever.
-
-    Peace holds iff neither side's war value now exceeds what is left after the other side has
-    been promised its war value from the next period on (derived in
-    :func:`~bargaining.commitment.specification.derive_power_shift`):
-
-    .. math:: \delta\,(p_1 - \kappa_C) \le p_0 + \kappa_T, \qquad
-              \delta\,(1 - p_1 - \kappa_T) \le 1 - p_0 + \kappa_C .
-
-    Examples
-    --------
-    >>> from fractions import Fraction
-    >>> PowerShift(Fraction(1, 2), Fraction(9, 10), Fraction(9, 10), Fraction(1, 20), Fraction(1, 20)).peaceful_range()
-    (Fraction(61, 180), Fraction(119, 180))
-    """
-
-    power_before: Any = parameter(
-        PROBABILITY, "the coercer's probability of winning before the shift", "probability"
-    )
-    power_after: Any = parameter(
-        PROBABILITY, "the coercer's probability of winning after the shift", "probability"
-    )
-    discount: Any = parameter(DISCOUNT, "the per-period discount factor")
-    cost_coercer: Any = parameter(NONNEGATIVE, _COST_MEANING.format("coercer"), _FLOW, default=0)
-    cost_target: Any = parameter(NONNEGATIVE, _COST_MEANING.format("target"), _FLOW, default=0)
-    one_time_cost_coercer: Any = parameter(NONNEGATIVE, _ONCE_MEANING.format("coercer"), _FLOW, default=0)
-    one_time_cost_target: Any = parameter(NONNEGATIVE, _ONCE_MEANING.format("target"), _FLOW, default=0)
-    kind: Kind = field(init=False, repr=False, compare=False)
-
-    def peaceful_range(self) -> tuple[Any, Any]:
-        """The lowest and highest ``power_after`` compatible with peace (they may lie outside [0, 1]).
-
-        >>> from fractions import Fraction
-        >>> PowerShift(Fraction(1, 2), Fraction(3, 5), Fraction(9, 10), Fraction(1, 20), Fraction(1, 20)).peaceful_range()
-        (Fraction(61, 180), Fraction(119, 180))
-        """
-        delta, before = self.discount, self.power_before
-        cost_c = self.cost_coercer + (1 - delta) * self.one_time_cost_coercer
-        cost_t = self.cost_target + (1 - delta) * self.one_time_cost_target
-        highest = (before + cost_t) / delta + cost_c
-        lowest = 1 - cost_t - (1 - before + cost_c) / delta
-        return lowest, highest
-
-    def is_peaceful(self) -> Any:
-        """Whether the shift leaves room for peace (a bool, a bool array or a sympy relation).
-
-        >>> PowerShift(0.5, 0.55, 0.9, 0.05, 0.05).is_peaceful()
-        True
-        """
-        lowest, highest = self.peaceful_range()
-        if self.kind == "symbolic":
-            import sympy
-
-            return sympy.And(sympy.Ge(self.power_after, lowest), sympy.Le(self.power_after, highest))
-        return (lowest <= self.power_after) & (self.power_after <= highest)

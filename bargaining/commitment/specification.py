@@ -38,7 +38,8 @@ def symbols() -> dict[str, Any]:
     (True, True)
     """
     from .ceasefire import Ceasefire
-    from .power_path import PowerPath, PowerShift
+    from .power_path import PowerPath
+    from .power_shift import PowerShift
     from .renewed_demands import RenewedDemands
     from .transfer import PowerTransfer
     from .trust import SmallSteps, TrustGame

@@ -30,6 +30,7 @@ from .gambit_io import (
     write_efg,
     write_nfg,
 )
+from .named import assurance_game, chicken, prisoners_dilemma, sanctions_game
 from .repeated import (
     PayoffSet,
     RepeatedGame,
@@ -54,13 +55,9 @@ from .stage import (
     MixedEquilibrium,
     StageEquilibria,
     StageGame,
-    assurance_game,
-    chicken,
     equilibria,
     is_nash,
     nashpy_equilibria,
-    prisoners_dilemma,
-    sanctions_game,
     strategic_form,
 )
 from .tree import (

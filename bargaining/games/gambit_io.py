@@ -14,7 +14,7 @@ check that it reads what we write and that we read what it writes.
   probability ... } outcome`` and ``t "" outcome "name" { payoffs }``.
 
 >>> from fractions import Fraction
->>> from bargaining.games.stage import prisoners_dilemma
+>>> from bargaining.games.named import prisoners_dilemma
 >>> text = write_nfg(prisoners_dilemma(), title="PD")
 >>> text.splitlines()[0]
 'NFG 1 R "PD" { "Row" "Column" } { { "cooperate" "defect" } { "cooperate" "defect" } }'
@@ -109,7 +109,7 @@ class _Tokens:
 def write_nfg(game: StageGame, title: str = "") -> str:
     """The ``.nfg`` text (payoff version) of a two-player stage game.
 
-    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> write_nfg(prisoners_dilemma(), title="PD").splitlines()[0]
     'NFG 1 R "PD" { "Row" "Column" } { { "cooperate" "defect" } { "cooperate" "defect" } }'
     """
@@ -131,7 +131,7 @@ def write_nfg(game: StageGame, title: str = "") -> str:
 def read_nfg(text: str) -> StageGame:
     """A two-player :class:`StageGame` from ``.nfg`` text (payoff or outcome version).
 
-    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> read_nfg(write_nfg(prisoners_dilemma())).row_payoffs == prisoners_dilemma().row_payoffs
     True
     """

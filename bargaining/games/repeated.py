@@ -100,7 +100,7 @@ class PayoffSet:
     convex polygon, its vertices counterclockwise, and the half-planes ``directions . w <= levels``
     that bound it.
 
-    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> found = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs()
     >>> len(found.vertices) > 2, found.contains((3, 3))
     (True, True)
@@ -115,7 +115,7 @@ class PayoffSet:
     def contains(self, point: Any, tolerance: float = 1e-9) -> bool:
         """Whether ``point`` lies in the polygon (up to ``tolerance``).
 
-        >>> from bargaining.games.stage import prisoners_dilemma
+        >>> from bargaining.games.named import prisoners_dilemma
         >>> found = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs()
         >>> found.contains((3, 3)), found.contains((0.5, 0.5))
         (True, False)
@@ -130,7 +130,7 @@ class RepeatedGame:
 
     Examples
     --------
-    >>> from bargaining.games.stage import prisoners_dilemma
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> result = RepeatedGame(prisoners_dilemma(), 0.8).equilibrium_payoffs()
     >>> result.contains((3, 3)), result.contains((1, 1)), result.contains((0.5, 0.5))
     (True, True, False)

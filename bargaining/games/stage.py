@@ -36,6 +36,7 @@ feasible bases of a polytope is connected (:func:`~bargaining.games._polytope.ex
 Every equilibrium returned is a ``Fraction`` profile; degeneracy is decided exactly and said
 (:class:`~bargaining.core.errors.DegenerateGameWarning`).
 
+>>> from bargaining.games.named import prisoners_dilemma
 >>> game = prisoners_dilemma()
 >>> result = equilibria(game)
 >>> [(e.row, e.column) for e in result.extreme]
@@ -74,13 +75,9 @@ __all__ = [
     "MixedEquilibrium",
     "StageEquilibria",
     "StageGame",
-    "assurance_game",
-    "chicken",
     "equilibria",
     "is_nash",
     "nashpy_equilibria",
-    "prisoners_dilemma",
-    "sanctions_game",
     "strategic_form",
 ]
 
@@ -173,6 +170,7 @@ class StageGame:
     def shape(self) -> tuple[int, int]:
         """(number of row actions, number of column actions).
 
+        >>> from bargaining.games.named import prisoners_dilemma
         >>> prisoners_dilemma().shape
         (2, 2)
         """
@@ -268,6 +266,7 @@ def _bilinear(matrix: Sequence[Sequence[Any]], row: Sequence[Any], column: Seque
 class MixedEquilibrium:
     """A Nash equilibrium: each player's mixed strategy (exact) and the payoffs.
 
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> game = prisoners_dilemma()
     >>> result = equilibria(game)
     >>> result.extreme[0]
@@ -285,6 +284,7 @@ class Component:
     sets of extreme strategies (by index into :attr:`StageEquilibria.row_vertices` and
     :attr:`~StageEquilibria.column_vertices`) whose every mixture is an equilibrium.
 
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> game = prisoners_dilemma()
     >>> result = equilibria(game)
     >>> result.components
@@ -297,6 +297,7 @@ class Component:
     def is_isolated(self) -> bool:
         """Whether the component is a single equilibrium.
 
+        >>> from bargaining.games.named import prisoners_dilemma
         >>> game = prisoners_dilemma()
         >>> result = equilibria(game)
         >>> [c.is_isolated for c in result.components]
@@ -309,6 +310,7 @@ class Component:
 class StageEquilibria:
     """All extreme equilibria of a bimatrix game, the components they form, and degeneracy.
 
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> game = prisoners_dilemma()
     >>> result = equilibria(game)
     >>> len(result.extreme), result.is_degenerate
@@ -329,6 +331,7 @@ class StageEquilibria:
 def is_nash(game: StageGame, row: Sequence[Any], column: Sequence[Any]) -> bool:
     """Whether ``(row, column)`` is a Nash equilibrium, checked exactly (no tolerance).
 
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> is_nash(prisoners_dilemma(), (0, 1), (0, 1)), is_nash(prisoners_dilemma(), (1, 0), (1, 0))
     (True, False)
     """
@@ -520,6 +523,7 @@ def nashpy_equilibria(game: StageGame, method: str = "support") -> tuple[MixedEq
     Nashpy's enumerations assume a nondegenerate game: on a degenerate one they can return a
     subset of the extreme equilibria (compare with :func:`equilibria`).
 
+    >>> from bargaining.games.named import prisoners_dilemma
     >>> [e.row for e in nashpy_equilibria(prisoners_dilemma())]
     [(Fraction(0, 1), Fraction(1, 1))]
     """
@@ -619,81 +623,3 @@ def strategic_form(
         rows, columns, tuple(name(p) for p in plans[0]), tuple(name(p) for p in plans[1]), players
     )
     return game, tuple(plans[0]), tuple(plans[1])
-
-
-# --------------------------------------------------------------------------- named games
-
-
-def _ordered(names: Sequence[str], values: Sequence[Any], requirement: str) -> None:
-    for (upper_name, upper), (lower_name, lower) in itertools.pairwise(zip(names, values)):
-        if not upper > lower:
-            raise ParameterValueError(upper_name, f"greater than {lower_name} ({requirement})", upper)
-
-
-def prisoners_dilemma(
-    temptation: Any = 5, reward: Any = 3, punishment: Any = 1, sucker: Any = 0
-) -> StageGame:
-    """The prisoner's dilemma, :math:`T > R > P > S`: defecting dominates, mutual defection is the
-    unique equilibrium (Rapoport & Chammah 1965). Actions ``cooperate``, ``defect``.
-
-    >>> prisoners_dilemma().row_payoffs
-    ((Fraction(3, 1), Fraction(0, 1)), (Fraction(5, 1), Fraction(1, 1)))
-    """
-    _ordered(
-        ("temptation", "reward", "punishment", "sucker"),
-        (temptation, reward, punishment, sucker),
-        "T > R > P > S",
-    )
-    row = [[reward, sucker], [temptation, punishment]]
-    return StageGame(row, [list(r) for r in zip(*row)], ("cooperate", "defect"), ("cooperate", "defect"))
-
-
-def assurance_game(reward: Any = 4, temptation: Any = 3, punishment: Any = 2, sucker: Any = 0) -> StageGame:
-    """The assurance (trust, stag-hunt) game, :math:`R > T \\ge P > S`: cooperating pays only if
-    the other cooperates too (Jervis 1978; Kydd 2005, ch. 1). Actions ``cooperate``, ``defect``.
-
-    >>> len(equilibria(assurance_game()).extreme)
-    3
-    """
-    _ordered(("reward", "temptation"), (reward, temptation), "R > T >= P > S")
-    if not temptation >= punishment:
-        raise ParameterValueError("temptation", "at least punishment (R > T >= P > S)", temptation)
-    _ordered(("punishment", "sucker"), (punishment, sucker), "R > T >= P > S")
-    row = [[reward, sucker], [temptation, punishment]]
-    return StageGame(row, [list(r) for r in zip(*row)], ("cooperate", "defect"), ("cooperate", "defect"))
-
-
-def chicken(win: Any = 3, tie: Any = 2, lose: Any = 1, crash: Any = 0) -> StageGame:
-    """Chicken, the crisis game of resolve, :math:`W > \\text{tie} > L > \\text{crash}`: whoever
-    stands firm while the other swerves wins (Snyder & Diesing 1977, ch. 2). Actions ``swerve``,
-    ``stand firm``.
-
-    >>> [e.payoffs for e in equilibria(chicken()).extreme]
-    [(Fraction(1, 1), Fraction(3, 1)), (Fraction(3, 2), Fraction(3, 2)), (Fraction(3, 1), Fraction(1, 1))]
-    """
-    _ordered(("win", "tie", "lose", "crash"), (win, tie, lose, crash), "win > tie > lose > crash")
-    row = [[tie, lose], [win, crash]]
-    return StageGame(row, [list(r) for r in zip(*row)], ("swerve", "stand firm"), ("swerve", "stand firm"))
-
-
-def sanctions_game(
-    compliance_value: Any = 2,
-    sanction_cost: Any = 1,
-    punishment_value: Any = 2,
-    target_sanction_cost: Any = 3,
-    compliance_cost: Any = 1,
-) -> StageGame:
-    r"""The sanctions game of Tsebelis (1990, JCR 34: 3–28): the sender sanctions or not, the
-    target complies or defies, simultaneously. Sanctioning costs the sender ``sanction_cost``
-    :math:`s` and pays it ``punishment_value`` :math:`p` against a defier; compliance is worth
-    :math:`v` to it. Sanctions cost the target :math:`h` and are lifted if it complies, which
-    costs it :math:`k`. With :math:`p > s` and :math:`h > k` the only equilibrium is mixed, and the
-    sender's sanction probability :math:`k / h` depends on the *target's* payoffs alone.
-
-    >>> equilibria(sanctions_game()).extreme[0].row
-    (Fraction(1, 3), Fraction(2, 3))
-    """
-    v, s, p, h, k = compliance_value, sanction_cost, punishment_value, target_sanction_cost, compliance_cost
-    row = [[v - s, p - s], [v, 0 * v]]
-    column = [[-k, -h], [-k, 0 * k]]
-    return StageGame(row, column, ("sanction", "no sanction"), ("comply", "defy"), ("Sender", "Target"))

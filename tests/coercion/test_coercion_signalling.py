@@ -20,7 +20,7 @@ from bargaining.coercion import (
     pareto_undominated,
     regime_map,
 )
-from bargaining.coercion.signalling import NO_EQUILIBRIUM
+from bargaining.coercion.signalling_results import NO_EQUILIBRIUM
 from bargaining.games import signalling as finite
 
 F = Fraction

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from bargaining.core.errors import ParameterTypeError, ParameterValueError
 from bargaining.games.batch import batch_equilibria
-from bargaining.games.stage import StageGame, chicken, equilibria, prisoners_dilemma, sanctions_game
+from bargaining.games.named import chicken, prisoners_dilemma, sanctions_game
+from bargaining.games.stage import StageGame, equilibria
 
 
 def exact_sets(a: np.ndarray, b: np.ndarray) -> list[tuple[set, bool]]:

@@ -8,7 +8,8 @@ import sympy
 
 from bargaining.core.errors import ParameterTypeError, ParameterValueError
 from bargaining.games.gambit_io import read_efg, read_nfg, write_efg, write_nfg
-from bargaining.games.stage import StageGame, chicken, sanctions_game
+from bargaining.games.named import chicken, sanctions_game
+from bargaining.games.stage import StageGame
 from bargaining.games.tree import GameTree, crisis_game, decide, outcome
 
 

@@ -9,8 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bargaining.core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
+from bargaining.games.named import chicken, prisoners_dilemma
 from bargaining.games.repeated import RepeatedGame, grim_trigger_threshold, tit_for_tat_threshold
-from bargaining.games.stage import StageGame, chicken, prisoners_dilemma
+from bargaining.games.stage import StageGame
 
 
 def discounted(stream_head, stream_cycle, discount):

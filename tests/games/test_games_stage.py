@@ -9,15 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bargaining.core.errors import DegenerateGameWarning, ParameterTypeError, ParameterValueError
+from bargaining.games.named import assurance_game, chicken, prisoners_dilemma, sanctions_game
 from bargaining.games.stage import (
     StageGame,
-    assurance_game,
-    chicken,
     equilibria,
     is_nash,
     nashpy_equilibria,
-    prisoners_dilemma,
-    sanctions_game,
     strategic_form,
 )
 from bargaining.games.tree import GameTree, decide, outcome

@@ -1,5 +1,5 @@
 """``analyze``: every scenario as one coercive game, its three strategies, their joint uncertainty,
-the claims, and the report (Markdown, HTML, LaTeX booktabs tables, PNG and SVG figures)."""
+the claims, and the report (Markdown, HTML, LaTeX booktabs tables, SVG figures)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
 from ..scenarios import FIELDS, Scenario, load, models, presets
 from .document import Document, booktabs
-from .game import GameResult, solve_game
+from .game import GameResult, settlement_breaks, solve_game
 from .game_figures import sobol_figure, statics_figure, strategies_figure, timeline_figure
 from .references import METHODS, cited
 from .regime_map import regime_map
@@ -174,12 +174,9 @@ def _settle(
 
 
 def _copy(source: Path, path: Path) -> list[Path]:
-    """A figure drawn for another scenario, copied (PNG and SVG) to ``path``."""
-    copies = []
-    for suffix in (".png", ".svg"):
-        shutil.copyfile(source.with_suffix(suffix), path.with_suffix(suffix))
-        copies.append(path.with_suffix(suffix))
-    return copies
+    """A figure drawn for another scenario, copied to ``path``."""
+    shutil.copyfile(source.with_suffix(".svg"), path.with_suffix(".svg"))
+    return [path.with_suffix(".svg")]
 
 
 def _map_key(scenario: Scenario) -> tuple[Any, ...]:
@@ -238,22 +235,24 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
     for scenario, u in zip(group, spread):
         clock = time.process_time()
         result = dataclasses.replace(solved, scenario=scenario)
+        if scenario is not group[0]:  # a twin's own ceasefire game (its numbers the group's otherwise)
+            result = dataclasses.replace(result, broken=settlement_breaks(scenario, TYPES))
         name = _file_name(scenario.name)
-        figures = {"timeline": f"figures/timeline_{name}.png"}
+        figures = {"timeline": f"figures/timeline_{name}.svg"}
         paths = once(("timeline", ""), folder / figures["timeline"], partial(timeline_figure, result)) or []
         if result.curves is not None:
-            statics_path = folder / "figures" / f"statics_{name}.png"
+            statics_path = folder / "figures" / f"statics_{name}.svg"
             paths += once(("statics", ""), statics_path, partial(statics_figure, result.curves)) or []
-            figures["statics"] = f"figures/statics_{name}.png"
+            figures["statics"] = f"figures/statics_{name}.svg"
         sobol = once(
             ("sobol", result.chosen),
-            folder / "figures" / f"sobol_{name}.png",
+            folder / "figures" / f"sobol_{name}.svg",
             partial(sobol_figure, u, result.chosen),
         )
         if sobol:
             paths += sobol
-            figures["sobol"] = f"figures/sobol_{name}.png"
-        regime_path = folder / "figures" / f"regime_{name}.png"
+            figures["sobol"] = f"figures/sobol_{name}.svg"
+        regime_path = folder / "figures" / f"regime_{name}.svg"
         key = _map_key(scenario)
         if key in maps:  # a twin with the same map: its files copied
             source, regime = maps[key]
@@ -262,7 +261,7 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
             more, regime = regime_map(scenario, regime_path)
             paths += more
             maps[key] = (regime_path, regime)
-        figures["regime"] = f"figures/regime_{name}.png"
+        figures["regime"] = f"figures/regime_{name}.svg"
         if result.chosen not in errors:
             errors[result.chosen] = _coarse_error(result)
         part = {"figures": time.process_time() - clock}
@@ -312,7 +311,7 @@ def analyze(
 ) -> Report:
     """Solve each scenario's coercive game (default: the bundled presets) under George's three
     strategies, draw its assumptions jointly, settle the claims (``True``: the essay's; or the claims
-    given; ``False``: none), and write ``report.md``, ``report.html``, the figures (PNG and SVG) and
+    given; ``False``: none), and write ``report.md``, ``report.html``, the figures (vector SVG) and
     the tables (LaTeX booktabs) to ``output``.
 
     ``draws`` is the base :math:`N` of the Saltelli design (:math:`N (G + 2)` draws per scenario for
@@ -350,9 +349,10 @@ def analyze(
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     groups: dict[tuple[Any, ...], list[Scenario]] = {}
+    signatures = {scenario.name: signature(scenario, DRAW_TYPES) for scenario in loaded}
     for number, scenario in enumerate(loaded, start=1):
         say(f"[{number}/{len(loaded)}] {scenario.name}: the game's three strategies and the best design")
-        groups.setdefault(signature(scenario), []).append(scenario)  # differing only outside the game
+        groups.setdefault(signatures[scenario.name], []).append(scenario)  # differing only outside the game
     say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
     jobs = sorted(groups.values(), key=len, reverse=True)  # the longest tasks first
     settle = partial(_settle, claims, folder, loaded, say)
@@ -382,9 +382,9 @@ def analyze(
     summary(doc, results, spread)
     _resolution(doc, max(done.error for done in work))
     figure_paths: list[Path] = []
-    figure_paths += strategies_figure(results, spread, folder / "figures" / "strategies.png")
+    figure_paths += strategies_figure(results, spread, folder / "figures" / "strategies.svg")
     doc.image(
-        "figures/strategies.png",
+        "figures/strategies.svg",
         "P(settled by the horizon) and the coercer's expected utility per scenario "
         "and strategy, with the 90 % interval of the joint draws",
     )
@@ -395,7 +395,7 @@ def analyze(
         twins = [
             other.scenario.title
             for other in results
-            if other is not result and signature(other.scenario) == signature(result.scenario)
+            if other is not result and signatures[other.scenario.name] == signatures[result.scenario.name]
         ]
         scenario_section(doc, result, done.spread, done.figures, (TYPES, DRAW_TYPES), twins, done.regime)
     timings["text and the summary figure"] = time.perf_counter() - clock

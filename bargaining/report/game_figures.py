@@ -1,4 +1,5 @@
-"""The report's figures of the coercive game, each saved as PNG and as vector SVG beside it.
+"""The report's figures of the coercive game, each saved once, as vector SVG (what the HTML and
+Markdown reports show and what a paper includes; a second raster copy would cost a second drawing).
 
 Every axis is labelled with its unit (months for time); every legend names what it shows.
 """
@@ -22,11 +23,10 @@ def _save(figure: object, path: Path, *, layout: bool = True) -> list[Path]:
 
     if layout:
         figure.tight_layout()  # type: ignore[attr-defined]
-    figure.savefig(path, dpi=110)  # type: ignore[attr-defined]
     vector = path.with_suffix(".svg")
     figure.savefig(vector)  # type: ignore[attr-defined]
     plt.close(figure)  # type: ignore[arg-type]
-    return [path, vector]
+    return [vector]
 
 
 def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertainty], path: Path) -> list[Path]:
@@ -42,7 +42,7 @@ def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertaint
     >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())
     >>> [path.suffix for path in strategies_figure([result], spread, folder / "strategies")]
-    ['', '.svg']
+    ['.svg']
     """
     import matplotlib
 
@@ -100,7 +100,7 @@ def timeline_figure(result: GameResult, path: Path) -> list[Path]:
     >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())
     >>> [path.suffix for path in timeline_figure(result, folder / "timeline")]
-    ['', '.svg']
+    ['.svg']
     """
     import matplotlib
 
@@ -146,7 +146,7 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
     >>> folder = Path(tempfile.mkdtemp())
     >>> found = sobol_figure(spread[0], "try_and_see", folder / "sobol")
     >>> found if found is None else [path.suffix for path in found]
-    ['', '.svg']
+    ['.svg']
     """
     import matplotlib
 
@@ -188,7 +188,7 @@ def statics_figure(curves: dict[Any, Any], path: Path) -> list[Path]:
     >>> from bargaining.scenarios import load, presets
     >>> curves = statics(load(presets()["specific-threat"]), types=4, points=2)
     >>> [path.suffix for path in statics_figure(curves, Path(tempfile.mkdtemp()) / "statics")]
-    ['', '.svg']
+    ['.svg']
     """
     import matplotlib
 

@@ -146,8 +146,8 @@ class SpecificityCarrot:
         return RegimeCells(regime.astype(str), count)
 
 
-def _label(game: ResolveSignalling) -> str:
-    forms = [e.form for e in game.equilibria("intuitive")]
+def _label(forms: list[str]) -> str:
+    """The regime named by the forms of the equilibria that survive."""
     if not forms:
         return NONE
     present = " + ".join(form for form in _FORMS if form in forms)
@@ -161,8 +161,8 @@ def file_point(scenario: Scenario) -> tuple[str, int]:
     >>> file_point(load(presets()["specific-threat"]))
     ('one: separating', 1)
     """
-    game = models.resolve_signalling(scenario)
-    return _label(game), len(game.equilibria("intuitive"))
+    forms = [e.form for e in models.resolve_signalling(scenario).equilibria("intuitive")]
+    return _label(forms), len(forms)
 
 
 def axes(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
@@ -247,7 +247,7 @@ _COLOURS = (
 
 
 def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, Any]]:
-    """Draw the scenario's map (PNG and vector SVG) and return the paths and what the text states:
+    """Draw the scenario's map (vector SVG) and return the paths and what the text states:
     the regime at the file's values, its number of equilibria, whether the file has no carrot, and
     the share of the cells inside the file's ranges of vagueness and carrot where several
     equilibria survive."""

@@ -225,8 +225,10 @@ def scenario_section(
         doc.paragraph(
             "In the game this scenario is the same as "
             + ", ".join(f"'{title}'" for title in twins)
-            + ": they differ only in assumptions the game does not represent (see the appendix), so every "
-            "number of the game is the same; their difference is not measured here."
+            + ": they differ only in assumptions the game does not represent (see the appendix) or in the "
+            "ceasefire's ([commitment] renege gains and guarantee), which enter only P(the settlement "
+            "breaks), each scenario's own below. Every other number of the game is the same; the rest of "
+            "their difference is not measured here."
         )
     doc.heading("Assumptions of the game", 3)
     assumptions_table(doc, s)

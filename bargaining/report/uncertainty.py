@@ -329,17 +329,24 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
     return {"values": values, "outputs": outputs, "best": str(done["best"][0])}
 
 
-def signature(scenario: Scenario) -> tuple[Any, ...]:
-    """What of a scenario enters the game: every game assumption's value and range, the
-    ceasefire's included (a security guarantee changes the game with ceasefires).
+def signature(scenario: Scenario, types: int) -> tuple[Any, ...]:
+    """What of a scenario enters the game's numbers at ``types`` quantile types: every game
+    assumption's value and range, and the ceasefire's (``[commitment]``: renege gains, guarantee)
+    when they enter a number, that is when the game with the file's ceasefires has an equilibrium at
+    the file's values (:func:`~bargaining.report.game.settlement_breaks`; only then are the draws'
+    ceasefire games solved, in :func:`_breaks`). Two scenarios with one signature have the same
+    draws and the same numbers, P(the settlement breaks) at the file's values aside.
 
     >>> from bargaining.scenarios import load, presets
-    >>> signature(load(presets()["specific-threat"])) == signature(load(presets()["security-guarantees"]))
-    False
+    >>> threat, guarantees = (load(presets()[name]) for name in ("specific-threat", "security-guarantees"))
+    >>> signature(threat, 6) == signature(guarantees, 6)  # single crossing fails in both ceasefire games
+    True
     """
+    keys = GAME_KEYS
+    if not isinstance(settlement_breaks(scenario, types), str):
+        keys += CEASEFIRE_KEYS
     return tuple(
-        (a.value, a.low, a.high)
-        for a in (scenario.assumptions[(section, key)] for section, key, _, _ in GAME_KEYS + CEASEFIRE_KEYS)
+        (a.value, a.low, a.high) for a in (scenario.assumptions[(section, key)] for section, key, _, _ in keys)
     )
 
 
@@ -430,9 +437,10 @@ def uncertainty(
     from SALib.analyze import sobol
 
     points = draw_points(base, seed)
+    keys = [signature(scenario, types) for scenario in scenarios]
     unique: dict[tuple[Any, ...], Scenario] = {}
-    for scenario in scenarios:  # scenarios that differ only outside the game are drawn once
-        unique.setdefault(signature(scenario), scenario)
+    for key, scenario in zip(keys, scenarios):  # scenarios that differ only outside the game are drawn once
+        unique.setdefault(key, scenario)
     pieces = [rows for rows in np.array_split(points, max(1, min(len(points), workers))) if len(rows)]
     jobs = [(key, scenario, rows) for key, scenario in unique.items() for rows in pieces]
     if workers > 1 and len(jobs) > 1:
@@ -444,20 +452,23 @@ def uncertainty(
             )
     else:
         evaluated = [evaluate_many(scenario, rows, types) for _, scenario, rows in jobs]
-    by_signature: dict[tuple[Any, ...], list[dict[str, Any]]] = {key: [] for key in unique}
-    for (key, _, _), part in zip(jobs, evaluated):
-        by_signature[key].append(part)
+    by_signature: dict[tuple[Any, ...], list[tuple[np.ndarray, dict[str, Any]]]] = {key: [] for key in unique}
+    for (key, _, rows), part in zip(jobs, evaluated):
+        by_signature[key].append((rows, part))
     from SALib.util import extract_group_names
 
     results = []
     problem = _problem()
     order = list(extract_group_names(problem)[0])  # SALib's order of the groups
-    for scenario in scenarios:
-        parts = by_signature[signature(scenario)]
+    for key, scenario in zip(keys, scenarios):
+        drawn = by_signature[key]
+        parts = [part for _, part in drawn]
         offsets = np.cumsum([0] + [len(part["best"]) for part in parts])
-        failures = tuple(
-            (int(offset + row), {key: float(value[row]) for key, value in part["values"].items()}, message)
-            for offset, part in zip(offsets, parts)
+        failures = tuple(  # a failed draw named by this scenario's values (a twin's ranges may differ)
+            (int(offset + row), {k: float(v[row]) for k, v in values.items()}, message)
+            for offset, (rows, part) in zip(offsets, drawn)
+            if part["errors"]
+            for values in [_scaled(scenario, rows)]
             for row, message in part["errors"].items()
         )
         failed = {index for index, _, _ in failures}

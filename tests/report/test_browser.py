@@ -74,7 +74,7 @@ def seen(report, tmp_path_factory):
 
 def test_every_image_loads(seen):
     report, check = seen
-    assert check["images"] == sum(path.suffix == ".png" for path in report.figures) > 0
+    assert check["images"] == sum(path.suffix == ".svg" for path in report.figures) > 0
     assert check["broken"] == []
 
 

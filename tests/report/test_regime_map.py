@@ -68,9 +68,9 @@ def test_the_model_keeps_a_cell_with_no_equilibrium_named():
 
 
 def test_the_figure_marks_the_scenario_and_is_exported_as_vector(tmp_path):
-    paths, stated = regime_map(load(presets()["specific-threat"]), tmp_path / "regime.png")
-    assert [p.suffix for p in paths] == [".png", ".svg"] and all(p.stat().st_size > 3000 for p in paths)
-    svg = paths[1].read_text(encoding="utf-8")
+    paths, stated = regime_map(load(presets()["specific-threat"]), tmp_path / "regime.svg")
+    assert [p.suffix for p in paths] == [".svg"] and all(p.stat().st_size > 3000 for p in paths)
+    svg = paths[0].read_text(encoding="utf-8")
     assert "vagueness of the condition" in svg and "values" in svg and "ranges" in svg
     assert stated["regime"] in REGIMES and stated["equilibria"] >= 0 and 0 <= stated["several_share"] <= 1
 

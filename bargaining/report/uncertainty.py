@@ -346,7 +346,8 @@ def signature(scenario: Scenario, types: int) -> tuple[Any, ...]:
     if not isinstance(settlement_breaks(scenario, types), str):
         keys += CEASEFIRE_KEYS
     return tuple(
-        (a.value, a.low, a.high) for a in (scenario.assumptions[(section, key)] for section, key, _, _ in keys)
+        (a.value, a.low, a.high)
+        for a in (scenario.assumptions[(section, key)] for section, key, _, _ in keys)
     )
 
 

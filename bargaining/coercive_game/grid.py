@@ -35,7 +35,14 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from .exact import _Solver
-from .grid_durability import Durability, ceasefire, committed_moves, patient_moves, single_crossing_error
+from .grid_durability import (
+    Durability,
+    Renewal,
+    ceasefire,
+    committed_moves,
+    patient_moves,
+    single_crossing_error,
+)
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
 
@@ -81,12 +88,16 @@ class _Grid(_Solver):
         ks, rows = np.arange(self.n + 1), np.arange(self.n)
         self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)  # k > j
         game = self.game
-        self.durability = Durability(
-            float(game.discount),
-            float(game.cost_coercer),
-            float(game.renege_gain_coercer - game.guarantee),
-            float(game.renege_gain_target - game.guarantee),
-            tuple(float(v) for v in game.rearmament or ()),
+        self.durability: Durability | Renewal = (
+            Durability(
+                float(game.discount),
+                float(game.cost_coercer),
+                float(game.renege_gain_coercer - game.guarantee),
+                float(game.renege_gain_target - game.guarantee),
+                tuple(float(v) for v in game.rearmament or ()),
+            )
+            if self.durable
+            else Renewal(float(game.discount), float(game.assurance), float(game.cost_coercer))
         )
 
     def _odds(self, prior: Any, wins: int, t: int) -> float:
@@ -154,7 +165,7 @@ class _Grid(_Solver):
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
-                if self.durable:
+                if self.typed:
                     now[m] = self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c))
                     continue
                 if self.continuous and t > self.deadline:
@@ -174,7 +185,7 @@ class _Grid(_Solver):
                     refuse_c[rows],
                 )
                 if t <= self.deadline:  # the committed demand stands for every type, even below the cutoff
-                    accept = np.full(n, 1 - float(self.demand) + carrot_t)
+                    accept = np.full(n, 1 - float(self.demand) - float(self.vagueness) + carrot_t)
                 else:
                     accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
                 value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
@@ -193,8 +204,9 @@ class _Grid(_Solver):
         refuse_t: np.ndarray,
         carrot: tuple[float, float],
     ) -> tuple[np.ndarray, np.ndarray]:
-        """C's moves and the values at a node when settlements are self-enforcing ceasefires
-        (:mod:`~bargaining.coercive_game.grid_durability`), with §9's single-crossing check."""
+        """C's moves and the values at a node when the value of settling depends on the type
+        (self-enforcing ceasefires or renewed demands, :mod:`~bargaining.coercive_game.grid_durability`),
+        with §9's single-crossing check."""
         args = (self.durability, np.asarray(share), self.base, self.f, self.tails, carrot)
         if t <= self.deadline:
             moves, bad = committed_moves(*args, float(self.demand), refuse_c, refuse_t)
@@ -222,7 +234,7 @@ class _Grid(_Solver):
         marginal = np.concatenate([[0.0], refuse_t[self.to_state[ks[1:]], ks[1:] - 1]])  # R_T(k - 1; k)
         first_out = np.concatenate([refuse_t[rows, rows], [np.inf]])  # R_T(k; k)
         if t <= self.deadline:
-            accept = 1 - float(self.demand) + carrot_t
+            accept = 1 - float(self.demand) - float(self.vagueness) + carrot_t  # it concedes x + sigma
             above = accept < first_out - _TIE
             strict = np.concatenate([[False], accept >= marginal[1:] - _TIE]) & above
             index = np.where(strict, ks, -1)
@@ -392,6 +404,7 @@ class _Grid(_Solver):
         settled_by, decisive_by = np.zeros(steps), np.zeros(steps)
         length = np.zeros(steps + 1)
         settled_type, executed_type, broken_type = np.zeros(n), np.zeros(n), np.zeros(n)
+        renewed_type = np.zeros(n)
         backs_down = terms = settled_total = decisive = 0.0
         execution = float(self.execution)
         for t in range(steps):
@@ -406,9 +419,11 @@ class _Grid(_Solver):
                 accepted[split, cut[split] - 1] *= share[split]
                 per_row = accepted.sum(axis=1)
                 settled_type += accepted.sum(axis=0)
-                if self.durable:  # P(the ceasefire breaks) among the types settling here
+                if isinstance(self.durability, Durability) and self.durable:  # P(it breaks) here
                     period = ceasefire(self.durability, offer[:, None], float(game.share(m)), self.base)[2]
                     broken_type += (accepted * (period >= 0)).sum(axis=0)
+                elif self.renewed:  # C's aims drawn unlimited at the first compliance
+                    renewed_type += (1 - float(game.assurance)) * accepted.sum(axis=0)
                 settled_total += per_row.sum()
                 length[t] += per_row.sum()
                 terms += float(np.nansum(np.where(per_row > 0, offer, 0.0) * per_row))
@@ -453,30 +468,32 @@ class _Grid(_Solver):
             threat_executed_by_type=tuple(float(v) for v in fold(executed_type, starts) / weights),
             settlement_broken=float(broken_type.sum()),
             settlement_broken_by_type=tuple(float(v) for v in fold(broken_type, starts) / weights),
+            renewed_demand=float(renewed_type.sum()),
+            renewed_demand_by_type=tuple(float(v) for v in fold(renewed_type, starts) / weights),
             subjective=game.prior_coercer != game.prior_target,
             nodes={},
         )
 
 
 def _exact_only(game: CoerciveGame, design: Any) -> None:
-    if game.assurance != 1:
-        raise NotImplementedError("renewed demands are solved by solve_exact only")
-    if isinstance(design, UltimatumDesign) and (game.start == "crisis" or design.vagueness != 0):
-        raise NotImplementedError(
-            "an ultimatum in a crisis or with a vague condition is solved by solve_exact only"
-        )
+    if isinstance(design, UltimatumDesign) and game.start == "crisis":
+        raise NotImplementedError("an ultimatum in a crisis is solved by solve_exact only")
 
 
 def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) -> None:
     if not isinstance(continuous, bool):
         raise ParameterTypeError("continuous", "a bool", continuous)
     if continuous and (
-        mixing_steps != 1 or len(set(game.weights)) != 1 or game.types < 2 or game.self_enforcing
+        mixing_steps != 1
+        or len(set(game.weights)) != 1
+        or game.types < 2
+        or game.self_enforcing
+        or game.assurance != 1
     ):
         raise ParameterValueError(
             "continuous",
             "False unless there are at least two equally likely types, mixing_steps is 1 and "
-            "settlements are permanent",
+            "settlements are permanent with no renewed demands",
             continuous,
         )
 

@@ -78,6 +78,99 @@ class Durability:
         return shifted - self.cost_coercer, 1 - shifted - cost
 
 
+@dataclass(frozen=True)
+class Renewal:
+    r"""Renewed demands' primitives (:mod:`~bargaining.coercive_game.renewal`), each broadcastable
+    against the node axes: the discount :math:`\delta`, the assurance :math:`a` (the chance that
+    C's aims are limited) and C's war cost."""
+
+    delta: Any
+    assurance: Any
+    cost_coercer: Any
+
+    def expand(self, axes: int) -> Renewal:
+        """The primitives with ``axes`` more trailing axes (to broadcast against deeper arrays)."""
+        index = (..., *([None] * axes))
+        delta, assurance, cost = (
+            np.asarray(v)[index] for v in (self.delta, self.assurance, self.cost_coercer)
+        )
+        return Renewal(delta, assurance, cost)
+
+
+def renewal(r: Renewal, terms: Any, share: Any, cost: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""(T's value, C's value, whether T resists the renewal) of settling at ``terms``, broadcast:
+    :func:`~bargaining.coercive_game.renewal.renewal_values` on arrays (a tie, within ``1e-12``,
+    complies, as the exact tie does).
+
+    >>> r = Renewal(0.5, 0.0, 0.0)
+    >>> [float(v) for v in renewal(r, 0.5, 0.5, 0.0)]
+    [0.375, 0.625, 1.0]
+    """
+    delta, assurance = r.delta, r.assurance
+    held = 1 - np.asarray(terms, dtype=float)
+    comply = (1 - delta) * held / (1 - delta * held)
+    war = 1 - np.asarray(share) - np.asarray(cost)
+    resists = comply < war - _TIE
+    target = held * (assurance + (1 - assurance) * (1 - delta + delta * np.where(resists, war, comply)))
+    later = np.where(resists, terms + held * (share - r.cost_coercer), 1 - held * comply)
+    coercer = assurance * terms + (1 - assurance) * ((1 - delta) * terms + delta * later)
+    return tuple(np.broadcast_arrays(target, coercer, resists))  # type: ignore[return-value]
+
+
+def renewal_candidates(r: Renewal, value: Any, share: Any, cost: Any, carrot: Any) -> tuple[Any, Any]:
+    r"""C's candidate offers to a marginal type worth ``value`` if it refuses, under renewed
+    demands: the root of :math:`V(x) + q s = ` ``value`` (:func:`~bargaining.coercive_game.renewal.
+    renewal_terms` on arrays: the branch where T resists the renewal, else the quadratic's root where
+    it complies) and the whole stake. ``(terms, valid)`` with a last axis of 2, as
+    :func:`candidate_terms`.
+
+    >>> terms, valid = renewal_candidates(Renewal(0.5, 0.0, 0.0), 0.375, 0.5, 0.0, 0.0)
+    >>> [round(float(x), 12) for x in terms[valid]]
+    [0.5]
+    """
+    delta, assurance = r.delta, r.assurance
+    target = np.asarray(value) - carrot
+    war = 1 - np.asarray(share) - np.asarray(cost)
+    scale = assurance + (1 - assurance) * (1 - delta + delta * war)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        resisting = np.where(scale > 0, 1 - target / scale, 2.0)
+        resists = renewal(r, np.clip(resisting, 0.0, 1.0), share, cost)[2]
+        linear = assurance + (1 - assurance) * (1 - delta) + target * delta
+        quadratic = assurance * delta
+        root = np.sqrt(np.maximum(linear * linear - 4 * quadratic * target, 0.0))
+        held = np.where(
+            quadratic == 0, target / linear, (linear - root) / (2 * np.where(quadratic == 0, 1, quadratic))
+        )
+    first = (resisting >= 0) & (resisting <= 1) & resists
+    terms = np.where(first, resisting, 1 - held)
+    terms = np.where(np.isfinite(terms), terms, 2.0)
+    worth = renewal(r, np.clip(terms, 0.0, 1.0), share, cost)[0]
+    exists = (target >= 0) & (renewal(r, 0.0, share, cost)[0] >= target - _TIE)
+    found = exists & (terms >= -_ROOT) & (terms <= 1 + _ROOT) & (np.abs(worth - target) <= _ROOT)
+    terms = np.clip(terms, 0.0, 1.0)
+    stake = renewal(r, 1.0, share, cost)[0] + carrot >= np.asarray(value) - _TIE
+    both = np.stack(np.broadcast_arrays(terms, np.ones_like(terms)), axis=-1)
+    valid = np.stack(np.broadcast_arrays(found, stake), axis=-1)
+    return both, valid
+
+
+def settlement_values(d: Durability | Renewal, terms: Any, share: Any, cost: Any) -> tuple[Any, Any]:
+    """(T's value, C's value) of settling at ``terms``: a ceasefire (:func:`ceasefire`) or a
+    settlement under renewed demands (:func:`renewal`)."""
+    values = renewal(d, terms, share, cost) if isinstance(d, Renewal) else ceasefire(d, terms, share, cost)
+    return values[0], values[1]
+
+
+def settlement_candidates(
+    d: Durability | Renewal, value: Any, share: Any, cost: Any, carrot: Any
+) -> tuple[Any, Any]:
+    """C's candidate offers to a marginal type worth ``value`` if it refuses (:func:`candidate_terms`
+    or :func:`renewal_candidates`)."""
+    if isinstance(d, Renewal):  # the leading (node) axes of the primitives, then the cut-off axis
+        return renewal_candidates(d.expand(1), value, np.asarray(share)[..., None], cost, carrot)
+    return candidate_terms(d, value, share, cost, carrot)
+
+
 def ceasefire(
     d: Durability, terms: Any, share: Any, cost: Any
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -202,7 +295,7 @@ class Moves:
 
 
 def patient_moves(
-    d: Durability,
+    d: Durability | Renewal,
     share: Any,
     base: np.ndarray,
     weights: np.ndarray,
@@ -228,8 +321,8 @@ def patient_moves(
     carrot_t, carrot_c = (np.asarray(v)[..., None] for v in carrot)
     share = np.asarray(share)
     marginal = refuse_t[..., state, ks - 1]  # R_T(k - 1; k), (..., k)
-    terms, valid = candidate_terms(d, marginal, share, base, carrot_t)  # (..., k, Q)
-    worth_t, worth_c, _, _ = ceasefire(
+    terms, valid = settlement_candidates(d, marginal, share, base, carrot_t)  # (..., k, Q)
+    worth_t, worth_c = settlement_values(
         d.expand(3), terms[..., None], share[..., None, None, None], base[..., None, None, :]
     )  # (..., k, Q, i)
     refuse_at = refuse_t[..., state, :][..., :, None, :]
@@ -276,7 +369,7 @@ def patient_moves(
 
 
 def committed_moves(
-    d: Durability,
+    d: Durability | Renewal,
     share: Any,
     base: np.ndarray,
     weights: np.ndarray,
@@ -293,7 +386,7 @@ def committed_moves(
     n = refuse_t.shape[-1]
     ks, rows = np.arange(n + 1), np.arange(n)
     carrot_t, carrot_c = (np.asarray(v)[..., None] for v in carrot)
-    worth_t, worth_c, _, _ = ceasefire(
+    worth_t, worth_c = settlement_values(
         d.expand(1), np.asarray(demand)[..., None], np.asarray(share)[..., None], base
     )
     accept = worth_t + carrot_t  # (..., i)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from bargaining.coercive_game import CoerciveGame, solve_grid
+from bargaining.coercive_game import CoerciveGame, GameBatch
 from bargaining.coercive_game.renewal import renewal_values
 from bargaining.commitment import RenewedDemands
 from bargaining.core.errors import ParameterValueError
@@ -112,5 +112,5 @@ def test_renewal_bad_input() -> None:
         CoerciveGame(discount=HALF, horizon=0, resolve=(0,), self_enforcing=True, assurance=HALF)
     with pytest.raises(ParameterValueError, match="assurance"):
         CoerciveGame(discount=HALF, horizon=0, resolve=(0,), assurance=Fraction(3, 2))
-    with pytest.raises(NotImplementedError, match="solve_exact"):
-        solve_grid(CoerciveGame(discount=0.5, horizon=0, resolve=(0.0,), assurance=0.5), "try_and_see")
+    with pytest.raises(NotImplementedError, match="renewed demands and crises are not batched"):
+        GameBatch.from_games([CoerciveGame(discount=0.5, horizon=0, resolve=(0.0,), assurance=0.5)])

@@ -512,6 +512,9 @@ def solve_grid(
     values then err by :math:`O(1/n^2)` instead of :math:`O(1/n)`; the committed demand of an
     ultimatum is not refined.
 
+    Self-enforcing settlements, renewed demands and a vague condition are solved on the grid too; an
+    ultimatum in a crisis is not (:func:`~bargaining.coercive_game.exact.solve_exact` solves it).
+
     >>> game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(50), power=0.5,
     ...                     cost_coercer=0.1, target_cost_resolve=0.4)
     >>> round(solve_grid(game, "try_and_see", continuous=True).coercer_utility, 9)  # RiskReturn: 0.55625

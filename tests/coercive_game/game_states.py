@@ -79,3 +79,44 @@ def small_games(draw: st.DrawFn) -> tuple[CoerciveGame, Any]:
         )
     )
     return game, strategy
+
+
+OUTPUTS = ("settled_by", "decisive_by", "threat_executed", "coercer_backs_down", "still_fighting", "length",
+           "expected_terms", "coercer_utility", "target_utility_by_type", "target_utility", "settled_by_type",
+           "threat_executed_by_type", "settlement_broken", "settlement_broken_by_type")
+"""The outputs a grid solution is held to the exact one on."""
+
+
+def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
+    """Two outputs (numbers, tuples of numbers or None) equal within ``tolerance``."""
+    if exact is None or approximate is None:
+        return exact is None and approximate is None
+    if isinstance(exact, tuple):
+        return all(close(a, b, tolerance) for a, b in zip(exact, approximate, strict=True))
+    return abs(float(exact) - approximate) <= tolerance
+
+
+def assert_grid_is_the_atom_engine(game: CoerciveGame, strategy: Any, outputs: tuple[str, ...] = OUTPUTS) -> Any:
+    """``solve_grid`` equals the exact engine on atoms (``exact._Solver``) on every output within
+    1e-9, or both raise the same ``NotImplementedError`` (the node named alike); returns the grid's
+    solution (None when both raised). An irrational root (renewed demands in Fractions) is skipped."""
+    import re
+
+    import pytest
+    from hypothesis import assume
+
+    from bargaining.coercive_game import solve_grid
+    from bargaining.coercive_game.exact import _Solver
+
+    try:
+        engine = _Solver(game, strategy, 1)
+        exact = engine.forward(engine.backward())
+    except NotImplementedError as error:
+        assume("irrational" not in str(error))
+        with pytest.raises(NotImplementedError, match=re.escape(str(error).split(":")[0])):
+            solve_grid(game, strategy)
+        return None
+    grid = solve_grid(game, strategy)
+    for name in outputs:
+        assert close(getattr(exact, name), getattr(grid, name)), name
+    return grid

@@ -2,7 +2,6 @@
 `Ceasefire` nesting row (Fearon 1995; Fortna 2003; Walter 1997) and the single-crossing check."""
 
 import dataclasses
-import re
 from fractions import Fraction
 from typing import Any
 
@@ -24,23 +23,10 @@ from bargaining.coercive_game.exact import _Solver
 from bargaining.coercive_game.grid_durability import Durability, ceasefire
 from bargaining.commitment import Ceasefire
 from bargaining.core.errors import ParameterValueError
-from tests.coercive_game.game_states import small_games
+from tests.coercive_game.game_states import OUTPUTS, assert_grid_is_the_atom_engine, close, small_games
 from tests.strategies import fractions
 
 HALF = Fraction(1, 2)
-FIELDS = ("settled_by", "decisive_by", "threat_executed", "coercer_backs_down", "still_fighting", "length",
-          "expected_terms", "coercer_utility", "target_utility_by_type", "target_utility", "settled_by_type",
-          "threat_executed_by_type", "settlement_broken", "settlement_broken_by_type")
-
-
-def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
-    if exact is None or approximate is None:
-        return exact is None and approximate is None
-    if isinstance(exact, tuple):
-        return all(close(a, b, tolerance) for a, b in zip(exact, approximate, strict=True))
-    return abs(float(exact) - approximate) <= tolerance
-
-
 @st.composite
 def durable_games(draw: st.DrawFn) -> tuple[CoerciveGame, Any]:
     """A random small game (tests/coercive_game/game_states.py) whose settlements are ceasefires."""
@@ -62,17 +48,7 @@ def durable_games(draw: st.DrawFn) -> tuple[CoerciveGame, Any]:
 def test_the_durable_grid_is_the_exact_atom_engine_in_floats(case: tuple[CoerciveGame, Any]) -> None:
     """Every output, P(the settlement breaks) by type included, is the exact engine's on atoms
     (``exact._Solver``), within 1e-9; where single crossing fails both raise."""
-    game, strategy = case
-    try:
-        engine = _Solver(game, strategy, 1)
-        exact = engine.forward(engine.backward())
-    except NotImplementedError as error:
-        with pytest.raises(NotImplementedError, match=re.escape(str(error).split(":")[0])):
-            solve_grid(game, strategy)
-        return
-    grid = solve_grid(game, strategy)
-    for name in FIELDS:
-        assert close(getattr(exact, name), getattr(grid, name)), name
+    assert_grid_is_the_atom_engine(*case)
 
 
 @given(
@@ -220,7 +196,7 @@ def test_the_durable_batch_is_the_one_game_grid_point_by_point(case: tuple[Coerc
     for index, single in enumerate(singles):
         for name, alone in single.items():
             point = together[name].point(index)
-            for field in FIELDS[2:]:
+            for field in OUTPUTS[2:]:
                 assert close(getattr(alone, field), getattr(point, field), 1e-12), (name, field)
 
 

@@ -3,7 +3,6 @@
 engine on atoms, every output P(renewed demand) included."""
 
 import dataclasses
-import re
 from fractions import Fraction
 from typing import Any
 
@@ -12,16 +11,14 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid, solve_strategies
-from bargaining.coercive_game.exact import _Solver
+from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_strategies
 from bargaining.coercive_game.grid_durability import Renewal, renewal, renewal_candidates
 from bargaining.coercive_game.renewal import renewal_terms, renewal_values
 from bargaining.core.errors import ParameterValueError
-from tests.coercive_game.game_states import small_games
-from tests.coercive_game.test_coercive_grid_durability import FIELDS, close
+from tests.coercive_game.game_states import OUTPUTS, assert_grid_is_the_atom_engine, small_games
 from tests.strategies import fractions
 
-RENEWAL_FIELDS = (*FIELDS, "renewed_demand", "renewed_demand_by_type")
+RENEWAL_FIELDS = (*OUTPUTS, "renewed_demand", "renewed_demand_by_type")
 
 
 def renewal_game(delta: Any, assurance: Any, cost_c: Any) -> CoerciveGame:
@@ -85,19 +82,7 @@ def test_the_renewal_grid_is_the_exact_atom_engine_in_floats(case: tuple[Coerciv
     (``exact._Solver``) within 1e-9; where single crossing fails both raise. An irrational root
     makes the exact engine ask for the float game: the grid is then held against the exact engine
     on the game in floats."""
-    game, strategy = case
-    try:
-        engine = _Solver(game, strategy, 1)
-        exact = engine.forward(engine.backward())
-    except NotImplementedError as error:
-        if "irrational" in str(error):
-            assume(False)
-        with pytest.raises(NotImplementedError, match=re.escape(str(error).split(":")[0])):
-            solve_grid(game, strategy)
-        return
-    grid = solve_grid(game, strategy)
-    for name in RENEWAL_FIELDS:
-        assert close(getattr(exact, name), getattr(grid, name)), name
+    assert_grid_is_the_atom_engine(*case, RENEWAL_FIELDS)
 
 
 def test_renewed_demands_on_a_quantile_grid_of_200_types() -> None:

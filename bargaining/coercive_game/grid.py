@@ -35,6 +35,7 @@ import numpy as np
 
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from .exact import _Solver
+from .grid_atoms import AtomFailure, committed_check, patient_check
 from .grid_durability import Durability, ceasefire, committed_moves, patient_moves, single_crossing_error
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
@@ -42,6 +43,7 @@ from .results import GameSolution
 __all__ = ["infinite_horizon", "quantile_types", "solve_grid", "solve_strategies"]
 
 _TIE = 1e-12
+_CHECK = 1e-11  # the tolerance of the atoms' check on unnormalised values (near-ties fail it)
 
 
 def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
@@ -71,8 +73,9 @@ def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
 class _Grid(_Solver):
     """The float solver: the exact solver's set-up, array arithmetic in the passes."""
 
-    def arrays(self, continuous: bool = False) -> None:
+    def arrays(self, continuous: bool = False, check: bool = False) -> None:
         self.continuous = continuous
+        self.check = check and not continuous and not self.durable and self.steps == 1
         self.f = np.array([float(w) for w in self.weights])
         self.tails = np.concatenate([np.cumsum(self.f[::-1])[::-1], [0.0]])
         self.base = np.array([float(c) for c in self.base_cost])
@@ -94,13 +97,14 @@ class _Grid(_Solver):
             return float(self.game.true_odds)
         return float((prior[0] + wins) / (prior[0] + prior[1] + t))
 
-    def _after(self, moved: int, later: dict[int, tuple[Any, Any]]) -> tuple[Any, Any]:
-        """C's and T's values at ``moved`` next period, by C's belief (a scalar at a decisive end)."""
+    def _after(self, moved: int, later: dict[int, tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
+        """C's and T's values at ``moved`` next period, by C's belief, and T's inside each atom
+        (scalars at a decisive end)."""
         margin = self.game.margin
         if margin is not None and moved >= margin:
-            return 1.0, 0.0
+            return 1.0, 0.0, 0.0
         if margin is not None and moved <= -margin:
-            return 0.0, 1.0
+            return 0.0, 1.0, 1.0
         return later[moved]
 
     def grid_backward(self, keep: int = -1, start: tuple[Any, ...] | None = None) -> None:
@@ -110,7 +114,8 @@ class _Grid(_Solver):
         delta = float(game.discount)
         carrot_t, carrot_c = float(self.carrot_target), float(self.carrot_coercer)
         gamma, eta = float(self.gamma), float(game.screw_cost)
-        later: dict[int, tuple[Any, Any]] = {}
+        later: dict[int, tuple[Any, Any, Any]] = {}
+        self.failures: list[AtomFailure] = []
         self.moves: dict[tuple[int, int], np.ndarray] = {}
         self.offers: dict[tuple[int, int], np.ndarray] = {}
         self.shares: dict[
@@ -120,7 +125,8 @@ class _Grid(_Solver):
         if start is None:
             for m in self.fronts[game.horizon + 1]:
                 coercer, target = self._forever(game.horizon + 1, m)
-                later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
+                frozen = np.tile(np.array([float(v) for v in target]), (n, 1))
+                later[m] = (np.full(n, float(coercer)), frozen, frozen)
         else:
             first, later, moves, offers, shares = start
             self.moves.update(moves)
@@ -130,7 +136,7 @@ class _Grid(_Solver):
         for t in range(first, -1, -1):
             if t == keep:
                 self.kept = later
-            now: dict[int, tuple[Any, Any]] = {}
+            now: dict[int, tuple[Any, Any, Any]] = {}
             for m in self.fronts[t]:
                 wins = (m + t - game.start_front) // 2
                 share = float(game.share(m))
@@ -140,28 +146,34 @@ class _Grid(_Solver):
                     flow_c += float(self.threat_value)
                     flow_t = flow_t - float(self.execution) * self.losses
                 if game.margin is None:
-                    after_c, after_t = self._after(m, later)
+                    after_c, after_t, after_in = self._after(m, later)
                     cont_c = flow_c + delta * after_c
                     cont_t = delta * after_t + flow_t
+                    cont_in = delta * after_in + flow_t if self.check else cont_t
                 else:
                     p_c, p_t = self._odds(game.prior_coercer, wins, t), self._odds(game.prior_target, wins, t)
-                    up_c, up_t = self._after(m + 1, later)
-                    dn_c, dn_t = self._after(m - 1, later)
+                    up_c, up_t, up_in = self._after(m + 1, later)
+                    dn_c, dn_t, dn_in = self._after(m - 1, later)
                     cont_c = flow_c + delta * (p_c * up_c + (1 - p_c) * dn_c)
                     cont_t = np.multiply(delta * p_t, up_t, out=np.empty((n, n)))
                     cont_t += delta * (1 - p_t) * dn_t
                     cont_t += flow_t
+                    cont_in = cont_t
+                    if self.check:  # T's refusal values into the interior of each atom
+                        cont_in = delta * p_t * up_in + delta * (1 - p_t) * dn_in + flow_t
+                        cont_in = np.broadcast_to(cont_in, (n, n))
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
                 if self.durable:
-                    now[m] = self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c))
+                    now[m] = (*self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c)), None)
                     continue
                 if self.continuous and t > self.deadline:
                     cut, offer, part = self._refined_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
                     self.moves[(t, m)], self.offers[(t, m)], self.shares[(t, m)] = cut, offer, part
-                    now[m] = self._refined_values(
-                        rows, cut, offer, part, refuse_c, refuse_t, carrot_t, carrot_c
+                    now[m] = (
+                        *self._refined_values(rows, cut, offer, part, refuse_c, refuse_t, carrot_t, carrot_c),
+                        None,
                     )
                     continue
                 cut, offer = self._grid_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
@@ -178,11 +190,40 @@ class _Grid(_Solver):
                 else:
                     accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
                 value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
-                now[m] = (value_c, value_t)
+                inner = None
+                if self.check:
+                    inner = self._atom_check(t, m, refuse_c, refuse_t, cont_in, cut, value_c, value_t)
+                now[m] = (value_c, value_t, inner)
             later = now
-        self.initial_grid = later[game.start_front]
+        self.initial_grid = later[game.start_front][:2]
         if keep == -1:
             self.kept = later
+
+    def _atom_check(
+        self,
+        t: int,
+        m: int,
+        refuse_c: np.ndarray,
+        refuse_t: np.ndarray,
+        inner_t: np.ndarray,
+        cut: np.ndarray,
+        value_c: np.ndarray,
+        value_t: np.ndarray,
+    ) -> np.ndarray:
+        """:mod:`~bargaining.coercive_game.grid_atoms`' check at one node: T's values inside each
+        atom; a node where pure cut-offs may not be the equilibrium is recorded in ``failures``."""
+        carrot_t, carrot_c = float(self.carrot_target), float(self.carrot_coercer)
+        if t <= self.deadline:
+            accept = 1 - float(self.demand) + carrot_t
+            inner, atom, rule = committed_check(accept, inner_t, cut, value_t, _CHECK)
+        else:
+            moves = (cut, *self.candidates)
+            inner, atom, rule = patient_check(
+                t, self.tails, refuse_c, inner_t, moves, value_c, value_t, carrot_t, carrot_c, _CHECK
+            )
+        if atom is not None:
+            self.failures.append(AtomFailure(t, m, atom, rule))
+        return inner
 
     def _durable_node(
         self,
@@ -242,6 +283,7 @@ class _Grid(_Solver):
         offer_k = np.minimum(raw, 1.0)
         valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
         valid[0] = False
+        self.candidates = (offer_k, valid)
         # value[j, k] = (F_j - F_k)(x_k - kappa q s) + F_k R_C(k), over F_j, = a_k + b_k / F_j
         slope = self.tails * (refuse_c - offer_k + carrot_c)
         values = np.multiply.outer(1.0 / self.tails[:n], slope)

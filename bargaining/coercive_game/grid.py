@@ -20,10 +20,10 @@ and a refusal at a cut-off inside a cell leads to the two neighbouring beliefs w
 interpolation's weights; the values then err by :math:`O(1/n^2)` (the committed demand of an
 ultimatum is not refined).
 
-:func:`infinite_horizon` takes the limit :math:`H \to \infty` as the limit of finite horizons
-(doubling :math:`H` until two successive values agree), raising
-:class:`~bargaining.core.errors.ConvergenceError` when they do not within ``max_horizon``; it is
-one selection among the equilibria of the infinite game (Ausubel & Deneckere 1989).
+At atoms C's cut-off stays between them; :mod:`~bargaining.coercive_game.grid_atoms` checks at
+every node that this is the exact equilibrium, in which the marginal type may mix inside an atom,
+and :func:`solve_grid` hands a game it cannot vouch for to the exact solver or says where. The
+infinite-horizon limit is :func:`~bargaining.coercive_game.grid_limit.infinite_horizon`.
 """
 
 from __future__ import annotations
@@ -33,14 +33,14 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
+from ..core.errors import ParameterTypeError, ParameterValueError
 from .exact import _Solver
-from .grid_atoms import AtomFailure, committed_check, patient_check
+from .grid_atoms import NO_PURE, AtomFailure, committed_check, exact_cost, patient_check, unvouched
 from .grid_durability import Durability, ceasefire, committed_moves, patient_moves, single_crossing_error
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
 
-__all__ = ["infinite_horizon", "quantile_types", "solve_grid", "solve_strategies"]
+__all__ = ["quantile_types", "solve_grid", "solve_strategies"]
 
 _TIE = 1e-12
 _CHECK = 1e-11  # the tolerance of the atoms' check on unnormalised values (near-ties fail it)
@@ -91,6 +91,10 @@ class _Grid(_Solver):
             float(game.renege_gain_target - game.guarantee),
             tuple(float(v) for v in game.rearmament or ()),
         )
+
+    def cost(self) -> int:
+        """The exact solver's work on this game (:func:`~.grid_atoms.exact_cost`)."""
+        return exact_cost(self.game.types, self.fronts, self.game.horizon)
 
     def _odds(self, prior: Any, wins: int, t: int) -> float:
         if prior is None:
@@ -166,7 +170,10 @@ class _Grid(_Solver):
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
                 if self.durable:
-                    now[m] = (*self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c)), None)
+                    now[m] = (
+                        *self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c)),
+                        None,
+                    )
                     continue
                 if self.continuous and t > self.deadline:
                     cut, offer, part = self._refined_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
@@ -272,10 +279,13 @@ class _Grid(_Solver):
             bad = (best == rows) & ~above[rows]
             if bad.any():
                 j = int(np.argmax(bad))
-                raise NotImplementedError(
-                    f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
-                    "split the atoms (mixing_steps) or change the design"
-                )
+                if self.check:  # the exact solver randomises there: its answer, or the named node
+                    self.failures.append(AtomFailure(t, m, j, NO_PURE))
+                else:
+                    raise NotImplementedError(
+                        f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
+                        "split the atoms (mixing_steps) or change the design"
+                    )
             offer = np.where(best > rows, float(self.demand), np.nan)
             self._grid_skimming(t, m, refuse_t, best)
             return best, offer
@@ -524,18 +534,32 @@ def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) ->
 
 
 def solve_grid(
-    game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1, continuous: bool = False
+    game: CoerciveGame,
+    strategy: Any,
+    *,
+    mixing_steps: int = 1,
+    continuous: bool = False,
+    pure_cutoffs: bool = False,
 ) -> GameSolution:
     """The equilibrium of ``strategy`` by vectorised backward induction, in floats.
 
     The result's ``nodes`` is empty (C's moves are arrays inside the solver); every other output
-    is that of :func:`~bargaining.coercive_game.exact.solve_exact`, within rounding.
+    is that of :func:`~bargaining.coercive_game.quantile.solve_exact`, within rounding. C's
+    cut-offs are kept between the atoms (the types), and at every node the solver checks that
+    this is the exact equilibrium, in which the marginal type may mix inside an atom
+    (:mod:`~bargaining.coercive_game.grid_atoms`). Where it cannot vouch for that, a small game
+    (:data:`~bargaining.coercive_game.grid_atoms.EXACT_BUDGET`) is handed to the exact solver
+    and its answer returned in floats; a larger one raises :class:`NotImplementedError` naming
+    the node. ``pure_cutoffs=True`` skips the check and keeps the cut-offs between atoms: the
+    equilibrium of the game in which the marginal type does not mix, an approximation (of the
+    atoms' game, and, on a quantile grid, of a continuous prior).
 
     ``continuous=True`` reads the (equally likely) types as the quantile grid of a continuous prior
     (:func:`quantile_types`): each type stands for its cell of quantiles and C's cut-off is refined
     inside the cells, the values interpolated in the cut-off (see the module docstring). The
     values then err by :math:`O(1/n^2)` instead of :math:`O(1/n)`; the committed demand of an
-    ultimatum is not refined.
+    ultimatum is not refined. ``continuous``, ``mixing_steps`` above 1 and self-enforcing
+    settlements are not checked: each is a stated approximation or its own solver.
 
     >>> game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(50), power=0.5,
     ...                     cost_coercer=0.1, target_cost_resolve=0.4)
@@ -548,22 +572,25 @@ def solve_grid(
     """
     _exact_only(game, strategy)
     _check_continuous(game, continuous, mixing_steps)
+    original = game
     if game.kind != "float":
         game = _as_float(game)
     solver = _Grid(game, strategy, mixing_steps)
-    solver.arrays(continuous)
+    solver.arrays(continuous, check=not pure_cutoffs)
     solver.grid_backward()
+    if solver.failures:
+        return unvouched(original, strategy, solver.failures, solver.cost())
     return solver.grid_forward()
 
 
 def solve_strategies(
-    game: CoerciveGame, design: UltimatumDesign, *, continuous: bool = False
+    game: CoerciveGame, design: UltimatumDesign, *, continuous: bool = False, pure_cutoffs: bool = False
 ) -> dict[str, GameSolution]:
     """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
 
     After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
-    try-and-see's values after the deadline (the same numbers, computed once). ``continuous`` is
-    :func:`solve_grid`'s.
+    try-and-see's values after the deadline (the same numbers, computed once). ``continuous``
+    and ``pure_cutoffs`` are :func:`solve_grid`'s, and so is the check of each strategy.
 
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
@@ -572,27 +599,32 @@ def solve_strategies(
     """
     _exact_only(game, design)
     _check_continuous(game, continuous, 1)
+    original = game
     if game.kind != "float":
         game = _as_float(game)
     patient = _Grid(game, "try_and_see", 1)
-    patient.arrays(continuous)
+    patient.arrays(continuous, check=not pure_cutoffs)
     if design.deadline > game.horizon:  # the ultimatum solver raises the field-named error
         _Grid(game, design, 1)
     patient.grid_backward(keep=design.deadline)
     committed = _Grid(game, design, 1)
-    committed.arrays(continuous)
+    committed.arrays(continuous, check=not pure_cutoffs)
     shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
     offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
     shares = {key: value for key, value in patient.shares.items() if key[0] > design.deadline}
     committed.grid_backward(start=(design.deadline, patient.kept, shared, offers, shares))
+    committed.failures += [f for f in patient.failures if f.period > design.deadline]
     screw = _Grid(game, "screw", 1)
-    screw.arrays(continuous)
+    screw.arrays(continuous, check=not pure_cutoffs)
     screw.grid_backward()
-    return {
-        "try_and_see": patient.grid_forward(),
-        "screw": screw.grid_forward(),
-        "ultimatum": committed.grid_forward(),
-    }
+    out = {}
+    for name, solver, strategy in (("try_and_see", patient, "try_and_see"), ("screw", screw, "screw"),
+                                   ("ultimatum", committed, design)):  # fmt: skip
+        failures = solver.failures
+        out[name] = (
+            unvouched(original, strategy, failures, solver.cost()) if failures else solver.grid_forward()
+        )
+    return out
 
 
 def _as_float(game: CoerciveGame) -> CoerciveGame:
@@ -608,45 +640,3 @@ def _as_float(game: CoerciveGame) -> CoerciveGame:
         elif value is not None:
             changes[item.name] = float(value)
     return dataclasses.replace(game, **changes)
-
-
-def infinite_horizon(
-    game: CoerciveGame,
-    strategy: Any,
-    *,
-    tolerance: float = 1e-9,
-    start: int = 8,
-    max_horizon: int = 2048,
-    continuous: bool = False,
-) -> GameSolution:
-    """The limit :math:`H \\to \\infty` of the finite-horizon equilibria (doubling :math:`H`).
-
-    Stops when C's utility and every type's utility move by less than ``tolerance`` from one
-    horizon to the next; raises :class:`~bargaining.core.errors.ConvergenceError` past
-    ``max_horizon``. ``continuous`` is :func:`solve_grid`'s.
-
-    >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
-    >>> round(infinite_horizon(game, "try_and_see").coercer_utility, 9)
-    0.55
-    """
-    if not (isinstance(start, int) and isinstance(max_horizon, int) and 0 <= start <= max_horizon):
-        raise ParameterValueError("max_horizon", f"an integer at least start = {start}", max_horizon)
-    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy, continuous=continuous)
-    horizon = start
-    while horizon < max_horizon:
-        horizon = min(2 * horizon + 1, max_horizon)
-        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy, continuous=continuous)
-        change = max(
-            abs(current.coercer_utility - previous.coercer_utility),
-            *(
-                abs(a - b)
-                for a, b in zip(current.target_utility_by_type, previous.target_utility_by_type, strict=True)
-            ),
-        )
-        if change < tolerance:
-            return current
-        previous = current
-    raise ConvergenceError(
-        f"the finite-horizon equilibria had not converged by H = {max_horizon} "
-        f"(last change {change:.3g} >= tolerance {tolerance:g})"
-    )

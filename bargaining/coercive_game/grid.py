@@ -595,7 +595,10 @@ def solve_strategies(
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
     >>> [round(solutions[name].coercer_utility, 6) for name in ("try_and_see", "screw", "ultimatum")]
-    [0.55, 0.65, 0.55]
+    [0.6, 0.65, 0.55]
+    >>> round(solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0), pure_cutoffs=True)[
+    ...     "try_and_see"].coercer_utility, 6)  # type 0 does not mix: not the equilibrium here
+    0.55
     """
     _exact_only(game, design)
     _check_continuous(game, continuous, 1)

@@ -37,7 +37,7 @@ def infinite_horizon(
 
     >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
     >>> round(infinite_horizon(game, "try_and_see").coercer_utility, 9)
-    0.55
+    0.6
     """
     if not (isinstance(start, int) and isinstance(max_horizon, int) and 0 <= start <= max_horizon):
         raise ParameterValueError("max_horizon", f"an integer at least start = {start}", max_horizon)

@@ -88,6 +88,7 @@ _KINK = "C's value has a breakpoint inside the atom"
 _SIDE = "C's best offer rests on its next move from one side of a cut-off, not on the exact cut-off"
 NO_PURE = "no pure cut-off answers the committed demand"
 _LAMBDA = "the committed demand is answered by a larger cut-off only if C randomises next period"
+_CROSSING = "single crossing fails inside the atom"
 
 
 def patient_check(
@@ -146,12 +147,24 @@ def patient_check(
         slope = -(np.nan_to_num(offer[cut[:-1]]) - carrot_c)
         right = np.where(stays, mass[1:n], best[:-1] + slope * width)
         kink[:-1] = right < best[1:] - scale[1:]
-    inner = np.where((cut == rows)[:, None], inner_t[:n], value_t)  # the piece's move inside atom j
-    failing = side | kink
+    stays = cut == rows
+    inner = np.where(stays[:, None], inner_t[:n], value_t)  # the piece's move inside atom j
+    crossing = _crossing(inner_t, stays, tie)
+    failing = side | kink | crossing
     if not failing.any():
         return inner, None, ""
     j = int(np.argmax(failing))
-    return inner, j, (_SIDE if side[j] else _KINK)
+    return inner, j, (_SIDE if side[j] else _KINK if kink[j] else _CROSSING)
+
+
+def _crossing(inner_t: np.ndarray, stays: np.ndarray, tie: float) -> np.ndarray:
+    """The atoms inside which no one settles and refusing gains less for a more resolute type
+    (the exact solver's single-crossing check there fails)."""
+    n = len(stays)
+    drops = np.diff(inner_t[:n], axis=1) < -tie  # (j, i): type i + 1 below type i
+    if not drops.any():
+        return np.zeros(n, dtype=bool)
+    return stays & (drops & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None])).any(axis=1)
 
 
 def committed_check(
@@ -177,12 +190,16 @@ def committed_check(
     consistent[1:n] = random
     index = np.where(consistent, np.arange(n + 1), -1)
     largest = np.maximum.accumulate(index[::-1])[::-1]  # the largest randomised k >= position
-    failing = largest[rows + 1] > cut
+    randomised = largest[rows + 1] > cut
     stays = cut == rows
     inner = np.where(stays[:, None], np.maximum(inner_t[:n], accept), value_t)
+    refused = stays & ~(accept < np.diagonal(inner_t)[:n] - tie)  # inside the atom, type j complies
+    crossing = _crossing(inner_t, stays, tie)
+    failing = randomised | refused | crossing
     if not failing.any():
         return inner, None, ""
-    return inner, int(np.argmax(failing)), _LAMBDA
+    j = int(np.argmax(failing))
+    return inner, j, (_LAMBDA if randomised[j] else NO_PURE if refused[j] else _CROSSING)
 
 
 def exact_cost(types: int, fronts: list[list[int]], horizon: int) -> int:

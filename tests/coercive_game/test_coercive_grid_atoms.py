@@ -9,6 +9,7 @@ game goes to the exact solver and a larger one raises, naming the node.
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 
@@ -20,7 +21,7 @@ from bargaining.coercive_game import (
     solve_strategies,
 )
 from bargaining.coercive_game.grid import _as_float, _Grid
-from bargaining.coercive_game.grid_atoms import EXACT_BUDGET, in_floats
+from bargaining.coercive_game.grid_atoms import EXACT_BUDGET, NO_PURE, committed_check, in_floats
 from tests.coercive_game.game_states import small_games
 
 F = Fraction
@@ -98,13 +99,14 @@ def test_where_the_check_passes_the_pure_cutoffs_are_the_exact_equilibrium(case:
 
 def test_the_marginal_type_mixing_is_found_and_solved_exactly() -> None:
     """In the two-atom game where type 0 mixes, the check names the node where C's value has a
-    breakpoint inside type 0's atom, and the grid returns the exact answer (the pure cut-offs,
+    breakpoint inside type 0's atom and the first offer, which rests on C's next move from below
+    that breakpoint (the exact node's side 1), and the grid returns the exact answer (the pure cut-offs,
     asked for, give another: type 0's whole atom settles at once, and C gets less: 0.565 < 231/400)."""
     failures = checked(MIXING, "try_and_see").failures
-    assert [(f.period, f.front, f.atom) for f in failures][:1] == [(1, 0, 0)]
+    assert [(f.period, f.front, f.atom, f.rule.split()[1]) for f in failures] == [(1, 0, 0, "value"), (0, 0, 0, "best")]
     assert "breakpoint inside the atom" in failures[0].message() and "CoerciveGame.solve" in failures[0].message()
     exact = MIXING.solve("try_and_see")
-    assert exact.settled_by[0] == F(1, 2)
+    assert exact.settled_by[0] == F(1, 2) and exact.nodes[(0, 0, 0, None)].side == 1
     grid = solve_grid(MIXING, "try_and_see")
     assert all(close(getattr(exact, name), getattr(grid, name), 1e-12) for name in OUTPUTS)
     assert grid == in_floats(exact)
@@ -139,14 +141,28 @@ def test_one_period_and_committed_games_pass_the_check() -> None:
 
 def test_a_committed_demand_without_a_pure_cutoff_goes_to_the_exact_solver() -> None:
     """Where no pure cut-off answers the committed demand the exact solver has C randomise next
-    period: the check records the node instead of raising, and the grid returns the exact answer;
-    with pure cut-offs the grid says it has none."""
+    period: the check records the node instead of raising (and the boundary that C's randomisation
+    makes consistent above the grid's cut-off), and the grid returns the exact answer; with pure
+    cut-offs the grid says it has none."""
     game = CoerciveGame(discount=F(1, 5), horizon=3, resolve=(F(1, 6), F(3, 4), F(11, 12)),
                         type_weights=(F(4, 9), F(4, 9), F(1, 9)), power=F(3, 5), cost_coercer=F(1, 20),
                         target_cost_resolve=F(9, 20), threat_loss=F(4, 5), execution_low=-1, execution_high=-1)
     design = UltimatumDesign(demand=F(4, 5), deadline=1, schelling_risk=F(1, 2))
-    assert any(f.rule.startswith("no pure cut-off") for f in checked(game, design).failures)
+    rules = {(f.period, f.rule.split()[0]) for f in checked(game, design).failures}
+    assert {(1, "no"), (1, "the")} <= rules
     exact = game.solve(design)
     assert all(close(getattr(exact, name), getattr(solve_grid(game, design), name)) for name in OUTPUTS)
     with pytest.raises(NotImplementedError, match="no pure cutoff answers the committed demand"):
         solve_grid(game, design, pure_cutoffs=True)
+
+
+def test_inside_an_atom_where_no_one_settles_the_exact_solvers_own_checks_are_kept() -> None:
+    """Inside an atom where C settles no one, the exact solver checks single crossing and, under a
+    committed demand, that the marginal type still refuses; the grid's check fails there too (the
+    exact solver then raises, and the grid with it): two types, both beliefs staying."""
+    stay = np.array([0, 1])
+    inner = np.array([[0.6, 0.4], [0.6, 0.7]])  # inside atom 0, type 1 gains less from refusing
+    _, atom, rule = committed_check(0.5, inner, stay, inner, 1e-11)
+    assert (atom, rule) == (0, "single crossing fails inside the atom")
+    _, atom, rule = committed_check(0.65, inner, stay, inner, 1e-11)  # type 0 prefers to comply
+    assert (atom, rule) == (0, NO_PURE)

@@ -34,9 +34,13 @@ and not settling is the linear interpolation of :math:`\tilde R_C` between the b
    refuses, either against the exact cut-off (the grid's test) or, failing that, against C's
    randomisation :math:`\lambda` between its moves from below and above next period, the
    :math:`\lambda` leaving the marginal type indifferent; no :math:`\lambda`-consistent
-   boundary may lie above the grid's cut-off.
+   boundary may lie above the grid's cut-off;
+4. inside an atom where C settles no one, the exact solver's own checks hold there too: single
+   crossing of T's refusal values into the atom's interior and, under a committed demand, the
+   marginal type's strict preference to refuse (else the exact solver raises, and so must the
+   grid).
 
-Under 1–3 the induction carries to :math:`t` (the envelope's piece on each atom gives T's
+Under 1–4 the induction carries to :math:`t` (the envelope's piece on each atom gives T's
 values inside it), so if they hold at every node the grid's equilibrium is the exact one on
 every output. Where one fails the exact solver may mix there — or may not: the condition is
 sufficient, not necessary (a breakpoint inside an atom that C never chooses changes nothing),

@@ -35,7 +35,7 @@ import numpy as np
 
 from ..core.errors import ParameterTypeError, ParameterValueError
 from .exact import _Solver
-from .grid_atoms import NO_PURE, AtomFailure, committed_check, exact_cost, patient_check, unvouched
+from .grid_atoms import NO_PURE, AtomFailure, committed_check, least_work, patient_check, unvouched
 from .grid_durability import Durability, ceasefire, committed_moves, patient_moves, single_crossing_error
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
@@ -93,8 +93,8 @@ class _Grid(_Solver):
         )
 
     def cost(self) -> int:
-        """The exact solver's work on this game (:func:`~.grid_atoms.exact_cost`)."""
-        return exact_cost(self.game.types, self.fronts, self.game.horizon)
+        """A lower bound on the exact solver's work on this game (:func:`~.grid_atoms.least_work`)."""
+        return least_work(self.game.types, self.fronts, self.game.horizon)
 
     def _odds(self, prior: Any, wins: int, t: int) -> float:
         if prior is None:
@@ -547,10 +547,10 @@ def solve_grid(
     is that of :func:`~bargaining.coercive_game.quantile.solve_exact`, within rounding. C's
     cut-offs are kept between the atoms (the types), and at every node the solver checks that
     this is the exact equilibrium, in which the marginal type may mix inside an atom
-    (:mod:`~bargaining.coercive_game.grid_atoms`). Where it cannot vouch for that, a small game
-    (:data:`~bargaining.coercive_game.grid_atoms.EXACT_BUDGET`) is handed to the exact solver
-    and its answer returned in floats; a larger one raises :class:`NotImplementedError` naming
-    the node. ``pure_cutoffs=True`` skips the check and keeps the cut-offs between atoms: the
+    (:mod:`~bargaining.coercive_game.grid_atoms`). Where it cannot vouch for that, the game is
+    handed to the exact solver and its answer returned in floats if it finishes within
+    :data:`~bargaining.coercive_game.grid_atoms.EXACT_BUDGET`; otherwise
+    :class:`NotImplementedError` names the node. ``pure_cutoffs=True`` skips the check and keeps the cut-offs between atoms: the
     equilibrium of the game in which the marginal type does not mix, an approximation (of the
     atoms' game, and, on a quantile grid, of a continuous prior).
 

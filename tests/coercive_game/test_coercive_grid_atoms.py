@@ -6,6 +6,7 @@ every node sufficient conditions for the two to be the same equilibrium; where t
 game goes to the exact solver and a larger one raises, naming the node.
 """
 
+import dataclasses
 from fractions import Fraction
 from typing import Any
 
@@ -16,12 +17,13 @@ from hypothesis import given, settings
 from bargaining.coercive_game import (
     CoerciveGame,
     UltimatumDesign,
+    grid_atoms,
     quantile_types,
     solve_grid,
     solve_strategies,
 )
 from bargaining.coercive_game.grid import _as_float, _Grid
-from bargaining.coercive_game.grid_atoms import EXACT_BUDGET, NO_PURE, committed_check, in_floats
+from bargaining.coercive_game.grid_atoms import EXACT_BUDGET, NO_PURE, committed_check, in_floats, least_work
 from tests.coercive_game.game_states import small_games
 
 F = Fraction
@@ -115,16 +117,25 @@ def test_the_marginal_type_mixing_is_found_and_solved_exactly() -> None:
     assert pure.coercer_utility < float(exact.coercer_utility) == 231 / 400
 
 
-def test_a_game_too_large_for_the_exact_solver_names_the_node() -> None:
-    """The Coase two-period game on 200 atoms has breakpoints inside atoms: the grid cannot vouch
-    for its pure cut-offs and the game is past the exact budget, so it raises, naming the node."""
+def test_a_game_too_large_for_the_exact_solver_names_the_node(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Coase two-period game on 200 atoms has breakpoints inside atoms, so the grid cannot vouch
+    for its pure cut-offs: it hands the game to the exact solver (within budget), and the pure
+    cut-offs, asked for, happen to agree. Over 13 periods the exact solver's least work is past
+    the budget and the grid raises at once, naming the node; and where the exact solver's
+    breakpoints multiply past the budget, it is stopped there and the grid raises."""
     game = CoerciveGame(discount=0.5, horizon=1, resolve=quantile_types(200), power=0.25, target_cost_resolve=0.5)
-    assert EXACT_BUDGET < 200 * 200 * 2
-    with pytest.raises(NotImplementedError, match=r"at node \(t=1, front=0, atom=\d+\).*CoerciveGame\.solve"):
-        solve_grid(game, "try_and_see")
+    assert checked(game, "try_and_see").failures
+    exact, pure = solve_grid(game, "try_and_see"), solve_grid(game, "try_and_see", pure_cutoffs=True)
+    assert close(exact.coercer_utility, pure.coercer_utility) and close(exact.settled_by, pure.settled_by)
+    longer = dataclasses.replace(game, horizon=12)
+    assert least_work(200, [[0]] * 14, 12) > EXACT_BUDGET
+    with pytest.raises(NotImplementedError, match=r"at node \(t=\d+, front=0, atom=\d+\).*CoerciveGame\.solve"):
+        solve_grid(longer, "try_and_see")
     with pytest.raises(NotImplementedError, match="pure_cutoffs=True"):
-        solve_strategies(game, UltimatumDesign(demand=0.5, deadline=0))
-    assert 0 < solve_grid(game, "try_and_see", pure_cutoffs=True).settled_by[0] < 1
+        solve_strategies(longer, UltimatumDesign(demand=0.5, deadline=0))
+    monkeypatch.setattr(grid_atoms, "EXACT_BUDGET", 20)
+    with pytest.raises(NotImplementedError, match="stopped past the grid's budget"):
+        solve_grid(MIXING, "try_and_see")
 
 
 def test_one_period_and_committed_games_pass_the_check() -> None:

@@ -112,13 +112,14 @@ def patient_check(
     carrot_c: float,
     tie: float,
 ) -> tuple[np.ndarray, int | None, str]:
-    """Conditions 1 and 2 at one node of a patient period (C re-optimises).
+    """Conditions 1, 2 and 4 at one node of a patient period (C re-optimises).
 
     ``tails`` the prior mass from each boundary on (:math:`n + 1`), ``refuse_c`` C's normalised
-    refusal value by belief (:math:`n + 1`), ``inner_t`` T's refusal values into the interior of each atom (rows), ``moves`` the grid's
-    cut-off by belief and its candidate offers and their validity by cut-off
-    (:math:`n + 1`), ``value_c``/``value_t`` the grid's values by belief. Returns T's values
-    inside each atom (for the period before), the first failing atom (or None) and its rule.
+    refusal value by belief (:math:`n + 1`), ``inner_t`` T's refusal values into the interior of
+    each atom (rows), ``moves`` the grid's cut-off by belief and its candidate offers and their
+    validity by cut-off (:math:`n + 1`), ``value_c``/``value_t`` the grid's values by belief.
+    Returns T's values inside each atom (for the period before), the first failing atom (or
+    None) and its rule.
 
     A side's move at :math:`a_k` differs from the exact cut-off's only by its offer, so it can
     beat the grid's move only where it offers C more than the exact cut-off's valid offer (or that
@@ -183,8 +184,8 @@ def committed_check(
     value_t: np.ndarray,
     tie: float,
 ) -> tuple[np.ndarray, int | None, str]:
-    """Condition 3 at one node before an ultimatum's deadline: no boundary consistent with the
-    committed demand only under C's randomisation above the grid's cut-off. ``accept`` is T's
+    """Conditions 3 and 4 at one node before an ultimatum's deadline: no boundary consistent with
+    the committed demand only under C's randomisation above the grid's cut-off. ``accept`` is T's
     value of complying; the rest as in :func:`patient_check`."""
     n = len(cut)
     rows = np.arange(n)

@@ -214,8 +214,10 @@ def _durable(quick: bool) -> dict[str, Any]:
         calm, self_enforcing=True, renege_gain_coercer=0.005, renege_gain_target=0.01, guarantee=0.005,
         rearmament=(0.01, 0.02),
     )  # fmt: skip
-    plain_seconds, plain = best_of(lambda: solve_grid(calm, "try_and_see"), 3)
-    seconds, solution = best_of(lambda: solve_grid(durable, "try_and_see"), 1 if not quick else 3)
+    plain_seconds, plain = best_of(lambda: solve_grid(calm, "try_and_see", pure_cutoffs=True), 3)
+    seconds, solution = best_of(
+        lambda: solve_grid(durable, "try_and_see", pure_cutoffs=True), 1 if not quick else 3
+    )  # self-enforcing settlements are not checked at atoms: pure_cutoffs says what is solved
     return {
         "name": f"coercive game grid solver, H = {calm.horizon}, no battles, {calm.types} types: "
         "self-enforcing settlements vs permanent ones",

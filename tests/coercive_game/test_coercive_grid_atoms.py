@@ -177,3 +177,32 @@ def test_inside_an_atom_where_no_one_settles_the_exact_solvers_own_checks_are_ke
     assert (atom, rule) == (0, "single crossing fails inside the atom")
     _, atom, rule = committed_check(0.65, inner, stay, inner, 1e-11)  # type 0 prefers to comply
     assert (atom, rule) == (0, NO_PURE)
+
+
+FLOAT_TIE = CoerciveGame(discount=F(1, 2), horizon=3, resolve=(F(1, 12), F(1, 6), F(11, 12)),
+                         type_weights=(F(2, 5), F(3, 10), F(3, 10)), power=F(1, 10), true_odds=F(1, 10),
+                         cost_coercer=F(1, 20), target_cost=F(1, 10), target_cost_resolve=F(1, 2), threat_loss=F(1, 10),
+                         screw_cost=F(1, 4), carrot=F(1, 5), carrot_efficiency=F(3, 2), carrot_credibility=F(1, 4),
+                         execution_high=-1)
+"""Lines tied exactly at a breakpoint (49/270 at t = 1), which rounding used to untie in floats."""
+
+
+@settings(max_examples=100)
+@given(small_games())
+def test_the_exact_solver_in_floats_is_the_exact_solver(case: tuple[CoerciveGame, Any]) -> None:
+    """The grid's fallback for float games is the exact solver in floats: it takes the same moves
+    as in exact arithmetic, lines tied within its tolerance going, as in exact arithmetic, to the
+    larger slope and then the larger acceptance set (rounding used to break such ties at random)."""
+    game, strategy = case
+    try:
+        exact = game.solve(strategy)
+    except NotImplementedError:
+        return
+    floats = _as_float(game).solve(strategy)
+    assert all(close(getattr(exact, name), getattr(floats, name)) for name in OUTPUTS)
+
+
+def test_a_tie_rounding_broke_in_floats() -> None:
+    exact, floats = FLOAT_TIE.solve("try_and_see"), _as_float(FLOAT_TIE).solve("try_and_see")
+    assert exact.nodes[(0, 0, 0, None)].cutoff_after == F(17, 30)
+    assert all(close(getattr(exact, name), getattr(floats, name)) for name in OUTPUTS)

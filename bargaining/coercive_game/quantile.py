@@ -363,7 +363,7 @@ class _Quantiles(_Solver):
                     self._acceptors(t, m, j, self.demand, accept, self._refusal(t, m, q, side)[1])
                 moves.append(_Move(q, side, self.demand, committed=True))
                 continue
-            if not accept[j] < self._refusal(t, m, (low + high) / 2, None)[1][j]:
+            if not accept[j] < self._refusal(t, m, (low + high) / 2, None)[1][j] - self.tolerance:
                 raise NotImplementedError(
                     f"no cut-off answers the committed demand at node (t={t}, front={m}, cutoff={low}); "
                     "change the design"
@@ -382,8 +382,11 @@ class _Quantiles(_Solver):
         inside = q < self.bounds[i + 1]
 
         def holds(refuse: list[Any]) -> bool:
-            marginal = abs(accept[i] - refuse[i]) <= self.tolerance if inside else accept[i] >= refuse[i]
-            return marginal and (i + 1 >= self.n or accept[i + 1] < refuse[i + 1])
+            tolerance = self.tolerance
+            marginal = (
+                abs(accept[i] - refuse[i]) <= tolerance if inside else accept[i] >= refuse[i] - tolerance
+            )
+            return marginal and (i + 1 >= self.n or accept[i + 1] < refuse[i + 1] - tolerance)
 
         if holds(self._refusal(t, m, q, None)[1]):
             return None

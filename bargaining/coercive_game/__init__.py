@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from .batch import GameBatch, point_errors
 from .design import best_design, best_strategy
-from .grid import infinite_horizon, quantile_types, solve_grid, solve_strategies
+from .grid import quantile_types, solve_grid, solve_strategies
 from .grid_batch import BatchSolution, solve_batch
+from .grid_limit import infinite_horizon
 from .model import STRATEGIES, CoerciveGame, UltimatumDesign
 from .quantile import solve_exact
 from .results import GameSolution, Node

@@ -20,10 +20,10 @@ and a refusal at a cut-off inside a cell leads to the two neighbouring beliefs w
 interpolation's weights; the values then err by :math:`O(1/n^2)` (the committed demand of an
 ultimatum is not refined).
 
-:func:`infinite_horizon` takes the limit :math:`H \to \infty` as the limit of finite horizons
-(doubling :math:`H` until two successive values agree), raising
-:class:`~bargaining.core.errors.ConvergenceError` when they do not within ``max_horizon``; it is
-one selection among the equilibria of the infinite game (Ausubel & Deneckere 1989).
+At atoms C's cut-off stays between them; :mod:`~bargaining.coercive_game.grid_atoms` checks at
+every node that this is the exact equilibrium, in which the marginal type may mix inside an atom,
+and :func:`solve_grid` hands a game it cannot vouch for to the exact solver or says where. The
+infinite-horizon limit is :func:`~bargaining.coercive_game.grid_limit.infinite_horizon`.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from typing import Any
 
 import numpy as np
 
-from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
+from ..core.errors import ParameterTypeError, ParameterValueError
 from .exact import _Solver
+from .grid_atoms import NO_PURE, AtomFailure, committed_check, least_work, patient_check, unvouched
 from .grid_durability import (
     Durability,
     Renewal,
@@ -46,9 +47,10 @@ from .grid_durability import (
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
 
-__all__ = ["infinite_horizon", "quantile_types", "solve_grid", "solve_strategies"]
+__all__ = ["quantile_types", "solve_grid", "solve_strategies"]
 
 _TIE = 1e-12
+_CHECK = 1e-11  # the tolerance of the atoms' check on unnormalised values (near-ties fail it)
 
 
 def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
@@ -78,8 +80,9 @@ def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
 class _Grid(_Solver):
     """The float solver: the exact solver's set-up, array arithmetic in the passes."""
 
-    def arrays(self, continuous: bool = False) -> None:
+    def arrays(self, continuous: bool = False, check: bool = False) -> None:
         self.continuous = continuous
+        self.check = check and not continuous and not self.typed and self.steps == 1
         self.f = np.array([float(w) for w in self.weights])
         self.tails = np.concatenate([np.cumsum(self.f[::-1])[::-1], [0.0]])
         self.base = np.array([float(c) for c in self.base_cost])
@@ -100,18 +103,23 @@ class _Grid(_Solver):
             else Renewal(float(game.discount), float(game.assurance), float(game.cost_coercer))
         )
 
+    def cost(self) -> int:
+        """A lower bound on the exact solver's work on this game (:func:`~.grid_atoms.least_work`)."""
+        return least_work(self.game.types, self.fronts, self.game.horizon)
+
     def _odds(self, prior: Any, wins: int, t: int) -> float:
         if prior is None:
             return float(self.game.true_odds)
         return float((prior[0] + wins) / (prior[0] + prior[1] + t))
 
-    def _after(self, moved: int, later: dict[int, tuple[Any, Any]]) -> tuple[Any, Any]:
-        """C's and T's values at ``moved`` next period, by C's belief (a scalar at a decisive end)."""
+    def _after(self, moved: int, later: dict[int, tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
+        """C's and T's values at ``moved`` next period, by C's belief, and T's inside each atom
+        (scalars at a decisive end)."""
         margin = self.game.margin
         if margin is not None and moved >= margin:
-            return 1.0, 0.0
+            return 1.0, 0.0, 0.0
         if margin is not None and moved <= -margin:
-            return 0.0, 1.0
+            return 0.0, 1.0, 1.0
         return later[moved]
 
     def grid_backward(self, keep: int = -1, start: tuple[Any, ...] | None = None) -> None:
@@ -121,7 +129,8 @@ class _Grid(_Solver):
         delta = float(game.discount)
         carrot_t, carrot_c = float(self.carrot_target), float(self.carrot_coercer)
         gamma, eta = float(self.gamma), float(game.screw_cost)
-        later: dict[int, tuple[Any, Any]] = {}
+        later: dict[int, tuple[Any, Any, Any]] = {}
+        self.failures: list[AtomFailure] = []
         self.moves: dict[tuple[int, int], np.ndarray] = {}
         self.offers: dict[tuple[int, int], np.ndarray] = {}
         self.shares: dict[
@@ -131,7 +140,8 @@ class _Grid(_Solver):
         if start is None:
             for m in self.fronts[game.horizon + 1]:
                 coercer, target = self._forever(game.horizon + 1, m)
-                later[m] = (np.full(n, float(coercer)), np.tile(np.array([float(v) for v in target]), (n, 1)))
+                frozen = np.tile(np.array([float(v) for v in target]), (n, 1))
+                later[m] = (np.full(n, float(coercer)), frozen, frozen)
         else:
             first, later, moves, offers, shares = start
             self.moves.update(moves)
@@ -141,7 +151,7 @@ class _Grid(_Solver):
         for t in range(first, -1, -1):
             if t == keep:
                 self.kept = later
-            now: dict[int, tuple[Any, Any]] = {}
+            now: dict[int, tuple[Any, Any, Any]] = {}
             for m in self.fronts[t]:
                 wins = (m + t - game.start_front) // 2
                 share = float(game.share(m))
@@ -151,28 +161,37 @@ class _Grid(_Solver):
                     flow_c += float(self.threat_value)
                     flow_t = flow_t - float(self.execution) * self.losses
                 if game.margin is None:
-                    after_c, after_t = self._after(m, later)
+                    after_c, after_t, after_in = self._after(m, later)
                     cont_c = flow_c + delta * after_c
                     cont_t = delta * after_t + flow_t
+                    cont_in = delta * after_in + flow_t if self.check else cont_t
                 else:
                     p_c, p_t = self._odds(game.prior_coercer, wins, t), self._odds(game.prior_target, wins, t)
-                    up_c, up_t = self._after(m + 1, later)
-                    dn_c, dn_t = self._after(m - 1, later)
+                    up_c, up_t, up_in = self._after(m + 1, later)
+                    dn_c, dn_t, dn_in = self._after(m - 1, later)
                     cont_c = flow_c + delta * (p_c * up_c + (1 - p_c) * dn_c)
                     cont_t = np.multiply(delta * p_t, up_t, out=np.empty((n, n)))
                     cont_t += delta * (1 - p_t) * dn_t
                     cont_t += flow_t
+                    cont_in = cont_t
+                    if self.check:  # T's refusal values into the interior of each atom
+                        cont_in = delta * p_t * up_in + delta * (1 - p_t) * dn_in + flow_t
+                        cont_in = np.broadcast_to(cont_in, (n, n))
                 # by C's belief s after a refusal (s = n - 1 also stands for "every type settled")
                 refuse_c = np.broadcast_to(cont_c, (n,))[self.to_state]  # by k = 0..n
                 refuse_t = cont_t  # (n, n): row s = belief, column i = type
                 if self.typed:
-                    now[m] = self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c))
+                    now[m] = (
+                        *self._durable_node(t, m, share, refuse_c, refuse_t, (carrot_t, carrot_c)),
+                        None,
+                    )
                     continue
                 if self.continuous and t > self.deadline:
                     cut, offer, part = self._refined_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
                     self.moves[(t, m)], self.offers[(t, m)], self.shares[(t, m)] = cut, offer, part
-                    now[m] = self._refined_values(
-                        rows, cut, offer, part, refuse_c, refuse_t, carrot_t, carrot_c
+                    now[m] = (
+                        *self._refined_values(rows, cut, offer, part, refuse_c, refuse_t, carrot_t, carrot_c),
+                        None,
                     )
                     continue
                 cut, offer = self._grid_moves(t, m, refuse_c, refuse_t, carrot_t, carrot_c)
@@ -189,11 +208,40 @@ class _Grid(_Solver):
                 else:
                     accept = np.where(np.isnan(offer), -np.inf, 1 - offer + carrot_t)
                 value_t = np.maximum(refuse_t[self.to_state[cut]], accept[:, None])
-                now[m] = (value_c, value_t)
+                inner = None
+                if self.check:
+                    inner = self._atom_check(t, m, refuse_c, refuse_t, cont_in, cut, value_c, value_t)
+                now[m] = (value_c, value_t, inner)
             later = now
-        self.initial_grid = later[game.start_front]
+        self.initial_grid = later[game.start_front][:2]
         if keep == -1:
             self.kept = later
+
+    def _atom_check(
+        self,
+        t: int,
+        m: int,
+        refuse_c: np.ndarray,
+        refuse_t: np.ndarray,
+        inner_t: np.ndarray,
+        cut: np.ndarray,
+        value_c: np.ndarray,
+        value_t: np.ndarray,
+    ) -> np.ndarray:
+        """:mod:`~bargaining.coercive_game.grid_atoms`' check at one node: T's values inside each
+        atom; a node where pure cut-offs may not be the equilibrium is recorded in ``failures``."""
+        carrot_t, carrot_c = float(self.carrot_target), float(self.carrot_coercer)
+        if t <= self.deadline:
+            accept = 1 - float(self.demand) - float(self.vagueness) + carrot_t  # it concedes x + sigma
+            inner, atom, rule = committed_check(accept, inner_t, cut, value_t, _CHECK)
+        else:
+            moves = (cut, *self.candidates)
+            inner, atom, rule = patient_check(
+                t, self.tails, refuse_c, inner_t, moves, value_c, value_t, carrot_t, carrot_c, _CHECK
+            )
+        if atom is not None:
+            self.failures.append(AtomFailure(t, m, atom, rule))
+        return inner
 
     def _durable_node(
         self,
@@ -243,10 +291,13 @@ class _Grid(_Solver):
             bad = (best == rows) & ~above[rows]
             if bad.any():
                 j = int(np.argmax(bad))
-                raise NotImplementedError(
-                    f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
-                    "split the atoms (mixing_steps) or change the design"
-                )
+                if self.check:  # the exact solver randomises there: its answer, or the named node
+                    self.failures.append(AtomFailure(t, m, j, NO_PURE))
+                else:
+                    raise NotImplementedError(
+                        f"no pure cutoff answers the committed demand at node (t={t}, front={m}, cutoff={j}); "
+                        "split the atoms (mixing_steps) or change the design"
+                    )
             offer = np.where(best > rows, float(self.demand), np.nan)
             self._grid_skimming(t, m, refuse_t, best)
             return best, offer
@@ -254,6 +305,7 @@ class _Grid(_Solver):
         offer_k = np.minimum(raw, 1.0)
         valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
         valid[0] = False
+        self.candidates = (offer_k, valid)
         # value[j, k] = (F_j - F_k)(x_k - kappa q s) + F_k R_C(k), over F_j, = a_k + b_k / F_j
         slope = self.tails * (refuse_c - offer_k + carrot_c)
         values = np.multiply.outer(1.0 / self.tails[:n], slope)
@@ -499,18 +551,32 @@ def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) ->
 
 
 def solve_grid(
-    game: CoerciveGame, strategy: Any, *, mixing_steps: int = 1, continuous: bool = False
+    game: CoerciveGame,
+    strategy: Any,
+    *,
+    mixing_steps: int = 1,
+    continuous: bool = False,
+    pure_cutoffs: bool = False,
 ) -> GameSolution:
     """The equilibrium of ``strategy`` by vectorised backward induction, in floats.
 
     The result's ``nodes`` is empty (C's moves are arrays inside the solver); every other output
-    is that of :func:`~bargaining.coercive_game.exact.solve_exact`, within rounding.
+    is that of :func:`~bargaining.coercive_game.quantile.solve_exact`, within rounding. C's
+    cut-offs are kept between the atoms (the types), and at every node the solver checks that
+    this is the exact equilibrium, in which the marginal type may mix inside an atom
+    (:mod:`~bargaining.coercive_game.grid_atoms`). Where it cannot vouch for that, the game is
+    handed to the exact solver and its answer returned in floats if it finishes within
+    :data:`~bargaining.coercive_game.grid_atoms.EXACT_BUDGET`; otherwise
+    :class:`NotImplementedError` names the node. ``pure_cutoffs=True`` skips the check and keeps the cut-offs between atoms: the
+    equilibrium of the game in which the marginal type does not mix, an approximation (of the
+    atoms' game, and, on a quantile grid, of a continuous prior).
 
     ``continuous=True`` reads the (equally likely) types as the quantile grid of a continuous prior
     (:func:`quantile_types`): each type stands for its cell of quantiles and C's cut-off is refined
     inside the cells, the values interpolated in the cut-off (see the module docstring). The
     values then err by :math:`O(1/n^2)` instead of :math:`O(1/n)`; the committed demand of an
-    ultimatum is not refined.
+    ultimatum is not refined. ``continuous``, ``mixing_steps`` above 1 and self-enforcing
+    settlements are not checked: each is a stated approximation or its own solver.
 
     Self-enforcing settlements, renewed demands and a vague condition are solved on the grid too; an
     ultimatum in a crisis is not (:func:`~bargaining.coercive_game.exact.solve_exact` solves it).
@@ -526,51 +592,62 @@ def solve_grid(
     """
     _exact_only(game, strategy)
     _check_continuous(game, continuous, mixing_steps)
+    original = game
     if game.kind != "float":
         game = _as_float(game)
     solver = _Grid(game, strategy, mixing_steps)
-    solver.arrays(continuous)
+    solver.arrays(continuous, check=not pure_cutoffs)
     solver.grid_backward()
+    if solver.failures:
+        return unvouched(original, strategy, solver.failures, solver.cost())
     return solver.grid_forward()
 
 
 def solve_strategies(
-    game: CoerciveGame, design: UltimatumDesign, *, continuous: bool = False
+    game: CoerciveGame, design: UltimatumDesign, *, continuous: bool = False, pure_cutoffs: bool = False
 ) -> dict[str, GameSolution]:
     """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
 
     After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
-    try-and-see's values after the deadline (the same numbers, computed once). ``continuous`` is
-    :func:`solve_grid`'s.
+    try-and-see's values after the deadline (the same numbers, computed once). ``continuous``
+    and ``pure_cutoffs`` are :func:`solve_grid`'s, and so is the check of each strategy.
 
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     >>> solutions = solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0))
     >>> [round(solutions[name].coercer_utility, 6) for name in ("try_and_see", "screw", "ultimatum")]
-    [0.55, 0.65, 0.55]
+    [0.6, 0.65, 0.55]
+    >>> round(solve_strategies(game, UltimatumDesign(demand=0.75, deadline=0), pure_cutoffs=True)[
+    ...     "try_and_see"].coercer_utility, 6)  # type 0 does not mix: not the equilibrium here
+    0.55
     """
     _exact_only(game, design)
     _check_continuous(game, continuous, 1)
+    original = game
     if game.kind != "float":
         game = _as_float(game)
     patient = _Grid(game, "try_and_see", 1)
-    patient.arrays(continuous)
+    patient.arrays(continuous, check=not pure_cutoffs)
     if design.deadline > game.horizon:  # the ultimatum solver raises the field-named error
         _Grid(game, design, 1)
     patient.grid_backward(keep=design.deadline)
     committed = _Grid(game, design, 1)
-    committed.arrays(continuous)
+    committed.arrays(continuous, check=not pure_cutoffs)
     shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
     offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
     shares = {key: value for key, value in patient.shares.items() if key[0] > design.deadline}
     committed.grid_backward(start=(design.deadline, patient.kept, shared, offers, shares))
+    committed.failures += [f for f in patient.failures if f.period > design.deadline]
     screw = _Grid(game, "screw", 1)
-    screw.arrays(continuous)
+    screw.arrays(continuous, check=not pure_cutoffs)
     screw.grid_backward()
-    return {
-        "try_and_see": patient.grid_forward(),
-        "screw": screw.grid_forward(),
-        "ultimatum": committed.grid_forward(),
-    }
+    out = {}
+    for name, solver, strategy in (("try_and_see", patient, "try_and_see"), ("screw", screw, "screw"),
+                                   ("ultimatum", committed, design)):  # fmt: skip
+        failures = solver.failures
+        out[name] = (
+            unvouched(original, strategy, failures, solver.cost()) if failures else solver.grid_forward()
+        )
+    return out
 
 
 def _as_float(game: CoerciveGame) -> CoerciveGame:
@@ -586,45 +663,3 @@ def _as_float(game: CoerciveGame) -> CoerciveGame:
         elif value is not None:
             changes[item.name] = float(value)
     return dataclasses.replace(game, **changes)
-
-
-def infinite_horizon(
-    game: CoerciveGame,
-    strategy: Any,
-    *,
-    tolerance: float = 1e-9,
-    start: int = 8,
-    max_horizon: int = 2048,
-    continuous: bool = False,
-) -> GameSolution:
-    """The limit :math:`H \\to \\infty` of the finite-horizon equilibria (doubling :math:`H`).
-
-    Stops when C's utility and every type's utility move by less than ``tolerance`` from one
-    horizon to the next; raises :class:`~bargaining.core.errors.ConvergenceError` past
-    ``max_horizon``. ``continuous`` is :func:`solve_grid`'s.
-
-    >>> game = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0, 1.0), target_cost_resolve=0.2)
-    >>> round(infinite_horizon(game, "try_and_see").coercer_utility, 9)
-    0.55
-    """
-    if not (isinstance(start, int) and isinstance(max_horizon, int) and 0 <= start <= max_horizon):
-        raise ParameterValueError("max_horizon", f"an integer at least start = {start}", max_horizon)
-    previous = solve_grid(dataclasses.replace(game, horizon=start), strategy, continuous=continuous)
-    horizon = start
-    while horizon < max_horizon:
-        horizon = min(2 * horizon + 1, max_horizon)
-        current = solve_grid(dataclasses.replace(game, horizon=horizon), strategy, continuous=continuous)
-        change = max(
-            abs(current.coercer_utility - previous.coercer_utility),
-            *(
-                abs(a - b)
-                for a, b in zip(current.target_utility_by_type, previous.target_utility_by_type, strict=True)
-            ),
-        )
-        if change < tolerance:
-            return current
-        previous = current
-    raise ConvergenceError(
-        f"the finite-horizon equilibria had not converged by H = {max_horizon} "
-        f"(last change {change:.3g} >= tolerance {tolerance:g})"
-    )

@@ -1,6 +1,7 @@
 r"""The grid solver batched over parameter points: :math:`P` games in one backward induction.
 
-:func:`~bargaining.coercive_game.grid.solve_grid`'s equilibrium for every game of a
+:func:`~bargaining.coercive_game.grid.solve_grid`'s equilibrium (with ``pure_cutoffs=True``: the
+atoms' check of :mod:`~bargaining.coercive_game.grid_atoms` is not batched) for every game of a
 :class:`~bargaining.coercive_game.batch.GameBatch`, with every array carrying a leading point
 axis: at period :math:`t` the refusal values of every point, every front, every belief and
 every type form one :math:`P \times F_t \times n \times n` array, C's value of every (belief,

@@ -38,7 +38,9 @@ side is that :math:`\lambda`). The mixing cut-off of the two-period game is deri
 :func:`bargaining.coercive_game.specification.derive_mixing`.
 
 Ties: T accepts when indifferent; C takes the largest acceptance set; a refusal no type should
-make puts C's belief on the most resolute type (the cut-off 1, from below). Skimming and single
+make puts C's belief on the most resolute type (the cut-off 1, from below). In floats, moves
+worth the same within the tolerance ``1e-12`` are tied, so that rounding does not break a tie
+that exact arithmetic keeps. Skimming and single
 crossing are checked at every node as in :mod:`~bargaining.coercive_game.exact`, and a node
 where they fail at an exact cut-off raises :class:`NotImplementedError` naming it.
 
@@ -288,9 +290,9 @@ class _Quantiles(_Solver):
         points, moves, exact = [cuts[0]], [], []
         for low, high in itertools.pairwise(cuts):
             lines = self._lines(t, m, low, high, cuts)
-            exact.append(max(lines, key=lambda line: (line[0] * low + line[1], line[2]))[3])
+            exact.append(self._top(lines, low, slope=False)[3])
             x0 = low
-            best = max(lines, key=lambda line: (line[0] * x0 + line[1], line[0], line[2]))
+            best = self._top(lines, x0, slope=True)
             while True:
                 moves.append(best[3])
                 crossings = [(best[1] - line[1]) / (line[0] - best[0]) for line in lines if line[0] > best[0]]
@@ -298,14 +300,23 @@ class _Quantiles(_Solver):
                 if not ahead:
                     break
                 x0 = min(ahead)
-                exact.append(max(lines, key=lambda line: (line[0] * x0 + line[1], line[2]))[3])
-                best = max(lines, key=lambda line: (line[0] * x0 + line[1], line[0], line[2]))
+                exact.append(self._top(lines, x0, slope=False)[3])
+                best = self._top(lines, x0, slope=True)
                 points.append(x0)
             points.append(high)
         exact.append(moves[-1])  # a refusal no type should make: the most resolute type, from below
         for move, (low, high) in zip(moves, itertools.pairwise(points), strict=True):
             self._check_move(t, m, low, high, move)
         self.levels[(t, m)] = _Level(tuple(points), tuple(moves), tuple(exact))
+
+    def _top(self, lines: list[Any], x: Any, *, slope: bool) -> Any:
+        """The best line at ``x``: the largest value (within the float tolerance: exactly in
+        exact arithmetic), ties to the larger slope (``slope``, the line best just right of ``x``)
+        and then to the rank (the largest acceptance set)."""
+        values = [line[0] * x + line[1] for line in lines]
+        top = max(values)
+        tied = [line for line, v in zip(lines, values, strict=True) if v >= top - self.tolerance]
+        return max(tied, key=lambda line: (line[0], line[2]) if slope else line[2])
 
     def _lines(
         self, t: int, m: int, low: Any, high: Any, cuts: list[Any]
@@ -352,7 +363,7 @@ class _Quantiles(_Solver):
                     self._acceptors(t, m, j, self.demand, accept, self._refusal(t, m, q, side)[1])
                 moves.append(_Move(q, side, self.demand, committed=True))
                 continue
-            if not accept[j] < self._refusal(t, m, (low + high) / 2, None)[1][j]:
+            if not accept[j] < self._refusal(t, m, (low + high) / 2, None)[1][j] - self.tolerance:
                 raise NotImplementedError(
                     f"no cut-off answers the committed demand at node (t={t}, front={m}, cutoff={low}); "
                     "change the design"
@@ -371,8 +382,11 @@ class _Quantiles(_Solver):
         inside = q < self.bounds[i + 1]
 
         def holds(refuse: list[Any]) -> bool:
-            marginal = abs(accept[i] - refuse[i]) <= self.tolerance if inside else accept[i] >= refuse[i]
-            return marginal and (i + 1 >= self.n or accept[i + 1] < refuse[i + 1])
+            tolerance = self.tolerance
+            marginal = (
+                abs(accept[i] - refuse[i]) <= tolerance if inside else accept[i] >= refuse[i] - tolerance
+            )
+            return marginal and (i + 1 >= self.n or accept[i + 1] < refuse[i + 1] - tolerance)
 
         if holds(self._refusal(t, m, q, None)[1]):
             return None

@@ -16,7 +16,8 @@ Every number the report states comes from one equilibrium of that game per strat
 the grid; the strategies, the candidate designs and the comparative statics are each solved as
 one batch of games (:func:`~bargaining.report.parameters.solve_games`, through
 :func:`~bargaining.coercive_game.solve_batch`), each game's numbers those of the one-game grid
-solver (:func:`~bargaining.coercive_game.solve_grid`) within 1e-12.
+solver with C's cut-offs between the types (:func:`~bargaining.coercive_game.solve_grid` with
+``pure_cutoffs=True``: the types are a quantile grid of the file's continuous prior) within 1e-12.
 
 >>> from bargaining.scenarios import load, presets
 >>> result = solve_game(load(presets()["specific-threat"]), types=8, designs=False)

@@ -161,7 +161,8 @@ def solve_games(
 ) -> list[dict[str, GameSolution]]:
     """The ``strategies`` of every game (with its design) on the grid, solved as one batch by
     :func:`~bargaining.coercive_game.solve_batch` (each game's numbers those of
-    :func:`~bargaining.coercive_game.solve_grid` within 1e-12; ``nodes`` empty).
+    :func:`~bargaining.coercive_game.solve_grid` with ``pure_cutoffs=True`` within 1e-12; ``nodes``
+    empty).
 
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     >>> designs = [UltimatumDesign(demand=0.75, deadline=0), UltimatumDesign(demand=0.9, deadline=1)]

@@ -97,7 +97,7 @@ def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
 
 
 def assert_grid_is_the_atom_engine(game: CoerciveGame, strategy: Any, outputs: tuple[str, ...] = OUTPUTS) -> Any:
-    """``solve_grid`` equals the exact engine on atoms (``exact._Solver``) on every output within
+    """``solve_grid(pure_cutoffs=True)`` equals the exact engine on atoms (``exact._Solver``) on every output within
     1e-9, or both raise the same ``NotImplementedError`` (the node named alike); returns the grid's
     solution (None when both raised). An irrational root (renewed demands in Fractions) is skipped."""
     import re
@@ -114,9 +114,30 @@ def assert_grid_is_the_atom_engine(game: CoerciveGame, strategy: Any, outputs: t
     except NotImplementedError as error:
         assume("irrational" not in str(error))
         with pytest.raises(NotImplementedError, match=re.escape(str(error).split(":")[0])):
-            solve_grid(game, strategy)
+            solve_grid(game, strategy, pure_cutoffs=True)
         return None
-    grid = solve_grid(game, strategy)
+    grid = solve_grid(game, strategy, pure_cutoffs=True)
     for name in outputs:
         assert close(getattr(exact, name), getattr(grid, name)), name
     return grid
+
+
+def assert_grid_is_the_mixing_equilibrium(game: CoerciveGame, strategy: Any, outputs: tuple[str, ...] = OUTPUTS) -> None:
+    """``solve_grid`` (its atoms checked) equals the exact solver (``game.solve``, the marginal
+    type mixing) on every output within 1e-9, or raises ``NotImplementedError``: never another answer."""
+    import pytest
+
+    from bargaining.coercive_game import solve_grid
+
+    try:
+        exact = game.solve(strategy)
+    except NotImplementedError:
+        with pytest.raises(NotImplementedError):
+            solve_grid(game, strategy)
+        return
+    try:
+        grid = solve_grid(game, strategy)
+    except NotImplementedError:
+        return
+    for name in outputs:
+        assert close(getattr(exact, name), getattr(grid, name)), name

@@ -66,7 +66,7 @@ def test_the_batched_solver_is_the_one_game_solver_point_by_point(
     singles: list[dict[str, Any] | None] = []
     for game, design in zip(games, designs):
         try:
-            singles.append(solve_strategies(game, design))
+            singles.append(solve_strategies(game, design, pure_cutoffs=True))
         except NotImplementedError:
             singles.append(None)
     if any(single is None for single in singles):  # a node without single crossing: the batch names it too
@@ -100,7 +100,7 @@ def test_a_report_sized_batch_matches_one_game_at_a_time() -> None:
                                        audience_cost=0.5))
     solutions = solve_batch(GameBatch.from_games(games, designs), chunk=3)
     for index, (game, design) in enumerate(zip(games, designs)):
-        single = solve_strategies(game, design)
+        single = solve_strategies(game, design, pure_cutoffs=True)
         for name in single:
             for field in FIELDS:
                 assert same(getattr(single[name], field), getattr(solutions[name].point(index), field)), (name, field)
@@ -111,9 +111,9 @@ def test_one_strategy_alone_and_a_batch_without_battles() -> None:
     batch = GameBatch.from_games([game, game])
     screw = solve_batch(batch, ("screw",))
     assert list(screw) == ["screw"]
-    assert same(screw["screw"].point(1).coercer_utility, solve_grid(game, "screw").coercer_utility)
+    assert same(screw["screw"].point(1).coercer_utility, solve_grid(game, "screw", pure_cutoffs=True).coercer_utility)
     assert same(solve_batch(batch, ("try_and_see",))["try_and_see"].point(0).settled_by,
-                solve_grid(game, "try_and_see").settled_by)
+                solve_grid(game, "try_and_see", pure_cutoffs=True).settled_by)
 
 
 def test_bad_points_are_named_and_bad_arguments_refused() -> None:
@@ -182,12 +182,12 @@ def test_a_node_without_a_pure_cutoff_names_its_point_in_the_batch() -> None:
                        target_cost_resolve=0.49, threat_loss=0.42)
     design = UltimatumDesign(demand=0.782, deadline=0, audience_cost=0.27)
     with pytest.raises(NotImplementedError, match="no pure cutoff"):
-        solve_strategies(bad, design)
+        solve_strategies(bad, design, pure_cutoffs=True)
     batch = GameBatch.from_games([good, bad, good], [design] * 3)
     with pytest.raises(NotImplementedError, match=r"at point 1: no pure cutoff answers the committed demand"):
         solve_batch(batch)
     alone = solve_batch(batch, ("try_and_see", "screw"))  # without the ultimatum every point solves
-    assert same(alone["screw"].point(1).coercer_utility, solve_grid(bad, "screw").coercer_utility)
+    assert same(alone["screw"].point(1).coercer_utility, solve_grid(bad, "screw", pure_cutoffs=True).coercer_utility)
 
 
 def test_the_single_crossing_check_names_the_node() -> None:
@@ -206,4 +206,4 @@ def test_the_single_crossing_check_names_the_node() -> None:
     _skimming(chunk, falling, np.full((1, 1, 3), 2), active, 0, np.array([0]))  # belief 2: no fall from there
     only = solve_batch(GameBatch.from_games([game], [UltimatumDesign(demand=0.6, deadline=1)]), ("ultimatum",))
     assert same(only["ultimatum"].point(0).coercer_utility,
-                solve_grid(game, UltimatumDesign(demand=0.6, deadline=1)).coercer_utility)
+                solve_grid(game, UltimatumDesign(demand=0.6, deadline=1), pure_cutoffs=True).coercer_utility)

@@ -31,18 +31,19 @@ def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
 
 
 @given(small_games())
-def test_the_grid_solver_is_the_exact_atom_engine_in_floats(case: tuple[CoerciveGame, Any]) -> None:
-    """The grid keeps cut-offs between atoms (no mixing yet): it is the exact engine on atoms
-    (``exact._Solver``) in floats; the exact solver's mixing is checked in test_coercive_mixing."""
+def test_the_grids_pure_cutoffs_are_the_exact_atom_engine_in_floats(case: tuple[CoerciveGame, Any]) -> None:
+    """With ``pure_cutoffs=True`` the grid keeps cut-offs between atoms unchecked: it is the exact
+    engine on atoms (``exact._Solver``) in floats. The default, checked against the exact mixing
+    solver, is held in test_coercive_grid_atoms."""
     game, strategy = case
     try:
         engine = _Solver(game, strategy, 1)
         exact = engine.forward(engine.backward())
     except NotImplementedError:
         with pytest.raises(NotImplementedError):
-            solve_grid(game, strategy)
+            solve_grid(game, strategy, pure_cutoffs=True)
         return
-    grid = solve_grid(game, strategy)
+    grid = solve_grid(game, strategy, pure_cutoffs=True)
     for name in ("settled_by", "decisive_by", "threat_executed", "coercer_backs_down", "still_fighting", "length",
                  "expected_terms", "coercer_utility", "target_utility_by_type", "target_utility", "settled_by_type",
                  "threat_executed_by_type"):
@@ -66,13 +67,13 @@ def test_the_quantile_grid_approaches_the_continuous_risk_return_and_coase_rows(
     Tirole 1991 §10.2.1) shrinks like 1/n: at most one cell of the cost range."""
     p, c_c, c1 = 0.5, 0.1, 0.4
     game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(n), power=p, cost_coercer=c_c, target_cost_resolve=c1)
-    solution = solve_grid(game, "try_and_see")
+    solution = solve_grid(game, "try_and_see", pure_cutoffs=True)
     closed = RiskReturn(p, c_c, 0.0, c1).solve()
     assert abs(solution.coercer_utility - closed.coercer_utility) <= c1 / n
     assert abs((1 - solution.settled) - closed.war_probability) <= 1 / n
     coase_game = CoerciveGame(discount=0.5, horizon=1, resolve=quantile_types(n), power=0.25, target_cost_resolve=0.5)
     coase = CoaseTwoPeriod(0.25, 0.5, 0.5).solve()
-    assert abs(solve_grid(coase_game, "try_and_see").coercer_utility - 0.25 - coase.coercer_gain) <= 0.5 / n
+    assert abs(solve_grid(coase_game, "try_and_see", pure_cutoffs=True).coercer_utility - 0.25 - coase.coercer_gain) <= 0.5 / n
 
 
 @settings(max_examples=12, deadline=None)
@@ -122,7 +123,7 @@ def test_the_continuous_grid_converges_with_battles_and_keeps_every_mass(strateg
     for solution in (coarse, fine):
         assert solution.settled + solution.decisive_by[-1] + solution.still_fighting == pytest.approx(1, abs=1e-12)
         assert sum(solution.length) + solution.still_fighting == pytest.approx(1, abs=1e-12)
-    midpoint = solve_grid(game(50), strategy)
+    midpoint = solve_grid(game(50), strategy, pure_cutoffs=True)
     assert abs(midpoint.coercer_utility - fine.coercer_utility) > 1e-5
     design = strategy if isinstance(strategy, UltimatumDesign) else UltimatumDesign(demand=0.6, deadline=2)
     together = solve_strategies(game(50), design, continuous=True)

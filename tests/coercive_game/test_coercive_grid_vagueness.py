@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_strategies
 from bargaining.core.errors import ParameterValueError
-from tests.coercive_game.game_states import assert_grid_is_the_atom_engine, close, small_games
+from tests.coercive_game.game_states import (
+    OUTPUTS,
+    assert_grid_is_the_atom_engine,
+    assert_grid_is_the_mixing_equilibrium,
+    close,
+    small_games,
+)
 from tests.strategies import fractions
 
 
@@ -31,5 +37,11 @@ def test_the_vague_grid_is_the_exact_atom_engine_in_floats(case: tuple[CoerciveG
     engine's on atoms (``exact._Solver``) within 1e-9; where the exact engine raises, so does the grid."""
     grid = assert_grid_is_the_atom_engine(*case)
     if grid is not None:  # the ultimatum solved with the two other strategies: the same numbers
-        together = solve_strategies(*case)["ultimatum"]
+        together = solve_strategies(*case, pure_cutoffs=True)["ultimatum"]
         assert close(grid.coercer_utility, together.coercer_utility)
+
+
+@given(vague_games())
+def test_the_checked_vague_grid_is_the_mixing_equilibrium(case: tuple[CoerciveGame, UltimatumDesign]) -> None:
+    """With its atoms checked the grid gives the exact solver's mixing equilibrium, or raises."""
+    assert_grid_is_the_mixing_equilibrium(*case, OUTPUTS[:-2])

@@ -32,8 +32,8 @@ def test_closed_forms_match_the_grid_solver(p: Any, c_c: Any, c0: Any, c1: Any, 
     one = one_period_game(p, c_c, c0, c1, s, kappa, q)
     two = two_period_game(p, c_c, c0, c1, delta, s, kappa, q)
     tolerance = 3 * float(c1) / TYPES + 1e-9
-    grid_one = solve_grid(grid_game(0, p, c_c, c0, c1, delta, s, kappa, q), "try_and_see")
-    grid_two = solve_grid(grid_game(1, p, c_c, c0, c1, delta, s, kappa, q), "try_and_see")
+    grid_one = solve_grid(grid_game(0, p, c_c, c0, c1, delta, s, kappa, q), "try_and_see", pure_cutoffs=True)
+    grid_two = solve_grid(grid_game(1, p, c_c, c0, c1, delta, s, kappa, q), "try_and_see", pure_cutoffs=True)
     assert abs(grid_one.coercer_utility - float(one.coercer_utility)) <= tolerance
     assert abs(grid_two.coercer_utility - float(two.coercer_utility)) <= tolerance
     assert abs(grid_one.settled - float(one.settled_by[0])) <= 2 / TYPES + 1e-9

@@ -58,10 +58,10 @@ def test_reported_numbers_are_the_games_equilibria(report):
                         carrot_credibility=v["carrot_credibility"], execution_low=v["execution_low"],
                         execution_high=v["execution_high"])
     design = UltimatumDesign(demand=float(s.value("game", "demand")), deadline=2, audience_cost=v["audience_cost"])
-    direct = solve_grid(game, design)
+    direct = solve_grid(game, design, pure_cutoffs=True)
     assert result.solutions["ultimatum"].coercer_utility == pytest.approx(direct.coercer_utility, abs=1e-9)
     assert result.solutions["ultimatum"].threat_executed == pytest.approx(direct.threat_executed, abs=1e-9)
-    assert solve_grid(game, "screw").settled == pytest.approx(result.numbers("screw")["settled"], abs=1e-9)
+    assert solve_grid(game, "screw", pure_cutoffs=True).settled == pytest.approx(result.numbers("screw")["settled"], abs=1e-9)
     text = report.markdown.read_text(encoding="utf-8")
     assert fmt(direct.threat_executed) in text and fmt(direct.coercer_utility) in text
     for name in ("try_and_see", "screw", "ultimatum"):  # no two numbers contradict: every war ends one way
@@ -208,10 +208,10 @@ def test_comparative_statics_are_the_ultimatums_equilibria(report):
     result = report.results[0]
     curves = result.curves
     assert set(PARAMETERS) <= set(curves) and curves["try_and_see"] == pytest.approx(
-        solve_grid(build_game(result.scenario, types=12)[0], "try_and_see").coercer_utility)
+        solve_grid(build_game(result.scenario, types=12)[0], "try_and_see", pure_cutoffs=True).coercer_utility)
     xs, compliance, executed, utility = curves[("ultimatum", "audience_cost")]
     game, design = build_game(result.scenario, {("ultimatum", "audience_cost"): float(xs[-1])}, types=12)
-    direct = solve_grid(game, design)
+    direct = solve_grid(game, design, pure_cutoffs=True)
     assert executed[-1] == pytest.approx(direct.threat_executed) and utility[-1] == pytest.approx(direct.coercer_utility)
     assert compliance[-1] == pytest.approx(direct.settled_by[design.deadline])
     assert list(curves[("war", "deadline")][0]) == [1, 2, 3]  # whole months, each once

@@ -25,7 +25,7 @@ def test_strategies_designs_and_statics_batched_equal_one_at_a_time(tmp_path, pr
     result = solve_game(scenario, types=6)
     game, design = build_game(scenario, types=6)
     for name in ("try_and_see", "screw", "ultimatum"):
-        _same(result.solutions[name], solve_grid(game, design if name == "ultimatum" else name))
+        _same(result.solutions[name], solve_grid(game, design if name == "ultimatum" else name, pure_cutoffs=True))
     candidates, utilities = [], []
     for deadline in DESIGN_DEADLINES:  # the search of the one-game report, one design at a time
         if deadline > game.horizon:
@@ -33,7 +33,7 @@ def test_strategies_designs_and_statics_batched_equal_one_at_a_time(tmp_path, pr
         for demand in DESIGN_DEMANDS:
             candidate = UltimatumDesign(demand=demand, deadline=deadline, audience_cost=design.audience_cost,
                                         schelling_risk=design.schelling_risk)
-            candidates.append((candidate, solve_grid(game, candidate)))
+            candidates.append((candidate, solve_grid(game, candidate, pure_cutoffs=True)))
             utilities.append(candidates[-1][1].coercer_utility)
     chosen, solution = candidates[first_best(utilities)]
     assert result.best_design == chosen
@@ -42,13 +42,13 @@ def test_strategies_designs_and_statics_batched_equal_one_at_a_time(tmp_path, pr
         xs, compliance, executed, utility = result.curves[(section, key)]
         for i, x in enumerate(xs):
             changed, changed_design = build_game(scenario, {(section, key): float(x)}, types=12)
-            single = solve_grid(changed, changed_design)
+            single = solve_grid(changed, changed_design, pure_cutoffs=True)
             assert compliance[i] == pytest.approx(single.settled_by[min(changed_design.deadline, changed.horizon)],
                                                   abs=1e-12)
             assert executed[i] == pytest.approx(single.threat_executed, abs=1e-12)
             assert utility[i] == pytest.approx(single.coercer_utility, abs=1e-12)
     base, _ = build_game(scenario, types=12)
-    assert result.curves["try_and_see"] == pytest.approx(solve_grid(base, "try_and_see").coercer_utility, abs=1e-12)
+    assert result.curves["try_and_see"] == pytest.approx(solve_grid(base, "try_and_see", pure_cutoffs=True).coercer_utility, abs=1e-12)
 
 
 def test_a_preset_at_full_length_batched_equals_one_at_a_time():
@@ -56,7 +56,7 @@ def test_a_preset_at_full_length_batched_equals_one_at_a_time():
     result = solve_game(scenario, types=4, designs=False)
     game, design = build_game(scenario, types=4)
     for name in ("try_and_see", "screw", "ultimatum"):
-        _same(result.solutions[name], solve_grid(game, design if name == "ultimatum" else name))
+        _same(result.solutions[name], solve_grid(game, design if name == "ultimatum" else name, pure_cutoffs=True))
 
 
 def test_ties_go_to_the_first_candidate():

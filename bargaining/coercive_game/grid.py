@@ -153,20 +153,27 @@ class _Grid(_Solver):
                 self.kept = later
             now: dict[int, tuple[Any, Any, Any]] = {}
             for m in self.fronts[t]:
-                wins = (m + t - game.start_front) // 2
-                share = float(game.share(m))
-                flow_c = (1 - delta) * (share - float(game.cost_coercer) - eta * gamma * t)
-                flow_t = (1 - delta) * (1 - share - self.base - gamma * t)
+                battles = self._battles(t)  # none in the status-quo periods of a crisis
+                calm = t <= self.calm_until
+                wins = (m + battles - game.start_front) // 2
+                if calm:  # a crisis before the deadline: the status quo, no costs, no battle
+                    share = float(game.status_quo)
+                    flow_c, flow_t = (1 - delta) * share, (1 - delta) * (1 - share) + 0 * self.base
+                else:
+                    share = float(game.share(m))
+                    flow_c = (1 - delta) * (share - float(game.cost_coercer) - eta * gamma * t)
+                    flow_t = (1 - delta) * (1 - share - self.base - gamma * t)
                 if t == self.deadline:
                     flow_c += float(self.threat_value)
                     flow_t = flow_t - float(self.execution) * self.losses
-                if game.margin is None:
+                if game.margin is None or calm:
                     after_c, after_t, after_in = self._after(m, later)
                     cont_c = flow_c + delta * after_c
                     cont_t = delta * after_t + flow_t
                     cont_in = delta * after_in + flow_t if self.check else cont_t
                 else:
-                    p_c, p_t = self._odds(game.prior_coercer, wins, t), self._odds(game.prior_target, wins, t)
+                    p_c = self._odds(game.prior_coercer, wins, battles)
+                    p_t = self._odds(game.prior_target, wins, battles)
                     up_c, up_t, up_in = self._after(m + 1, later)
                     dn_c, dn_t, dn_in = self._after(m - 1, later)
                     cont_c = flow_c + delta * (p_c * up_c + (1 - p_c) * dn_c)
@@ -477,7 +484,7 @@ class _Grid(_Solver):
                 elif self.renewed:  # C's aims drawn unlimited at the first compliance
                     renewed_type += (1 - float(game.assurance)) * accepted.sum(axis=0)
                 settled_total += per_row.sum()
-                length[t] += per_row.sum()
+                length[self._battles(t)] += per_row.sum()
                 terms += float(np.nansum(np.where(per_row > 0, offer, 0.0) * per_row))
                 refusing = block - accepted
                 if t == self.deadline:
@@ -487,18 +494,21 @@ class _Grid(_Solver):
                 to_cut = np.where(lower[cut], 0.0, refusing) * share[:, None]  # the cells from cut on
                 np.add.at(moved, self.to_state[cut], to_cut)
                 np.add.at(moved, self.to_state[np.maximum(cut - 1, 0)], refusing - to_cut)
-                if game.margin is None:
+                if game.margin is None or t <= self.calm_until:  # no battle
                     after[m] = after.get(m, 0) + moved
                     continue
                 for step, chance in ((1, theta), (-1, 1 - theta)):
                     if abs(m + step) >= game.margin:
                         decisive += chance * moved.sum()
-                        length[t + 1] += chance * moved.sum()
+                        length[self._battles(t) + 1] += chance * moved.sum()
                     elif chance:
                         after[m + step] = after.get(m + step, 0) + chance * moved
             mass = after
             settled_by[t], decisive_by[t] = settled_total, decisive
         still = float(sum(float(block.sum()) for block in mass.values()))
+        if self.calm_until >= game.horizon:  # the crisis never became a war: no war, of length 0
+            length[0] += still
+            still = 0.0
         value_c, value_t = self.initial_grid
         by_type = tuple(float(value_t[0, i * self.steps]) for i in range(game.types))
         weights = [float(w) for w in game.weights]
@@ -525,11 +535,6 @@ class _Grid(_Solver):
             subjective=game.prior_coercer != game.prior_target,
             nodes={},
         )
-
-
-def _exact_only(game: CoerciveGame, design: Any) -> None:
-    if isinstance(design, UltimatumDesign) and game.start == "crisis":
-        raise NotImplementedError("an ultimatum in a crisis is solved by solve_exact only")
 
 
 def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) -> None:
@@ -578,8 +583,8 @@ def solve_grid(
     ultimatum is not refined. ``continuous``, ``mixing_steps`` above 1 and self-enforcing
     settlements are not checked: each is a stated approximation or its own solver.
 
-    Self-enforcing settlements, renewed demands and a vague condition are solved on the grid too; an
-    ultimatum in a crisis is not (:func:`~bargaining.coercive_game.exact.solve_exact` solves it).
+    Self-enforcing settlements, renewed demands, a vague condition and a crisis are solved on the
+    grid too (the atoms' check applies to permanent settlements only).
 
     >>> game = CoerciveGame(discount=0.9, horizon=0, resolve=quantile_types(50), power=0.5,
     ...                     cost_coercer=0.1, target_cost_resolve=0.4)
@@ -590,7 +595,6 @@ def solve_grid(
     >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
     0.7
     """
-    _exact_only(game, strategy)
     _check_continuous(game, continuous, mixing_steps)
     original = game
     if game.kind != "float":
@@ -609,7 +613,8 @@ def solve_strategies(
     """George's three strategies of one game on the grid: try-and-see, the screw and ``design``.
 
     After the deadline the ultimatum continues as try-and-see, so its backward pass starts from
-    try-and-see's values after the deadline (the same numbers, computed once). ``continuous``
+    try-and-see's values after the deadline (the same numbers, computed once), except in a crisis,
+    where the war starts only after the deadline. ``continuous``
     and ``pure_cutoffs`` are :func:`solve_grid`'s, and so is the check of each strategy.
 
     >>> game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
@@ -620,7 +625,6 @@ def solve_strategies(
     ...     "try_and_see"].coercer_utility, 6)  # type 0 does not mix: not the equilibrium here
     0.55
     """
-    _exact_only(game, design)
     _check_continuous(game, continuous, 1)
     original = game
     if game.kind != "float":
@@ -632,11 +636,14 @@ def solve_strategies(
     patient.grid_backward(keep=design.deadline)
     committed = _Grid(game, design, 1)
     committed.arrays(continuous, check=not pure_cutoffs)
-    shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
-    offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
-    shares = {key: value for key, value in patient.shares.items() if key[0] > design.deadline}
-    committed.grid_backward(start=(design.deadline, patient.kept, shared, offers, shares))
-    committed.failures += [f for f in patient.failures if f.period > design.deadline]
+    if game.start == "crisis":  # the war starts after the deadline: its periods are not try-and-see's
+        committed.grid_backward()
+    else:
+        shared = {key: value for key, value in patient.moves.items() if key[0] > design.deadline}
+        offers = {key: value for key, value in patient.offers.items() if key[0] > design.deadline}
+        shares = {key: value for key, value in patient.shares.items() if key[0] > design.deadline}
+        committed.grid_backward(start=(design.deadline, patient.kept, shared, offers, shares))
+        committed.failures += [f for f in patient.failures if f.period > design.deadline]
     screw = _Grid(game, "screw", 1)
     screw.arrays(continuous, check=not pure_cutoffs)
     screw.grid_backward()

@@ -18,7 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from bargaining.coercion import Ultimatum
-from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid, solve_strategies
+from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid
 from bargaining.core.errors import ParameterValueError
 from tests.strategies import fractions
 
@@ -196,11 +196,6 @@ def test_crisis_and_vagueness_bad_input() -> None:
     with pytest.raises(ParameterValueError, match="vagueness"):
         CoerciveGame(discount=HALF, horizon=0, resolve=(0,), assurance=HALF).solve(
             UltimatumDesign(demand=HALF, deadline=0, vagueness=Fraction(1, 10)))
-    crisis = CoerciveGame(discount=0.5, horizon=0, resolve=(0.0,), start="crisis")
-    with pytest.raises(NotImplementedError, match="solve_exact"):
-        solve_grid(crisis, UltimatumDesign(demand=0.5, deadline=0))
-    with pytest.raises(NotImplementedError, match="solve_exact"):
-        solve_strategies(crisis, UltimatumDesign(demand=0.5, deadline=0))
 
 
 def test_simulated_crisis_ultimatum_reproduces_the_outcomes() -> None:

@@ -67,6 +67,7 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, REAL, UNIT, declared, parameter, setting
+from ..core.rational import deferred, reduced
 from ..core.types import Value
 from ..core.values import (
     Case,
@@ -415,6 +416,9 @@ class Ultimatum:
             return self._float()._numeric_outcome()
         if self.kind == "array":
             return self._uniform_outcome_array()
+        if self.kind == "exact":  # the same closed form on unreduced rationals: one reduction a result
+            outcome = deferred(self)._uniform_outcome()
+            return UltimatumOutcome(*[reduced(getattr(outcome, name)) for name in _OUTCOME_FIELDS])
         return self._uniform_outcome()
 
     def delay_cost_is_positive(self) -> bool:
@@ -628,6 +632,9 @@ class Ultimatum:
         if self.kind == "array":
             return UltimatumOutcome(*[v.copy() for v in values], regime)  # type: ignore[call-arg]
         return UltimatumOutcome(*[v.item() for v in values], str(regime))  # type: ignore[call-arg]
+
+
+_OUTCOME_FIELDS = tuple(UltimatumOutcome.__dataclass_fields__)
 
 
 def _outcome_values(

@@ -272,9 +272,29 @@ class Plan:
     fast: Callable[[Any], str | None]  # the fast path, compiled for the class
 
 
+def _integer_bound(bound: Any, denominator: str) -> str:
+    """An integer bound ``b`` on a ``Fraction`` ``n/d`` as the integer ``b * d`` (``0``, ``d``, ``-d``)."""
+    return "0" if bound == 0 else denominator if bound == 1 else f"({bound} * {denominator})"
+
+
 def _bound_test(value: str, domain: Domain, names: dict[str, Any], floats: bool) -> str:
-    """The domain as one chained comparison on ``value`` (for floats it also refuses NaN and ±inf,
-    since every comparison with NaN is false and the open ends are ±inf)."""
+    r"""The domain as one chained comparison on ``value`` (for floats it also refuses NaN and ±inf,
+    since every comparison with NaN is false and the open ends are ±inf). For a ``Fraction``
+    (``floats`` false) between integer bounds it compares integers: :math:`a \le n/d` iff
+    :math:`a d \le n`, as :math:`d > 0`, with no ``Fraction`` comparison."""
+    if not floats and all(type(bound) in (int, type(None)) for bound in (domain.lower, domain.upper)):
+        denominator = f"{value}.denominator"
+        left = (
+            f"{_integer_bound(domain.lower, denominator)} {'<' if domain.lower_open else '<='} "
+            if domain.lower is not None
+            else ""
+        )
+        right = (
+            f" {'<' if domain.upper_open else '<='} {_integer_bound(domain.upper, denominator)}"
+            if domain.upper is not None
+            else ""
+        )
+        return f"({left}{value}.numerator{right})" if left or right else "True"
     low, high = f"L_{len(names)}", f"H_{len(names)}"
     names[low], names[high] = domain.lower, domain.upper
     left = (
@@ -310,6 +330,11 @@ def _usable_defaults(parameters: Mapping[str, Parameter], defaults: Mapping[str,
         if item.domain.admits(float(value)) and item.domain.admits(exact):
             usable[name] = value
     return usable
+
+
+def _ordered(low: Any, high: Any, strict: bool) -> bool:
+    """Whether two defaults are in the order a pair declares (then a pair left at both is not compared again)."""
+    return bool(high > low if strict else high >= low)
 
 
 def _compile_fast(
@@ -353,8 +378,11 @@ def _compile_fast(
         ]
         for name, item in parameters.items():
             if item.above is not None:
-                low, high = values[index[item.above]], values[index[name]]
-                found.append(f"({high} {'>' if item.strict else '>='} {low})")
+                i, j = index[item.above], index[name]
+                test = f"{values[j]} {'>' if item.strict else '>='} {values[i]}"
+                if given[i] and given[j] and _ordered(usable[item.above], usable[name], item.strict):
+                    test = f"{types[i]} is DEFAULT and {types[j]} is DEFAULT or {test}"  # checked once, here
+                found.append(f"({test})")
         return " and ".join(found) or "True"
 
     def block(lines: list[str], depth: int) -> list[str]:

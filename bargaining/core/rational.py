@@ -37,6 +37,9 @@ _ZERO, _ONE = Fraction(0), Fraction(1)  # immutable, so shared
 T = TypeVar("T")
 
 
+_new = object.__new__
+
+
 def _reduce(numerator: int, denominator: int) -> Rational:
     """A pair that has grown past :data:`LIMIT` bits, reduced."""
     common = math.gcd(numerator, denominator)
@@ -60,9 +63,14 @@ def _additive(own: int, other: int) -> Callable[[Rational, Any], Rational]:
         if other < 0:
             n = -n
         if d == e:  # a common denominator: an int and an int-valued step, or steps alike
-            return Rational(m + n, d)
-        n, d = m * d + n * e, e * d
-        return Rational(n, d) if d < _BOUND else _reduce(n, d)
+            n += m
+        else:
+            n, d = m * d + n * e, e * d
+            if d >= _BOUND:
+                return _reduce(n, d)
+        made = _new(Rational)  # no __init__ frame: the steps are the hot loop
+        made.numerator, made.denominator = n, d
+        return made
 
     return operation
 
@@ -117,9 +125,11 @@ class Rational:
             numerator, denominator = self.numerator * other.numerator, self.denominator * other.denominator
         except AttributeError:
             return NotImplemented
-        if denominator < _BOUND:
-            return Rational(numerator, denominator)
-        return _reduce(numerator, denominator)
+        if denominator >= _BOUND:
+            return _reduce(numerator, denominator)
+        made = _new(Rational)
+        made.numerator, made.denominator = numerator, denominator
+        return made
 
     __rmul__ = __mul__
 

@@ -127,7 +127,9 @@ class UltimatumOutcome:
 def _check_deadline(deadline: Any) -> None:
     if deadline is None:
         return
-    if isinstance(deadline, (bool, np.bool_)) or not isinstance(deadline, (int, np.integer)):
+    if type(deadline) is not int and (  # a plain int passes at once
+        isinstance(deadline, (bool, np.bool_)) or not isinstance(deadline, (int, np.integer))
+    ):
         raise ParameterTypeError("deadline", "a whole number of periods or None", deadline)
     if deadline < 0:
         raise ParameterValueError("deadline", "a non-negative number of periods or None", deadline)

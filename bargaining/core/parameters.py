@@ -427,6 +427,15 @@ def _compile_fast(
     ]
     lines += [f"if {' and '.join(f'{t} is float' for t in types)}:"]  # the common case: floats as given
     lines += block(finish("float", True, None), 1)
+    if any(given):  # the next most common: floats and fields left at their defaults
+        either = [
+            f"({t} is float or {t} is DEFAULT)" if given[i] else f"{t} is float" for i, t in enumerate(types)
+        ]
+        lines += [f"if {' and '.join(either)}:"]
+        lines += block(
+            [f"if {t} is DEFAULT: {v} = F_{i}" for i, (v, t) in enumerate(zip(values, types)) if given[i]], 1
+        )
+        lines += block(finish("float", True, "float"), 1)
     lines += [
         f"types = {{{', '.join(types)}}}",
         "if not (types <= NUMBERS and " + sizes + "):",

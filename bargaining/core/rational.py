@@ -125,6 +125,8 @@ class Rational:
             numerator, denominator = self.numerator * other.numerator, self.denominator * other.denominator
         except AttributeError:
             return NotImplemented
+        if not numerator:  # a zero factor (a parameter left at zero): one shared zero
+            return _NOUGHT
         if denominator >= _BOUND:
             return _reduce(numerator, denominator)
         made = _new(Rational)
@@ -193,6 +195,9 @@ class Rational:
     def __ge__(self, other: Any) -> bool:
         difference = self._difference(other)
         return NotImplemented if difference is None else difference >= 0
+
+
+_NOUGHT = Rational(0, 1)  # never changed (no operation changes its operands), so shared
 
 
 def reduced(value: Any) -> Any:

@@ -98,9 +98,8 @@ _MAX_EXACT = 10**MAX_EXACT_DIGITS
 _ZERO = Fraction(0)
 
 _BLOCK = 512
-#: A float path of one row and at most this many periods is decided by the recursion itself on
-#: Python floats (:meth:`PowerPath._sequences`): below this length numpy's cost per call exceeds
-#: the loop's, above it the blocked evaluation (:func:`_suffix_minimum`) is the faster one.
+#: One float path of at most this many periods is decided by the recursion on Python floats
+#: (:func:`_sequential_minima`; numpy's cost per call is larger there), longer ones in blocks.
 _SHORT = 32
 _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
 PathKind = Literal["exact", "array", "symbolic"]
@@ -226,9 +225,8 @@ def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
             array = np.asarray(power, dtype=float)
         if array.shape[-1] == 0:
             raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
-        # a short path of plain numbers is checked entry by entry (NaN fails every comparison),
-        # without the masks of check_probability; any other path, and any failure, takes that
-        # check, which names the entry that fails
+        # a short plain path: entry by entry (NaN fails every comparison); else, and on any
+        # failure, check_probability, which names the entry that fails
         if not (plain and len(power) <= _SHORT and all(0 <= value <= 1 for value in power)):
             check_probability("power", array)
         return array
@@ -337,18 +335,11 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
     return trimmed
 
 
-def _war_sequences(power: Sequence[Any], cost_c: Any, cost_t: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """:math:`(w_C(t), w_T(t))` entry by entry, for a path held as a sequence of numbers or symbols."""
-    return tuple([value - cost_c for value in power]), tuple([1 - value - cost_t for value in power])
-
-
 def _sequential_minima(
     power: Sequence[Any], cost_c: Any, cost_t: Any, discount: Any, kind: Kind
 ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    r""":math:`(\mu^C_t, \mu^T_t)` by the recursion itself, backward from the tail, for a path held
-    as a sequence (exact, symbolic, or a short float path as Python floats): both sides in one
-    pass, with :math:`w_C(t) = p_t - \kappa_C` and :math:`w_T(t) = 1 - p_t - \kappa_T` as
-    :meth:`PowerPath.war_values` gives them."""
+    r""":math:`(\mu^C_t, \mu^T_t)` by the recursion, both sides in one backward pass, for a path
+    held as a sequence (exact, symbolic, or one short float path as Python floats)."""
     # numbers: the built-in max, which keeps the first of equals as maximum() does
     larger = max if kind != "symbolic" else functools.partial(maximum, kind)
     last = power[-1]
@@ -451,7 +442,9 @@ class PowerPath:
         cost_c, cost_t = self.war_costs
         if self.kind == "array":
             return self.power - cost_c, 1 - self.power - cost_t
-        return _war_sequences(self.power, cost_c, cost_t)
+        return tuple(value - cost_c for value in self.power), tuple(
+            1 - value - cost_t for value in self.power
+        )
 
     def _short(self) -> list[float] | None:
         """The path as Python floats when it is one float path of at most ``_SHORT`` periods, which
@@ -463,14 +456,10 @@ class PowerPath:
         return None
 
     def _minima(self, power: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-        r""":math:`(\mu^C_t, \mu^T_t)` by the recursion, for a path held as a sequence (exact,
-        symbolic, or a short float path as Python floats)."""
-        kind: Kind = "float" if self.kind == "array" else self.kind
+        kind: Kind = "float" if self.kind == "array" else self.kind  # a sequence: exact, symbols, or floats
         return _sequential_minima(power, *self.war_costs, self.discount, kind)
 
-    def _slack_sequences(
-        self, power: Sequence[Any]
-    ) -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+    def _slack_sequences(self, power: Sequence[Any]) -> tuple[tuple[Any, ...], ...]:
         minimum_c, minimum_t = self._minima(power)
         return minimum_c, minimum_t, tuple([1 - a - b for a, b in zip(minimum_c, minimum_t)])
 

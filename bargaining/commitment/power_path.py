@@ -550,10 +550,10 @@ class PowerPath:
             peaceful = all(value.numerator >= 0 for value in slack)
             war = math.inf if peaceful else self._war_period_scalar(slack)
             return PowerPathSolution(peaceful, war, minimum_c, minimum_t, slack)
-        values = self._slack_sequences(short)  # a short float path: Python floats, arrays at the end
-        peaceful = min(values[2]) >= -TOLERANCE  # finite floats: no NaN to slip past min
-        war = math.inf if peaceful else self._war_period_scalar(values[2])
-        return PowerPathSolution(peaceful, war, *(np.array(value) for value in values))
+        minimum_c, minimum_t, slack = self._slack_sequences(short)  # Python floats; arrays at the end
+        peaceful = min(slack) >= -TOLERANCE  # finite floats: no NaN to slip past min
+        war = math.inf if peaceful else self._war_period_scalar(slack)
+        return PowerPathSolution(peaceful, war, np.array(minimum_c), np.array(minimum_t), np.array(slack))
 
     def _war_period_scalar(self, slack: Any) -> int:
         """Backward induction with war whenever no peaceful division exists given the continuation."""

@@ -227,7 +227,12 @@ def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
             raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
         # a short plain path: entry by entry (NaN fails every comparison); else, and on any
         # failure, check_probability, which names the entry that fails
-        if not (plain and len(power) <= _SHORT and all(0 <= value <= 1 for value in power)):
+        checked = plain and len(power) <= _SHORT
+        for value in power if checked else ():
+            if not 0 <= value <= 1:
+                checked = False
+                break
+        if not checked:
             check_probability("power", array)
         return array
     if len(power) == 0:
@@ -252,15 +257,10 @@ def _scalar_checks() -> dict[str, Any]:
     return {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
 
 
-@functools.cache
-def _scalar_names() -> tuple[str, ...]:
-    return tuple(_scalar_checks())
-
-
 def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
     """Normalise ``power`` and the scalar fields to one kind; validate both (plain numbers by
     the class's compiled fast path, anything else by :func:`~bargaining.core.model.settle`)."""
-    scalar_kind = fast_of(type(instance), _scalar_names())(instance)
+    scalar_kind = fast_of(type(instance), tuple(scalars))(instance)
     if scalar_kind is None:
         for name in scalars:
             value = getattr(instance, name)

@@ -225,8 +225,7 @@ def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
             array = np.asarray(power, dtype=float)
         if array.shape[-1] == 0:
             raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
-        # a short plain path: entry by entry (NaN fails every comparison); else, and on any
-        # failure, check_probability, which names the entry that fails
+        # a short plain path entry by entry (NaN fails every comparison); else check_probability
         checked = plain and len(power) <= _SHORT
         for value in power if checked else ():
             if not 0 <= value <= 1:
@@ -257,10 +256,16 @@ def _scalar_checks() -> dict[str, Any]:
     return {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
 
 
+_FAST: dict[type, Any] = {}  # the fast path over the scalar fields, by class
+
+
 def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
     """Normalise ``power`` and the scalar fields to one kind; validate both (plain numbers by
     the class's compiled fast path, anything else by :func:`~bargaining.core.model.settle`)."""
-    scalar_kind = fast_of(type(instance), tuple(scalars))(instance)
+    fast = _FAST.get(type(instance)) or _FAST.setdefault(
+        type(instance), fast_of(type(instance), tuple(scalars))
+    )
+    scalar_kind = fast(instance)
     if scalar_kind is None:
         for name in scalars:
             value = getattr(instance, name)
@@ -336,24 +341,27 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
 
 
 def _sequential_minima(
-    power: Sequence[Any], cost_c: Any, cost_t: Any, discount: Any, kind: Kind
-) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    r""":math:`(\mu^C_t, \mu^T_t)` by the recursion, both sides in one backward pass, for a path
-    held as a sequence (exact, symbolic, or one short float path as Python floats)."""
+    power: Sequence[Any], cost_c: Any, cost_t: Any, discount: Any, kind: Kind, slack: bool
+) -> tuple[list[Any], list[Any], list[Any]]:
+    r""":math:`\mu^C_t`, :math:`\mu^T_t` and (if ``slack``) :math:`1 - \mu^C_t - \mu^T_t` by the
+    recursion, in one backward pass, for a path held as a sequence (exact, symbolic, or one
+    short float path as Python floats)."""
     # numbers: the built-in max, which keeps the first of equals as maximum() does
     larger = max if kind != "symbolic" else functools.partial(maximum, kind)
     last = power[-1]
     zero = _ZERO if kind == "exact" else 0 * last  # exact: the zero 0 * p would build
     coercer, target = larger(last - cost_c, zero), larger(1 - last - cost_t, zero)
-    minimum_c, minimum_t = [coercer], [target]
+    minimum_c, minimum_t, gaps = [coercer], [target], [1 - coercer - target] if slack else []
     for value in power[-2::-1]:
         coercer = larger(value - cost_c, discount * coercer)
         target = larger(1 - value - cost_t, discount * target)
         minimum_c.append(coercer)
         minimum_t.append(target)
-    minimum_c.reverse()
-    minimum_t.reverse()
-    return tuple(minimum_c), tuple(minimum_t)
+        if slack:
+            gaps.append(1 - coercer - target)
+    for found in (minimum_c, minimum_t, gaps):
+        found.reverse()
+    return minimum_c, minimum_t, gaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,21 +455,16 @@ class PowerPath:
         )
 
     def _short(self) -> list[float] | None:
-        """The path as Python floats when it is one float path of at most ``_SHORT`` periods, which
-        the recursion decides faster than the blocked evaluation; else ``None``."""
+        """The path as Python floats if it is one float path of at most ``_SHORT`` periods, else ``None``."""
         power = self.power
         if self.kind == "array" and power.ndim == 1 and power.shape[0] <= _SHORT:
             short: list[float] = power.tolist()
             return short
         return None
 
-    def _minima(self, power: Sequence[Any]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    def _sequences(self, power: Sequence[Any], slack: bool = True) -> tuple[list[Any], ...]:
         kind: Kind = "float" if self.kind == "array" else self.kind  # a sequence: exact, symbols, or floats
-        return _sequential_minima(power, *self.war_costs, self.discount, kind)
-
-    def _slack_sequences(self, power: Sequence[Any]) -> tuple[tuple[Any, ...], ...]:
-        minimum_c, minimum_t = self._minima(power)
-        return minimum_c, minimum_t, tuple([1 - a - b for a, b in zip(minimum_c, minimum_t)])
+        return _sequential_minima(power, *self.war_costs, self.discount, kind, slack)
 
     def minimum_values(self) -> tuple[Any, Any]:
         r"""The least continuation value each side must be promised in each period, :math:`(\mu^C_t, \mu^T_t)`.
@@ -475,9 +478,9 @@ class PowerPath:
         if self.kind == "array" and short is None:
             war_c, war_t = self.war_values()
             return _suffix_minimum(war_c, self.discount), _suffix_minimum(war_t, self.discount)
+        minimum_c, minimum_t, _ = self._sequences(self.power if short is None else short, slack=False)
         if short is None:
-            return self._minima(self.power)
-        minimum_c, minimum_t = self._minima(short)
+            return tuple(minimum_c), tuple(minimum_t)
         return np.array(minimum_c), np.array(minimum_t)
 
     def _slack(self) -> tuple[Any, Any, Any]:
@@ -485,10 +488,8 @@ class PowerPath:
         if self.kind == "array" and short is None:
             minimum_c, minimum_t = self.minimum_values()
             return minimum_c, minimum_t, 1 - minimum_c - minimum_t
-        if short is None:
-            return self._slack_sequences(self.power)
-        minimum_c, minimum_t, slack = self._slack_sequences(short)
-        return np.array(minimum_c), np.array(minimum_t), np.array(slack)
+        values = self._sequences(self.power if short is None else short)
+        return tuple(tuple(value) if short is None else np.array(value) for value in values)  # type: ignore[return-value]
 
     # -- the verdicts ---------------------------------------------------------------------------
 
@@ -546,11 +547,11 @@ class PowerPath:
                 return PowerPathSolution(bool(verdict), war, minimum_c, minimum_t, slack)
             return PowerPathSolution(verdict, self._war_periods_stack(verdict), minimum_c, minimum_t, slack)
         if short is None:  # exact: each slack >= 0, read in integers
-            minimum_c, minimum_t, slack = self._slack_sequences(self.power)
+            minimum_c, minimum_t, slack = self._sequences(self.power)
             peaceful = all(value.numerator >= 0 for value in slack)
             war = math.inf if peaceful else self._war_period_scalar(slack)
-            return PowerPathSolution(peaceful, war, minimum_c, minimum_t, slack)
-        minimum_c, minimum_t, slack = self._slack_sequences(short)  # Python floats; arrays at the end
+            return PowerPathSolution(peaceful, war, tuple(minimum_c), tuple(minimum_t), tuple(slack))
+        minimum_c, minimum_t, slack = self._sequences(short)  # Python floats; arrays at the end
         peaceful = min(slack) >= -TOLERANCE  # finite floats: no NaN to slip past min
         war = math.inf if peaceful else self._war_period_scalar(slack)
         return PowerPathSolution(peaceful, war, np.array(minimum_c), np.array(minimum_t), np.array(slack))

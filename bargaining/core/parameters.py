@@ -272,31 +272,17 @@ class Plan:
     fast: Callable[[Any], str | None]  # the fast path, compiled for the class
 
 
-def _integer_bound(bound: Any, denominator: str) -> str:
-    """An integer bound ``b`` on a ``Fraction`` ``n/d`` as the integer ``b * d`` (``0``, ``d``, ``-d``)."""
-    return "0" if bound == 0 else denominator if bound == 1 else f"({bound} * {denominator})"
-
-
 def _bound_test(value: str, domain: Domain, names: dict[str, Any], floats: bool) -> str:
     r"""The domain as one chained comparison on ``value`` (for floats it also refuses NaN and ±inf,
     since every comparison with NaN is false and the open ends are ±inf). For a ``Fraction``
-    (``floats`` false) between integer bounds it compares integers: :math:`a \le n/d` iff
-    :math:`a d \le n`, as :math:`d > 0`, with no ``Fraction`` comparison."""
-    if not floats and all(type(bound) in (int, type(None)) for bound in (domain.lower, domain.upper)):
-        denominator = f"{value}.denominator"
-        left = (
-            f"{_integer_bound(domain.lower, denominator)} {'<' if domain.lower_open else '<='} "
-            if domain.lower is not None
-            else ""
-        )
-        right = (
-            f" {'<' if domain.upper_open else '<='} {_integer_bound(domain.upper, denominator)}"
-            if domain.upper is not None
-            else ""
-        )
-        return f"({left}{value}.numerator{right})" if left or right else "True"
+    between integer bounds it compares integers, with no ``Fraction`` comparison: :math:`a \le n/d`
+    iff :math:`a d \le n`, as :math:`d > 0`."""
     low, high = f"L_{len(names)}", f"H_{len(names)}"
     names[low], names[high] = domain.lower, domain.upper
+    if not floats and {type(domain.lower), type(domain.upper)} <= {int, type(None)}:
+        scaled = {0: "0", 1: f"{value}.denominator"}  # a d for the bounds of the domains we have
+        low, high = (scaled.get(b, f"({b} * {value}.denominator)") for b in (domain.lower, domain.upper))
+        value = f"{value}.numerator"
     left = (
         f"{low} {'<' if domain.lower_open else '<='} "
         if domain.lower is not None
@@ -330,11 +316,6 @@ def _usable_defaults(parameters: Mapping[str, Parameter], defaults: Mapping[str,
         if item.domain.admits(float(value)) and item.domain.admits(exact):
             usable[name] = value
     return usable
-
-
-def _ordered(low: Any, high: Any, strict: bool) -> bool:
-    """Whether two defaults are in the order a pair declares (then a pair left at both is not compared again)."""
-    return bool(high > low if strict else high >= low)
 
 
 def _compile_fast(
@@ -380,7 +361,8 @@ def _compile_fast(
             if item.above is not None:
                 i, j = index[item.above], index[name]
                 test = f"{values[j]} {'>' if item.strict else '>='} {values[i]}"
-                if given[i] and given[j] and _ordered(usable[item.above], usable[name], item.strict):
+                low, high = usable.get(item.above, 0), usable.get(name, 0)  # both left at ordered defaults:
+                if given[i] and given[j] and (high > low if item.strict else high >= low):
                     test = f"{types[i]} is DEFAULT and {types[j]} is DEFAULT or {test}"  # checked once, here
                 found.append(f"({test})")
         return " and ".join(found) or "True"
@@ -427,15 +409,23 @@ def _compile_fast(
     ]
     lines += [f"if {' and '.join(f'{t} is float' for t in types)}:"]  # the common case: floats as given
     lines += block(finish("float", True, None), 1)
-    if any(given):  # the next most common: floats and fields left at their defaults
-        either = [
-            f"({t} is float or {t} is DEFAULT)" if given[i] else f"{t} is float" for i, t in enumerate(types)
-        ]
-        lines += [f"if {' and '.join(either)}:"]
+    for kept, kind, floats, to in (("float", "float", True, "F"), ("Fraction", "exact", False, "X")):
+        if not any(given):
+            break
+        # the next most common: floats, or Fractions, with fields left at their defaults
+        some = f"({' or '.join(f'{t} is float' for t in types)}) and " if floats else ""  # else exact
+        lines += [f"if {some}{' and '.join(f'({t} is {kept} or {t} is DEFAULT)' for t in types)}:"]
+        if not floats:  # a Fraction as given: its size
+            size = [
+                f"{t} is DEFAULT or -M < {v}.numerator < M and {v}.denominator < M"
+                for v, t in zip(values, types)
+            ]
+            lines += block([f"if not (({') and ('.join(size)})):", "    return None"], 1)
         lines += block(
-            [f"if {t} is DEFAULT: {v} = F_{i}" for i, (v, t) in enumerate(zip(values, types)) if given[i]], 1
+            [f"if {t} is DEFAULT: {v} = {to}_{i}" for i, (v, t) in enumerate(zip(values, types)) if given[i]],
+            1,
         )
-        lines += block(finish("float", True, "float"), 1)
+        lines += block(finish(kind, floats, kept), 1)
     lines += [
         f"types = {{{', '.join(types)}}}",
         "if not (types <= NUMBERS and " + sizes + "):",

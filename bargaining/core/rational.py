@@ -60,6 +60,8 @@ def _additive(own: int, other: int) -> Callable[[Rational, Any], Rational]:
             m = -m
         elif not n:
             return self
+        elif not m and other > 0 and type(operand) is Rational:  # zero plus a step
+            return operand
         if other < 0:
             n = -n
         if d == e:  # a common denominator: an int and an int-valued step, or steps alike
@@ -127,6 +129,8 @@ class Rational:
             return NotImplemented
         if not numerator:  # a zero factor (a parameter left at zero): one shared zero
             return _NOUGHT
+        if self.numerator == self.denominator and type(other) is Rational:  # a unit factor
+            return other
         if denominator >= _BOUND:
             return _reduce(numerator, denominator)
         made = _new(Rational)

@@ -355,3 +355,19 @@ def test_integer_and_fraction_bounds_and_pairs_at_their_defaults():
         _Bounds(-3, over=1)
     with pytest.raises(ParameterValueError, match=r"fine must be in \(1/3, 5/2\] \(got 1/3\)"):
         _Bounds(fine=F(1, 3), over=1)
+
+
+def test_a_model_left_at_all_its_defaults_is_exact():
+    """Every field at its default: the kind of the defaults (exact), not the floats' branch."""
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Defaults:
+        share: object = parameter(PROBABILITY, "a share", default=F(1, 2))
+        low: object = parameter(NONNEGATIVE, "a low end", default=0)
+        high: object = parameter(NONNEGATIVE, "a high end", default=1, above="low")
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    assert Defaults().kind == "exact" and Defaults().high == F(1) and type(Defaults().low) is F
+    assert Defaults(0.5).kind == "float" and Defaults(0.5).high == 1.0
+    assert Defaults(high=2.0).kind == "float" and Defaults(high=2.0).low == 0.0

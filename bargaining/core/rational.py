@@ -43,7 +43,14 @@ _new = object.__new__
 def _reduce(numerator: int, denominator: int) -> Rational:
     """A pair that has grown past :data:`LIMIT` bits, reduced."""
     common = math.gcd(numerator, denominator)
-    return Rational(numerator // common, denominator // common)
+    return _pair(numerator // common, denominator // common)
+
+
+def _pair(numerator: int, denominator: int) -> Rational:
+    """A :class:`Rational` without the ``__init__`` frame (a step of a formula builds many)."""
+    made = _new(Rational)
+    made.numerator, made.denominator = numerator, denominator
+    return made
 
 
 def _additive(own: int, other: int) -> Callable[[Rational, Any], Rational]:
@@ -148,7 +155,7 @@ class Rational:
             if not denominator:
                 raise ZeroDivisionError(f"Rational({self.numerator}, 0)")
             numerator, denominator = -numerator, -denominator
-        return Rational(numerator, denominator) if denominator < _BOUND else _reduce(numerator, denominator)
+        return _pair(numerator, denominator) if denominator < _BOUND else _reduce(numerator, denominator)
 
     def __rtruediv__(self, other: Any) -> Rational:
         try:
@@ -161,16 +168,16 @@ class Rational:
             return NotImplemented
         if exponent < 0:
             return 1 / self ** (-exponent)
-        return Rational(self.numerator**exponent, self.denominator**exponent)
+        return _pair(self.numerator**exponent, self.denominator**exponent)
 
     def __neg__(self) -> Rational:
-        return Rational(-self.numerator, self.denominator)
+        return _pair(-self.numerator, self.denominator)
 
     def __pos__(self) -> Rational:
         return self
 
     def __abs__(self) -> Rational:
-        return Rational(abs(self.numerator), self.denominator)
+        return _pair(abs(self.numerator), self.denominator)
 
     # -- comparisons, in integers: the sign of n/d - m/e is that of n e - m d (d, e > 0) ----------
 
@@ -218,13 +225,17 @@ def reduced(value: Any) -> Any:
     return _ONE if numerator == denominator else Fraction(numerator, denominator)
 
 
-_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], Any]]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], Any], list[tuple[Any, Any]]]] = {}
 
 
 def deferred(instance: T) -> T:
     """A copy of a slotted model (made without ``__init__``: it was validated) whose ``Fraction``
     fields are :class:`Rational`, for the model's closed form to run on; :func:`reduced` brings
     each result back.
+
+    A field that holds the very ``Fraction`` object it held last time (a default the fast path
+    stores, shared by every instance) takes the ``Rational`` made then: a step never changes its
+    operands, so one may serve many copies.
 
     >>> from bargaining.crisis import RiskReturn
     >>> copy = deferred(RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5)))
@@ -235,10 +246,15 @@ def deferred(instance: T) -> T:
     fields = _FIELDS.get(model)
     if fields is None:
         names = tuple(model.__dataclass_fields__)  # type: ignore[attr-defined]
-        fields = _FIELDS[model] = (names, operator.attrgetter(*names))
-    names, values = fields
-    copy = object.__new__(model)
+        fields = _FIELDS[model] = (names, operator.attrgetter(*names), [(None, None)] * len(names))
+    names, values, last = fields
+    copy = _new(model)
     setter = object.__setattr__
-    for name, value in zip(names, values(instance)):
-        setter(copy, name, Rational(*value.as_integer_ratio()) if type(value) is Fraction else value)
+    for index, value in enumerate(values(instance)):
+        if type(value) is Fraction:
+            seen = last[index]
+            if seen[0] is not value:
+                seen = last[index] = (value, _pair(*value.as_integer_ratio()))
+            value = seen[1]
+        setter(copy, names[index], value)
     return copy

@@ -120,3 +120,14 @@ def test_a_pair_past_the_limit_is_reduced() -> None:
         assert product.denominator.bit_length() <= LIMIT + 2 and total.denominator.bit_length() <= LIMIT + 3
     assert reduced(product) == reduced(total) == Fraction(3, 2)
     assert reduced(Rational(5, 1) / Rational(-10, 3)) == Fraction(-3, 2)
+
+
+def test_deferred_reuses_the_rational_of_a_field_that_holds_the_same_fraction() -> None:
+    """A default the fast path stores is one Fraction object for every instance: its Rational is
+    made once; a field that holds another object (equal or not) is converted afresh."""
+    first, second = Ultimatum(Fraction(1, 4)), Ultimatum(Fraction(1, 3))
+    one, two = deferred(first), deferred(second)
+    assert one.discount is two.discount and reduced(one.discount) == Fraction(9, 10)
+    assert reduced(two.demand) == Fraction(1, 3) and reduced(deferred(first).demand) == Fraction(1, 4)
+    equal = Ultimatum(Fraction(1, 4), discount=Fraction(9, 10))  # equal to the default, another object
+    assert reduced(deferred(equal).discount) == Fraction(9, 10)

@@ -317,6 +317,9 @@ def test_entries_of_other_types_are_classified_one_by_one():
     """Plain entries (int, Fraction, float) are read by their type; others go through kind_of."""
     mixed = PowerPath([np.float64(0.5), F(1, 2)], discount=F(9, 10))
     assert mixed.kind == "array" and mixed.power.tolist() == [0.5, 0.5]
+    plain = PowerPath([F(1, 2), 0.25, 1], discount=F(9, 10))  # plain types, floats among them
+    assert plain.kind == "array" and plain.power.tolist() == [0.5, 0.25, 1.0]
+    assert PowerPath([F(1, 2), 0.25], discount=0.9).solve().target_maximum.tolist() == [0.5, 0.75]
     with pytest.raises(ParameterTypeError, match="a rectangular stack of paths"):
         PowerPath([[0.5, 0.6], [0.5]], discount=0.9)
     with pytest.raises(ParameterTypeError, match=r"power must be a real number.*not a bool"):

@@ -246,7 +246,8 @@ def deferred(instance: T) -> T:
     fields = _FIELDS.get(model)
     if fields is None:
         names = tuple(model.__dataclass_fields__)  # type: ignore[attr-defined]
-        fields = _FIELDS[model] = (names, operator.attrgetter(*names), [(None, None)] * len(names))
+        getter = operator.attrgetter(*names) if len(names) > 1 else lambda model: (getattr(model, names[0]),)
+        fields = _FIELDS[model] = (names, getter, [(None, None)] * len(names))
     names, values, last = fields
     copy = _new(model)
     setter = object.__setattr__

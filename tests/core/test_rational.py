@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import operator
 from fractions import Fraction
 
@@ -131,3 +132,11 @@ def test_deferred_reuses_the_rational_of_a_field_that_holds_the_same_fraction() 
     assert reduced(two.demand) == Fraction(1, 3) and reduced(deferred(first).demand) == Fraction(1, 4)
     equal = Ultimatum(Fraction(1, 4), discount=Fraction(9, 10))  # equal to the default, another object
     assert reduced(deferred(equal).discount) == Fraction(9, 10)
+
+
+def test_deferred_copies_a_model_of_one_field() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class One:
+        share: object
+
+    assert reduced(deferred(One(Fraction(1, 3))).share) == Fraction(1, 3)

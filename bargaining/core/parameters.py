@@ -413,8 +413,8 @@ def _compile_fast(
         if not any(given):
             break
         # the next most common: floats, or Fractions, with fields left at their defaults
-        some = f"({' or '.join(f'{t} is float' for t in types)}) and " if floats else ""  # else exact
-        lines += [f"if {some}{' and '.join(f'({t} is {kept} or {t} is DEFAULT)' for t in types)}:"]
+        some = f" and ({' or '.join(f'{t} is float' for t in types)})" if floats else ""  # else exact
+        lines += [f"if {' and '.join(f'({t} is {kept} or {t} is DEFAULT)' for t in types)}{some}:"]
         if not floats:  # a Fraction as given: its size
             size = [
                 f"{t} is DEFAULT or -M < {v}.numerator < M and {v}.denominator < M"

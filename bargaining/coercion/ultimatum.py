@@ -59,6 +59,7 @@ Every closed form is derived in :mod:`bargaining.coercion.specification`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
@@ -67,6 +68,7 @@ import numpy as np
 
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, REAL, UNIT, declared, parameter, setting
+from ..core.rational import deferred, reduced
 from ..core.types import Value
 from ..core.values import (
     Case,
@@ -286,14 +288,9 @@ class Ultimatum:
         >>> Ultimatum.ultimatum(Fraction(1, 4), 0, 1, Fraction(1, 2)).outcome().compliance_probability
         Fraction(2, 3)
         """
+        specific: dict[str, Any] = {"vagueness": 0, "carrot": 0}  # a specific demand, no softening
         return cls(
-            demand,
-            vagueness=0,
-            deadline=deadline,
-            threat=threat,
-            audience_cost=audience_cost,
-            carrot=0,
-            **others,
+            demand, deadline=deadline, threat=threat, audience_cost=audience_cost, **specific, **others
         )
 
     # ------------------------------------------------------------------ the pieces
@@ -415,6 +412,8 @@ class Ultimatum:
             return self._float()._numeric_outcome()
         if self.kind == "array":
             return self._uniform_outcome_array()
+        if self.kind == "exact":  # the same closed form on GMP's rationals, each result a Fraction
+            return deferred(self)._uniform_outcome(reduced)
         return self._uniform_outcome()
 
     def delay_cost_is_positive(self) -> bool:
@@ -462,9 +461,10 @@ class Ultimatum:
         need = self.need()
         return tau * e * self.threat, need - c * (1 - tau), e * self.threat, need
 
-    def _uniform_outcome(self) -> UltimatumOutcome:
+    def _uniform_outcome(self, reduce: Callable[[Any], Any] | None = None) -> UltimatumOutcome:
         """The closed forms for numbers and symbols (arrays: :meth:`_uniform_outcome_array`); for
-        numbers only the regime that holds is built."""
+        numbers only the regime that holds is built. ``reduce`` brings each result back from
+        GMP's rationals (:func:`~bargaining.core.rational.reduced`)."""
         kind = self.kind
         execution, tau, c, falls = (
             self.credibility(),
@@ -498,6 +498,7 @@ class Ultimatum:
         paid = first * value_comply + late * tau * value_comply
         coercer = comply * paid + resist * value_resist
         values = _outcome_values(comply, resist, falls, execution, first, coercer, target)
+        values = values if reduce is None else [reduce(value) for value in values]
         return UltimatumOutcome(*values, label)  # type: ignore[call-arg]
 
     def _uniform_outcome_array(self) -> UltimatumOutcome:

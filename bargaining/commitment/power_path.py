@@ -98,6 +98,9 @@ _MAX_EXACT = 10**MAX_EXACT_DIGITS
 _ZERO = Fraction(0)
 
 _BLOCK = 512
+#: One float path of at most this many periods is decided by the recursion on Python floats
+#: (:func:`_sequential_minima`; numpy's cost per call is larger there), longer ones in blocks.
+_SHORT = 32
 _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
 PathKind = Literal["exact", "array", "symbolic"]
 
@@ -163,8 +166,9 @@ def _map(function: Any, path: Any) -> Any:
 # --------------------------------------------------------------------------- normalisation
 
 
-def _path_kind(power: Any) -> PathKind:
-    """The kind of a power path: exact (ints, Fractions), array (floats, numpy) or symbolic."""
+def _path_kind(power: Any) -> tuple[PathKind, bool]:
+    """The kind of a power path: exact (ints, Fractions), array (floats, numpy) or symbolic; and
+    whether it is a list or tuple of plain numbers (``int``, ``Fraction``, ``float``)."""
     if isinstance(power, np.ndarray):
         if power.dtype.kind not in "iuf" or power.dtype.kind == "b":
             raise ParameterTypeError("power", "a path of real numbers", power)
@@ -172,25 +176,26 @@ def _path_kind(power: Any) -> PathKind:
             raise ParameterValueError(
                 "power", "a path (1-D) or a stack of paths (2-D)", Description(f"shape {power.shape}")
             )
-        return "array"
+        return "array", False
     if not isinstance(power, (list, tuple)):
         raise ParameterTypeError("power", "a sequence of probabilities (a power path)", power)
     types = set(map(type, power))
-    if types <= _EXACT_TYPES and all(_exact_size(value) for value in power):  # plain numbers first
-        return "array" if float in types else "exact"
+    if types <= _EXACT_TYPES and (types == _FLOATS or all(_exact_size(value) for value in power)):
+        return ("array" if float in types else "exact"), True  # plain numbers first
     kind: PathKind = "exact"
     for item in power:
         if isinstance(item, (list, tuple, np.ndarray)):
-            return "array"
+            return "array", False
         item_kind = kind_of("power", item)
         if item_kind == "symbolic":
             kind = "symbolic"
         elif item_kind == "float" and kind == "exact":
             kind = "array"
-    return kind
+    return kind, False
 
 
 _EXACT_TYPES = frozenset({int, Fraction, float})  # the entries whose kind is read from their type
+_FLOATS = frozenset({float})
 
 
 def _exact_size(value: Any) -> bool:
@@ -200,9 +205,10 @@ def _exact_size(value: Any) -> bool:
     return bool(-_MAX_EXACT < value.numerator < _MAX_EXACT and value.denominator < _MAX_EXACT)
 
 
-def _normalize_path(power: Any, kind: PathKind) -> Any:
+def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
+    """The path in its kind (``plain``: a list or tuple of plain numbers, as :func:`_path_kind` found)."""
     if kind == "array":
-        if isinstance(power, (list, tuple)) and not set(map(type, power)) <= _EXACT_TYPES:
+        if isinstance(power, (list, tuple)) and not plain:
             for item in power:
                 for value in np.ravel(np.asarray(item, dtype=object)):
                     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
@@ -219,7 +225,14 @@ def _normalize_path(power: Any, kind: PathKind) -> Any:
             array = np.asarray(power, dtype=float)
         if array.shape[-1] == 0:
             raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
-        check_probability("power", array)
+        # a short plain path entry by entry (NaN fails every comparison); else check_probability
+        checked = plain and len(power) <= _SHORT
+        for value in power if checked else ():
+            if not 0 <= value <= 1:
+                checked = False
+                break
+        if not checked:
+            check_probability("power", array)
         return array
     if len(power) == 0:
         raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
@@ -243,16 +256,22 @@ def _scalar_checks() -> dict[str, Any]:
     return {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
 
 
+_FAST: dict[type, Any] = {}  # the fast path over the scalar fields, by class
+
+
 def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
     """Normalise ``power`` and the scalar fields to one kind; validate both (plain numbers by
     the class's compiled fast path, anything else by :func:`~bargaining.core.model.settle`)."""
-    scalar_kind = fast_of(type(instance), tuple(scalars))(instance)
+    fast = _FAST.get(type(instance)) or _FAST.setdefault(
+        type(instance), fast_of(type(instance), tuple(scalars))
+    )
+    scalar_kind = fast(instance)
     if scalar_kind is None:
         for name in scalars:
             value = getattr(instance, name)
             if isinstance(value, (np.ndarray, list, tuple)):
                 raise ParameterTypeError(name, "a scalar (the path itself carries the arrays)", value)
-    path_kind = _path_kind(instance.power)
+    path_kind, plain = _path_kind(instance.power)
     if scalar_kind is None:
         scalar_kind = settle(instance, scalars)
     kind: PathKind
@@ -268,11 +287,12 @@ def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
             object.__setattr__(instance, name, sympy.sympify(getattr(instance, name)))
     elif path_kind == "array" or scalar_kind == "float":
         kind = "array"
-        for name in scalars:
-            object.__setattr__(instance, name, float(getattr(instance, name)))
+        if scalar_kind != "float":  # the fast path and settle store floats already
+            for name in scalars:
+                object.__setattr__(instance, name, float(getattr(instance, name)))
     else:
         kind = "exact"
-    object.__setattr__(instance, "power", _normalize_path(instance.power, kind))
+    object.__setattr__(instance, "power", _normalize_path(instance.power, kind, plain))
     object.__setattr__(instance, "kind", kind)
     return kind
 
@@ -320,12 +340,28 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
     return trimmed
 
 
-def _sequential_minimum(war: Sequence[Any], discount: Any, kind: Kind) -> tuple[Any, ...]:
-    zero = _ZERO if kind == "exact" else 0 * war[-1]  # exact: the zero 0 * w would build
-    minimum = [maximum(kind, war[-1], zero)]
-    for value in reversed(war[:-1]):
-        minimum.append(maximum(kind, value, discount * minimum[-1]))
-    return tuple(reversed(minimum))
+def _sequential_minima(
+    power: Sequence[Any], cost_c: Any, cost_t: Any, discount: Any, kind: Kind, slack: bool
+) -> tuple[list[Any], list[Any], list[Any]]:
+    r""":math:`\mu^C_t`, :math:`\mu^T_t` and (if ``slack``) :math:`1 - \mu^C_t - \mu^T_t` by the
+    recursion, in one backward pass, for a path held as a sequence (exact, symbolic, or one
+    short float path as Python floats)."""
+    # numbers: the built-in max, which keeps the first of equals as maximum() does
+    larger = max if kind != "symbolic" else functools.partial(maximum, kind)
+    last = power[-1]
+    zero = _ZERO if kind == "exact" else 0 * last  # exact: the zero 0 * p would build
+    coercer, target = larger(last - cost_c, zero), larger(1 - last - cost_t, zero)
+    minimum_c, minimum_t, gaps = [coercer], [target], [1 - coercer - target] if slack else []
+    for value in power[-2::-1]:
+        coercer = larger(value - cost_c, discount * coercer)
+        target = larger(1 - value - cost_t, discount * target)
+        minimum_c.append(coercer)
+        minimum_t.append(target)
+        if slack:
+            gaps.append(1 - coercer - target)
+    for found in (minimum_c, minimum_t, gaps):
+        found.reverse()
+    return minimum_c, minimum_t, gaps
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,10 +450,21 @@ class PowerPath:
         cost_c, cost_t = self.war_costs
         if self.kind == "array":
             return self.power - cost_c, 1 - self.power - cost_t
-        return (
-            tuple(value - cost_c for value in self.power),
-            tuple(1 - value - cost_t for value in self.power),
+        return tuple(value - cost_c for value in self.power), tuple(
+            1 - value - cost_t for value in self.power
         )
+
+    def _short(self) -> list[float] | None:
+        """The path as Python floats if it is one float path of at most ``_SHORT`` periods, else ``None``."""
+        power = self.power
+        if self.kind == "array" and power.ndim == 1 and power.shape[0] <= _SHORT:
+            short: list[float] = power.tolist()
+            return short
+        return None
+
+    def _sequences(self, power: Sequence[Any], slack: bool = True) -> tuple[list[Any], ...]:
+        kind: Kind = "float" if self.kind == "array" else self.kind  # a sequence: exact, symbols, or floats
+        return _sequential_minima(power, *self.war_costs, self.discount, kind, slack)
 
     def minimum_values(self) -> tuple[Any, Any]:
         r"""The least continuation value each side must be promised in each period, :math:`(\mu^C_t, \mu^T_t)`.
@@ -427,19 +474,22 @@ class PowerPath:
         >>> path.minimum_values()
         ((Fraction(99, 200), Fraction(11, 20)), (Fraction(9, 20), Fraction(7, 20)))
         """
-        war_c, war_t = self.war_values()
-        if self.kind == "array":
+        short = self._short()
+        if self.kind == "array" and short is None:
+            war_c, war_t = self.war_values()
             return _suffix_minimum(war_c, self.discount), _suffix_minimum(war_t, self.discount)
-        return (
-            _sequential_minimum(war_c, self.discount, self.kind),
-            _sequential_minimum(war_t, self.discount, self.kind),
-        )
+        minimum_c, minimum_t, _ = self._sequences(self.power if short is None else short, slack=False)
+        if short is None:
+            return tuple(minimum_c), tuple(minimum_t)
+        return np.array(minimum_c), np.array(minimum_t)
 
     def _slack(self) -> tuple[Any, Any, Any]:
-        minimum_c, minimum_t = self.minimum_values()
-        if self.kind == "array":
+        short = self._short()
+        if self.kind == "array" and short is None:
+            minimum_c, minimum_t = self.minimum_values()
             return minimum_c, minimum_t, 1 - minimum_c - minimum_t
-        return minimum_c, minimum_t, tuple(1 - a - b for a, b in zip(minimum_c, minimum_t))
+        values = self._sequences(self.power if short is None else short)
+        return tuple(tuple(value) if short is None else np.array(value) for value in values)  # type: ignore[return-value]
 
     # -- the verdicts ---------------------------------------------------------------------------
 
@@ -488,22 +538,31 @@ class PowerPath:
         """
         if self.kind == "symbolic":
             raise NotImplementedError("the period of war needs numbers; use is_peaceful() for symbols")
-        minimum_c, minimum_t, slack = self._slack()
-        if self.kind == "array":
+        short = self._short()
+        if self.kind == "array" and short is None:
+            minimum_c, minimum_t, slack = self._slack()
             verdict = np.all(slack >= -TOLERANCE, axis=-1)
             if slack.ndim == 1:
                 war = math.inf if verdict else self._war_period_scalar(slack)
                 return PowerPathSolution(bool(verdict), war, minimum_c, minimum_t, slack)
             return PowerPathSolution(verdict, self._war_periods_stack(verdict), minimum_c, minimum_t, slack)
-        peaceful = all(value.numerator >= 0 for value in slack)  # exact: each slack >= 0
+        if short is None:  # exact: each slack >= 0, read in integers
+            minimum_c, minimum_t, slack = self._sequences(self.power)
+            peaceful = all(value.numerator >= 0 for value in slack)
+            war = math.inf if peaceful else self._war_period_scalar(slack)
+            return PowerPathSolution(peaceful, war, tuple(minimum_c), tuple(minimum_t), tuple(slack))
+        minimum_c, minimum_t, slack = self._sequences(short)  # Python floats; arrays at the end
+        peaceful = min(slack) >= -TOLERANCE  # finite floats: no NaN to slip past min
         war = math.inf if peaceful else self._war_period_scalar(slack)
-        return PowerPathSolution(peaceful, war, minimum_c, minimum_t, slack)
+        return PowerPathSolution(peaceful, war, np.array(minimum_c), np.array(minimum_t), np.array(slack))
 
     def _war_period_scalar(self, slack: Any) -> int:
         """Backward induction with war whenever no peaceful division exists given the continuation."""
         tolerance = TOLERANCE if self.kind == "array" else 0
-        failing = [t for t in range(len(slack)) if slack[t] < -tolerance] if self.kind != "array" else None
-        last = int(np.flatnonzero(slack < -tolerance)[-1]) if failing is None else failing[-1]
+        if isinstance(slack, np.ndarray):
+            last = int(np.flatnonzero(slack < -tolerance)[-1])
+        else:  # exact, or a short float path as Python floats
+            last = [t for t, value in enumerate(slack) if value < -tolerance][-1]
         war_c, war_t = self.war_values()
         if self.kind == "array":
             war_c, war_t = war_c.tolist(), war_t.tolist()

@@ -273,10 +273,16 @@ class Plan:
 
 
 def _bound_test(value: str, domain: Domain, names: dict[str, Any], floats: bool) -> str:
-    """The domain as one chained comparison on ``value`` (for floats it also refuses NaN and ±inf,
-    since every comparison with NaN is false and the open ends are ±inf)."""
+    r"""The domain as one chained comparison on ``value`` (for floats it also refuses NaN and ±inf,
+    since every comparison with NaN is false and the open ends are ±inf). For a ``Fraction``
+    between integer bounds it compares integers, with no ``Fraction`` comparison: :math:`a \le n/d`
+    iff :math:`a d \le n`, as :math:`d > 0`."""
     low, high = f"L_{len(names)}", f"H_{len(names)}"
     names[low], names[high] = domain.lower, domain.upper
+    if not floats and {type(domain.lower), type(domain.upper)} <= {int, type(None)}:
+        scaled = {0: "0", 1: f"{value}.denominator"}  # a d for the bounds of the domains we have
+        low, high = (scaled.get(b, f"({b} * {value}.denominator)") for b in (domain.lower, domain.upper))
+        value = f"{value}.numerator"
     left = (
         f"{low} {'<' if domain.lower_open else '<='} "
         if domain.lower is not None
@@ -353,8 +359,12 @@ def _compile_fast(
         ]
         for name, item in parameters.items():
             if item.above is not None:
-                low, high = values[index[item.above]], values[index[name]]
-                found.append(f"({high} {'>' if item.strict else '>='} {low})")
+                i, j = index[item.above], index[name]
+                test = f"{values[j]} {'>' if item.strict else '>='} {values[i]}"
+                low, high = usable.get(item.above, 0), usable.get(name, 0)  # both left at ordered defaults:
+                if given[i] and given[j] and (high > low if item.strict else high >= low):
+                    test = f"{types[i]} is DEFAULT and {types[j]} is DEFAULT or {test}"  # checked once, here
+                found.append(f"({test})")
         return " and ".join(found) or "True"
 
     def block(lines: list[str], depth: int) -> list[str]:
@@ -399,6 +409,23 @@ def _compile_fast(
     ]
     lines += [f"if {' and '.join(f'{t} is float' for t in types)}:"]  # the common case: floats as given
     lines += block(finish("float", True, None), 1)
+    for kept, kind, floats, to in (("float", "float", True, "F"), ("Fraction", "exact", False, "X")):
+        if not any(given):
+            break
+        # the next most common: floats, or Fractions, with fields left at their defaults
+        some = f" and ({' or '.join(f'{t} is float' for t in types)})" if floats else ""  # else exact
+        lines += [f"if {' and '.join(f'({t} is {kept} or {t} is DEFAULT)' for t in types)}{some}:"]
+        if not floats:  # a Fraction as given: its size
+            size = [
+                f"{t} is DEFAULT or -M < {v}.numerator < M and {v}.denominator < M"
+                for v, t in zip(values, types)
+            ]
+            lines += block([f"if not (({') and ('.join(size)})):", "    return None"], 1)
+        lines += block(
+            [f"if {t} is DEFAULT: {v} = {to}_{i}" for i, (v, t) in enumerate(zip(values, types)) if given[i]],
+            1,
+        )
+        lines += block(finish(kind, floats, kept), 1)
     lines += [
         f"types = {{{', '.join(types)}}}",
         "if not (types <= NUMBERS and " + sizes + "):",

@@ -214,6 +214,27 @@ def test_vectorised_minimum_matches_the_sequential_recursion_across_blocks():
         np.testing.assert_allclose(minimum_t, expected_t[::-1], rtol=1e-12, atol=1e-15)
 
 
+@pytest.mark.parametrize("periods", [1, 2, 3, 31, 32, 33])
+def test_a_short_float_path_by_the_recursion_agrees_with_the_blocks(periods):
+    """One float path of up to 32 periods is decided by the recursion on Python floats; the same
+    path as a one-row stack takes the blocked evaluation: the same verdict and war period, arrays
+    out, values equal to rounding."""
+    rng = np.random.default_rng(periods)
+    for _ in range(20):
+        power = rng.uniform(0, 1, periods).tolist()
+        delta, cost_c, cost_t = rng.uniform(0.3, 0.99), rng.uniform(0, 0.1), rng.uniform(0, 0.1)
+        single = PowerPath(power, delta, cost_c, cost_t)
+        stacked = PowerPath(np.array([power]), delta, cost_c, cost_t)
+        one, rows = single.solve(), stacked.solve()
+        assert one.is_peaceful == bool(rows.is_peaceful[0]) == single.is_peaceful()
+        assert one.war_period == rows.war_period[0]
+        for name in ("coercer_minimum", "target_minimum", "slack"):
+            value = getattr(one, name)
+            assert isinstance(value, np.ndarray) and value.dtype == float and value.shape == (periods,)
+            np.testing.assert_allclose(value, getattr(rows, name)[0], rtol=1e-13, atol=1e-14)
+        np.testing.assert_array_equal(single.minimum_values()[0], one.coercer_minimum)
+
+
 def test_a_stack_of_paths_is_decided_row_by_row():
     rng = np.random.default_rng(2)
     stack = np.clip(0.5 + np.cumsum(rng.normal(0, 0.06, (40, 25)), axis=1), 0, 1)
@@ -296,6 +317,9 @@ def test_entries_of_other_types_are_classified_one_by_one():
     """Plain entries (int, Fraction, float) are read by their type; others go through kind_of."""
     mixed = PowerPath([np.float64(0.5), F(1, 2)], discount=F(9, 10))
     assert mixed.kind == "array" and mixed.power.tolist() == [0.5, 0.5]
+    plain = PowerPath([F(1, 2), 0.25, 1], discount=F(9, 10))  # plain types, floats among them
+    assert plain.kind == "array" and plain.power.tolist() == [0.5, 0.25, 1.0]
+    assert PowerPath([F(1, 2), 0.25], discount=0.9).solve().target_maximum.tolist() == [0.5, 0.75]
     with pytest.raises(ParameterTypeError, match="a rectangular stack of paths"):
         PowerPath([[0.5, 0.6], [0.5]], discount=0.9)
     with pytest.raises(ParameterTypeError, match=r"power must be a real number.*not a bool"):

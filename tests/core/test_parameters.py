@@ -28,6 +28,7 @@ from bargaining.core.model import settle
 from bargaining.core.parameters import (
     NONNEGATIVE,
     PROBABILITY,
+    Domain,
     Parameter,
     Setting,
     checks_of,
@@ -134,6 +135,25 @@ NUMBERS = st.one_of(
 )
 
 
+_WIDE = Domain("wide", "in [-2, 3]", -2, 3)
+_FINE = Domain("fine", "in (1/3, 5/2]", F(1, 3), F(5, 2), lower_open=True)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+@declared
+class _Bounds:
+    """Integer bounds other than 0 and 1 (read in integers on the exact fast path), Fraction
+    bounds, a pair left at ordered defaults and a pair whose defaults are out of order."""
+
+    wide: object = parameter(_WIDE, "a wide number", default=-1)
+    fine: object = parameter(_FINE, "a fine number", default=F(1, 2))
+    low: object = parameter(_WIDE, "the low end of a pair", default=0)
+    high: object = parameter(_WIDE, "the high end of a pair", default=2, above="low")
+    under: object = parameter(_WIDE, "the low end of a pair out of order", default=1)
+    over: object = parameter(_WIDE, "the high end of a pair out of order", default=0, above="under", strict=False)
+    kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+
 def _outcome(model, values):
     """What the model does with these values: the normalised fields and kind, or the error."""
     try:
@@ -174,7 +194,7 @@ def _same(first, second):
     )
 
 
-@pytest.mark.parametrize("model", [RiskReturn, Screening, Crisis])
+@pytest.mark.parametrize("model", [RiskReturn, Screening, Crisis, _Bounds])
 @given(data=st.data())
 def test_the_fast_path_accepts_refuses_and_converts_as_the_general_path(model, data):
     values = [data.draw(NUMBERS) for _ in declarations(model)]
@@ -257,7 +277,7 @@ def test_a_declaration_is_a_parameter_or_a_setting():
 # --------------------------------------------------------------------------- fields left at their defaults
 
 
-@pytest.mark.parametrize("model", [AlternatingOffers, PowerShift])
+@pytest.mark.parametrize("model", [AlternatingOffers, PowerShift, _Bounds])
 @given(data=st.data())
 def test_fields_left_at_their_defaults_convert_as_on_the_general_path(model, data):
     """A field left at its default takes conversions made once per class; the outcome is the
@@ -321,3 +341,33 @@ def test_a_model_that_settles_its_path_settles_its_scalars_by_the_fast_path():
         PowerPath([0.5], discount=1.5)
     with pytest.raises(ParameterValueError, match="power must be an exact number with at most"):
         PowerPath([F(1, 10**4301)], discount=F(1, 2))
+
+
+def test_integer_and_fraction_bounds_and_pairs_at_their_defaults():
+    """The exact fast path reads integer bounds in integers and skips a pair left at ordered
+    defaults; a pair whose defaults are out of order is still refused when both are left."""
+    with pytest.raises(ParameterValueError, match=r"over must be at least under = 1 \(got 0\)"):
+        _Bounds()
+    exact = _Bounds(over=1)
+    assert exact.kind == "exact" and exact.high == F(2) and type(exact.wide) is F
+    assert _Bounds(0.5, over=2).kind == "float" and _Bounds(0.5, over=2).high == 2.0
+    with pytest.raises(ParameterValueError, match=r"wide must be in \[-2, 3\] \(got -3\)"):
+        _Bounds(-3, over=1)
+    with pytest.raises(ParameterValueError, match=r"fine must be in \(1/3, 5/2\] \(got 1/3\)"):
+        _Bounds(fine=F(1, 3), over=1)
+
+
+def test_a_model_left_at_all_its_defaults_is_exact():
+    """Every field at its default: the kind of the defaults (exact), not the floats' branch."""
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Defaults:
+        share: object = parameter(PROBABILITY, "a share", default=F(1, 2))
+        low: object = parameter(NONNEGATIVE, "a low end", default=0)
+        high: object = parameter(NONNEGATIVE, "a high end", default=1, above="low")
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
+    assert Defaults().kind == "exact" and Defaults().high == F(1) and type(Defaults().low) is F
+    assert Defaults(0.5).kind == "float" and Defaults(0.5).high == 1.0
+    assert Defaults(high=2.0).kind == "float" and Defaults(high=2.0).low == 0.0

@@ -67,7 +67,10 @@ def _times(kind: Kind, times: Any) -> Any:
         values = (
             times
             if not isinstance(times, (list, tuple, np.ndarray))
-            else np.asarray([Fraction(t) for t in np.ravel(times)], dtype=object).reshape(np.shape(times))
+            else np.asarray(  # numpy scalars as Python numbers first: no numpy int inside a Fraction
+                [Fraction(t.item() if isinstance(t, np.generic) else t) for t in np.ravel(times)],
+                dtype=object,
+            ).reshape(np.shape(times))
         )
     else:
         values = times

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._compiled import compiled, vertex_search
 from ._polytope import (
     BRUTE_FORCE_BASES,
     CLEAR,
@@ -301,13 +302,9 @@ def float_pairs(
     # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
     b_float = (b_array if b_array is not None else np.array(b_t, dtype=object)).astype(float)
     a_float = (a_array if a_array is not None else np.array(a, dtype=object)).astype(float)
-    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
-    p_h = np.concatenate([np.zeros(n), np.ones(m)])
+    p_side = _polytope(b_float / b_float.max(), n, 0)
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
-    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
-    q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_side = propose(p_g, p_h, n)
-    q_side = propose(q_g, q_h, m) if p_side is not None else None
+    q_side = _polytope(a_float / a_float.max(), 0, n) if p_side is not None else None
     if p_side is None or q_side is None:
         return None
     pairs = complete_pairs(p_side.masks, q_side.masks, n, m)
@@ -330,6 +327,29 @@ def float_pairs(
         v[1].bit_count() > m for v in rebuilt[1].values()
     )
     return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
+
+
+def _polytope(payoff: np.ndarray, payoff_base: int, coordinate_base: int) -> FloatPolytope | None:
+    r"""The vertices of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` in floating point
+    (``payoff`` scaled into (0, 1], labels numbered as in :func:`~._polytope.exact_vertex`): by
+    the compiled pivoting search (:func:`~._compiled.vertex_search`) when numba is there and the
+    polytope is simple, else by :func:`propose` (Qhull, or every basis); ``None`` when floating
+    point cannot tell."""
+    rows, dim = payoff.shape
+    search = compiled(vertex_search)
+    if search is not None:
+        # at most about 32 MB of dictionaries (beyond, Qhull's own bookkeeping is the leaner)
+        status, masks, bases, close = search(
+            payoff, payoff_base, coordinate_base, 2**22 // (rows * dim + rows), TIGHT, CLEAR
+        )
+        if status == 0:
+            return FloatPolytope(masks, bases, close)
+    g = np.zeros((rows + dim, dim))
+    g[payoff_base : payoff_base + rows] = payoff
+    g[coordinate_base + np.arange(dim), np.arange(dim)] = -1.0
+    h = np.zeros(rows + dim)
+    h[payoff_base : payoff_base + rows] = 1.0
+    return propose(g, h, dim)
 
 
 def exact_pairs(

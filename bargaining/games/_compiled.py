@@ -1,0 +1,245 @@
+r"""Compiled kernels for the games section: numba when it is installed, the numpy paths otherwise.
+
+A kernel is written here as a plain Python function on numpy arrays (the subset of Python numba
+compiles) and compiled on first use by :func:`compiled`, machine code cached on disk
+(``cache=True``), so a process pays numba's import and loading once and never compiles what it
+has compiled before. Without numba, or with ``BARGAINING_NUMBA=0`` in the environment (or
+:data:`ENABLED` set to ``False``), :func:`compiled` gives ``None`` and each caller takes its numpy
+path; the plain functions also run as they are (the tests hold them against the compiled ones).
+
+:func:`vertex_search` enumerates the vertices of a best-response polytope in floating point by
+pivoting (a breadth-first search over the graph of the polytope from the origin), for
+:func:`bargaining.games._proposal.float_pairs`; like Qhull, whose place it takes when it can,
+it only **proposes**: every vertex it reports has its labels decided by a margin, and the
+paired ones are rebuilt exactly afterwards.
+
+>>> import numpy as np
+>>> status, masks, bases, close = vertex_search(np.array([[2.0, 1.0], [1.0, 3.0]]), 0, 2, 100, 1e-9, 1e-5)
+>>> int(status), sorted(int(v) for v in masks)
+(0, [3, 6, 9, 12])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import numpy as np
+
+__all__ = ["ENABLED", "compiled", "vertex_search"]
+
+#: Whether the kernels are compiled (numba) or the numpy paths taken; ``BARGAINING_NUMBA=0`` in
+#: the environment switches them off.
+ENABLED = os.environ.get("BARGAINING_NUMBA", "1") != "0"
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_COMPILED: dict[Callable[..., Any], Callable[..., Any] | None] = {}
+
+
+def compiled(function: _F) -> _F | None:
+    """``function`` compiled by numba (``njit``, cached on disk), or ``None`` when numba is not
+    installed or :data:`ENABLED` is off (the caller then takes its numpy path).
+
+    >>> compiled(vertex_search) is None or callable(compiled(vertex_search))
+    True
+    """
+    if not ENABLED:
+        return None
+    if function not in _COMPILED:
+        try:
+            import numba
+        except ImportError:  # pragma: no cover - numba is installed where the tests run
+            _COMPILED[function] = None
+        else:
+            _COMPILED[function] = numba.njit(cache=True, nogil=True)(function)
+    return cast("_F | None", _COMPILED[function])
+
+
+#: The smallest pivot :func:`vertex_search` divides by; a smaller one leaves the polytope to Qhull.
+_PIVOT = 1e-11
+_S1, _S2, _S3 = np.uint64(13), np.uint64(29), np.uint64(43)  # a label mask's hash: it xor shifted
+
+
+def vertex_search(
+    payoff: np.ndarray, payoff_base: int, coordinate_base: int, limit: int, tight: float, clear: float
+) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Every vertex of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` (``payoff`` positive, in
+    floating point) by a breadth-first search over its feasible bases from the origin.
+
+    A basis is a dictionary :math:`s_B = \beta - T s_N` over the slacks of all constraints (a
+    coordinate's slack is the coordinate itself), keyed by its nonbasic labels. From each basis
+    every nonbasic slack is increased until a basic one reaches 0 (the ratio test); each row
+    tied at the least ratio gives a neighbouring basis, as in the exact search
+    :func:`~bargaining.games._polytope.exact_vertices`, whose completeness this shares (the
+    graph of feasible bases of a polytope is connected, degenerate pivots included). Labels are
+    numbered as in :func:`~bargaining.games._polytope.exact_vertex`. A vertex's labels are its
+    basis's nonbasic slacks (exactly 0) and the basic slacks within ``tight`` of 0 (relative to
+    ``1 + h``: 2 for a payoff row, 1 for a coordinate; they are set to 0); a vertex with a basic
+    slack above ``tight`` but at most ``clear`` is flagged, to be confirmed exactly.
+
+    Returns ``(status, masks, bases, close)``: each vertex's label mask (the origin first), the
+    nonbasic labels of the first basis that gave it (``dim`` independent constraints: a basis to
+    rebuild it from) and its flag; ``status`` is 0 when every vertex was found, 1 when a pivot
+    is too small to divide by or a slack comes out below ``-tight`` (floating point cannot
+    tell), 2 beyond ``limit`` bases (then the arrays are not to be used).
+    """
+    rows, dim = payoff.shape
+    capacity = 64
+    basic = np.empty((capacity, rows), np.int64)
+    nonbasic = np.empty((capacity, dim), np.int64)
+    beta = np.empty((capacity, rows))
+    table = np.empty((capacity, rows, dim))
+    keys = np.empty(capacity, np.uint64)  # each basis's nonbasic labels
+    vertex_of = np.empty(capacity, np.int64)  # each basis's vertex
+    back = np.full(capacity, -1, np.int64)  # a column that only leads back where the basis came from
+    masks = np.empty(capacity, np.uint64)  # each vertex's labels
+    bases = np.empty((capacity, dim), np.int64)
+    close = np.zeros(capacity, np.bool_)
+    degenerate = np.zeros(capacity, np.bool_)  # whether each basis's vertex is degenerate
+    rows_best = np.empty(dim, np.int64)
+    entries_best = np.empty(dim)
+    betas_best = np.empty(dim)
+    inverse_scale = np.ones(rows + dim)  # 1 / (1 + h) of each label's constraint
+    inverse_scale[payoff_base : payoff_base + rows] = 0.5
+    one = np.uint64(1)
+    start = np.uint64(0)
+    for k in range(rows):
+        basic[0, k] = payoff_base + k
+        beta[0, k] = 1.0
+        for i in range(dim):
+            table[0, k, i] = payoff[k, i]
+    for i in range(dim):
+        nonbasic[0, i] = coordinate_base + i
+        start |= one << np.uint64(coordinate_base + i)
+    masks[0], bases[0], vertex_of[0], keys[0] = start, nonbasic[0], 0, start
+    # the bases seen, by their nonbasic labels: a hash table of 2 capacity slots
+    slot_mask = np.uint64(2 * capacity - 1)
+    slot_keys = np.zeros(2 * capacity, np.uint64)  # 0: an empty slot (a basis has labels)
+    slot_values = np.empty(2 * capacity, np.int64)
+    slot = (start ^ (start >> _S1) ^ (start >> _S2) ^ (start >> _S3)) & slot_mask
+    slot_keys[slot], slot_values[slot] = start, 0
+    vertices = {start: 0}  # vertices by their labels
+    count = found = 1
+    head = 0
+    while head < count:
+        head_key = keys[head]
+        # the ratio test of every column at once, row by row: the least beta / entry so far
+        rows_best[:] = -1
+        entries_best[:] = 1.0
+        betas_best[:] = np.inf
+        for r in range(rows):
+            value = beta[head, r]
+            for c in range(dim):
+                entry = table[head, r, c]
+                if entry > _PIVOT and value * entries_best[c] < betas_best[c] * entry:
+                    entries_best[c], betas_best[c], rows_best[c] = entry, value, r
+        for c in range(dim):
+            if c == back[head]:
+                continue
+            best, best_entry, best_beta = rows_best[c], entries_best[c], betas_best[c]
+            if best < 0:  # every entry of the column negligible: the polytope is bounded
+                return 1, masks[:found], bases[:found], close[:found]
+            entering = nonbasic[head, c]
+            # the row of the least ratio leaves the basis; if the vertex this leads to is
+            # degenerate, so does each row tied with it, each in a neighbour of its own
+            tied_end = False
+            for t in range(rows + 1):
+                row = best
+                if t > 0:
+                    if not tied_end:
+                        break
+                    row = t - 1
+                    entry = table[head, row, c]
+                    if (
+                        row == best
+                        or entry <= _PIVOT
+                        or (beta[head, row] * best_entry - entry * best_beta)
+                        * inverse_scale[basic[head, row]]
+                        > tight * best_entry
+                    ):
+                        continue
+                leaving = basic[head, row]
+                key = (head_key & ~(one << np.uint64(entering))) | (one << np.uint64(leaving))
+                if count == capacity:  # twice the room, the bases found copied over
+                    capacity *= 2
+                    basic = np.concatenate((basic, np.empty_like(basic)))
+                    nonbasic = np.concatenate((nonbasic, np.empty_like(nonbasic)))
+                    beta = np.concatenate((beta, np.empty_like(beta)))
+                    table = np.concatenate((table, np.empty_like(table)))
+                    keys = np.concatenate((keys, np.empty_like(keys)))
+                    vertex_of = np.concatenate((vertex_of, np.empty_like(vertex_of)))
+                    back = np.concatenate((back, np.empty_like(back)))
+                    degenerate = np.concatenate((degenerate, np.empty_like(degenerate)))
+                    masks = np.concatenate((masks, np.empty_like(masks)))
+                    bases = np.concatenate((bases, np.empty_like(bases)))
+                    close = np.concatenate((close, np.zeros_like(close)))
+                    # the hash table twice as large (kept at most half full), filled again
+                    slot_mask = (slot_mask << one) | one
+                    slot_keys = np.zeros(2 * len(slot_keys), np.uint64)
+                    slot_values = np.empty(len(slot_keys), np.int64)
+                    for k in range(count):
+                        slot = (keys[k] ^ (keys[k] >> _S1) ^ (keys[k] >> _S2) ^ (keys[k] >> _S3)) & slot_mask
+                        while slot_keys[slot] != 0:
+                            slot = (slot + one) & slot_mask
+                        slot_keys[slot], slot_values[slot] = keys[k], k
+                # look the basis up in the hash table (open addressing, linear probing)
+                slot = (key ^ (key >> _S1) ^ (key >> _S2) ^ (key >> _S3)) & slot_mask
+                while slot_keys[slot] != 0 and slot_keys[slot] != key:
+                    slot = (slot + one) & slot_mask
+                if slot_keys[slot] == key:
+                    degenerate_end = degenerate[slot_values[slot]]
+                else:
+                    if count >= limit:
+                        return 2, masks[:found], bases[:found], close[:found]
+                    # the dictionary after the slack of column c enters in place of the one of row
+                    pivot = table[head, row, c]
+                    beta[count, row] = beta[head, row] / pivot
+                    for j in range(dim):
+                        table[count, row, j] = table[head, row, j] / pivot
+                    table[count, row, c] = 1.0 / pivot
+                    for r in range(rows):
+                        if r != row:
+                            factor = table[head, r, c]
+                            beta[count, r] = beta[head, r] - factor * beta[count, row]
+                            for j in range(dim):
+                                table[count, r, j] = table[head, r, j] - factor * table[count, row, j]
+                            table[count, r, c] = -factor / pivot
+                    basic[count] = basic[head]
+                    nonbasic[count] = nonbasic[head]
+                    basic[count, row] = entering
+                    nonbasic[count, c] = leaving
+                    mask = key
+                    flagged = False
+                    for r in range(rows):
+                        relative = beta[count, r] * inverse_scale[basic[count, r]]
+                        if relative < -tight:
+                            return 1, masks[:found], bases[:found], close[:found]
+                        if relative <= tight:  # a degenerate vertex: this slack is 0
+                            beta[count, r] = 0.0
+                            mask |= one << np.uint64(basic[count, r])
+                        flagged |= tight < relative <= clear
+                    degenerate_end = mask != key
+                    slot_keys[slot], slot_values[slot] = key, count
+                    keys[count] = key
+                    degenerate[count] = degenerate_end
+                    # from a simple vertex to a simple one, that column only leads back
+                    back[count] = -1 if degenerate_end or degenerate[head] else c
+                    if not degenerate_end:  # a simple vertex has one basis: a new vertex
+                        vertex = found
+                        found += 1
+                    elif mask in vertices:
+                        vertex = vertices[mask]
+                    else:
+                        vertex = found
+                        found += 1
+                        vertices[mask] = vertex
+                    if vertex == found - 1:
+                        masks[vertex], bases[vertex], close[vertex] = mask, nonbasic[count], flagged
+                    else:
+                        close[vertex] |= flagged
+                    vertex_of[count] = vertex
+                    count += 1
+                tied_end = tied_end or (t == 0 and degenerate_end)
+        head += 1
+    return 0, masks[:found], bases[:found], close[:found]

@@ -27,7 +27,7 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
-__all__ = ["ENABLED", "compiled", "vertex_search"]
+__all__ = ["ENABLED", "compiled", "continuations", "convex_hull", "vertex_search"]
 
 #: Whether the kernels are compiled (numba) or the numpy paths taken; ``BARGAINING_NUMBA=0`` in
 #: the environment switches them off.
@@ -243,3 +243,125 @@ def vertex_search(
                 tied_end = tied_end or (t == 0 and degenerate_end)
         head += 1
     return 0, masks[:found], bases[:found], close[:found]
+
+
+def continuations(polygon: np.ndarray, stage: np.ndarray, gains: np.ndarray, delta: float) -> np.ndarray:
+    r"""The points whose convex hull is :math:`B(W)` in the Abreu–Sannikov iteration, for the
+    convex polygon :math:`W` (``polygon``: at least 3 vertices, counterclockwise), as
+    :func:`bargaining.games.repeated._continuations` gives them (see there).
+
+    >>> square = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+    >>> continuations(square, np.array([[1.0, 1.0], [2.0, 0.0]]), np.zeros((2, 2)), 0.5).tolist()
+    [[1.0, 1.0], [1.0, 0.0], [1.5, 0.0], [1.5, 0.5], [1.0, 0.5], [1.0, 0.0]]
+    """
+    count, profiles = len(polygon), len(stage)
+    low = np.empty(2)
+    low[0], low[1] = polygon[:, 0].min(), polygon[:, 1].min()
+    edges = np.empty((count, 2))
+    normals = np.empty((count, 2))
+    levels = np.empty(count)
+    for i in range(count):
+        following = (i + 1) % count
+        edges[i, 0] = polygon[following, 0] - polygon[i, 0]
+        edges[i, 1] = polygon[following, 1] - polygon[i, 1]
+        length = np.hypot(edges[i, 0], edges[i, 1])
+        normals[i, 0], normals[i, 1] = edges[i, 1] / length, -edges[i, 0] / length
+        levels[i] = normals[i, 0] * polygon[i, 0] + normals[i, 1] * polygon[i, 1] + 1e-12
+    points = np.empty((profiles * (2 * count + 1), 2))
+    found = 0
+    floor = np.empty(2)
+    for a in range(profiles):
+        floor[0], floor[1] = low[0] + gains[a, 0], low[1] + gains[a, 1]
+        # u(a) incentive compatible and in W: a stationary point
+        inside = stage[a, 0] >= floor[0] - 1e-12 and stage[a, 1] >= floor[1] - 1e-12
+        for i in range(count):
+            inside = inside and normals[i, 0] * stage[a, 0] + normals[i, 1] * stage[a, 1] <= levels[i]
+        if inside:
+            points[found] = stage[a]
+            found += 1
+            continue
+        # the vertices of W in the quadrant w >= floor, the crossings of its edges with the
+        # quadrant's sides, and the corner of the quadrant if it is in W
+        for i in range(count):
+            following = (i + 1) % count
+            if polygon[i, 0] - floor[0] >= -1e-12 and polygon[i, 1] - floor[1] >= -1e-12:
+                points[found, 0] = (1 - delta) * stage[a, 0] + delta * polygon[i, 0]
+                points[found, 1] = (1 - delta) * stage[a, 1] + delta * polygon[i, 1]
+                found += 1
+            for axis in range(2):
+                here = polygon[i, axis] - floor[axis]
+                if (here >= -1e-12) != (polygon[following, axis] - floor[axis] >= -1e-12):
+                    share = -here / edges[i, axis]
+                    other = 1 - axis
+                    cut = polygon[i, other] + share * edges[i, other]
+                    if cut - floor[other] >= -1e-12:
+                        points[found, axis] = (1 - delta) * stage[a, axis] + delta * (
+                            polygon[i, axis] + share * edges[i, axis]
+                        )
+                        points[found, other] = (1 - delta) * stage[a, other] + delta * cut
+                        found += 1
+        corner = True
+        for i in range(count):
+            corner = corner and normals[i, 0] * floor[0] + normals[i, 1] * floor[1] <= levels[i]
+        if corner:
+            points[found, 0] = (1 - delta) * stage[a, 0] + delta * floor[0]
+            points[found, 1] = (1 - delta) * stage[a, 1] + delta * floor[1]
+            found += 1
+    return points[:found]
+
+
+def convex_hull(points: np.ndarray) -> np.ndarray:
+    """The vertices of the convex hull of points in the plane, counterclockwise from the lowest
+    (then leftmost), collinear points dropped, as :func:`bargaining.games.repeated._hull` gives
+    them (Andrew's monotone chain, the same tolerance).
+
+    >>> convex_hull(np.array([[0.0, 0.0], [2.0, 0.0], [1.0, 0.0], [1.0, 1.0], [1.0, 0.5]])).tolist()
+    [[0.0, 0.0], [2.0, 0.0], [1.0, 1.0]]
+    """
+    # lexicographic order (x, then y), each point once
+    order = np.argsort(points[:, 1], kind="mergesort")
+    order = order[np.argsort(points[order, 0], kind="mergesort")]
+    ordered = np.empty((len(points), 2))
+    size = 0
+    for k in order:
+        if size == 0 or points[k, 0] != ordered[size - 1, 0] or points[k, 1] != ordered[size - 1, 1]:
+            ordered[size] = points[k]
+            size += 1
+    if size <= 2:
+        return ordered[:size].copy()
+    largest = np.abs(ordered[:size]).max()
+    flat = 1e-11 * largest**2 if largest > 0 else 1e-11
+    cycle = np.empty((2 * size, 2))
+    length = 0
+    for direction in range(2):
+        start = length
+        for step in range(size):
+            k = step if direction == 0 else size - 1 - step
+            while length - start >= 2:
+                o, p = cycle[length - 2], cycle[length - 1]  # drop p unless o, p, point turn left
+                if (p[0] - o[0]) * (ordered[k, 1] - o[1]) - (p[1] - o[1]) * (ordered[k, 0] - o[0]) > flat:
+                    break
+                length -= 1
+            cycle[length] = ordered[k]
+            length += 1
+        length -= 1  # each chain's last point is the next chain's first
+    changed = True
+    while changed and length > 3:  # the chains' ends are never tested: drop flat corners there too
+        changed = False
+        for k in range(length):
+            o, p, q = cycle[k - 1 if k else length - 1], cycle[k], cycle[(k + 1) % length]
+            if (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0]) <= flat:
+                cycle[k : length - 1] = cycle[k + 1 : length].copy()
+                length -= 1
+                changed = True
+                break
+    first = 0
+    for k in range(1, length):
+        if cycle[k, 1] < cycle[first, 1] or (
+            cycle[k, 1] == cycle[first, 1] and cycle[k, 0] < cycle[first, 0]
+        ):
+            first = k
+    result = np.empty((length, 2))
+    for k in range(length):
+        result[k] = cycle[(first + k) % length]
+    return result

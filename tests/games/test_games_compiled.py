@@ -3,6 +3,7 @@ its every branch is traced) against an independent exact computation, the compil
 it, and every caller's numpy path when the kernel says no or numba is switched off."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,63 @@ def test_when_the_search_says_no_qhull_decides(monkeypatch):
         monkeypatch.setattr(proposal, "compiled", lambda function: lambda *args: (1, None, None, None))
         found = equilibria(StageGame(a, b))
     assert len(calls) == 2 and found.extreme == expected.extreme and found.components == expected.components
+
+
+def _same_points(first, second, tolerance=1e-12):
+    """The same multiset of points (each within ``tolerance``), in any order."""
+    first, second = np.asarray(first, float).reshape(-1, 2), np.asarray(second, float).reshape(-1, 2)
+    order = lambda p: p[np.lexsort((p[:, 1], p[:, 0]))]  # noqa: E731
+    return first.shape == second.shape and np.allclose(order(first), order(second), rtol=0, atol=tolerance)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(3, 8), st.integers(1, 9), st.sampled_from([0.1, 0.5, 0.9]))
+def test_the_continuations_and_the_hull_are_the_numpy_ones(seed, corners, profiles, delta):
+    """The plain kernels (Python here) give the points and the hull the numpy functions of the
+    repeated game give, on random polygons and payoffs, with payoffs on a grid (ties, duplicate
+    points, collinear ones); of points within rounding of each other on a line, either may be
+    the one kept."""
+    from bargaining.games.repeated import _continuations, _hull
+
+    rng = np.random.default_rng(seed)
+    polygon = _hull(rng.integers(0, 6, size=(corners + 3, 2)).astype(float))
+    stage = rng.integers(0, 6, size=(profiles, 2)).astype(float)
+    gains = rng.integers(0, 3, size=(profiles, 2)) * rng.random()
+    if len(polygon) >= 3:
+        points = compiled.continuations(polygon, stage, gains, delta)
+        assert _same_points(points, _continuations(polygon, stage, gains, delta))
+        if len(points):
+            assert _same_points(compiled.convex_hull(points), _hull(points))
+    for cloud in (stage, stage[:1], stage[:2], np.vstack([stage, stage])):
+        assert np.array_equal(compiled.convex_hull(cloud), _hull(cloud))  # on a grid: exactly
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_payoff_set_is_the_same_compiled_or_not(monkeypatch, enabled):
+    """The Abreu-Sannikov payoff set by the compiled step and by the numpy one: the same vertices
+    within 1e-9 on random games (2 or 3 actions each, discounts 0.3 to 0.95)."""
+    from bargaining.games.repeated import RepeatedGame
+    from bargaining.games.stage import StageGame
+
+    rng = np.random.default_rng(1)
+    games = []
+    for _ in range(12):
+        n, m = rng.integers(2, 4, size=2)
+        a, b = rng.integers(-5, 10, (2, n, m))
+        games.append(RepeatedGame(StageGame(a, b), float(rng.choice([0.3, 0.5, 0.7, 0.9, 0.95]))))
+    reference = [game.equilibrium_payoffs(max_iterations=20_000).vertices for game in games]
+    monkeypatch.setattr(compiled, "ENABLED", enabled)
+    for game, vertices in zip(games, reference):
+        found = game.equilibrium_payoffs(max_iterations=20_000).vertices
+        assert _same_points(found, vertices, 1e-9)
+
+
+def test_the_hull_drops_a_flat_corner_where_its_two_chains_meet():
+    """Points within rounding of the left side: the corner where the lower and upper chains meet
+    is flat (a turn within the tolerance) and dropped, by both hulls."""
+    from bargaining.games.repeated import _hull
+
+    points = np.array([[0.0, 1.0], [0.0, 1.9999999999999996], [1.0, 1.0], [7.465948559764687e-14, 1.0000000000000158],
+                       [1.7134908885015604e-13, 0.0], [0.0, 1.9999999999999591]])  # fmt: skip
+    expected = [[1.7134908885015604e-13, 0.0], [1.0, 1.0], [0.0, 1.9999999999999591]]
+    assert compiled.convex_hull(points).tolist() == _hull(points).tolist() == expected

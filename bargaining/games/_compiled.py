@@ -58,11 +58,14 @@ def compiled(function: _F) -> _F | None:
 
 #: The smallest pivot :func:`vertex_search` divides by; a smaller one leaves the polytope to Qhull.
 _PIVOT = 1e-11
-_S1, _S2, _S3 = np.uint64(13), np.uint64(29), np.uint64(43)  # a label mask's hash: it xor shifted
+# a label mask's hash: each half times an odd 32-bit constant (no product beyond 64 bits), the
+# upper half of the sum of the two
+_LOW, _HALF = np.uint64(0xFFFFFFFF), np.uint64(32)
+_ODD1, _ODD2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)
 
 
 def vertex_search(
-    payoff: np.ndarray, payoff_base: int, coordinate_base: int, limit: int, tight: float, clear: float
+    payoff: np.ndarray, payoff_base: int, coordinate_base: int, capacity: int, tight: float, clear: float
 ) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
     r"""Every vertex of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` (``payoff`` positive, in
     floating point) by a breadth-first search over its feasible bases from the origin.
@@ -82,10 +85,10 @@ def vertex_search(
     nonbasic labels of the first basis that gave it (``dim`` independent constraints: a basis to
     rebuild it from) and its flag; ``status`` is 0 when every vertex was found, 1 when a pivot
     is too small to divide by or a slack comes out below ``-tight`` (floating point cannot
-    tell), 2 beyond ``limit`` bases (then the arrays are not to be used).
+    tell), 2 beyond ``capacity`` bases (then the arrays are not to be used: the caller may try
+    again with more room); ``capacity`` must be a power of 2.
     """
     rows, dim = payoff.shape
-    capacity = 64
     basic = np.empty((capacity, rows), np.int64)
     nonbasic = np.empty((capacity, dim), np.int64)
     beta = np.empty((capacity, rows))
@@ -117,7 +120,7 @@ def vertex_search(
     slot_mask = np.uint64(2 * capacity - 1)
     slot_keys = np.zeros(2 * capacity, np.uint64)  # 0: an empty slot (a basis has labels)
     slot_values = np.empty(2 * capacity, np.int64)
-    slot = (start ^ (start >> _S1) ^ (start >> _S2) ^ (start >> _S3)) & slot_mask
+    slot = (((start & _LOW) * _ODD1 ^ (start >> _HALF) * _ODD2) >> _HALF) & slot_mask
     slot_keys[slot], slot_values[slot] = start, 0
     vertices = {start: 0}  # vertices by their labels
     count = found = 1
@@ -161,36 +164,14 @@ def vertex_search(
                         continue
                 leaving = basic[head, row]
                 key = (head_key & ~(one << np.uint64(entering))) | (one << np.uint64(leaving))
-                if count == capacity:  # twice the room, the bases found copied over
-                    capacity *= 2
-                    basic = np.concatenate((basic, np.empty_like(basic)))
-                    nonbasic = np.concatenate((nonbasic, np.empty_like(nonbasic)))
-                    beta = np.concatenate((beta, np.empty_like(beta)))
-                    table = np.concatenate((table, np.empty_like(table)))
-                    keys = np.concatenate((keys, np.empty_like(keys)))
-                    vertex_of = np.concatenate((vertex_of, np.empty_like(vertex_of)))
-                    back = np.concatenate((back, np.empty_like(back)))
-                    degenerate = np.concatenate((degenerate, np.empty_like(degenerate)))
-                    masks = np.concatenate((masks, np.empty_like(masks)))
-                    bases = np.concatenate((bases, np.empty_like(bases)))
-                    close = np.concatenate((close, np.zeros_like(close)))
-                    # the hash table twice as large (kept at most half full), filled again
-                    slot_mask = (slot_mask << one) | one
-                    slot_keys = np.zeros(2 * len(slot_keys), np.uint64)
-                    slot_values = np.empty(len(slot_keys), np.int64)
-                    for k in range(count):
-                        slot = (keys[k] ^ (keys[k] >> _S1) ^ (keys[k] >> _S2) ^ (keys[k] >> _S3)) & slot_mask
-                        while slot_keys[slot] != 0:
-                            slot = (slot + one) & slot_mask
-                        slot_keys[slot], slot_values[slot] = keys[k], k
                 # look the basis up in the hash table (open addressing, linear probing)
-                slot = (key ^ (key >> _S1) ^ (key >> _S2) ^ (key >> _S3)) & slot_mask
+                slot = (((key & _LOW) * _ODD1 ^ (key >> _HALF) * _ODD2) >> _HALF) & slot_mask
                 while slot_keys[slot] != 0 and slot_keys[slot] != key:
                     slot = (slot + one) & slot_mask
                 if slot_keys[slot] == key:
                     degenerate_end = degenerate[slot_values[slot]]
                 else:
-                    if count >= limit:
+                    if count == capacity:
                         return 2, masks[:found], bases[:found], close[:found]
                     # the dictionary after the slack of column c enters in place of the one of row
                     pivot = table[head, row, c]
@@ -220,6 +201,9 @@ def vertex_search(
                             mask |= one << np.uint64(basic[count, r])
                         flagged |= tight < relative <= clear
                     degenerate_end = mask != key
+                    slot = (((key & _LOW) * _ODD1 ^ (key >> _HALF) * _ODD2) >> _HALF) & slot_mask
+                    while slot_keys[slot] != 0:
+                        slot = (slot + one) & slot_mask
                     slot_keys[slot], slot_values[slot] = key, count
                     keys[count] = key
                     degenerate[count] = degenerate_end
@@ -365,3 +349,117 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
     for k in range(length):
         result[k] = cycle[(first + k) % length]
     return result
+
+
+def confirm_bases(
+    systems: np.ndarray, rhs: np.ndarray, owners: np.ndarray, bases: np.ndarray, largest: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Each basis's vertex of the polytope ``systems[owner] z <= rhs[owner]`` (integers below
+    ``largest`` in size), exactly, on 64-bit integers, as
+    :func:`bargaining.games._proposal._confirm_batch` decides it (see there): with the basis
+    matrix :math:`S`, :math:`D` its rounded floating determinant and :math:`K` the rounded
+    :math:`D\, S^{-1}` (Gauss–Jordan elimination with partial pivoting), :math:`S K = D I` is
+    checked in integers (bounds first), and the labels of :math:`z = K h_B / D` decided in
+    integers.
+
+    Returns ``(state, numerators, masks, levels)``: ``state`` 1 for a vertex (its integer
+    coordinates over the dropped denominator, its label mask and :math:`G N` for every
+    constraint on the scale of the denominator), 0 when the basis gives no feasible point other
+    than the origin, -1 when 64 bits do not suffice or the floating inverse is too rough.
+
+    >>> systems = np.array([[[2, 1], [1, 3], [-1, 0], [0, -1]]])
+    >>> state, numerators, masks, _ = confirm_bases(systems, np.array([[1, 1, 0, 0]]), np.zeros(1, np.int64),
+    ...                                             np.array([[0, 1]]), 3)
+    >>> state.tolist(), numerators.tolist(), masks.tolist()
+    ([1], [[2, 1]], [3])
+    """
+    count, dim = bases.shape
+    constraints = systems.shape[1]
+    state = np.full(count, -1, np.int64)
+    numerators = np.zeros((count, dim), np.int64)
+    masks = np.zeros(count, np.uint64)
+    levels = np.zeros((count, constraints), np.int64)
+    matrix = np.empty((dim, dim), np.int64)
+    work = np.empty((dim, dim))
+    inverse = np.empty((dim, dim))
+    adjugate = np.empty((dim, dim), np.int64)
+    for c in range(count):
+        system = systems[owners[c]]
+        for i in range(dim):
+            for j in range(dim):
+                matrix[i, j] = system[bases[c, i], j]
+                work[i, j] = matrix[i, j]
+                inverse[i, j] = 1.0 if i == j else 0.0
+        # the floating determinant and inverse, by Gauss-Jordan elimination
+        determinant = 1.0
+        for column in range(dim):
+            pivot = column
+            for r in range(column + 1, dim):
+                if abs(work[r, column]) > abs(work[pivot, column]):
+                    pivot = r
+            if work[pivot, column] == 0.0:
+                determinant = 0.0
+                break
+            if pivot != column:
+                determinant = -determinant
+                for j in range(dim):
+                    work[pivot, j], work[column, j] = work[column, j], work[pivot, j]
+                    inverse[pivot, j], inverse[column, j] = inverse[column, j], inverse[pivot, j]
+            lead = work[column, column]
+            determinant *= lead
+            for j in range(dim):
+                work[column, j] /= lead
+                inverse[column, j] /= lead
+            for r in range(dim):
+                factor = work[r, column]
+                if r != column and factor != 0.0:
+                    for j in range(dim):
+                        work[r, j] -= factor * work[column, j]
+                        inverse[r, j] -= factor * inverse[column, j]
+        size = abs(determinant)
+        if not (size >= 0.5 and size * largest * dim < 2.0**52):
+            continue
+        denominator = np.rint(determinant)
+        biggest = 0.0
+        for i in range(dim):
+            for j in range(dim):
+                value = np.rint(inverse[i, j] * denominator)
+                biggest = max(biggest, abs(value))
+                adjugate[i, j] = np.int64(value)
+        # every product below stays within 64 bits: S K, N = K h_B and G N (|N| <= dim max|K|)
+        if not biggest * (largest * dim * dim) < 2.0**62 or denominator == 0:
+            continue
+        whole = np.int64(denominator)
+        # S K = D I with D != 0 proves S nonsingular (det S det K = D^dim) and K h / D its solution
+        proven = True
+        for i in range(dim):
+            for j in range(dim):
+                total = np.int64(0)
+                for k in range(dim):
+                    total += matrix[i, k] * adjugate[k, j]
+                proven = proven and total == (whole if i == j else 0)
+        if not proven:
+            continue
+        sign = np.int64(-1) if whole < 0 else np.int64(1)
+        for i in range(dim):
+            total = np.int64(0)
+            for k in range(dim):
+                total += adjugate[i, k] * rhs[owners[c], bases[c, k]]
+            numerators[c, i] = sign * total
+        whole *= sign
+        feasible = False
+        for i in range(dim):
+            feasible = feasible or numerators[c, i] != 0
+        mask = np.uint64(0)
+        for r in range(constraints):
+            total = np.int64(0)
+            for k in range(dim):
+                total += system[r, k] * numerators[c, k]
+            levels[c, r] = total
+            limit = rhs[owners[c], r] * whole
+            feasible = feasible and total <= limit
+            if total == limit:
+                mask |= np.uint64(1) << np.uint64(r)
+        masks[c] = mask
+        state[c] = 1 if feasible else 0
+    return state, numerators, masks, levels

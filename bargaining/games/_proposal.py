@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._compiled import compiled, vertex_search
+from ._compiled import compiled, confirm_bases, vertex_search
 from ._polytope import (
     BRUTE_FORCE_BASES,
     CLEAR,
@@ -233,6 +233,16 @@ def _confirm_batch(
     rows at it on the same scale), ``False`` if the basis does not give a feasible point other
     than the origin, or ``None`` if 64 bits do not suffice (or the floating inverse is too rough
     to be confirmed)."""
+    kernel = compiled(confirm_bases)
+    if kernel is not None:
+        state, numerators, masks, levels = kernel(systems, rhs, owners, bases, largest)
+        payoff_rows = systems.min(axis=2) >= 0  # the rows that are not a coordinate's -e_i
+        return [
+            None if s < 0 else (z, mask, [v for v, p in zip(level, payoff_rows[owner]) if p]) if s else False
+            for s, z, mask, level, owner in zip(
+                state.tolist(), numerators.tolist(), masks.tolist(), levels.tolist(), owners.tolist()
+            )
+        ]
     dim = systems.shape[2]
     matrices = systems[owners[:, None], bases]  # (C, dim, dim)
     values = rhs[owners[:, None], bases]
@@ -337,13 +347,14 @@ def _polytope(payoff: np.ndarray, payoff_base: int, coordinate_base: int) -> Flo
     point cannot tell."""
     rows, dim = payoff.shape
     search = compiled(vertex_search)
-    if search is not None:
-        # at most about 32 MB of dictionaries (beyond, Qhull's own bookkeeping is the leaner)
-        status, masks, bases, close = search(
-            payoff, payoff_base, coordinate_base, 2**22 // (rows * dim + rows), TIGHT, CLEAR
-        )
+    # room for 2^(dim + 2) bases at first, at most about 32 MB of dictionaries (beyond, Qhull's
+    # own bookkeeping is the leaner)
+    capacity, most = 2 ** min(dim, 20), 2**22 // (rows * dim + rows + dim)
+    while search is not None and capacity <= most:
+        status, masks, bases, close = search(payoff, payoff_base, coordinate_base, capacity, TIGHT, CLEAR)
         if status == 0:
             return FloatPolytope(masks, bases, close)
+        capacity = capacity * 8 if status == 2 else most + 1  # more room, or Qhull
     g = np.zeros((rows + dim, dim))
     g[payoff_base : payoff_base + rows] = payoff
     g[coordinate_base + np.arange(dim), np.arange(dim)] = -1.0

@@ -71,7 +71,11 @@ def test_when_the_search_says_no_qhull_decides(monkeypatch):
         calls = []
         real = proposal.propose
         monkeypatch.setattr(proposal, "propose", lambda *args: calls.append(1) or real(*args))
-        monkeypatch.setattr(proposal, "compiled", lambda function: lambda *args: (1, None, None, None))
+        real_compiled = proposal.compiled
+        refusing = lambda *args: (1, None, None, None)  # noqa: E731
+        monkeypatch.setattr(
+            proposal, "compiled", lambda f: refusing if f is compiled.vertex_search else real_compiled(f)
+        )
         found = equilibria(StageGame(a, b))
     assert len(calls) == 2 and found.extreme == expected.extreme and found.components == expected.components
 
@@ -134,3 +138,50 @@ def test_the_hull_drops_a_flat_corner_where_its_two_chains_meet():
                        [1.7134908885015604e-13, 0.0], [0.0, 1.9999999999999591]])  # fmt: skip
     expected = [[1.7134908885015604e-13, 0.0], [1.0, 1.0], [0.0, 1.9999999999999591]]
     assert compiled.convex_hull(points).tolist() == _hull(points).tolist() == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 5), st.sampled_from([3, 100, 2**40]))
+def test_the_64_bit_confirmation_is_the_numpy_one(seed, dim, values):
+    """The exact confirmation of bases (the plain kernel, run by Python, and the compiled one)
+    against the numpy batch: the same vertex, refusal or hand-over for every basis of random
+    polytopes, singular bases and bases beyond 64 bits included."""
+    import itertools
+
+    import bargaining.games._proposal as proposal
+
+    rng = np.random.default_rng(seed)
+    rows = dim + int(rng.integers(0, 3))
+    payoff = rng.integers(1, values, size=(rows, dim))
+    system = np.vstack([payoff, -np.eye(dim, dtype=np.int64)])
+    rhs = (system.max(axis=1) > 0).astype(np.int64)
+    bases = np.array(list(itertools.combinations(range(rows + dim), dim)))
+    owners = np.zeros(len(bases), np.int64)
+    arguments = (system[None], rhs[None], owners, bases, int(payoff.max()))
+    kernel = compiled.compiled(compiled.confirm_bases)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(compiled, "ENABLED", False)
+        expected = proposal._confirm_batch(*arguments)
+        monkeypatch.setattr(proposal, "compiled", lambda function: function)  # the plain kernel
+        assert proposal._confirm_batch(*arguments) == expected
+        if kernel is not None:
+            monkeypatch.setattr(proposal, "compiled", lambda function: kernel)
+            assert proposal._confirm_batch(*arguments) == expected
+
+
+@pytest.mark.parametrize("n", [28, 43])
+def test_an_ill_conditioned_basis_is_handed_on_by_both_confirmations(monkeypatch, n):
+    """Consecutive Fibonacci numbers: determinant -1 or 1 with entries of 2^20 to 2^30, so that
+    the rounded floating inverse cannot be proven (n = 28) or its products would leave 64 bits
+    (n = 43): both the kernel and the numpy batch hand the basis on to Python integers."""
+    import bargaining.games._proposal as proposal
+
+    fibonacci = [1, 1]
+    while len(fibonacci) <= n + 1:
+        fibonacci.append(fibonacci[-1] + fibonacci[-2])
+    rows = [[fibonacci[n + 1], fibonacci[n]], [fibonacci[n], fibonacci[n - 1]]]
+    system = np.array([*rows, [-1, 0], [0, -1]], dtype=np.int64)
+    arguments = (system[None], np.array([[1, 1, 0, 0]]), np.zeros(1, np.int64), np.array([[0, 1]]), fibonacci[n + 1])
+    assert compiled.confirm_bases(*arguments)[0].tolist() == [-1]
+    monkeypatch.setattr(compiled, "ENABLED", False)
+    assert proposal._confirm_batch(*arguments) == [None]

@@ -349,7 +349,7 @@ def _polytope(payoff: np.ndarray, payoff_base: int, coordinate_base: int) -> Flo
     search = compiled(vertex_search)
     # room for 2^(dim + 2) bases at first, at most about 32 MB of dictionaries (beyond, Qhull's
     # own bookkeeping is the leaner)
-    capacity, most = 2 ** min(dim, 20), 2**22 // (rows * dim + rows + dim)
+    capacity, most = 2 ** min(dim + 2, 20), 2**22 // (rows * dim + rows + dim)
     while search is not None and capacity <= most:
         status, masks, bases, close = search(payoff, payoff_base, coordinate_base, capacity, TIGHT, CLEAR)
         if status == 0:

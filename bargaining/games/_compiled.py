@@ -302,9 +302,11 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
     >>> convex_hull(np.array([[0.0, 0.0], [2.0, 0.0], [1.0, 0.0], [1.0, 1.0], [1.0, 0.5]])).tolist()
     [[0.0, 0.0], [2.0, 0.0], [1.0, 1.0]]
     """
-    # lexicographic order (x, then y), each point once
+    # by x on a grid of a billionth of the largest coordinate, then y; each point once
+    largest = np.abs(points).max() if len(points) else 0.0
+    grid = 1e-9 * largest if largest > 0 else 1e-9
     order = np.argsort(points[:, 1], kind="mergesort")
-    order = order[np.argsort(points[order, 0], kind="mergesort")]
+    order = order[np.argsort(np.round(points[order, 0] / grid), kind="mergesort")]
     ordered = np.empty((len(points), 2))
     size = 0
     for k in order:
@@ -313,7 +315,6 @@ def convex_hull(points: np.ndarray) -> np.ndarray:
             size += 1
     if size <= 2:
         return ordered[:size].copy()
-    largest = np.abs(ordered[:size]).max()
     flat = 1e-11 * largest**2 if largest > 0 else 1e-11
     cycle = np.empty((2 * size, 2))
     length = 0

@@ -207,10 +207,15 @@ def _hull(points: np.ndarray) -> np.ndarray:
     (Akl & Toussaint 1978: none of them is a vertex)."""
     if len(points) > 8:
         points = _extremes(points)
-    ordered = sorted(set(map(tuple, points.tolist())))
+    distinct = set(map(tuple, points.tolist()))
+    largest = max(max(map(abs, point)) for point in distinct)
+    # by x, then y, with x values a rounding apart taken as one (on a vertical line, out of order
+    # by y, the chain would drop a corner): x on a grid of a billionth of the largest coordinate
+    grid = 1e-9 * largest or 1e-9
+    ordered = sorted(distinct, key=lambda point: (round(point[0] / grid), point[1]))
     if len(ordered) <= 2:
         return np.array(ordered).reshape(-1, 2)
-    flat = 1e-11 * max(max(map(abs, point)) for point in ordered) ** 2 or 1e-11
+    flat = 1e-11 * largest**2 or 1e-11
 
     def turn(o: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
         return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])

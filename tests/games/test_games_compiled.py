@@ -81,10 +81,12 @@ def test_when_the_search_says_no_qhull_decides(monkeypatch):
 
 
 def _same_points(first, second, tolerance=1e-12):
-    """The same multiset of points (each within ``tolerance``), in any order."""
+    """As many points, each within ``tolerance`` of a point of the other set, in any order."""
     first, second = np.asarray(first, float).reshape(-1, 2), np.asarray(second, float).reshape(-1, 2)
-    order = lambda p: p[np.lexsort((p[:, 1], p[:, 0]))]  # noqa: E731
-    return first.shape == second.shape and np.allclose(order(first), order(second), rtol=0, atol=tolerance)
+    if first.shape != second.shape:
+        return False
+    gaps = np.abs(first[:, None, :] - second[None, :, :]).max(axis=2)
+    return not len(first) or bool(gaps.min(axis=0).max() <= tolerance and gaps.min(axis=1).max() <= tolerance)
 
 
 @settings(max_examples=60, deadline=None)
@@ -130,10 +132,16 @@ def test_the_payoff_set_is_the_same_compiled_or_not(monkeypatch, enabled):
 
 
 def test_the_hull_drops_a_flat_corner_where_its_two_chains_meet():
-    """Points within rounding of the left side: the corner where the lower and upper chains meet
-    is flat (a turn within the tolerance) and dropped, by both hulls."""
+    """Points a hundred-millionth off a square's corners: the corner where the lower and upper
+    chains meet, (1, 2), lies on the top side within the tolerance and is dropped, by both hulls;
+    and points within rounding of a side, whichever comes first in x."""
     from bargaining.games.repeated import _hull
 
+    points = np.array([[1.999999999899038, 0.9999999999790824], [1.0, 2.0], [2.000000000021466, 2.0000000000355374],
+                       [0.9999999999346172, 2.0], [2.0000000000783977, 1.0]])  # fmt: skip
+    expected = [[1.999999999899038, 0.9999999999790824], [2.0000000000783977, 1.0],
+                [2.000000000021466, 2.0000000000355374], [0.9999999999346172, 2.0]]  # fmt: skip
+    assert compiled.convex_hull(points).tolist() == _hull(points).tolist() == expected
     points = np.array([[0.0, 1.0], [0.0, 1.9999999999999996], [1.0, 1.0], [7.465948559764687e-14, 1.0000000000000158],
                        [1.7134908885015604e-13, 0.0], [0.0, 1.9999999999999591]])  # fmt: skip
     expected = [[1.7134908885015604e-13, 0.0], [1.0, 1.0], [0.0, 1.9999999999999591]]
@@ -185,3 +193,17 @@ def test_an_ill_conditioned_basis_is_handed_on_by_both_confirmations(monkeypatch
     assert compiled.confirm_bases(*arguments)[0].tolist() == [-1]
     monkeypatch.setattr(compiled, "ENABLED", False)
     assert proposal._confirm_batch(*arguments) == [None]
+
+
+def test_points_a_rounding_apart_on_a_line_keep_the_hulls_lowest_corner():
+    """Four continuations on the line x = 0.0951867697788976 (two of them one unit in the last
+    place to the left): sorted by x, the lowest comes after a higher one; the chain must not drop
+    it as if it lay between its neighbours (it is a corner of the hull, 0.17 below the next)."""
+    from bargaining.games.repeated import _hull
+
+    points = np.array([[0.09518676977889759, 2.2951867697788977], [0.0951867697788976, 2.123850584176882],
+                       [0.09518676977889759, 1.3951867697788978], [0.0951867697788976, 1.223850584176882],
+                       [0.5, 0.9], [4.0, 2.0], [0.1, 2.3]])  # fmt: skip
+    expected = [[0.5, 0.9], [4.0, 2.0], [0.1, 2.3], [0.09518676977889759, 2.2951867697788977],
+                [0.0951867697788976, 1.223850584176882]]  # fmt: skip
+    assert compiled.convex_hull(points).tolist() == _hull(points).tolist() == expected

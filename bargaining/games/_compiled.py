@@ -8,13 +8,15 @@ has compiled before. Without numba, or with ``BARGAINING_NUMBA=0`` in the enviro
 path; the plain functions also run as they are (the tests hold them against the compiled ones).
 
 :func:`vertex_search` enumerates the vertices of a best-response polytope in floating point by
-pivoting (a breadth-first search over the graph of the polytope from the origin), for
+pivoting (a breadth-first search over its feasible bases from the origin), for
 :func:`bargaining.games._proposal.float_pairs`; like Qhull, whose place it takes when it can,
 it only **proposes**: every vertex it reports has its labels decided by a margin, and the
-paired ones are rebuilt exactly afterwards.
+paired ones are rebuilt exactly afterwards, by :func:`confirm_bases` (on 64-bit integers).
+:func:`continuations` and :func:`convex_hull` are one step of the Abreu–Sannikov iteration of
+:mod:`bargaining.games.repeated`.
 
 >>> import numpy as np
->>> status, masks, bases, close = vertex_search(np.array([[2.0, 1.0], [1.0, 3.0]]), 0, 2, 100, 1e-9, 1e-5)
+>>> status, masks, bases, close = vertex_search(np.array([[2.0, 1.0], [1.0, 3.0]]), 0, 2, 128, 1e-9, 1e-5)
 >>> int(status), sorted(int(v) for v in masks)
 (0, [3, 6, 9, 12])
 """
@@ -27,7 +29,7 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
-__all__ = ["ENABLED", "compiled", "continuations", "convex_hull", "vertex_search"]
+__all__ = ["ENABLED", "compiled", "confirm_bases", "continuations", "convex_hull", "vertex_search"]
 
 #: Whether the kernels are compiled (numba) or the numpy paths taken; ``BARGAINING_NUMBA=0`` in
 #: the environment switches them off.
@@ -59,7 +61,7 @@ def compiled(function: _F) -> _F | None:
 #: The smallest pivot :func:`vertex_search` divides by; a smaller one leaves the polytope to Qhull.
 _PIVOT = 1e-11
 # a label mask's hash: each half times an odd 32-bit constant (no product beyond 64 bits), the
-# upper half of the sum of the two
+# upper half of their exclusive or
 _LOW, _HALF = np.uint64(0xFFFFFFFF), np.uint64(32)
 _ODD1, _ODD2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)
 

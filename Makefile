@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-EXTRAS := test,plot,sweep,gambit
+EXTRAS := test,plot,sweep,gambit,games
 # the versions the suite was verified with; PIP_CONSTRAINT also pins the build back-end
 CONSTRAINTS := requirements/constraints.txt
 PIP_VERSION := 26.3

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._compiled import compiled, confirm_bases, vertex_search
 from ._polytope import (
     BRUTE_FORCE_BASES,
     CLEAR,
@@ -171,6 +172,7 @@ def _pack(tight: np.ndarray) -> np.ndarray:
 
 def confirm(
     sides: list[tuple[FloatPolytope, np.ndarray, list[list[int]], np.ndarray | None, int, int]],
+    kernels: bool = True,
 ) -> list[dict[int, Vertex]] | None:
     r"""For each side ``(polytope, wanted, payoff, payoff_array, payoff_base, coordinate_base)``,
     the vertices ``wanted`` (indices into ``polytope``) of
@@ -178,7 +180,8 @@ def confirm(
     which must be the ones floating point gave; ``None`` if any is not (the float stage then
     cannot be trusted). ``payoff_array`` is the payoff in 64-bit integers (entries below
     :math:`2^{31}`) or ``None``. Labels are numbered as in :func:`~._polytope.exact_vertex`; the
-    sides of one dimension are confirmed in one batch (:func:`_confirm_batch`).
+    sides of one dimension are confirmed in one batch (:func:`_confirm_batch`; compiled if
+    ``kernels`` and numba is there).
     """
     results: list[dict[int, Vertex]] = [{} for _ in sides]
     pending: list[list[int]] = [[] for _ in sides]
@@ -203,7 +206,7 @@ def confirm(
         owners = np.concatenate([np.full(len(sides[j][1]), position) for position, j in enumerate(members)])
         bases = np.concatenate([sides[j][0].bases[sides[j][1]] for j in members])
         largest = max(int(sides[j][3].max()) for j in members)  # type: ignore[union-attr]
-        confirmed = _confirm_batch(np.stack(systems), np.stack(rhs), owners, bases, largest)
+        confirmed = _confirm_batch(np.stack(systems), np.stack(rhs), owners, bases, largest, kernels)
         candidates = [(j, int(k)) for j in members for k in sides[j][1]]
         for (j, k), found in zip(candidates, confirmed):
             if found is None:
@@ -224,14 +227,29 @@ def confirm(
 
 
 def _confirm_batch(
-    systems: np.ndarray, rhs: np.ndarray, owners: np.ndarray, bases: np.ndarray, largest: int
+    systems: np.ndarray,
+    rhs: np.ndarray,
+    owners: np.ndarray,
+    bases: np.ndarray,
+    largest: int,
+    kernels: bool = True,
 ) -> list[Vertex | bool | None]:
     """Each basis's vertex of the polytope ``systems[owner] z <= rhs[owner]`` (integers; its last
     ``dim`` rows or its first are the coordinates' ``-z_i <= 0``), exactly, on 64-bit integers:
     the vertex (integer coordinates over a dropped denominator, its label mask, and the payoff
     rows at it on the same scale), ``False`` if the basis does not give a feasible point other
     than the origin, or ``None`` if 64 bits do not suffice (or the floating inverse is too rough
-    to be confirmed)."""
+    to be confirmed). By :func:`~._compiled.confirm_bases` if ``kernels`` and numba is there."""
+    kernel = compiled(confirm_bases) if kernels else None
+    if kernel is not None:
+        state, numerators, masks, levels = kernel(systems, rhs, owners, bases, largest)
+        payoff_rows = systems.min(axis=2) >= 0  # the rows that are not a coordinate's -e_i
+        return [
+            None if s < 0 else (z, mask, [v for v, p in zip(level, payoff_rows[owner]) if p]) if s else False
+            for s, z, mask, level, owner in zip(
+                state.tolist(), numerators.tolist(), masks.tolist(), levels.tolist(), owners.tolist()
+            )
+        ]
     dim = systems.shape[2]
     matrices = systems[owners[:, None], bases]  # (C, dim, dim)
     values = rhs[owners[:, None], bases]
@@ -301,13 +319,12 @@ def float_pairs(
     # P: labels 0..n-1 are x_i >= 0, labels n..n+m-1 are (B^T x)_j <= 1
     b_float = (b_array if b_array is not None else np.array(b_t, dtype=object)).astype(float)
     a_float = (a_array if a_array is not None else np.array(a, dtype=object)).astype(float)
-    p_g = np.vstack([-np.eye(n), b_float / b_float.max()])
-    p_h = np.concatenate([np.zeros(n), np.ones(m)])
+    # the compiled kernels beyond the polytopes whose every basis numpy solves at once (well under
+    # a millisecond: not worth numba's import); both polytopes have comb(n + m, n) bases
+    large = math.comb(n + m, n) > BRUTE_FORCE_BASES and min(n, m) > 1
+    p_side = _polytope(b_float / b_float.max(), n, 0, large)
     # Q: labels 0..n-1 are (A y)_i <= 1, labels n..n+m-1 are y_j >= 0
-    q_g = np.vstack([a_float / a_float.max(), -np.eye(m)])
-    q_h = np.concatenate([np.ones(n), np.zeros(m)])
-    p_side = propose(p_g, p_h, n)
-    q_side = propose(q_g, q_h, m) if p_side is not None else None
+    q_side = _polytope(a_float / a_float.max(), 0, n, large) if p_side is not None else None
     if p_side is None or q_side is None:
         return None
     pairs = complete_pairs(p_side.masks, q_side.masks, n, m)
@@ -323,13 +340,39 @@ def float_pairs(
         wanted |= (np.bitwise_count(found.masks) > generic) | found.close
         wanted &= (found.masks & origin) != origin
         sides.append((found, np.flatnonzero(wanted), payoff, array, *bases))
-    rebuilt = confirm(sides)
+    rebuilt = confirm(sides, kernels=large)
     if rebuilt is None:
         return None
     degenerate = any(v[1].bit_count() > n for v in rebuilt[0].values()) or any(
         v[1].bit_count() > m for v in rebuilt[1].values()
     )
     return [(rebuilt[0][i], rebuilt[1][j]) for i, j in pairs], degenerate
+
+
+def _polytope(
+    payoff: np.ndarray, payoff_base: int, coordinate_base: int, large: bool
+) -> FloatPolytope | None:
+    r"""The vertices of :math:`\{z \ge 0 : \text{payoff}\, z \le 1\}` in floating point
+    (``payoff`` scaled into (0, 1], labels numbered as in :func:`~._polytope.exact_vertex`): by
+    the compiled pivoting search (:func:`~._compiled.vertex_search`) when numba is there, the
+    polytope is ``large`` and the search can tell, else by :func:`propose` (every basis, or
+    Qhull); ``None`` when floating point cannot tell."""
+    rows, dim = payoff.shape
+    search = compiled(vertex_search) if large else None
+    # room for 2^(dim + 2) bases at first, at most about 32 MB of dictionaries (beyond, Qhull's
+    # own bookkeeping is the leaner)
+    capacity, most = 2 ** min(dim + 2, 20), 2**22 // (rows * dim + rows + dim)
+    while search is not None and capacity <= most:
+        status, masks, bases, close = search(payoff, payoff_base, coordinate_base, capacity, TIGHT, CLEAR)
+        if status == 0:
+            return FloatPolytope(masks, bases, close)
+        capacity = capacity * 8 if status == 2 else most + 1  # more room, or Qhull
+    g = np.zeros((rows + dim, dim))
+    g[payoff_base : payoff_base + rows] = payoff
+    g[coordinate_base + np.arange(dim), np.arange(dim)] = -1.0
+    h = np.zeros(rows + dim)
+    h[payoff_base : payoff_base + rows] = 1.0
+    return propose(g, h, dim)
 
 
 def exact_pairs(

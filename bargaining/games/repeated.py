@@ -50,6 +50,7 @@ from ..core.model import check_real, validated
 from ..core.parameters import DISCOUNT, declared, parameter, setting
 from ..core.types import Value
 from ..core.values import Kind, check_positive, maximum
+from ._compiled import compiled, continuations, convex_hull
 from .stage import StageGame
 
 __all__ = ["PayoffSet", "RepeatedGame", "grim_trigger_threshold", "tit_for_tat_threshold"]
@@ -206,10 +207,15 @@ def _hull(points: np.ndarray) -> np.ndarray:
     (Akl & Toussaint 1978: none of them is a vertex)."""
     if len(points) > 8:
         points = _extremes(points)
-    ordered = sorted(set(map(tuple, points.tolist())))
+    distinct = set(map(tuple, points.tolist()))
+    largest = max(max(map(abs, point)) for point in distinct)
+    # by x, then y, with x values a rounding apart taken as one (on a vertical line, out of order
+    # by y, the chain would drop a corner): x on a grid of a billionth of the largest coordinate
+    grid = 1e-9 * largest or 1e-9
+    ordered = sorted(distinct, key=lambda point: (round(point[0] / grid), point[1]))
     if len(ordered) <= 2:
         return np.array(ordered).reshape(-1, 2)
-    flat = 1e-11 * max(max(map(abs, point)) for point in ordered) ** 2 or 1e-11
+    flat = 1e-11 * largest**2 or 1e-11
 
     def turn(o: tuple[float, float], p: tuple[float, float], q: tuple[float, float]) -> float:
         return (p[0] - o[0]) * (q[1] - o[1]) - (p[1] - o[1]) * (q[0] - o[0])
@@ -286,6 +292,19 @@ def _polygon_levels(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return normals, np.einsum("ij,ij->i", normals, vertices)
 
 
+def _step(polygon: np.ndarray, stage: np.ndarray, gains: np.ndarray, delta: float) -> np.ndarray:
+    """The vertices of :math:`B(W)` for the polygon ``polygon``: the hull of
+    :func:`_continuations`, by the compiled kernels of :mod:`bargaining.games._compiled` when
+    numba is there and the polygon has at least 3 vertices; an empty array when no action
+    profile has a continuation."""
+    points_of, hull_of = compiled(continuations), compiled(convex_hull)
+    if points_of is None or hull_of is None or len(polygon) < 3:
+        points = _continuations(polygon, stage, gains, delta)
+        return _hull(points) if len(points) else points
+    found: np.ndarray = hull_of(points_of(polygon, stage, gains, delta))
+    return found
+
+
 def _abreu_sannikov(
     stage: np.ndarray, deviation: np.ndarray, delta: float, tolerance: float, max_iterations: int
 ) -> PayoffSet:
@@ -304,10 +323,9 @@ def _abreu_sannikov(
     scale = float(np.abs(stage).max()) or 1.0
     while iteration < max_iterations:
         iteration += 1
-        points = _continuations(polygon, stage, gains, delta)
-        if not len(points):
+        new = _step(polygon, stage, gains, delta)
+        if not len(new):
             return PayoffSet(np.empty((0, 2)), *_polygon_levels(np.empty((0, 2))), iteration, 0.0)
-        new = _hull(points)
         if len(new) != len(polygon):
             history, trials = [], 0
         else:
@@ -325,7 +343,7 @@ def _abreu_sannikov(
                 guess = _extrapolated(history)
                 if guess is not None and _within_tail(guess, history, tolerance):
                     iteration += 1
-                    image = _hull(_continuations(guess, stage, gains, delta))
+                    image = _step(guess, stage, gains, delta)
                     gap = _distance(image, guess)
                     if gap < tolerance:
                         return PayoffSet(image, *_polygon_levels(image), iteration, gap)

@@ -204,26 +204,32 @@ def test_random_float_games_always_have_an_equilibrium():
         assert len(equilibria(game, warn=False).extreme) % 2 == 1  # nondegenerate: an odd number
 
 
-@given(st.integers(5, 7), st.integers(0, 2**32 - 1))
-def test_the_qhull_path_agrees_with_every_basis_on_degenerate_games(n, seed):
-    """The two float stages (Qhull on the polar, and solving every basis) are independent; after
-    the exact rebuild both must give the same extreme equilibria and components, on games with
-    payoffs in {0, 1, 2} (degenerate almost always)."""
+@given(st.integers(5, 7), st.integers(0, 2**32 - 1), st.sampled_from([3, 100]))
+def test_the_float_paths_agree_with_each_other_on_degenerate_games(n, seed, values):
+    """The three float stages (the compiled pivoting search, Qhull on the polar, and solving every
+    basis) are independent; after the exact rebuild all must give the same extreme equilibria
+    and components, on games with payoffs in {0, 1, 2} (degenerate almost always) or 0..99."""
+    import bargaining.games._compiled as compiled
     import bargaining.games._polytope as polytope
 
     rng = np.random.default_rng(seed)
-    a, b = rng.integers(0, 3, size=(2, n, n - 1))
+    a, b = rng.integers(0, values, size=(2, n, n - 1))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
-        hull = equilibria(StageGame(a, b))
-        saved = polytope.BRUTE_FORCE_BASES
-        polytope.BRUTE_FORCE_BASES = 10**6
+        search = equilibria(StageGame(a, b))
+        saved = polytope.BRUTE_FORCE_BASES, compiled.ENABLED
+        compiled.ENABLED = False
         try:
+            hull = equilibria(StageGame(a, b))
+            polytope.BRUTE_FORCE_BASES = 10**6
             bases = equilibria(StageGame(a, b))
         finally:
-            polytope.BRUTE_FORCE_BASES = saved
-    assert [(e.row, e.column, e.payoffs) for e in hull.extreme] == [(e.row, e.column, e.payoffs) for e in bases.extreme]
-    assert hull.components == bases.components and hull.is_degenerate == bases.is_degenerate
+            polytope.BRUTE_FORCE_BASES, compiled.ENABLED = saved
+    for other in (hull, bases):
+        assert [(e.row, e.column, e.payoffs) for e in search.extreme] == [
+            (e.row, e.column, e.payoffs) for e in other.extreme
+        ]
+        assert search.components == other.components and search.is_degenerate == other.is_degenerate
 
 
 @settings(max_examples=20)  # Gambit's exact enumeration takes about 0.1-0.5 s a game at these sizes

@@ -171,6 +171,7 @@ def test_a_game_beyond_the_exact_enumeration_says_so(monkeypatch):
 def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     from scipy.spatial import QhullError
 
+    import bargaining.games._compiled as _compiled
     import bargaining.games._proposal as proposal
     import bargaining.games.stage as stage
 
@@ -181,6 +182,7 @@ def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     calls = []
     real = stage.exact_pairs
     monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(_compiled, "ENABLED", False)  # the numpy path: Qhull
 
     def broken(*args, **kwargs):
         raise QhullError("QH6154 initial simplex is flat")
@@ -189,10 +191,12 @@ def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     assert ours(a, b) == expected and len(calls) == 1
     monkeypatch.undo()
     monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(_compiled, "ENABLED", False)
     monkeypatch.setattr(proposal, "TIGHT", 1e-20)  # no float slack is tight: no vertex is seen whole
     assert ours(a, b) == expected and len(calls) == 2
     monkeypatch.undo()
     monkeypatch.setattr(stage, "exact_pairs", lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(_compiled, "ENABLED", False)
     monkeypatch.setattr(proposal, "_LIMIT", 0)  # nothing fits 64 bits: rebuilt on Python integers,
     monkeypatch.setattr(proposal, "exact_vertex", lambda *args: None)  # where no rebuild agrees: exact
     assert ours(a, b) == expected and len(calls) == 3
@@ -286,11 +290,13 @@ def test_a_vertex_missing_from_the_float_stage_is_seen(monkeypatch):
 
 
 def test_a_float_stage_missing_a_vertex_falls_back_to_the_exact_enumeration(monkeypatch):
+    import bargaining.games._compiled as _compiled
     import bargaining.games._proposal as proposal
 
     rng = np.random.default_rng(5)
     a, b = rng.integers(0, 100, (2, 6, 6)).tolist()
     expected = ours(a, b)
+    monkeypatch.setattr(_compiled, "ENABLED", False)  # the numpy path: Qhull
     real = proposal.qhull_facets
     monkeypatch.setattr(
         proposal, "qhull_facets", lambda p, o: (lambda f: (f[0][1:], f[1][1:], np.maximum(f[2][1:] - 1, 0)))(real(p, o))

@@ -68,7 +68,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     from bargaining.scenarios import load, presets
 
     scenarios = [load(path) for path in presets().values()]
-    distinct = len({signature(scenario) for scenario in scenarios})
+    distinct = len({signature(scenario, DRAW_TYPES) for scenario in scenarios})
     units = draw_points(DRAWS)
     batch = GameBatch(**_batch_fields(_scaled(scenarios[0], units), DRAW_TYPES))
     seconds, _ = _median(lambda: solve_batch(batch), 3)

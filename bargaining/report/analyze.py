@@ -280,9 +280,11 @@ def _appendix(doc: Document, loaded: Sequence[Scenario]) -> None:
     doc.heading("Appendix: assumptions that do not enter the game")
     doc.paragraph(
         "These assumptions of the scenario files feed the claims (settled on their ranges) and, for "
-        "[ultimatum] and [signalling], the regime maps, but not the game: the game has no separate "
-        "ceasefire, renewed demands, small steps, vague condition or signalling coercer yet. Where two "
-        "scenarios differ only in them, the game gives them the same numbers. They are the building "
+        "[ultimatum] and [signalling], the regime maps, but not the game as this report builds it from "
+        "a scenario: its small steps, renewed demands, vague condition and signalling coercer are not "
+        "mapped to the game's parameters ([commitment]'s renege gains and guarantee enter only P(the "
+        "settlement breaks)). Where two scenarios differ only in them, the game gives them the same "
+        "numbers. They are the building "
         "blocks' own units: in [crisis], [ultimatum] and [commitment] a period is a season of fighting "
         "(the [crisis] discount), not the game's month, so [ultimatum] deadline counts seasons where "
         "[war] deadline counts months."

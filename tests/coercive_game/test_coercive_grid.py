@@ -19,15 +19,7 @@ from bargaining.coercive_game.exact import _Solver
 from bargaining.core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from bargaining.crisis import RiskReturn
 from bargaining.war import CoaseTwoPeriod
-from tests.coercive_game.game_states import small_games
-
-
-def close(exact: Any, approximate: Any, tolerance: float = 1e-9) -> bool:
-    if exact is None or approximate is None:
-        return exact is None and approximate is None
-    if isinstance(exact, tuple):
-        return all(close(a, b, tolerance) for a, b in zip(exact, approximate, strict=True))
-    return abs(float(exact) - approximate) <= tolerance
+from tests.coercive_game.game_states import close, small_games
 
 
 @given(small_games())

@@ -24,7 +24,7 @@ from bargaining.coercive_game import (
 )
 from bargaining.coercive_game.grid import _as_float, _Grid
 from bargaining.coercive_game.grid_atoms import EXACT_BUDGET, NO_PURE, committed_check, in_floats, least_work
-from tests.coercive_game.game_states import small_games
+from tests.coercive_game.game_states import close, small_games
 
 F = Fraction
 OUTPUTS = ("settled_by", "decisive_by", "threat_executed", "coercer_backs_down", "still_fighting", "length",
@@ -34,14 +34,6 @@ MIXING = CoerciveGame(discount=F(7, 10), horizon=1, resolve=(0, 1), type_weights
                       target_cost=F(3, 20), target_cost_resolve=F(1, 10))
 """Type 0 accepts the first offer with probability 5/8 (test_coercive_mixing): the exact cut-off
 1/2 lies inside its atom of mass 4/5."""
-
-
-def close(exact: Any, grid: Any, tolerance: float = 1e-9) -> bool:
-    if exact is None or grid is None:
-        return exact is None and grid is None
-    if isinstance(exact, tuple):
-        return all(close(a, b, tolerance) for a, b in zip(exact, grid, strict=True))
-    return abs(float(exact) - grid) <= tolerance
 
 
 def checked(game: CoerciveGame, strategy: Any) -> _Grid:

@@ -89,7 +89,8 @@ class AtomFailure:
             f"at node (t={self.period}, front={self.front}, atom={self.atom}) {self.rule}: the exact "
             "equilibrium may have the marginal type mix inside an atom, which the grid's cut-offs "
             "between atoms cannot represent; CoerciveGame.solve gives the mixing equilibrium "
-            "(pure_cutoffs=True keeps the grid's cut-offs between atoms as an approximation)"
+            "(pure_cutoffs=True keeps the grid's cut-offs between atoms as an approximation; for a "
+            "quantile grid of a continuous prior, continuous=True or pure_cutoffs=True)"
         )
 
 

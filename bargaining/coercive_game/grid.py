@@ -28,7 +28,6 @@ infinite-horizon limit is :func:`~bargaining.coercive_game.grid_limit.infinite_h
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import numpy as np
@@ -44,6 +43,7 @@ from .grid_durability import (
     patient_moves,
     single_crossing_error,
 )
+from .grid_inputs import _as_float, quantile_types
 from .model import CoerciveGame, UltimatumDesign
 from .results import GameSolution
 
@@ -51,30 +51,6 @@ __all__ = ["quantile_types", "solve_grid", "solve_strategies"]
 
 _TIE = 1e-12
 _CHECK = 1e-11  # the tolerance of the atoms' check on unnormalised values (near-ties fail it)
-
-
-def quantile_types(n: int, distribution: Any = None) -> tuple[float, ...]:
-    """``n`` equally likely types at the quantiles ``(i + 1/2)/n`` of ``distribution`` on [0, 1].
-
-    ``distribution`` is a ``scipy.stats`` distribution (uniform on [0, 1] by default).
-
-    >>> quantile_types(4)
-    (0.125, 0.375, 0.625, 0.875)
-    """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ParameterValueError("n", "a positive integer number of types", n)
-    levels = (np.arange(n) + 0.5) / n
-    values = levels if distribution is None else np.asarray(distribution.ppf(levels), dtype=float)
-    if (
-        np.any(~np.isfinite(values))
-        or np.any(values < 0)
-        or np.any(values > 1)
-        or np.any(np.diff(values) <= 0)
-    ):
-        raise ParameterValueError(
-            "distribution", "a distribution on [0, 1] with distinct quantiles", distribution
-        )
-    return tuple(float(v) for v in values)
 
 
 class _Grid(_Solver):
@@ -655,18 +631,3 @@ def solve_strategies(
             unvouched(original, strategy, failures, solver.cost()) if failures else solver.grid_forward()
         )
     return out
-
-
-def _as_float(game: CoerciveGame) -> CoerciveGame:
-    changes: dict[str, Any] = {}
-    for item in dataclasses.fields(game):
-        if not item.init:
-            continue
-        value = getattr(game, item.name)
-        if item.name in ("horizon", "margin", "start_front", "period_unit", "self_enforcing", "start"):
-            continue
-        if isinstance(value, tuple):
-            changes[item.name] = tuple(float(v) for v in value)
-        elif value is not None:
-            changes[item.name] = float(value)
-    return dataclasses.replace(game, **changes)

@@ -258,10 +258,12 @@ def scenario_section(
     if isinstance(r.broken, str):
         doc.paragraph(
             "P(the settlement breaks) is not computed: with settlements as this scenario's ceasefires the "
-            f"solver finds that {r.broken}. Near a decisive end the coercer would break a ceasefire at "
-            "modest terms and resume the war frozen close to its victory, while refusing risks a "
-            "decisive defeat that ends every cost, which the least resolute target values most; the "
-            "other numbers are those of permanent settlements."
+            f"solver finds that {r.broken}. Near a decisive end, a ceasefire at such terms is broken "
+            "(by the side for which war at the frozen front is worth more than the terms) and the war "
+            "then goes on for ever at that front, while refusing risks a battle that can end the war decisively and with it every "
+            "cost; the least resolute target, whose war costs most, values that end most, so it refuses "
+            "terms that more resolute types accept. The other numbers are those of permanent "
+            "settlements."
         )
     best = numbers[r.best]["coercer_utility"]
     text = (

@@ -400,25 +400,48 @@ class _Solver:
             mass = after
             settled_by.append(settled_total)
             decisive_by.append(decisive_total)
+        coercer_value, target_values = self.initial
+        return self._solution(
+            mass, settled_by, decisive_by, length, (terms, settled_total, backs_down),
+            (settled_type, executed_type, broken_type, renewed_type),
+            coercer_value[0], self._by_type(target_values[0], divide=False), nodes,
+        )  # fmt: skip
+
+    def _solution(
+        self,
+        mass: dict[Any, list[Any]],
+        settled_by: list[Any],
+        decisive_by: list[Any],
+        length: list[Any],
+        totals: tuple[Any, Any, Any],
+        by_type: tuple[list[Any], list[Any], list[Any], list[Any]],
+        coercer_value: Any,
+        target_by_type: tuple[Any, ...],
+        nodes: Any,
+    ) -> GameSolution:
+        """The outputs of a forward pass (shared by the atom engine and the quantile solver): the
+        mass still fighting after the horizon (none in a crisis that never became a war),
+        ``totals`` (terms paid, mass settled, mass that saw C back down) and the per-(sub-)atom
+        masses settled, threatened, broken and renewed."""
+        game, zero = self.game, self.zero
+        terms, settled_total, backs_down = totals
+        settled_type, executed_type, broken_type, renewed_type = by_type
         still = sum((sum(vector, zero) for vector in mass.values()), zero)
         if self.calm_until >= game.horizon:  # the crisis never became a war: no war, of length 0
             length[0] += still
             still = zero
-        executed = sum(executed_type, zero)
-        coercer_value, target_values = self.initial
-        by_type_t = self._by_type(target_values[0], divide=False)
         return GameSolution(
             strategy=self.name,
             settled_by=tuple(settled_by),
             decisive_by=tuple(decisive_by),
-            threat_executed=executed,
+            threat_executed=sum(executed_type, zero),
             coercer_backs_down=backs_down,
             still_fighting=still,
-            length=tuple(length[: game.horizon + 2]),
+            length=tuple(length),
             expected_terms=None if settled_total == 0 else terms / settled_total,
-            coercer_utility=coercer_value[0],
-            target_utility_by_type=by_type_t,
-            target_utility=sum((w * v for w, v in zip(game.weights, by_type_t, strict=True)), zero),
+            coercer_utility=coercer_value,
+            target_utility_by_type=target_by_type,
+            target_utility=sum((w * v for w, v in zip(game.weights, target_by_type, strict=True)), zero),
             settled_by_type=self._by_type(settled_type, divide=True),
             threat_executed_by_type=self._by_type(executed_type, divide=True),
             settlement_broken=sum(broken_type, zero),

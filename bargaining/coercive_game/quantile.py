@@ -468,33 +468,12 @@ class _Quantiles(_Solver):
             mass = after
             settled_by.append(settled_total)
             decisive_by.append(decisive_total)
-        still = sum((sum(vector, zero) for vector in mass.values()), zero)
-        if self.calm_until >= game.horizon:  # the crisis never became a war: no war, of length 0
-            length[0] += still
-            still = zero
         coercer_value, target_values = self._value(0, game.start_front, zero, None)
-        by_type_t = tuple(target_values)
-        return GameSolution(
-            strategy=self.name,
-            settled_by=tuple(settled_by),
-            decisive_by=tuple(decisive_by),
-            threat_executed=sum(executed_type, zero),
-            coercer_backs_down=backs_down,
-            still_fighting=still,
-            length=tuple(length),
-            expected_terms=None if settled_total == 0 else terms / settled_total,
-            coercer_utility=coercer_value,
-            target_utility_by_type=by_type_t,
-            target_utility=sum((w * v for w, v in zip(game.weights, by_type_t, strict=True)), zero),
-            settled_by_type=self._by_type(settled_type, divide=True),
-            threat_executed_by_type=self._by_type(executed_type, divide=True),
-            settlement_broken=sum(broken_type, zero),
-            settlement_broken_by_type=self._by_type(broken_type, divide=True),
-            renewed_demand=sum(renewed_type, zero),
-            renewed_demand_by_type=self._by_type(renewed_type, divide=True),
-            subjective=game.prior_coercer != game.prior_target,
-            nodes=nodes,
-        )
+        return self._solution(
+            mass, settled_by, decisive_by, length, (terms, settled_total, backs_down),
+            (settled_type, executed_type, broken_type, renewed_type),
+            coercer_value, tuple(target_values), nodes,
+        )  # fmt: skip
 
 
 def solve_exact(game: CoerciveGame, strategy: Any) -> GameSolution:

@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from benchmarks.timing import best_of
+from benchmarks.timing import best_of, median_of
 
 
 def _game(horizon: int = 72, margin: int = 10, types: int = 200) -> Any:
@@ -231,18 +231,6 @@ def _durable(quick: bool) -> dict[str, Any]:
     }
 
 
-def _median(function: Any, repeat: int) -> tuple[float, Any]:
-    import statistics
-    import time
-
-    times, result = [], None
-    for _ in range(max(repeat, 1)):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
-
-
 def _batched(quick: bool) -> list[dict[str, Any]]:
     import os
 
@@ -263,12 +251,12 @@ def _batched(quick: bool) -> list[dict[str, Any]]:
     for types in sorted({DRAW_TYPES, 12}):
         size = 64 if quick else 256
         batch = GameBatch(**_batch_fields(_scaled(scenario, units[:size]), types))
-        batched, solutions = _median(lambda b=batch: solve_batch(b), 3)
+        batched, solutions = median_of(lambda b=batch: solve_batch(b), 3)
         singles = []
         for row in range(3 if quick else 5):
             values = {key: float(value[0]) for key, value in _scaled(scenario, units[row : row + 1]).items()}
             game, design = build_game(scenario, values, types=types)
-            one, alone = _median(lambda g=game, d=design: solve_strategies(g, d, pure_cutoffs=True), 3)
+            one, alone = median_of(lambda g=game, d=design: solve_strategies(g, d, pure_cutoffs=True), 3)
             singles.append(one)
             assert abs(alone["ultimatum"].coercer_utility - solutions["ultimatum"].coercer_utility[row]) < 1e-12
         single = float(np.median(singles))
@@ -289,7 +277,7 @@ def _batched(quick: bool) -> list[dict[str, Any]]:
     per_draw = []
     for size in sizes:
         batch = GameBatch(**_batch_fields(_scaled(scenario, units[:size]), DRAW_TYPES))
-        per_draw.append(_median(lambda b=batch: solve_batch(b), 3)[0] / size)
+        per_draw.append(median_of(lambda b=batch: solve_batch(b), 3)[0] / size)
     entries.append(
         {
             "name": f"coercive game, batched solver: cost per draw as the batch grows ({DRAW_TYPES} types)",

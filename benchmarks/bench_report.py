@@ -25,16 +25,9 @@ import tempfile
 import time
 from typing import Any
 
+from benchmarks.timing import median_of
+
 _COMMAND = "from bargaining.cli import main; raise SystemExit(main())"
-
-
-def _median(function: Any, repeat: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(max(repeat, 1)):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def _children_cpu() -> float:
@@ -71,7 +64,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     distinct = len({signature(scenario, DRAW_TYPES) for scenario in scenarios})
     units = draw_points(DRAWS)
     batch = GameBatch(**_batch_fields(_scaled(scenarios[0], units), DRAW_TYPES))
-    seconds, _ = _median(lambda: solve_batch(batch), 3)
+    seconds, _ = median_of(lambda: solve_batch(batch), 3)
     draw = seconds / len(units)
     budget = 2 * 10 / (distinct * 1e4)
     entries = [

@@ -18,6 +18,16 @@ __all__ = ["sobol_figure", "statics_figure", "strategies_figure", "timeline_figu
 _COLOURS = {"try_and_see": "#1b9e77", "screw": "#d95f02", "ultimatum": "#7570b3"}
 
 
+def _pyplot() -> Any:
+    """``matplotlib.pyplot`` on the file backend (Agg): the report draws to files, never to a screen."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
 def _save(figure: object, path: Path, *, layout: bool = True) -> list[Path]:
     import matplotlib
     import matplotlib.pyplot as plt
@@ -46,10 +56,7 @@ def strategies_figure(results: Sequence[GameResult], spread: Sequence[Uncertaint
     >>> [path.suffix for path in strategies_figure([result], spread, folder / "strategies")]
     ['.svg']
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
     import numpy as np
 
     panels = (("settled", "P(settled by the horizon)"), ("coercer_utility", "coercer's expected utility"))
@@ -94,20 +101,15 @@ def timeline_figure(result: GameResult, path: Path) -> list[Path]:
 
     >>> from bargaining.scenarios import load, presets
     >>> from bargaining.report.game import solve_game
-    >>> from bargaining.report.uncertainty import uncertainty
     >>> scenario = load(presets()["specific-threat"])
     >>> result = solve_game(scenario, types=8, designs=False)
-    >>> spread = uncertainty([scenario], base=1, types=6)
     >>> import tempfile
     >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())
     >>> [path.suffix for path in timeline_figure(result, folder / "timeline")]
     ['.svg']
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
 
     figure, ax = plt.subplots(figsize=(7.5, 3.8))
     for strategy, solution in result.solutions.items():
@@ -150,10 +152,7 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
     >>> found if found is None else [path.suffix for path in found]
     ['.svg']
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
     import numpy as np
 
     keys = [key for key in OUTPUTS if key[0] == strategy and key in spread.indices]
@@ -192,10 +191,7 @@ def statics_figure(curves: dict[Any, Any], path: Path) -> list[Path]:
     >>> [path.suffix for path in statics_figure(curves, Path(tempfile.mkdtemp()) / "statics")]
     ['.svg']
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = _pyplot()
 
     from .statics import PARAMETERS
 

@@ -179,6 +179,16 @@ def axes(scenario: Scenario) -> tuple[np.ndarray, np.ndarray]:
     return (np.arange(cells[0]) + 0.5) / 100, np.concatenate([[0.0], (np.arange(cells[1]) + 0.5) / 100])
 
 
+def _fixed(scenario: Scenario) -> dict[str, float]:
+    """The scenario's signalling game at the file's values, but for the map's two axes."""
+    game = models.resolve_signalling(scenario)
+    return {
+        f.name: float(getattr(game, f.name))
+        for f in fields(game)
+        if f.init and f.name not in ("vagueness", "carrot")
+    }
+
+
 def regime_grid(scenario: Scenario) -> Any:
     """The scenario's map as an :class:`xarray.Dataset` (dimensions ``vagueness`` x ``carrot``).
 
@@ -187,12 +197,7 @@ def regime_grid(scenario: Scenario) -> Any:
     >>> dict(grid.sizes), str(grid["regime"].attrs["labels"]).count("several")
     ({'vagueness': 40, 'carrot': 31}, 7)
     """
-    game = models.resolve_signalling(scenario)
-    fixed = {
-        f.name: float(getattr(game, f.name))
-        for f in fields(game)
-        if f.init and f.name not in ("vagueness", "carrot")
-    }
+    fixed = _fixed(scenario)
     vagueness, carrots = axes(scenario)
     return sweep(
         SpecificityCarrot,
@@ -217,12 +222,7 @@ def regime_cells(scenario: Scenario) -> tuple[np.ndarray, np.ndarray, np.ndarray
     >>> codes.shape, int((equilibria > 1).sum()) > 0
     ((40, 31), True)
     """
-    game = models.resolve_signalling(scenario)
-    fixed = {
-        f.name: float(getattr(game, f.name))
-        for f in fields(game)
-        if f.init and f.name not in ("vagueness", "carrot")
-    }
+    fixed = _fixed(scenario)
     vagueness, carrots = axes(scenario)
     mesh_v, mesh_c = np.meshgrid(vagueness, carrots, indexing="ij")
     cells = SpecificityCarrot(**fixed, vagueness=mesh_v, carrot=mesh_c).regimes()
@@ -251,15 +251,13 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     the regime at the file's values, its number of equilibria, whether the file has no carrot, and
     the share of the cells inside the file's ranges of vagueness and carrot where several
     equilibria survive."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
     from matplotlib.colors import ListedColormap
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Rectangle
 
-    from .game_figures import _save
+    from .game_figures import _pyplot, _save
+
+    plt = _pyplot()
 
     vagueness, carrots, cells, equilibria = regime_cells(scenario)
     codes = cells.T  # rows: carrot, columns: vagueness

@@ -201,7 +201,8 @@ def scenario_section(
     regime map, the indices.
 
     ``twins`` are the titles of the other scenarios with the same game (they differ only in
-    assumptions the game does not represent); ``regime`` is what
+    assumptions the game does not represent, or in a ceasefire that enters no number but
+    P(the settlement breaks)); ``regime`` is what
     :func:`~bargaining.report.regime_map.regime_map` returned (shown with ``figures["regime"]``).
 
     >>> from bargaining.scenarios import load, presets

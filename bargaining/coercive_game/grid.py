@@ -513,7 +513,9 @@ class _Grid(_Solver):
         )
 
 
-def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int) -> None:
+def _check_continuous(game: CoerciveGame, continuous: Any, mixing_steps: int, pure_cutoffs: Any) -> None:
+    if not isinstance(pure_cutoffs, bool):
+        raise ParameterTypeError("pure_cutoffs", "a bool", pure_cutoffs)
     if not isinstance(continuous, bool):
         raise ParameterTypeError("continuous", "a bool", continuous)
     if continuous and (
@@ -571,7 +573,7 @@ def solve_grid(
     >>> round(solve_grid(game, "try_and_see").expected_terms, 12)
     0.7
     """
-    _check_continuous(game, continuous, mixing_steps)
+    _check_continuous(game, continuous, mixing_steps, pure_cutoffs)
     original = game
     if game.kind != "float":
         game = _as_float(game)
@@ -601,7 +603,7 @@ def solve_strategies(
     ...     "try_and_see"].coercer_utility, 6)  # type 0 does not mix: not the equilibrium here
     0.55
     """
-    _check_continuous(game, continuous, 1)
+    _check_continuous(game, continuous, 1, pure_cutoffs)
     original = game
     if game.kind != "float":
         game = _as_float(game)

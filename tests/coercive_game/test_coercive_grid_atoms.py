@@ -206,3 +206,13 @@ def test_the_committed_demand_in_floats_is_the_committed_demand(case: tuple[Coer
         return
     floats = _as_float(game).solve(design)
     assert all(close(getattr(exact, name), getattr(floats, name)) for name in OUTPUTS)
+
+
+def test_pure_cutoffs_must_be_a_bool() -> None:
+    """A flag given as a string is refused before any work, naming the flag."""
+    from bargaining.core.errors import ParameterTypeError
+
+    with pytest.raises(ParameterTypeError, match="pure_cutoffs"):
+        solve_grid(MIXING, "try_and_see", pure_cutoffs="no")  # type: ignore[arg-type]
+    with pytest.raises(ParameterTypeError, match="pure_cutoffs"):
+        solve_strategies(MIXING, UltimatumDesign(demand=F(3, 4), deadline=0), pure_cutoffs=1)  # type: ignore[arg-type]

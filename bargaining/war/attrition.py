@@ -60,17 +60,21 @@ def _is_zero(kind: Kind, value: Any) -> Any:
     return value == 0
 
 
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python number it holds; anything else as given."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _times(kind: Kind, times: Any) -> Any:
     if kind in ("array", "float"):
         values = np.asarray(times, dtype=float)
-    elif kind == "exact":
+    elif kind == "exact":  # numpy scalars as Python numbers first: no numpy int inside a Fraction
         values = (
-            times
+            _plain(times)
             if not isinstance(times, (list, tuple, np.ndarray))
-            else np.asarray(  # numpy scalars as Python numbers first: no numpy int inside a Fraction
-                [Fraction(t.item() if isinstance(t, np.generic) else t) for t in np.ravel(times)],
-                dtype=object,
-            ).reshape(np.shape(times))
+            else np.asarray([Fraction(_plain(t)) for t in np.ravel(times)], dtype=object).reshape(
+                np.shape(times)
+            )
         )
     else:
         values = times

@@ -174,3 +174,14 @@ def test_symbolic_complete_war_gives_expressions():
 def test_bad_attrition_inputs_are_refused(build, error, message):
     with pytest.raises(error, match=message):
         build()
+
+
+def test_numpy_integer_times_give_python_fractions():
+    """Times given as numpy integers (a scalar, or a list of them) enter the exact arithmetic as
+    Python integers: the Fractions that come out hold no numpy integer (which mpmath's GMP backend
+    refuses, and which overflows silently near 2**63)."""
+    war = PrivateWarOfAttrition(1, F(1, 6), F(1, 10))
+    for cost in (war.cumulative_cost(np.int64(2)), *war.cumulative_cost(list(np.arange(3)))):
+        assert type(cost) is F and type(cost.numerator) is int and type(cost.denominator) is int
+    assert war.cumulative_cost(np.int64(2)) == F(8, 15)
+    assert war.survival(np.int64(0)) == 1

@@ -190,6 +190,33 @@ def _map_key(scenario: Scenario) -> tuple[Any, ...]:
     return tuple((f.name, getattr(game, f.name)) for f in dataclasses.fields(game) if f.init) + ranges
 
 
+def _map_owners(jobs: Sequence[Sequence[Scenario]]) -> list[frozenset[Any]]:
+    """Per task, the regime maps it leaves to another: a map two tasks share (the same
+    :func:`_map_key`) is drawn by the first of them only."""
+    owner: dict[tuple[Any, ...], int] = {}
+    for index, job in enumerate(jobs):
+        for scenario in job:
+            owner.setdefault(_map_key(scenario), index)
+    return [
+        frozenset(key for key in map(_map_key, job) if owner[key] != index) for index, job in enumerate(jobs)
+    ]
+
+
+def _lend_maps(finished: Sequence[Sequence[_Done]], folder: Path) -> list[_Done]:
+    """Every task's scenarios, a map left to another task copied from it (its file and what the
+    text states of it)."""
+    done = [item for part in finished for item in part]
+    drawn = {_map_key(d.result.scenario): d for d in done if d.regime is not None}
+    out = []
+    for d in done:
+        if d.regime is None:
+            source = drawn[_map_key(d.result.scenario)]
+            paths = _copy(folder / source.figures["regime"], folder / d.figures["regime"])
+            d = dataclasses.replace(d, regime=source.regime, paths=[*d.paths, *paths])
+        out.append(d)
+    return out
+
+
 @dataclass(frozen=True)
 class _Done:
     """One scenario's work, done in a worker: its game, its draws, its figures and their costs."""
@@ -198,19 +225,27 @@ class _Done:
     spread: Uncertainty
     figures: dict[str, str]
     paths: list[Path]
-    regime: dict[str, Any]
+    regime: dict[str, Any] | None
     error: float
     seconds: dict[str, float]
 
 
-def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers: int = 1) -> list[_Done]:
+def _scenario_work(
+    group: Sequence[Scenario],
+    draws: int,
+    folder: Path,
+    workers: int = 1,
+    borrowed: frozenset[Any] = frozenset(),
+) -> list[_Done]:
     """The work of scenarios that differ only outside the game (one game, one set of draws): the
     equilibria, best design and comparative statics, the joint draws, then each scenario's figures
     (timeline, comparative statics, Sobol indices, regime map) and its grid-resolution error.
     ``seconds`` is the CPU time of each part in this process (the first scenario carries the shared
     parts). The figures of the game alone (timeline, comparative statics, and the Sobol indices of
     one strategy) are drawn once per group and copied for the other scenarios of the group, and so
-    is a regime map that two scenarios of the group share (:func:`_map_key`)."""
+    is a regime map that two scenarios of the group share (:func:`_map_key`). A map whose key is in
+    ``borrowed`` is drawn by another task: its ``regime`` is left ``None`` and :func:`analyze`
+    copies it in (:func:`_lend_maps`)."""
     clock = time.process_time()
     solved = solve_game(group[0], TYPES)
     seconds = {"equilibria and best designs": time.process_time() - clock}
@@ -254,7 +289,10 @@ def _scenario_work(group: Sequence[Scenario], draws: int, folder: Path, workers:
             figures["sobol"] = f"figures/sobol_{name}.svg"
         regime_path = folder / "figures" / f"regime_{name}.svg"
         key = _map_key(scenario)
-        if key in maps:  # a twin with the same map: its files copied
+        regime: dict[str, Any] | None
+        if key in borrowed:  # drawn by another task, copied in when every task is done
+            regime = None
+        elif key in maps:  # a twin with the same map: its files copied
             source, regime = maps[key]
             paths += _copy(source, regime_path)
         else:
@@ -357,19 +395,21 @@ def analyze(
         groups.setdefault(signatures[scenario.name], []).append(scenario)  # differing only outside the game
     say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
     jobs = sorted(groups.values(), key=len, reverse=True)  # the longest tasks first
+    borrowed = _map_owners(jobs)
     settle = partial(_settle, claims, folder, loaded, say)
     if workers > 1 and len(jobs) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         _shared_imports()
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            running = pool.map(_scenario_work, jobs, [draws] * len(jobs), [folder] * len(jobs))
+            count = len(jobs)
+            running = pool.map(_scenario_work, jobs, [draws] * count, [folder] * count, [1] * count, borrowed)
             settled, failure, timings["claims (wall, beside the scenarios)"] = settle()
             finished = list(running)
     else:
-        finished = [_scenario_work(job, draws, folder, workers) for job in jobs]
+        finished = [_scenario_work(job, draws, folder, workers, lent) for job, lent in zip(jobs, borrowed)]
         settled, failure, timings["claims"] = settle()
-    by_name = {done.result.scenario.name: done for part in finished for done in part}
+    by_name = {done.result.scenario.name: done for done in _lend_maps(finished, folder)}
     work = [by_name[scenario.name] for scenario in loaded]
     results = [done.result for done in work]
     spread = [done.spread for done in work]
@@ -399,6 +439,7 @@ def analyze(
             for other in results
             if other is not result and signatures[other.scenario.name] == signatures[result.scenario.name]
         ]
+        assert done.regime is not None  # every map lent (_lend_maps)
         scenario_section(doc, result, done.spread, done.figures, (TYPES, DRAW_TYPES), twins, done.regime)
     timings["text and the summary figure"] = time.perf_counter() - clock
     if claims:

@@ -230,6 +230,29 @@ def test_scenarios_the_game_cannot_tell_apart_are_said_to_be_the_same(tmp_path):
     assert first == second
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_regime_map_two_tasks_share_is_drawn_once_and_lent(tmp_path, monkeypatch, workers):
+    import importlib
+
+    module = importlib.import_module("bargaining.report.analyze")
+    calls = []
+    drawing = module.regime_map
+    monkeypatch.setattr(module, "regime_map", lambda s, path: calls.append(s.name) or drawing(s, path))
+    scenario = small(tmp_path, "specific-threat")
+    other = small(tmp_path, "specific-threat", name="other",  # another game (its horizon's range), the same map
+                  **{"horizon = { value = 72,": 'horizon = { value = 8, reason = "eight months", range = [7, 9] }'})
+    assert module._map_key(scenario) == module._map_key(other)
+    done = analyze([scenario, other], tmp_path / "out", claims=False, draws=1, workers=workers)
+    maps = [p for p in done.figures if p.name.startswith("regime_")]
+    assert sorted(p.name for p in maps) == ["regime_other.svg", "regime_specific-threat.svg"]
+    assert maps[0].read_bytes() == maps[1].read_bytes()
+    if workers == 1:  # (a worker's calls are not seen here)
+        assert calls == ["specific-threat"]
+    text = done.markdown.read_text(encoding="utf-8")
+    assert text.count("figures/regime_other.svg") == text.count("figures/regime_specific-threat.svg") == 1
+    assert "In the game this scenario is the same as" not in text  # two games, one map
+
+
 def test_a_draw_without_an_equilibrium_on_the_grid_is_isolated_and_named(monkeypatch):
     import importlib
 

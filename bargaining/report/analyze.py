@@ -7,7 +7,7 @@ import dataclasses
 import re
 import shutil
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -188,6 +188,13 @@ def _map_key(scenario: Scenario) -> tuple[Any, ...]:
         for a in (scenario.assumptions[("ultimatum", k)] for k in ("vagueness", "carrot"))
     )
     return tuple((f.name, getattr(game, f.name)) for f in dataclasses.fields(game) if f.init) + ranges
+
+
+def _said(
+    say: Callable[[str], None], job: Sequence[Scenario], counter: Iterator[int], count: int, *_: Any
+) -> None:
+    """Progress: a game's equilibria, draws and figures are done (the ``k``-th of ``count``)."""
+    say(f"done [{next(counter)}/{count} games]: {', '.join(scenario.name for scenario in job)}")
 
 
 def _map_owners(jobs: Sequence[Sequence[Scenario]]) -> list[frozenset[Any]]:
@@ -402,12 +409,20 @@ def analyze(
 
         _shared_imports()
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            count = len(jobs)
-            running = pool.map(_scenario_work, jobs, [draws] * count, [folder] * count, [1] * count, borrowed)
+            running = [
+                pool.submit(_scenario_work, job, draws, folder, 1, lent) for job, lent in zip(jobs, borrowed)
+            ]
+            done_jobs = iter(range(1, len(jobs) + 1))
+            for job, future in zip(jobs, running):  # said as each finishes (from the pool's thread)
+                future.add_done_callback(partial(_said, say, job, done_jobs, len(jobs)))
             settled, failure, timings["claims (wall, beside the scenarios)"] = settle()
-            finished = list(running)
+            finished = [future.result() for future in running]
     else:
-        finished = [_scenario_work(job, draws, folder, workers, lent) for job, lent in zip(jobs, borrowed)]
+        finished = []
+        done_jobs = iter(range(1, len(jobs) + 1))
+        for job, lent in zip(jobs, borrowed):
+            finished.append(_scenario_work(job, draws, folder, workers, lent))
+            _said(say, job, done_jobs, len(jobs))
         settled, failure, timings["claims"] = settle()
     by_name = {done.result.scenario.name: done for done in _lend_maps(finished, folder)}
     work = [by_name[scenario.name] for scenario in loaded]

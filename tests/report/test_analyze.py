@@ -129,6 +129,7 @@ def test_command_line_main_job(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "specific-carrots" in captured.out and f"report: {out}/report.md" in captured.out
     assert "[1/1] specific-carrots: the game's three strategies" in captured.err
+    assert "done [1/1 games]: specific-carrots" in captured.err  # progress as each game is done
     # issue 13: an earlier report is not overwritten without --force; names are checked first
     assert main(["analyze", "specific-threat", "--output", str(out), "--no-claims"]) == 2
     assert "--output must be a folder without report.md in it (give --force" in capsys.readouterr().err
@@ -242,7 +243,9 @@ def test_a_regime_map_two_tasks_share_is_drawn_once_and_lent(tmp_path, monkeypat
     other = small(tmp_path, "specific-threat", name="other",  # another game (its horizon's range), the same map
                   **{"horizon = { value = 72,": 'horizon = { value = 8, reason = "eight months", range = [7, 9] }'})
     assert module._map_key(scenario) == module._map_key(other)
-    done = analyze([scenario, other], tmp_path / "out", claims=False, draws=1, workers=workers)
+    said = []
+    done = analyze([scenario, other], tmp_path / "out", claims=False, draws=1, workers=workers, progress=said.append)
+    assert sorted(m.split(":")[0] for m in said if m.startswith("done")) == ["done [1/2 games]", "done [2/2 games]"]
     maps = [p for p in done.figures if p.name.startswith("regime_")]
     assert sorted(p.name for p in maps) == ["regime_other.svg", "regime_specific-threat.svg"]
     assert maps[0].read_bytes() == maps[1].read_bytes()

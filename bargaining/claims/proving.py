@@ -60,7 +60,9 @@ def _symbols(claim: Claim) -> dict[str, Any]:
 
 def _region_substitution(claim: Claim, symbols: Mapping[str, Any]) -> dict[Any, Any]:
     """Each parameter :math:`x \\in [l, h]` as :math:`l + (h - l)/(1 + t)`, :math:`t \\ge 0` (fixed if l = h)."""
-    return {symbols[name]: _parametrised(name, low, high) for name, (low, high) in claim.region.bounds.items()}
+    return {
+        symbols[name]: _parametrised(name, low, high) for name, (low, high) in claim.region.bounds.items()
+    }
 
 
 @lru_cache(maxsize=256)

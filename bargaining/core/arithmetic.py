@@ -212,7 +212,7 @@ def _sympy_call(name: str, value: Any) -> Any:
     import sympy
 
     if isinstance(value, int | Fraction) or (isinstance(value, sympy.Basic) and not value.has(sympy.Float)):
-        return _remembered_call(name, value, type(value))
+        return _remembered_call(name, value)
     return _simplified_call(name, value)
 
 
@@ -224,10 +224,10 @@ def _simplified_call(name: str, value: Any) -> Any:
     return exact_or_sympy(sympy.simplify(function(argument)))
 
 
-@lru_cache(maxsize=4096)
-def _remembered_call(name: str, value: Any, kind_of_value: type) -> Any:
-    """:func:`_simplified_call`, cached by the value *and* its type (``Fraction(2)`` and ``2`` are
-    equal keys otherwise)."""
+@lru_cache(maxsize=4096, typed=True)
+def _remembered_call(name: str, value: Any) -> Any:
+    """:func:`_simplified_call`, cached by the value *and* its type (``typed``: ``Fraction(2)``
+    and ``2`` would be equal keys otherwise)."""
     return _simplified_call(name, value)
 
 

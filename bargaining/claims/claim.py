@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -235,12 +236,7 @@ class MonotoneClaim(Claim):
         """
         before = self.quantity(**{**point, self.parameter: low})
         after = self.quantity(**{**point, self.parameter: high})
-        broken = {
-            "nondecreasing": before > after,
-            "nonincreasing": before < after,
-            "increasing": before >= after,
-            "decreasing": before <= after,
-        }[self.direction]
+        broken = _BREAKS[self.direction](before, after)  # the one comparison (exact ones are slow)
         return (before, after) if bool(broken) else None
 
 
@@ -276,5 +272,17 @@ class RelationClaim(Claim):
         (Fraction(3, 4), Fraction(1, 2))
         """
         left, right = self.left(**point), self.right(**point)
-        holds = {"==": left == right, "<=": left <= right, ">=": left >= right}[self.relation]
+        holds = _HOLDS[self.relation](left, right)
         return None if bool(holds) else (left, right)
+
+
+#: what breaks a monotone claim between the quantity before and after, and what makes a relation
+#: hold: only the one comparison the claim needs is made (comparing exact irrational numbers, a
+#: ``LambertW`` or an ``exp``, costs sympy milliseconds).
+_BREAKS: dict[str, Callable[[Any, Any], Any]] = {
+    "nondecreasing": operator.gt,
+    "nonincreasing": operator.lt,
+    "increasing": operator.ge,
+    "decreasing": operator.le,
+}
+_HOLDS: dict[str, Callable[[Any, Any], Any]] = {"==": operator.eq, "<=": operator.le, ">=": operator.ge}

@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
+from itertools import islice
 from typing import Any, Literal
 
 from ..core.errors import ParameterValueError
@@ -58,16 +60,22 @@ def _symbols(claim: Claim) -> dict[str, Any]:
 
 def _region_substitution(claim: Claim, symbols: Mapping[str, Any]) -> dict[Any, Any]:
     """Each parameter :math:`x \\in [l, h]` as :math:`l + (h - l)/(1 + t)`, :math:`t \\ge 0` (fixed if l = h)."""
+    return {
+        symbols[name]: _parametrised(name, low, high) for name, (low, high) in claim.region.bounds.items()
+    }
+
+
+@lru_cache(maxsize=256)
+def _parametrised(name: str, low: Fraction, high: Fraction) -> Any:
+    """:math:`l + (h - l)/(1 + t)` with one non-negative ``t`` per parameter and interval, made
+    once: every substitution of a proof (the branches of a ``Piecewise``, the conditions, the
+    derivative) then shares its symbols, and sympy's own cache can serve the work they share."""
     import sympy
 
-    substitution = {}
-    for name, (low, high) in claim.region.bounds.items():
-        if low == high:
-            substitution[symbols[name]] = sympy.Rational(low)
-        else:
-            t = sympy.Dummy(f"t_{name}", nonnegative=True)
-            substitution[symbols[name]] = sympy.Rational(low) + sympy.Rational(high - low) / (1 + t)
-    return substitution
+    if low == high:
+        return sympy.Rational(low)
+    t = sympy.Dummy(f"t_{name}", nonnegative=True)
+    return sympy.Rational(low) + sympy.Rational(high - low) / (1 + t)
 
 
 def _possible(condition: Any, substitution: Mapping[Any, Any]) -> bool:
@@ -82,11 +90,30 @@ def _possible(condition: Any, substitution: Mapping[Any, Any]) -> bool:
     return reduced is not sympy.false
 
 
+def _folded(expression: Any) -> Any:
+    """``piecewise_fold`` of the expression, remembered for an expression without floats (claims
+    on one model fold the same regimes: a carrot's compliance, as a quantity and as one side of a
+    relation)."""
+    import sympy
+
+    expression = sympy.sympify(expression)
+    if expression.has(sympy.Float):
+        return sympy.piecewise_fold(expression)
+    return _folded_exact(expression)
+
+
+@lru_cache(maxsize=256)
+def _folded_exact(expression: Any) -> Any:
+    import sympy
+
+    return sympy.piecewise_fold(expression)
+
+
 def _has_sign(expression: Any, sign: str, claim: Claim, symbols: Mapping[str, Any]) -> bool:
     """Whether ``expression`` is ``sign`` (nonnegative, positive, zero) on the whole region."""
     import sympy
 
-    expression = sympy.piecewise_fold(sympy.sympify(expression))
+    expression = _folded(expression)
     substitution = _region_substitution(claim, symbols)
     if isinstance(expression, sympy.Piecewise):
         return all(
@@ -114,12 +141,13 @@ def _continuous_on_region(expression: Any, claim: Claim, symbols: Mapping[str, A
     """
     import sympy
 
-    expression = sympy.piecewise_fold(sympy.sympify(expression))
+    expression = _folded(expression)
     if expression.has(sympy.floor, sympy.ceiling, sympy.frac, sympy.sign, sympy.Heaviside, sympy.Mod):
         return False
     substitution = _region_substitution(claim, symbols)
     for piecewise in expression.atoms(sympy.Piecewise):
-        if sum(1 for _, condition in piecewise.args if _possible(condition, substitution)) > 1:
+        possible = (condition for _, condition in piecewise.args if _possible(condition, substitution))
+        if len(list(islice(possible, 2))) > 1:  # a second possible regime is enough: stop there
             return False
     return True
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -205,11 +206,29 @@ def exact_or_sympy(value: Any) -> Any:
 
 
 def _sympy_call(name: str, value: Any) -> Any:
+    """``name(value)`` simplified: remembered for an exact number or a sympy expression without
+    floats (a pure function of an immutable argument; exact checks and proofs ask for the same
+    ``exp(-t/mu)`` several times, and each ``simplify`` costs milliseconds)."""
+    import sympy
+
+    if isinstance(value, int | Fraction) or (isinstance(value, sympy.Basic) and not value.has(sympy.Float)):
+        return _remembered_call(name, value)
+    return _simplified_call(name, value)
+
+
+def _simplified_call(name: str, value: Any) -> Any:
     import sympy
 
     function = getattr(sympy, name)
     argument = sympy.Rational(value) if isinstance(value, Fraction) else value
     return exact_or_sympy(sympy.simplify(function(argument)))
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _remembered_call(name: str, value: Any) -> Any:
+    """:func:`_simplified_call`, cached by the value *and* its type (``typed``: ``Fraction(2)``
+    and ``2`` would be equal keys otherwise)."""
+    return _simplified_call(name, value)
 
 
 def logarithm(kind: Kind, value: Any) -> Any:

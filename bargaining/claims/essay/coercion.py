@@ -9,6 +9,7 @@ from typing import Any
 
 from ..claim import Claim, MonotoneClaim, Region, RelationClaim
 from ._shared import CI_BUDGET as _CI_BUDGET
+from ._shared import exactly
 
 
 def _ultimatum(demand: Any, **others: Any) -> Any:
@@ -108,6 +109,10 @@ def _belief_after_carrot_size(carrot: F, audience_cost: Any) -> Any:
     if carrot == 0:
         return prior
     game = ResolveSignalling(F(2, 5), audience_cost, carrot, prior, F(-1, 10), F(-3, 5), risk=F(3, 10))
+    return exactly(game, lambda game: _lowest_belief(game, prior))
+
+
+def _lowest_belief(game: Any, prior: Any) -> Any:
     beliefs = [
         belief
         for found in game.equilibria(refinement="intuitive")

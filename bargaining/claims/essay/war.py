@@ -15,6 +15,7 @@ import numpy as np
 
 from ..claim import Claim, MonotoneClaim, Region, RelationClaim
 from ._shared import CI_BUDGET as _CI_BUDGET
+from ._shared import exactly
 
 
 def _learning_war(coercer_belief: Any, confidence: Any) -> Any:
@@ -49,10 +50,13 @@ def _survival(coercer_belief: Any, confidence: Any, escalation: Any = 0) -> Any:
 
 
 def _survival_curve(coercer_belief: Any, confidence: Any, escalation: Any) -> Any:
+    """The survival curve of the lattice DP; an exact one on GMP's rationals (the same numbers)."""
     from ...war import TurningTheScrew
 
-    war = _learning_war(coercer_belief, confidence)
-    return war.duration_distribution(10, TurningTheScrew(escalation)).survival()
+    screw = TurningTheScrew(escalation)
+    return exactly(
+        _learning_war(coercer_belief, confidence), lambda war: war.duration_distribution(10, screw).survival()
+    )
 
 
 _survival_at = lru_cache(maxsize=4096)(_survival_curve)
@@ -101,7 +105,8 @@ def _settled_by_horizon(escalation: Any, battle_odds: Any) -> Any:
     from ...war import LearningWar, TurningTheScrew
 
     war = LearningWar(F(7, 10), F(7, 10), 2, 6, battle_odds, F(1, 40), F(1, 40), decisive_margin=4)
-    return war.duration_distribution(8, TurningTheScrew(escalation)).settled_by(8)
+    screw = TurningTheScrew(escalation)
+    return exactly(war, lambda war: war.duration_distribution(8, screw).settled_by(8))
 
 
 def _coase(power: Any, cost_high: Any, discount: Any) -> Any:

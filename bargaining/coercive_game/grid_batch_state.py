@@ -1,12 +1,14 @@
 """The shared state of the batched grid solver: one chunk of points (:class:`_Chunk`), the
-reachable fronts and the points still at war, the threat stage, how a failing point is recorded,
-and the per-point outputs' padding and subjectivity.
+nodes of each period that exist in some point's game (:class:`_Nodes`: the points still at war,
+at the fronts inside their margins), the threat stage, how a failing point is recorded, and the
+per-point outputs' padding and subjectivity.
 
 :mod:`~bargaining.coercive_game.grid_batch` runs the backward and forward passes on it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,19 +28,25 @@ class _PointError(NotImplementedError):
         self.point, self.message = point, message
 
 
-def _fail(c: Any, bad: np.ndarray, message: Any) -> None:
+def _fail(c: Any, nodes: _Nodes, bad: np.ndarray, message: Any) -> None:
     """Points with a node where the grid has no pure equilibrium move: raise for the first, or,
     when the chunk records failures, note each point's first (``message(p, index)`` names the
-    node from the point's first failing index) and go on."""
+    node from the point's first failing index: the front's column among the period's positions,
+    then the trailing indices of ``bad``, whose leading axis is the nodes') and go on."""
     found = np.argwhere(bad)
     if not len(found):
         return
+    points, columns = nodes.point[found[:, 0]], nodes.column(found[:, 0])
+
+    def at(row: int) -> tuple[int, ...]:
+        return (int(columns[row]), *(int(v) for v in found[row, 1:]))
+
     if c.failed is None:
-        first = found[0]
-        raise _PointError(int(first[0]), message(int(first[0]), tuple(int(v) for v in first[1:])))
-    points, starts = np.unique(found[:, 0], return_index=True)
-    for p, start in zip(points, starts, strict=True):
-        c.failed.setdefault(int(p), message(int(p), tuple(int(v) for v in found[start, 1:])))
+        raise _PointError(int(points[0]), message(int(points[0]), at(0)))
+    # the nodes run point by point, so each point's first row is its first failure
+    unique, starts = np.unique(points, return_index=True)
+    for p, start in zip(unique, starts, strict=True):
+        c.failed.setdefault(int(p), message(int(p), at(int(start))))
 
 
 class _AllFailedError(Exception):
@@ -59,6 +67,36 @@ def _span(positions: np.ndarray, shift: int = 0) -> slice:
     if not len(positions):  # a margin of 1: no front is left inside at odd periods
         return slice(0, 0)
     return slice(int(positions[0]) + shift, int(positions[-1]) + shift + 1, 2)
+
+
+@dataclass(frozen=True)
+class _Nodes:
+    """The nodes of one period that exist in some point's game, point by point, front by front:
+    every (point, reachable front) with the period within the point's horizon and the front
+    inside its margin. The passes compute at these nodes only (a point's values and mass
+    elsewhere are never read with a non-zero weight), one row each.
+
+    ``point`` is each node's point, ``flat`` its row in the (point, position) arrays of width
+    ``width`` that hold the values (backward) and the mass (forward); ``up`` and ``down`` flag the
+    nodes where a won or a lost battle is the decisive end; ``share`` is C's flow share there and
+    ``odds_c``, ``odds_t`` each side's predictive odds of winning the period's battle.
+    """
+
+    positions: np.ndarray
+    width: int
+    point: np.ndarray
+    flat: np.ndarray
+    up: np.ndarray
+    down: np.ndarray
+    share: np.ndarray
+    odds_c: np.ndarray
+    odds_t: np.ndarray
+
+    def column(self, rows: np.ndarray) -> np.ndarray:
+        """The nodes' fronts as columns of ``positions`` (the front axis of a full (point, front) array)."""
+        at = self.flat[rows] - self.point[rows] * self.width
+        result: np.ndarray = np.searchsorted(self.positions, at)
+        return result
 
 
 class _Chunk:
@@ -82,23 +120,73 @@ class _Chunk:
         self.carrot_c = batch.carrot_efficiency * batch.carrot_credibility * batch.carrot
         self.to_state = np.minimum(np.arange(n + 1), n - 1)
         ks, rows = np.arange(n + 1), np.arange(n)
-        self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
+        self.rest = 1 - self.delta
+        self.inverse_tails = 1.0 / self.tails[:, :n]
+        # (cut-off, 1, belief): 0 where the cut-off is above the belief, else -inf
+        self.above_belief = np.where(ks[:, None] > rows[None, :], 0.0, -np.inf)[:, None, :]
+        self.cutoffs = ks.astype(np.int16 if n < 2**15 else np.int32)[:, None, None]
         self.execution, self.threat_value = _threat(batch)
         self.durable = batch.self_enforcing
         self.failed: dict[int, str] | None = None  # None: a failing node raises
+        self._nodes: dict[int, _Nodes] = {}
 
-        def column(value: Any) -> np.ndarray:  # (P, 1), against the (P, F) nodes
-            result: np.ndarray = np.asarray(value, dtype=float)[:, None]
+        def floats(value: Any) -> np.ndarray:
+            result: np.ndarray = np.asarray(value, dtype=float)
             return result
 
-        shifts = () if batch.rearmament is None else tuple(column(v) for v in batch.rearmament.T)
+        shifts = () if batch.rearmament is None else tuple(floats(v) for v in batch.rearmament.T)
         self.durability = Durability(
-            column(self.delta),
-            column(batch.cost_coercer),
-            column(batch.renege_gain_coercer - batch.guarantee),
-            column(batch.renege_gain_target - batch.guarantee),
+            floats(self.delta),
+            floats(batch.cost_coercer),
+            floats(batch.renege_gain_coercer - batch.guarantee),
+            floats(batch.renege_gain_target - batch.guarantee),
             shifts,
         )
+
+    @staticmethod
+    def row_starts(count: int, width: int, rows: np.ndarray | None = None) -> np.ndarray:
+        """The first flat index of each row (``rows``, or the first ``count``) of a (rows, ``width``) array, as a column."""
+        starts: np.ndarray = (np.arange(count) if rows is None else rows)[:, None] * width
+        return starts
+
+    def durability_at(self, points: np.ndarray) -> Durability:
+        """The ceasefire's primitives at each node of ``points``."""
+        d = self.durability
+        return Durability(
+            d.delta[points],
+            d.cost_coercer[points],
+            d.gain_coercer[points],
+            d.gain_target[points],
+            tuple(v[points] for v in d.shifts),
+        )
+
+    def nodes(self, t: int) -> _Nodes:
+        """The nodes of period ``t`` (computed once per chunk: every pass reads them)."""
+        if t not in self._nodes:
+            positions = _fronts(self.batch, t, self.width)
+            point, column = np.nonzero(_active(self, t, positions))
+            point = point.astype(np.intp)
+            fronts = positions[column] - self.width // 2
+            if self.batch.margin is None:
+                up = down = np.zeros(len(point), dtype=bool)
+                odds_c = odds_t = self.batch.true_odds[point]
+            else:
+                margin = self.batch.margin[point]
+                up, down = fronts + 1 >= margin, fronts - 1 <= -margin
+                odds_c = self.odds(self.batch.prior_coercer, positions, t)[point, column]
+                odds_t = self.odds(self.batch.prior_target, positions, t)[point, column]
+            self._nodes[t] = _Nodes(
+                positions=positions,
+                width=self.width,
+                point=point,
+                flat=point * self.width + positions[column],
+                up=up,
+                down=down,
+                share=self.share(positions)[point, column],
+                odds_c=odds_c,
+                odds_t=odds_t,
+            )
+        return self._nodes[t]
 
     def share(self, positions: np.ndarray) -> np.ndarray:
         """C's flow share at each point and front position, shape (P, F)."""
@@ -121,13 +209,14 @@ class _Chunk:
         beta = np.where(known, 1.0, prior[:, 1])[:, None]
         return np.where(known[:, None], theta, (alpha + wins[None, :]) / (alpha + beta + t))
 
-    def forever(self, t: int, gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The frozen war from period ``t`` at every front: C's (P, W, n) and T's (P, W, n, n)."""
-        n, delta = self.n, self.delta
+    def forever(self, t: int, gamma: np.ndarray, points: Any = slice(None)) -> tuple[np.ndarray, np.ndarray]:
+        """The frozen war from period ``t`` at every front of ``points``: C's (p, W, n) and T's
+        (p, W, n, n)."""
+        n, delta, batch = self.n, self.delta[points], self.batch
         later = (t + delta / (1 - delta))[:, None]
-        share = self.share(np.arange(self.width))
-        coercer = share - self.batch.cost_coercer[:, None] - (self.batch.screw_cost * gamma)[:, None] * later
-        target = 1 - share[:, :, None] - self.base[:, None, :] - (gamma[:, None] * later)[:, :, None]
+        share = self.share(np.arange(self.width))[points]
+        coercer = share - batch.cost_coercer[points, None] - (batch.screw_cost * gamma)[points, None] * later
+        target = 1 - share[:, :, None] - self.base[points, None, :] - (gamma[points, None] * later)[:, :, None]
         return (
             np.repeat(coercer[:, :, None], n, axis=2),
             np.repeat(target[:, :, None, :], n, axis=2),

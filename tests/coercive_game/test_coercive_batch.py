@@ -194,16 +194,18 @@ def test_the_single_crossing_check_names_the_node() -> None:
     """With permanent settlements the refusal values rise with resolve, so the check never fires
     on a game; it is held here on refusal values that fall (and on a fall below the cut-off,
     which does not matter)."""
-    from bargaining.coercive_game.grid_batch import _skimming
+    from bargaining.coercive_game.grid_batch_moves import _skimming
     from bargaining.coercive_game.grid_batch_state import _Chunk, _PointError
 
     game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 0.5, 1.0), target_cost_resolve=0.2)
     chunk = _Chunk(GameBatch.from_games([game]))
-    falling = np.array([[[[0.3, 0.2, 0.4], [0.3, 0.2, 0.4], [0.1, 0.2, 0.4]]]])  # (P, F, belief, type)
-    active = np.ones((1, 1), dtype=bool)
-    with pytest.raises(_PointError, match=r"single crossing fails at node \(t=0, front=0, cutoff=0\): type 1"):
-        _skimming(chunk, falling, np.zeros((1, 1, 3), dtype=int), active, 0, np.array([0]))
-    _skimming(chunk, falling, np.full((1, 1, 3), 2), active, 0, np.array([0]))  # belief 2: no fall from there
+    nodes = chunk.nodes(0)  # one node: the point at its only front
+    falling = np.array([[[0.3, 0.2, 0.4], [0.3, 0.2, 0.4], [0.1, 0.2, 0.4]]])  # (node, belief, type)
+    for active in (None, np.ones(1, dtype=bool), np.ones((1, 3), dtype=bool)):
+        with pytest.raises(_PointError, match=r"single crossing fails at node \(t=0, front=0, cutoff=0\): type 1"):
+            _skimming(chunk, nodes, falling, np.zeros((1, 3), dtype=int), active, 0)
+    _skimming(chunk, nodes, falling, np.zeros((1, 3), dtype=int), np.zeros(1, dtype=bool), 0)  # not checked there
+    _skimming(chunk, nodes, falling, np.full((1, 3), 2), None, 0)  # belief 2: no fall from there
     only = solve_batch(GameBatch.from_games([game], [UltimatumDesign(demand=0.6, deadline=1)]), ("ultimatum",))
     assert same(only["ultimatum"].point(0).coercer_utility,
                 solve_grid(game, UltimatumDesign(demand=0.6, deadline=1), pure_cutoffs=True).coercer_utility)

@@ -6,9 +6,8 @@ refusal values, C's cut-off and offer at every belief, the single-crossing and c
 checks, and the values after the moves. Each is the one-game grid solver's computation, the same
 floating-point operations in the same order, with each point's primitives read at its nodes.
 
-C's choice of cut-off is laid out cut-off first, a :math:`(n + 1) \times N \times n` array (cut-off,
-node, belief), so that the maximum over the cut-offs and the largest cut-off within ``1e-12`` of it
-are reductions over the leading axis (over a short trailing axis numpy loops once per row).
+C's choice of cut-off is computed belief by belief on rows of :math:`N` nodes (a maximum over a
+short trailing axis would loop once per node), for each cut-off at the beliefs below it only.
 """
 
 from __future__ import annotations
@@ -84,14 +83,23 @@ def _patient(c: _Chunk, nodes: _Nodes, refuse_c: np.ndarray, refuse_t: np.ndarra
     valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
     valid[:, 0] = False
     slope = _at(c.tails, p) * (refuse_c - offer_k + carrot_c)
-    # C's value at belief j of the cut-off k: (cut-off, node, belief)
-    values = slope.T[:, :, None] * _at(c.inverse_tails, p)[None, :, :]
-    values += np.where(valid, offer_k - carrot_c, -np.inf).T[:, :, None]
-    values += c.above_belief
-    values[rows, :, rows] = refuse_c[:, :n].T
-    top = values.max(axis=0)
-    near = values >= top - _TIE * np.maximum(1.0, np.abs(top))
-    best = (near * c.cutoffs).max(axis=0).astype(np.intp)  # the largest cut-off among the near-ties
+    # C's value at belief j < k of the cut-off k, belief by belief (rows of N nodes): only the
+    # cut-offs above the belief are options, besides refusing (the cut-off at the belief)
+    by_cutoff = np.ascontiguousarray(slope.T)
+    inverse = np.take(c.inverse_tails_by_belief, p, axis=1)  # (belief, N)
+    option = np.ascontiguousarray(np.where(valid, offer_k - carrot_c, -np.inf).T)
+    top = refuse_c[:, :n].T.copy()  # a copy in C order, whatever the order of refuse_c
+    values = []
+    for k in range(1, n + 1):
+        value = inverse[:k] * by_cutoff[k]
+        value += option[k]
+        np.maximum(top[:k], value, out=top[:k])
+        values.append(value)
+    threshold = top - _TIE * np.maximum(1.0, np.abs(top))
+    best = np.repeat(rows[:, None], len(p), axis=1)
+    for k in range(1, n + 1):  # the largest cut-off among the near-ties
+        np.copyto(best[:k], k, where=values[k - 1] >= threshold[:k])
+    best = np.ascontiguousarray(best.T)
     offer = np.where(best > rows, offer_k.ravel()[c.row_starts(len(p), n + 1) + best], np.nan)
     return best, offer
 
@@ -172,12 +180,13 @@ def _values(
     at_cut = c.tails.ravel()[c.row_starts(N, n + 1, p) + best]
     settled = tails - at_cut
     refuse_at_cut = refuse_c.ravel()[c.row_starts(N, n + 1) + best]
+    offered = best > rows  # elsewhere the offer is NaN (none is made) and the branch not taken
     value_c = np.where(
-        best > rows,
-        (settled * (np.nan_to_num(offer) - _at(c.carrot_c, p)[:, None]) + at_cut * refuse_at_cut) / tails,
+        offered,
+        (settled * (offer - _at(c.carrot_c, p)[:, None]) + at_cut * refuse_at_cut) / tails,
         refuse_c[:, :n],
     )
-    accept = np.where(np.isnan(offer), -np.inf, 1 - offer + _at(c.carrot_t, p)[:, None])
+    accept = np.where(offered, 1 - offer + _at(c.carrot_t, p)[:, None], -np.inf)
     if committed is not None:
         demanded = _at(1 - c.batch.demand + c.carrot_t, p)[:, None]
         accept = np.where(committed[:, None], demanded, accept)

@@ -119,12 +119,8 @@ class _Chunk:
         self.carrot_t = batch.carrot_credibility * batch.carrot
         self.carrot_c = batch.carrot_efficiency * batch.carrot_credibility * batch.carrot
         self.to_state = np.minimum(np.arange(n + 1), n - 1)
-        ks, rows = np.arange(n + 1), np.arange(n)
         self.rest = 1 - self.delta
-        self.inverse_tails = 1.0 / self.tails[:, :n]
-        # (cut-off, 1, belief): 0 where the cut-off is above the belief, else -inf
-        self.above_belief = np.where(ks[:, None] > rows[None, :], 0.0, -np.inf)[:, None, :]
-        self.cutoffs = ks.astype(np.int16 if n < 2**15 else np.int32)[:, None, None]
+        self.inverse_tails_by_belief = np.ascontiguousarray((1.0 / self.tails[:, :n]).T)  # (n, P)
         self.execution, self.threat_value = _threat(batch)
         self.durable = batch.self_enforcing
         self.failed: dict[int, str] | None = None  # None: a failing node raises

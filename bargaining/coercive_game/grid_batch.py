@@ -199,13 +199,11 @@ def _backward(
 
 
 def _per_point(c: _Chunk, nodes: _Nodes, values: np.ndarray) -> np.ndarray:
-    """The sums over each point's nodes of ``values`` (N,) or (N, k): (P,) or (P, k)."""
-    if values.ndim == 1:
-        result: np.ndarray = np.bincount(nodes.point, values, c.P)
-        return result
-    k = values.shape[1]
-    index = (c.row_starts(len(nodes.point), k, nodes.point) + np.arange(k)).ravel()
-    return np.bincount(index, values.ravel(), c.P * k).reshape(c.P, k)
+    """The sums over each point's nodes of ``values`` (N, ...): (P, ...)."""
+    result = np.zeros((c.P, *values.shape[1:]))
+    if len(nodes.starts):
+        result[nodes.present] = np.add.reduceat(values, nodes.starts, axis=0)
+    return result
 
 
 def _forward(
@@ -227,7 +225,7 @@ def _forward(
     theta = batch.true_odds
     steps = c.top + 1
     rows = np.arange(n)
-    tails = c.tails
+    tails, flat_tails = c.tails[:, :n], c.tails.ravel()
     mass = np.zeros((P * W, n))
     start = W // 2 + (batch.start_front if batch.margin is not None else 0)
     mass[np.arange(P) * W + start, 0] = 1.0
@@ -238,50 +236,65 @@ def _forward(
     for t in range(steps):
         nodes = c.nodes(t)
         p, N = nodes.point, len(nodes.point)
+        if not N:  # no front inside any margin at this period: no mass left to move
+            settled_by[:, t], decisive_by[:, t] = settled_total, decisive
+            continue
         block = np.take(mass, nodes.flat, axis=0)  # (N, n): q by belief
-        cut = moves[t][0].astype(np.intp)
-        at_cut = tails.ravel()[c.row_starts(N, n + 1, p) + cut]
-        node_tails = np.take(tails, p, axis=0)[:, :n]
+        cut, offer = moves[t][0].astype(np.intp), moves[t][1]
+        by_type = c.row_starts(N, n + 1, p) + cut
+        at_cut = np.take(flat_tails, by_type)
+        node_tails = np.take(tails, p, axis=0)
+        # per node: the types settling from each belief, then the sums the outcomes need
+        sums = np.empty((N, n + 5))
+        settling = np.multiply(block, cut > rows, out=sums[:, 5:])
         settled = block * (node_tails - at_cut)  # (N, n)
-        total = _per_point(c, nodes, settled.sum(axis=1))
-        settled_total += total
-        length[:, t] += total
-        paid = np.where(settled > 0, moves[t][1], 0.0) * settled
-        terms += _per_point(c, nodes, np.nansum(paid, axis=1))
-        settling = block * (cut > rows)
+        settled.sum(axis=1, out=sums[:, 0])
+        paid = np.where(settled > 0, offer, 0.0)  # no offer (NaN) where none settles
+        paid *= settled
+        paid.sum(axis=1, out=sums[:, 1])
         if c.durable:  # the types i in [j, cut) settling from belief j, and whether their ceasefire breaks
             period = ceasefire(
                 c.durability_at(p).expand(2),
-                moves[t][1][..., None],
+                offer[..., None],
                 nodes.share[:, None, None],
                 np.take(c.base, p, axis=0)[:, None, :],
             )[2]
             among = (rows[None, :] >= rows[:, None]) & (rows[None, :] < cut[..., None])
             broken = np.einsum("nj,nji->ni", block, (among & (period >= 0)).astype(float))
             broken_type += _per_point(c, nodes, broken) * c.f
-        flat = c.row_starts(N, n + 1, p)
-        settled_steps += np.bincount((flat + rows).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
-        settled_steps -= np.bincount((flat + cut).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
         going = np.where(cut < n, block, 0.0)  # the refusing types' q, to the belief cut
-        if ultimatum:
-            now = (batch.deadline == t) & (t <= c.H)
-            if now.any():
-                reached = np.bincount((flat + cut).ravel(), going.ravel(), P * (n + 1)).reshape(P, n + 1)
-                executed_steps += np.where(now, c.execution, 0.0)[:, None] * reached
-                refused = _per_point(c, nodes, (going * at_cut).sum(axis=1))
-                backs_down += np.where(now, 1 - c.execution, 0.0) * refused
-        index = (c.row_starts(N, n) + c.to_state[cut]).ravel()
-        moved = np.bincount(index, going.ravel(), N * n).reshape(N, n)
+        moved = np.bincount((c.row_starts(N, n) + c.to_state[cut]).ravel(), going.ravel(), N * n).reshape(N, n)
         mass[nodes.flat] = 0.0
         if batch.margin is None:
             mass[nodes.flat] = moved
+            sums[:, 2:4] = 0.0
         else:
             fighting = (moved * node_tails).sum(axis=1)  # (N,)
-            for step, chance, ends in ((1, theta[p], nodes.up), (-1, 1 - theta[p], nodes.down)):
-                ended = _per_point(c, nodes, chance * fighting * ends)
-                decisive += ended
-                length[:, t + 1] += ended
-                mass[nodes.flat + step] += np.where(ends, 0.0, chance)[:, None] * moved
+            win = np.take(theta, p)
+            for column, step, chance, ends in ((2, 1, win, nodes.up), (3, -1, 1 - win, nodes.down)):
+                np.multiply(chance * fighting, ends, out=sums[:, column])  # the decisive ends
+                arriving = np.where(ends, 0.0, chance)[:, None] * moved
+                if step == 1:  # the positions a win reaches hold no mass yet
+                    mass[nodes.flat + 1] = arriving
+                else:
+                    arriving += np.take(mass, nodes.flat - 1, axis=0)
+                    mass[nodes.flat - 1] = arriving
+        now = (batch.deadline == t) & (t <= c.H) if ultimatum else None
+        sums[:, 4] = (going * at_cut).sum(axis=1) if now is not None and now.any() else 0.0
+        totals = _per_point(c, nodes, sums)
+        settled_total += totals[:, 0]
+        length[:, t] += totals[:, 0]
+        terms += totals[:, 1]
+        decisive += totals[:, 2]
+        decisive += totals[:, 3]
+        length[:, t + 1] += totals[:, 2]
+        length[:, t + 1] += totals[:, 3]
+        settled_steps[:, :n] += totals[:, 5:]
+        settled_steps -= np.bincount(by_type.ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
+        if now is not None and now.any():
+            reached = np.bincount(by_type.ravel(), going.ravel(), P * (n + 1)).reshape(P, n + 1)
+            executed_steps += np.where(now, c.execution, 0.0)[:, None] * reached
+            backs_down += np.where(now, 1 - c.execution, 0.0) * totals[:, 4]
         settled_by[:, t], decisive_by[:, t] = settled_total, decisive
     value_c, value_t = initial
     expected = np.where(settled_total == 0, np.nan, terms / np.where(settled_total == 0, 1.0, settled_total))

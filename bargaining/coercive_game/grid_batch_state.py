@@ -79,7 +79,8 @@ class _Nodes:
     ``point`` is each node's point, ``flat`` its row in the (point, position) arrays of width
     ``width`` that hold the values (backward) and the mass (forward); ``up`` and ``down`` flag the
     nodes where a won or a lost battle is the decisive end; ``share`` is C's flow share there and
-    ``odds_c``, ``odds_t`` each side's predictive odds of winning the period's battle.
+    ``odds_c``, ``odds_t`` each side's predictive odds of winning the period's battle; the points
+    with nodes are ``present`` and their first nodes' rows ``starts``.
     """
 
     positions: np.ndarray
@@ -91,6 +92,8 @@ class _Nodes:
     share: np.ndarray
     odds_c: np.ndarray
     odds_t: np.ndarray
+    present: np.ndarray
+    starts: np.ndarray
 
     def column(self, rows: np.ndarray) -> np.ndarray:
         """The nodes' fronts as columns of ``positions`` (the front axis of a full (point, front) array)."""
@@ -162,6 +165,7 @@ class _Chunk:
             positions = _fronts(self.batch, t, self.width)
             point, column = np.nonzero(_active(self, t, positions))
             point = point.astype(np.intp)
+            starts = np.flatnonzero(np.diff(point, prepend=-1))  # each point's first node
             fronts = positions[column] - self.width // 2
             if self.batch.margin is None:
                 up = down = np.zeros(len(point), dtype=bool)
@@ -181,6 +185,8 @@ class _Chunk:
                 share=self.share(positions)[point, column],
                 odds_c=odds_c,
                 odds_t=odds_t,
+                present=point[starts],
+                starts=starts,
             )
         return self._nodes[t]
 

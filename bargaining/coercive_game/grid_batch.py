@@ -244,14 +244,13 @@ def _forward(
         by_type = c.row_starts(N, n + 1, p) + cut
         at_cut = np.take(flat_tails, by_type)
         node_tails = np.take(tails, p, axis=0)
-        # per node: the types settling from each belief, then the sums the outcomes need
-        sums = np.empty((N, n + 5))
-        settling = np.multiply(block, cut > rows, out=sums[:, 5:])
-        settled = block * (node_tails - at_cut)  # (N, n)
-        settled.sum(axis=1, out=sums[:, 0])
+        # per (node, belief): what settles, its terms, what ends decisively, what refuses the
+        # ultimatum, the types settling; summed over each point's nodes, then over the beliefs
+        sums = np.zeros((6, N, n))
+        settled = np.multiply(block, node_tails - at_cut, out=sums[0])
         paid = np.where(settled > 0, offer, 0.0)  # no offer (NaN) where none settles
-        paid *= settled
-        paid.sum(axis=1, out=sums[:, 1])
+        np.multiply(paid, settled, out=sums[1])
+        settling = np.multiply(block, cut > rows, out=sums[5])
         if c.durable:  # the types i in [j, cut) settling from belief j, and whether their ceasefire breaks
             period = ceasefire(
                 c.durability_at(p).expand(2),
@@ -267,12 +266,11 @@ def _forward(
         mass[nodes.flat] = 0.0
         if batch.margin is None:
             mass[nodes.flat] = moved
-            sums[:, 2:4] = 0.0
         else:
-            fighting = (moved * node_tails).sum(axis=1)  # (N,)
+            fighting = moved * node_tails  # (N, belief)
             win = np.take(theta, p)
             for column, step, chance, ends in ((2, 1, win, nodes.up), (3, -1, 1 - win, nodes.down)):
-                np.multiply(chance * fighting, ends, out=sums[:, column])  # the decisive ends
+                np.multiply((chance * ends)[:, None], fighting, out=sums[column])  # the decisive ends
                 arriving = np.where(ends, 0.0, chance)[:, None] * moved
                 if step == 1:  # the positions a win reaches hold no mass yet
                     mass[nodes.flat + 1] = arriving
@@ -280,8 +278,10 @@ def _forward(
                     arriving += np.take(mass, nodes.flat - 1, axis=0)
                     mass[nodes.flat - 1] = arriving
         now = (batch.deadline == t) & (t <= c.H) if ultimatum else None
-        sums[:, 4] = (going * at_cut).sum(axis=1) if now is not None and now.any() else 0.0
-        totals = _per_point(c, nodes, sums)
+        if now is not None and now.any():
+            np.multiply(going, at_cut, out=sums[4])
+        # (a matrix product sums the short rows much faster than a reduction along them)
+        totals = _per_point(c, nodes, (sums[:5].reshape(5 * N, n) @ c.ones).reshape(5, N).T)  # (P, 5)
         settled_total += totals[:, 0]
         length[:, t] += totals[:, 0]
         terms += totals[:, 1]
@@ -289,7 +289,7 @@ def _forward(
         decisive += totals[:, 3]
         length[:, t + 1] += totals[:, 2]
         length[:, t + 1] += totals[:, 3]
-        settled_steps[:, :n] += totals[:, 5:]
+        settled_steps[:, :n] += _per_point(c, nodes, settling)
         settled_steps -= np.bincount(by_type.ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
         if now is not None and now.any():
             reached = np.bincount(by_type.ravel(), going.ravel(), P * (n + 1)).reshape(P, n + 1)

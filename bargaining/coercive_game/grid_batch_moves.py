@@ -66,7 +66,7 @@ def _refusals(
         lost *= np.where(nodes.down, 0.0, loss)[:, None, None]
         cont_t += lost
         cont_t += (flow_t + np.where(nodes.down, loss, 0.0)[:, None])[:, None, :]
-    return cont_c[:, c.to_state], cont_t
+    return np.take(cont_c, c.to_state, axis=1), cont_t
 
 
 def _patient(c: _Chunk, nodes: _Nodes, refuse_c: np.ndarray, refuse_t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -142,10 +142,15 @@ def _skimming(
     flags; every node when ``None``): R_T non-decreasing in the type from the cut-off on."""
     if c.n == 1:
         return
-    drops = refuse_t[..., 1:] < refuse_t[..., :-1] - _TIE  # (N, belief, type pair)
-    if not drops.any():
-        return
     n, N = c.n, len(best)
+    # each entry against the next one in one flat comparison, then the pairs across two rows dropped
+    entries = refuse_t.reshape(-1)
+    falls = np.zeros(entries.size, dtype=bool)
+    np.less(entries[1:], entries[:-1] - _TIE, out=falls[:-1])
+    falls.reshape(N * n, n)[:, n - 1] = False
+    if not falls.any():
+        return
+    drops = falls.reshape(N, n, n)[..., :-1]  # (N, belief, type pair)
     rows_of = (c.row_starts(N, n) + c.to_state[best]).ravel()
     relevant = drops.reshape(N * n, n - 1)[rows_of].reshape(N, n, n - 1)
     relevant &= np.arange(n - 1)[None, :] >= np.arange(n)[:, None]

@@ -123,6 +123,7 @@ class _Chunk:
         self.carrot_c = batch.carrot_efficiency * batch.carrot_credibility * batch.carrot
         self.to_state = np.minimum(np.arange(n + 1), n - 1)
         self.rest = 1 - self.delta
+        self.ones = np.ones(n)
         self.inverse_tails_by_belief = np.ascontiguousarray((1.0 / self.tails[:, :n]).T)  # (n, P)
         self.execution, self.threat_value = _threat(batch)
         self.durable = batch.self_enforcing

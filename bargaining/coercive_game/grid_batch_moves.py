@@ -74,10 +74,12 @@ def _patient(c: _Chunk, nodes: _Nodes, refuse_c: np.ndarray, refuse_t: np.ndarra
     n, p = c.n, nodes.point
     rows = np.arange(n)
     carrot_t, carrot_c = _at(c.carrot_t, p)[:, None], _at(c.carrot_c, p)[:, None]
-    marginal = np.zeros(refuse_c.shape)
-    marginal[:, 1:] = refuse_t[:, c.to_state[1:], rows]
+    entries = refuse_t.reshape(len(p), n * n)
+    marginal = np.zeros(refuse_c.shape)  # R_T(k - 1; belief min(k, n - 1)): below the diagonal, then its end
+    marginal[:, 1:n] = entries[:, n :: n + 1]
+    marginal[:, n] = entries[:, -1]
     first_out = np.full(refuse_c.shape, np.inf)
-    first_out[:, :n] = refuse_t[:, rows, rows]
+    first_out[:, :n] = entries[:, :: n + 1]  # the diagonal
     raw = 1 + carrot_t - marginal
     offer_k = np.minimum(raw, 1.0)
     valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
@@ -100,7 +102,7 @@ def _patient(c: _Chunk, nodes: _Nodes, refuse_c: np.ndarray, refuse_t: np.ndarra
     for k in range(1, n + 1):  # the largest cut-off among the near-ties
         np.copyto(best[:k], k, where=values[k - 1] >= threshold[:k])
     best = np.ascontiguousarray(best.T)
-    offer = np.where(best > rows, offer_k.ravel()[c.row_starts(len(p), n + 1) + best], np.nan)
+    offer = np.where(best > rows, np.take(offer_k, c.row_starts(len(p), n + 1) + best), np.nan)
     return best, offer
 
 
@@ -182,9 +184,9 @@ def _values(
     N = len(p)
     rows = np.arange(n)
     tails = _at(c.tails, p)[:, :n]
-    at_cut = c.tails.ravel()[c.row_starts(N, n + 1, p) + best]
+    at_cut = np.take(c.tails, c.row_starts(N, n + 1, p) + best)
     settled = tails - at_cut
-    refuse_at_cut = refuse_c.ravel()[c.row_starts(N, n + 1) + best]
+    refuse_at_cut = np.take(refuse_c, c.row_starts(N, n + 1) + best)
     offered = best > rows  # elsewhere the offer is NaN (none is made) and the branch not taken
     value_c = np.where(
         offered,

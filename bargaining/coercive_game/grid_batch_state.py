@@ -168,14 +168,18 @@ class _Chunk:
             point = point.astype(np.intp)
             starts = np.flatnonzero(np.diff(point, prepend=-1))  # each point's first node
             fronts = positions[column] - self.width // 2
+            theta = self.batch.true_odds[point]
             if self.batch.margin is None:
                 up = down = np.zeros(len(point), dtype=bool)
-                odds_c = odds_t = self.batch.true_odds[point]
+                odds_c = odds_t = theta
+                share = self.batch.power[point]
             else:
                 margin = self.batch.margin[point]
                 up, down = fronts + 1 >= margin, fronts - 1 <= -margin
-                odds_c = self.odds(self.batch.prior_coercer, positions, t)[point, column]
-                odds_t = self.odds(self.batch.prior_target, positions, t)[point, column]
+                odds_c = self.odds(self.batch.prior_coercer, point, fronts, t)
+                odds_t = self.odds(self.batch.prior_target, point, fronts, t)
+                real = margin.astype(float)
+                share = (fronts.astype(float) + real) / (2 * real)
             self._nodes[t] = _Nodes(
                 positions=positions,
                 width=self.width,
@@ -183,7 +187,7 @@ class _Chunk:
                 flat=point * self.width + positions[column],
                 up=up,
                 down=down,
-                share=self.share(positions)[point, column],
+                share=share,
                 odds_c=odds_c,
                 odds_t=odds_t,
                 present=point[starts],
@@ -201,16 +205,17 @@ class _Chunk:
         result: np.ndarray = (fronts[None, :] + margin) / (2 * margin)
         return result
 
-    def odds(self, prior: Any, positions: np.ndarray, t: int) -> np.ndarray:
-        """Each side's predictive odds of winning the period's battle, shape (P, F)."""
-        theta = np.broadcast_to(self.batch.true_odds[:, None], (self.P, len(positions)))
+    def odds(self, prior: Any, points: np.ndarray, fronts: np.ndarray, t: int) -> np.ndarray:
+        """Each side's predictive odds of winning the period's battle at nodes (their points and fronts)."""
+        theta: np.ndarray = self.batch.true_odds[points]
         if prior is None:
             return theta
-        wins = (positions - self.width // 2 + t - self.batch.start_front) // 2
+        wins = (fronts + t - self.batch.start_front) // 2
         known = np.isnan(prior[:, 0])
-        alpha = np.where(known, 1.0, prior[:, 0])[:, None]
-        beta = np.where(known, 1.0, prior[:, 1])[:, None]
-        return np.where(known[:, None], theta, (alpha + wins[None, :]) / (alpha + beta + t))
+        alpha = np.where(known, 1.0, prior[:, 0])[points]
+        beta = np.where(known, 1.0, prior[:, 1])[points]
+        result: np.ndarray = np.where(known[points], theta, (alpha + wins) / (alpha + beta + t))
+        return result
 
     def forever(self, t: int, gamma: np.ndarray, points: Any = slice(None)) -> tuple[np.ndarray, np.ndarray]:
         """The frozen war from period ``t`` at every front of ``points``: C's (p, W, n) and T's

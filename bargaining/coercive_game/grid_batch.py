@@ -43,9 +43,9 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
+from .grid_batch_forward import forward
 from .grid_batch_moves import _committed, _durable, _patient, _refusals, _skimming, _values
-from .grid_batch_state import _AllFailedError, _Chunk, _fronts, _Nodes, _padded, _PointError, _subjective
-from .grid_durability import ceasefire
+from .grid_batch_state import _AllFailedError, _Chunk, _fronts, _padded, _PointError, _subjective
 from .results import GameSolution
 
 __all__ = ["BatchSolution", "bytes_per_point", "solve_batch"]
@@ -128,6 +128,11 @@ def bytes_per_point(batch: GameBatch) -> int:
     return moves + values + work
 
 
+def _by_belief(best: np.ndarray, offer: np.ndarray, cut_type: type) -> tuple[np.ndarray, np.ndarray]:
+    """A period's moves as the forward pass reads them: belief by node."""
+    return np.ascontiguousarray(best.T, dtype=cut_type), np.ascontiguousarray(offer.T)
+
+
 def _backward(
     c: _Chunk, gamma: np.ndarray, ultimatum: bool
 ) -> tuple[dict[str, list[tuple[np.ndarray, np.ndarray]]], dict[str, tuple[np.ndarray, np.ndarray]]]:
@@ -167,7 +172,7 @@ def _backward(
             _skimming(c, nodes, refuse_t, best, None, t)
             value_c, value_t = _values(c, nodes, best, offer, refuse_c, refuse_t, None)
         now = {"patient": (value_c, value_t)}
-        moves["patient"].append((best.astype(cut_type), offer))
+        moves["patient"].append(_by_belief(best, offer, cut_type))
         if t <= last:
             committed = (deadline >= t)[nodes.point]
             u_c, u_t = _refusals(c, nodes, t, stores["ultimatum"], gamma, deadline)
@@ -185,7 +190,7 @@ def _backward(
                 u_best = np.where(committed[:, None], c_best, best)
                 u_offer = np.where(committed[:, None], c_offer, offer)
                 now["ultimatum"] = _values(c, nodes, u_best, u_offer, u_c, u_t, committed)
-            moves["ultimatum"].append((u_best.astype(cut_type), u_offer))
+            moves["ultimatum"].append(_by_belief(u_best, u_offer, cut_type))
         elif ultimatum:
             moves["ultimatum"].append(moves["patient"][-1])
         for name, (v_c, v_t) in now.items():
@@ -198,146 +203,25 @@ def _backward(
     return moves, initial
 
 
-def _per_point(c: _Chunk, nodes: _Nodes, values: np.ndarray) -> np.ndarray:
-    """The sums over each point's nodes of ``values`` (N, ...): (P, ...)."""
-    result = np.zeros((c.P, *values.shape[1:]))
-    if len(nodes.starts):
-        result[nodes.present] = np.add.reduceat(values, nodes.starts, axis=0)
-    return result
-
-
-def _forward(
-    c: _Chunk,
-    moves: list[tuple[np.ndarray, np.ndarray]],
-    initial: tuple[np.ndarray, np.ndarray],
-    ultimatum: bool,
-) -> dict[str, np.ndarray]:
-    r"""The equilibrium's outcome distribution under the true odds, every point at once.
-
-    The types still fighting at a state with belief :math:`s` are the types from :math:`s` on, in
-    their prior proportions (every one of them has followed the same path), so the mass there is
-    one number :math:`q_s` times :math:`f_i [i \ge s]`: the pass moves :math:`q`, one row of
-    :math:`n` per (point, position), period by period at the period's nodes (a point whose
-    horizon has passed holds its mass still), and the outcomes by type are cumulated as
-    differences.
-    """
-    batch, n, P, W = c.batch, c.n, c.P, c.width
-    theta = batch.true_odds
-    steps = c.top + 1
-    rows = np.arange(n)
-    tails, flat_tails = c.tails[:, :n], c.tails.ravel()
-    mass = np.zeros((P * W, n))
-    start = W // 2 + (batch.start_front if batch.margin is not None else 0)
-    mass[np.arange(P) * W + start, 0] = 1.0
-    settled_by, decisive_by, length = np.zeros((P, steps)), np.zeros((P, steps)), np.zeros((P, steps + 1))
-    settled_steps, executed_steps = np.zeros((P, n + 1)), np.zeros((P, n + 1))  # by type, as differences
-    broken_type = np.zeros((P, n))
-    backs_down, terms, settled_total, decisive = np.zeros(P), np.zeros(P), np.zeros(P), np.zeros(P)
-    for t in range(steps):
-        nodes = c.nodes(t)
-        p, N = nodes.point, len(nodes.point)
-        if not N:  # no front inside any margin at this period: no mass left to move
-            settled_by[:, t], decisive_by[:, t] = settled_total, decisive
-            continue
-        block = np.take(mass, nodes.flat, axis=0)  # (N, n): q by belief
-        cut, offer = moves[t][0].astype(np.intp), moves[t][1]
-        by_type = c.row_starts(N, n + 1, p) + cut
-        at_cut = np.take(flat_tails, by_type)
-        node_tails = np.take(tails, p, axis=0)
-        # per (node, belief): what settles, its terms, what ends decisively, what refuses the
-        # ultimatum, the types settling; summed over each point's nodes, then over the beliefs
-        sums = np.zeros((6, N, n))
-        settled = np.multiply(block, node_tails - at_cut, out=sums[0])
-        paid = np.where(settled > 0, offer, 0.0)  # no offer (NaN) where none settles
-        np.multiply(paid, settled, out=sums[1])
-        settling = np.multiply(block, cut > rows, out=sums[5])
-        if c.durable:  # the types i in [j, cut) settling from belief j, and whether their ceasefire breaks
-            period = ceasefire(
-                c.durability_at(p).expand(2),
-                offer[..., None],
-                nodes.share[:, None, None],
-                np.take(c.base, p, axis=0)[:, None, :],
-            )[2]
-            among = (rows[None, :] >= rows[:, None]) & (rows[None, :] < cut[..., None])
-            broken = np.einsum("nj,nji->ni", block, (among & (period >= 0)).astype(float))
-            broken_type += _per_point(c, nodes, broken) * c.f
-        going = np.where(cut < n, block, 0.0)  # the refusing types' q, to the belief cut
-        moved = np.bincount((c.row_starts(N, n) + c.to_state[cut]).ravel(), going.ravel(), N * n).reshape(N, n)
-        mass[nodes.flat] = 0.0
-        if batch.margin is None:
-            mass[nodes.flat] = moved
-        else:
-            fighting = moved * node_tails  # (N, belief)
-            win = np.take(theta, p)
-            for column, step, chance, ends in ((2, 1, win, nodes.up), (3, -1, 1 - win, nodes.down)):
-                np.multiply((chance * ends)[:, None], fighting, out=sums[column])  # the decisive ends
-                arriving = np.where(ends, 0.0, chance)[:, None] * moved
-                if step == 1:  # the positions a win reaches hold no mass yet
-                    mass[nodes.flat + 1] = arriving
-                else:
-                    arriving += np.take(mass, nodes.flat - 1, axis=0)
-                    mass[nodes.flat - 1] = arriving
-        now = (batch.deadline == t) & (t <= c.H) if ultimatum else None
-        if now is not None and now.any():
-            np.multiply(going, at_cut, out=sums[4])
-        # (a matrix product sums the short rows much faster than a reduction along them)
-        totals = _per_point(c, nodes, (sums[:5].reshape(5 * N, n) @ c.ones).reshape(5, N).T)  # (P, 5)
-        settled_total += totals[:, 0]
-        length[:, t] += totals[:, 0]
-        terms += totals[:, 1]
-        decisive += totals[:, 2]
-        decisive += totals[:, 3]
-        length[:, t + 1] += totals[:, 2]
-        length[:, t + 1] += totals[:, 3]
-        settled_steps[:, :n] += _per_point(c, nodes, settling)
-        settled_steps -= np.bincount(by_type.ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
-        if now is not None and now.any():
-            reached = np.bincount(by_type.ravel(), going.ravel(), P * (n + 1)).reshape(P, n + 1)
-            executed_steps += np.where(now, c.execution, 0.0)[:, None] * reached
-            backs_down += np.where(now, 1 - c.execution, 0.0) * totals[:, 4]
-        settled_by[:, t], decisive_by[:, t] = settled_total, decisive
-    value_c, value_t = initial
-    expected = np.where(settled_total == 0, np.nan, terms / np.where(settled_total == 0, 1.0, settled_total))
-    settled_type = np.cumsum(settled_steps, axis=1)[:, :n]  # P(type i settles)
-    executed_type = np.cumsum(executed_steps, axis=1)[:, :n]
-    mass_by_point = mass.reshape(P, W, n)
-    return {
-        "settled_by": settled_by,
-        "decisive_by": decisive_by,
-        "threat_executed": (executed_type * c.f).sum(axis=1),
-        "coercer_backs_down": backs_down,
-        "still_fighting": (mass_by_point * tails[:, None, :n]).sum(axis=(1, 2)),
-        "length": length,
-        "expected_terms": expected,
-        "coercer_utility": value_c,
-        "target_utility_by_type": value_t,
-        "target_utility": (c.f * value_t).sum(axis=1),
-        "settled_by_type": settled_type,
-        "threat_executed_by_type": executed_type,
-        "settlement_broken": (broken_type).sum(axis=1),
-        "settlement_broken_by_type": broken_type / c.f,
-    }
-
-
 def _solve_chunk(
     batch: GameBatch, strategies: Sequence[str], failed: dict[int, str] | None = None
 ) -> dict[str, dict[str, np.ndarray]]:
     c = _Chunk(batch)
     c.failed = failed
     out: dict[str, dict[str, np.ndarray]] = {}
-    patient = [s for s in strategies if s in ("try_and_see", "ultimatum")]
+    patient = [name for name in ("try_and_see", "ultimatum") if name in strategies]
     if patient:
-        ultimatum = "ultimatum" in strategies
-        moves, initial = _backward(c, np.zeros(c.P), ultimatum)
-        if "try_and_see" in strategies:
-            out["try_and_see"] = _forward(c, moves["patient"], initial["patient"], False)
-        if ultimatum:
-            out["ultimatum"] = _forward(c, moves["ultimatum"], initial["ultimatum"], True)
-        del moves
+        moves, initial = _backward(c, np.zeros(c.P), "ultimatum" in strategies)
+        runs = [(moves[_MOVES[name]], initial[_MOVES[name]], name == "ultimatum") for name in patient]
+        out |= dict(zip(patient, forward(c, runs), strict=True))
+        del moves, runs
     if "screw" in strategies:
         moves, initial = _backward(c, batch.screw, False)
-        out["screw"] = _forward(c, moves["patient"], initial["patient"], False)
+        (out["screw"],) = forward(c, [(moves["patient"], initial["patient"], False)])
     return out
+
+
+_MOVES = {"try_and_see": "patient", "ultimatum": "ultimatum"}
 
 
 def _unsolved(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:

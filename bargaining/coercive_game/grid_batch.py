@@ -2,29 +2,36 @@ r"""The grid solver batched over parameter points: :math:`P` games in one backwa
 
 :func:`~bargaining.coercive_game.grid.solve_grid`'s equilibrium (with ``pure_cutoffs=True``: the
 atoms' check of :mod:`~bargaining.coercive_game.grid_atoms` is not batched) for every game of a
-:class:`~bargaining.coercive_game.batch.GameBatch`, with every array carrying a leading point
-axis: at period :math:`t` the refusal values of every point, every front, every belief and
-every type form one :math:`P \times F_t \times n \times n` array, C's value of every (belief,
-cut-off) pair one :math:`P \times F_t \times n \times (n + 1)` array, and the moves are one
-``argmax`` (ties, within ``1e-12``, to the largest cut-off). The only Python loop is over the
-periods. The points may differ in every primitive, the horizon, the decisive margin and the
-ultimatum's deadline included: the periods run to the largest horizon and the fronts to the
-largest margin; a point whose horizon has passed takes the frozen war's values (backward) and
-holds its mass still (forward); a front at or beyond a point's margin is that point's decisive
-end. Each point's outputs are those of the one-game solver (the same floating-point operations,
-up to the order of a few sums: within ``1e-12``).
+:class:`~bargaining.coercive_game.batch.GameBatch`. The points may differ in every primitive, the
+horizon, the decisive margin and the ultimatum's deadline included. At period :math:`t` the
+passes compute at the period's *nodes* only (:class:`~bargaining.coercive_game.grid_batch_state._Nodes`):
+the (point, front) pairs with :math:`t` within the point's horizon and the front inside its
+margin, point by point, one leading axis of :math:`N_t` rows. The refusal values of every node,
+belief and type form one :math:`N_t \times n \times n` array, and C's cut-off at every belief is
+the largest within ``1e-12`` of the best (:mod:`~bargaining.coercive_game.grid_batch_moves`). The
+only Python loop is over the periods. A point whose horizon has passed has no nodes (its
+values at its horizon are the frozen war's, and its mass holds still); a front at or beyond a
+point's margin is that point's decisive end. The values of the period after are read from one
+(point, position) array per strategy that each period overwrites at its own nodes (a period's
+fronts and the next one's alternate), with precomputed flat rows for the fronts a battle reaches.
+The forward pass (:mod:`~bargaining.coercive_game.grid_batch_forward`) moves try-and-see's and the
+ultimatum's mass together. Each point's outputs are those of the one-game solver (the same
+floating-point operations in the backward induction, up to the order of a few sums in the
+outcomes: within ``1e-12``).
 
 Memory: the points are solved in chunks of at most ``chunk`` points (by default as many as fit
 in ``memory`` bytes, 64 MiB, by the estimate :func:`bytes_per_point`: C's moves at every node,
 :math:`(1 + 8) n \sum_t F_t` bytes per strategy, the values at every front,
 :math:`8 (2M + 1) n (n + 1)` per strategy, and one period's work arrays,
-:math:`\approx 8 \cdot 12\, F\, n (n + 1)`), so the peak stays below ``memory`` whatever
-:math:`P` (measured: 36 MiB at 6 types and 41 MiB at 12 types for 512 of the report's draws at
-the default 64 MiB).
-The cost is :math:`O(P H M n^2)`.
+:math:`\approx 8 \cdot 12\, F\, n (n + 1)`; it counts every front to the largest margin and
+period to the longest horizon at every point, so it bounds the nodes' own arrays too), so the
+peak stays below ``memory`` whatever :math:`P` (measured: 32 MiB at 6 types and 38 MiB at 12
+types for 512 of the report's draws at the default 64 MiB; 52 MiB and 42 MiB when all 512 points
+have the longest horizon and the widest margin).
+The cost is :math:`O(\sum_p H_p M_p n^2)`.
 
 Self-enforcing settlements (``GameBatch.self_enforcing``) are batched with the same arrays
-(:mod:`~bargaining.coercive_game.grid_durability`, with the point and front axes leading): C's
+(:mod:`~bargaining.coercive_game.grid_durability`, with the node axis leading): C's
 candidate offers at every belief and cut-off, the single-crossing check at every node of every
 point, and P(the settlement breaks). Their cost is :math:`O(P H M n^2 K^2)` and their work arrays
 are :math:`2K + 4` times larger (:func:`bytes_per_point` counts them).

@@ -26,10 +26,9 @@ Run = tuple[list[tuple[np.ndarray, np.ndarray]], tuple[np.ndarray, np.ndarray], 
 
 
 def _per_point(c: _Chunk, nodes: _Nodes, values: np.ndarray) -> np.ndarray:
-    """The sums over each point's nodes of ``values`` (..., N): (..., P)."""
+    """The sums over each point's nodes of ``values`` (..., N): (..., P); the period has nodes."""
     result = np.zeros((*values.shape[:-1], c.P))
-    if len(nodes.starts):
-        result[..., nodes.present] = np.add.reduceat(values, nodes.starts, axis=-1)
+    result[..., nodes.present] = np.add.reduceat(values, nodes.starts, axis=-1)
     return result
 
 
@@ -45,7 +44,8 @@ def _broken(c: _Chunk, nodes: _Nodes, block: np.ndarray, cut: np.ndarray, offer:
     )[2]
     among = (rows[None, :] >= rows[:, None]) & (rows[None, :] < cut.T[..., None])
     broken = np.einsum("jn,nji->in", block, (among & (period >= 0)).astype(float))
-    return _per_point(c, nodes, broken).T * c.f
+    result: np.ndarray = _per_point(c, nodes, broken).T * c.f
+    return result
 
 
 def forward(c: _Chunk, runs: Sequence[Run]) -> list[dict[str, np.ndarray]]:
@@ -60,10 +60,22 @@ def forward(c: _Chunk, runs: Sequence[Run]) -> list[dict[str, np.ndarray]]:
     mass = np.zeros((S, n, P * W))
     start = W // 2 + (batch.start_front if batch.margin is not None else 0)
     mass[:, 0, np.arange(P) * W + start] = 1.0
-    settled_by, decisive_by, length = np.zeros((S, P, steps)), np.zeros((S, P, steps)), np.zeros((S, P, steps + 1))
-    settled_steps, executed_steps = np.zeros((S, P, n + 1)), np.zeros((S, P, n + 1))  # by type, as differences
+    settled_by, decisive_by, length = (
+        np.zeros((S, P, steps)),
+        np.zeros((S, P, steps)),
+        np.zeros((S, P, steps + 1)),
+    )
+    settled_steps, executed_steps = (
+        np.zeros((S, P, n + 1)),
+        np.zeros((S, P, n + 1)),
+    )  # by type, as differences
     broken_type = np.zeros((S, P, n))
-    backs_down, terms, settled_total, decisive = np.zeros((S, P)), np.zeros((S, P)), np.zeros((S, P)), np.zeros((S, P))
+    backs_down, terms, settled_total, decisive = (
+        np.zeros((S, P)),
+        np.zeros((S, P)),
+        np.zeros((S, P)),
+        np.zeros((S, P)),
+    )
     threat = [s for s, run in enumerate(runs) if run[2]]
     for t in range(steps):
         nodes = c.nodes(t)

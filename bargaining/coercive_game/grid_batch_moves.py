@@ -12,8 +12,6 @@ short trailing axis would loop once per node), for each cut-off at the beliefs b
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from .grid_batch_state import _TIE, _Chunk, _fail, _Nodes
@@ -69,7 +67,9 @@ def _refusals(
     return np.take(cont_c, c.to_state, axis=1), cont_t
 
 
-def _patient(c: _Chunk, nodes: _Nodes, refuse_c: np.ndarray, refuse_t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _patient(
+    c: _Chunk, nodes: _Nodes, refuse_c: np.ndarray, refuse_t: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """C's cut-off and offer at every belief when it makes take-it-or-leave-it offers."""
     n, p = c.n, nodes.point
     rows = np.arange(n)
@@ -214,18 +214,29 @@ def _durable(
     offers, or the committed demand at the nodes where ``committed`` (the single-crossing
     check, and the committed demand's consistency, at every node)."""
     p = nodes.point
-    args: tuple[Any, ...] = (
+    d, share, base, weights, tails = (
         c.durability_at(p),
         nodes.share,
         _at(c.base, p),
         _at(c.f, p),
         _at(c.tails, p),
-        (_at(c.carrot_t, p), _at(c.carrot_c, p)),
     )
+    carrot = (_at(c.carrot_t, p), _at(c.carrot_c, p))
     if committed is None:
-        moves = patient_moves(*args, refuse_c, refuse_t)
+        moves = patient_moves(d, share, base, weights, tails, carrot, refuse_c, refuse_t)
     else:
-        moves, bad = committed_moves(*args, _at(c.batch.demand, p), refuse_c, refuse_t, active=committed)
+        moves, bad = committed_moves(
+            d,
+            share,
+            base,
+            weights,
+            tails,
+            carrot,
+            _at(c.batch.demand, p),
+            refuse_c,
+            refuse_t,
+            active=committed,
+        )
         bad &= committed[:, None]
         _fail(
             c,

@@ -62,13 +62,6 @@ def _fronts(batch: GameBatch, t: int, width: int) -> np.ndarray:
     return (fronts[(fronts > -top) & (fronts < top)] + top).astype(np.intp)
 
 
-def _span(positions: np.ndarray, shift: int = 0) -> slice:
-    """The positions (every other one) as a slice, so that reading them is a view, not a copy."""
-    if not len(positions):  # a margin of 1: no front is left inside at odd periods
-        return slice(0, 0)
-    return slice(int(positions[0]) + shift, int(positions[-1]) + shift + 1, 2)
-
-
 @dataclass(frozen=True)
 class _Nodes:
     """The nodes of one period that exist in some point's game, point by point, front by front:
@@ -224,7 +217,9 @@ class _Chunk:
         later = (t + delta / (1 - delta))[:, None]
         share = self.share(np.arange(self.width))[points]
         coercer = share - batch.cost_coercer[points, None] - (batch.screw_cost * gamma)[points, None] * later
-        target = 1 - share[:, :, None] - self.base[points, None, :] - (gamma[points, None] * later)[:, :, None]
+        target = (
+            1 - share[:, :, None] - self.base[points, None, :] - (gamma[points, None] * later)[:, :, None]
+        )
         return (
             np.repeat(coercer[:, :, None], n, axis=2),
             np.repeat(target[:, :, None, :], n, axis=2),

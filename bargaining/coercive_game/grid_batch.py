@@ -50,7 +50,7 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
-from .grid_batch_forward import forward
+from .grid_batch_forward import _forward
 from .grid_batch_moves import _committed, _durable, _patient, _refusals, _skimming, _values
 from .grid_batch_state import _AllFailedError, _Chunk, _fronts, _padded, _PointError, _subjective
 from .results import GameSolution
@@ -220,11 +220,11 @@ def _solve_chunk(
     if patient:
         moves, initial = _backward(c, np.zeros(c.P), "ultimatum" in strategies)
         runs = [(moves[_MOVES[name]], initial[_MOVES[name]], name == "ultimatum") for name in patient]
-        out |= dict(zip(patient, forward(c, runs), strict=True))
+        out |= dict(zip(patient, _forward(c, runs), strict=True))
         del moves, runs
     if "screw" in strategies:
         moves, initial = _backward(c, batch.screw, False)
-        (out["screw"],) = forward(c, [(moves["patient"], initial["patient"], False)])
+        (out["screw"],) = _forward(c, [(moves["patient"], initial["patient"], False)])
     return out
 
 

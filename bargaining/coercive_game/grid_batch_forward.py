@@ -22,7 +22,7 @@ from .grid_durability import ceasefire
 
 #: One strategy's run: C's moves at every period (cut-offs and offers, belief by node) and the
 #: values at t = 0 (C's, T's by type), and whether it is the ultimatum (its threat at the deadline).
-Run = tuple[list[tuple[np.ndarray, np.ndarray]], tuple[np.ndarray, np.ndarray], bool]
+_Run = tuple[list[tuple[np.ndarray, np.ndarray]], tuple[np.ndarray, np.ndarray], bool]
 
 
 def _per_point(c: _Chunk, nodes: _Nodes, values: np.ndarray) -> np.ndarray:
@@ -48,7 +48,7 @@ def _broken(c: _Chunk, nodes: _Nodes, block: np.ndarray, cut: np.ndarray, offer:
     return result
 
 
-def forward(c: _Chunk, runs: Sequence[Run]) -> list[dict[str, np.ndarray]]:
+def _forward(c: _Chunk, runs: Sequence[_Run]) -> list[dict[str, np.ndarray]]:
     """Each run's outcomes at every point of the chunk (the fields of
     :class:`~bargaining.coercive_game.grid_batch.BatchSolution`, with a leading point axis)."""
     batch, n, P, W, S = c.batch, c.n, c.P, c.width, len(runs)

@@ -82,6 +82,28 @@ def test_the_batched_solver_is_the_one_game_solver_point_by_point(
                 assert same(getattr(single[name], field), getattr(point, field)), (index, name, field)
 
 
+@settings(max_examples=30, deadline=None)
+@given(batches())
+def test_a_point_is_solved_alike_alone_and_among_others(case: tuple[list[CoerciveGame], list[UltimatumDesign]]) -> None:
+    """The passes compute each point at its own nodes only (within its horizon, inside its margin),
+    whatever the other points of its chunk: the values of the backward induction are the same
+    floats alone and among others, the outcomes the same up to the order of their sums."""
+    games, designs = case
+    batch = GameBatch.from_games(games, designs)
+    failed: dict[int, str] = {}
+    together = solve_batch(batch, failures=failed)
+    for index in range(batch.points):
+        if index in failed:
+            continue
+        alone = solve_batch(batch.select(np.array([index])))
+        for name, solution in together.items():
+            mine, its = solution.point(index), alone[name].point(0)
+            assert mine.coercer_utility == its.coercer_utility, (index, name)
+            assert mine.target_utility_by_type == its.target_utility_by_type, (index, name)
+            for field in FIELDS:
+                assert same(getattr(mine, field), getattr(its, field), 1e-15), (index, name, field)
+
+
 def test_a_report_sized_batch_matches_one_game_at_a_time() -> None:
     """The report's kind of game (monthly, margins 6 to 10, 12 quantile types, deadlines 1 to 12,
     priors that differ), horizons shortened to keep the test fast: every output to 1e-12."""

@@ -122,6 +122,15 @@ class _Chunk:
         self.durable = batch.self_enforcing
         self.failed: dict[int, str] | None = None  # None: a failing node raises
         self._nodes: dict[int, _Nodes] = {}
+        # each prior's (known odds, alpha, alpha + beta) by point, for the odds at the nodes
+        self._priors: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = []
+        for prior in (batch.prior_coercer, batch.prior_target):
+            if prior is None:
+                self._priors.append(None)
+                continue
+            known = np.isnan(prior[:, 0])
+            alpha, beta = np.where(known, 1.0, prior[:, 0]), np.where(known, 1.0, prior[:, 1])
+            self._priors.append((known, alpha, alpha + beta))
 
         def floats(value: Any) -> np.ndarray:
             result: np.ndarray = np.asarray(value, dtype=float)
@@ -169,8 +178,7 @@ class _Chunk:
             else:
                 margin = self.batch.margin[point]
                 up, down = fronts + 1 >= margin, fronts - 1 <= -margin
-                odds_c = self.odds(self.batch.prior_coercer, point, fronts, t)
-                odds_t = self.odds(self.batch.prior_target, point, fronts, t)
+                odds_c, odds_t = self.odds(0, point, fronts, t), self.odds(1, point, fronts, t)
                 real = margin.astype(float)
                 share = (fronts.astype(float) + real) / (2 * real)
             self._nodes[t] = _Nodes(
@@ -198,16 +206,16 @@ class _Chunk:
         result: np.ndarray = (fronts[None, :] + margin) / (2 * margin)
         return result
 
-    def odds(self, prior: Any, points: np.ndarray, fronts: np.ndarray, t: int) -> np.ndarray:
-        """Each side's predictive odds of winning the period's battle at nodes (their points and fronts)."""
+    def odds(self, side: int, points: np.ndarray, fronts: np.ndarray, t: int) -> np.ndarray:
+        """C's (``side`` 0) or T's (1) predictive odds of winning the period's battle at nodes
+        (their points and fronts)."""
         theta: np.ndarray = self.batch.true_odds[points]
+        prior = self._priors[side]
         if prior is None:
             return theta
+        known, alpha, total = (np.take(v, points) for v in prior)
         wins = (fronts + t - self.batch.start_front) // 2
-        known = np.isnan(prior[:, 0])
-        alpha = np.where(known, 1.0, prior[:, 0])[points]
-        beta = np.where(known, 1.0, prior[:, 1])[points]
-        result: np.ndarray = np.where(known[points], theta, (alpha + wins) / (alpha + beta + t))
+        result: np.ndarray = np.where(known, theta, (alpha + wins) / (total + t))
         return result
 
     def forever(self, t: int, gamma: np.ndarray, points: Any = slice(None)) -> tuple[np.ndarray, np.ndarray]:

@@ -2,29 +2,36 @@ r"""The grid solver batched over parameter points: :math:`P` games in one backwa
 
 :func:`~bargaining.coercive_game.grid.solve_grid`'s equilibrium (with ``pure_cutoffs=True``: the
 atoms' check of :mod:`~bargaining.coercive_game.grid_atoms` is not batched) for every game of a
-:class:`~bargaining.coercive_game.batch.GameBatch`, with every array carrying a leading point
-axis: at period :math:`t` the refusal values of every point, every front, every belief and
-every type form one :math:`P \times F_t \times n \times n` array, C's value of every (belief,
-cut-off) pair one :math:`P \times F_t \times n \times (n + 1)` array, and the moves are one
-``argmax`` (ties, within ``1e-12``, to the largest cut-off). The only Python loop is over the
-periods. The points may differ in every primitive, the horizon, the decisive margin and the
-ultimatum's deadline included: the periods run to the largest horizon and the fronts to the
-largest margin; a point whose horizon has passed takes the frozen war's values (backward) and
-holds its mass still (forward); a front at or beyond a point's margin is that point's decisive
-end. Each point's outputs are those of the one-game solver (the same floating-point operations,
-up to the order of a few sums: within ``1e-12``).
+:class:`~bargaining.coercive_game.batch.GameBatch`. The points may differ in every primitive, the
+horizon, the decisive margin and the ultimatum's deadline included. At period :math:`t` the
+passes compute at the period's *nodes* only (:class:`~bargaining.coercive_game.grid_batch_state._Nodes`):
+the (point, front) pairs with :math:`t` within the point's horizon and the front inside its
+margin, point by point, one leading axis of :math:`N_t` rows. The refusal values of every node,
+belief and type form one :math:`N_t \times n \times n` array, and C's cut-off at every belief is
+the largest within ``1e-12`` of the best (:mod:`~bargaining.coercive_game.grid_batch_moves`). The
+only Python loop is over the periods. A point whose horizon has passed has no nodes (its
+values at its horizon are the frozen war's, and its mass holds still); a front at or beyond a
+point's margin is that point's decisive end. The values of the period after are read from one
+(point, position) array per strategy that each period overwrites at its own nodes (a period's
+fronts and the next one's alternate), with precomputed flat rows for the fronts a battle reaches.
+The forward pass (:mod:`~bargaining.coercive_game.grid_batch_forward`) moves try-and-see's and the
+ultimatum's mass together. Each point's outputs are those of the one-game solver (the same
+floating-point operations in the backward induction, up to the order of a few sums in the
+outcomes: within ``1e-12``).
 
 Memory: the points are solved in chunks of at most ``chunk`` points (by default as many as fit
 in ``memory`` bytes, 64 MiB, by the estimate :func:`bytes_per_point`: C's moves at every node,
 :math:`(1 + 8) n \sum_t F_t` bytes per strategy, the values at every front,
 :math:`8 (2M + 1) n (n + 1)` per strategy, and one period's work arrays,
-:math:`\approx 8 \cdot 12\, F\, n (n + 1)`), so the peak stays below ``memory`` whatever
-:math:`P` (measured: 36 MiB at 6 types and 41 MiB at 12 types for 512 of the report's draws at
-the default 64 MiB).
-The cost is :math:`O(P H M n^2)`.
+:math:`\approx 8 \cdot 12\, F\, n (n + 1)`; it counts every front to the largest margin and
+period to the longest horizon at every point, so it bounds the nodes' own arrays too), so the
+peak stays below ``memory`` whatever :math:`P` (measured: 32 MiB at 6 types and 38 MiB at 12
+types for 512 of the report's draws at the default 64 MiB; 52 MiB and 42 MiB when all 512 points
+have the longest horizon and the widest margin).
+The cost is :math:`O(\sum_p H_p M_p n^2)`.
 
 Self-enforcing settlements (``GameBatch.self_enforcing``) are batched with the same arrays
-(:mod:`~bargaining.coercive_game.grid_durability`, with the point and front axes leading): C's
+(:mod:`~bargaining.coercive_game.grid_durability`, with the node axis leading): C's
 candidate offers at every belief and cut-off, the single-crossing check at every node of every
 point, and P(the settlement breaks). Their cost is :math:`O(P H M n^2 K^2)` and their work arrays
 are :math:`2K + 4` times larger (:func:`bytes_per_point` counts them).
@@ -43,19 +50,9 @@ import numpy as np
 
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
-from .grid_batch_state import (
-    _TIE,
-    _active,
-    _AllFailedError,
-    _Chunk,
-    _fail,
-    _fronts,
-    _padded,
-    _PointError,
-    _span,
-    _subjective,
-)
-from .grid_durability import Moves, ceasefire, committed_moves, patient_moves
+from .grid_batch_forward import _forward
+from .grid_batch_moves import _committed, _durable, _patient, _refusals, _skimming, _values
+from .grid_batch_state import _AllFailedError, _Chunk, _fronts, _padded, _PointError, _subjective
 from .results import GameSolution
 
 __all__ = ["BatchSolution", "bytes_per_point", "solve_batch"]
@@ -138,399 +135,79 @@ def bytes_per_point(batch: GameBatch) -> int:
     return moves + values + work
 
 
-def _refusals(
-    c: _Chunk,
-    t: int,
-    positions: np.ndarray,
-    later: tuple[np.ndarray, np.ndarray],
-    gamma: np.ndarray,
-    deadline: np.ndarray | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """R_C by cut-off (P, F, n + 1) and R_T by belief and type (P, F, n, n) at period ``t``."""
-    batch, delta = c.batch, c.delta[:, None]
-    share = c.share(positions)
-    flow_c = (1 - delta) * (share - batch.cost_coercer[:, None] - (batch.screw_cost * gamma)[:, None] * t)
-    flow_t = (1 - delta)[:, :, None] * (
-        1 - share[:, :, None] - c.base[:, None, :] - (gamma * t)[:, None, None]
-    )
-    if deadline is not None:
-        now = deadline == t
-        flow_c = flow_c + np.where(now, c.threat_value, 0.0)[:, None]
-        flow_t = np.where(now[:, None, None], flow_t - (c.execution[:, None] * c.losses)[:, None, :], flow_t)
-    later_c, later_t = later
-    here = _span(positions)
-    if batch.margin is None:
-        cont_c = flow_c[:, :, None] + delta[:, :, None] * later_c[:, here]
-        cont_t = delta[:, :, None, None] * later_t[:, here] + flow_t[:, :, None, :]
-    else:
-        margin = batch.margin[:, None]
-        fronts = positions - c.width // 2
-        up, down = (fronts + 1)[None, :] >= margin, (fronts - 1)[None, :] <= -margin  # decisive ends
-        p_c = c.odds(batch.prior_coercer, positions, t)
-        p_t = c.odds(batch.prior_target, positions, t)
-        up_c = np.where(up[:, :, None], 1.0, later_c[:, _span(positions, 1)])
-        dn_c = np.where(down[:, :, None], 0.0, later_c[:, _span(positions, -1)])
-        cont_c = flow_c[:, :, None] + delta[:, :, None] * (
-            p_c[:, :, None] * up_c + (1 - p_c)[:, :, None] * dn_c
-        )
-        # T's values after a decisive battle are 0 (C won) and 1 (T won): the weights of the
-        # later values there are 0 (they are finite) and the 1 joins the flow
-        win, loss = delta * p_t, delta * (1 - p_t)
-        cont_t = np.where(up, 0.0, win)[:, :, None, None] * later_t[:, _span(positions, 1)]
-        cont_t += np.where(down, 0.0, loss)[:, :, None, None] * later_t[:, _span(positions, -1)]
-        cont_t += (flow_t + np.where(down, loss, 0.0)[:, :, None])[:, :, None, :]
-    return cont_c[:, :, c.to_state], cont_t
-
-
-def _patient(c: _Chunk, refuse_c: np.ndarray, refuse_t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """C's cut-off and offer at every belief when it makes take-it-or-leave-it offers."""
-    n = c.n
-    rows, ks = np.arange(n), np.arange(n + 1)
-    carrot_t, carrot_c = c.carrot_t[:, None, None], c.carrot_c[:, None, None]
-    shape = refuse_t.shape[:2]
-    marginal = np.concatenate([np.zeros((*shape, 1)), refuse_t[:, :, c.to_state[ks[1:]], ks[1:] - 1]], axis=2)
-    first_out = np.concatenate([refuse_t[:, :, rows, rows], np.full((*shape, 1), np.inf)], axis=2)
-    raw = 1 + carrot_t - marginal
-    offer_k = np.minimum(raw, 1.0)
-    valid = (raw >= 0) & ((raw <= 1) | (1 - offer_k + carrot_t < first_out - _TIE))
-    valid[:, :, 0] = False
-    slope = c.tails[:, None, :] * (refuse_c - offer_k + carrot_c)
-    values = (1.0 / c.tails[:, :n])[:, None, :, None] * slope[:, :, None, :]
-    values += np.where(valid, offer_k - carrot_c, -np.inf)[:, :, None, :]
-    values += c.above_diagonal
-    values[:, :, rows, rows] = refuse_c[:, :, :n]
-    top = values.max(axis=3)
-    near = values >= (top - _TIE * np.maximum(1.0, np.abs(top)))[..., None]
-    best = n - np.argmax(near[..., ::-1], axis=3)
-    offer = np.where(best > rows, np.take_along_axis(offer_k, best, axis=2), np.nan)
-    return best, offer
-
-
-def _committed(
-    c: _Chunk, refuse_t: np.ndarray, active: np.ndarray, t: int, positions: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """The largest cut-off consistent with the committed demand at every belief."""
-    n, batch = c.n, c.batch
-    rows, ks = np.arange(n), np.arange(n + 1)
-    shape = refuse_t.shape[:2]
-    marginal = refuse_t[:, :, c.to_state[ks[1:]], ks[1:] - 1]
-    first_out = np.concatenate([refuse_t[:, :, rows, rows], np.full((*shape, 1), np.inf)], axis=2)
-    accept = (1 - batch.demand + c.carrot_t)[:, None, None]
-    above = accept < first_out - _TIE
-    strict = np.concatenate([np.zeros((*shape, 1), dtype=bool), accept >= marginal - _TIE], axis=2) & above
-    index = np.where(strict, ks, -1)
-    largest = np.maximum.accumulate(index[..., ::-1], axis=2)[..., ::-1]
-    following = largest[:, :, np.minimum(rows + 1, n)]
-    best = np.where(following > rows, following, rows)
-    bad = (best == rows) & ~above[:, :, rows] & active[:, :, None]
-    _fail(
-        c,
-        bad,
-        lambda p, at: (
-            f"no pure cutoff answers the committed demand at node (t={t}, "
-            f"front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]}); split the atoms (mixing_steps, "
-            "one game at a time) or change the design"
-        ),
-    )
-    offer = np.where(best > rows, batch.demand[:, None, None], np.nan)
-    return best, offer
-
-
-def _skimming(
-    c: _Chunk, refuse_t: np.ndarray, best: np.ndarray, active: np.ndarray, t: int, positions: np.ndarray
-) -> None:
-    """Single crossing at every active node: R_T non-decreasing in the type from the cut-off on."""
-    if c.n == 1:
-        return
-    drops = refuse_t[..., 1:] < refuse_t[..., :-1] - _TIE  # (P, F, belief, type pair)
-    if not drops.any():
-        return
-    n = c.n
-    P, F = best.shape[:2]
-    rows_of = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[best]).ravel()
-    chosen = drops.reshape(P * F * n, n - 1)[rows_of].reshape(P, F, n, n - 1)
-    rows_active = active[:, :, None, None] if active.ndim == 2 else active[:, :, :, None]
-    relevant = chosen & (np.arange(n - 1)[None, :] >= np.arange(n)[:, None]) & rows_active
-    _fail(
-        c,
-        relevant,
-        lambda p, at: (
-            f"single crossing fails at node (t={t}, front={int(positions[at[0]]) - c.width // 2}, "
-            f"cutoff={at[1]}): type {at[2] + 1} gains less from refusing than type {at[2]}"
-        ),
-    )
-
-
-def _values(
-    c: _Chunk,
-    best: np.ndarray,
-    offer: np.ndarray,
-    refuse_c: np.ndarray,
-    refuse_t: np.ndarray,
-    committed: np.ndarray | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """C's value by belief (P, F, n) and T's by belief and type (P, F, n, n) after the moves."""
-    n = c.n
-    rows = np.arange(n)
-    tails = c.tails[:, None, :]
-    at_cut = np.take_along_axis(np.broadcast_to(tails, (*best.shape[:2], n + 1)), best, axis=2)
-    settled = tails[:, :, :n] - at_cut
-    refuse_at_cut = np.take_along_axis(refuse_c, best, axis=2)
-    value_c = np.where(
-        best > rows,
-        (settled * (np.nan_to_num(offer) - c.carrot_c[:, None, None]) + at_cut * refuse_at_cut)
-        / tails[:, :, :n],
-        refuse_c[:, :, :n],
-    )
-    accept = np.where(np.isnan(offer), -np.inf, 1 - offer + c.carrot_t[:, None, None])
-    if committed is not None:
-        demanded = (1 - c.batch.demand + c.carrot_t)[:, None, None]
-        accept = np.where(committed[:, None, None], demanded, accept)
-    P, F = best.shape[:2]
-    rows_of = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[best]).ravel()
-    gathered = refuse_t.reshape(P * F * n, n)[rows_of].reshape(P, F, n, n)  # R_T at each belief's cut-off
-    return value_c, np.maximum(gathered, accept[..., None], out=gathered)
-
-
-def _durable(
-    c: _Chunk,
-    t: int,
-    positions: np.ndarray,
-    active: np.ndarray,
-    refuse_c: np.ndarray,
-    refuse_t: np.ndarray,
-    committed: np.ndarray | None = None,
-) -> Moves:
-    """C's moves and the values at every node when settlements are ceasefires: take-it-or-leave-it
-    offers, or the committed demand at the points where ``committed`` (the single-crossing
-    check, and the committed demand's consistency, at the active nodes)."""
-    args = (
-        c.durability,
-        c.share(positions),
-        c.base[:, None, :],
-        c.f[:, None, :],
-        c.tails[:, None, :],
-        (c.carrot_t[:, None], c.carrot_c[:, None]),
-    )
-    if committed is None:
-        moves = patient_moves(*args, refuse_c, refuse_t, active=active)
-    else:
-        mask = active & committed[:, None]
-        moves, bad = committed_moves(*args, c.batch.demand[:, None], refuse_c, refuse_t, active=mask)
-        bad &= mask[:, :, None]
-        _fail(
-            c,
-            bad,
-            lambda p, at: (
-                f"no pure cutoff answers the committed demand at node (t={t}, "
-                f"front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]}); change the design"
-            ),
-        )
-    if moves.failure is not None:
-        (first, f), j, terms, accepting = moves.failure
-        types = [int(i) for i in np.flatnonzero(accepting) if i >= j]
-
-        def message(p: int, at: tuple[int, ...]) -> str:
-            node = f"node (t={t}, front={int(positions[at[0]]) - c.width // 2}, cutoff={at[1]})"
-            if (p, at[0], at[1]) == (first, f, j):
-                return (
-                    f"single crossing fails at {node}: at terms {terms:.6g} the types accepting are "
-                    f"{types}, not the least resolute ones"
-                )
-            return f"single crossing fails at {node}: some terms are accepted by types that are not the least resolute"
-
-        _fail(c, moves.failing, message)
-    rows = np.arange(c.n)
-    _skimming(c, refuse_t, moves.best, active[:, :, None] & (moves.best == rows), t, positions)
-    return moves
+def _by_belief(best: np.ndarray, offer: np.ndarray, cut_type: type) -> tuple[np.ndarray, np.ndarray]:
+    """A period's moves as the forward pass reads them: belief by node."""
+    return np.ascontiguousarray(best.T, dtype=cut_type), np.ascontiguousarray(offer.T)
 
 
 def _backward(
     c: _Chunk, gamma: np.ndarray, ultimatum: bool
 ) -> tuple[dict[str, list[tuple[np.ndarray, np.ndarray]]], dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """C's moves at every period (patient, and the ultimatum's when asked) and the values at t = 0."""
+    """C's moves at every period (patient, and the ultimatum's when asked; one row per node of
+    the period) and the values at t = 0.
+
+    The values of the period after are read from one (point, position) array per strategy that
+    each period overwrites at its own nodes: a period's fronts and the next one's alternate, so a
+    period reads only what the next one wrote, and a point whose horizon ends at ``t`` first gets
+    the frozen war's values at every front.
+    """
     cut_type = np.int16 if c.n < 2**15 else np.int32
     deadline = c.batch.deadline
     last = int(deadline.max()) if ultimatum else -1
-    frozen = c.forever(c.top + 1, gamma)
-    later = {"patient": frozen, "ultimatum": frozen}
+    P, W, n = c.P, c.width, c.n
+    frozen_c, frozen_t = c.forever(c.top + 1, gamma)
+    stores = {"patient": (frozen_c.reshape(P * W, n), frozen_t.reshape(P * W, n, n))}
     moves: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"patient": [], "ultimatum": []}
     for t in range(c.top, -1, -1):
         if c.failed is not None and len(c.failed) == c.P:
             raise _AllFailedError
-        ending = t == c.H  # these points' horizon: the frozen war follows
-        if ending.any() and t < c.top:
-            frozen = c.forever(t + 1, gamma)
-            for name in later:
-                later[name] = (
-                    np.where(ending[:, None, None], frozen[0], later[name][0]),
-                    np.where(ending[:, None, None, None], frozen[1], later[name][1]),
-                )
-        positions = _fronts(c.batch, t, c.width)
-        active = _active(c, t, positions)
-        refuse_c, refuse_t = _refusals(c, t, positions, later["patient"], gamma, None)
+        if t <= last and "ultimatum" not in stores:  # until the deadline, the ultimatum is try-and-see
+            stores["ultimatum"] = (stores["patient"][0].copy(), stores["patient"][1].copy())
+        ending = np.flatnonzero(t == c.H)  # these points' horizon: the frozen war follows
+        if len(ending) and t < c.top:
+            ending_c, ending_t = c.forever(t + 1, gamma, ending)
+            for store_c, store_t in stores.values():
+                store_c.reshape(P, W, n)[ending] = ending_c
+                store_t.reshape(P, W, n, n)[ending] = ending_t
+        nodes = c.nodes(t)
+        refuse_c, refuse_t = _refusals(c, nodes, t, stores["patient"], gamma, None)
         if c.durable:
-            patient = _durable(c, t, positions, active, refuse_c, refuse_t)
+            patient = _durable(c, nodes, t, refuse_c, refuse_t)
             best, offer, value_c, value_t = patient.best, patient.offer, patient.value_c, patient.value_t
         else:
-            best, offer = _patient(c, refuse_c, refuse_t)
-            _skimming(c, refuse_t, best, active, t, positions)
-            value_c, value_t = _values(c, best, offer, refuse_c, refuse_t, None)
+            best, offer = _patient(c, nodes, refuse_c, refuse_t)
+            _skimming(c, nodes, refuse_t, best, None, t)
+            value_c, value_t = _values(c, nodes, best, offer, refuse_c, refuse_t, None)
         now = {"patient": (value_c, value_t)}
-        moves["patient"].append((best.astype(cut_type), offer))
+        moves["patient"].append(_by_belief(best, offer, cut_type))
         if t <= last:
-            committed = deadline >= t
-            u_c, u_t = _refusals(c, t, positions, later["ultimatum"], gamma, deadline)
+            committed = (deadline >= t)[nodes.point]
+            u_c, u_t = _refusals(c, nodes, t, stores["ultimatum"], gamma, deadline)
             if c.durable:
-                held = _durable(c, t, positions, active, u_c, u_t, committed)
-                pick = committed[:, None, None]
+                held = _durable(c, nodes, t, u_c, u_t, committed)
+                pick = committed[:, None]
                 now["ultimatum"] = (
                     np.where(pick, held.value_c, value_c),
                     np.where(pick[..., None], held.value_t, value_t),
                 )
-                moves["ultimatum"].append(
-                    (np.where(pick, held.best, best).astype(cut_type), np.where(pick, held.offer, offer))
-                )
-                here = _span(positions)
-                _store(c, later, now, here)
-                continue
-            c_best, c_offer = _committed(c, u_t, active & committed[:, None], t, positions)
-            _skimming(c, u_t, c_best, active & committed[:, None], t, positions)
-            u_best = np.where(committed[:, None, None], c_best, best)
-            u_offer = np.where(committed[:, None, None], c_offer, offer)
-            now["ultimatum"] = _values(c, u_best, u_offer, u_c, u_t, committed)
-            moves["ultimatum"].append((u_best.astype(cut_type), u_offer))
+                u_best, u_offer = np.where(pick, held.best, best), np.where(pick, held.offer, offer)
+            else:
+                c_best, c_offer = _committed(c, nodes, u_t, committed, t)
+                _skimming(c, nodes, u_t, c_best, committed, t)
+                u_best = np.where(committed[:, None], c_best, best)
+                u_offer = np.where(committed[:, None], c_offer, offer)
+                now["ultimatum"] = _values(c, nodes, u_best, u_offer, u_c, u_t, committed)
+            moves["ultimatum"].append(_by_belief(u_best, u_offer, cut_type))
         elif ultimatum:
-            now["ultimatum"] = now["patient"]
             moves["ultimatum"].append(moves["patient"][-1])
-        _store(c, later, now, _span(positions))
+        for name, (v_c, v_t) in now.items():
+            stores[name][0][nodes.flat], stores[name][1][nodes.flat] = v_c, v_t
     start = c.width // 2 + (c.batch.start_front if c.batch.margin is not None else 0)
-    initial = {
-        name: (values[0][:, start, 0].copy(), values[1][:, start, 0].copy()) for name, values in later.items()
-    }  # copies: the views would keep every front's values alive
+    rows = np.arange(P) * W + start
+    initial = {name: (store_c[rows, 0], store_t[rows, 0]) for name, (store_c, store_t) in stores.items()}
     for name in moves:
         moves[name].reverse()
     return moves, initial
-
-
-def _store(
-    c: _Chunk,
-    later: dict[str, tuple[np.ndarray, np.ndarray]],
-    now: dict[str, tuple[np.ndarray, np.ndarray]],
-    here: slice,
-) -> None:
-    """This period's values at every front become the next (earlier) period's ``later``."""
-    n = c.n
-    for name, (v_c, v_t) in now.items():
-        if name == "ultimatum" and now[name] is now["patient"]:
-            later[name] = later["patient"]
-            continue
-        full_c, full_t = np.empty((c.P, c.width, n)), np.empty((c.P, c.width, n, n))
-        for edge in (0, c.width - 1):  # read (with weight 0) beyond the largest margin: finite
-            full_c[:, edge], full_t[:, edge] = 0.0, 0.0
-        full_c[:, here], full_t[:, here] = v_c, v_t
-        later[name] = (full_c, full_t)
-
-
-def _forward(
-    c: _Chunk,
-    moves: list[tuple[np.ndarray, np.ndarray]],
-    initial: tuple[np.ndarray, np.ndarray],
-    ultimatum: bool,
-) -> dict[str, np.ndarray]:
-    r"""The equilibrium's outcome distribution under the true odds, every point at once.
-
-    The types still fighting at a state with belief :math:`s` are the types from :math:`s` on, in
-    their prior proportions (every one of them has followed the same path), so the mass there is
-    one number :math:`q_s` times :math:`f_i [i \ge s]`: the pass moves :math:`q`, a
-    :math:`P \times F \times n` array, and the outcomes by type are cumulated as differences.
-    """
-    batch, n, P = c.batch, c.n, c.P
-    theta = batch.true_odds
-    steps = c.top + 1
-    rows = np.arange(n)
-    tails = c.tails
-    mass = np.zeros((P, c.width, n))
-    start = c.width // 2 + (batch.start_front if batch.margin is not None else 0)
-    mass[:, start, 0] = 1.0
-    settled_by, decisive_by, length = np.zeros((P, steps)), np.zeros((P, steps)), np.zeros((P, steps + 1))
-    settled_steps, executed_steps = np.zeros((P, n + 1)), np.zeros((P, n + 1))  # by type, as differences
-    broken_type = np.zeros((P, n))
-    backs_down, terms, settled_total, decisive = np.zeros(P), np.zeros(P), np.zeros(P), np.zeros(P)
-    flat = (np.arange(P) * (n + 1))[:, None, None]
-    for t in range(steps):
-        positions = _fronts(batch, t, c.width)
-        here = _span(positions)
-        live = t <= c.H
-        block = mass[:, here]  # (P, F, n): q by belief
-        cut = np.where(live[:, None, None], moves[t][0].astype(np.intp), rows)
-        at_cut = np.take_along_axis(
-            np.broadcast_to(tails[:, None, :], (*block.shape[:2], n + 1)), cut, axis=2
-        )
-        settled = block * (tails[:, None, :n] - at_cut)  # (P, F, n)
-        total = settled.sum(axis=(1, 2))
-        settled_total += total
-        length[:, t] += total
-        terms += np.nansum(np.where(settled > 0, moves[t][1], 0.0) * settled, axis=(1, 2))
-        settling = block * (cut > rows)
-        if c.durable:  # the types i in [j, cut) settling from belief j, and whether their ceasefire breaks
-            period = ceasefire(
-                c.durability.expand(2),
-                moves[t][1][..., None],
-                c.share(positions)[..., None, None],
-                c.base[:, None, None, :],
-            )[2]
-            among = (rows[None, :] >= rows[:, None]) & (rows[None, :] < cut[..., None])
-            broken_type += np.einsum("pfj,pfji->pi", block, (among & (period >= 0)).astype(float)) * c.f
-        settled_steps += np.bincount(
-            np.broadcast_to(flat + rows, cut.shape).ravel(), settling.ravel(), P * (n + 1)
-        ).reshape(P, n + 1)
-        settled_steps -= np.bincount((flat + cut).ravel(), settling.ravel(), P * (n + 1)).reshape(P, n + 1)
-        going = np.where(cut < n, block, 0.0)  # the refusing types' q, to the belief cut
-        if ultimatum:
-            now = (batch.deadline == t) & live
-            if now.any():
-                reached = np.bincount((flat + cut).ravel(), going.ravel(), P * (n + 1)).reshape(P, n + 1)
-                executed_steps += np.where(now, c.execution, 0.0)[:, None] * reached
-                refused = (going * at_cut).sum(axis=(1, 2))
-                backs_down += np.where(now, 1 - c.execution, 0.0) * refused
-        F = block.shape[1]
-        index = (np.arange(P * F).reshape(P, F, 1) * n + c.to_state[cut]).ravel()
-        moved = np.bincount(index, going.ravel(), P * F * n).reshape(P, F, n)
-        after = np.zeros_like(mass)
-        if batch.margin is None:
-            after[:, here] = moved
-        else:
-            fronts = positions - c.width // 2
-            fighting = (moved * tails[:, None, :n]).sum(axis=2)  # (P, F)
-            for step, chance in ((1, theta), (-1, 1 - theta)):
-                ends = (np.abs(fronts + step)[None, :] >= batch.margin[:, None]) & live[:, None]
-                ended = (chance[:, None] * fighting * ends).sum(axis=1)
-                decisive += ended
-                length[:, t + 1] += ended
-                after[:, _span(positions, step)] += np.where(ends, 0.0, chance[:, None])[:, :, None] * moved
-        mass = np.where(live[:, None, None], after, mass)
-        settled_by[:, t], decisive_by[:, t] = settled_total, decisive
-    value_c, value_t = initial
-    expected = np.where(settled_total == 0, np.nan, terms / np.where(settled_total == 0, 1.0, settled_total))
-    settled_type = np.cumsum(settled_steps, axis=1)[:, :n]  # P(type i settles)
-    executed_type = np.cumsum(executed_steps, axis=1)[:, :n]
-    return {
-        "settled_by": settled_by,
-        "decisive_by": decisive_by,
-        "threat_executed": (executed_type * c.f).sum(axis=1),
-        "coercer_backs_down": backs_down,
-        "still_fighting": (mass * tails[:, None, :n]).sum(axis=(1, 2)),
-        "length": length,
-        "expected_terms": expected,
-        "coercer_utility": value_c,
-        "target_utility_by_type": value_t,
-        "target_utility": (c.f * value_t).sum(axis=1),
-        "settled_by_type": settled_type,
-        "threat_executed_by_type": executed_type,
-        "settlement_broken": (broken_type).sum(axis=1),
-        "settlement_broken_by_type": broken_type / c.f,
-    }
 
 
 def _solve_chunk(
@@ -539,19 +216,19 @@ def _solve_chunk(
     c = _Chunk(batch)
     c.failed = failed
     out: dict[str, dict[str, np.ndarray]] = {}
-    patient = [s for s in strategies if s in ("try_and_see", "ultimatum")]
+    patient = [name for name in ("try_and_see", "ultimatum") if name in strategies]
     if patient:
-        ultimatum = "ultimatum" in strategies
-        moves, initial = _backward(c, np.zeros(c.P), ultimatum)
-        if "try_and_see" in strategies:
-            out["try_and_see"] = _forward(c, moves["patient"], initial["patient"], False)
-        if ultimatum:
-            out["ultimatum"] = _forward(c, moves["ultimatum"], initial["ultimatum"], True)
-        del moves
+        moves, initial = _backward(c, np.zeros(c.P), "ultimatum" in strategies)
+        runs = [(moves[_MOVES[name]], initial[_MOVES[name]], name == "ultimatum") for name in patient]
+        out |= dict(zip(patient, _forward(c, runs), strict=True))
+        del moves, runs
     if "screw" in strategies:
         moves, initial = _backward(c, batch.screw, False)
-        out["screw"] = _forward(c, moves["patient"], initial["patient"], False)
+        (out["screw"],) = _forward(c, [(moves["patient"], initial["patient"], False)])
     return out
+
+
+_MOVES = {"try_and_see": "patient", "ultimatum": "ultimatum"}
 
 
 def _unsolved(batch: GameBatch, strategies: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:

@@ -1,12 +1,14 @@
 """The shared state of the batched grid solver: one chunk of points (:class:`_Chunk`), the
-reachable fronts and the points still at war, the threat stage, how a failing point is recorded,
-and the per-point outputs' padding and subjectivity.
+nodes of each period that exist in some point's game (:class:`_Nodes`: the points still at war,
+at the fronts inside their margins), the threat stage, how a failing point is recorded, and the
+per-point outputs' padding and subjectivity.
 
 :mod:`~bargaining.coercive_game.grid_batch` runs the backward and forward passes on it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -26,19 +28,25 @@ class _PointError(NotImplementedError):
         self.point, self.message = point, message
 
 
-def _fail(c: Any, bad: np.ndarray, message: Any) -> None:
+def _fail(c: Any, nodes: _Nodes, bad: np.ndarray, message: Any) -> None:
     """Points with a node where the grid has no pure equilibrium move: raise for the first, or,
     when the chunk records failures, note each point's first (``message(p, index)`` names the
-    node from the point's first failing index) and go on."""
+    node from the point's first failing index: the front's column among the period's positions,
+    then the trailing indices of ``bad``, whose leading axis is the nodes') and go on."""
     found = np.argwhere(bad)
     if not len(found):
         return
+    points, columns = nodes.point[found[:, 0]], nodes.column(found[:, 0])
+
+    def at(row: int) -> tuple[int, ...]:
+        return (int(columns[row]), *(int(v) for v in found[row, 1:]))
+
     if c.failed is None:
-        first = found[0]
-        raise _PointError(int(first[0]), message(int(first[0]), tuple(int(v) for v in first[1:])))
-    points, starts = np.unique(found[:, 0], return_index=True)
-    for p, start in zip(points, starts, strict=True):
-        c.failed.setdefault(int(p), message(int(p), tuple(int(v) for v in found[start, 1:])))
+        raise _PointError(int(points[0]), message(int(points[0]), at(0)))
+    # the nodes run point by point, so each point's first row is its first failure
+    unique, starts = np.unique(points, return_index=True)
+    for p, start in zip(unique, starts, strict=True):
+        c.failed.setdefault(int(p), message(int(p), at(int(start))))
 
 
 class _AllFailedError(Exception):
@@ -54,11 +62,37 @@ def _fronts(batch: GameBatch, t: int, width: int) -> np.ndarray:
     return (fronts[(fronts > -top) & (fronts < top)] + top).astype(np.intp)
 
 
-def _span(positions: np.ndarray, shift: int = 0) -> slice:
-    """The positions (every other one) as a slice, so that reading them is a view, not a copy."""
-    if not len(positions):  # a margin of 1: no front is left inside at odd periods
-        return slice(0, 0)
-    return slice(int(positions[0]) + shift, int(positions[-1]) + shift + 1, 2)
+@dataclass(frozen=True)
+class _Nodes:
+    """The nodes of one period that exist in some point's game, point by point, front by front:
+    every (point, reachable front) with the period within the point's horizon and the front
+    inside its margin. The passes compute at these nodes only (a point's values and mass
+    elsewhere are never read with a non-zero weight), one row each.
+
+    ``point`` is each node's point, ``flat`` its row in the (point, position) arrays of width
+    ``width`` that hold the values (backward) and the mass (forward); ``up`` and ``down`` flag the
+    nodes where a won or a lost battle is the decisive end; ``share`` is C's flow share there and
+    ``odds_c``, ``odds_t`` each side's predictive odds of winning the period's battle; the points
+    with nodes are ``present`` and their first nodes' rows ``starts``.
+    """
+
+    positions: np.ndarray
+    width: int
+    point: np.ndarray
+    flat: np.ndarray
+    up: np.ndarray
+    down: np.ndarray
+    share: np.ndarray
+    odds_c: np.ndarray
+    odds_t: np.ndarray
+    present: np.ndarray
+    starts: np.ndarray
+
+    def column(self, rows: np.ndarray) -> np.ndarray:
+        """The nodes' fronts as columns of ``positions`` (the front axis of a full (point, front) array)."""
+        at = self.flat[rows] - self.point[rows] * self.width
+        result: np.ndarray = np.searchsorted(self.positions, at)
+        return result
 
 
 class _Chunk:
@@ -81,24 +115,86 @@ class _Chunk:
         self.carrot_t = batch.carrot_credibility * batch.carrot
         self.carrot_c = batch.carrot_efficiency * batch.carrot_credibility * batch.carrot
         self.to_state = np.minimum(np.arange(n + 1), n - 1)
-        ks, rows = np.arange(n + 1), np.arange(n)
-        self.above_diagonal = np.where(ks[None, :] > rows[:, None], 0.0, -np.inf)
+        self.rest = 1 - self.delta
+        self.ones = np.ones(n)
+        self.inverse_tails_by_belief = np.ascontiguousarray((1.0 / self.tails[:, :n]).T)  # (n, P)
         self.execution, self.threat_value = _threat(batch)
         self.durable = batch.self_enforcing
         self.failed: dict[int, str] | None = None  # None: a failing node raises
+        self._nodes: dict[int, _Nodes] = {}
+        # each prior's (known odds, alpha, alpha + beta) by point, for the odds at the nodes
+        self._priors: list[tuple[np.ndarray, np.ndarray, np.ndarray] | None] = []
+        for prior in (batch.prior_coercer, batch.prior_target):
+            if prior is None:
+                self._priors.append(None)
+                continue
+            known = np.isnan(prior[:, 0])
+            alpha, beta = np.where(known, 1.0, prior[:, 0]), np.where(known, 1.0, prior[:, 1])
+            self._priors.append((known, alpha, alpha + beta))
 
-        def column(value: Any) -> np.ndarray:  # (P, 1), against the (P, F) nodes
-            result: np.ndarray = np.asarray(value, dtype=float)[:, None]
+        def floats(value: Any) -> np.ndarray:
+            result: np.ndarray = np.asarray(value, dtype=float)
             return result
 
-        shifts = () if batch.rearmament is None else tuple(column(v) for v in batch.rearmament.T)
+        shifts = () if batch.rearmament is None else tuple(floats(v) for v in batch.rearmament.T)
         self.durability = Durability(
-            column(self.delta),
-            column(batch.cost_coercer),
-            column(batch.renege_gain_coercer - batch.guarantee),
-            column(batch.renege_gain_target - batch.guarantee),
+            floats(self.delta),
+            floats(batch.cost_coercer),
+            floats(batch.renege_gain_coercer - batch.guarantee),
+            floats(batch.renege_gain_target - batch.guarantee),
             shifts,
         )
+
+    @staticmethod
+    def row_starts(count: int, width: int, rows: np.ndarray | None = None) -> np.ndarray:
+        """The first flat index of each row (``rows``, or the first ``count``) of a (rows, ``width``) array, as a column."""
+        starts: np.ndarray = (np.arange(count) if rows is None else rows)[:, None] * width
+        return starts
+
+    def durability_at(self, points: np.ndarray) -> Durability:
+        """The ceasefire's primitives at each node of ``points``."""
+        d = self.durability
+        return Durability(
+            d.delta[points],
+            d.cost_coercer[points],
+            d.gain_coercer[points],
+            d.gain_target[points],
+            tuple(v[points] for v in d.shifts),
+        )
+
+    def nodes(self, t: int) -> _Nodes:
+        """The nodes of period ``t`` (computed once per chunk: every pass reads them)."""
+        if t not in self._nodes:
+            positions = _fronts(self.batch, t, self.width)
+            point, column = np.nonzero(_active(self, t, positions))
+            point = point.astype(np.intp)
+            starts = np.flatnonzero(np.diff(point, prepend=-1))  # each point's first node
+            fronts = positions[column] - self.width // 2
+            theta = self.batch.true_odds[point]
+            if self.batch.margin is None:
+                up = down = np.zeros(len(point), dtype=bool)
+                odds_c = odds_t = theta
+                share = self.batch.power[point]
+            else:
+                margin = self.batch.margin[point]
+                up, down = fronts + 1 >= margin, fronts - 1 <= -margin
+                odds_c, odds_t = self.odds(0, point, fronts, t), self.odds(1, point, fronts, t)
+                real = margin.astype(float)
+                share = (fronts.astype(float) + real) / (2 * real)
+            self._nodes[t] = _Nodes(
+                positions=positions,
+                width=self.width,
+                point=point,
+                flat=point * self.width + positions[column],
+                up=up,
+                down=down,
+                share=share,
+                odds_c=odds_c,
+                odds_t=odds_t,
+                present=point[starts],
+                starts=starts,
+            )
+        return self._nodes[t]
 
     def share(self, positions: np.ndarray) -> np.ndarray:
         """C's flow share at each point and front position, shape (P, F)."""
@@ -110,24 +206,28 @@ class _Chunk:
         result: np.ndarray = (fronts[None, :] + margin) / (2 * margin)
         return result
 
-    def odds(self, prior: Any, positions: np.ndarray, t: int) -> np.ndarray:
-        """Each side's predictive odds of winning the period's battle, shape (P, F)."""
-        theta = np.broadcast_to(self.batch.true_odds[:, None], (self.P, len(positions)))
+    def odds(self, side: int, points: np.ndarray, fronts: np.ndarray, t: int) -> np.ndarray:
+        """C's (``side`` 0) or T's (1) predictive odds of winning the period's battle at nodes
+        (their points and fronts)."""
+        theta: np.ndarray = self.batch.true_odds[points]
+        prior = self._priors[side]
         if prior is None:
             return theta
-        wins = (positions - self.width // 2 + t - self.batch.start_front) // 2
-        known = np.isnan(prior[:, 0])
-        alpha = np.where(known, 1.0, prior[:, 0])[:, None]
-        beta = np.where(known, 1.0, prior[:, 1])[:, None]
-        return np.where(known[:, None], theta, (alpha + wins[None, :]) / (alpha + beta + t))
+        known, alpha, total = (np.take(v, points) for v in prior)
+        wins = (fronts + t - self.batch.start_front) // 2
+        result: np.ndarray = np.where(known, theta, (alpha + wins) / (total + t))
+        return result
 
-    def forever(self, t: int, gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The frozen war from period ``t`` at every front: C's (P, W, n) and T's (P, W, n, n)."""
-        n, delta = self.n, self.delta
+    def forever(self, t: int, gamma: np.ndarray, points: Any = slice(None)) -> tuple[np.ndarray, np.ndarray]:
+        """The frozen war from period ``t`` at every front of ``points``: C's (p, W, n) and T's
+        (p, W, n, n)."""
+        n, delta, batch = self.n, self.delta[points], self.batch
         later = (t + delta / (1 - delta))[:, None]
-        share = self.share(np.arange(self.width))
-        coercer = share - self.batch.cost_coercer[:, None] - (self.batch.screw_cost * gamma)[:, None] * later
-        target = 1 - share[:, :, None] - self.base[:, None, :] - (gamma[:, None] * later)[:, :, None]
+        share = self.share(np.arange(self.width))[points]
+        coercer = share - batch.cost_coercer[points, None] - (batch.screw_cost * gamma)[points, None] * later
+        target = (
+            1 - share[:, :, None] - self.base[points, None, :] - (gamma[points, None] * later)[:, :, None]
+        )
         return (
             np.repeat(coercer[:, :, None], n, axis=2),
             np.repeat(target[:, :, None, :], n, axis=2),

@@ -82,6 +82,28 @@ def test_the_batched_solver_is_the_one_game_solver_point_by_point(
                 assert same(getattr(single[name], field), getattr(point, field)), (index, name, field)
 
 
+@settings(max_examples=30, deadline=None)
+@given(batches())
+def test_a_point_is_solved_alike_alone_and_among_others(case: tuple[list[CoerciveGame], list[UltimatumDesign]]) -> None:
+    """The passes compute each point at its own nodes only (within its horizon, inside its margin),
+    whatever the other points of its chunk: the values of the backward induction are the same
+    floats alone and among others, the outcomes the same up to the order of their sums."""
+    games, designs = case
+    batch = GameBatch.from_games(games, designs)
+    failed: dict[int, str] = {}
+    together = solve_batch(batch, failures=failed)
+    for index in range(batch.points):
+        if index in failed:
+            continue
+        alone = solve_batch(batch.select(np.array([index])))
+        for name, solution in together.items():
+            mine, its = solution.point(index), alone[name].point(0)
+            assert mine.coercer_utility == its.coercer_utility, (index, name)
+            assert mine.target_utility_by_type == its.target_utility_by_type, (index, name)
+            for field in FIELDS:
+                assert same(getattr(mine, field), getattr(its, field), 1e-15), (index, name, field)
+
+
 def test_a_report_sized_batch_matches_one_game_at_a_time() -> None:
     """The report's kind of game (monthly, margins 6 to 10, 12 quantile types, deadlines 1 to 12,
     priors that differ), horizons shortened to keep the test fast: every output to 1e-12."""
@@ -194,16 +216,18 @@ def test_the_single_crossing_check_names_the_node() -> None:
     """With permanent settlements the refusal values rise with resolve, so the check never fires
     on a game; it is held here on refusal values that fall (and on a fall below the cut-off,
     which does not matter)."""
-    from bargaining.coercive_game.grid_batch import _skimming
+    from bargaining.coercive_game.grid_batch_moves import _skimming
     from bargaining.coercive_game.grid_batch_state import _Chunk, _PointError
 
     game = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 0.5, 1.0), target_cost_resolve=0.2)
     chunk = _Chunk(GameBatch.from_games([game]))
-    falling = np.array([[[[0.3, 0.2, 0.4], [0.3, 0.2, 0.4], [0.1, 0.2, 0.4]]]])  # (P, F, belief, type)
-    active = np.ones((1, 1), dtype=bool)
-    with pytest.raises(_PointError, match=r"single crossing fails at node \(t=0, front=0, cutoff=0\): type 1"):
-        _skimming(chunk, falling, np.zeros((1, 1, 3), dtype=int), active, 0, np.array([0]))
-    _skimming(chunk, falling, np.full((1, 1, 3), 2), active, 0, np.array([0]))  # belief 2: no fall from there
+    nodes = chunk.nodes(0)  # one node: the point at its only front
+    falling = np.array([[[0.3, 0.2, 0.4], [0.3, 0.2, 0.4], [0.1, 0.2, 0.4]]])  # (node, belief, type)
+    for active in (None, np.ones(1, dtype=bool), np.ones((1, 3), dtype=bool)):
+        with pytest.raises(_PointError, match=r"single crossing fails at node \(t=0, front=0, cutoff=0\): type 1"):
+            _skimming(chunk, nodes, falling, np.zeros((1, 3), dtype=int), active, 0)
+    _skimming(chunk, nodes, falling, np.zeros((1, 3), dtype=int), np.zeros(1, dtype=bool), 0)  # not checked there
+    _skimming(chunk, nodes, falling, np.full((1, 3), 2), None, 0)  # belief 2: no fall from there
     only = solve_batch(GameBatch.from_games([game], [UltimatumDesign(demand=0.6, deadline=1)]), ("ultimatum",))
     assert same(only["ultimatum"].point(0).coercer_utility,
                 solve_grid(game, UltimatumDesign(demand=0.6, deadline=1), pure_cutoffs=True).coercer_utility)

@@ -66,6 +66,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.constructors import slot_init
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, REAL, UNIT, declared, parameter, setting
 from ..core.rational import deferred, reduced
@@ -95,6 +96,7 @@ _NUMBERS = ("exact", "float")  # the kinds a solve reads regime by regime
 _NODES = 48  # Gauss-Legendre nodes for the numeric integrals over the target's resolve
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class UltimatumOutcome:
     """What an ultimatum does: the outcome probabilities, credibility and both utilities.
@@ -313,8 +315,12 @@ class Ultimatum:
         >>> Ultimatum(Fraction(1, 2), audience_cost=Fraction(1, 2), risk=Fraction(1, 2)).credibility()
         Fraction(7, 8)
         """
-        regimes = _credibility_regimes(self.kind, self.audience_cost, self.execution_low, self.execution_high)
-        will = holding(regimes).value if self.kind in _NUMBERS else select(self.kind, list(regimes))
+        pieces = (self.kind, self.audience_cost, self.execution_low, self.execution_high)
+        will = (
+            holding(_credibility_regimes(*pieces))[2]
+            if self.kind in _NUMBERS
+            else select(self.kind, _credibility_cases(*pieces))
+        )
         return self.risk + (1 - self.risk) * will
 
     def credibility_regime(self) -> Any:

@@ -12,7 +12,7 @@ import contextlib
 import contextvars
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -29,6 +29,9 @@ __all__ = [
     "select_each",
     "select_label",
 ]
+
+
+C = TypeVar("C", bound=tuple[Any, ...])  # a Case, or its fields as a plain tuple
 
 
 class Case(NamedTuple):
@@ -103,23 +106,26 @@ def select(kind: Kind, cases: Sequence[Case]) -> Any:
     raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
 
 
-def holding(cases: Iterable[Case]) -> Case:
+def holding(cases: Iterable[C]) -> C:
     """The first case that holds, for numbers (exact or float): what :func:`select` and
     :func:`select_label` find there, found once.
 
     ``cases`` may be a generator that builds each case only when the ones before it failed: a
     scalar solve then never computes the regimes after the one that holds (for symbols and
-    arrays every case is needed, and the generator is read whole).
+    arrays every case is needed, and the generator is read whole). A case may be a :class:`Case`
+    or its fields as a plain ``(label, condition, value)`` tuple, which a generator builds for
+    less than a ``Case``; the one that holds is returned as it came.
 
     >>> def cases():
     ...     yield Case("low", False, 0)
-    ...     yield Case("high", True, 1)
+    ...     yield "high", True, 1
     ...     raise AssertionError("never reached")
     >>> holding(cases())
-    Case(label='high', condition=True, value=1)
+    ('high', True, 1)
     """
     for case in cases:
-        if case.condition is True or bool(case.condition):
+        condition = case[1]
+        if condition is True or bool(condition):
             return case
     raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
 

@@ -76,6 +76,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from ..core.constructors import slot_init
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.model import settle
 from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, fast_of, parameter, plan_of
@@ -105,6 +106,7 @@ _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost
 PathKind = Literal["exact", "array", "symbolic"]
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class PowerPathSolution:
     """The verdict on a power path and the values behind it.
@@ -205,6 +207,23 @@ def _exact_size(value: Any) -> bool:
     return bool(-_MAX_EXACT < value.numerator < _MAX_EXACT and value.denominator < _MAX_EXACT)
 
 
+def _probabilities(power: Sequence[Any]) -> bool:
+    """Whether every entry of a plain path lies in [0, 1] (NaN fails every comparison)."""
+    for value in power:  # noqa: SIM110 - a loop, as all() of a generator costs more than a short path's check
+        if not 0 <= value <= 1:
+            return False
+    return True
+
+
+def _float_path(power: Any) -> np.ndarray | None:
+    """A list or tuple of at most ``_SHORT`` Python floats, each in [0, 1], as the float array
+    :func:`_normalize_path` makes of it; else ``None`` (the general steps then decide)."""
+    kind = type(power)
+    if (kind is list or kind is tuple) and 0 < len(power) <= _SHORT and set(map(type, power)) == _FLOATS:
+        return np.asarray(power, dtype=float) if _probabilities(power) else None
+    return None
+
+
 def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
     """The path in its kind (``plain``: a list or tuple of plain numbers, as :func:`_path_kind` found)."""
     if kind == "array":
@@ -225,13 +244,7 @@ def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
             array = np.asarray(power, dtype=float)
         if array.shape[-1] == 0:
             raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
-        # a short plain path entry by entry (NaN fails every comparison); else check_probability
-        checked = plain and len(power) <= _SHORT
-        for value in power if checked else ():
-            if not 0 <= value <= 1:
-                checked = False
-                break
-        if not checked:
+        if not (plain and len(power) <= _SHORT and _probabilities(power)):  # a short plain path, as it is
             check_probability("power", array)
         return array
     if len(power) == 0:
@@ -266,35 +279,45 @@ def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
         type(instance), fast_of(type(instance), tuple(scalars))
     )
     scalar_kind = fast(instance)
-    if scalar_kind is None:
-        for name in scalars:
-            value = getattr(instance, name)
-            if isinstance(value, (np.ndarray, list, tuple)):
-                raise ParameterTypeError(name, "a scalar (the path itself carries the arrays)", value)
-    path_kind, plain = _path_kind(instance.power)
-    if scalar_kind is None:
-        scalar_kind = settle(instance, scalars)
-    kind: PathKind
-    if path_kind == "symbolic" or scalar_kind == "symbolic":
-        if isinstance(instance.power, np.ndarray) or (path_kind == "array"):
-            raise ParameterTypeError(
-                "power", "exact or symbolic entries when other fields are symbolic", instance.power
-            )
-        kind = "symbolic"
-        import sympy
-
-        for name in scalars:
-            object.__setattr__(instance, name, sympy.sympify(getattr(instance, name)))
-    elif path_kind == "array" or scalar_kind == "float":
-        kind = "array"
-        if scalar_kind != "float":  # the fast path and settle store floats already
-            for name in scalars:
-                object.__setattr__(instance, name, float(getattr(instance, name)))
+    kind: PathKind = "array"
+    power = None if scalar_kind is None else _float_path(instance.power)  # the common case, at once
+    if power is not None:
+        if scalar_kind != "float":
+            _as_floats(instance, scalars)
     else:
-        kind = "exact"
-    object.__setattr__(instance, "power", _normalize_path(instance.power, kind, plain))
+        if scalar_kind is None:
+            for name in scalars:
+                value = getattr(instance, name)
+                if isinstance(value, (np.ndarray, list, tuple)):
+                    raise ParameterTypeError(name, "a scalar (the path itself carries the arrays)", value)
+        path_kind, plain = _path_kind(instance.power)
+        if scalar_kind is None:
+            scalar_kind = settle(instance, scalars)
+        if path_kind == "symbolic" or scalar_kind == "symbolic":
+            if isinstance(instance.power, np.ndarray) or (path_kind == "array"):
+                raise ParameterTypeError(
+                    "power", "exact or symbolic entries when other fields are symbolic", instance.power
+                )
+            kind = "symbolic"
+            import sympy
+
+            for name in scalars:
+                object.__setattr__(instance, name, sympy.sympify(getattr(instance, name)))
+        elif path_kind == "array" or scalar_kind == "float":
+            if scalar_kind != "float":  # the fast path and settle store floats already
+                _as_floats(instance, scalars)
+        else:
+            kind = "exact"
+        power = _normalize_path(instance.power, kind, plain)
+    object.__setattr__(instance, "power", power)
     object.__setattr__(instance, "kind", kind)
     return kind
+
+
+def _as_floats(instance: Any, names: dict[str, Any]) -> None:
+    """Store the exact scalar fields ``names`` as floats (the kind of a float path)."""
+    for name in names:
+        object.__setattr__(instance, name, float(getattr(instance, name)))
 
 
 # --------------------------------------------------------------------------- the two recursions
@@ -364,6 +387,7 @@ def _sequential_minima(
     return minimum_c, minimum_t, gaps
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 @declared(settle=False)
 class PowerPath:

@@ -100,9 +100,10 @@ def _plain_fields(model: type) -> list[dataclasses.Field[Any]] | None:
 
 
 def slot_init(model: type[T]) -> type[T]:
-    """Give a frozen, slotted result dataclass (no ``__post_init__``, every field in ``__init__``)
-    an ``__init__`` of the same signature that stores each field through its slot's descriptor.
-    Applied above ``@dataclass``.
+    """Give a frozen, slotted dataclass an ``__init__`` of the same signature that stores each
+    field through its slot's descriptor, then calls ``__post_init__`` if the class has one (as the
+    dataclass's does). Applied above ``@dataclass``; a field out of ``__init__`` may not have a
+    default (the dataclass's ``__init__`` would store it).
 
     >>> from dataclasses import dataclass
     >>> @slot_init
@@ -114,20 +115,21 @@ def slot_init(model: type[T]) -> type[T]:
     """
     fields = _plain_fields(model)
     original = model.__dict__.get("__init__")
+    names: dict[str, Any] = {}
+    signature = None if original is None else _signature(original, names)
+    kept = [f.name for f in fields or () if f.init]
     if (
         fields is None
-        or original is None
-        or hasattr(model, "__post_init__")
-        or not all(f.init for f in fields)
+        or signature is None
+        or any(f.default is not MISSING for f in fields if not f.init)
+        or list(inspect.signature(original).parameters)[1:] != kept  # type: ignore[arg-type]
     ):
         raise TypeError(f"{model.__name__}: slot_init takes a frozen, slotted dataclass of plain fields")
-    names: dict[str, Any] = {}
-    signature = _signature(original, names)
-    if signature is None:  # pragma: no cover - a field named like the generated source's names
-        raise TypeError(f"{model.__name__}: a field name the generated __init__ cannot take")
-    body = _setters(model, [f.name for f in fields], names)
-    source = f"def __init__(self, {signature[0]}):\n" + "".join(f"    {line}\n" for line in body)
-    model.__init__ = _build(source, names, original)  # type: ignore[misc]
+    body = _setters(model, kept, names)
+    if hasattr(model, "__post_init__"):
+        body.append("self.__post_init__()")
+    source = f"def __init__(self, {signature[0]}):\n" + "".join(f"    {line}\n" for line in body or ["pass"])
+    model.__init__ = _build(source, names, original)  # type: ignore[arg-type,misc]
     return model
 
 

@@ -128,7 +128,7 @@ class UltimatumOutcome:
 
 
 def _check_deadline(deadline: Any) -> None:
-    if deadline is None:
+    if deadline is None or (type(deadline) is int and deadline >= 0):  # the common cases, at once
         return
     if isinstance(deadline, (bool, np.bool_)) or not isinstance(deadline, (int, np.integer)):
         raise ParameterTypeError("deadline", "a whole number of periods or None", deadline)

@@ -363,14 +363,19 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
     return trimmed
 
 
+def _larger(first: Any, second: Any) -> Any:
+    """The larger of two numbers, the first of equals, as :func:`~bargaining.core.values.maximum`
+    keeps it (a Python function costs less than the built-in ``max`` of two arguments)."""
+    return first if first >= second else second
+
+
 def _sequential_minima(
     power: Sequence[Any], cost_c: Any, cost_t: Any, discount: Any, kind: Kind, slack: bool
 ) -> tuple[list[Any], list[Any], list[Any]]:
     r""":math:`\mu^C_t`, :math:`\mu^T_t` and (if ``slack``) :math:`1 - \mu^C_t - \mu^T_t` by the
     recursion, in one backward pass, for a path held as a sequence (exact, symbolic, or one
     short float path as Python floats)."""
-    # numbers: the built-in max, which keeps the first of equals as maximum() does
-    larger = max if kind != "symbolic" else functools.partial(maximum, kind)
+    larger = _larger if kind != "symbolic" else functools.partial(maximum, kind)
     last = power[-1]
     zero = _ZERO if kind == "exact" else 0 * last  # exact: the zero 0 * p would build
     coercer, target = larger(last - cost_c, zero), larger(1 - last - cost_t, zero)

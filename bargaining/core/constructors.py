@@ -5,16 +5,19 @@ A frozen dataclass's ``__init__`` stores each field by ``object.__setattr__`` (i
 ``__post_init__`` reads every field back to settle it. Built once per class from the dataclass's
 fields, the two constructors here do the same work with less of it:
 
-* :func:`slot_init` gives a result class (a frozen, slotted dataclass with no ``__post_init__``)
-  an ``__init__`` of the same signature that stores each field through its slot's descriptor;
+* :func:`slot_init` gives a frozen, slotted dataclass (a result, or a model that settles itself)
+  an ``__init__`` of the same signature that stores each field through its slot's descriptor and
+  then calls ``__post_init__``, as the dataclass's does;
 * :func:`float_init` gives a declared model (:func:`~bargaining.core.parameters.declared`) an
   ``__init__`` of the same signature that, when every parameter is a ``float`` or left at its
   default, checks them against their domains and ordered pairs and converts the defaults as the
   general path does, stores every field once and runs the model's own checks. Any other call
-  (an ``int``, a ``Fraction``, an array, a symbol, a value out of its domain, a subclass) is
-  handed, as it came, to the dataclass's ``__init__``, which settles it and names the error; so a
-  value is accepted, refused and converted as before (``tests/core/test_parameters.py`` holds
-  it).
+  (an ``int``, a ``Fraction``, an array, a symbol, a value out of its domain or its pair, a
+  subclass) is stored as it came and settled by ``__post_init__``, as the dataclass's
+  ``__init__`` does (the fast path for plain numbers, else the general path, which names the
+  error); so a value is accepted, refused and converted as before, and nothing is kept of a
+  refused one (``tests/core/test_parameters.py`` holds the generated ``__init__`` to the
+  dataclass's on every model it is made for).
 
 The signature (names, order, defaults, keyword-only parameters, annotations) is the dataclass's,
 so ``dataclasses.replace``, ``repr``, equality, hashing and pickling are unchanged. The generated
@@ -129,7 +132,7 @@ def slot_init(model: type[T]) -> type[T]:
     if hasattr(model, "__post_init__"):
         body.append("self.__post_init__()")
     source = f"def __init__(self, {signature[0]}):\n" + "".join(f"    {line}\n" for line in body or ["pass"])
-    model.__init__ = _build(source, names, original)  # type: ignore[arg-type,misc]
+    model.__init__ = _build(source, names, original)  # type: ignore[arg-type,method-assign]
     return model
 
 
@@ -147,7 +150,8 @@ def float_init(
     their domains), ``bound`` writes a domain as a test on a float (refusing NaN and ±inf) and
     ``own`` is the model's own ``__post_init__``. It applies to a frozen, slotted dataclass
     whose fields are all in ``__init__`` but ``kind``, with no default factory and no
-    parameter with a check of its own; the dataclass's ``__init__`` decides any other call.
+    parameter with a check of its own. Any other call is stored as it came and settled by
+    ``__post_init__``, as the dataclass's ``__init__`` does.
 
     >>> from bargaining.crisis import RiskReturn
     >>> RiskReturn.__init__ is RiskReturn.__float_init__, RiskReturn(0.5, 0.1, 0.0, 0.4).kind

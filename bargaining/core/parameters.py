@@ -547,13 +547,13 @@ def plan_of(model: type) -> Plan:
 def _install(model: type, post_init: Any, own: Callable[[Any], None] | None) -> None:
     """Give ``model`` its generated ``__init__`` for floats (:func:`~bargaining.core.constructors.float_init`),
     once, if it is the class ``post_init`` was made for (not a subclass) and the init applies."""
-    parameters, plan = _parameters(model), plan_of(model)  # a pair that names no parameter is refused here
+    parameters, _ = _parameters(model), plan_of(model)  # a pair that names no parameter is refused here
     defaults = {f.name: f.default for f in dataclasses.fields(model) if f.default is not MISSING}
     usable, bound = _usable_defaults(parameters, defaults), functools.partial(_bound_test, floats=True)
-    init = post_init is not None and model.__dict__.get("__post_init__") is post_init and plan.names
-    init = init and float_init(model, parameters, usable, bound, own)
-    model.__float_init__ = init or None  # type: ignore[attr-defined]
-    if init:
+    ours = post_init is not None and model.__dict__.get("__post_init__") is post_init
+    init = float_init(model, parameters, usable, bound, own) if ours else None
+    model.__float_init__ = init  # type: ignore[attr-defined]
+    if init is not None:
         model.__dataclass_init__, model.__init__ = model.__dict__["__init__"], init  # type: ignore[attr-defined,misc]
 
 

@@ -207,10 +207,11 @@ def _exact_size(value: Any) -> bool:
     return bool(-_MAX_EXACT < value.numerator < _MAX_EXACT and value.denominator < _MAX_EXACT)
 
 
-def _probabilities(power: Sequence[Any]) -> bool:
-    """Whether every entry of a plain path lies in [0, 1] (NaN fails every comparison)."""
+def _probabilities(power: Sequence[Any], floats: bool = False) -> bool:
+    """Whether every entry of a plain path lies in [0, 1] (NaN fails every comparison) and, with
+    ``floats``, is a Python ``float``."""
     for value in power:  # noqa: SIM110 - a loop, as all() of a generator costs more than a short path's check
-        if not 0 <= value <= 1:
+        if (floats and type(value) is not float) or not 0 <= value <= 1:
             return False
     return True
 
@@ -219,8 +220,8 @@ def _float_path(power: Any) -> np.ndarray | None:
     """A list or tuple of at most ``_SHORT`` Python floats, each in [0, 1], as the float array
     :func:`_normalize_path` makes of it; else ``None`` (the general steps then decide)."""
     kind = type(power)
-    if (kind is list or kind is tuple) and 0 < len(power) <= _SHORT and set(map(type, power)) == _FLOATS:
-        return np.asarray(power, dtype=float) if _probabilities(power) else None
+    if (kind is list or kind is tuple) and 0 < len(power) <= _SHORT and _probabilities(power, floats=True):
+        return np.asarray(power, dtype=float)
     return None
 
 

@@ -122,10 +122,17 @@ def test_the_generated_init_is_made_only_where_it_applies():
         INF: object = parameter(PROBABILITY, "a field named like a name of the generated source", default=0)
         kind: str = dataclasses.field(init=False, repr=False, compare=False)
 
+    @dataclasses.dataclass(frozen=True, slots=True)
+    @declared
+    class Local:
+        share: object = parameter(PROBABILITY, "a share")
+        x_0: object = parameter(PROBABILITY, "a field named like a local of the generated source", default=0)
+        kind: str = dataclasses.field(init=False, repr=False, compare=False)
+
     class Sub(Plain):
         __slots__ = ()
 
-    for model in (Plain, Custom, Counted, Unslotted, Own, Shadow):
+    for model in (Plain, Custom, Counted, Unslotted, Own, Shadow, Local):
         first, second = model(0.5), model(0.25)
         assert first.share == 0.5 and second.share == 0.25 and second.kind == "float"
         assert (model.__dict__["__float_init__"] is not None) == (model is Plain), model.__name__

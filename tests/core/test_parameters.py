@@ -335,6 +335,8 @@ def test_a_model_that_settles_its_path_settles_its_scalars_by_the_fast_path():
     assert exact.kind == "exact" and exact.cost_coercer == F(0) and type(exact.cost_coercer) is F
     floats = PowerPath([F(1, 2), 1], discount=0.9)
     assert floats.kind == "array" and type(floats.cost_target) is float and floats.power.tolist() == [0.5, 1.0]
+    path = PowerPath([0.5, 1.0], discount=F(9, 10))  # a float path: the exact scalars become floats
+    assert path.kind == "array" and type(path.discount) is float and path.discount == 0.9
     assert fast_of(PowerPath, ("discount",)) is fast_of(PowerPath, ("discount",))  # compiled once
     with pytest.raises(ParameterTypeError, match="cost_coercer must be a scalar"):
         PowerPath([0.5], discount=0.9, cost_coercer=[0.1])

@@ -315,11 +315,9 @@ class Ultimatum:
         >>> Ultimatum(Fraction(1, 2), audience_cost=Fraction(1, 2), risk=Fraction(1, 2)).credibility()
         Fraction(7, 8)
         """
-        pieces = (self.kind, self.audience_cost, self.execution_low, self.execution_high)
+        regimes = _credibility_regimes(self.kind, self.audience_cost, self.execution_low, self.execution_high)
         will = (
-            holding(_credibility_regimes(*pieces))[2]
-            if self.kind in _NUMBERS
-            else select(self.kind, _credibility_cases(*pieces))
+            holding(regimes)[2] if self.kind in _NUMBERS else select(self.kind, [Case(*r) for r in regimes])
         )
         return self.risk + (1 - self.risk) * will
 

@@ -38,9 +38,9 @@ class Case(NamedTuple):
     """One regime of a piecewise closed form: its name, when it holds, and its value there.
 
     Cases are tried in order; the first whose condition holds applies, so the last is the
-    catch-all (its condition is ``True``). A named tuple, so that a regime generator read by
-    :func:`holding` on numbers may yield its fields as a plain tuple instead (building a ``Case``
-    costs a Python call; a scalar solve passes over several).
+    catch-all (its condition is ``True``). A named tuple, so that the regimes :func:`holding`
+    reads for numbers may be given as plain ``(label, condition, value)`` tuples instead
+    (building a ``Case`` costs a Python call, and a scalar solve passes over several).
 
     >>> from fractions import Fraction
     >>> select("exact", [Case("low", Fraction(1, 3) < Fraction(1, 2), 0), Case("high", True, 1)])

@@ -343,7 +343,7 @@ _SCALARS = st.one_of(st.floats(0.01, 0.99), st.floats(0, 1.2), st.sampled_from([
 def test_a_short_float_path_is_settled_at_once_as_by_the_general_steps(entries, container, scalars):
     """The branch that settles a short path of floats at once (``_float_path``) accepts, refuses
     and stores what the general steps do: the same fields, types and kind, or the same error."""
-    from bargaining.commitment import power_path
+    from bargaining.commitment import power_path_settle
 
     def built(power, *others):
         try:
@@ -355,10 +355,10 @@ def test_a_short_float_path_is_settled_at_once_as_by_the_general_steps(entries, 
         return stored, path.kind, np.asarray(path.power).dtype.str
 
     fast = built(container(entries), *scalars)
-    saved = power_path._float_path
-    power_path._float_path = lambda power: None  # the general steps only
+    saved = power_path_settle._float_path
+    power_path_settle._float_path = lambda power: None  # the general steps only
     try:
         general = built(container(entries), *scalars)
     finally:
-        power_path._float_path = saved
+        power_path_settle._float_path = saved
     assert fast == general

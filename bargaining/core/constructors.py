@@ -48,11 +48,11 @@ T = TypeVar("T")
 _PLAIN = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
-def _signature(function: Callable[..., Any], names: dict[str, Any]) -> tuple[str, str] | None:
+def _signature(function: Callable[..., Any], names: dict[str, Any]) -> str | None:
     """The parameters of ``function`` after ``self`` as source (defaults bound in ``names``, the
-    very objects), and the call that passes them on as they came; ``None`` if one is not a
-    plain parameter or would shadow a name of the generated source."""
-    declared, passed, keyword = [], [], False
+    very objects); ``None`` if one is not a plain parameter or would shadow a name of the
+    generated source."""
+    declared, keyword = [], False
     for position, item in enumerate(list(inspect.signature(function).parameters.values())[1:]):
         if item.kind not in _PLAIN or item.name in names or item.name in ("self", "type", "float"):
             return None
@@ -64,8 +64,7 @@ def _signature(function: Callable[..., Any], names: dict[str, Any]) -> tuple[str
             names[f"P_{position}"] = item.default
             default = f"=P_{position}"
         declared.append(f"{item.name}{default}")
-        passed.append(f"{item.name}={item.name}" if keyword else item.name)
-    return ", ".join(declared), ", ".join(passed)
+    return ", ".join(declared)
 
 
 def _setters(
@@ -131,7 +130,7 @@ def slot_init(model: type[T]) -> type[T]:
     body = _setters(model, kept, names)
     if hasattr(model, "__post_init__"):
         body.append("self.__post_init__()")
-    source = f"def __init__(self, {signature[0]}):\n" + "".join(f"    {line}\n" for line in body or ["pass"])
+    source = f"def __init__(self, {signature}):\n" + "".join(f"    {line}\n" for line in body or ["pass"])
     model.__init__ = _build(source, names, original)  # type: ignore[arg-type,method-assign]
     return model
 
@@ -203,5 +202,5 @@ def float_init(
     ]
     if set(kept) & (set(names) | set(values.values())):  # a field named like a name of the source
         return None
-    source = f"def __init__(self, {signature[0]}):\n" + "".join(f"    {line}\n" for line in body)
+    source = f"def __init__(self, {signature}):\n" + "".join(f"    {line}\n" for line in body)
     return _build(source, names, general)

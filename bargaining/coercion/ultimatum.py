@@ -66,6 +66,7 @@ from typing import Any
 
 import numpy as np
 
+from ..core.constructors import slot_init
 from ..core.errors import Description, ParameterTypeError, ParameterValueError
 from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, REAL, UNIT, declared, parameter, setting
 from ..core.rational import deferred, reduced
@@ -95,6 +96,7 @@ _NUMBERS = ("exact", "float")  # the kinds a solve reads regime by regime
 _NODES = 48  # Gauss-Legendre nodes for the numeric integrals over the target's resolve
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class UltimatumOutcome:
     """What an ultimatum does: the outcome probabilities, credibility and both utilities.
@@ -126,7 +128,7 @@ class UltimatumOutcome:
 
 
 def _check_deadline(deadline: Any) -> None:
-    if deadline is None:
+    if deadline is None or (type(deadline) is int and deadline >= 0):  # the common cases, at once
         return
     if isinstance(deadline, (bool, np.bool_)) or not isinstance(deadline, (int, np.integer)):
         raise ParameterTypeError("deadline", "a whole number of periods or None", deadline)
@@ -314,7 +316,9 @@ class Ultimatum:
         Fraction(7, 8)
         """
         regimes = _credibility_regimes(self.kind, self.audience_cost, self.execution_low, self.execution_high)
-        will = holding(regimes).value if self.kind in _NUMBERS else select(self.kind, list(regimes))
+        will = (
+            holding(regimes)[2] if self.kind in _NUMBERS else select(self.kind, [Case(*r) for r in regimes])
+        )
         return self.risk + (1 - self.risk) * will
 
     def credibility_regime(self) -> Any:

@@ -8,38 +8,46 @@ coercer's expected value after a refusal. Each is derived in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from ..core.values import Case, Kind, clip, ratio
 
 __all__: list[str] = []
 
+#: A regime as :func:`_credibility_regimes` and :func:`_compliance_regimes` give it: the fields
+#: of a :class:`~bargaining.core.values.Case` (label, condition, value) as a plain tuple, which a
+#: scalar solve reads with :func:`~bargaining.core.values.holding` without building a ``Case``.
+CaseTuple = tuple[str, Any, Any]
 
-def _credibility_regimes(kind: Kind, audience_cost: Any, low: Any, high: Any) -> Iterator[Case]:
-    """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime, each built when the
-    ones before it have been (a scalar reads them up to the one that holds)."""
-    yield Case("never executes", high + audience_cost <= 0, 0 * audience_cost)
-    yield Case("always executes", low + audience_cost >= 0, 0 * audience_cost + 1)
-    yield Case("uncertain", True, ratio(kind, high + audience_cost, high - low))
+
+def _credibility_regimes(kind: Kind, audience_cost: Any, low: Any, high: Any) -> tuple[CaseTuple, ...]:
+    """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime, every one built at once
+    (for numbers a generator that stops at the one that holds costs more than the few steps it saves)."""
+    return (
+        ("never executes", high + audience_cost <= 0, 0 * audience_cost),
+        ("always executes", low + audience_cost >= 0, 0 * audience_cost + 1),
+        ("uncertain", True, ratio(kind, high + audience_cost, high - low)),
+    )
 
 
 def _credibility_cases(kind: Kind, audience_cost: Any, low: Any, high: Any) -> list[Case]:
     """:math:`P(w \\ge -a)` for :math:`w \\sim U[w_{lo}, w_{hi}]`, by regime."""
-    return list(_credibility_regimes(kind, audience_cost, low, high))
+    return [Case(*regime) for regime in _credibility_regimes(kind, audience_cost, low, high)]
 
 
-def _compliance_regimes(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> Iterator[Case]:
-    """:func:`_compliance_cases`, each regime built when the ones before it have been."""
-    yield Case("full compliance", leverage * (1 - high) >= need, 0 * need + 1)
+def _compliance_regimes(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> tuple[CaseTuple, ...]:
+    """:func:`_compliance_cases` as plain tuples, every one built at once."""
     stake = leverage * (1 - low)
-    yield Case("no compliance", stake <= need, 0 * need)
-    yield Case("partial compliance", True, ratio(kind, stake - need, leverage * (high - low)))
+    return (
+        ("full compliance", leverage * (1 - high) >= need, 0 * need + 1),
+        ("no compliance", stake <= need, 0 * need),
+        ("partial compliance", True, ratio(kind, stake - need, leverage * (high - low))),
+    )
 
 
 def _compliance_cases(kind: Kind, leverage: Any, need: Any, low: Any, high: Any) -> list[Case]:
     """:math:`P(R \\le R^*)` for :math:`R \\sim U[r_{lo}, r_{hi}]`, by regime (see the module docstring)."""
-    return list(_compliance_regimes(kind, leverage, need, low, high))
+    return [Case(*regime) for regime in _compliance_regimes(kind, leverage, need, low, high)]
 
 
 def _fallback(kind: Kind, audience_cost: Any, low: Any, high: Any, risk: Any) -> Any:

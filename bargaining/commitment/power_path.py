@@ -68,25 +68,18 @@ from __future__ import annotations
 
 import functools
 import math
-import numbers
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
-from ..core.errors import Description, ParameterTypeError, ParameterValueError
-from ..core.model import settle
-from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, fast_of, parameter, plan_of
-from ..core.values import (
-    MAX_EXACT_DIGITS,
-    Kind,
-    check_probability,
-    is_symbolic,
-    kind_of,
-    maximum,
-)
+from ..core.constructors import slot_init
+from ..core.errors import Description, ParameterValueError
+from ..core.parameters import DISCOUNT, NONNEGATIVE, PROBABILITY, declared, parameter, plan_of
+from ..core.values import Kind, maximum
+from .power_path_settle import _SHORT, PathKind, _settle_path
 from .power_shift import _COST_MEANING, _FLOW, _ONCE_MEANING, PowerShift
 
 __all__ = ["TOLERANCE", "PowerPath", "PowerPathSolution"]
@@ -94,17 +87,13 @@ __all__ = ["TOLERANCE", "PowerPath", "PowerPathSolution"]
 #: For float paths, a slack above ``-TOLERANCE`` counts as peace (ties within rounding error are
 #: resolved in favour of peace). Exact paths are decided exactly.
 TOLERANCE = 1e-10
-_MAX_EXACT = 10**MAX_EXACT_DIGITS
 _ZERO = Fraction(0)
 
 _BLOCK = 512
-#: One float path of at most this many periods is decided by the recursion on Python floats
-#: (:func:`_sequential_minima`; numpy's cost per call is larger there), longer ones in blocks.
-_SHORT = 32
 _COSTS = ("cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
-PathKind = Literal["exact", "array", "symbolic"]
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class PowerPathSolution:
     """The verdict on a power path and the values behind it.
@@ -163,138 +152,13 @@ def _map(function: Any, path: Any) -> Any:
     return tuple(function(value) for value in path)
 
 
-# --------------------------------------------------------------------------- normalisation
-
-
-def _path_kind(power: Any) -> tuple[PathKind, bool]:
-    """The kind of a power path: exact (ints, Fractions), array (floats, numpy) or symbolic; and
-    whether it is a list or tuple of plain numbers (``int``, ``Fraction``, ``float``)."""
-    if isinstance(power, np.ndarray):
-        if power.dtype.kind not in "iuf" or power.dtype.kind == "b":
-            raise ParameterTypeError("power", "a path of real numbers", power)
-        if power.ndim not in (1, 2):
-            raise ParameterValueError(
-                "power", "a path (1-D) or a stack of paths (2-D)", Description(f"shape {power.shape}")
-            )
-        return "array", False
-    if not isinstance(power, (list, tuple)):
-        raise ParameterTypeError("power", "a sequence of probabilities (a power path)", power)
-    types = set(map(type, power))
-    if types <= _EXACT_TYPES and (types == _FLOATS or all(_exact_size(value) for value in power)):
-        return ("array" if float in types else "exact"), True  # plain numbers first
-    kind: PathKind = "exact"
-    for item in power:
-        if isinstance(item, (list, tuple, np.ndarray)):
-            return "array", False
-        item_kind = kind_of("power", item)
-        if item_kind == "symbolic":
-            kind = "symbolic"
-        elif item_kind == "float" and kind == "exact":
-            kind = "array"
-    return kind, False
-
-
-_EXACT_TYPES = frozenset({int, Fraction, float})  # the entries whose kind is read from their type
-_FLOATS = frozenset({float})
-
-
-def _exact_size(value: Any) -> bool:
-    """Whether a path entry of a plain type is within the exact size :func:`kind_of` admits."""
-    if type(value) is float:
-        return True
-    return bool(-_MAX_EXACT < value.numerator < _MAX_EXACT and value.denominator < _MAX_EXACT)
-
-
-def _normalize_path(power: Any, kind: PathKind, plain: bool) -> Any:
-    """The path in its kind (``plain``: a list or tuple of plain numbers, as :func:`_path_kind` found)."""
-    if kind == "array":
-        if isinstance(power, (list, tuple)) and not plain:
-            for item in power:
-                for value in np.ravel(np.asarray(item, dtype=object)):
-                    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-                        raise ParameterTypeError("power", "a path of real numbers", value)
-            try:
-                array = np.asarray(power, dtype=float)
-            except ValueError:
-                raise ParameterTypeError("power", "a rectangular stack of paths", power) from None
-            if array.ndim not in (1, 2):
-                raise ParameterValueError(
-                    "power", "a path (1-D) or a stack of paths (2-D)", Description(f"shape {array.shape}")
-                )
-        else:
-            array = np.asarray(power, dtype=float)
-        if array.shape[-1] == 0:
-            raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
-        # a short plain path entry by entry (NaN fails every comparison); else check_probability
-        checked = plain and len(power) <= _SHORT
-        for value in power if checked else ():
-            if not 0 <= value <= 1:
-                checked = False
-                break
-        if not checked:
-            check_probability("power", array)
-        return array
-    if len(power) == 0:
-        raise ParameterValueError("power", "a path of at least one period", Description("an empty path"))
-    if kind == "symbolic":
-        import sympy
-
-        path = tuple(value if is_symbolic(value) else sympy.Rational(value) for value in power)
-        for value in path:
-            check_probability("power", value)
-        return path
-    path = tuple(value if type(value) is Fraction else Fraction(value) for value in power)
-    for index, value in enumerate(path):
-        if not 0 <= value.numerator <= value.denominator:  # 0 <= value <= 1, in integers
-            raise ParameterValueError("power", "a probability in [0, 1]", value, f"at index ({index},)")
-    return path
+# ------------------------------------------------ normalisation (the steps: power_path_settle.py)
 
 
 @functools.cache
 def _scalar_checks() -> dict[str, Any]:
     """The checks of :class:`PowerPath`'s scalar fields (every declared field but the path)."""
     return {name: check for name, check in plan_of(PowerPath).checks.items() if name != "power"}
-
-
-_FAST: dict[type, Any] = {}  # the fast path over the scalar fields, by class
-
-
-def _settle_path(instance: Any, scalars: dict[str, Any]) -> PathKind:
-    """Normalise ``power`` and the scalar fields to one kind; validate both (plain numbers by
-    the class's compiled fast path, anything else by :func:`~bargaining.core.model.settle`)."""
-    fast = _FAST.get(type(instance)) or _FAST.setdefault(
-        type(instance), fast_of(type(instance), tuple(scalars))
-    )
-    scalar_kind = fast(instance)
-    if scalar_kind is None:
-        for name in scalars:
-            value = getattr(instance, name)
-            if isinstance(value, (np.ndarray, list, tuple)):
-                raise ParameterTypeError(name, "a scalar (the path itself carries the arrays)", value)
-    path_kind, plain = _path_kind(instance.power)
-    if scalar_kind is None:
-        scalar_kind = settle(instance, scalars)
-    kind: PathKind
-    if path_kind == "symbolic" or scalar_kind == "symbolic":
-        if isinstance(instance.power, np.ndarray) or (path_kind == "array"):
-            raise ParameterTypeError(
-                "power", "exact or symbolic entries when other fields are symbolic", instance.power
-            )
-        kind = "symbolic"
-        import sympy
-
-        for name in scalars:
-            object.__setattr__(instance, name, sympy.sympify(getattr(instance, name)))
-    elif path_kind == "array" or scalar_kind == "float":
-        kind = "array"
-        if scalar_kind != "float":  # the fast path and settle store floats already
-            for name in scalars:
-                object.__setattr__(instance, name, float(getattr(instance, name)))
-    else:
-        kind = "exact"
-    object.__setattr__(instance, "power", _normalize_path(instance.power, kind, plain))
-    object.__setattr__(instance, "kind", kind)
-    return kind
 
 
 # --------------------------------------------------------------------------- the two recursions
@@ -340,14 +204,19 @@ def _suffix_minimum(war: np.ndarray, discount: float) -> np.ndarray:
     return trimmed
 
 
+def _larger(first: Any, second: Any) -> Any:
+    """The larger of two numbers, the first of equals, as :func:`~bargaining.core.values.maximum`
+    keeps it (a Python function costs less than the built-in ``max`` of two arguments)."""
+    return first if first >= second else second
+
+
 def _sequential_minima(
     power: Sequence[Any], cost_c: Any, cost_t: Any, discount: Any, kind: Kind, slack: bool
 ) -> tuple[list[Any], list[Any], list[Any]]:
     r""":math:`\mu^C_t`, :math:`\mu^T_t` and (if ``slack``) :math:`1 - \mu^C_t - \mu^T_t` by the
     recursion, in one backward pass, for a path held as a sequence (exact, symbolic, or one
     short float path as Python floats)."""
-    # numbers: the built-in max, which keeps the first of equals as maximum() does
-    larger = max if kind != "symbolic" else functools.partial(maximum, kind)
+    larger = _larger if kind != "symbolic" else functools.partial(maximum, kind)
     last = power[-1]
     zero = _ZERO if kind == "exact" else 0 * last  # exact: the zero 0 * p would build
     coercer, target = larger(last - cost_c, zero), larger(1 - last - cost_t, zero)
@@ -364,6 +233,7 @@ def _sequential_minima(
     return minimum_c, minimum_t, gaps
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 @declared(settle=False)
 class PowerPath:

@@ -129,6 +129,9 @@ def clip(kind: Kind, value: Any, low: Any, high: Any) -> Any:
     >>> clip("exact", Fraction(3, 2), 0, 1), clip("array", np.array([-1.0, 0.5, 2.0]), 0, 1).tolist()
     (1, [0.0, 0.5, 1.0])
     """
+    if kind == "exact" or kind == "float":  # numbers: maximum() then minimum(), inline
+        value = value if value >= low else low
+        return value if value <= high else high
     return minimum(kind, maximum(kind, value, low), high)
 
 

@@ -28,21 +28,22 @@ Traceback (most recent call last):
 ...
 bargaining.core.errors.ParameterValueError: cost_high must be greater than cost_low = 2.0 (got 1.0)
 
-**Speed.** A model is built far more often from plain numbers than from anything else, so the
-compiled plan first tries a fast path: when every parameter is a ``float`` or an ``int`` (or every
-one an ``int`` or a ``Fraction``), the values are converted and held against their bounds with
-plain comparisons, with no numpy and no sympy. Any value that fails, and any other kind, takes
-the general path (:func:`bargaining.core.model.settle`), which raises the error that names the
-field, the requirement and the value received; so both paths accept and refuse the same inputs.
-A field left at its default (the very object the declaration gives, an ``int`` or a ``Fraction``
-inside its domain) takes the conversions made and checked once, when the class is compiled. A
-model that settles one field itself (a power path its path) settles the others by
-:func:`fast_of`.
+**Speed.** A model is built far more often from plain numbers than from anything else. When every
+parameter is a ``float`` (or left at its default), the model's generated ``__init__``
+(:func:`~bargaining.core.constructors.float_init`, made on the first instance) checks and stores
+them at once; otherwise the compiled plan tries a fast path for plain numbers (``float``, ``int``,
+``Fraction``: converted and held against their bounds with plain comparisons, no numpy or sympy),
+and any value that fails, and any other kind, takes the general path
+(:func:`bargaining.core.model.settle`), which names the field, the requirement and the value
+received; all three accept and refuse the same inputs. A field left at its default (the very
+object, an ``int`` or a ``Fraction`` inside its domain) takes conversions made once per class. A
+model that settles one field itself (a power path its path) settles the others by :func:`fast_of`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass
@@ -50,6 +51,7 @@ from fractions import Fraction
 from typing import Any, TypeVar
 
 from .checks import check_order, check_range
+from .constructors import float_init
 from .errors import BargainingError
 from .kinds import MAX_EXACT_DIGITS
 
@@ -542,6 +544,19 @@ def plan_of(model: type) -> Plan:
     return plan
 
 
+def _install(model: type, post_init: Any, own: Callable[[Any], None] | None) -> None:
+    """Give ``model`` its generated ``__init__`` for floats (:func:`~bargaining.core.constructors.float_init`),
+    once, if it is the class ``post_init`` was made for (not a subclass) and the init applies."""
+    parameters, _ = _parameters(model), plan_of(model)  # a pair that names no parameter is refused here
+    defaults = {f.name: f.default for f in dataclasses.fields(model) if f.default is not MISSING}
+    usable, bound = _usable_defaults(parameters, defaults), functools.partial(_bound_test, floats=True)
+    ours = post_init is not None and model.__dict__.get("__post_init__") is post_init
+    init = float_init(model, parameters, usable, bound, own) if ours else None
+    model.__float_init__ = init  # type: ignore[attr-defined]
+    if init is not None:
+        model.__dataclass_init__, model.__init__ = model.__dict__["__init__"], init  # type: ignore[attr-defined,misc]
+
+
 def declared(model: type[T] | None = None, *, settle: bool = True) -> Any:
     """Validate every declared parameter of a model dataclass after ``__init__``, then run the
     model's own ``__post_init__`` (its checks across fields).
@@ -565,15 +580,13 @@ def declared(model: type[T] | None = None, *, settle: bool = True) -> Any:
         own = cls.__dict__.get("__post_init__")
         if not settle:
             return cls
-        if own is None:
+        generate = "__init__" not in cls.__dict__  # a model's own __init__ is kept as it is
 
-            def post_init(self: Any) -> None:
-                settle_declared(self)
-
-        else:
-
-            def post_init(self: Any) -> None:
-                settle_declared(self)
+        def post_init(self: Any) -> None:
+            if "__float_init__" not in type(self).__dict__:  # the first instance of its class
+                _install(type(self), post_init if generate else None, own)
+            settle_declared(self)
+            if own is not None:
                 own(self)
 
         post_init.__name__ = "__post_init__"

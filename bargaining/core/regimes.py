@@ -12,7 +12,7 @@ import contextlib
 import contextvars
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -31,12 +31,16 @@ __all__ = [
 ]
 
 
+C = TypeVar("C", bound=tuple[Any, ...])  # a Case, or its fields as a plain tuple
+
+
 class Case(NamedTuple):
     """One regime of a piecewise closed form: its name, when it holds, and its value there.
 
     Cases are tried in order; the first whose condition holds applies, so the last is the
-    catch-all (its condition is ``True``). A named tuple, as cheap to build as a tuple: every
-    solve builds its cases.
+    catch-all (its condition is ``True``). A named tuple, so that the regimes :func:`holding`
+    reads for numbers may be given as plain ``(label, condition, value)`` tuples instead
+    (building a ``Case`` costs a Python call, and a scalar solve passes over several).
 
     >>> from fractions import Fraction
     >>> select("exact", [Case("low", Fraction(1, 3) < Fraction(1, 2), 0), Case("high", True, 1)])
@@ -103,23 +107,26 @@ def select(kind: Kind, cases: Sequence[Case]) -> Any:
     raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
 
 
-def holding(cases: Iterable[Case]) -> Case:
+def holding(cases: Iterable[C]) -> C:
     """The first case that holds, for numbers (exact or float): what :func:`select` and
     :func:`select_label` find there, found once.
 
     ``cases`` may be a generator that builds each case only when the ones before it failed: a
     scalar solve then never computes the regimes after the one that holds (for symbols and
-    arrays every case is needed, and the generator is read whole).
+    arrays every case is needed, and the generator is read whole). A case may be a :class:`Case`
+    or its fields as a plain ``(label, condition, value)`` tuple, which a generator builds for
+    less than a ``Case``; the one that holds is returned as it came.
 
     >>> def cases():
     ...     yield Case("low", False, 0)
-    ...     yield Case("high", True, 1)
+    ...     yield "high", True, 1
     ...     raise AssertionError("never reached")
     >>> holding(cases())
-    Case(label='high', condition=True, value=1)
+    ('high', True, 1)
     """
     for case in cases:
-        if case.condition is True or bool(case.condition):
+        condition = case[1]
+        if condition is True or bool(condition):
             return case
     raise AssertionError("the last case must hold unconditionally")  # pragma: no cover
 

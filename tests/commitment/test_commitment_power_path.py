@@ -324,3 +324,41 @@ def test_entries_of_other_types_are_classified_one_by_one():
         PowerPath([[0.5, 0.6], [0.5]], discount=0.9)
     with pytest.raises(ParameterTypeError, match=r"power must be a real number.*not a bool"):
         PowerPath([0.5, True], discount=0.9)
+
+
+_ENTRIES = st.one_of(
+    st.floats(0, 1),
+    st.floats(-0.5, 1.5),
+    st.sampled_from([0.0, 1.0, -0.0, math.nan, math.inf, 1 + 1e-16, 0, 1, F(1, 2)]),
+)
+_PATHS = st.one_of(st.lists(_ENTRIES, max_size=6), st.lists(st.floats(0, 1), min_size=31, max_size=34))
+_SCALARS = st.one_of(st.floats(0.01, 0.99), st.floats(0, 1.2), st.sampled_from([0, 1, F(1, 2), 10**400, math.nan, 0.9]))
+
+
+@given(
+    _PATHS,
+    st.sampled_from([list, tuple]),
+    st.lists(_SCALARS, min_size=1, max_size=5),
+)
+def test_a_short_float_path_is_settled_at_once_as_by_the_general_steps(entries, container, scalars):
+    """The branch that settles a short path of floats at once (``_float_path``) accepts, refuses
+    and stores what the general steps do: the same fields, types and kind, or the same error."""
+    from bargaining.commitment import power_path_settle
+
+    def built(power, *others):
+        try:
+            path = PowerPath(power, *others)
+        except (ParameterValueError, ParameterTypeError, OverflowError) as error:
+            return type(error).__name__, str(error)
+        fields = ("power", "discount", "cost_coercer", "cost_target", "one_time_cost_coercer", "one_time_cost_target")
+        stored = [(type(getattr(path, n)), repr(getattr(path, n))) for n in fields]
+        return stored, path.kind, np.asarray(path.power).dtype.str
+
+    fast = built(container(entries), *scalars)
+    saved = power_path_settle._float_path
+    power_path_settle._float_path = lambda power: None  # the general steps only
+    try:
+        general = built(container(entries), *scalars)
+    finally:
+        power_path_settle._float_path = saved
+    assert fast == general

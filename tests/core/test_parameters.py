@@ -9,6 +9,7 @@ declarations, not copies of them.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
 import math
@@ -334,6 +335,8 @@ def test_a_model_that_settles_its_path_settles_its_scalars_by_the_fast_path():
     assert exact.kind == "exact" and exact.cost_coercer == F(0) and type(exact.cost_coercer) is F
     floats = PowerPath([F(1, 2), 1], discount=0.9)
     assert floats.kind == "array" and type(floats.cost_target) is float and floats.power.tolist() == [0.5, 1.0]
+    path = PowerPath([0.5, 1.0], discount=F(9, 10))  # a float path: the exact scalars become floats
+    assert path.kind == "array" and type(path.discount) is float and path.discount == 0.9
     assert fast_of(PowerPath, ("discount",)) is fast_of(PowerPath, ("discount",))  # compiled once
     with pytest.raises(ParameterTypeError, match="cost_coercer must be a scalar"):
         PowerPath([0.5], discount=0.9, cost_coercer=[0.1])
@@ -371,3 +374,116 @@ def test_a_model_left_at_all_its_defaults_is_exact():
     assert Defaults().kind == "exact" and Defaults().high == F(1) and type(Defaults().low) is F
     assert Defaults(0.5).kind == "float" and Defaults(0.5).high == 1.0
     assert Defaults(high=2.0).kind == "float" and Defaults(high=2.0).low == 0.0
+
+
+# --------------------------------------------------------------------------- the generated __init__ for floats
+
+FLOATS_FIRST = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.sampled_from([0.0, -0.0, 1.0, 0.5, 2.0, -1.0, 1e-300]),  # the edges of the domains
+    st.integers(-2, 2),
+    st.fractions(F(-2), F(2), max_denominator=10),
+)
+
+
+def _built(make):
+    """What one construction gives: every field's value and type and the kind, or the error."""
+    try:
+        built = make()
+    except Exception as error:  # the model's own checks may raise any error: it must be the same
+        return type(error).__name__, str(error)
+    names = [f.name for f in dataclasses.fields(built)]
+    return tuple((getattr(built, n), type(getattr(built, n))) for n in names), built.kind
+
+
+def _float_init_models() -> list[type]:
+    """The models given a generated ``__init__`` whose required fields are all parameters."""
+    found = []
+    for model in MODELS:
+        required = _install(model)
+        if model.__dict__.get("__float_init__") is not None and set(required) <= set(_parameters_of(model)):
+            found.append(model)
+    return found
+
+
+def _install(model):
+    """Build one instance (the first installs the generated ``__init__``); the required fields."""
+    required = [f.name for f in dataclasses.fields(model) if f.init and f.default is dataclasses.MISSING]
+    with contextlib.suppress(Exception):
+        model(**dict.fromkeys(required, 0.5))
+    return required
+
+
+def _parameters_of(model):
+    return [name for name, item in declarations(model).items() if isinstance(item, Parameter)]
+
+
+FLOAT_INIT_MODELS = _float_init_models()
+
+
+def test_the_models_with_a_generated_init_are_found():
+    names = {model.__name__ for model in FLOAT_INIT_MODELS}
+    assert {"Ultimatum", "RiskReturn", "Screening", "RenewedDemands", "AlternatingOffers"} <= names
+    assert "PowerPath" not in names  # it settles its path itself
+
+
+@pytest.mark.parametrize("model", [*FLOAT_INIT_MODELS, _Bounds], ids=lambda m: m.__name__)
+@given(data=st.data())
+def test_the_generated_init_accepts_refuses_and_converts_as_the_dataclass_init(model, data):
+    """The same values, as keywords or positions, through the generated ``__init__`` and through
+    the dataclass's own: the same fields (values and types), kind and errors (type and message)."""
+    _install(model)
+    given_values = {}
+    for f in dataclasses.fields(model):
+        if f.name in _parameters_of(model) and (f.default is dataclasses.MISSING or data.draw(st.booleans())):
+            given_values[f.name] = data.draw(FLOATS_FIRST)
+    if model is _Bounds and data.draw(st.booleans()):
+        given_values["over"] = given_values.get("under", 1.0)  # the ordered pair at its edge
+
+    def general():
+        instance = object.__new__(model)
+        model.__dataclass_init__(instance, **given_values)
+        return instance
+
+    assert model.__init__ is model.__float_init__
+    fast = _built(lambda: model(**given_values))
+    assert _same_built(fast, _built(general))
+    positional = [given_values.get(f.name, f.default) for f in dataclasses.fields(model) if f.init]
+    assert _same_built(_built(lambda: model(*positional)), fast)
+
+
+def _same_built(first, second):
+    if isinstance(first[0], str) or isinstance(second[0], str):
+        return first == second
+    (values, kind), (other, other_kind) = first, second
+    return kind == other_kind and all(
+        type_a is type_b and (a is b or repr(a) == repr(b))  # repr: -0.0 is not 0.0, and NaN is NaN
+        for (a, type_a), (b, type_b) in zip(values, other)
+    )
+
+
+def test_the_generated_init_keeps_the_dataclass_behaviour():
+    """Signature, defaults, replace, repr, equality, hashing, pickling and slots are the dataclass's."""
+    import inspect
+    import pickle
+
+    from bargaining.coercion import Ultimatum
+
+    threat = Ultimatum(0.25, threat=2.0, audience_cost=1.0)
+    assert Ultimatum.__init__ is Ultimatum.__float_init__
+    assert inspect.signature(Ultimatum) == inspect.signature(Ultimatum.__dataclass_init__.__get__(threat))
+    assert Ultimatum.__init__.__qualname__ == "Ultimatum.__init__"
+    assert threat.discount == 0.9 and type(threat.discount) is float and threat.kind == "float"
+    assert dataclasses.replace(threat, demand=0.5).demand == 0.5
+    assert dataclasses.replace(threat, demand=F(1, 2)).kind == "float"  # the other fields stay floats
+    assert pickle.loads(pickle.dumps(threat)) == threat and hash(threat) == hash(dataclasses.replace(threat))
+    assert repr(threat).startswith("Ultimatum(demand=0.25, vagueness=0.0, blur='uniform'")
+    assert not hasattr(threat, "__dict__")
+    with pytest.raises(TypeError, match=r"Ultimatum.__init__\(\) missing 1 required positional argument: 'demand'"):
+        Ultimatum()
+    with pytest.raises(ParameterValueError, match=r"demand must be in \[0, 1\] \(got 1.5\)"):
+        Ultimatum(1.5)
+    with pytest.raises(ParameterValueError, match="execution_high must be greater than execution_low"):
+        Ultimatum(0.5, execution_low=1.0)
+    with pytest.raises(ParameterValueError, match="blur must be one of"):
+        Ultimatum(0.5, blur="fuzzy")

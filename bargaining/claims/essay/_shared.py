@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from ...core.rational import deferred, mpq, reduced
+
 CI_BUDGET = 100
 
 Model = TypeVar("Model")
@@ -17,8 +19,6 @@ Model = TypeVar("Model")
 def _rational(value: Any) -> Any:
     """``value`` as the Python number it equals (a ``gmpy2.mpq`` as a ``Fraction``), or ``None``
     if it is not an exact rational (a float step: the caller then solves on Fractions)."""
-    from ...core.rational import mpq, reduced
-
     if isinstance(value, bool | int | Fraction) or type(value) is type(mpq(0)):
         return reduced(value)
     return None
@@ -46,8 +46,6 @@ def exactly(model: Model, solve: Callable[[Model], Any]) -> Any:
     >>> exactly(RiskReturn(Fraction(1, 2), Fraction(1, 10), 0, Fraction(2, 5)), lambda m: m.war_probability(Fraction(3, 4)))
     Fraction(5, 8)
     """
-    from ...core.rational import deferred
-
     if getattr(model, "kind", None) != "exact":
         return solve(model)
     try:

@@ -344,11 +344,22 @@ def _regime(doc: Document, figure: str, regime: dict[str, Any]) -> None:
 def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -> None:
     doc.heading("What moves the numbers (Sobol indices)", 3)
     if u.failures:
-        doc.paragraph(
-            f"{len(u.failures)} of the {u.draws + len(u.failures)} draws left the game undefined "
-            "(listed under 'Uncertainty'); the indices need every draw and are not computed."
+        total = u.draws + len(u.failures)
+        base = total // (len(GROUPS) + 2)
+        said = (
+            f"{len(u.failures)} of the {total} draws left the game undefined (listed under 'Uncertainty'). "
         )
-        return
+        if u.index_base < 2:
+            doc.paragraph(
+                said + "The indices need two base points of the design whose every draw was solved; "
+                f"{u.index_base} of the {base} have that, so the indices are not computed."
+            )
+            return
+        doc.paragraph(
+            said + f"The indices below use the {u.index_base} of the {base} base points of the design whose "
+            "every draw was solved (the blocks of draws that hold a failed one left out, which keeps "
+            "Saltelli's pairing of the draws)."
+        )
     keys = [key for key in OUTPUTS if key[0] == strategy and key in u.indices]
     if not keys:
         doc.paragraph("No output of this strategy varies over the draws.")
@@ -357,7 +368,7 @@ def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -
         f"Under {STRATEGY_NAMES[strategy]}: the total Sobol index ST of each group of assumptions (the "
         "share of an output's variance that the group explains alone and with the others, so each output "
         "in its own units), ± its bootstrap 95 % half-width, and the first-order index S1. With "
-        f"{u.draws} draws these estimates are dominated by sampling error (an index below 0 or above 1, "
+        f"{u.index_base * (len(GROUPS) + 2)} draws these estimates are dominated by sampling error (an index below 0 or above 1, "
         "or S1 above ST, is that error); raise the base with --draws for a reading."
     )
     header = ["group", *(f"{OUTPUTS[key][0]}: ST ± 95 % (S1)" for key in keys)]

@@ -24,8 +24,9 @@ distribution-free confidence interval of each end, from the order statistics.
 
 A draw whose values make the game undefined (say an execution range with low above high), or
 leave it without an equilibrium the grid can find (a node without single crossing), is recorded
-with the assumption values and the error, and left out; the indices are then not computed for
-that scenario (they need every draw) and the report says so.
+with the assumption values and the error, and left out; the indices are then computed on the base
+points of the design whose every draw was solved (:func:`complete_blocks`), and the report says
+how many.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ __all__ = [
     "GROUPS",
     "OUTPUTS",
     "Uncertainty",
+    "complete_blocks",
     "draw_points",
     "evaluate",
     "evaluate_many",
@@ -329,6 +331,27 @@ def evaluate(scenario: Scenario, unit: np.ndarray, types: int) -> dict[str, Any]
     return {"values": values, "outputs": outputs, "best": str(done["best"][0])}
 
 
+def complete_blocks(draws: int, failed: set[int] | frozenset[int]) -> np.ndarray:
+    """The rows of the Saltelli design whose base point has every draw solved, one row of
+    ``len(GROUPS) + 2`` draw indices per such base point.
+
+    The design is made of blocks, one per base point: its draw from the matrix A, one draw per
+    group with that group's columns from B, and its draw from B (:func:`draw_points`). Saltelli's
+    and Jansen's estimators are averages over the blocks, so leaving out the blocks of failed draws
+    is the same estimate on the remaining base points (a smaller sample of the same design), where
+    leaving out single draws would pair a block's draws with another block's.
+
+    >>> complete_blocks(27, {10}).tolist()[1]  # base points 0 and 2 (block 1 holds draw 10)
+    [18, 19, 20, 21, 22, 23, 24, 25, 26]
+    """
+    step = len(GROUPS) + 2
+    broken = {index // step for index in failed}
+    kept = [block for block in range(draws // step) if block not in broken]
+    return (np.asarray(kept, dtype=np.intp)[:, None] * step + np.arange(step)[None, :]).reshape(
+        len(kept), step
+    )
+
+
 def signature(scenario: Scenario, types: int) -> tuple[Any, ...]:
     """What of a scenario enters the game's numbers at ``types`` quantile types: every game
     assumption's value and range, and the ceasefire's (``[commitment]``: renege gains, guarantee)
@@ -370,6 +393,9 @@ class Uncertainty:
     """Per output and group: (S1, ST, the bootstrap 95 % half-width of ST)."""
     types: int = 12
     """The quantile types of resolve each draw's game was solved on."""
+    index_base: int = 0
+    """The base points of the Saltelli design the indices use: those whose every draw was solved
+    (:func:`complete_blocks`)."""
 
     def interval(self, output: tuple[str, str]) -> tuple[float, float, float]:
         """(5 % quantile, median, 95 % quantile) of one output over the draws (NaNs left out).
@@ -476,17 +502,21 @@ def uncertainty(
         good = np.array([i for i in range(int(offsets[-1])) if i not in failed], dtype=np.intp)
         outputs = {key: np.concatenate([part["outputs"][key] for part in parts])[good] for key in OUTPUTS}
         best = tuple(str(name) for name in np.concatenate([part["best"] for part in parts])[good])
+        blocks = complete_blocks(int(offsets[-1]), failed)
         indices: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}
-        if not failures:
+        if len(blocks) >= 2:
             for key, values in outputs.items():
-                if not np.all(np.isfinite(values)) or float(np.var(values)) <= 1e-18:
+                full = np.full(int(offsets[-1]), np.nan)
+                full[good] = values
+                kept = full[blocks.ravel()]
+                if not np.all(np.isfinite(kept)) or float(np.var(kept)) <= 1e-18:
                     continue
-                found = sobol.analyze(problem, values, calc_second_order=False, num_resamples=50, seed=seed)
+                found = sobol.analyze(problem, kept, calc_second_order=False, num_resamples=50, seed=seed)
                 indices[key] = {
                     group: (float(first), float(total), float(conf))
                     for group, first, total, conf in zip(order, found["S1"], found["ST"], found["ST_conf"])
                 }
-        results.append(Uncertainty(scenario, len(good), outputs, best, failures, indices, types))
+        results.append(Uncertainty(scenario, len(good), outputs, best, failures, indices, types, len(blocks)))
     return results
 
 

@@ -198,7 +198,8 @@ def test_failed_draws_and_failed_claims_are_reported_and_the_report_still_writte
     text = done.markdown.read_text(encoding="utf-8")
     assert done.uncertainty[0].failures  # execution_high drawn below execution_low
     assert "### Draws that left the game undefined" in text and "execution_high" in text
-    assert "the indices need every draw and are not computed" in text
+    assert "draws left the game undefined" in text  # and the indices say on which base points they stand
+    assert re.search(r"use the \d+ of the \d+ base points of the design whose every draw was solved|so the indices are not computed", text)
     assert "The claims could not be settled on these scenarios; the error: schedule must be" in text
     assert "the parties of each are named in its section" in text and "Coercer: France." in text
 
@@ -284,6 +285,58 @@ def test_a_draw_without_an_equilibrium_on_the_grid_is_isolated_and_named(monkeyp
     assert np.array_equal(done["outputs"][("ultimatum", "coercer_utility")][kept],
                           whole["outputs"][("ultimatum", "coercer_utility")][kept])
     assert list(done["best"][kept]) == list(whole["best"][kept])
+
+
+def test_sobol_indices_on_the_complete_blocks_of_the_design_recover_known_indices():
+    """Leaving out the Saltelli blocks of failed draws is the same estimator on fewer base points:
+    on an additive function with known indices (group g's share of the variance is its weight's
+    square over the sum of squares; first-order equals total) the estimates stay on the truth
+    when a tenth of the blocks is dropped at random, and the pairing of a block's draws is kept."""
+    from SALib.analyze import sobol
+    from SALib.util import extract_group_names
+
+    from bargaining.report.uncertainty import _KEYS, _problem, complete_blocks
+
+    problem, units = _problem(), draw_points(1024)
+    names = list(extract_group_names(problem)[0])
+    weight = {group: float(k + 1) for k, group in enumerate(names)}
+    y = sum(weight[group] * units[:, i] for i, group in enumerate(problem["groups"]))  # uniform columns
+    size = {group: problem["groups"].count(group) for group in names}
+    truth = np.array([weight[g] ** 2 * size[g] for g in names]) / sum(weight[g] ** 2 * size[g] for g in names)
+    step = len(GROUPS) + 2
+    failed = {int(i) for i in np.random.default_rng(5).choice(len(units), 120, replace=False)}
+    blocks = complete_blocks(len(units), failed)
+    assert len(blocks) == 1024 - len({i // step for i in failed}) and not failed & set(blocks.ravel().tolist())
+    assert np.array_equal(blocks[:, 1:-1] - blocks[:, :1], np.tile(np.arange(1, step - 1), (len(blocks), 1)))
+    found = sobol.analyze(problem, y[blocks.ravel()], calc_second_order=False, num_resamples=10, seed=1)
+    assert np.max(np.abs(found["ST"] - truth)) < 0.03 and np.max(np.abs(found["S1"] - truth)) < 0.03
+    assert len(_KEYS) == units.shape[1]
+
+
+def test_a_failed_draw_leaves_the_indices_on_the_other_base_points(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("bargaining.report.uncertainty")
+    scenario = load(presets()["specific-threat"])
+    real = module.evaluate_many
+
+    def failing_one(scenario, units, types):
+        done = real(scenario, units, types)
+        done["errors"] = {3: "no pure cutoff answers the committed demand (injected)"}
+        for values in done["outputs"].values():
+            values[3] = np.nan
+        done["best"][3] = ""
+        return done
+
+    monkeypatch.setattr(module, "evaluate_many", failing_one)
+    spread = module.uncertainty([scenario], base=4, types=3)[0]
+    assert spread.draws == 4 * (len(GROUPS) + 2) - 1 and len(spread.failures) == 1
+    assert spread.index_base == 3 and spread.indices  # base points 1, 2, 3: block 0 held draw 3
+    document = Document("t")
+    from bargaining.report.sections import _indices
+
+    _indices(document, spread, "ultimatum", None)
+    assert "use the 3 of the 4 base points of the design whose every draw was solved" in document.markdown()
 
 
 def test_the_intervals_monte_carlo_error_shrinks_with_the_draws():

@@ -101,7 +101,39 @@ class BargainingError(Exception):
     """
 
 
-class ParameterValueError(BargainingError, ValueError):
+def _restored(kind: type[BargainingError], message: str, attributes: dict[str, Any]) -> BargainingError:
+    """An error rebuilt from its message and attributes (what :meth:`_ParameterError.__reduce__`
+    sends to another process)."""
+    error = kind.__new__(kind)
+    Exception.__init__(error, message)
+    error.__dict__.update(attributes)
+    return error
+
+
+class _ParameterError(BargainingError):
+    """What the two parameter errors share: they travel between processes (a worker's error
+    reaches the parent) with their message and attributes unchanged; a received value that may
+    not pickle travels as its description, the words the message already shows.
+
+    >>> import pickle
+    >>> error = pickle.loads(pickle.dumps(ParameterValueError("power", "a probability", lambda: 0)))
+    >>> type(error).__name__, error.field, str(error).startswith("power must be a probability (got <function")
+    ('ParameterValueError', 'power', True)
+    """
+
+    field: str
+    requirement: str
+    received: Any
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        received = self.received
+        if not isinstance(received, int | float | str | Fraction | type(None)):
+            received = Description(describe(received))
+        attributes = {**self.__dict__, "received": received}
+        return (_restored, (type(self), str(self), attributes))
+
+
+class ParameterValueError(_ParameterError, ValueError):
     """A parameter has the right kind but a value outside what the model allows.
 
     >>> str(ParameterValueError("power", "a probability in [0, 1]", 2))
@@ -116,7 +148,7 @@ class ParameterValueError(BargainingError, ValueError):
         super().__init__(f"{field} must be {requirement} (got {describe(received)}{location})")
 
 
-class ParameterTypeError(BargainingError, TypeError):
+class ParameterTypeError(_ParameterError, TypeError):
     """A parameter is of a kind the model cannot use (a string, a bool, a complex number...).
 
     >>> str(ParameterTypeError("power", "a real number", "high"))

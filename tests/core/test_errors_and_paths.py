@@ -86,3 +86,34 @@ def test_scheduler_addresses_are_tried_before_any_work():
         _check_scheduler(f"tcp://127.0.0.1:{server.getsockname()[1]}")  # something answers
     with pytest.raises(ParameterValueError, match=r"^--scheduler must be the address of a running dask scheduler"):
         _check_scheduler("tcp://127.0.0.1:9")
+
+
+def test_parameter_errors_travel_between_processes_unchanged():
+    """A worker's error reaches the parent by pickle (process pools, the claims' process): the
+    same class, message and attributes; a received value that may not pickle travels as the words
+    the message already shows."""
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+    from fractions import Fraction
+
+    from bargaining.core.errors import ParameterTypeError, ParameterValueError
+
+    errors = [
+        ParameterValueError("discount", "a number in (0, 1]", Fraction(3, 2), "in file a.toml, key [game] discount"),
+        ParameterValueError("horizon", "at most 1200", 10**5000),
+        ParameterTypeError("power", "a real number", lambda: 0),
+    ]
+    for error in errors:
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error)
+        assert (copy.field, copy.requirement) == (error.field, error.requirement)
+    assert pickle.loads(pickle.dumps(errors[0])).received == Fraction(3, 2)
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        failed = pool.submit(_refuse_in_a_worker).exception()
+    assert isinstance(failed, ParameterValueError) and str(failed) == "power must be a probability (got 2)"
+
+
+def _refuse_in_a_worker():
+    from bargaining.core.errors import ParameterValueError
+
+    raise ParameterValueError("power", "a probability", 2)

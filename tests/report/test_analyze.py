@@ -130,6 +130,11 @@ def test_command_line_main_job(tmp_path, capsys):
     assert "specific-carrots" in captured.out and f"report: {out}/report.md" in captured.out
     assert "[1/1] specific-carrots: the game's three strategies" in captured.err
     assert "done [1/1 games]: specific-carrots" in captured.err  # progress as each game is done
+    from bargaining.report.analyze import DRAWS
+
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    assert f"(default {DRAWS}, that is {DRAWS * (len(GROUPS) + 2)};" in " ".join(capsys.readouterr().out.split())
     # issue 13: an earlier report is not overwritten without --force; names are checked first
     assert main(["analyze", "specific-threat", "--output", str(out), "--no-claims"]) == 2
     assert "--output must be a folder without report.md in it (give --force" in capsys.readouterr().err

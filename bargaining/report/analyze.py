@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -171,6 +172,55 @@ def _settle(
         say(f"the claims could not be settled: {error}")
         return (), error, time.perf_counter() - clock
     return settled, None, time.perf_counter() - clock
+
+
+def _forks() -> bool:
+    """Whether worker processes can be forked here (Linux): they then share the parent's imports
+    and need nothing pickled to start; elsewhere the job runs in one process."""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _settle_aside(
+    settle: Callable[[], tuple[tuple[Any, ...], BargainingError | None, float]],
+) -> Callable[[], tuple[tuple[Any, ...], BargainingError | None, float]]:
+    """Start ``settle`` (the claims) in a forked process at once, before the parent groups the
+    scenarios and imports what the workers share, so that the claims use the second core while
+    the parent does that; return the function that waits for their result. The process is
+    forked before any thread or worker exists. An error inside it that is not the claims' own
+    (those :func:`_settle` reports) is raised here with its traceback's text."""
+    import multiprocessing
+    import traceback
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def work() -> None:
+        try:
+            sender.send(("settled", settle()))
+        except BaseException:  # whatever stops the claims is told to the parent
+            sender.send(("failed", traceback.format_exc()))
+        finally:
+            sender.close()
+
+    process = context.Process(target=work, name="bargaining claims", daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> tuple[tuple[Any, ...], BargainingError | None, float]:
+        try:
+            kind, value = receiver.recv()
+        except EOFError:
+            kind, value = "failed", f"the process ended with exit code {process.exitcode}"
+        finally:
+            receiver.close()
+            process.join()
+        if kind == "failed":
+            raise RuntimeError(f"settling the claims failed in their process:\n{value}")
+        return value  # type: ignore[no-any-return]
+
+    return wait
 
 
 def _copy(source: Path, path: Path) -> list[Path]:
@@ -395,6 +445,11 @@ def analyze(
     (folder / "tables").mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
+    settle: Callable[[], tuple[tuple[Any, ...], BargainingError | None, float]]
+    settle = partial(_settle, claims, folder, loaded, say)
+    parallel = workers > 1 and _forks()
+    if parallel and claims:  # the claims start now, beside the grouping and the workers' imports
+        settle = _settle_aside(settle)
     groups: dict[tuple[Any, ...], list[Scenario]] = {}
     signatures = {scenario.name: signature(scenario, DRAW_TYPES) for scenario in loaded}
     for number, scenario in enumerate(loaded, start=1):
@@ -403,19 +458,19 @@ def analyze(
     say(f"joint uncertainty: {len(loaded)} scenarios, base {draws}, {workers} worker(s)")
     jobs = sorted(groups.values(), key=len, reverse=True)  # the longest tasks first
     borrowed = _map_owners(jobs)
-    settle = partial(_settle, claims, folder, loaded, say)
-    if workers > 1 and len(jobs) > 1:
+    if parallel and len(jobs) > 1:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         _shared_imports()
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=fork) as pool:
             running = [
                 pool.submit(_scenario_work, job, draws, folder, 1, lent) for job, lent in zip(jobs, borrowed)
             ]
             done_jobs = iter(range(1, len(jobs) + 1))
             for job, future in zip(jobs, running):  # said as each finishes (from the pool's thread)
                 future.add_done_callback(partial(_said, say, job, done_jobs, len(jobs)))
-            settled, failure, timings["claims (wall, beside the scenarios)"] = settle()
             finished = [future.result() for future in running]
     else:
         finished = []
@@ -423,7 +478,8 @@ def analyze(
         for job, lent in zip(jobs, borrowed):
             finished.append(_scenario_work(job, draws, folder, workers, lent))
             _said(say, job, done_jobs, len(jobs))
-        settled, failure, timings["claims"] = settle()
+    settled, failure, seconds = settle()  # (the claims' process has been at work beside the scenarios)
+    timings["claims (wall, beside the scenarios)" if parallel and claims else "claims"] = seconds
     by_name = {done.result.scenario.name: done for done in _lend_maps(finished, folder)}
     work = [by_name[scenario.name] for scenario in loaded]
     results = [done.result for done in work]

@@ -16,7 +16,7 @@ import numpy as np
 from ..scenarios import Scenario
 from .document import Document
 from .game import GAME_KEYS, MILESTONES, STRATEGY_NAMES, GameResult
-from .uncertainty import GROUPS, OUTPUTS, Uncertainty
+from .uncertainty import GROUPS, OUTPUTS, ULTIMATUM_ONLY, Uncertainty
 
 __all__ = ["DEFINITIONS", "fmt", "scenario_section", "summary"]
 
@@ -384,8 +384,33 @@ def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -
         for group in GROUPS
     ]
     doc.table(header, rows)
+    quiet = [group for group in GROUPS if all(u.indices[key][group][1] < 0.01 for key in keys)]
+    structural = [group for group in quiet if strategy != "ultimatum" and group in ULTIMATUM_ONLY]
+    weak = [group for group in quiet if group not in structural]
+    notes = []
+    if structural:
+        notes.append(
+            f"{_listed(structural)} enter only the ultimatum, so they move nothing under this strategy."
+        )
+    if weak:
+        verb, pronoun = ("moves", "it") if len(weak) == 1 else ("move", "them")
+        notes.append(
+            f"{_listed(weak)} {verb} no output of this strategy by as much as 1 % of its variance (ST below "
+            f"0.01 for every output): over this scenario's ranges the numbers hardly depend on {pronoun}."
+        )
+    if notes:
+        doc.paragraph(" ".join(sentence[0].upper() + sentence[1:] for sentence in notes))
     if figure:
         doc.image(figure, "Total Sobol index of each group of assumptions, per output")
+
+
+def _listed(groups: Sequence[str]) -> str:
+    """``'a'``, ``'a and b'``, ``'a, b and c'``: groups of assumptions named in a sentence.
+
+    >>> _listed(["the threat", "the carrot", "the target's resolve"])
+    "the threat, the carrot and the target's resolve"
+    """
+    return groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1]
 
 
 def _monte_carlo_error(spread: Sequence[Uncertainty]) -> str:

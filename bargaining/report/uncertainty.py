@@ -47,6 +47,7 @@ from .parameters import CEASEFIRE_KEYS, ceasefire_fields
 __all__ = [
     "GROUPS",
     "OUTPUTS",
+    "ULTIMATUM_ONLY",
     "Uncertainty",
     "complete_blocks",
     "draw_points",
@@ -84,6 +85,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "the carrot": ("ultimatum.carrot", "ultimatum.carrot_efficiency", "ultimatum.carrot_credibility"),
     "the ultimatum's design": ("game.demand", "war.deadline", "ultimatum.audience_cost"),
 }
+
+#: The groups whose assumptions enter only the ultimatum (its threat and its design): under
+#: try-and-see and the screw they move nothing, by construction.
+ULTIMATUM_ONLY = ("the threat", "the ultimatum's design")
 
 #: The outputs drawn: (strategy, headline key) -> its label and unit.
 OUTPUTS: dict[tuple[str, str], tuple[str, str]] = {

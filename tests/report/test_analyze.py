@@ -367,3 +367,28 @@ def test_no_draws_no_error_sentence_and_an_empty_batch_is_nothing():
     module = importlib.import_module("bargaining.report.uncertainty")
     assert _monte_carlo_error([]) == ""
     assert module._solve(None, np.array([], dtype=np.intp), {}) is None
+
+
+def test_groups_that_move_nothing_are_said_and_why():
+    """A group whose total index is below 0.01 for every output is named under the table: as
+    structural where it enters only the ultimatum and the strategy is another, as a finding
+    otherwise (the indices here are given, so the sentence is what is tested)."""
+    from bargaining.report.sections import _indices
+    from bargaining.report.uncertainty import OUTPUTS, ULTIMATUM_ONLY, Uncertainty
+
+    scenario = load(presets()["status-quo"])
+    for strategy in ("screw", "ultimatum"):
+        keys = [key for key in OUTPUTS if key[0] == strategy]
+        small = {"the target's resolve", *ULTIMATUM_ONLY}
+        indices = {key: {g: (0.0, 0.004 if g in small else 0.3, 0.01) for g in GROUPS} for key in keys}
+        u = Uncertainty(scenario, 18, {key: np.zeros(18) for key in keys}, ("screw",) * 18, (), indices, 6, 2)
+        document = Document("t")
+        _indices(document, u, strategy, None)
+        text = document.markdown()
+        if strategy == "screw":
+            assert "The threat and the ultimatum's design enter only the ultimatum, so they move nothing" in text
+            assert "The target's resolve moves no output of this strategy by as much as 1 % of its variance" in text
+        else:
+            assert "enter only the ultimatum" not in text
+            assert "The threat, the target's resolve and the ultimatum's design move no output" not in text
+            assert "The target's resolve, the threat and the ultimatum's design move no output of this strategy" in text

@@ -144,7 +144,7 @@ def sobol_figure(spread: Uncertainty, strategy: str, path: Path) -> list[Path] |
     >>> from bargaining.report.uncertainty import uncertainty
     >>> scenario = load(presets()["specific-threat"])
     >>> result = solve_game(scenario, types=8, designs=False)
-    >>> spread = uncertainty([scenario], base=1, types=6)
+    >>> spread = uncertainty([scenario], base=2, types=6)
     >>> import tempfile
     >>> from pathlib import Path
     >>> folder = Path(tempfile.mkdtemp())

@@ -343,21 +343,24 @@ def _regime(doc: Document, figure: str, regime: dict[str, Any]) -> None:
 
 def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -> None:
     doc.heading("What moves the numbers (Sobol indices)", 3)
-    if u.failures:
-        total = u.draws + len(u.failures)
-        base = total // (len(GROUPS) + 2)
-        said = (
-            f"{len(u.failures)} of the {total} draws left the game undefined (listed under 'Uncertainty'). "
-        )
-        if u.index_base < 2:
-            doc.paragraph(
-                said + "The indices need two base points of the design whose every draw was solved; "
-                f"{u.index_base} of the {base} have that, so the indices are not computed."
-            )
-            return
+    total = u.draws + len(u.failures)
+    base = total // (len(GROUPS) + 2)
+    failed = (
+        f"{len(u.failures)} of the {total} draws left the game undefined (listed under 'Uncertainty'). "
+        if u.failures
+        else ""
+    )
+    if u.index_base < 2:
         doc.paragraph(
-            said + f"The indices below use the {u.index_base} of the {base} base points of the design whose "
-            "every draw was solved (the blocks of draws that hold a failed one left out, which keeps "
+            failed + "The indices need two base points of the design whose every draw was solved; "
+            f"{u.index_base} of the {base} have that, so the indices are not computed (raise the base "
+            "with --draws)."
+        )
+        return
+    if u.failures:
+        doc.paragraph(
+            failed + f"The indices below use the {u.index_base} of the {base} base points of the design "
+            "whose every draw was solved (the blocks of draws that hold a failed one left out, which keeps "
             "Saltelli's pairing of the draws)."
         )
     keys = [key for key in OUTPUTS if key[0] == strategy and key in u.indices]

@@ -448,8 +448,10 @@ def analyze(
     settle: Callable[[], tuple[tuple[Any, ...], BargainingError | None, float]]
     settle = partial(_settle, claims, folder, loaded, say)
     parallel = workers > 1 and _forks()
-    if parallel and claims:  # the claims start now, beside the grouping and the workers' imports
+    aside = parallel and claims is True  # the essay's claims, whose settlements pickle
+    if aside:  # they start now, beside the grouping and the workers' imports
         settle = _settle_aside(settle)
+    outcome: tuple[tuple[Any, ...], BargainingError | None, float] | None = None
     groups: dict[tuple[Any, ...], list[Scenario]] = {}
     signatures = {scenario.name: signature(scenario, DRAW_TYPES) for scenario in loaded}
     for number, scenario in enumerate(loaded, start=1):
@@ -471,6 +473,8 @@ def analyze(
             done_jobs = iter(range(1, len(jobs) + 1))
             for job, future in zip(jobs, running):  # said as each finishes (from the pool's thread)
                 future.add_done_callback(partial(_said, say, job, done_jobs, len(jobs)))
+            if not aside:  # claims of the caller's (their functions may not pickle): here, beside the workers
+                outcome = settle()
             finished = [future.result() for future in running]
     else:
         finished = []
@@ -478,8 +482,9 @@ def analyze(
         for job, lent in zip(jobs, borrowed):
             finished.append(_scenario_work(job, draws, folder, workers, lent))
             _said(say, job, done_jobs, len(jobs))
-    settled, failure, seconds = settle()  # (the claims' process has been at work beside the scenarios)
-    timings["claims (wall, beside the scenarios)" if parallel and claims else "claims"] = seconds
+    beside = outcome is not None or aside
+    settled, failure, seconds = outcome or settle()  # (the claims' process has been at work beside them)
+    timings["claims (wall, beside the scenarios)" if beside and claims else "claims"] = seconds
     by_name = {done.result.scenario.name: done for done in _lend_maps(finished, folder)}
     work = [by_name[scenario.name] for scenario in loaded]
     results = [done.result for done in work]

@@ -392,3 +392,50 @@ def test_groups_that_move_nothing_are_said_and_why():
             assert "enter only the ultimatum" not in text
             assert "The threat, the target's resolve and the ultimatum's design move no output" not in text
             assert "The target's resolve, the threat and the ultimatum's design move no output of this strategy" in text
+
+
+def _settled_fine():
+    return ("a settlement",), None, 0.25
+
+
+def _settled_badly():
+    raise ZeroDivisionError("a bug inside the claims")
+
+
+def _settled_dying():
+    import os
+
+    os._exit(3)
+
+
+def test_the_claims_process_returns_their_settlements_or_says_what_stopped_it():
+    import importlib
+
+    module = importlib.import_module("bargaining.report.analyze")
+    if not module._forks():
+        pytest.skip("the claims' own process needs fork")
+    assert module._settle_aside(_settled_fine)() == (("a settlement",), None, 0.25)
+    with pytest.raises(RuntimeError, match=r"(?s)settling the claims failed in their process.*ZeroDivisionError: a bug"):
+        module._settle_aside(_settled_badly)()
+    with pytest.raises(RuntimeError, match="the process ended with exit code 3"):
+        module._settle_aside(_settled_dying)()
+
+
+def test_the_essays_claims_are_settled_aside_and_a_callers_claims_beside_the_workers(tmp_path, monkeypatch):
+    import importlib
+
+    from bargaining.claims import MonotoneClaim, Region
+
+    module = importlib.import_module("bargaining.report.analyze")
+    scenarios = [small(tmp_path, "specific-threat"), small(tmp_path, "specific-carrots")]
+    claim = MonotoneClaim("the square rises with power", "asymmetry", Region({"power": (0, F(1, 2))}),
+                          quantity=lambda power: power**2, parameter="power")  # a lambda: it may not pickle
+    done = analyze(scenarios, tmp_path / "mine", claims=[claim], draws=1, workers=2)
+    assert [s.claim.statement for s in done.claims] == ["the square rises with power"]  # settled, beside the workers
+    assert "claims (wall, beside the scenarios)" in done.timings
+    asides = []
+    real = module._settle_aside
+    monkeypatch.setattr(module, "_settle_aside", lambda settle: asides.append(1) or real(settle))
+    monkeypatch.setattr(module, "_settle", lambda *args: ((), None, 0.0))  # the essay's claims, not settled here
+    done = analyze(scenarios, tmp_path / "essay", claims=True, draws=1, workers=2)
+    assert asides == [1] and done.claims == () and "claims (wall, beside the scenarios)" in done.timings

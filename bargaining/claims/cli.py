@@ -63,7 +63,25 @@ def idle_cores() -> int:
 def run(args: argparse.Namespace) -> int:
     """Settle, print the Markdown table and the count of each verdict, say where the files went.
 
-    The output folder is checked before any claim is settled; progress goes to standard error."""
+    The output folder and the scenarios are checked before any claim is settled; progress goes
+    to standard error. A run settles the whole catalogue and prints a row per claim (seconds
+    without the verdict cache), so the example shows the checks that come first, on arguments
+    built as the command line builds them:
+
+    >>> import pathlib, tempfile
+    >>> parser = argparse.ArgumentParser(prog="bargaining")
+    >>> add_parser(parser.add_subparsers(dest="command"))
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "claims.md").write_text("an earlier report")
+    >>> run(parser.parse_args(["claims", "--output", str(folder)]))
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: --output must be a folder without claims.md in it (give --force to overwrite it, or another --output) (got ...)
+    >>> run(parser.parse_args(["claims", "--scenario", "no-such-preset"]))
+    Traceback (most recent call last):
+    ...
+    bargaining.scenarios.loader.ScenarioError: no-such-preset: the file must be readable (got the string 'No such file or directory')
+    """
     from ..core.paths import writable_folder
     from .catalogue import essay_claims
     from .report import counts, markdown, report

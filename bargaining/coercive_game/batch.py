@@ -236,6 +236,22 @@ class GameBatch:
     ------
     ParameterValueError
         The first point that makes the game undefined (see :func:`point_errors`).
+
+    Examples
+    --------
+    A scalar is broadcast to every point, and the type weights default to equal:
+
+    >>> import numpy as np
+    >>> batch = GameBatch(discount=np.array([0.5, 0.9, 0.95]), horizon=2, resolve=np.array([[0.0, 1.0]] * 3),
+    ...                   target_cost_resolve=0.2)
+    >>> batch.horizon, batch.power
+    (array([2, 2, 2]), array([0.5, 0.5, 0.5]))
+    >>> batch.type_weights[0]
+    array([0.5, 0.5])
+    >>> GameBatch(discount=np.array([0.5, 1.5]), horizon=2, resolve=np.array([[0.5]] * 2))
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterValueError: discount[1] must be a discount factor in (0, 1) (got 1.5)
     """
 
     discount: Any
@@ -293,12 +309,22 @@ class GameBatch:
 
     @property
     def points(self) -> int:
-        """:math:`P`, the number of games."""
+        """:math:`P`, the number of games.
+
+        >>> import numpy as np
+        >>> GameBatch(discount=np.array([0.5, 0.9, 0.95]), horizon=1, resolve=np.array([[0.5]] * 3)).points
+        3
+        """
         return int(self.resolve.shape[0])
 
     @property
     def types(self) -> int:
-        """:math:`n`, the number of target types of every game."""
+        """:math:`n`, the number of target types of every game.
+
+        >>> import numpy as np
+        >>> GameBatch(discount=0.9, horizon=1, resolve=np.array([[0.2, 0.5, 0.8]]), target_cost_resolve=0.1).types
+        3
+        """
         return int(self.resolve.shape[1])
 
     def select(self, rows: Any) -> GameBatch:

@@ -68,6 +68,19 @@ class BatchSolution:
     ``decisive_by`` have one column per period up to the largest horizon (constant after a
     point's own horizon) and ``length`` one more; ``expected_terms`` is NaN where no type ever
     settles (``None`` in :meth:`point`). ``horizon`` is each point's horizon.
+
+    Two games, of horizons 0 and 1: the columns run to the longer horizon, and the shorter game's
+    row stays constant after its own.
+
+    >>> import numpy as np
+    >>> batch = GameBatch(discount=0.5, horizon=np.array([0, 1]), resolve=np.array([[0.0, 1.0]] * 2),
+    ...                   target_cost_resolve=0.2)
+    >>> patient = solve_batch(batch, ("try_and_see",))["try_and_see"]
+    >>> patient.strategy, patient.horizon, patient.coercer_utility
+    ('try_and_see', array([0, 1]), array([0.6 , 0.55]))
+    >>> patient.settled_by
+    array([[0.5, 0.5],
+           [0.5, 1. ]])
     """
 
     strategy: str
@@ -89,7 +102,17 @@ class BatchSolution:
     subjective: np.ndarray
 
     def point(self, index: int) -> GameSolution:
-        """The outcomes at one point, as the one-game solver returns them (``nodes`` empty)."""
+        """The outcomes at one point, as the one-game solver returns them (``nodes`` empty).
+
+        The period columns are cut to the point's own horizon:
+
+        >>> import numpy as np
+        >>> batch = GameBatch(discount=0.5, horizon=np.array([0, 1]), resolve=np.array([[0.0, 1.0]] * 2),
+        ...                   target_cost_resolve=0.2)
+        >>> first = solve_batch(batch, ("try_and_see",))["try_and_see"].point(0)
+        >>> first.settled_by, first.length, first.expected_terms, first.coercer_utility, first.nodes
+        ((0.5,), (0.5, 0.0), 0.7, 0.6, {})
+        """
         steps = int(self.horizon[index]) + 1
         terms = float(self.expected_terms[index])
         return GameSolution(

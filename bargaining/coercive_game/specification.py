@@ -128,6 +128,16 @@ def derive_mixing() -> dict[str, Any]:
     on :math:`[0, u^*]` (``slope_below``, positive when settling at :math:`x_0` beats fighting),
     is best at :math:`u^*` from below, and there C's tie in the last period goes the way that keeps
     the first offer, holding type 0 down.
+
+    >>> import sympy
+    >>> mixing = derive_mixing()
+    >>> mixing["first_offer"]
+    c_T0 + p + q*s
+    >>> named = {**symbols(), **mixing["symbols"]}
+    >>> at = {named["w_0"]: sympy.Rational(1, 2), named["c_T0"]: sympy.Rational(1, 5),
+    ...       named["c_T1"]: sympy.Rational(1, 20), named["c_C"]: 0, named["s"]: 0}
+    >>> mixing["cutoff"].subs(at), mixing["mixing"].subs(at), mixing["slope_below"].subs(at)
+    (1/3, 2/3, 1/5 - delta/5)
     """
     import sympy
 

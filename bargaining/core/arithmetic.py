@@ -202,7 +202,12 @@ _SLACK = 1e-9
 
 
 def exact_or_sympy(value: Any) -> Any:
-    """A sympy number back to a ``Fraction`` when it is rational, else left as the exact number."""
+    """A sympy number back to a ``Fraction`` when it is rational, else left as the exact number.
+
+    >>> import sympy
+    >>> exact_or_sympy(sympy.Rational(1, 2)), exact_or_sympy(sympy.sqrt(2))
+    (Fraction(1, 2), sqrt(2))
+    """
     if getattr(value, "is_Rational", False):
         return Fraction(int(value.p), int(value.q))
     return value
@@ -235,21 +240,40 @@ def _remembered_call(name: str, value: Any) -> Any:
 
 
 def logarithm(kind: Kind, value: Any) -> Any:
-    """Natural logarithm: exact sympy for exact input (``log(2)``), numpy for floats and arrays."""
+    """Natural logarithm: exact sympy for exact input (``log(2)``), numpy for floats and arrays.
+
+    >>> logarithm("exact", Fraction(2)), logarithm("exact", Fraction(1)), logarithm("float", 1.0)
+    (log(2), Fraction(0, 1), 0.0)
+    >>> logarithm("array", np.array([1.0, np.e]))
+    array([0., 1.])
+    """
     if kind in ("exact", "symbolic"):
         return _sympy_call("log", value)
     return np.log(value) if kind == "array" or np.ndim(value) else math.log(value)
 
 
 def square_root(kind: Kind, value: Any) -> Any:
-    """Square root: a ``Fraction`` when the exact root is rational, else an exact sympy number."""
+    """Square root: a ``Fraction`` when the exact root is rational, else an exact sympy number.
+
+    >>> square_root("exact", Fraction(1, 4)), square_root("exact", Fraction(2)), square_root("float", 2.25)
+    (Fraction(1, 2), sqrt(2), 1.5)
+    >>> square_root("array", np.array([1.0, 4.0]))
+    array([1., 2.])
+    """
     if kind in ("exact", "symbolic"):
         return _sympy_call("sqrt", value)
     return np.sqrt(value) if kind == "array" or np.ndim(value) else math.sqrt(value)
 
 
 def exponential(kind: Kind, value: Any) -> Any:
-    """Exponential function for every kind."""
+    """Exponential function for every kind: exact sympy for exact input, numpy for floats and arrays.
+
+    >>> import sympy
+    >>> exponential("exact", Fraction(0)), exponential("exact", Fraction(-1, 2)), exponential("float", 0.0)
+    (Fraction(1, 1), exp(-1/2), 1.0)
+    >>> exponential("symbolic", -sympy.Symbol("t")), exponential("array", np.array([0.0]))
+    (exp(-t), array([1.]))
+    """
     if kind in ("exact", "symbolic"):
         return _sympy_call("exp", value)
     return np.exp(value) if kind == "array" or np.ndim(value) else math.exp(value)
@@ -259,6 +283,12 @@ def ceiling(kind: Kind, value: Any) -> Any:
     """Smallest integer not below ``value``: a ``Fraction`` for exact input.
 
     For floats a relative slack of ``1e-9`` absorbs rounding (``10 * 0.5 / 0.1`` is 50, not 51).
+
+    >>> import sympy
+    >>> ceiling("exact", Fraction(7, 2)), ceiling("exact", sympy.sqrt(2)), ceiling("float", 10 * 0.5 / 0.1)
+    (Fraction(4, 1), Fraction(2, 1), 50.0)
+    >>> ceiling("array", np.array([0.5, 2.0])), ceiling("symbolic", sympy.Symbol("x"))
+    (array([1., 2.]), ceiling(x))
     """
     if kind == "symbolic":
         import sympy
@@ -276,6 +306,16 @@ def ceiling(kind: Kind, value: Any) -> Any:
 
 
 def require_numeric(kind: Kind, solver: str, field: str, value: Any) -> None:
-    """Refuse symbols for a numerical solver (a lattice DP or value iteration needs comparisons)."""
+    """Refuse symbols for a numerical solver (a lattice DP or value iteration needs comparisons).
+
+    Numbers and arrays pass silently; a symbol raises before any work:
+
+    >>> import sympy
+    >>> require_numeric("float", "value iteration", "discount", 0.9)
+    >>> require_numeric("symbolic", "value iteration", "discount", sympy.Symbol("delta"))
+    Traceback (most recent call last):
+    ...
+    bargaining.core.errors.ParameterTypeError: discount must be a number or array for value iteration (it compares values) (got Symbol delta)
+    """
     if kind == "symbolic":
         raise ParameterTypeError(field, f"a number or array for {solver} (it compares values)", value)

@@ -103,7 +103,15 @@ class Domain:
 
     def check(self, field: str, value: Any) -> None:
         """Raise :class:`~bargaining.core.errors.ParameterValueError` unless ``value`` lies in
-        the domain (for every kind: see :func:`~bargaining.core.values.check_range`)."""
+        the domain (for every kind: see :func:`~bargaining.core.values.check_range`).
+
+        >>> import numpy as np
+        >>> PROBABILITY.check("power", 0.5)
+        >>> PROBABILITY.check("power", np.array([0.5, 1.5]))
+        Traceback (most recent call last):
+        ...
+        bargaining.core.errors.ParameterValueError: power must be a probability in [0, 1] (got 1.5 at index (1,))
+        """
         check_range(
             field,
             value,
@@ -115,7 +123,11 @@ class Domain:
         )
 
     def admits(self, value: Any) -> bool:
-        """Whether a finite real number lies in the domain (the fast path's test)."""
+        """Whether a finite real number lies in the domain (the fast path's test).
+
+        >>> DISCOUNT.admits(Fraction(1, 2)), POSITIVE.admits(0), NONNEGATIVE.admits(0)
+        (True, False, True)
+        """
         if self.lower is not None and (value <= self.lower if self.lower_open else value < self.lower):
             return False
         return not (
@@ -124,7 +136,11 @@ class Domain:
 
     @property
     def interval(self) -> str:
-        """The domain as an interval, for a table: ``[0, 1]``, ``(0, ∞)``."""
+        """The domain as an interval, for a table: ``[0, 1]``, ``(0, ∞)``.
+
+        >>> PROBABILITY.interval, DISCOUNT_CLOSED.interval, POSITIVE.interval, REAL.interval
+        ('[0, 1]', '(0, 1]', '(0, ∞)', '(−∞, ∞)')
+        """
         left = "(" if self.lower is None or self.lower_open else "["
         right = ")" if self.upper is None or self.upper_open else "]"
         low = "−∞" if self.lower is None else str(self.lower)
@@ -170,7 +186,19 @@ class Parameter:
     check: Callable[[str, Any], None] | None = None
 
     def validate(self, field: str, value: Any) -> None:
-        """The field's own check: ``check`` if one was given, else the domain's."""
+        """The field's own check: ``check`` if one was given, else the domain's.
+
+        >>> Parameter(DISCOUNT, "patience").validate("discount", 1)
+        Traceback (most recent call last):
+        ...
+        bargaining.core.errors.ParameterValueError: discount must be a discount factor in (0, 1) (got 1)
+        >>> def at_most_half(field, value):
+        ...     check_range(field, value, 0, Fraction(1, 2), requirement="in [0, 1/2]")
+        >>> Parameter(UNIT, "a share", check=at_most_half).validate("share", 0.75)
+        Traceback (most recent call last):
+        ...
+        bargaining.core.errors.ParameterValueError: share must be in [0, 1/2] (got 0.75)
+        """
         (self.check or self.domain.check)(field, value)
 
 

@@ -43,7 +43,29 @@ DRAWS = 64
 
 @dataclass(frozen=True)
 class Report:
-    """What :func:`analyze` produced: the games, their uncertainty, the claims and the files written."""
+    """What :func:`analyze` produced: the games, their uncertainty, the claims and the files written.
+
+    One scenario, the smallest design (9 draws), no claims:
+
+    >>> import tempfile
+    >>> from bargaining.scenarios import presets
+    >>> folder = tempfile.mkdtemp() + "/report"
+    >>> report = analyze([presets()["specific-threat"]], folder, claims=False, draws=1, workers=1)
+    >>> [result.scenario.name for result in report.results], [spread.draws for spread in report.uncertainty]
+    (['specific-threat'], [9])
+    >>> report.claims
+    ()
+    >>> report.folder.name, report.markdown.relative_to(report.folder), report.html.relative_to(report.folder)
+    ('report', PosixPath('report.md'), PosixPath('report.html'))
+    >>> [path.name for path in report.figures]
+    ['strategies.svg', 'timeline_specific-threat.svg', 'statics_specific-threat.svg',
+     'regime_specific-threat.svg']
+    >>> [path.name for path in report.tables]
+    ['table_01.tex', 'table_02.tex', 'table_03.tex', 'table_04.tex', 'table_05.tex', 'table_06.tex']
+    >>> list(report.timings)  # seconds
+    ['claims', 'scenarios (1 process(es), wall)', 'equilibria and best designs (CPU)',
+     'joint draws and Sobol indices (CPU)', 'figures (CPU)', 'text and the summary figure']
+    """
 
     results: tuple[GameResult, ...]
     uncertainty: tuple[Uncertainty, ...]

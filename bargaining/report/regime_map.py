@@ -85,7 +85,14 @@ _STAKE = "share of the stake"
 
 @dataclass(frozen=True, slots=True)
 class RegimeCells:
-    """The map's outputs per cell: the regime label and the number of surviving equilibria."""
+    """The map's outputs per cell: the regime label and the number of surviving equilibria.
+
+    >>> SpecificityCarrot(demand=0.2, audience_cost=0.5, carrot=np.array([0.0, 0.1, 0.3]),
+    ...                   prior_resolute=0.5, resolute_value=0.1, irresolute_value=-1.0,
+    ...                   threat=0.5).regimes()
+    RegimeCells(regime=array(['one: separating', 'several: separating', 'one: separating'],
+          dtype='<U19'), equilibria=array([1., 2., 1.]))
+    """
 
     regime: Any
     equilibria: Any
@@ -129,7 +136,21 @@ class SpecificityCarrot:
     )
 
     def regimes(self) -> RegimeCells:
-        """Each cell's regime (a label of :data:`REGIMES`) and its number of surviving equilibria."""
+        """Each cell's regime (a label of :data:`REGIMES`) and its number of surviving equilibria.
+
+        The arrays broadcast: here two carrots (rows) by two degrees of vagueness (columns), with a
+        carrot worth half its cost and kept half the time:
+
+        >>> game = SpecificityCarrot(demand=0.2, audience_cost=0.5, prior_resolute=0.5,
+        ...                          resolute_value=0.1, irresolute_value=-1.0, threat=0.5,
+        ...                          carrot_efficiency=0.5, carrot_credibility=0.5,
+        ...                          carrot=np.array([[0.0], [0.1]]), vagueness=np.array([0.0, 0.35]))
+        >>> cells = game.regimes()
+        >>> cells.regime.tolist()
+        [['one: separating', 'several: pooling + separating'], ['several: separating', 'several: pooling + separating']]
+        >>> cells.equilibria.tolist()
+        [[1.0, 2.0], [2.0, 8.0]]
+        """
         game = ResolveSignalling(**{f.name: getattr(self, f.name) for f in fields(self)})
         labels = np.asarray(game.regime("intuitive", None, detail=False), dtype=str)
         count = np.asarray(game.equilibrium_count("intuitive"), dtype=float)
@@ -250,7 +271,17 @@ def regime_map(scenario: Scenario, path: Path) -> tuple[list[Path], dict[str, An
     """Draw the scenario's map (vector SVG) and return the paths and what the text states:
     the regime at the file's values, its number of equilibria, whether the file has no carrot, and
     the share of the cells inside the file's ranges of vagueness and carrot where several
-    equilibria survive."""
+    equilibria survive.
+
+    >>> import tempfile
+    >>> from bargaining.scenarios import load, presets
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> paths, stated = regime_map(load(presets()["specific-carrots"]), folder / "regimes")
+    >>> [path.name for path in paths]
+    ['regimes.svg']
+    >>> stated
+    {'regime': 'several: separating', 'equilibria': 2, 'no_carrot': False, 'several_share': 1.0}
+    """
     from matplotlib.colors import ListedColormap
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Rectangle

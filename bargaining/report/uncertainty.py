@@ -288,6 +288,16 @@ def evaluate_many(scenario: Scenario, units: np.ndarray, types: int) -> dict[str
     "best": array of strategy names, "errors": {row: message}}``; a row whose values make the
     game undefined (or leave it without an equilibrium on the grid) has NaN outputs and an empty
     best, and its message names the assumption and the value.
+
+    Two draws, at the centre of the unit cube and at a quarter of every range:
+
+    >>> from bargaining.scenarios import load, presets
+    >>> units = np.array([np.full(25, 0.5), np.full(25, 0.25)])
+    >>> drawn = evaluate_many(load(presets()["specific-threat"]), units, types=2)
+    >>> drawn["values"][("war", "horizon")], drawn["best"], drawn["errors"]
+    (array([72., 66.]), array(['screw', 'screw'], dtype=object), {})
+    >>> np.round(drawn["outputs"][("screw", "coercer_utility")], 4)
+    array([0.6624, 0.5684])
     """
     values = _scaled(scenario, units)
     draws = len(units)
@@ -423,6 +433,18 @@ class Uncertainty:
         distribution-free 95 % confidence interval of the 5 % and 95 % quantiles, between the
         order statistics of ranks :math:`Nq \mp 1.96\sqrt{Nq(1-q)}` (in the output's units;
         for independent draws, which the scrambled Sobol points beat; NaN without draws).
+
+        Twenty draws spread evenly from 0 to 19: the 5 % end lies between the order statistics
+        of ranks 0 and 3, the 95 % end between 17 and 19, so the error is half of 3:
+
+        >>> from bargaining.scenarios import load, presets
+        >>> key = ("screw", "coercer_utility")
+        >>> scenario = load(presets()["specific-threat"])
+        >>> spread = Uncertainty(scenario, 20, {key: np.arange(20.0)}, ("screw",) * 20, ())
+        >>> spread.interval_error(key)
+        1.5
+        >>> Uncertainty(scenario, 1, {key: np.array([0.5])}, ("screw",), ()).interval_error(key)
+        nan
         """
         values = np.sort(self.outputs[output][np.isfinite(self.outputs[output])])
         size = len(values)

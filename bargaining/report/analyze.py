@@ -198,7 +198,8 @@ def _settle(
 
 def _forks() -> bool:
     """Whether worker processes can be forked here (Linux): they then share the parent's imports
-    and need nothing pickled to start; elsewhere the job runs in one process."""
+    and need nothing pickled to start; elsewhere the scenarios are solved one after another, each
+    one's draws shared among the workers (:func:`~bargaining.report.uncertainty.uncertainty`)."""
     import multiprocessing
 
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()

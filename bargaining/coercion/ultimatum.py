@@ -80,20 +80,21 @@ from ..core.values import (
     select,
     select_label,
 )
-from .blur import BLURS, blur_gain, compliance_stake
+from .blur import BLURS
 from .ultimatum_cases import (
     _compliance_cases,
     _compliance_regimes,
     _credibility_cases,
     _credibility_regimes,
     _fallback,
+    outcome_values,
 )
+from .ultimatum_numeric import numeric_values
 
 __all__ = ["Ultimatum", "UltimatumOutcome"]
 
 _BLUR_REQUIREMENT = "one of " + ", ".join(repr(b) for b in BLURS)
 _NUMBERS = ("exact", "float")  # the kinds a solve reads regime by regime
-_NODES = 48  # Gauss-Legendre nodes for the numeric integrals over the target's resolve
 
 
 @slot_init
@@ -411,9 +412,9 @@ class Ultimatum:
                     "a Gaussian blur has no closed-form compliance threshold (the root of a "
                     "transcendental equation): give numbers or arrays"
                 )
-            return self._float()._numeric_outcome()
+            return self._numeric_outcome()
         if self.resolve_distribution is not None:
-            return self._float()._numeric_outcome()
+            return self._numeric_outcome()
         if self.kind == "array":
             return self._uniform_outcome_array()
         if self.kind == "exact":  # the same closed form on GMP's rationals, each result a Fraction
@@ -465,6 +466,11 @@ class Ultimatum:
         need = self.need()
         return tau * e * self.threat, need - c * (1 - tau), e * self.threat, need
 
+    def _numeric_outcome(self) -> UltimatumOutcome:
+        """Any blur, any resolve distribution, by quadrature (:mod:`.ultimatum_numeric`), in floats."""
+        values, regime = numeric_values(self._float())
+        return UltimatumOutcome(*values, regime)  # type: ignore[call-arg]
+
     def _uniform_outcome(self, reduce: Callable[[Any], Any] | None = None) -> UltimatumOutcome:
         """The closed forms for numbers and symbols (arrays: :meth:`_uniform_outcome_array`); for
         numbers only the regime that holds is built. ``reduce`` brings each result back from
@@ -501,7 +507,7 @@ class Ultimatum:
         value_comply, value_resist = self._coercer_values(tau)
         paid = first * value_comply + late * tau * value_comply
         coercer = comply * paid + resist * value_resist
-        values = _outcome_values(comply, resist, falls, execution, first, coercer, target)
+        values = outcome_values(comply, resist, falls, execution, first * comply, coercer, target)
         values = values if reduce is None else [reduce(value) for value in values]
         return UltimatumOutcome(*values, label)  # type: ignore[call-arg]
 
@@ -541,113 +547,9 @@ class Ultimatum:
         coercer = value_resist + comply * (paid - value_resist)
         code = full.astype(np.int8) * 2 + (~full & ~none)
         regime = np.array(["no compliance", "partial compliance", "full compliance"])[code]
-        values = _outcome_values(comply, resist, falls, execution, first, coercer, target)
+        values = outcome_values(comply, resist, falls, execution, first * comply, coercer, target)
         shape = np.broadcast_shapes(*(np.shape(v) for v in values), regime.shape)
         values = [v if np.shape(v) == shape else np.broadcast_to(v, shape).copy() for v in values]
         if regime.shape != shape:
             regime = np.broadcast_to(regime, shape).copy()
         return UltimatumOutcome(*values, regime)  # type: ignore[call-arg]
-
-    def _resolve_quadrature(self, lower: Any, upper: Any) -> tuple[np.ndarray, np.ndarray]:
-        """Resolve values and weights integrating over the quantiles ``[lower, upper]`` (trailing axis)."""
-        nodes, weights = np.polynomial.legendre.leggauss(_NODES)
-        lower = np.asarray(lower, dtype=float)[..., None]
-        upper = np.asarray(upper, dtype=float)[..., None]
-        quantiles = lower + (upper - lower) * (nodes + 1) / 2
-        if self.resolve_distribution is None:
-            low = np.asarray(self.resolve_low, dtype=float)[..., None]
-            width = np.asarray(self.resolve_high - self.resolve_low, dtype=float)[..., None]
-            resolve = low + width * quantiles
-        else:
-            resolve = np.asarray(self.resolve_distribution.ppf(quantiles), dtype=float)
-        return resolve, (upper - lower) * weights / 2
-
-    def _resolve_cdf(self, value: Any) -> Any:
-        if self.resolve_distribution is None:
-            width = self.resolve_high - self.resolve_low
-            return np.clip((np.asarray(value) - self.resolve_low) / width, 0.0, 1.0)
-        return np.clip(np.asarray(self.resolve_distribution.cdf(value), dtype=float), 0.0, 1.0)
-
-    def _cutoff(self, leverage: Any, need: Any) -> Any:
-        """The compliance cutoff on resolve, with a vanishing leverage handled (all or none)."""
-        leverage, need = np.asarray(leverage, dtype=float), np.asarray(need, dtype=float)
-        safe = np.where(leverage > 0, leverage, 1.0)
-        return np.where(leverage > 0, 1 - need / safe, np.where(need <= 0, 1.0, -1.0))
-
-    def _numeric_outcome(self) -> UltimatumOutcome:
-        """Any blur, any resolve distribution: each type's best concession and time, by quadrature.
-
-        A type with loss :math:`L` gains :math:`G(x, \\kappa s + c(1 - \\tau) + \\tau eL)` by
-        complying at once and :math:`\\tau G(x, \\kappa s + eL)` by complying at the deadline
-        (:mod:`bargaining.coercion.blur`); it takes the larger if positive, else resists.
-        """
-        execution = np.asarray(self.credibility(), dtype=float)
-        tau, c = np.asarray(self.discount_weight, dtype=float), np.asarray(self.delay_cost, dtype=float)
-        falls = np.asarray(self.threat_falls(), dtype=float)
-        carrot = np.asarray(self.carrot_credibility * self.carrot, dtype=float)
-        x, sigma, threat = (np.asarray(v, dtype=float) for v in (self.demand, self.vagueness, self.threat))
-        stake = compliance_stake(self.blur, x, sigma) - carrot  # the threat value that tips the target
-        waiting = c * (1 - tau)
-        cutoff = self._resolve_cdf(self._cutoff(tau * execution * threat, stake - waiting))
-        if self.deadline is not None:
-            cutoff = np.maximum(cutoff, self._resolve_cdf(self._cutoff(execution * threat, stake)))
-        resolve, weights = self._resolve_quadrature(0.0, cutoff)
-        loss = (execution * threat)[..., None] * (1 - resolve)  # e L at each node
-        expand = [v[..., None] for v in (x, sigma, carrot, tau, waiting)]
-        x_, sigma_, carrot_, tau_, waiting_ = expand
-        gain, recognised, _ = blur_gain(self.blur, x_, carrot_ + waiting_ + tau_ * loss, sigma_)
-        first = np.ones_like(gain)
-        if self.deadline is not None:
-            late, late_recognised, _ = blur_gain(self.blur, x_, carrot_ + loss, sigma_)
-            first = np.where(gain >= tau_ * late, 1.0, 0.0)
-            gain = np.where(first > 0, gain, tau_ * late)
-            recognised = np.where(first > 0, recognised, late_recognised)
-        resisting = -waiting_ - tau_ * loss
-        comply = np.sum(weights * recognised, axis=-1)
-        immediate = np.sum(weights * recognised * first, axis=-1)
-        above, above_weights = self._resolve_quadrature(cutoff, 1.0)
-        resisters = np.sum(
-            above_weights * (-waiting_ - tau_ * (execution * threat)[..., None] * (1 - above)), axis=-1
-        )
-        target = np.sum(weights * (resisting + gain), axis=-1) + resisters
-        value_comply, value_resist = self._coercer_values()
-        coercer = (
-            immediate * value_comply + (comply - immediate) * tau * value_comply + (1 - comply) * value_resist
-        )
-        resist = 1 - comply
-        values = [
-            comply,
-            falls * execution * resist,
-            falls * (1 - execution) * resist,
-            (1 - falls) * resist,
-            immediate,
-            execution,
-            coercer,
-            target,
-        ]
-        shape = np.broadcast_shapes(*(np.shape(v) for v in values))
-        values = [np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values]
-        regime = np.where(
-            values[0] >= 1, "full compliance", np.where(values[0] <= 0, "no compliance", "partial compliance")
-        )
-        if self.kind == "array":
-            return UltimatumOutcome(*[v.copy() for v in values], regime)  # type: ignore[call-arg]
-        return UltimatumOutcome(*[v.item() for v in values], str(regime))  # type: ignore[call-arg]
-
-
-def _outcome_values(
-    comply: Any, resist: Any, falls: Any, execution: Any, first: Any, coercer: Any, target: Any
-) -> list[Any]:
-    """The outcome's probabilities and utilities in :class:`UltimatumOutcome`'s field order (one
-    list for the scalar and the array path): the threat falls on the resisters with probability
-    ``falls`` and is then executed with probability ``execution``."""
-    return [
-        comply,
-        falls * execution * resist,
-        falls * (1 - execution) * resist,
-        (1 - falls) * resist,
-        first * comply,
-        execution,
-        coercer,
-        target,
-    ]

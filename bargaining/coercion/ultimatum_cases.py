@@ -57,3 +57,27 @@ def _fallback(kind: Kind, audience_cost: Any, low: Any, high: Any, risk: Any) ->
     will = ((cut - low) * (-audience_cost) + (high * high - cut * cut) / 2) / (high - low)
     chance = (high + low) / 2
     return risk * chance + (1 - risk) * will
+
+
+def outcome_values(
+    comply: Any, resist: Any, falls: Any, execution: Any, immediate: Any, coercer: Any, target: Any
+) -> list[Any]:
+    """The outcome's probabilities and utilities in
+    :class:`~bargaining.coercion.ultimatum.UltimatumOutcome`'s field order (one list for the
+    closed forms and the quadrature): the threat falls on the resisters with probability ``falls``
+    and is then executed with probability ``execution``; ``immediate`` is the share that complies
+    at once.
+
+    >>> outcome_values(0.75, 0.25, 1, 0.5, 0.5, 0.6, 0.3)
+    [0.75, 0.125, 0.125, 0.0, 0.5, 0.5, 0.6, 0.3]
+    """
+    return [
+        comply,
+        falls * execution * resist,
+        falls * (1 - execution) * resist,
+        (1 - falls) * resist,
+        immediate,
+        execution,
+        coercer,
+        target,
+    ]

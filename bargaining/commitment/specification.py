@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.parameters import symbols as declared_symbols
+from ..core.derived import symbols as declared_symbols
 
 __all__ = [
     "derive_ceasefire",
@@ -31,7 +31,7 @@ __all__ = [
 
 def symbols() -> dict[str, Any]:
     """The symbols the derivations use, by name: each model parameter with the assumptions of its
-    declared domain (:func:`bargaining.core.parameters.symbols`), and the quantities of the
+    declared domain (:func:`bargaining.core.derived.symbols`), and the quantities of the
     derivations that are not fields positive.
 
     >>> symbols()["discount"].is_positive, symbols()["power"].is_nonnegative

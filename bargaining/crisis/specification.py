@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.parameters import symbols as declared_symbols
+from ..core.derived import symbols as declared_symbols
 
 __all__ = [
     "derive_bargaining_range",

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..core.parameters import variables as declared_variables
+from ..core.derived import variables as declared_variables
 
 __all__ = ["METADATA", "Metadata", "Variable", "metadata_for", "model_path"]
 

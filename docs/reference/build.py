@@ -56,7 +56,7 @@ def _is_dataclass(obj: object) -> bool:
 
 
 def render_parameters() -> str:
-    from bargaining.core.parameters import table
+    from bargaining.core.derived import table
 
     lines = ["# Model parameters", "",
              "Generated from the models' declarations by `python docs/reference/build.py`: each field's domain",

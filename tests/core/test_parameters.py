@@ -39,10 +39,8 @@ from bargaining.core.parameters import (
     parameter,
     plan_of,
     setting,
-    symbols,
-    table,
-    variables,
 )
+from bargaining.core.derived import symbols, table, variables
 from bargaining.crisis import Crisis, RiskReturn, Screening
 from bargaining.solutions import AlternatingOffers
 

@@ -161,11 +161,17 @@ def patient_check(
     stays = cut == rows
     inner = np.where(stays[:, None], inner_t[:n], value_t)  # the piece's move inside atom j
     crossing = _crossing(inner_t, stays, tie)
-    failing = side | kink | crossing
+    return _first_failure(inner, (side, _SIDE), (kink, _KINK), (crossing, _CROSSING))
+
+
+def _first_failure(inner: np.ndarray, *checks: tuple[np.ndarray, str]) -> tuple[np.ndarray, int | None, str]:
+    """``inner`` with the first atom where a check fails and that check's rule (the first listed
+    that fails there), or ``None`` and ``""`` when every check holds."""
+    failing = np.logical_or.reduce([mask for mask, _ in checks])
     if not failing.any():
         return inner, None, ""
     j = int(np.argmax(failing))
-    return inner, j, (_SIDE if side[j] else _KINK if kink[j] else _CROSSING)
+    return inner, j, next(rule for mask, rule in checks if mask[j])
 
 
 def _crossing(inner_t: np.ndarray, stays: np.ndarray, tie: float) -> np.ndarray:
@@ -206,11 +212,7 @@ def committed_check(
     inner = np.where(stays[:, None], np.maximum(inner_t[:n], accept), value_t)
     refused = stays & ~(accept < np.diagonal(inner_t)[:n] - tie)  # inside the atom, type j complies
     crossing = _crossing(inner_t, stays, tie)
-    failing = randomised | refused | crossing
-    if not failing.any():
-        return inner, None, ""
-    j = int(np.argmax(failing))
-    return inner, j, (_LAMBDA if randomised[j] else NO_PURE if refused[j] else _CROSSING)
+    return _first_failure(inner, (randomised, _LAMBDA), (refused, NO_PURE), (crossing, _CROSSING))
 
 
 def least_work(types: int, fronts: list[list[int]], horizon: int) -> int:

@@ -439,3 +439,20 @@ def test_the_essays_claims_are_settled_aside_and_a_callers_claims_beside_the_wor
     monkeypatch.setattr(module, "_settle", lambda *args: ((), None, 0.0))  # the essay's claims, not settled here
     done = analyze(scenarios, tmp_path / "essay", claims=True, draws=1, workers=2)
     assert asides == [1] and done.claims == () and "claims (wall, beside the scenarios)" in done.timings
+
+
+def test_the_groups_said_to_enter_only_the_ultimatum_move_nothing_else():
+    """ULTIMATUM_ONLY names groups of GROUPS whose every assumption leaves try-and-see and the screw
+    unchanged: moving all of them at once changes no output of those two strategies."""
+    import importlib
+
+    module = importlib.import_module("bargaining.report.uncertainty")
+    assert set(module.ULTIMATUM_ONLY) <= set(GROUPS)
+    moved = {name for group in module.ULTIMATUM_ONLY for name in GROUPS[group]}
+    units = np.full((2, len(module._KEYS)), 0.5)
+    units[1, [i for i, key in enumerate(module._KEYS) if key in moved]] = [0.1, 0.9, 0.2, 0.8, 0.3, 0.7, 0.95][: len(moved)]
+    done = module.evaluate_many(load(presets()["specific-threat"]), units, types=3)
+    for (strategy, key), values in done["outputs"].items():
+        if strategy != "ultimatum" and key != "settlement_broken":
+            assert values[0] == values[1], (strategy, key)
+    assert any(v[0] != v[1] for (s, _), v in done["outputs"].items() if s == "ultimatum")  # the ultimatum moved

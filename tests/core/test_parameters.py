@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 import bargaining
 from bargaining.commitment import PowerPath, PowerShift
+from bargaining.core.derived import symbols, table, variables
 from bargaining.core.errors import BargainingError, ParameterTypeError, ParameterValueError
 from bargaining.core.model import settle
 from bargaining.core.parameters import (
@@ -40,7 +41,6 @@ from bargaining.core.parameters import (
     plan_of,
     setting,
 )
-from bargaining.core.derived import symbols, table, variables
 from bargaining.crisis import Crisis, RiskReturn, Screening
 from bargaining.solutions import AlternatingOffers
 

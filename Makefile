@@ -20,7 +20,14 @@ $(STAMP): pyproject.toml bargaining/_version.py $(CONSTRAINTS) | $(BIN)/python
 	PIP_CONSTRAINT=$(CURDIR)/$(CONSTRAINTS) $(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
-demo: $(STAMP)
+# the batched solver's compiled kernels (numba, cached on disk beside their source), compiled once
+# here so that no run pays for it; again whenever their source changes
+KERNELS := $(VENV)/.kernels
+$(KERNELS): $(STAMP) bargaining/coercive_game/grid_batch_kernel.py
+	$(BIN)/python -c "from bargaining.coercive_game.grid_batch import compile_kernels; print('compiled:', *compile_kernels())"
+	touch $(KERNELS)
+
+demo: $(KERNELS)
 	$(BIN)/bargaining
 	$(BIN)/bargaining analyze --output bargaining-report --force
 
@@ -32,7 +39,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) lint typecheck
+test: $(KERNELS) lint typecheck
 	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest -n auto --cov --cov-report=term -q
 
 # the suite against the newest release of every dependency, in a venv of its own, so that drift is
@@ -52,7 +59,7 @@ lock:
 	  grep '^setuptools==' $(CONSTRAINTS); } > $(CONSTRAINTS).new
 	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 
-bench: $(STAMP)
+bench: $(KERNELS)
 	$(BIN)/python -m benchmarks
 
 clean:

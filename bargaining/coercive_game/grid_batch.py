@@ -45,9 +45,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from ..core import compiled as switch
 from ..core.errors import ParameterValueError
 from .batch import GameBatch
 from .grid_batch_forward import _forward
@@ -233,10 +235,159 @@ def _backward(
     return moves, initial
 
 
+def _compiled_chunk(
+    c: _Chunk, strategies: Sequence[str], kernel: Any
+) -> tuple[dict[str, dict[str, np.ndarray]], np.ndarray]:
+    """The chunk's outcomes by the compiled kernel (:func:`~.grid_batch_kernel.solve_points`),
+    and the indices of the points it flagged (a node without a pure move: to be solved again by
+    the numpy passes, which name the node)."""
+    batch, P, n = c.batch, c.P, c.n
+    steps = c.top + 1
+    want = np.array([name in strategies for name in _STRATEGIES], dtype=np.int64)
+    reals = np.stack(
+        [
+            c.delta,
+            c.rest,
+            batch.cost_coercer,
+            batch.screw_cost,
+            batch.screw,
+            batch.true_odds,
+            batch.power,
+            c.carrot_c,
+            c.carrot_t,
+            batch.demand,
+            c.execution,
+            c.threat_value,
+        ],
+        axis=1,
+    ).astype(float)
+    priors, known = np.ones((P, 4)), np.ones((P, 2), dtype=bool)
+    for side, prior in enumerate(c._priors):
+        if prior is not None:
+            known[:, side] = prior[0]
+            priors[:, 2 * side], priors[:, 2 * side + 1] = prior[1], prior[2]
+    status = np.zeros(P, dtype=np.int64)
+    periods, length = np.zeros((3, 2, P, steps)), np.zeros((3, P, steps + 1))
+    by_type, scalars, target = np.zeros((3, 2, P, n + 1)), np.zeros((3, 5, P)), np.zeros((3, P, n))
+    has_margin = batch.margin is not None
+    kernel(
+        want,
+        n,
+        c.width,
+        int(batch.start_front) if has_margin else 0,
+        has_margin,
+        np.ascontiguousarray(batch.horizon, dtype=np.int64),
+        np.ascontiguousarray(batch.margin if has_margin else np.ones(P), dtype=np.int64),
+        np.ascontiguousarray(batch.deadline, dtype=np.int64),
+        np.ascontiguousarray(reals),
+        priors,
+        known,
+        np.ascontiguousarray(c.base, dtype=float),
+        np.ascontiguousarray(c.losses, dtype=float),
+        np.ascontiguousarray(c.tails, dtype=float),
+        np.ascontiguousarray(c.inverse_tails_by_belief.T),
+        status,
+        periods,
+        length,
+        by_type,
+        scalars,
+        target,
+    )
+    settled = scalars[:, 2]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected = np.where(settled == 0, np.nan, scalars[:, 1] / np.where(settled == 0, 1.0, settled))
+        unbroken = np.zeros((P, n)) / c.f  # permanent settlements: none breaks (NaN at a zero weight)
+    settled_type = np.cumsum(by_type[:, 0], axis=2)[:, :, :n]
+    executed_type = np.cumsum(by_type[:, 1], axis=2)[:, :, :n]
+    out = {}
+    for s, name in enumerate(_STRATEGIES):
+        if name not in strategies:
+            continue
+        out[name] = {
+            "settled_by": periods[s, 0],
+            "decisive_by": periods[s, 1],
+            "threat_executed": (executed_type[s] * c.f).sum(axis=1),
+            "coercer_backs_down": scalars[s, 0],
+            "still_fighting": scalars[s, 3],
+            "length": length[s],
+            "expected_terms": expected[s],
+            "coercer_utility": scalars[s, 4],
+            "target_utility_by_type": target[s],
+            "target_utility": (c.f * target[s]).sum(axis=1),
+            "settled_by_type": settled_type[s],
+            "threat_executed_by_type": executed_type[s],
+            "settlement_broken": np.zeros(P),
+            "settlement_broken_by_type": unbroken,
+        }
+    return out, np.flatnonzero(status)
+
+
+def _kernel(types: int) -> Any:
+    """The compiled kernel for ``types`` types (fixed at compile time for the report's), or
+    ``None`` without numba (:data:`~bargaining.core.compiled.ENABLED`)."""
+    if not switch.ENABLED:
+        return None
+    from .grid_batch_kernel import FIXED_TYPES, fixed, solve_points
+
+    return switch.compiled(fixed(types) if types in FIXED_TYPES else solve_points, error_model="numpy")
+
+
+def compile_kernels() -> list[str]:
+    """Compile the batched solver's kernels, or load them from numba's cache: the general one and
+    one for each number of types fixed at compile time (the report's draws). ``make`` runs it at
+    install, so that no run pays for the compilation (about 4 s a kernel). Returns the kernels'
+    names (none without numba).
+
+    >>> compile_kernels()
+    ['solve_points', 'solve_points_6']
+    """
+    from .grid_batch_kernel import FIXED_TYPES
+
+    names = []
+    for types in (2, *FIXED_TYPES):
+        kernel = _kernel(types)
+        if kernel is None:
+            return []
+        batch = GameBatch(
+            discount=0.5,
+            horizon=np.array([2]),
+            resolve=np.array([np.linspace(0.1, 0.9, types)]),
+            margin=2,
+            target_cost_resolve=0.2,
+        )
+        solve_batch(batch)
+        names.append(kernel.py_func.__name__)
+    return names
+
+
 def _solve_chunk(
     batch: GameBatch, strategies: Sequence[str], failed: dict[int, str] | None = None
 ) -> dict[str, dict[str, np.ndarray]]:
     c = _Chunk(batch)
+    kernel = None if c.durable else _kernel(c.n)
+    if kernel is not None:
+        out, flagged = _compiled_chunk(c, strategies, kernel)
+        if len(flagged):  # the numpy passes name the node, and raise or record the point
+            found: dict[int, str] | None = None if failed is None else {}
+            try:
+                again = _numpy_chunk(_Chunk(batch.select(flagged)), strategies, found)
+            except _PointError as error:
+                raise _PointError(int(flagged[error.point]), error.message) from None
+            except _AllFailedError:  # every flagged point recorded: its outputs are set to NaN
+                again = {}
+            for name, outputs in again.items():
+                for key, values in outputs.items():
+                    out[name][key][flagged] = _padded(values, key, batch)
+            if failed is not None and found:
+                failed.update({int(flagged[p]): message for p, message in found.items()})
+        return out
+    return _numpy_chunk(c, strategies, failed)
+
+
+def _numpy_chunk(
+    c: _Chunk, strategies: Sequence[str], failed: dict[int, str] | None = None
+) -> dict[str, dict[str, np.ndarray]]:
+    batch = c.batch
     c.failed = failed
     out: dict[str, dict[str, np.ndarray]] = {}
     patient = [name for name in ("try_and_see", "ultimatum") if name in strategies]

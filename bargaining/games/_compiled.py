@@ -1,11 +1,8 @@
 r"""Compiled kernels for the games section: numba when it is installed, the numpy paths otherwise.
 
-A kernel is written here as a plain Python function on numpy arrays (the subset of Python numba
-compiles) and compiled on first use by :func:`compiled`, machine code cached on disk
-(``cache=True``), so a process pays numba's import and loading once and never compiles what it
-has compiled before. Without numba, or with ``BARGAINING_NUMBA=0`` in the environment (or
-:data:`ENABLED` set to ``False``), :func:`compiled` gives ``None`` and each caller takes its numpy
-path; the plain functions also run as they are (the tests hold them against the compiled ones).
+Each kernel is a plain Python function on numpy arrays, compiled by
+:func:`bargaining.core.compiled.compiled` (numba, cached on disk) or run as it is; without
+numba, or with ``BARGAINING_NUMBA=0``, each caller takes its numpy path.
 
 :func:`vertex_search` enumerates the vertices of a best-response polytope in floating point by
 pivoting (a breadth-first search over its feasible bases from the origin), for
@@ -23,40 +20,9 @@ paired ones are rebuilt exactly afterwards, by :func:`confirm_bases` (on 64-bit 
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from typing import Any, TypeVar, cast
-
 import numpy as np
 
-__all__ = ["ENABLED", "compiled", "confirm_bases", "continuations", "convex_hull", "vertex_search"]
-
-#: Whether the kernels are compiled (numba) or the numpy paths taken; ``BARGAINING_NUMBA=0`` in
-#: the environment switches them off.
-ENABLED = os.environ.get("BARGAINING_NUMBA", "1") != "0"
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-_COMPILED: dict[Callable[..., Any], Callable[..., Any] | None] = {}
-
-
-def compiled(function: _F) -> _F | None:
-    """``function`` compiled by numba (``njit``, cached on disk), or ``None`` when numba is not
-    installed or :data:`ENABLED` is off (the caller then takes its numpy path).
-
-    >>> compiled(vertex_search) is None or callable(compiled(vertex_search))
-    True
-    """
-    if not ENABLED:
-        return None
-    if function not in _COMPILED:
-        try:
-            import numba
-        except ImportError:  # pragma: no cover - numba is installed where the tests run
-            _COMPILED[function] = None
-        else:
-            _COMPILED[function] = numba.njit(cache=True, nogil=True)(function)
-    return cast("_F | None", _COMPILED[function])
-
+__all__ = ["confirm_bases", "continuations", "convex_hull", "vertex_search"]
 
 #: The smallest pivot :func:`vertex_search` divides by; a smaller one leaves the polytope to Qhull.
 _PIVOT = 1e-11

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._compiled import compiled, confirm_bases, vertex_search
+from ..core.compiled import compiled
+from ._compiled import confirm_bases, vertex_search
 from ._polytope import (
     BRUTE_FORCE_BASES,
     CLEAR,

@@ -45,12 +45,13 @@ from typing import Any
 
 import numpy as np
 
+from ..core.compiled import compiled
 from ..core.errors import ConvergenceError, ParameterTypeError, ParameterValueError
 from ..core.model import check_real, validated
 from ..core.parameters import DISCOUNT, declared, parameter, setting
 from ..core.types import Value
 from ..core.values import Kind, check_positive, maximum
-from ._compiled import compiled, continuations, convex_hull
+from ._compiled import continuations, convex_hull
 from .stage import StageGame
 
 __all__ = ["PayoffSet", "RepeatedGame", "grim_trigger_threshold", "tit_for_tat_threshold"]

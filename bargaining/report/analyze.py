@@ -234,7 +234,8 @@ def _settle_aside(
     def wait() -> tuple[tuple[Any, ...], BargainingError | None, float]:
         try:
             kind, value = receiver.recv()
-        except EOFError:
+        except EOFError:  # the pipe closed with no word: the process ended (its code once it has)
+            process.join()
             kind, value = "failed", f"the process ended with exit code {process.exitcode}"
         finally:
             receiver.close()

@@ -43,6 +43,7 @@ from ..coercive_game.grid_batch import BatchSolution, solve_batch
 from ..scenarios import Scenario
 from .game import GAME_KEYS, MILESTONES, settlement_breaks
 from .parameters import CEASEFIRE_KEYS, ceasefire_fields
+from .sobol import indices as sobol_indices
 
 __all__ = [
     "GROUPS",
@@ -210,53 +211,6 @@ def _headlines(solution: BatchSolution) -> dict[str, np.ndarray]:
     return out
 
 
-def _solve(batch: GameBatch, rows: np.ndarray, failed: dict[int, str]) -> dict[str, BatchSolution] | None:
-    """The batch at ``rows``; a row whose game has no equilibrium the grid can find (a node
-    without single crossing) is isolated by halving and recorded in ``failed``."""
-    if not len(rows):
-        return None
-    try:
-        return solve_batch(batch.select(rows))
-    except NotImplementedError as error:
-        if len(rows) == 1:
-            failed[int(rows[0])] = str(error).replace("at point 0: ", "")
-            return None
-    halves = [_solve(batch, half, failed) for half in np.array_split(rows, 2)]
-    return {
-        name: _joined([h[name] for h in halves if h is not None])
-        for name in ("try_and_see", "screw", "ultimatum")
-        if any(h is not None for h in halves)
-    } or None
-
-
-def _joined(parts: list[BatchSolution]) -> BatchSolution:
-    import dataclasses
-
-    columns = max(part.settled_by.shape[1] for part in parts)
-    out: dict[str, Any] = {}
-    for item in dataclasses.fields(parts[0]):
-        arrays = [getattr(part, item.name) for part in parts]
-        if item.name == "strategy":
-            out[item.name] = arrays[0]
-            continue
-        if item.name in ("settled_by", "decisive_by", "length"):
-            width = columns + (item.name == "length")
-            arrays = [
-                np.concatenate(
-                    [
-                        a,
-                        np.zeros((len(a), width - a.shape[1]))
-                        if item.name == "length"
-                        else np.repeat(a[:, -1:], width - a.shape[1], axis=1),
-                    ],
-                    axis=1,
-                )
-                for a in arrays
-            ]
-        out[item.name] = np.concatenate(arrays)
-    return BatchSolution(**out)
-
-
 def _breaks(
     scenario: Scenario,
     fields: dict[str, Any],
@@ -311,18 +265,18 @@ def evaluate_many(scenario: Scenario, units: np.ndarray, types: int) -> dict[str
             key: (value[good] if isinstance(value, np.ndarray) else value) for key, value in fields.items()
         }
         batch = GameBatch(**clean)
-        failed: dict[int, str] = {}
-        solutions = _solve(batch, np.arange(len(good)), failed)
+        failed: dict[int, str] = {}  # a draw without an equilibrium on the grid: its node, its outputs NaN
+        solutions = solve_batch(batch, failures=failed)
         errors |= {int(good[row]): message for row, message in failed.items()}
         solved = np.array([row for row in range(len(good)) if row not in failed], dtype=np.intp)
-        if solutions is not None:
+        if len(solved):
             numbers = {name: _headlines(solution) for name, solution in solutions.items()}
             for strategy, key in OUTPUTS:
                 if key != "settlement_broken":  # from the ceasefires' game, below
-                    outputs[(strategy, key)][good[solved]] = numbers[strategy][key]
+                    outputs[(strategy, key)][good[solved]] = numbers[strategy][key][solved]
             _breaks(scenario, clean, solved, good[solved], outputs)
             names = np.array(["try_and_see", "screw", "ultimatum"], dtype=object)
-            utilities = np.stack([numbers[name]["coercer_utility"] for name in names])
+            utilities = np.stack([numbers[name]["coercer_utility"][solved] for name in names])
             best[good[solved]] = names[np.argmax(utilities, axis=0)]  # ties: try-and-see, then the screw
     return {"values": values, "outputs": outputs, "best": best, "errors": dict(sorted(errors.items()))}
 
@@ -488,8 +442,6 @@ def uncertainty(
     >>> sorted(spread[0].regimes())
     ['screw', 'try_and_see', 'ultimatum']
     """
-    from SALib.analyze import sobol
-
     points = draw_points(base, seed)
     keys = [signature(scenario, types) for scenario in scenarios]
     unique: dict[tuple[Any, ...], Scenario] = {}
@@ -532,17 +484,26 @@ def uncertainty(
         blocks = complete_blocks(int(offsets[-1]), failed)
         indices: dict[tuple[str, str], dict[str, tuple[float, float, float]]] = {}
         if len(blocks) >= 2:
+            columns = {}
             for key, values in outputs.items():
                 full = np.full(int(offsets[-1]), np.nan)
                 full[good] = values
                 kept = full[blocks.ravel()]
-                if not np.all(np.isfinite(kept)) or float(np.var(kept)) <= 1e-18:
-                    continue
-                found = sobol.analyze(problem, kept, calc_second_order=False, num_resamples=50, seed=seed)
-                indices[key] = {
-                    group: (float(first), float(total), float(conf))
-                    for group, first, total, conf in zip(order, found["S1"], found["ST"], found["ST_conf"])
-                }
+                if np.all(np.isfinite(kept)) and float(np.var(kept)) > 1e-18:  # else no variance to share
+                    columns[key] = kept
+            if columns:
+                found = sobol_indices(
+                    problem, np.stack(list(columns.values()), axis=1), num_resamples=50, seed=seed
+                )
+                for column, key in enumerate(columns):
+                    indices[key] = {
+                        group: (
+                            float(found[0][column, g]),
+                            float(found[1][column, g]),
+                            float(found[2][column, g]),
+                        )
+                        for g, group in enumerate(order)
+                    }
         results.append(Uncertainty(scenario, len(good), outputs, best, failures, indices, types, len(blocks)))
     return results
 

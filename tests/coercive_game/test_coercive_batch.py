@@ -1,5 +1,9 @@
-"""The grid solver batched over parameter points against the one-game grid solver, point by point."""
+"""The grid solver batched over parameter points against the one-game grid solver, point by point,
+by each of its three paths: the compiled kernel (numba), the same kernel run by Python (so that
+its every branch is traced), and the numpy passes."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -7,7 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bargaining.coercive_game import CoerciveGame, UltimatumDesign, solve_grid, solve_strategies
+import bargaining.coercive_game.grid_batch as grid_batch
+from bargaining.coercive_game import (
+    CoerciveGame,
+    UltimatumDesign,
+    grid_batch_kernel,
+    solve_grid,
+    solve_strategies,
+)
 from bargaining.coercive_game.batch import GameBatch, point_errors
 from bargaining.coercive_game.grid_batch import bytes_per_point, solve_batch
 from bargaining.core.errors import ParameterTypeError, ParameterValueError
@@ -23,6 +34,25 @@ def same(one: Any, other: Any, tolerance: float = 1e-12) -> bool:
     if isinstance(one, tuple):
         return len(one) == len(other) and all(same(a, b, tolerance) for a, b in zip(one, other))
     return abs(float(one) - float(other)) <= tolerance
+
+
+PATHS = ("compiled", "python", "numpy")
+
+
+@contextmanager
+def solved_by(path: str) -> Iterator[None]:
+    """Solve batches by ``path``: the compiled kernel, the plain kernel run by Python (with the
+    number of types fixed where the compiled one fixes it), or the numpy passes."""
+    choose = {
+        "compiled": grid_batch._kernel,
+        "python": lambda types: (
+            grid_batch_kernel.fixed(types) if types in grid_batch_kernel.FIXED_TYPES else grid_batch_kernel.solve_points
+        ),
+        "numpy": lambda types: None,
+    }[path]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grid_batch, "_kernel", choose)
+        yield
 
 
 def unit(draw: st.DrawFn, low: float, high: float) -> float:
@@ -56,10 +86,11 @@ def batches(draw: st.DrawFn) -> tuple[list[CoerciveGame], list[UltimatumDesign]]
     return games, designs
 
 
+@pytest.mark.parametrize("path", PATHS)
 @settings(max_examples=60, deadline=None)
 @given(batches(), st.sampled_from([None, 1, 2]))
 def test_the_batched_solver_is_the_one_game_solver_point_by_point(
-    case: tuple[list[CoerciveGame], list[UltimatumDesign]], chunk: int | None
+    path: str, case: tuple[list[CoerciveGame], list[UltimatumDesign]], chunk: int | None
 ) -> None:
     games, designs = case
     batch = GameBatch.from_games(games, designs)
@@ -69,11 +100,12 @@ def test_the_batched_solver_is_the_one_game_solver_point_by_point(
             singles.append(solve_strategies(game, design, pure_cutoffs=True))
         except NotImplementedError:
             singles.append(None)
-    if any(single is None for single in singles):  # a node without single crossing: the batch names it too
-        with pytest.raises(NotImplementedError, match="point"):
+    if any(single is None for single in singles):  # a node without a pure move: the batch names it too
+        with solved_by(path), pytest.raises(NotImplementedError, match="point"):
             solve_batch(batch, chunk=chunk)
         return
-    solutions = solve_batch(batch, chunk=chunk)
+    with solved_by(path):
+        solutions = solve_batch(batch, chunk=chunk)
     for index, single in enumerate(singles):
         assert single is not None
         for name in ("try_and_see", "screw", "ultimatum"):
@@ -82,20 +114,25 @@ def test_the_batched_solver_is_the_one_game_solver_point_by_point(
                 assert same(getattr(single[name], field), getattr(point, field)), (index, name, field)
 
 
+@pytest.mark.parametrize("path", PATHS)
 @settings(max_examples=30, deadline=None)
 @given(batches())
-def test_a_point_is_solved_alike_alone_and_among_others(case: tuple[list[CoerciveGame], list[UltimatumDesign]]) -> None:
+def test_a_point_is_solved_alike_alone_and_among_others(
+    path: str, case: tuple[list[CoerciveGame], list[UltimatumDesign]]
+) -> None:
     """The passes compute each point at its own nodes only (within its horizon, inside its margin),
     whatever the other points of its chunk: the values of the backward induction are the same
     floats alone and among others, the outcomes the same up to the order of their sums."""
     games, designs = case
     batch = GameBatch.from_games(games, designs)
     failed: dict[int, str] = {}
-    together = solve_batch(batch, failures=failed)
+    with solved_by(path):
+        together = solve_batch(batch, failures=failed)
     for index in range(batch.points):
         if index in failed:
             continue
-        alone = solve_batch(batch.select(np.array([index])))
+        with solved_by(path):
+            alone = solve_batch(batch.select(np.array([index])))
         for name, solution in together.items():
             mine, its = solution.point(index), alone[name].point(0)
             assert mine.coercer_utility == its.coercer_utility, (index, name)
@@ -104,7 +141,8 @@ def test_a_point_is_solved_alike_alone_and_among_others(case: tuple[list[Coerciv
                 assert same(getattr(mine, field), getattr(its, field), 1e-15), (index, name, field)
 
 
-def test_a_report_sized_batch_matches_one_game_at_a_time() -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_a_report_sized_batch_matches_one_game_at_a_time(path: str) -> None:
     """The report's kind of game (monthly, margins 6 to 10, 12 quantile types, deadlines 1 to 12,
     priors that differ), horizons shortened to keep the test fast: every output to 1e-12."""
     rng = np.random.default_rng(7)
@@ -120,7 +158,8 @@ def test_a_report_sized_batch_matches_one_game_at_a_time() -> None:
         ))
         designs.append(UltimatumDesign(demand=float(rng.uniform(0.6, 0.8)), deadline=int(rng.integers(1, 13)),
                                        audience_cost=0.5))
-    solutions = solve_batch(GameBatch.from_games(games, designs), chunk=3)
+    with solved_by(path):
+        solutions = solve_batch(GameBatch.from_games(games, designs), chunk=3)
     for index, (game, design) in enumerate(zip(games, designs)):
         single = solve_strategies(game, design, pure_cutoffs=True)
         for name in single:
@@ -128,14 +167,16 @@ def test_a_report_sized_batch_matches_one_game_at_a_time() -> None:
                 assert same(getattr(single[name], field), getattr(solutions[name].point(index), field)), (name, field)
 
 
-def test_one_strategy_alone_and_a_batch_without_battles() -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_one_strategy_alone_and_a_batch_without_battles(path: str) -> None:
     game = CoerciveGame(discount=0.5, horizon=2, resolve=(0.0, 1.0), target_cost_resolve=0.2, screw=0.1)
     batch = GameBatch.from_games([game, game])
-    screw = solve_batch(batch, ("screw",))
+    with solved_by(path):
+        screw = solve_batch(batch, ("screw",))
+        patient = solve_batch(batch, ("try_and_see",))
     assert list(screw) == ["screw"]
     assert same(screw["screw"].point(1).coercer_utility, solve_grid(game, "screw", pure_cutoffs=True).coercer_utility)
-    assert same(solve_batch(batch, ("try_and_see",))["try_and_see"].point(0).settled_by,
-                solve_grid(game, "try_and_see", pure_cutoffs=True).settled_by)
+    assert same(patient["try_and_see"].point(0).settled_by, solve_grid(game, "try_and_see", pure_cutoffs=True).settled_by)
 
 
 def test_bad_points_are_named_and_bad_arguments_refused() -> None:
@@ -198,7 +239,8 @@ def test_from_games_refuses_what_it_cannot_batch() -> None:
         GameBatch.from_games([game], [UltimatumDesign(demand=0.5, deadline=0, vagueness=0.1)])
 
 
-def test_a_node_without_a_pure_cutoff_names_its_point_in_the_batch() -> None:
+@pytest.mark.parametrize("path", PATHS)
+def test_a_node_without_a_pure_cutoff_names_its_point_in_the_batch(path: str) -> None:
     good = CoerciveGame(discount=0.5, horizon=1, resolve=(0.0, 1.0), target_cost_resolve=0.2)
     bad = CoerciveGame(discount=0.72, horizon=1, resolve=(0.0, 1.0), power=0.18, target_cost=0.113,
                        target_cost_resolve=0.49, threat_loss=0.42)
@@ -206,10 +248,67 @@ def test_a_node_without_a_pure_cutoff_names_its_point_in_the_batch() -> None:
     with pytest.raises(NotImplementedError, match="no pure cutoff"):
         solve_strategies(bad, design, pure_cutoffs=True)
     batch = GameBatch.from_games([good, bad, good], [design] * 3)
-    with pytest.raises(NotImplementedError, match=r"at point 1: no pure cutoff answers the committed demand"):
-        solve_batch(batch)
-    alone = solve_batch(batch, ("try_and_see", "screw"))  # without the ultimatum every point solves
+    with solved_by(path):
+        with pytest.raises(NotImplementedError, match=r"at point 1: no pure cutoff answers the committed demand"):
+            solve_batch(batch)
+        failures: dict[int, str] = {}
+        recorded = solve_batch(batch, failures=failures)
+        alone = solve_batch(batch, ("try_and_see", "screw"))  # without the ultimatum every point solves
+    assert list(failures) == [1] and failures[1].startswith("no pure cutoff answers the committed demand at node")
+    assert np.isnan(recorded["ultimatum"].coercer_utility[1]) and np.isnan(recorded["screw"].settled_by[1]).all()
+    reference = solve_strategies(good, design, pure_cutoffs=True)
+    for index in (0, 2):
+        for name, solution in recorded.items():
+            assert same(solution.point(index).coercer_utility, reference[name].coercer_utility)
     assert same(alone["screw"].point(1).coercer_utility, solve_grid(bad, "screw", pure_cutoffs=True).coercer_utility)
+
+
+def test_a_point_the_kernel_flags_is_solved_by_the_numpy_passes() -> None:
+    """The kernel flags a point it leaves (here one it could have solved, flagged by a wrapper);
+    the numpy passes solve it again, and its outputs are theirs."""
+    games = [CoerciveGame(discount=0.5 + 0.1 * k, horizon=3, resolve=(0.2, 0.6, 0.9), margin=2, target_cost_resolve=0.2,
+                          screw=0.05) for k in range(3)]
+    designs = [UltimatumDesign(demand=0.7, deadline=1, audience_cost=0.2)] * 3
+    batch = GameBatch.from_games(games, designs)
+    kernel = grid_batch._kernel(3)
+    assert kernel is not None
+
+    def flagging(*arguments: Any) -> None:
+        kernel(*arguments)
+        arguments[15][1] = 1  # status: point 1 left
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(grid_batch, "_kernel", lambda types: flagging)
+        flagged = solve_batch(batch)
+    with solved_by("numpy"):
+        reference = solve_batch(batch)
+    for name, solution in flagged.items():
+        for field in FIELDS:
+            for index in range(3):
+                assert same(getattr(solution.point(index), field), getattr(reference[name].point(index), field))
+
+
+def test_the_kernels_compile_once_and_are_switched_off_by_the_flag() -> None:
+    import bargaining.core.compiled as switch
+
+    assert grid_batch.compile_kernels() == ["solve_points", *(f"solve_points_{n}" for n in grid_batch_kernel.FIXED_TYPES)]
+    assert grid_batch._kernel(6) is grid_batch._kernel(6)  # the fixed kernel made once
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(switch, "ENABLED", False)
+        assert grid_batch._kernel(6) is None and grid_batch.compile_kernels() == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(batches())
+def test_single_crossing_never_fails_with_permanent_settlements(case: tuple[list[CoerciveGame], list[UltimatumDesign]]) -> None:
+    """The kernel does not check single crossing: with permanent settlements T's refusal values
+    are non-decreasing in the type by construction, in floating point too. The numpy passes check
+    it at every node of every point: it never fails."""
+    games, designs = case
+    failures: dict[int, str] = {}
+    with solved_by("numpy"):
+        solve_batch(GameBatch.from_games(games, designs), failures=failures)
+    assert not any("single crossing" in message for message in failures.values())
 
 
 def test_the_single_crossing_check_names_the_node() -> None:

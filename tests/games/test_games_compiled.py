@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bargaining.core.compiled as switch
 import bargaining.games._compiled as compiled
 from bargaining.games._polytope import CLEAR, TIGHT, exact_vertices
 
@@ -30,7 +31,7 @@ def test_the_pivoting_search_finds_the_vertices_the_exact_enumeration_finds(rows
     assert sorted(int(m) for m in masks) == _labels_of_every_vertex(payoff.tolist(), dim)
     for mask, basis in zip(masks.tolist(), bases.tolist()):
         assert len(set(basis)) == dim and all(mask >> label & 1 for label in basis)
-    kernel = compiled.compiled(compiled.vertex_search)
+    kernel = switch.compiled(compiled.vertex_search)
     if kernel is not None:  # the compiled search: the same arrays
         again = kernel(payoff / payoff.max(), 0, rows, 10**6, TIGHT, CLEAR)
         assert again[0] == 0 and all(np.array_equal(x, y) for x, y in zip(again[1:], (masks, bases, close)))
@@ -50,8 +51,8 @@ def test_the_pivoting_search_says_when_it_cannot_tell():
 
 
 def test_the_kernels_are_switched_off_by_the_flag(monkeypatch):
-    monkeypatch.setattr(compiled, "ENABLED", False)
-    assert compiled.compiled(compiled.vertex_search) is None
+    monkeypatch.setattr(switch, "ENABLED", False)
+    assert switch.compiled(compiled.vertex_search) is None
 
 
 def test_when_the_search_says_no_qhull_decides(monkeypatch):
@@ -125,7 +126,7 @@ def test_the_payoff_set_is_the_same_compiled_or_not(monkeypatch, enabled):
         a, b = rng.integers(-5, 10, (2, n, m))
         games.append(RepeatedGame(StageGame(a, b), float(rng.choice([0.3, 0.5, 0.7, 0.9, 0.95]))))
     reference = [game.equilibrium_payoffs(max_iterations=20_000).vertices for game in games]
-    monkeypatch.setattr(compiled, "ENABLED", enabled)
+    monkeypatch.setattr(switch, "ENABLED", enabled)
     for game, vertices in zip(games, reference):
         found = game.equilibrium_payoffs(max_iterations=20_000).vertices
         assert _same_points(found, vertices, 1e-9)
@@ -166,9 +167,9 @@ def test_the_64_bit_confirmation_is_the_numpy_one(seed, dim, values):
     bases = np.array(list(itertools.combinations(range(rows + dim), dim)))
     owners = np.zeros(len(bases), np.int64)
     arguments = (system[None], rhs[None], owners, bases, int(payoff.max()))
-    kernel = compiled.compiled(compiled.confirm_bases)
+    kernel = switch.compiled(compiled.confirm_bases)
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(compiled, "ENABLED", False)
+        monkeypatch.setattr(switch, "ENABLED", False)
         expected = proposal._confirm_batch(*arguments)
         monkeypatch.setattr(proposal, "compiled", lambda function: function)  # the plain kernel
         assert proposal._confirm_batch(*arguments) == expected
@@ -191,7 +192,7 @@ def test_an_ill_conditioned_basis_is_handed_on_by_both_confirmations(monkeypatch
     system = np.array([*rows, [-1, 0], [0, -1]], dtype=np.int64)
     arguments = (system[None], np.array([[1, 1, 0, 0]]), np.zeros(1, np.int64), np.array([[0, 1]]), fibonacci[n + 1])
     assert compiled.confirm_bases(*arguments)[0].tolist() == [-1]
-    monkeypatch.setattr(compiled, "ENABLED", False)
+    monkeypatch.setattr(switch, "ENABLED", False)
     assert proposal._confirm_batch(*arguments) == [None]
 
 

@@ -209,7 +209,7 @@ def test_the_float_paths_agree_with_each_other_on_degenerate_games(n, seed, valu
     """The three float stages (the compiled pivoting search, Qhull on the polar, and solving every
     basis) are independent; after the exact rebuild all must give the same extreme equilibria
     and components, on games with payoffs in {0, 1, 2} (degenerate almost always) or 0..99."""
-    import bargaining.games._compiled as compiled
+    import bargaining.core.compiled as compiled
     import bargaining.games._polytope as polytope
 
     rng = np.random.default_rng(seed)

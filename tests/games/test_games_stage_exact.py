@@ -171,7 +171,7 @@ def test_a_game_beyond_the_exact_enumeration_says_so(monkeypatch):
 def test_every_float_failure_falls_back_to_the_exact_enumeration(monkeypatch):
     from scipy.spatial import QhullError
 
-    import bargaining.games._compiled as _compiled
+    import bargaining.core.compiled as _compiled
     import bargaining.games._proposal as proposal
     import bargaining.games.stage as stage
 
@@ -290,7 +290,7 @@ def test_a_vertex_missing_from_the_float_stage_is_seen(monkeypatch):
 
 
 def test_a_float_stage_missing_a_vertex_falls_back_to_the_exact_enumeration(monkeypatch):
-    import bargaining.games._compiled as _compiled
+    import bargaining.core.compiled as _compiled
     import bargaining.games._proposal as proposal
 
     rng = np.random.default_rng(5)

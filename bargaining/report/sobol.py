@@ -66,7 +66,11 @@ def indices(
     # weighted sums, one matrix product for every output at once
     counts = np.stack([np.bincount(column, minlength=base) for column in resample.T]).astype(float)
     pooled = (counts @ a + counts @ b) / (2 * base)  # the mean of np.r_[A, B] in each bootstrap sample
-    variance = (counts @ (a * a) + counts @ (b * b)) / (2 * base) - pooled * pooled
+    # its variance in two passes, as np.var computes it (no cancellation where it is small)
+    variance = (
+        np.einsum("rn,rnk->rk", counts, (a[None] - pooled[:, None]) ** 2)
+        + np.einsum("rn,rnk->rk", counts, (b[None] - pooled[:, None]) ** 2)
+    ) / (2 * base)
     tiny = np.finfo(float).eps
     z = norm.ppf(0.5 + conf_level / 2)
     first = np.empty((values.shape[1], groups))

@@ -332,11 +332,12 @@ def _kernel(types: int) -> Any:
     return switch.compiled(fixed(types) if types in FIXED_TYPES else solve_points, error_model="numpy")
 
 
-def compile_kernels() -> list[str]:
-    """Compile the batched solver's kernels, or load them from numba's cache: the general one and
-    one for each number of types fixed at compile time (the report's draws). ``make`` runs it at
-    install, so that no run pays for the compilation (about 4 s a kernel). Returns the kernels'
-    names (none without numba).
+def compile_kernels(types: Sequence[int] | None = None) -> list[str]:
+    """Compile the batched solver's kernels, or load them from numba's cache: for each number of
+    ``types`` (by default the general kernel and each one fixed at compile time, the report's
+    draws). ``make`` runs it at install, so that no run pays for the compilation (about 4 s a
+    kernel), and the report before it forks its workers, so that they share the loaded kernel.
+    Returns the kernels' names (none without numba).
 
     >>> compile_kernels()
     ['solve_points', 'solve_points_6']
@@ -344,14 +345,14 @@ def compile_kernels() -> list[str]:
     from .grid_batch_kernel import FIXED_TYPES
 
     names = []
-    for types in (2, *FIXED_TYPES):
-        kernel = _kernel(types)
+    for number in (2, *FIXED_TYPES) if types is None else types:
+        kernel = _kernel(number)
         if kernel is None:
             return []
         batch = GameBatch(
             discount=0.5,
             horizon=np.array([2]),
-            resolve=np.array([np.linspace(0.1, 0.9, types)]),
+            resolve=np.array([np.linspace(0.1, 0.9, number)]),
             margin=2,
             target_cost_resolve=0.2,
         )

@@ -102,7 +102,6 @@ def solve_points(
     offer_k = np.zeros(ones)
     slope = np.zeros(ones)
     chosen = np.zeros(n, np.int64)
-    values = np.zeros((ones, n))
     most = np.zeros(n)
     option = np.zeros(ones)
     index = np.zeros(ones, np.int64)
@@ -222,9 +221,10 @@ def solve_points(
                                 )
                                 option[k] = offered - carrot_c if valid else -np.inf
                                 slope[k] = tails[p, k] * (refuse_c[k] - offered + carrot_c)
-                            # C's value at belief j of each cut-off k > j, the best, and the
-                            # largest cut-off among the near-ties (the beliefs independent: the
-                            # inner loops run over them)
+                            # C's value at belief j of each cut-off k > j (computed twice: again
+                            # is cheaper than kept), the best, and the largest cut-off among the
+                            # near-ties; the inner loops run over the beliefs, independent. The
+                            # values are finite or -inf (the weights are positive): no NaN to keep.
                             for j in range(n):
                                 most[j] = refuse_c[j]
                                 chosen[j] = j
@@ -232,14 +232,14 @@ def solve_points(
                                 sk, ok = slope[k], option[k]
                                 for j in range(k):
                                     value = inverse[j] * sk + ok
-                                    values[k, j] = value
                                     kept = most[j]
-                                    most[j] = kept if kept >= value or kept != kept else value  # np.maximum's
+                                    most[j] = value if value > kept else kept
                             for j in range(n):
                                 most[j] = most[j] - _TIE * max(1.0, abs(most[j]))
                             for k in range(1, ones):
+                                sk, ok = slope[k], option[k]
                                 for j in range(k):
-                                    chosen[j] = k if values[k, j] >= most[j] else chosen[j]
+                                    chosen[j] = k if inverse[j] * sk + ok >= most[j] else chosen[j]
                             for j in range(n):
                                 best[0, t, pos, j] = chosen[j]
                                 offer[0, t, pos, j] = offer_k[chosen[j]] if chosen[j] > j else np.nan
@@ -300,56 +300,60 @@ def solve_points(
                     target_values[s, p, i] = store_t[side, start, 0, i]
                 mass[:, :] = 0.0
                 mass[start, 0] = 1.0
-                settled_total = 0.0
-                decisive = 0.0
+                settled_total = decisive = terms = backs_down = 0.0
                 for t in range(h + 1):
                     first = start_front - t if has_margin else 0
                     last = start_front + t if has_margin else 0
                     threat = s == 2 and t == d
+                    moves = 1 if s == 2 and t <= d else 0
+                    settled_now = ended_next = 0.0  # this period's settlements, the next's decisive ends
                     for front in range(first, last + 1, 2):
                         if has_margin and (front >= big_m or front <= -big_m):
                             continue
                         pos = front + top if has_margin else 0
-                        moves = 1 if s == 2 and t <= d else 0
                         moved[:] = 0.0
                         for j in range(n):
                             q = mass[pos, j]
-                            mass[pos, j] = 0.0
                             if q == 0.0:
                                 continue
+                            mass[pos, j] = 0.0
                             cut = best[moves, t, pos, j]
                             settled = q * (tails[p, j] - tails[p, cut])
-                            settled_total += settled
-                            length[s, p, t] += settled
+                            settled_now += settled
                             if settled > 0:
-                                scalars[s, 1, p] += offer[moves, t, pos, j] * settled
+                                terms += offer[moves, t, pos, j] * settled
                             if cut > j:
                                 by_type[s, 0, p, j] += q
                                 by_type[s, 0, p, cut] -= q
                             if cut < n:  # the refusing types' q, to the belief cut
                                 moved[cut] += q
                                 if threat:
-                                    scalars[s, 0, p] += (1 - execution) * (q * tails[p, cut])
+                                    backs_down += (1 - execution) * (q * tails[p, cut])
                                     by_type[s, 1, p, cut] += execution * q
                         if has_margin:
-                            win = theta
+                            up, down = front + 1 >= big_m, front - 1 <= -big_m
                             for b in range(n):
-                                fighting = moved[b] * tails[p, b]
-                                if front + 1 >= big_m:
-                                    decisive += win * fighting
-                                    length[s, p, t + 1] += win * fighting
+                                if moved[b] == 0.0:
+                                    continue
+                                if up:
+                                    ended_next += theta * (moved[b] * tails[p, b])
                                 else:
-                                    mass[pos + 1, b] += win * moved[b]
-                                if front - 1 <= -big_m:
-                                    decisive += (1 - win) * fighting
-                                    length[s, p, t + 1] += (1 - win) * fighting
+                                    mass[pos + 1, b] += theta * moved[b]
+                                if down:
+                                    ended_next += (1 - theta) * (moved[b] * tails[p, b])
                                 else:
-                                    mass[pos - 1, b] += (1 - win) * moved[b]
+                                    mass[pos - 1, b] += (1 - theta) * moved[b]
                         else:
                             for b in range(n):
                                 mass[pos, b] += moved[b]
+                    settled_total += settled_now
+                    decisive += ended_next
+                    length[s, p, t] += settled_now
+                    length[s, p, t + 1] += ended_next
                     periods[s, 0, p, t] = settled_total
                     periods[s, 1, p, t] = decisive
+                scalars[s, 0, p] = backs_down
+                scalars[s, 1, p] = terms
                 for t in range(h + 1, steps):
                     periods[s, 0, p, t] = settled_total
                     periods[s, 1, p, t] = decisive

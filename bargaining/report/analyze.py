@@ -161,8 +161,11 @@ def _resolution(doc: Document, worst: float) -> None:
 
 def _shared_imports() -> None:
     """Import what every worker needs (the quantiles of resolve, the Saltelli design and its
-    analysis, the figures) once, before the worker processes start: forked workers share them
-    instead of each importing them again (about a second of CPU each)."""
+    analysis, the figures, the draws' compiled solver) once, before the worker processes start:
+    forked workers share them instead of each importing them again (about a second of CPU each)."""
+    from ..coercive_game.grid_batch import compile_kernels
+
+    compile_kernels([DRAW_TYPES])
     import matplotlib
 
     matplotlib.use("Agg")

@@ -26,6 +26,10 @@
    try-and-see: the cost of durability.
 7. **The atoms' check** (:mod:`bargaining.coercive_game.grid_atoms`) on the game of row 1: its
    cost against the unchecked passes, and the nodes where it cannot vouch for the pure cut-offs.
+8. **The compiled kernel** (:mod:`bargaining.coercive_game.grid_batch_kernel`, numba) against the
+   batched solver's numpy passes on the same draws of the report (one preset, every strategy),
+   at the report's 6 types (the kernel with the number of types fixed at compile time) and at 12
+   (the general kernel); the outputs compared. Rows 5 use the compiled kernel, as the report does.
 
 Every timing is the best of a few repetitions, measured in this run on this machine.
 """
@@ -167,6 +171,7 @@ def run(quick: bool = False) -> list[dict[str, Any]]:
     entries.append(_durable(quick))
     entries += _batched(quick)
     entries.append(_report_draws(quick))
+    entries += _compiled(quick)
     return entries
 
 
@@ -336,6 +341,54 @@ def _report_draws(quick: bool) -> dict[str, Any]:
         "notes": f"medians of {repeat} runs: " + ", ".join(f"{k} {v:.3f} s" for k, v in seconds.items())
         + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
     }  # fmt: skip
+
+
+def _compiled(quick: bool) -> list[dict[str, Any]]:
+    import dataclasses
+    import os
+
+    import numpy as np
+
+    import bargaining.coercive_game.grid_batch as grid_batch
+    from bargaining.coercive_game.batch import GameBatch
+    from bargaining.report.analyze import DRAW_TYPES
+    from bargaining.report.uncertainty import _batch_fields, _scaled, draw_points
+    from bargaining.scenarios import load, presets
+
+    scenario = load(presets()["specific-threat"])
+    size = 288 if quick else 2304
+    units = draw_points(256)[:size]
+    entries = []
+    for types in (DRAW_TYPES, 12):
+        batch = GameBatch(**_batch_fields(_scaled(scenario, units), types))
+        grid_batch.compile_kernels([types])  # loaded (compiled at install) outside the timing
+        compiled, fast = median_of(lambda b=batch: grid_batch.solve_batch(b), 3)
+        kernel, grid_batch._kernel = grid_batch._kernel, lambda n: None  # the numpy passes
+        try:
+            numpy, slow = median_of(lambda b=batch: grid_batch.solve_batch(b), 3)
+        finally:
+            grid_batch._kernel = kernel
+        difference = max(
+            float(np.nanmax(np.abs(getattr(fast[name], item.name) - getattr(slow[name], item.name))))
+            for name in fast
+            for item in dataclasses.fields(fast[name])
+            if item.name not in ("strategy", "horizon", "subjective")
+        )
+        fixed = "fixed at compile time" if types == DRAW_TYPES else "general kernel"
+        entries.append(
+            {
+                "name": f"coercive game, the report's draws ({types} types, {fixed}): compiled kernel vs numpy "
+                "passes, per draw, three strategies",
+                "measured": {"label": f"compiled kernel, {size} draws, per draw", "value": compiled / size, "unit": "s"},
+                "reference": {"label": "numpy passes, per draw", "value": numpy / size, "unit": "s"},
+                "ratio": numpy / compiled,
+                "ratio_meaning": "reference / ours: above 1 means the kernel is faster",
+                "target": "about 10^4 draws per scenario within the 10 s of the whole main job (issue 17)",
+                "notes": f"medians of 3 runs; max |difference| of every output {difference:.1e}; "
+                f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+            }
+        )
+    return entries
 
 
 if __name__ == "__main__":  # pragma: no cover

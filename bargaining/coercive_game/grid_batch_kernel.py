@@ -86,6 +86,19 @@ def solve_points(
     n + 1): the settling and executed steps by type (cumulated by the caller); ``scalars`` (3, 5,
     P): P(backs down), the terms paid, P(settled), P(still fighting) and C's value;
     ``target_values`` (3, P, n).
+
+    The plain function, run by Python on one game without battles through the batched solver's
+    own preparation of the arrays (:func:`~bargaining.coercive_game.grid_batch._compiled_chunk`):
+    the numbers of :func:`~bargaining.coercive_game.grid_batch.solve_batch`'s example.
+
+    >>> from bargaining.coercive_game.batch import GameBatch
+    >>> from bargaining.coercive_game.grid_batch import _Chunk, _compiled_chunk
+    >>> batch = GameBatch(discount=0.5, horizon=np.array([0, 1]), resolve=np.array([[0.0, 1.0]] * 2),
+    ...                   target_cost_resolve=0.2)
+    >>> out, flagged = _compiled_chunk(_Chunk(batch), ("try_and_see",), solve_points)
+    >>> out["try_and_see"]["coercer_utility"], out["try_and_see"]["settled_by"], flagged
+    (array([0.6 , 0.55]), array([[0.5, 0.5],
+           [0.5, 1. ]]), array([], dtype=int64))
     """
     n = TYPES if TYPES else n
     points = len(horizon)

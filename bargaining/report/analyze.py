@@ -32,13 +32,14 @@ REFERENCES = list(METHODS)
 
 #: Quantile types of the target's resolve: for the point estimates and for each draw. The draws'
 #: resolution and the default base of the draws (:data:`DRAWS`) are set by a measured budget: a
-#: draw costs about 0.9 ms of CPU at 6 types and 60-84 months (2.3 ms at 12 types) in the batched
-#: grid solver, and the draws' headline numbers at 6 types are as far from 40 types as at 12
-#: (within 0.005 for probabilities, 0.0005 for utilities, at the presets' values; the report
-#: measures and states it). Base 64 (576 draws per scenario) keeps the whole job near 8 s on two
-#: cores; 10^4 draws per scenario (base 1111) take about 50 s, for a paper's final numbers.
+#: draw costs about 0.12 ms of CPU at 6 types and 60-84 months in the batched grid solver's
+#: compiled kernel (0.9 ms in its numpy passes), and the draws' headline numbers at 6 types are
+#: as far from 40 types as at 12 (within 0.005 for probabilities, 0.0005 for utilities, at the
+#: presets' values; the report measures and states it). Base 1024, the power of 2 nearest 10^4 / 9
+#: (the Sobol sequence balanced), gives 9,216 draws per scenario and keeps the whole job under
+#: 10 s on two cores (``python -m benchmarks report``).
 TYPES, DRAW_TYPES = 40, 6
-DRAWS = 64
+DRAWS = 1024
 
 
 @dataclass(frozen=True)

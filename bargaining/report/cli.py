@@ -43,9 +43,8 @@ def add_parser(subparsers: Any) -> None:
         "--draws",
         type=int,
         default=None,
-        help="base N of the Saltelli design: N x 9 joint draws per scenario (default 64, that is 576; "
-        "1111 gives 10^4, about 50 s for the presets; each draw solves the game 3 times; a power of 2 "
-        "keeps the Sobol sequence balanced)",
+        help="base N of the Saltelli design: N x 9 joint draws per scenario (default 1024, that is 9216; "
+        "about 10^4; each draw solves the game 3 times; a power of 2 keeps the Sobol sequence balanced)",
     )
     parser.add_argument("--workers", type=int, default=2, help="processes for the draws (default 2)")
     parser.add_argument("--force", action="store_true", help="overwrite an earlier report in --output")

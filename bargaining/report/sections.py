@@ -341,6 +341,10 @@ def _regime(doc: Document, figure: str, regime: dict[str, Any]) -> None:
     )
 
 
+#: A bootstrap half-width of a Sobol index above which the report calls the index noise.
+_NOISY = 0.1
+
+
 def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -> None:
     doc.heading("What moves the numbers (Sobol indices)", 3)
     total = u.draws + len(u.failures)
@@ -367,12 +371,20 @@ def _indices(doc: Document, u: Uncertainty, strategy: str, figure: str | None) -
     if not keys:
         doc.paragraph("No output of this strategy varies over the draws.")
         return
+    widths = {key: max(u.indices[key][group][2] for group in GROUPS) for key in keys}
+    noisy = [OUTPUTS[key][0] for key in keys if widths[key] > _NOISY]
+    reading = (
+        f"; for {', '.join(noisy)} some exceed {_NOISY}: those indices are dominated by sampling error (an "
+        "index below 0 or above 1, or S1 above ST, is that error), and a larger base (--draws) would read them"
+        if noisy
+        else ""
+    )
     doc.paragraph(
         f"Under {STRATEGY_NAMES[strategy]}: the total Sobol index ST of each group of assumptions (the "
         "share of an output's variance that the group explains alone and with the others, so each output "
         "in its own units), ± its bootstrap 95 % half-width, and the first-order index S1. With "
-        f"{u.index_base * (len(GROUPS) + 2)} draws these estimates are dominated by sampling error (an index below 0 or above 1, "
-        "or S1 above ST, is that error); raise the base with --draws for a reading."
+        f"{u.index_base * (len(GROUPS) + 2)} draws the widest half-width of an output's indices is between "
+        f"{fmt(min(widths.values()), 2)} and {fmt(max(widths.values()), 2)}{reading}."
     )
     header = ["group", *(f"{OUTPUTS[key][0]}: ST ± 95 % (S1)" for key in keys)]
     rows = [

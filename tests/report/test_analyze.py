@@ -395,6 +395,28 @@ def test_groups_that_move_nothing_are_said_and_why():
             assert "The target's resolve, the threat and the ultimatum's design move no output of this strategy" in text
 
 
+def test_the_indices_said_to_be_noise_are_those_whose_half_width_is_wide():
+    """The sentence over the Sobol table reads the bootstrap half-widths: the outputs whose widest
+    half-width exceeds 0.1 are named as dominated by sampling error, the others not (the indices
+    here are given, so the sentence is what is tested)."""
+    from bargaining.report.sections import _indices
+    from bargaining.report.uncertainty import OUTPUTS, Uncertainty
+
+    scenario = load(presets()["status-quo"])
+    keys = [key for key in OUTPUTS if key[0] == "screw"]
+    for wide in (None, ("screw", "still_fighting")):
+        indices = {key: {g: (0.1, 0.2, 0.53 if key == wide else 0.004) for g in GROUPS} for key in keys}
+        u = Uncertainty(scenario, 18, {key: np.zeros(18) for key in keys}, ("screw",) * 18, (), indices, 6, 2)
+        document = Document("t")
+        _indices(document, u, "screw", None)
+        text = " ".join(document.markdown().split())
+        if wide is None:
+            assert "the widest half-width of an output's indices is between 0.00 and 0.00." in text
+            assert "sampling error" not in text
+        else:
+            assert "is between 0.00 and 0.53; for P(still fighting at the horizon) some exceed 0.1: those" in text
+
+
 def _settled_fine():
     return ("a settlement",), None, 0.25
 

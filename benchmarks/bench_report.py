@@ -27,7 +27,7 @@ from typing import Any
 
 from benchmarks.timing import median_of
 
-_COMMAND = "from bargaining.cli import main; raise SystemExit(main())"
+_COMMAND = "from bargaining.cli import command; raise SystemExit(command())"  # as the console script
 
 
 def _children_cpu() -> float:

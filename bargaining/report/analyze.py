@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from ..coercive_game.grid_batch import compile_kernels
 from ..core.errors import BargainingError, Description, ParameterValueError
 from ..core.paths import writable_folder
 from ..scenarios import FIELDS, Scenario, load, models, presets
@@ -164,8 +165,6 @@ def _shared_imports() -> None:
     """Import what every worker needs (the quantiles of resolve, the Saltelli design and its
     analysis, the figures, the draws' compiled solver) once, before the worker processes start:
     forked workers share them instead of each importing them again (about a second of CPU each)."""
-    from ..coercive_game.grid_batch import compile_kernels
-
     compile_kernels([DRAW_TYPES])
     import matplotlib
 

@@ -20,12 +20,13 @@ $(STAMP): pyproject.toml bargaining/_version.py $(CONSTRAINTS) | $(BIN)/python
 	PIP_CONSTRAINT=$(CURDIR)/$(CONSTRAINTS) $(BIN)/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	touch $(STAMP)
 
-# the batched solver's compiled kernels (numba, cached on disk beside their source) and the
-# package's bytecode, compiled once here so that no run pays for them; again whenever the
-# kernels' source changes (Python recompiles a changed module's bytecode by itself)
+# the batched solver's compiled kernels (numba, cached on disk beside their source), the
+# package's bytecode and matplotlib's font list, made once here so that no run pays for them;
+# again whenever the kernels' source changes (Python recompiles a changed module by itself)
 KERNELS := $(VENV)/.kernels
 $(KERNELS): $(STAMP) bargaining/coercive_game/grid_batch_kernel.py
 	$(BIN)/python -m compileall -q bargaining
+	$(BIN)/python -c "import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot"
 	$(BIN)/python -c "from bargaining.coercive_game.grid_batch import compile_kernels; print('compiled:', *compile_kernels())"
 	touch $(KERNELS)
 

@@ -9,21 +9,24 @@ box, so all of them give the intervals (5 % and 95 % quantiles), the probability
 (the share of draws in which a strategy is the coercer's best) and, since every scenario is
 drawn at the same points of the unit cube, the share of draws in which one scenario beats
 another. The same draws give the variance-based sensitivity: Sobol's first-order and total
-indices per group (:func:`SALib.analyze.sobol.analyze`, Jansen's estimator), each a share of one
-output's variance, so outputs in different units are never compared by raw swings.
+indices per group (SALib's estimators, Jansen's for the total, applied to every output at once
+by :func:`bargaining.report.sobol.indices`, which equals :func:`SALib.analyze.sobol.analyze`
+output by output), each a share of one output's variance, so outputs in different units are
+never compared by raw swings.
 
 All the draws of a scenario are solved together: their games form one
 :class:`~bargaining.coercive_game.batch.GameBatch` (the horizon, the margin and the deadline
-differ from draw to draw) solved by one vectorised backward induction over the draws
-(:func:`~bargaining.coercive_game.grid_batch.solve_batch`), with each draw's numbers those of
-the one-game grid solver. The sweep engine (:mod:`bargaining.sweep`) is not used: it evaluates a
+differ from draw to draw) solved in one call of the batched grid solver
+(:func:`~bargaining.coercive_game.grid_batch.solve_batch`, its compiled kernel where numba is
+installed), with each draw's numbers those of the one-game grid solver. The sweep engine (:mod:`bargaining.sweep`) is not used: it evaluates a
 vectorised model on a Cartesian grid, and a Saltelli design is not a Cartesian grid.
 
 The intervals' Monte-Carlo error (:meth:`Uncertainty.interval_error`) is the half-width of the
 distribution-free confidence interval of each end, from the order statistics.
 
 A draw whose values make the game undefined (say an execution range with low above high), or
-leave it without an equilibrium the grid can find (a node without single crossing), is recorded
+leave it without an equilibrium the grid can find (a node where no pure cut-off answers the
+committed demand, or without single crossing), is recorded
 with the assumption values and the error, and left out; the indices are then computed on the base
 points of the design whose every draw was solved (:func:`complete_blocks`), and the report says
 how many.

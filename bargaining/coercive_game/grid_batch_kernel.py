@@ -33,8 +33,6 @@ from typing import Any
 
 import numpy as np
 
-from .grid_batch_state import _TIE
-
 #: The number of types when it is fixed at compile time (0: read from the call). A copy of the
 #: kernel with its own globals fixes it (:func:`fixed`): its loops over types and beliefs unroll
 #: (at the report's 6 types, a draw costs 0.12 ms instead of 0.18).
@@ -45,6 +43,11 @@ TYPES = 0
 FIXED_TYPES = (6,)
 
 __all__ = ["solve_points"]
+
+#: The numpy passes' tie (``grid_batch_state._TIE``; a test holds them equal). It is written here,
+#: not imported: numba's disk cache is invalidated by a change of this file only, so a constant
+#: the kernel reads from another module would stay compiled in at its old value.
+_TIE = 1e-12
 
 
 def solve_points(

@@ -290,6 +290,9 @@ def test_a_point_the_kernel_flags_is_solved_by_the_numpy_passes() -> None:
 
 def test_the_kernels_compile_once_and_are_switched_off_by_the_flag() -> None:
     import bargaining.core.compiled as switch
+    from bargaining.coercive_game.grid_batch_state import _TIE
+
+    assert grid_batch_kernel._TIE == _TIE  # the kernel's own copy (its cache sees its file only)
 
     assert grid_batch.compile_kernels() == ["solve_points", *(f"solve_points_{n}" for n in grid_batch_kernel.FIXED_TYPES)]
     assert grid_batch._kernel(6) is grid_batch._kernel(6)  # the fixed kernel made once

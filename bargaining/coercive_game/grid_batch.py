@@ -348,6 +348,8 @@ def compile_kernels(types: Sequence[int] | None = None) -> list[str]:
     """
     from .grid_batch_kernel import FIXED_TYPES
 
+    if types is not None and not all(isinstance(t, int) and not isinstance(t, bool) and t > 0 for t in types):
+        raise ParameterValueError("types", "numbers of types (positive integers)", tuple(types))
     names = []
     for number in (2, *FIXED_TYPES) if types is None else types:
         kernel = _kernel(number)

@@ -260,7 +260,6 @@ def solve_points(
                                 best[0, t, pos, j] = chosen[j]
                                 offer[0, t, pos, j] = offer_k[chosen[j]] if chosen[j] > j else np.nan
                         else:  # the committed demand: the largest cut-off consistent with it
-                            index[0] = -1
                             for k in range(1, ones):
                                 state = k if k < n else n - 1
                                 first_out = refuse_t[k, k] if k < n else np.inf
@@ -268,7 +267,7 @@ def solve_points(
                                     demanded >= refuse_t[state, k - 1] - _TIE and demanded < first_out - _TIE
                                 )
                                 index[k] = k if strict else -1
-                            for k in range(n - 1, -1, -1):
+                            for k in range(n - 1, 0, -1):  # the largest consistent cut-off from k on
                                 index[k] = max(index[k], index[k + 1])
                             for j in range(n):
                                 following = index[j + 1]

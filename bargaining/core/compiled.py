@@ -3,7 +3,8 @@ r"""Compiled kernels: numba when it is installed, each caller's numpy path other
 A kernel is written as a plain Python function on numpy arrays (the subset of Python numba
 compiles) and compiled on first use by :func:`compiled`, machine code cached on disk
 (``cache=True``), so a process pays numba's import and loading once and never compiles what it
-has compiled before (``make`` compiles the report's kernel at install: :mod:`bargaining.warm`).
+has compiled before (``make`` compiles the batched solver's kernels at install:
+:func:`bargaining.coercive_game.grid_batch.compile_kernels`).
 Without numba, or with ``BARGAINING_NUMBA=0`` in the environment (or :data:`ENABLED` set to
 ``False``), :func:`compiled` gives ``None`` and each caller takes its numpy path; the plain
 functions also run as they are (the tests hold them against the compiled ones).

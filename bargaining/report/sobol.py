@@ -57,8 +57,15 @@ def indices(
         raise ValueError(
             f"outputs: expected (draws, columns) with draws a multiple of {step}, got {values.shape}"
         )
+    spread = values.std(axis=0)
+    bad = [int(c) for c in np.flatnonzero(~np.isfinite(spread) | (spread == 0))]
+    if bad:  # a constant output has no variance to share; a NaN would run through every index
+        named = ", ".join(map(str, bad[:5])) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
+        raise ValueError(
+            f"outputs: expected finite columns that vary, got column(s) {named} constant or not finite"
+        )
     base = len(values) // step
-    standard = (values - values.mean(axis=0)) / values.std(axis=0)
+    standard = (values - values.mean(axis=0)) / spread
     blocks = standard.reshape(base, step, values.shape[1])
     a, b = blocks[:, 0], blocks[:, step - 1]
     resample = np.random.default_rng(seed).integers(base, size=(base, num_resamples))

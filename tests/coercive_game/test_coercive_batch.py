@@ -2,6 +2,7 @@
 by each of its three paths: the compiled kernel (numba), the same kernel run by Python (so that
 its every branch is traced), and the numpy passes."""
 
+import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -273,9 +274,11 @@ def test_a_point_the_kernel_flags_is_solved_by_the_numpy_passes() -> None:
     kernel = grid_batch._kernel(3)
     assert kernel is not None
 
+    status = list(inspect.signature(grid_batch_kernel.solve_points).parameters).index("status")
+
     def flagging(*arguments: Any) -> None:
         kernel(*arguments)
-        arguments[15][1] = 1  # status: point 1 left
+        arguments[status][1] = 1  # point 1 left
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(grid_batch, "_kernel", lambda types: flagging)
@@ -299,6 +302,9 @@ def test_the_kernels_compile_once_and_are_switched_off_by_the_flag() -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(switch, "ENABLED", False)
         assert grid_batch._kernel(6) is None and grid_batch.compile_kernels() == []
+    for bad in ([0], [2.5], [True]):
+        with pytest.raises(ParameterValueError, match=r"types must be numbers of types \(positive integers\)"):
+            grid_batch.compile_kernels(bad)
 
 
 @settings(max_examples=40, deadline=None)

@@ -46,3 +46,16 @@ def test_the_ishigami_indices():
 def test_a_design_of_the_wrong_size_is_refused():
     with pytest.raises(ValueError, match=r"outputs: expected \(draws, columns\) with draws a multiple of 9, got \(10, 2\)"):
         indices(_problem(), np.zeros((10, 2)), seed=1)
+
+
+def test_a_constant_or_undefined_output_is_refused_before_any_work():
+    """A constant column has no variance to share (analyze would divide by 0) and a NaN would run
+    through every index: both are named, not turned into NaN indices."""
+    outputs = np.random.default_rng(1).random((18, 9))
+    outputs[:, 2] = 0.5
+    outputs[4, 7] = np.nan
+    with pytest.raises(ValueError, match=r"got column\(s\) 2, 7 constant or not finite"):
+        indices(_problem(), outputs, seed=1)
+    outputs = np.ones((18, 8))
+    with pytest.raises(ValueError, match=r"got column\(s\) 0, 1, 2, 3, 4 and 3 more constant"):
+        indices(_problem(), outputs, seed=1)
